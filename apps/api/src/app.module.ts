@@ -1,0 +1,74 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { throttlers } from './auth/login-throttle';
+import { BootstrapService } from './bootstrap/bootstrap.service';
+import { CommonModule } from './common/common.module';
+import { ErrorFilter } from './common/filters/error.filter';
+import { JwtAuthGuard } from './common/guards/jwt-auth.guard';
+import { RolesGuard } from './common/guards/roles.guard';
+import { loggerParams } from './common/logger';
+import { AppConfig, envSchema } from './config/env.validation';
+import { typeOrmOptions } from './database/typeorm-options';
+import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
+
+type Config = ConfigService<AppConfig, true>;
+
+/**
+ * The application. A dynamic module so the environment is read when the app is created, not when
+ * this file is imported (tests create several apps, each on its own database).
+ */
+@Module({})
+export class AppModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validationSchema: envSchema, validationOptions: { abortEarly: false } }),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => loggerParams(config.get('LOG_LEVEL', { infer: true })),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => ({
+            ...typeOrmOptions(config.get('DATABASE_URL', { infer: true })),
+            migrationsRun: true,
+            retryAttempts: 1,
+            retryDelay: 500,
+          }),
+        }),
+        ThrottlerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => ({
+            throttlers: throttlers({
+              LOGIN_IP_LIMIT: config.get('LOGIN_IP_LIMIT', { infer: true }),
+              LOGIN_ACCOUNT_LIMIT: config.get('LOGIN_ACCOUNT_LIMIT', { infer: true }),
+              LOGIN_WINDOW_SECONDS: config.get('LOGIN_WINDOW_SECONDS', { infer: true }),
+              LOGIN_BLOCK_SECONDS: config.get('LOGIN_BLOCK_SECONDS', { infer: true }),
+            }),
+          }),
+        }),
+        ScheduleModule.forRoot(),
+        CommonModule,
+        HealthModule,
+        UsersModule,
+        AuthModule,
+      ],
+      providers: [
+        BootstrapService,
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        // Order matters: throttle, then authenticate, then authorise.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+      ],
+    };
+  }
+}

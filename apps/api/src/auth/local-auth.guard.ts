@@ -1,0 +1,30 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { BadRequestError, UnauthorizedError } from '@app/domain';
+import { LoginDto } from './dto/auth.dto';
+import { flattenValidationErrors } from '../common/validation.pipe';
+
+/**
+ * passport-local login. Guards run before pipes, so the body is validated here: a malformed
+ * body is a 400 naming the field rather than a bare 401.
+ */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const body = context.switchToHttp().getRequest().body ?? {};
+    const errors = await validate(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) {
+      const fields = flattenValidationErrors(errors);
+      throw new BadRequestError('MALFORMED_INPUT', `Check these fields: ${Object.keys(fields).join(', ')}`, fields);
+    }
+    return (await super.canActivate(context)) as boolean;
+  }
+
+  override handleRequest<T>(error: unknown, user: T | false): T {
+    if (error) throw error;
+    if (!user) throw new UnauthorizedError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+    return user;
+  }
+}

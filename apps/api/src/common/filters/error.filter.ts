@@ -1,0 +1,87 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { DomainError } from '@app/domain';
+import { QueryFailedError } from 'typeorm';
+import { constraintError } from './constraint-errors';
+
+const STATUS: Record<DomainError['kind'], number> = {
+  bad_request: HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_many: HttpStatus.TOO_MANY_REQUESTS,
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'VALIDATION_FAILED',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  errors?: Record<string, string[]>;
+  requestId: string;
+}
+
+/**
+ * The one place errors become HTTP answers, in the body of API.md. Domain errors carry their
+ * code; database constraint violations become 409/422 naming the constraint; anything else is a
+ * 500 whose details go to the log only.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest();
+    const response = http.getResponse();
+    const requestId = String(request.id ?? '');
+    const [status, body] = this.describe(exception);
+    if (status >= 500) this.logger.error({ err: loggable(exception), requestId }, 'Unhandled error');
+    if (status === 429 && exception instanceof ThrottlerException) response.setHeader('Retry-After', '60');
+    response.status(status).json({ ...body, requestId } satisfies ErrorBody);
+  }
+
+  private describe(exception: unknown): [number, Omit<ErrorBody, 'requestId'>] {
+    if (exception instanceof DomainError) {
+      const body = { code: exception.code, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}) };
+      return [STATUS[exception.kind], body];
+    }
+    if (exception instanceof QueryFailedError) {
+      const mapped = constraintError(exception);
+      if (mapped) return [mapped.status, mapped.body];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+      const message = typeof given.message === 'string' ? given.message : exception.message;
+      const code = typeof given.code === 'string' ? given.code : (HTTP_CODES[status] ?? 'ERROR');
+      const errors = given.errors as Record<string, string[]> | undefined;
+      if (status < 500) return [status, { code, message, ...(errors ? { errors } : {}) }];
+      if (status === HttpStatus.SERVICE_UNAVAILABLE) return [status, { code: 'SERVICE_UNAVAILABLE', message: 'A service the API needs is not answering' }];
+    }
+    return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; staff can trace it with the request id.' }];
+  }
+}
+
+/** What of an error may be logged: never the SQL parameters (they can hold personal data). */
+function loggable(exception: unknown): unknown {
+  if (exception instanceof QueryFailedError) {
+    const driverError = (exception as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+    return { type: 'QueryFailedError', message: exception.message, code: driverError?.code, constraint: driverError?.constraint, stack: exception.stack };
+  }
+  return exception;
+}

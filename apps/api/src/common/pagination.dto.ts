@@ -1,0 +1,49 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+
+export const MAX_PER_PAGE = 100;
+
+/** `?page=1&perPage=25&sort=field&order=ASC|DESC` of API.md. */
+export class ListQueryDto {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  /** Larger values are capped at MAX_PER_PAGE rather than refused. */
+  @ApiPropertyOptional({ default: 25, minimum: 1, maximum: MAX_PER_PAGE })
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Math.min(Number(value), MAX_PER_PAGE)))
+  @IsInt()
+  @Min(1)
+  perPage: number = 25;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  sort?: string;
+
+  @ApiPropertyOptional({ enum: ['ASC', 'DESC'] })
+  @IsOptional()
+  @IsIn(['ASC', 'DESC', 'asc', 'desc'])
+  order?: 'ASC' | 'DESC' | 'asc' | 'desc';
+
+  get skip(): number {
+    return (this.page - 1) * this.perPage;
+  }
+}
+
+export interface Page<T> {
+  data: T[];
+  total: number;
+}
+
+/** The ORDER BY column for `sort`, only from the given whitelist (never raw input in SQL). */
+export function sortColumn(query: ListQueryDto, allowed: Record<string, string>, fallback: string): [string, 'ASC' | 'DESC'] {
+  const column = (query.sort && allowed[query.sort]) || fallback;
+  const order = (query.order ?? 'ASC').toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
+  return [column, order];
+}

@@ -1,0 +1,50 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestError, InvalidError } from '@app/domain';
+
+/** Constraints whose failure means the body is malformed (400), not merely invalid (422). */
+const MALFORMED = new Set([
+  'whitelistValidation',
+  'isString',
+  'isNumber',
+  'isInt',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'nestedValidation',
+  'isDefined',
+]);
+
+/** `{ "languages.0.code": ["..."] }` from class-validator's tree. */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) out[field] = Object.values(error.constraints);
+    if (error.children?.length) Object.assign(out, flattenValidationErrors(error.children, field));
+  }
+  return out;
+}
+
+function constraintNames(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => [...Object.keys(e.constraints ?? {}), ...constraintNames(e.children ?? [])]);
+}
+
+/** Global pipe: unknown fields are refused, payloads are turned into DTO instances. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const fields = flattenValidationErrors(errors);
+      const names = constraintNames(errors);
+      const summary = `Check these fields: ${Object.keys(fields).join(', ')}`;
+      if (names.includes('whitelistValidation')) {
+        return new BadRequestError('UNKNOWN_FIELD', `Unknown field(s). ${summary}`, fields);
+      }
+      if (names.some((n) => MALFORMED.has(n))) return new BadRequestError('MALFORMED_INPUT', summary, fields);
+      return new InvalidError(summary, fields);
+    },
+  });
+}

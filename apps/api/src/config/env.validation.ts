@@ -1,0 +1,52 @@
+import * as Joi from 'joi';
+
+/**
+ * Every setting the API reads, validated at start-up: a bad value stops the process with a
+ * message naming the variable. Defaults are the ones of API.md "Start-up settings".
+ */
+export const envSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().port().default(3000),
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .required()
+    .messages({ 'string.uriCustomScheme': 'DATABASE_URL must be a postgres:// URL' }),
+  APP_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
+  ADMIN_EMAIL: Joi.string().email({ tlds: false }).default('admin@example.jp'),
+  ADMIN_PASSWORD: Joi.string().min(10).when('NODE_ENV', {
+    is: 'production',
+    then: Joi.required(),
+    otherwise: Joi.string().default('admin-demo-2026'),
+  }),
+  SEED_DEMO: Joi.boolean().truthy('1').falsy('0').default(false),
+  JWT_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  JWT_ACCESS_TTL_SECONDS: Joi.number().integer().min(30).max(3600).default(900),
+  JWT_REFRESH_TTL_DAYS: Joi.number().integer().min(1).max(90).default(14),
+  LOGIN_IP_LIMIT: Joi.number().integer().min(1).default(20),
+  LOGIN_ACCOUNT_LIMIT: Joi.number().integer().min(1).default(5),
+  LOGIN_WINDOW_SECONDS: Joi.number().integer().min(1).default(60),
+  LOGIN_BLOCK_SECONDS: Joi.number().integer().min(1).max(900).default(60),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  JOBS_ENABLED: Joi.boolean().default(true),
+}).unknown(true);
+
+export interface AppConfig {
+  NODE_ENV: 'development' | 'production' | 'test';
+  PORT: number;
+  DATABASE_URL: string;
+  APP_URL?: string;
+  SMTP_URL?: string;
+  ADMIN_EMAIL: string;
+  ADMIN_PASSWORD: string;
+  SEED_DEMO: boolean;
+  JWT_SECRET?: string;
+  JWT_ACCESS_TTL_SECONDS: number;
+  JWT_REFRESH_TTL_DAYS: number;
+  LOGIN_IP_LIMIT: number;
+  LOGIN_ACCOUNT_LIMIT: number;
+  LOGIN_WINDOW_SECONDS: number;
+  LOGIN_BLOCK_SECONDS: number;
+  LOG_LEVEL: string;
+  JOBS_ENABLED: boolean;
+}

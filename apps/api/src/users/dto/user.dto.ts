@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { LOCALES, Locale, ROLES, Role } from '@app/domain';
+import { ListQueryDto } from '../../common/pagination.dto';
+
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'coordinator@hospital.example.jp' })
+  @Transform(lower)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiProperty({ example: '熊本 花子' })
+  @IsString()
+  @Length(1, 120)
+  displayName: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'ja' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ minLength: 10, description: 'Without it the user is invited by e-mail to set one' })
+  @IsOptional()
+  @IsString()
+  @Length(10, 200)
+  password?: string;
+
+  @ApiPropertyOptional({ description: 'Required for a coordinator' })
+  @IsOptional()
+  @IsUUID()
+  hospitalId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Required for a volunteer account' })
+  @IsOptional()
+  @IsUUID()
+  volunteerId?: string | null;
+}
+
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['role', 'displayName', 'locale', 'hospitalId', 'volunteerId'] as const)) {
+  @ApiPropertyOptional({ description: 'false ends every session of the user at once' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'Part of the e-mail or name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}

@@ -1,0 +1,135 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, InvalidError, NotFoundError, RefreshToken, Role, User } from '@app/domain';
+import { IsNull } from 'typeorm';
+import { Clock } from '../common/clock';
+import { Page, sortColumn } from '../common/pagination.dto';
+import { PasswordHasher } from './password-hasher';
+import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
+import { UserView } from '../auth/dto/auth.dto';
+
+const SORTABLE = { email: 'u.email', displayName: 'u.display_name', role: 'u.role', createdAt: 'u.created_at' };
+
+/** Accounts: who may sign in, with which role and scope. */
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  static view(user: User): UserView {
+    const { id, email, role, displayName, locale, hospitalId, volunteerId, active } = user;
+    return { id, email, role, displayName, locale, hospitalId, volunteerId, active };
+  }
+
+  findForLogin(email: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  findActive(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return manager.findOne(User, { where: { id, active: true } });
+  }
+
+  async findActiveOrFail(id: string): Promise<User> {
+    const user = await this.findActive(id);
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  async getView(id: string): Promise<UserView> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id } });
+    if (!user) throw new NotFoundError('User');
+    return UsersService.view(user);
+  }
+
+  async list(query: UserListQueryDto): Promise<Page<UserView>> {
+    const [column, order] = sortColumn(query, SORTABLE, 'u.email');
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.q) qb.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    const [rows, total] = await qb.orderBy(column, order).addOrderBy('u.id').skip(query.skip).take(query.perPage).getManyAndCount();
+    return { data: rows.map(UsersService.view), total };
+  }
+
+  async create(input: CreateUserDto, manager: EntityManager = this.dataSource.manager): Promise<UserView> {
+    assertScope(input.role, input.hospitalId ?? null, input.volunteerId ?? null);
+    const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
+    const user = manager.create(User, {
+      email: input.email.trim().toLowerCase(),
+      role: input.role,
+      displayName: input.displayName,
+      locale: input.locale ?? 'ja',
+      hospitalId: input.hospitalId ?? null,
+      volunteerId: input.volunteerId ?? null,
+      passwordHash,
+    });
+    await manager.insert(User, user);
+    return UsersService.view(user);
+  }
+
+  /**
+   * Admin change. A change of role, scope or a deactivation bumps the token version and revokes
+   * refresh tokens in the same transaction: the user's sessions end at once.
+   */
+  async update(id: string, input: UpdateUserDto): Promise<UserView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('User');
+      const next = { ...user, ...definedOnly(input) };
+      assertScope(next.role, next.hospitalId, next.volunteerId);
+      const endsSessions =
+        next.active !== user.active || next.role !== user.role || next.hospitalId !== user.hospitalId || next.volunteerId !== user.volunteerId;
+      if (endsSessions) {
+        next.tokenVersion = user.tokenVersion + 1;
+        await manager.update(RefreshToken, { userId: id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+      }
+      const saved = await manager.save(User, next);
+      return UsersService.view(saved);
+    });
+  }
+
+  async updateSelf(id: string, input: Pick<UpdateUserDto, 'displayName' | 'locale'>): Promise<UserView> {
+    await this.dataSource.getRepository(User).update({ id }, definedOnly(input));
+    return this.getView(id);
+  }
+
+  /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when there is none. */
+  async ensureAdmin(email: string, password: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['ensure-admin']);
+      if (await manager.exists(User, { where: { role: 'admin' } })) return false;
+      if (await manager.exists(User, { where: { email: email.toLowerCase() } })) {
+        throw new ConflictError('ADMIN_EMAIL_TAKEN', `ADMIN_EMAIL ${email} belongs to a non-admin account`);
+      }
+      await this.create({ email, password, role: 'admin', displayName: 'Administrator' }, manager);
+      this.logger.log(`Created the admin account ${email}`);
+      return true;
+    });
+  }
+}
+
+/** Coordinators belong to a hospital, volunteer accounts to a volunteer record, others to neither. */
+function assertScope(role: Role, hospitalId: string | null, volunteerId: string | null): void {
+  if (role === 'coordinator' && !hospitalId) throw InvalidError.field('hospitalId', 'A coordinator must belong to a hospital');
+  if (role === 'volunteer' && !volunteerId) throw InvalidError.field('volunteerId', 'A volunteer account must be linked to a volunteer record');
+  if (role !== 'coordinator' && hospitalId) throw InvalidError.field('hospitalId', `A ${role} account does not belong to a hospital`);
+  if (role !== 'volunteer' && volunteerId) throw InvalidError.field('volunteerId', `A ${role} account is not linked to a volunteer record`);
+}
+
+function definedOnly<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

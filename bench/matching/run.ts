@@ -1,0 +1,86 @@
+/**
+ * Matching benchmark: `npm run bench:matching`. Seeded data, so the figures are reproducible
+ * (apart from the machine's speed).
+ */
+import { performance } from 'node:perf_hooks';
+import { batchAssign, greedyAssign, rankCandidates } from '@app/matching';
+import { BENCH_NOW, syntheticRequests, syntheticVolunteers } from './synthetic';
+
+export interface Timing {
+  median: number;
+  p95: number;
+}
+
+export function summarise(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+export function benchRanking(volunteerCount: number, runs = 100, warmUp = 20): Timing & { volunteers: number; eligible: number } {
+  const volunteers = syntheticVolunteers(volunteerCount, 1);
+  const requests = syntheticRequests(runs, 2).filter((r) => r.language === 'vi');
+  let eligible = 0;
+  for (let i = 0; i < warmUp; i++) rankCandidates({ request: requests[i % requests.length], volunteers, now: BENCH_NOW });
+  const samples: number[] = [];
+  for (let i = 0; i < Math.max(runs, 50); i++) {
+    const request = requests[i % requests.length];
+    const t0 = performance.now();
+    const result = rankCandidates({ request, volunteers, now: BENCH_NOW });
+    samples.push(performance.now() - t0);
+    eligible += result.eligible.length;
+  }
+  return { volunteers: volunteerCount, eligible: Math.round(eligible / samples.length), ...summarise(samples) };
+}
+
+export async function benchBatch(requestCount: number, volunteerCount: number) {
+  const input = { requests: syntheticRequests(requestCount, 3), volunteers: syntheticVolunteers(volunteerCount, 4), now: BENCH_NOW };
+  let t0 = performance.now();
+  const batch = await batchAssign(input);
+  const batchMs = performance.now() - t0;
+  t0 = performance.now();
+  const greedy = greedyAssign(input);
+  const greedyMs = performance.now() - t0;
+  return { size: `${requestCount}×${volunteerCount}`, batchMs, batch, greedyMs, greedy };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP measurement of `GET /api/requests/:id/candidates` goes here (to be added by the API
+// benchmark, not yet implemented): seed the database from `syntheticVolunteers`/`syntheticRequests`
+// and time the endpoint end to end with the same warm-up / ≥ 50 runs / median + p95 reporting
+// (`summarise`). Implement it as `benchCandidatesHttp()` and add a section to `main()` below.
+// ---------------------------------------------------------------------------------------------
+
+const fmt = (x: number) => x.toFixed(2).padStart(9);
+
+export async function main(): Promise<void> {
+  // Load the WASM solver before timing anything.
+  await batchAssign({ requests: [], volunteers: [], now: BENCH_NOW });
+
+  console.log('Ranking one request (vi) against N volunteers — 20 warm-up runs, 100 timed runs');
+  console.log('volunteers   eligible   median ms     p95 ms');
+  for (const n of [1_000, 10_000, 50_000]) {
+    const r = benchRanking(n);
+    console.log(`${String(n).padStart(10)} ${String(r.eligible).padStart(10)} ${fmt(r.median)}  ${fmt(r.p95)}`);
+  }
+
+  console.log('\nBatch assignment (ILP, HiGHS) vs greedy one-at-a-time');
+  console.log('size          batch ms  filled     score |  greedy ms  filled     score');
+  for (const [r, v] of [
+    [50, 200],
+    [200, 1_000],
+    [500, 2_000],
+  ] as const) {
+    const b = await benchBatch(r, v);
+    console.log(
+      `${b.size.padEnd(10)} ${fmt(b.batchMs)} ${String(b.batch.filled).padStart(7)} ${b.batch.totalScore.toFixed(1).padStart(9)} | ${fmt(b.greedyMs)} ${String(b.greedy.filled).padStart(7)} ${b.greedy.totalScore.toFixed(1).padStart(9)}${b.batch.optimal ? '' : '  (solver time limit: best found)'}`,
+    );
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,39 @@
+import { Check, Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from './base.entity';
+import { Locale, Role } from '../roles';
+
+@Entity('users')
+@Check('ck_users_email_lower', `"email" = lower("email")`)
+@Check('ck_users_role', `"role" IN ('admin', 'staff', 'coordinator', 'volunteer')`)
+@Check('ck_users_locale', `"locale" IN ('ja', 'en')`)
+export class User extends BaseEntity {
+  /** Stored lower-cased (a CHECK holds it), so the unique index is case-insensitive. */
+  @Index('uq_users_email', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 120 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 2, default: 'ja' })
+  locale: Locale;
+
+  @Column({ name: 'hospital_id', type: 'uuid', nullable: true })
+  hospitalId: string | null;
+
+  @Column({ name: 'volunteer_id', type: 'uuid', nullable: true })
+  volunteerId: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /** Bumped to end every session of the user at once (deactivation, role change). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+}

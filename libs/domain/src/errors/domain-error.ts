@@ -1,0 +1,61 @@
+/**
+ * Errors the domain throws. Each has a stable `code`; one global filter maps the kind to an HTTP
+ * status, so services never throw HTTP exceptions.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'unauthorized' | 'forbidden' | 'bad_request' | 'too_many';
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly errors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The object does not exist, or is outside the caller's scope (both answer 404). */
+export class NotFoundError extends DomainError {
+  readonly kind = 'not_found';
+  constructor(what: string, code = 'NOT_FOUND') {
+    super(code, `${what} not found`);
+  }
+}
+
+/** The object's state does not allow the change (409). */
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+}
+
+/** Well-formed input that breaks a rule (422); `errors` names the fields. */
+export class InvalidError extends DomainError {
+  readonly kind = 'invalid';
+  constructor(message: string, errors?: Record<string, string[]>, code = 'VALIDATION_FAILED') {
+    super(code, message, errors);
+  }
+
+  static field(field: string, message: string, code?: string): InvalidError {
+    return new InvalidError(message, { [field]: [message] }, code);
+  }
+}
+
+/** Malformed input (400). */
+export class BadRequestError extends DomainError {
+  readonly kind = 'bad_request';
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly kind = 'unauthorized';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+  constructor(message = 'Your role may not do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  readonly kind = 'too_many';
+}

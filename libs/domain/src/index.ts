@@ -1,0 +1,3 @@
+export * from './roles';
+export * from './errors/domain-error';
+export * from './entities';

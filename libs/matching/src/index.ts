@@ -1,0 +1,15 @@
+export * from './matching-config';
+export * from './availability';
+export * from './snapshot.types';
+export * from './rank';
+export * from './batch-assign';
+export {
+  PROGRAMME_TIME_ZONE,
+  toTokyoWallTime,
+  parseCalendarDate,
+  daysFromCivil,
+  weekdayOfDay,
+  formatCalendarDate,
+  tokyoMonthBounds,
+  type TokyoWallTime,
+} from './tokyo-time';

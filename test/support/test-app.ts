@@ -1,0 +1,71 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../apps/api/src/common/clock';
+import { createTestDatabase } from './test-database';
+import { FakeClock } from './fake-clock';
+
+export const ADMIN = { email: 'admin@test.example.jp', password: 'admin-password-123' };
+
+export interface TestApp {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  dataSource: DataSource;
+  clock: FakeClock;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API on a database of its own, migrated by the app's own start-up. Settings can be
+ * overridden per file (e.g. throttling limits).
+ */
+export async function createTestApp(env: Record<string, string> = {}, extraControllers: Type[] = []): Promise<TestApp> {
+  const database = await createTestDatabase();
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+    LOGIN_IP_LIMIT: '1000',
+    LOGIN_ACCOUNT_LIMIT: '1000',
+    JOBS_ENABLED: 'false',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    ...env,
+  });
+  const { AppModule } = await import('../../apps/api/src/app.module');
+  const { configureApp } = await import('../../apps/api/src/app.setup');
+  const clock = new FakeClock();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()], controllers: extraControllers })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication({ bufferLogs: false });
+  configureApp(app);
+  await app.init();
+  const server = app.getHttpServer();
+  return {
+    app,
+    http: () => request(server),
+    dataSource: app.get(DataSource),
+    clock,
+    databaseUrl: database.url,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Signs in and returns the bearer header value and the token pair. */
+export async function login(t: TestApp, email: string, password: string) {
+  const res = await t.http().post('/api/auth/login').send({ email, password }).expect(200);
+  return { auth: `Bearer ${res.body.accessToken}`, ...res.body } as {
+    auth: string;
+    accessToken: string;
+    refreshToken: string;
+    user: { id: string; role: string };
+  };
+}
