@@ -1,21 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 
+/** A port nobody listens on right now, so parallel runs (or a running app) never collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * One PostgreSQL server for the whole run: DATABASE_URL when given (CI's server), otherwise an
- * embedded one in `.data/pg-test` on its own port. Each test file makes its own database on it.
+ * embedded one of this run's own (`.data/pg-test-<pid>`, removed at the end). Each test file
+ * makes its own database on it.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     process.env.TEST_SERVER_URL = process.env.DATABASE_URL;
     return;
   }
-  const port = Number(process.env.TEST_PG_PORT ?? 54330);
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.resolve(__dirname, '../../.data/pg-test'),
-    port,
-    database: 'postgres',
-  });
+  const dataDir = path.resolve(__dirname, '../../.data', `pg-test-${process.pid}`);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
   process.env.TEST_SERVER_URL = embedded.url;
-  (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = embedded;
+  (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = { embedded, dataDir };
 }
