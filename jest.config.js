@@ -1,4 +1,6 @@
-/** Two projects: fast unit specs beside the code, and API tests on a real PostgreSQL. */
+/**
+ * Two projects: fast unit specs beside the code, and API tests on a real PostgreSQL.
+ */
 const moduleNameMapper = {
   '^@app/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
   '^@app/matching(|/.*)$': '<rootDir>/libs/matching/src$1',
@@ -7,6 +9,8 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jes
 const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
 
 module.exports = {
+  // Per-project testTimeout is not applied by Jest; this is the default for every test and hook.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
     {

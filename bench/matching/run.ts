@@ -44,13 +44,6 @@ export async function benchBatch(requestCount: number, volunteerCount: number) {
   return { size: `${requestCount}×${volunteerCount}`, batchMs, batch, greedyMs, greedy };
 }
 
-// ---------------------------------------------------------------------------------------------
-// HTTP measurement of `GET /api/requests/:id/candidates` goes here (to be added by the API
-// benchmark, not yet implemented): seed the database from `syntheticVolunteers`/`syntheticRequests`
-// and time the endpoint end to end with the same warm-up / ≥ 50 runs / median + p95 reporting
-// (`summarise`). Implement it as `benchCandidatesHttp()` and add a section to `main()` below.
-// ---------------------------------------------------------------------------------------------
-
 const fmt = (x: number) => x.toFixed(2).padStart(9);
 
 export async function main(): Promise<void> {
@@ -76,6 +69,12 @@ export async function main(): Promise<void> {
       `${b.size.padEnd(10)} ${fmt(b.batchMs)} ${String(b.batch.filled).padStart(7)} ${b.batch.totalScore.toFixed(1).padStart(9)} | ${fmt(b.greedyMs)} ${String(b.greedy.filled).padStart(7)} ${b.greedy.totalScore.toFixed(1).padStart(9)}${b.batch.optimal ? '' : '  (solver time limit: best found)'}`,
     );
   }
+
+  const { benchCandidatesHttp } = await import('./candidates-http');
+  console.log('\nGET /api/requests/:id/candidates over HTTP, 5,000 volunteers in PostgreSQL — 20 warm-up, 100 timed calls');
+  const http = await benchCandidatesHttp(5_000);
+  console.log('volunteers   eligible   excluded   median ms     p95 ms');
+  console.log(`${String(5_000).padStart(10)} ${String(http.eligible).padStart(10)} ${String(http.excluded).padStart(10)} ${fmt(http.median)}  ${fmt(http.p95)}`);
 }
 
 if (require.main === module) {

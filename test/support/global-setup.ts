@@ -21,6 +21,8 @@ function freePort(): Promise<number> {
  * makes its own database on it.
  */
 export default async function globalSetup(): Promise<void> {
+  // Several jest projects share this setup; the first one to run starts the server.
+  if (process.env.TEST_SERVER_URL) return;
   if (process.env.DATABASE_URL) {
     process.env.TEST_SERVER_URL = process.env.DATABASE_URL;
     return;

@@ -9,6 +9,10 @@ import { AuthModule } from './auth/auth.module';
 import { throttlers } from './auth/login-throttle';
 import { BootstrapService } from './bootstrap/bootstrap.service';
 import { CommonModule } from './common/common.module';
+import { DispatchesModule } from './dispatches/dispatches.module';
+import { OffersModule } from './offers/offers.module';
+import { RequestsModule } from './requests/requests.module';
+import { WorkflowTimersModule } from './workflow-timers/workflow-timers.module';
 import { ErrorFilter } from './common/filters/error.filter';
 import { JwtAuthGuard } from './common/guards/jwt-auth.guard';
 import { RolesGuard } from './common/guards/roles.guard';
@@ -16,6 +20,11 @@ import { loggerParams } from './common/logger';
 import { AppConfig, envSchema } from './config/env.validation';
 import { typeOrmOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { MailModule } from './mail/mail.module';
+import { HospitalsModule } from './hospitals/hospitals.module';
+import { TrainingModule } from './training/training.module';
+import { VolunteersModule } from './volunteers/volunteers.module';
 import { UsersModule } from './users/users.module';
 
 type Config = ConfigService<AppConfig, true>;
@@ -57,9 +66,18 @@ export class AppModule {
         }),
         ScheduleModule.forRoot(),
         CommonModule,
+        JobsModule,
+        MailModule,
         HealthModule,
         UsersModule,
         AuthModule,
+        HospitalsModule,
+        VolunteersModule,
+        RequestsModule,
+        OffersModule,
+        DispatchesModule,
+        WorkflowTimersModule,
+        TrainingModule,
       ],
       providers: [
         BootstrapService,

@@ -1,17 +1,36 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
 import { AppConfig } from '../config/env.validation';
+import { PasswordHasher } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
+import { DEMO_PASSWORD, seedDemoData } from './demo-seed';
 
-/** Start-up data: the first admin (and, later, demo data when SEED_DEMO is on). */
+/** Start-up data: the first admin, and demo data when SEED_DEMO is on and the database has none. */
 @Injectable()
 export class BootstrapService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BootstrapService.name);
+
   constructor(
     private readonly users: UsersService,
     private readonly config: ConfigService<AppConfig, true>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.users.ensureAdmin(this.config.get('ADMIN_EMAIL', { infer: true }), this.config.get('ADMIN_PASSWORD', { infer: true }));
+    if (this.config.get('SEED_DEMO', { infer: true })) await this.seedDemo();
+  }
+
+  async seedDemo(): Promise<boolean> {
+    const result = await seedDemoData(this.dataSource, () => this.hasher.hash(DEMO_PASSWORD), this.clock.now());
+    if (result.seeded) {
+      this.logger.log(`Loaded demo data. Demo sign-ins (password ${DEMO_PASSWORD}): ${[...result.coordinators, ...result.volunteerAccounts].join(', ')}`);
+    }
+    return result.seeded;
   }
 }

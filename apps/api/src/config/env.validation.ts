@@ -29,6 +29,15 @@ export const envSchema = Joi.object({
   LOGIN_BLOCK_SECONDS: Joi.number().integer().min(1).max(900).default(60),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   JOBS_ENABLED: Joi.boolean().default(true),
+  JOBS_TICK_MS: Joi.number().integer().min(50).max(600000).default(1000),
+  JOBS_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(5),
+  JOBS_RETRY_BASE_MS: Joi.number().integer().min(1).default(30000),
+  MAIL_FROM: Joi.string().default('Kumamoto Interpreter Dispatch <no-reply@dispatch.example.jp>'),
+  MAIL_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(8),
+  MAIL_RETRY_BASE_MS: Joi.number().integer().min(1).default(60000),
+  MAIL_LEASE_MS: Joi.number().integer().min(1000).default(120000),
+  SMTP_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
+  INVITATION_TTL_HOURS: Joi.number().integer().min(1).max(24 * 90).default(168),
 }).unknown(true);
 
 export interface AppConfig {
@@ -49,4 +58,13 @@ export interface AppConfig {
   LOGIN_BLOCK_SECONDS: number;
   LOG_LEVEL: string;
   JOBS_ENABLED: boolean;
+  JOBS_TICK_MS: number;
+  JOBS_MAX_ATTEMPTS: number;
+  JOBS_RETRY_BASE_MS: number;
+  MAIL_FROM: string;
+  MAIL_MAX_ATTEMPTS: number;
+  MAIL_RETRY_BASE_MS: number;
+  MAIL_LEASE_MS: number;
+  SMTP_TIMEOUT_MS: number;
+  INVITATION_TTL_HOURS: number;
 }

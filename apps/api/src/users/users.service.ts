@@ -8,6 +8,7 @@ import { Page, sortColumn } from '../common/pagination.dto';
 import { PasswordHasher } from './password-hasher';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { UserView } from '../auth/dto/auth.dto';
+import { InvitationsService } from '../auth/invitations.service';
 
 const SORTABLE = { email: 'u.email', displayName: 'u.display_name', role: 'u.role', createdAt: 'u.created_at' };
 
@@ -20,6 +21,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly invitations: InvitationsService,
   ) {}
 
   static view(user: User): UserView {
@@ -61,20 +63,28 @@ export class UsersService {
     return { data: rows.map(UsersService.view), total };
   }
 
-  async create(input: CreateUserDto, manager: EntityManager = this.dataSource.manager): Promise<UserView> {
+  /**
+   * Creates an account. Without a password the user is invited: the invitation and its mail are
+   * written in the same transaction as the user (the caller's, or one of its own).
+   */
+  async create(input: CreateUserDto, manager?: EntityManager): Promise<UserView> {
     assertScope(input.role, input.hospitalId ?? null, input.volunteerId ?? null);
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
-    const user = manager.create(User, {
-      email: input.email.trim().toLowerCase(),
-      role: input.role,
-      displayName: input.displayName,
-      locale: input.locale ?? 'ja',
-      hospitalId: input.hospitalId ?? null,
-      volunteerId: input.volunteerId ?? null,
-      passwordHash,
-    });
-    await manager.insert(User, user);
-    return UsersService.view(user);
+    const insert = async (m: EntityManager) => {
+      const user = m.create(User, {
+        email: input.email.trim().toLowerCase(),
+        role: input.role,
+        displayName: input.displayName,
+        locale: input.locale ?? 'ja',
+        hospitalId: input.hospitalId ?? null,
+        volunteerId: input.volunteerId ?? null,
+        passwordHash,
+      });
+      await m.insert(User, user);
+      if (!passwordHash) await this.invitations.issue(m, user);
+      return UsersService.view(user);
+    };
+    return manager ? insert(manager) : this.dataSource.transaction(insert);
   }
 
   /**

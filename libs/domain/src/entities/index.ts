@@ -1,9 +1,37 @@
+import { CourseAttendance } from './course-attendance.entity';
+import { Dispatch } from './dispatch.entity';
+import { InterpretationRequest } from './interpretation-request.entity';
+import { Offer } from './offer.entity';
+import { RequestPatient } from './request-patient.entity';
+import { StatusTransition } from './status-transition.entity';
+import { Hospital } from './hospital.entity';
+import { Job } from './job.entity';
+import { MailMessage } from './mail-message.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { TrainingCourse } from './training-course.entity';
 import { User } from './user.entity';
+import { UserInvitation } from './user-invitation.entity';
+import { VolunteerBan } from './volunteer-ban.entity';
+import { VolunteerLevelChange } from './volunteer-level-change.entity';
+import { Volunteer } from './volunteer.entity';
 
 /** Every entity the data source knows; new entities are added here. */
-export const ENTITIES = [User, RefreshToken];
+export const ENTITIES = [User, RefreshToken, Hospital, Volunteer, VolunteerBan, VolunteerLevelChange, TrainingCourse, CourseAttendance, InterpretationRequest, RequestPatient, Offer, Dispatch, StatusTransition, Job, MailMessage, UserInvitation];
 
 export * from './base.entity';
 export * from './user.entity';
 export * from './refresh-token.entity';
+export * from './hospital.entity';
+export * from './volunteer.entity';
+export * from './volunteer-ban.entity';
+export * from './volunteer-level-change.entity';
+export * from './training-course.entity';
+export * from './course-attendance.entity';
+export * from './interpretation-request.entity';
+export * from './request-patient.entity';
+export * from './offer.entity';
+export * from './dispatch.entity';
+export * from './status-transition.entity';
+export * from './job.entity';
+export * from './mail-message.entity';
+export * from './user-invitation.entity';

@@ -1,5 +1,7 @@
-import { Check, Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from './base.entity';
+import { Hospital } from './hospital.entity';
+import { Volunteer } from './volunteer.entity';
 import { Locale, Role } from '../roles';
 
 @Entity('users')
@@ -24,11 +26,22 @@ export class User extends BaseEntity {
   @Column({ type: 'varchar', length: 2, default: 'ja' })
   locale: Locale;
 
+  @Index('ix_users_hospital')
   @Column({ name: 'hospital_id', type: 'uuid', nullable: true })
   hospitalId: string | null;
 
+  @ManyToOne(() => Hospital, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'hospital_id', foreignKeyConstraintName: 'fk_users_hospital' })
+  hospital?: Hospital;
+
+  /** At most one account per volunteer record. */
+  @Index('uq_users_volunteer', { unique: true, where: `"volunteer_id" IS NOT NULL` })
   @Column({ name: 'volunteer_id', type: 'uuid', nullable: true })
   volunteerId: string | null;
+
+  @ManyToOne(() => Volunteer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'volunteer_id', foreignKeyConstraintName: 'fk_users_volunteer' })
+  volunteer?: Volunteer;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { PasswordHasher } from '../users/password-hasher';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
+
+/**
+ * Invitations to set a password. Kept out of UsersModule/AuthModule so UsersModule can import
+ * it without a cycle (it brings its own stateless PasswordHasher).
+ */
+@Module({
+  controllers: [InvitationsController],
+  providers: [InvitationsService, PasswordHasher],
+  exports: [InvitationsService],
+})
+export class InvitationsModule {}

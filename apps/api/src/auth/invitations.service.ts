@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { ConflictError, Locale, NotFoundError, User, UserInvitation } from '@app/domain';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../config/env.validation';
+import { appBaseUrl } from '../mail/app-url';
+import { MailService } from '../mail/mail.service';
+import { PasswordHasher } from '../users/password-hasher';
+import { InvitationView } from './invitations.dto';
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Invitations: a user created without a password gets a mail with a single-use, expiring link
+ * to set one. Only the token's SHA-256 hash is stored.
+ */
+@Injectable()
+export class InvitationsService {
+  private readonly ttlMs: number;
+  private readonly baseUrl: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.ttlMs = config.get('INVITATION_TTL_HOURS', { infer: true }) * 60 * 60 * 1000;
+    this.baseUrl = appBaseUrl(config);
+  }
+
+  /** Creates the invitation and enqueues its mail, in the caller's transaction (the one creating the user). */
+  async issue(manager: EntityManager, user: { id: string; email: string; displayName: string; locale: Locale }): Promise<void> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.clock.now().getTime() + this.ttlMs);
+    const invitation = manager.create(UserInvitation, { userId: user.id, tokenHash: hashToken(token), expiresAt, usedAt: null });
+    await manager.insert(UserInvitation, invitation);
+    await this.mail.enqueue(manager, {
+      to: user.email,
+      locale: user.locale,
+      template: 'invitation',
+      params: { displayName: user.displayName, linkUrl: `${this.baseUrl}/admin/#/set-password?token=${token}`, expiresAt: expiresAt.toISOString() },
+      idempotencyKey: `invitation:${invitation.id}`,
+      userId: user.id,
+    });
+  }
+
+  /** Whether the link still works, and for whom (public: the token is the secret). */
+  async check(token: string): Promise<InvitationView> {
+    const { invitation, user } = await this.find(this.dataSource.manager, token);
+    const problem = this.problem(invitation);
+    if (problem) return { valid: false, code: problem, expiresAt: invitation.expiresAt };
+    return { valid: true, email: user.email, displayName: user.displayName, expiresAt: invitation.expiresAt };
+  }
+
+  /**
+   * Sets the password and uses the link up (with every other open invitation of the user). The
+   * invitation row is locked, so two submissions of one link set the password once.
+   */
+  async accept(token: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (manager) => {
+      const { invitation } = await this.find(manager, token, true);
+      const problem = this.problem(invitation);
+      if (problem === 'INVITATION_USED') throw new ConflictError(problem, 'This link has already been used; sign in, or ask for a new invitation');
+      if (problem === 'INVITATION_EXPIRED') throw new ConflictError(problem, 'This link has expired; ask for a new invitation');
+      const now = this.clock.now();
+      await manager.update(User, { id: invitation.userId }, { passwordHash });
+      await manager.update(UserInvitation, { userId: invitation.userId, usedAt: IsNull() }, { usedAt: now });
+    });
+  }
+
+  private async find(manager: EntityManager, token: string, lock = false): Promise<{ invitation: UserInvitation; user: User }> {
+    if (!TOKEN_SHAPE.test(token)) throw new NotFoundError('Invitation', 'INVITATION_NOT_FOUND');
+    const invitation = await manager.findOne(UserInvitation, {
+      where: { tokenHash: hashToken(token) },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const user = invitation && (await manager.findOne(User, { where: { id: invitation.userId, active: true } }));
+    if (!invitation || !user) throw new NotFoundError('Invitation', 'INVITATION_NOT_FOUND');
+    return { invitation, user };
+  }
+
+  private problem(invitation: UserInvitation): 'INVITATION_USED' | 'INVITATION_EXPIRED' | null {
+    if (invitation.usedAt) return 'INVITATION_USED';
+    if (invitation.expiresAt.getTime() <= this.clock.now().getTime()) return 'INVITATION_EXPIRED';
+    return null;
+  }
+}

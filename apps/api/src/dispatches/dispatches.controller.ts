@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
+import { Roles } from '../common/decorators/roles.decorator';
+import { Page } from '../common/pagination.dto';
+import { CancelDto } from '../requests/dto/request.dto';
+import { DispatchesService, DispatchView } from './dispatches.service';
+import { CompleteDto, DispatchListQueryDto, NoShowDto } from './dto/dispatch.dto';
+
+@ApiTags('dispatches')
+@ApiBearerAuth()
+@Controller('dispatches')
+export class DispatchesController {
+  constructor(private readonly dispatches: DispatchesService) {}
+
+  @Get()
+  @Roles('staff', 'coordinator', 'volunteer')
+  list(@CurrentUser() actor: Actor, @Query() query: DispatchListQueryDto): Promise<Page<DispatchView>> {
+    return this.dispatches.list(actor, query);
+  }
+
+  @Get(':id/calendar.ics')
+  @Roles('staff', 'coordinator', 'volunteer')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="dispatch.ics"')
+  calendar(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    return this.dispatches.calendar(actor, id);
+  }
+
+  @Get(':id')
+  @Roles('staff', 'coordinator', 'volunteer')
+  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DispatchView> {
+    return this.dispatches.get(actor, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('staff', 'coordinator')
+  cancel(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelDto): Promise<DispatchView> {
+    return this.dispatches.cancel(actor, id, body.reason);
+  }
+
+  @Post(':id/no-show')
+  @HttpCode(200)
+  @Roles('staff', 'coordinator')
+  noShow(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: NoShowDto): Promise<DispatchView> {
+    return this.dispatches.noShow(actor, id, body.party);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles('staff', 'coordinator', 'volunteer')
+  complete(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteDto): Promise<DispatchView> {
+    return this.dispatches.complete(actor, id, new Date(body.actualStart), new Date(body.actualEnd));
+  }
+}

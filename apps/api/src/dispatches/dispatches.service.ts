@@ -1,0 +1,345 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import {
+  ConflictError,
+  DEFAULT_DISPATCH_POLICY,
+  Dispatch,
+  Hospital,
+  InterpretationRequest,
+  InvalidError,
+  NotFoundError,
+  RequestPatient,
+  transition,
+  Volunteer,
+} from '@app/domain';
+import { evaluateVolunteer, ExclusionCode, prepareRequest, RequestRole } from '@app/matching';
+import { Clock } from '../common/clock';
+import { Actor } from '../common/decorators/current-user.decorator';
+import { Page } from '../common/pagination.dto';
+import { requestSnapshot, VolunteerSnapshots } from '../matching/volunteer-snapshots';
+import { WorkflowLog } from '../workflow/workflow-log';
+import { JobsService } from '../jobs/jobs.service';
+import { DispatchNotifier } from '../notifications/dispatch-notifier';
+import { createHash, randomBytes } from 'node:crypto';
+import { DispatchListQueryDto } from './dto/dispatch.dto';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+/** The timers of a confirmed dispatch (handled in workflow-timers). */
+export const DISPATCH_JOBS = {
+  reminder: 'dispatch.reminder',
+  reconfirm: 'dispatch.reconfirm',
+  reconfirmDeadline: 'dispatch.reconfirm-deadline',
+  /** Re-offer a request whose dispatch fell through. */
+  reoffer: 'request.reoffer',
+} as const;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Rules staff may override with a recorded reason when assigning by hand; the others never. */
+const NEVER_OVERRIDDEN: ExclusionCode[] = ['OVERLAP', 'LANGUAGE', 'INACTIVE'];
+
+export interface DispatchView {
+  id: string;
+  requestId: string;
+  volunteerId: string;
+  role: RequestRole;
+  status: string;
+  startsAt: string;
+  endsAt: string;
+  hospitalId: string;
+  language: string;
+  overrideReason: string | null;
+  lateCancellation: boolean;
+  noShowParty: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  patient?: { displayName: string; gender: string; ageBand: string; nationality: string | null } | null;
+}
+
+/** Dispatches (派遣): created when an offer is accepted or staff assign, then completed, cancelled or marked no-show. */
+@Injectable()
+export class DispatchesService {
+  private readonly policy = DEFAULT_DISPATCH_POLICY;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly snapshots: VolunteerSnapshots,
+    private readonly log: WorkflowLog,
+    private readonly jobs: JobsService,
+    private readonly notifier: DispatchNotifier,
+  ) {}
+
+  /**
+   * Confirms `volunteerId` for the request, in the caller's transaction (the request row is
+   * already locked). Checks the volunteer against every rule with the matching library under a
+   * lock on the volunteer row, so two accepts by one volunteer are judged one after the other.
+   */
+  async confirm(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    volunteerId: string,
+    options: { offerId?: string; role?: RequestRole; actorId: string | null; overrideReason?: string },
+  ): Promise<Dispatch> {
+    const role = options.role ?? 'primary';
+    const volunteer = await manager.findOne(Volunteer, { where: { id: volunteerId }, lock: { mode: 'pessimistic_write' } });
+    if (!volunteer) throw InvalidError.field('volunteerId', 'No such volunteer');
+    const hospital = await manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
+    const now = this.clock.now();
+    const [snapshot] = await this.snapshots.build(manager, { ids: [volunteer.id] }, { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now });
+    const evaluation = evaluateVolunteer(prepareRequest(requestSnapshot(request, hospital.area, role), now.getTime()), snapshot);
+    if (!evaluation.eligible) {
+      if (evaluation.codes.includes('OVERLAP')) throw new ConflictError('SCHEDULE_CONFLICT', 'The volunteer already has a dispatch at that time');
+      const blocking = options.overrideReason ? evaluation.codes.filter((c) => NEVER_OVERRIDDEN.includes(c)) : evaluation.codes;
+      if (blocking.length) {
+        throw new InvalidError(`The volunteer is not eligible: ${blocking.join(', ')}`, { volunteerId: blocking }, 'VOLUNTEER_NOT_ELIGIBLE');
+      }
+    }
+
+    if (role === 'primary') {
+      const from = request.status;
+      const updated = await manager
+        .createQueryBuilder()
+        .update(InterpretationRequest)
+        .set({ status: transition('request', request.status, 'confirm') })
+        .where('id = :id AND status IN (:...states)', { id: request.id, states: ['open', 'offered', 'escalated'] })
+        .execute();
+      if (!updated.affected) throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
+      request.status = 'confirmed';
+      await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from, to: 'confirmed', event: 'confirm', actorId: options.actorId, reason: options.overrideReason });
+    }
+
+    const buffer = this.policy.minimumBufferMinutes * MINUTE;
+    const dispatch = manager.create(Dispatch, {
+      requestId: request.id,
+      volunteerId,
+      offerId: options.offerId ?? null,
+      role,
+      status: 'confirmed',
+      startsAt: request.startsAt,
+      endsAt: request.endsAt,
+      busyFrom: new Date(request.startsAt.getTime() - (request.mode === 'onsite' ? buffer : 0)),
+      busyUntil: new Date(request.endsAt.getTime() + (request.mode === 'onsite' ? buffer : 0)),
+      area: request.mode === 'onsite' ? hospital.area : null,
+      overrideReason: options.overrideReason ?? null,
+    });
+    try {
+      await manager.save(dispatch);
+    } catch (error) {
+      throw translateConstraint(error);
+    }
+    await this.log.record(manager, { subjectType: 'dispatch', subjectId: dispatch.id, from: null, to: 'confirmed', event: 'confirm', actorId: options.actorId, reason: options.overrideReason });
+    await this.notifier.confirmed(manager, request, dispatch);
+    await this.scheduleVisitTimers(manager, dispatch);
+    if (role === 'primary') await manager.query(`UPDATE jobs SET status = 'cancelled', updated_at = now() WHERE status = 'pending' AND payload->>'requestId' = $1 AND type IN ('request.next-wave', 'request.escalate')`, [request.id]);
+    return dispatch;
+  }
+
+  /** Reminder the day before; reconfirmation ask and its deadline, when there is still time for them. */
+  private async scheduleVisitTimers(manager: EntityManager, dispatch: Dispatch): Promise<void> {
+    const now = this.clock.now().getTime();
+    const start = dispatch.startsAt.getTime();
+    const payload = { dispatchId: dispatch.id, requestId: dispatch.requestId };
+    const at = (hours: number) => start - hours * HOUR;
+    if (at(this.policy.reminderBeforeHours) > now) {
+      await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reminder, dueAt: new Date(at(this.policy.reminderBeforeHours)), payload, key: `reminder:${dispatch.id}` });
+    }
+    if (at(this.policy.reconfirmDeadlineHours) > now) {
+      await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reconfirm, dueAt: new Date(Math.max(now, at(this.policy.reconfirmBeforeHours))), payload, key: `reconfirm:${dispatch.id}` });
+      await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reconfirmDeadline, dueAt: new Date(at(this.policy.reconfirmDeadlineHours)), payload, key: `reconfirm-deadline:${dispatch.id}` });
+    }
+  }
+
+  /** Timer: ask the volunteer to reconfirm through a single-use link. */
+  async askReconfirmation(manager: EntityManager, dispatchId: string): Promise<void> {
+    const dispatch = await manager.findOne(Dispatch, { where: { id: dispatchId, status: 'confirmed' } });
+    if (!dispatch || dispatch.reconfirmedAt) return;
+    const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
+    const token = randomBytes(32).toString('base64url');
+    dispatch.reconfirmTokenHash = hashToken(token);
+    await manager.save(dispatch);
+    await this.notifier.reconfirm(manager, request, dispatch, token, new Date(dispatch.startsAt.getTime() - this.policy.reconfirmDeadlineHours * HOUR));
+  }
+
+  /** Timer: no reconfirmation by the deadline — staff and the hospital are alerted; staff may re-offer. */
+  async reconfirmationDeadline(manager: EntityManager, dispatchId: string): Promise<void> {
+    const dispatch = await manager.findOne(Dispatch, { where: { id: dispatchId, status: 'confirmed' } });
+    if (!dispatch || dispatch.reconfirmedAt) return;
+    dispatch.reconfirmationMissed = true;
+    await manager.save(dispatch);
+    const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
+    await this.notifier.escalated(manager, request, 'reconfirmation_missed', `reconfirm:${dispatch.id}`);
+  }
+
+  /** Timer: the reminder the day before, to the volunteer and the hospital. */
+  async remind(manager: EntityManager, dispatchId: string): Promise<void> {
+    const dispatch = await manager.findOne(Dispatch, { where: { id: dispatchId, status: 'confirmed' } });
+    if (!dispatch) return;
+    const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
+    await this.notifier.reminders(manager, request, dispatch);
+  }
+
+  /** The volunteer reconfirms from the link (public; the token is the credential). */
+  async reconfirmByToken(token: string): Promise<{ reconfirmedAt: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const dispatch = await manager.findOne(Dispatch, { where: { reconfirmTokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
+      if (!dispatch) throw new NotFoundError('Reconfirmation link');
+      if (dispatch.status !== 'confirmed') throw new ConflictError('DISPATCH_NOT_CONFIRMED', `This dispatch is ${dispatch.status}`);
+      dispatch.reconfirmedAt ??= this.clock.now();
+      dispatch.reconfirmationMissed = false;
+      await manager.save(dispatch);
+      await this.jobs.cancel(manager, `reconfirm-deadline:${dispatch.id}`);
+      return { reconfirmedAt: dispatch.reconfirmedAt.toISOString() };
+    });
+  }
+
+  /** The dispatch as an iCalendar file, for those who may see the dispatch. */
+  async calendar(actor: Actor, id: string): Promise<string> {
+    const { dispatch, request } = await this.findInScope(this.dataSource.manager, actor, id);
+    const hospital = await this.dataSource.manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
+    return this.notifier.calendar(dispatch, request, hospital);
+  }
+
+  /** The request was cancelled: its live dispatch is cancelled too, marked late inside the window. */
+  async cancelForRequest(manager: EntityManager, request: InterpretationRequest, reason: string, actorId: string | null): Promise<Dispatch[]> {
+    const live = await manager.find(Dispatch, { where: { requestId: request.id, status: 'confirmed' } });
+    for (const dispatch of live) await this.applyCancel(manager, dispatch, reason, actorId);
+    return live;
+  }
+
+  async list(actor: Actor, query: DispatchListQueryDto): Promise<Page<DispatchView>> {
+    const qb = this.dataSource.getRepository(Dispatch).createQueryBuilder('d').innerJoin(InterpretationRequest, 'r', 'r.id = d.request_id');
+    if (actor.role === 'coordinator') qb.andWhere('r.hospital_id = :own', { own: actor.hospitalId });
+    if (actor.role === 'volunteer') qb.andWhere('d.volunteer_id = :me', { me: actor.volunteerId });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.from) qb.andWhere('d.starts_at >= :from', { from: new Date(query.from) });
+    if (query.to) qb.andWhere('d.starts_at < :to', { to: new Date(query.to) });
+    const [rows, total] = await qb.orderBy('d.starts_at', query.order?.toUpperCase() === 'DESC' ? 'DESC' : 'ASC').addOrderBy('d.id').skip(query.skip).take(query.perPage).getManyAndCount();
+    return { data: await this.views(this.dataSource.manager, rows), total };
+  }
+
+  async get(actor: Actor, id: string): Promise<DispatchView> {
+    const { dispatch, request } = await this.findInScope(this.dataSource.manager, actor, id);
+    const [view] = await this.views(this.dataSource.manager, [dispatch], [request]);
+    if (this.maySeePatient(actor, dispatch)) {
+      const patient = await this.dataSource.manager.findOne(RequestPatient, { where: { requestId: request.id } });
+      view.patient = patient && { displayName: patient.displayName, gender: patient.gender, ageBand: patient.ageBand, nationality: patient.nationality };
+    }
+    return view;
+  }
+
+  async cancel(actor: Actor, id: string, reason: string): Promise<DispatchView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { dispatch, request } = await this.findInScope(manager, actor, id, true);
+      await this.applyCancel(manager, dispatch, reason, actor.id);
+      if (request.status === 'confirmed' && dispatch.role === 'primary') {
+        request.status = transition('request', request.status, 'reopen');
+        await manager.save(request);
+        await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: 'confirmed', to: 'open', event: 'reopen', actorId: actor.id, reason });
+        // Someone else must be found: the offer timers take it from here, at once.
+        await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reoffer, dueAt: this.clock.now(), payload: { requestId: request.id }, key: `reoffer:${dispatch.id}` });
+      }
+      return (await this.views(manager, [dispatch], [request]))[0];
+    });
+  }
+
+  async noShow(actor: Actor, id: string, party: 'patient' | 'interpreter'): Promise<DispatchView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { dispatch, request } = await this.findInScope(manager, actor, id, true);
+      const from = dispatch.status;
+      dispatch.status = transition('dispatch', dispatch.status, 'noShow');
+      dispatch.noShowParty = party;
+      await manager.save(dispatch);
+      await this.log.record(manager, { subjectType: 'dispatch', subjectId: id, from, to: dispatch.status, event: 'noShow', actorId: actor.id, reason: party });
+      return (await this.views(manager, [dispatch], [request]))[0];
+    });
+  }
+
+  async complete(actor: Actor, id: string, actualStart: Date, actualEnd: Date): Promise<DispatchView> {
+    if (actualEnd <= actualStart) throw InvalidError.field('actualEnd', 'actualEnd must be after actualStart');
+    return this.dataSource.transaction(async (manager) => {
+      const { dispatch, request } = await this.findInScope(manager, actor, id, true);
+      if (actualStart > this.clock.now()) throw InvalidError.field('actualStart', 'A visit can be completed only after it started');
+      const from = dispatch.status;
+      dispatch.status = transition('dispatch', dispatch.status, 'complete');
+      Object.assign(dispatch, { actualStart, actualEnd });
+      await manager.save(dispatch);
+      await this.log.record(manager, { subjectType: 'dispatch', subjectId: id, from, to: 'completed', event: 'complete', actorId: actor.id });
+      if (dispatch.role === 'primary' && request.status === 'confirmed') {
+        request.status = transition('request', request.status, 'complete');
+        await manager.save(request);
+        await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: 'confirmed', to: 'completed', event: 'complete', actorId: actor.id });
+        await manager.query(
+          `UPDATE volunteers SET last_dispatch_at = GREATEST(coalesce(last_dispatch_at, '-infinity'), $2) WHERE id = $1`,
+          [dispatch.volunteerId, actualEnd],
+        );
+      }
+      return (await this.views(manager, [dispatch], [request]))[0];
+    });
+  }
+
+  private async applyCancel(manager: EntityManager, dispatch: Dispatch, reason: string, actorId: string | null): Promise<void> {
+    const from = dispatch.status;
+    dispatch.status = transition('dispatch', dispatch.status, 'cancel');
+    dispatch.cancelReason = reason;
+    dispatch.lateCancellation = dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
+    await manager.save(dispatch);
+    await this.log.record(manager, { subjectType: 'dispatch', subjectId: dispatch.id, from, to: 'cancelled', event: 'cancel', actorId, reason });
+    await manager.query(`UPDATE jobs SET status = 'cancelled', updated_at = now() WHERE status = 'pending' AND payload->>'dispatchId' = $1`, [dispatch.id]);
+  }
+
+  /** Staff, the requesting hospital and the confirmed volunteer; others get 404. */
+  private async findInScope(manager: EntityManager, actor: Actor, id: string, lock = false) {
+    const dispatch = await manager.findOne(Dispatch, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!dispatch) throw new NotFoundError('Dispatch');
+    const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
+    const inScope =
+      actor.role === 'admin' ||
+      actor.role === 'staff' ||
+      (actor.role === 'coordinator' && request.hospitalId === actor.hospitalId) ||
+      (actor.role === 'volunteer' && dispatch.volunteerId === actor.volunteerId);
+    if (!inScope) throw new NotFoundError('Dispatch');
+    return { dispatch, request };
+  }
+
+  private maySeePatient(actor: Actor, dispatch: Dispatch): boolean {
+    if (actor.role === 'volunteer') return dispatch.status === 'confirmed' || dispatch.status === 'completed';
+    return true; // staff, admin, and (in scope) the requesting hospital
+  }
+
+  private async views(manager: EntityManager, dispatches: Dispatch[], known: InterpretationRequest[] = []): Promise<DispatchView[]> {
+    const missing = dispatches.map((d) => d.requestId).filter((id) => !known.some((r) => r.id === id));
+    const requests = [...known, ...(missing.length ? await manager.find(InterpretationRequest, { where: { id: In(missing) } }) : [])];
+    const byId = new Map(requests.map((r) => [r.id, r]));
+    return dispatches.map((d) => {
+      const r = byId.get(d.requestId)!;
+      return {
+        id: d.id,
+        requestId: d.requestId,
+        volunteerId: d.volunteerId,
+        role: d.role,
+        status: d.status,
+        startsAt: d.startsAt.toISOString(),
+        endsAt: d.endsAt.toISOString(),
+        hospitalId: r.hospitalId,
+        language: r.language,
+        overrideReason: d.overrideReason,
+        lateCancellation: d.lateCancellation,
+        noShowParty: d.noShowParty,
+        actualStart: d.actualStart?.toISOString() ?? null,
+        actualEnd: d.actualEnd?.toISOString() ?? null,
+      };
+    });
+  }
+}
+
+/** The database's last word on a dispatch, in the codes of API.md. */
+function translateConstraint(error: unknown): unknown {
+  const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint;
+  if (constraint === 'ex_dispatch_no_overlap') return new ConflictError('SCHEDULE_CONFLICT', 'The volunteer already has a dispatch at that time');
+  if (constraint === 'uq_dispatches_one_live_per_request') return new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
+  return error;
+}

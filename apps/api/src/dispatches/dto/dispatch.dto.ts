@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { DISPATCH_STATUSES, DispatchStatus } from '@app/domain';
+import { ListQueryDto } from '../../common/pagination.dto';
+
+export class DispatchListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: DISPATCH_STATUSES })
+  @IsOptional()
+  @IsIn(DISPATCH_STATUSES)
+  status?: DispatchStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+}
+
+export class NoShowDto {
+  @ApiProperty({ enum: ['patient', 'interpreter'] })
+  @IsIn(['patient', 'interpreter'])
+  party: 'patient' | 'interpreter';
+}
+
+export class CompleteDto {
+  @ApiProperty({ example: '2026-12-08T10:05:00+09:00' })
+  @IsISO8601({ strict: true })
+  actualStart: string;
+
+  @ApiProperty({ example: '2026-12-08T11:50:00+09:00' })
+  @IsISO8601({ strict: true })
+  actualEnd: string;
+}
+
+export class AssignDto {
+  @ApiProperty()
+  @IsString()
+  @Length(36, 36)
+  volunteerId: string;
+
+  @ApiPropertyOptional({ description: 'Required to assign someone a rule would exclude; recorded' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 500)
+  overrideReason?: string;
+}

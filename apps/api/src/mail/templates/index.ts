@@ -1,0 +1,65 @@
+import { Locale } from '@app/domain';
+import { dispatchConfirmed, DispatchConfirmedParams } from './dispatch-confirmed.template';
+import { invitation, InvitationParams } from './invitation.template';
+import { MailTemplate, renderContent, RenderedMail } from './layout';
+import { offerChanged, OfferChangedParams } from './offer-changed.template';
+import { offerWithdrawn, OfferWithdrawnParams } from './offer-withdrawn.template';
+import { offer, OfferParams } from './offer.template';
+import { reconfirm, ReconfirmParams } from './reconfirm.template';
+import { reminder, ReminderParams } from './reminder.template';
+import { requestCancelled, RequestCancelledParams } from './request-cancelled.template';
+import { requestConfirmed, RequestConfirmedParams } from './request-confirmed.template';
+import { requestEscalated, RequestEscalatedParams } from './request-escalated.template';
+
+/**
+ * Every mail the system sends and its parameters. Dates are ISO strings, shown in Asia/Tokyo.
+ * No template takes patient details, and none may.
+ */
+export interface TemplateParams {
+  invitation: InvitationParams;
+  offer: OfferParams;
+  offer_withdrawn: OfferWithdrawnParams;
+  offer_changed: OfferChangedParams;
+  dispatch_confirmed: DispatchConfirmedParams;
+  request_confirmed: RequestConfirmedParams;
+  request_escalated: RequestEscalatedParams;
+  request_cancelled: RequestCancelledParams;
+  reminder: ReminderParams;
+  reconfirm: ReconfirmParams;
+}
+
+export type TemplateName = keyof TemplateParams;
+
+const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
+  invitation,
+  offer,
+  offer_withdrawn: offerWithdrawn,
+  offer_changed: offerChanged,
+  dispatch_confirmed: dispatchConfirmed,
+  request_confirmed: requestConfirmed,
+  request_escalated: requestEscalated,
+  request_cancelled: requestCancelled,
+  reminder,
+  reconfirm,
+};
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+/** Subject, plain text and HTML of a mail in the recipient's language. */
+export function renderMail<N extends TemplateName>(template: N, locale: Locale, params: TemplateParams[N]): RenderedMail {
+  const definition = TEMPLATES[template] as MailTemplate<TemplateParams[N]> | undefined;
+  if (!definition) throw new Error(`Unknown mail template: ${String(template)}`);
+  return renderContent(definition[locale](params), locale);
+}
+
+export type { RenderedMail } from './layout';
+export * from './dispatch-confirmed.template';
+export * from './invitation.template';
+export * from './offer-changed.template';
+export * from './offer-withdrawn.template';
+export * from './offer.template';
+export * from './reconfirm.template';
+export * from './reminder.template';
+export * from './request-cancelled.template';
+export * from './request-confirmed.template';
+export * from './request-escalated.template';

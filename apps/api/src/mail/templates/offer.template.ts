@@ -1,0 +1,60 @@
+import { DEPARTMENTS, formatInstant, formatRange, label, languageName, MODES, VISIT_TYPES } from './format';
+import { greet, MailTemplate } from './layout';
+
+export interface OfferParams {
+  volunteerName: string;
+  /** ISO 639-1 code, e.g. `vi` */
+  language: string;
+  startsAt: string;
+  endsAt: string;
+  hospitalName: string;
+  area: string;
+  department: string;
+  visitType: string;
+  mode: string;
+  linkUrl: string;
+  respondBy: string;
+  urgent: boolean;
+}
+
+/** An interpreting request the volunteer may accept (no patient details until confirmed). */
+export const offer: MailTemplate<OfferParams> = {
+  ja: (p) => ({
+    subject: `${p.urgent ? '【至急】' : ''}【通訳依頼】${formatRange(p.startsAt, p.endsAt, 'ja')} ${languageName(p.language, 'ja')}／${p.hospitalName}`,
+    greeting: greet(p.volunteerName, 'ja'),
+    paragraphs: [
+      p.urgent ? '至急の医療通訳のご依頼です。お引き受けいただけるか、お早めにご回答ください。' : '医療通訳のご依頼です。お引き受けいただけるかご回答ください。',
+      '先着順で確定します。確定後に詳細をお知らせします。',
+    ],
+    details: [
+      ['日時', formatRange(p.startsAt, p.endsAt, 'ja')],
+      ['言語', languageName(p.language, 'ja')],
+      ['医療機関', p.hospitalName],
+      ['地域', p.area],
+      ['診療科', label(DEPARTMENTS, p.department, 'ja')],
+      ['内容', label(VISIT_TYPES, p.visitType, 'ja')],
+      ['方法', label(MODES, p.mode, 'ja')],
+      ['回答期限', formatInstant(p.respondBy, 'ja')],
+    ],
+    action: { label: '依頼を確認して回答する', url: p.linkUrl },
+  }),
+  en: (p) => ({
+    subject: `${p.urgent ? '[Urgent] ' : ''}Interpreting request: ${formatRange(p.startsAt, p.endsAt, 'en')}, ${languageName(p.language, 'en')}, ${p.hospitalName}`,
+    greeting: greet(p.volunteerName, 'en'),
+    paragraphs: [
+      p.urgent ? 'An urgent medical interpreting request: please answer as soon as you can.' : 'A medical interpreting request: please let us know whether you can take it.',
+      'The first volunteer to accept gets it; the details follow once it is confirmed.',
+    ],
+    details: [
+      ['When', formatRange(p.startsAt, p.endsAt, 'en')],
+      ['Language', languageName(p.language, 'en')],
+      ['Hospital', p.hospitalName],
+      ['Area', p.area],
+      ['Department', label(DEPARTMENTS, p.department, 'en')],
+      ['Visit', label(VISIT_TYPES, p.visitType, 'en')],
+      ['Mode', label(MODES, p.mode, 'en')],
+      ['Answer by', formatInstant(p.respondBy, 'en')],
+    ],
+    action: { label: 'See the request and answer', url: p.linkUrl },
+  }),
+};

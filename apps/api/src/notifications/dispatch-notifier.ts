@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EntityManager } from 'typeorm';
+import { Dispatch, Hospital, InterpretationRequest, Locale, Offer, User, Volunteer } from '@app/domain';
+import { AppConfig } from '../config/env.validation';
+import { appBaseUrl } from '../mail/app-url';
+import { buildCalendarEvent } from '../mail/calendar';
+import { MailService } from '../mail/mail.service';
+import { EscalationReason } from '../mail/templates/request-escalated.template';
+
+interface Recipient {
+  email: string;
+  name: string;
+  locale: Locale;
+  userId?: string;
+}
+
+/** A short, stable reference for a request in mail and on the phone: its first 8 characters. */
+export const requestRef = (id: string) => id.slice(0, 8).toUpperCase();
+
+/**
+ * Who is told what when the workflow moves, as outbox mail in the same transaction. Mail carries
+ * the visit's time, place and language — never patient details; those are behind sign-in.
+ */
+@Injectable()
+export class DispatchNotifier {
+  private readonly baseUrl: string;
+
+  constructor(
+    private readonly mail: MailService,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.baseUrl = appBaseUrl(config);
+  }
+
+  offerLink(token: string): string {
+    return `${this.baseUrl}/admin/#/offer-links/${token}`;
+  }
+
+  reconfirmLink(token: string): string {
+    return `${this.baseUrl}/admin/#/reconfirm-links/${token}`;
+  }
+
+  async offersSent(manager: EntityManager, request: InterpretationRequest, sent: { offer: Offer; token: string }[]): Promise<void> {
+    const hospital = await this.hospital(manager, request);
+    const recipients = await this.volunteers(manager, sent.map((s) => s.offer.volunteerId));
+    for (const { offer, token } of sent) {
+      const to = recipients.get(offer.volunteerId);
+      if (!to) continue;
+      await this.mail.enqueue(manager, {
+        to: to.email,
+        locale: to.locale,
+        userId: to.userId,
+        template: 'offer',
+        idempotencyKey: `offer:${offer.id}`,
+        params: {
+          volunteerName: to.name,
+          language: request.language,
+          startsAt: request.startsAt.toISOString(),
+          endsAt: request.endsAt.toISOString(),
+          hospitalName: hospital.name,
+          area: hospital.area,
+          department: request.department,
+          visitType: request.visitType,
+          mode: request.mode,
+          linkUrl: this.offerLink(token),
+          respondBy: offer.expiresAt.toISOString(),
+          urgent: request.urgent,
+        },
+      });
+    }
+  }
+
+  async offersWithdrawn(manager: EntityManager, request: InterpretationRequest, offers: Offer[], reason: 'filled' | 'cancelled' | 'changed' | 'expired'): Promise<void> {
+    if (offers.length === 0) return;
+    const hospital = await this.hospital(manager, request);
+    const recipients = await this.volunteers(manager, offers.map((o) => o.volunteerId));
+    for (const offer of offers) {
+      const to = recipients.get(offer.volunteerId);
+      if (!to) continue;
+      await this.mail.enqueue(manager, {
+        to: to.email,
+        locale: to.locale,
+        userId: to.userId,
+        template: 'offer_withdrawn',
+        idempotencyKey: `offer-withdrawn:${offer.id}`,
+        params: { volunteerName: to.name, startsAt: request.startsAt.toISOString(), hospitalName: hospital.name, reason },
+      });
+    }
+  }
+
+  /** The volunteer gets the confirmation with a calendar file; the hospital's coordinators are told who comes. */
+  async confirmed(manager: EntityManager, request: InterpretationRequest, dispatch: Dispatch): Promise<void> {
+    const hospital = await this.hospital(manager, request);
+    const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
+    if (volunteer) {
+      await this.mail.enqueue(manager, {
+        to: volunteer.email,
+        locale: volunteer.locale,
+        userId: volunteer.userId,
+        template: 'dispatch_confirmed',
+        idempotencyKey: `dispatch-confirmed:${dispatch.id}`,
+        params: {
+          volunteerName: volunteer.name,
+          startsAt: request.startsAt.toISOString(),
+          endsAt: request.endsAt.toISOString(),
+          hospitalName: hospital.name,
+          address: hospital.address,
+          calendarUrl: `${this.baseUrl}/api/dispatches/${dispatch.id}/calendar.ics`,
+        },
+        attachments: [{ filename: 'dispatch.ics', contentType: 'text/calendar; charset=utf-8', content: Buffer.from(this.calendar(dispatch, request, hospital)).toString('base64') }],
+      });
+    }
+    if (dispatch.role !== 'primary') return;
+    for (const coordinator of await this.coordinators(manager, request.hospitalId)) {
+      await this.mail.enqueue(manager, {
+        to: coordinator.email,
+        locale: coordinator.locale,
+        userId: coordinator.userId,
+        template: 'request_confirmed',
+        idempotencyKey: `request-confirmed:${dispatch.id}:${coordinator.userId}`,
+        params: { coordinatorName: coordinator.name, requestRef: requestRef(request.id), startsAt: request.startsAt.toISOString(), language: request.language, volunteerName: volunteer?.name ?? '' },
+      });
+    }
+  }
+
+  /** Coordinators of the hospital and all staff learn that a person must act. */
+  async escalated(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason, key: string): Promise<void> {
+    const recipients = [...(await this.coordinators(manager, request.hospitalId)), ...(await this.staff(manager))];
+    for (const to of recipients) {
+      await this.mail.enqueue(manager, {
+        to: to.email,
+        locale: to.locale,
+        userId: to.userId,
+        template: 'request_escalated',
+        idempotencyKey: `escalated:${key}:${to.userId}`,
+        params: { recipientName: to.name, requestRef: requestRef(request.id), startsAt: request.startsAt.toISOString(), language: request.language, reason },
+      });
+    }
+  }
+
+  /** The request was cancelled: its coordinators and a confirmed volunteer are told (the free-text reason stays out of mail). */
+  async cancelled(manager: EntityManager, request: InterpretationRequest, dispatches: Dispatch[]): Promise<void> {
+    const hospital = await this.hospital(manager, request);
+    const volunteers = await this.volunteers(manager, dispatches.map((d) => d.volunteerId));
+    const recipients = [...(await this.coordinators(manager, request.hospitalId)), ...volunteers.values()];
+    for (const to of recipients) {
+      await this.mail.enqueue(manager, {
+        to: to.email,
+        locale: to.locale,
+        userId: to.userId,
+        template: 'request_cancelled',
+        idempotencyKey: `cancelled:${request.id}:${to.email}`,
+        params: {
+          recipientName: to.name,
+          startsAt: request.startsAt.toISOString(),
+          hospitalName: hospital.name,
+          reason: to.locale === 'ja' ? '依頼元からの取消です。' : 'Cancelled by the requester.',
+        },
+      });
+    }
+  }
+
+  async reminders(manager: EntityManager, request: InterpretationRequest, dispatch: Dispatch): Promise<void> {
+    const hospital = await this.hospital(manager, request);
+    const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
+    const base = { startsAt: request.startsAt.toISOString(), endsAt: request.endsAt.toISOString(), hospitalName: hospital.name, address: hospital.address };
+    if (volunteer) {
+      await this.mail.enqueue(manager, {
+        to: volunteer.email,
+        locale: volunteer.locale,
+        userId: volunteer.userId,
+        template: 'reminder',
+        idempotencyKey: `reminder:${dispatch.id}:volunteer`,
+        params: { ...base, recipientName: volunteer.name, role: 'volunteer' },
+      });
+    }
+    if (dispatch.role !== 'primary') return;
+    for (const coordinator of await this.coordinators(manager, request.hospitalId)) {
+      await this.mail.enqueue(manager, {
+        to: coordinator.email,
+        locale: coordinator.locale,
+        userId: coordinator.userId,
+        template: 'reminder',
+        idempotencyKey: `reminder:${dispatch.id}:${coordinator.userId}`,
+        params: { ...base, recipientName: coordinator.name, role: 'coordinator' },
+      });
+    }
+  }
+
+  async reconfirm(manager: EntityManager, request: InterpretationRequest, dispatch: Dispatch, token: string, respondBy: Date): Promise<void> {
+    const hospital = await this.hospital(manager, request);
+    const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
+    if (!volunteer) return;
+    await this.mail.enqueue(manager, {
+      to: volunteer.email,
+      locale: volunteer.locale,
+      userId: volunteer.userId,
+      template: 'reconfirm',
+      idempotencyKey: `reconfirm:${dispatch.id}`,
+      params: { volunteerName: volunteer.name, startsAt: request.startsAt.toISOString(), hospitalName: hospital.name, linkUrl: this.reconfirmLink(token), respondBy: respondBy.toISOString() },
+    });
+  }
+
+  calendar(dispatch: Dispatch, request: InterpretationRequest, hospital: Hospital): string {
+    return buildCalendarEvent({
+      uid: `dispatch-${dispatch.id}@kumamoto-dispatch`,
+      startsAt: request.startsAt,
+      endsAt: request.endsAt,
+      summary: `医療通訳 / Medical interpreting (${request.language}) — ${hospital.name}`,
+      location: [hospital.name, hospital.address].filter(Boolean).join(', '),
+      description: `依頼 ${requestRef(request.id)}: ${request.department}, ${request.visitType}`,
+      url: `${this.baseUrl}/admin/`,
+    });
+  }
+
+  private hospital(manager: EntityManager, request: InterpretationRequest): Promise<Hospital> {
+    return manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
+  }
+
+  /** Volunteers as recipients: their record's e-mail, the locale of their account if they have one. */
+  private async volunteers(manager: EntityManager, ids: string[]): Promise<Map<string, Recipient>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; email: string; display_name: string; locale: Locale | null; user_id: string | null }[] = await manager.query(
+      `SELECT v.id, v.email, v.display_name, u.locale, u.id AS user_id
+         FROM volunteers v LEFT JOIN users u ON u.volunteer_id = v.id AND u.active
+        WHERE v.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { email: r.email, name: r.display_name, locale: r.locale ?? 'ja', userId: r.user_id ?? undefined }]));
+  }
+
+  private async coordinators(manager: EntityManager, hospitalId: string): Promise<Recipient[]> {
+    const users = await manager.find(User, { where: { hospitalId, role: 'coordinator', active: true } });
+    return users.map((u) => ({ email: u.email, name: u.displayName, locale: u.locale, userId: u.id }));
+  }
+
+  private async staff(manager: EntityManager): Promise<Recipient[]> {
+    const users = await manager.find(User, { where: [{ role: 'staff', active: true }] });
+    return users.map((u) => ({ email: u.email, name: u.displayName, locale: u.locale, userId: u.id }));
+  }
+}

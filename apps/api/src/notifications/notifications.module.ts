@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { DispatchNotifier } from './dispatch-notifier';
+
+@Module({ providers: [DispatchNotifier], exports: [DispatchNotifier] })
+export class NotificationsModule {}

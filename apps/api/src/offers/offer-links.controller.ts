@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/decorators/roles.decorator';
+import { DispatchesService } from '../dispatches/dispatches.service';
+import { DeclineDto } from './dto/offer.dto';
+import { OfferLinksService } from './offer-links.service';
+
+/**
+ * Links from e-mail, answered without signing in: the token is the credential. GET only shows
+ * (mail scanners follow links); answering is a POST.
+ */
+@ApiTags('offer links')
+@Public()
+@Controller()
+export class OfferLinksController {
+  constructor(
+    private readonly links: OfferLinksService,
+    private readonly dispatches: DispatchesService,
+  ) {}
+
+  @Get('offer-links/:token')
+  show(@Param('token') token: string) {
+    return this.links.show(token);
+  }
+
+  @Post('offer-links/:token/accept')
+  @HttpCode(200)
+  accept(@Param('token') token: string) {
+    return this.links.accept(token);
+  }
+
+  @Post('offer-links/:token/decline')
+  @HttpCode(200)
+  decline(@Param('token') token: string, @Body() body: DeclineDto) {
+    return this.links.decline(token, body.reason);
+  }
+
+  @Post('reconfirm-links/:token')
+  @HttpCode(200)
+  reconfirm(@Param('token') token: string) {
+    return this.dispatches.reconfirmByToken(token);
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotFoundError, Offer } from '@app/domain';
+import { Clock } from '../common/clock';
+import { hashLinkToken, OffersService, OfferView } from './offers.service';
+
+/** Offers reached through the signed, single-use, expiring link of the offer mail. */
+@Injectable()
+export class OfferLinksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly offers: OffersService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What the offer is — time, place, language, kind of visit; never patient details. */
+  async show(token: string): Promise<OfferView & { answerable: boolean }> {
+    const offer = await this.find(token);
+    const [view] = await this.offers.views([offer]);
+    return { ...view, answerable: offer.status === 'pending' && offer.expiresAt > this.clock.now() };
+  }
+
+  async accept(token: string) {
+    const offer = await this.find(token);
+    return this.offers.acceptOffer(offer.id, offer.requestId, null);
+  }
+
+  async decline(token: string, reason?: string) {
+    const offer = await this.find(token);
+    return this.offers.declineOffer(offer.id, offer.requestId, null, reason);
+  }
+
+  private async find(token: string): Promise<Offer> {
+    const offer = token.length >= 20 ? await this.dataSource.manager.findOne(Offer, { where: { linkTokenHash: hashLinkToken(token) } }) : null;
+    if (!offer) throw new NotFoundError('Offer link');
+    return offer;
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
+import { Roles } from '../common/decorators/roles.decorator';
+import { DeclineDto, OfferListQueryDto } from './dto/offer.dto';
+import { OffersService, OfferView } from './offers.service';
+
+/** A volunteer's own offers. */
+@ApiTags('offers')
+@ApiBearerAuth()
+@Roles('volunteer')
+@Controller('offers')
+export class OffersController {
+  constructor(private readonly offers: OffersService) {}
+
+  @Get()
+  list(@CurrentUser() actor: Actor, @Query() query: OfferListQueryDto): Promise<{ data: OfferView[]; total: number }> {
+    return this.offers.listMine(actor, query.status);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.offers.accept(actor, id);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  decline(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: DeclineDto): Promise<OfferView> {
+    return this.offers.decline(actor, id, body.reason);
+  }
+}

@@ -1,0 +1,304 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  ConflictError,
+  DEFAULT_DISPATCH_POLICY,
+  Dispatch,
+  Hospital,
+  InterpretationRequest,
+  InvalidError,
+  NotFoundError,
+  Offer,
+  OfferStatus,
+  statesAllowing,
+  transition,
+} from '@app/domain';
+import { RequestRole } from '@app/matching';
+import { Clock } from '../common/clock';
+import { Actor } from '../common/decorators/current-user.decorator';
+import { CandidatesService } from '../matching/candidates.service';
+import { DispatchesService } from '../dispatches/dispatches.service';
+import { WorkflowLog } from '../workflow/workflow-log';
+import { JobsService } from '../jobs/jobs.service';
+import { DispatchNotifier } from '../notifications/dispatch-notifier';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+export type WithdrawReason = 'filled' | 'cancelled' | 'changed';
+
+/** The timers of the offer workflow (handled in workflow-timers). */
+export const OFFER_JOBS = { nextWave: 'request.next-wave', expire: 'offer.expire', escalate: 'request.escalate' } as const;
+
+export interface OfferView {
+  id: string;
+  requestId: string;
+  role: RequestRole;
+  status: OfferStatus;
+  wave: number;
+  expiresAt: string;
+  respondedAt: string | null;
+  /** What the volunteer needs to decide; never patient details. */
+  visit: { language: string; startsAt: string; endsAt: string; department: string; visitType: string; mode: string; hospitalName: string; area: string };
+}
+
+export function hashLinkToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Offers: waves of the best-ranked eligible volunteers (everyone at once when urgent or close to
+ * the visit), answers from the signed-in list or an e-mail link, and first-accept-wins.
+ */
+@Injectable()
+export class OffersService {
+  private readonly policy = DEFAULT_DISPATCH_POLICY;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly candidates: CandidatesService,
+    private readonly dispatches: DispatchesService,
+    private readonly log: WorkflowLog,
+    private readonly jobs: JobsService,
+    private readonly notifier: DispatchNotifier,
+  ) {}
+
+  /** First wave on filing (or after a change). Nobody eligible → escalated at once, with the reason. */
+  async startOffering(manager: EntityManager, request: InterpretationRequest, actorId: string | null): Promise<void> {
+    if (request.onHold) return;
+    const sent = await this.sendWave(manager, request, actorId);
+    if (sent === 0) return this.escalate(manager, request, 'no_eligible', actorId);
+    const deadline = Math.max(this.clock.now().getTime(), request.startsAt.getTime() - this.policy.escalateBeforeHours * HOUR);
+    await this.jobs.schedule(manager, { type: OFFER_JOBS.escalate, dueAt: new Date(deadline), payload: { requestId: request.id }, key: `escalate:${request.id}:${request.startsAt.getTime()}` });
+  }
+
+  /**
+   * Keeps a request moving when nobody holds a pending offer any more (all declined or expired):
+   * the next wave goes out at once; with nobody left to ask, staff are called in.
+   */
+  async rollOn(manager: EntityManager, request: InterpretationRequest, actorId: string | null): Promise<void> {
+    if (request.onHold || !statesAllowing('request', 'escalate').includes(request.status)) return;
+    if (await manager.exists(Offer, { where: { requestId: request.id, status: 'pending', role: 'primary' } })) return;
+    const sent = await this.sendWave(manager, request, actorId);
+    if (sent === 0) await this.escalate(manager, request, await this.escalationReason(manager, request), actorId);
+  }
+
+  /** Why nobody took it: no one eligible, everyone asked declined, or answers never came. */
+  async escalationReason(manager: EntityManager, request: InterpretationRequest): Promise<'no_eligible' | 'all_declined' | 'no_answer'> {
+    const offers = await manager.find(Offer, { where: { requestId: request.id, role: 'primary' }, select: { status: true } });
+    if (offers.length === 0) return 'no_eligible';
+    return offers.every((o) => o.status === 'declined') ? 'all_declined' : 'no_answer';
+  }
+
+  /**
+   * Offers the request to the next volunteers: the top `waveSize` eligible ones not offered yet,
+   * or all of them when the request is urgent or the visit is near. Returns how many got one.
+   */
+  async sendWave(manager: EntityManager, request: InterpretationRequest, actorId: string | null, chosen?: string[]): Promise<number> {
+    if (!statesAllowing('request', 'offer').includes(request.status)) {
+      throw new ConflictError('REQUEST_NOT_OPEN', `A ${request.status} request takes no offers`);
+    }
+    const ranked = await this.candidates.rank(manager, request);
+    const already = new Set(
+      (await manager.find(Offer, { where: { requestId: request.id }, select: { volunteerId: true } })).map((o) => o.volunteerId),
+    );
+    let targets: string[];
+    if (chosen) {
+      const eligible = new Set(ranked.eligible.map((c) => c.volunteerId));
+      const refused = chosen.filter((id) => !eligible.has(id));
+      if (refused.length) {
+        const reasons = Object.fromEntries(ranked.excluded.filter((e) => refused.includes(e.volunteerId)).map((e) => [e.volunteerId, e.reasons]));
+        throw new InvalidError('Some chosen volunteers are not eligible', { volunteerIds: refused.map((id) => `${id}: ${(reasons[id] ?? ['LANGUAGE']).join(', ')}`) }, 'VOLUNTEER_NOT_ELIGIBLE');
+      }
+      targets = chosen.filter((id) => !already.has(id));
+    } else {
+      const fresh = ranked.eligible.filter((c) => !already.has(c.volunteerId)).map((c) => c.volunteerId);
+      targets = this.broadcast(request) ? fresh : fresh.slice(0, this.policy.waveSize);
+    }
+    if (targets.length === 0) return 0;
+
+    const now = this.clock.now();
+    const expiresAt = new Date(Math.min(now.getTime() + this.policy.responseWindowMinutes * MINUTE, request.startsAt.getTime()));
+    const wave = chosen ? 0 : request.waveCount + 1;
+    const tokens = targets.map(() => randomBytes(32).toString('base64url'));
+    const offers = targets.map((volunteerId, i) =>
+      manager.create(Offer, { requestId: request.id, volunteerId, role: 'primary', status: 'pending', wave, expiresAt, linkTokenHash: hashLinkToken(tokens[i]) }),
+    );
+    await manager.save(offers);
+    await this.notifier.offersSent(manager, request, offers.map((offer, i) => ({ offer, token: tokens[i] })));
+    await this.jobs.schedule(manager, { type: OFFER_JOBS.expire, dueAt: expiresAt, payload: { requestId: request.id }, key: `offer-expiry:${request.id}:${expiresAt.getTime()}` });
+    if (!chosen && !this.broadcast(request)) {
+      const next = new Date(now.getTime() + this.policy.waveIntervalMinutes * MINUTE);
+      if (next < expiresAt || next < request.startsAt) {
+        await this.jobs.schedule(manager, { type: OFFER_JOBS.nextWave, dueAt: next, payload: { requestId: request.id, wave }, key: `next-wave:${request.id}:${wave}:${now.getTime()}` });
+      }
+    }
+    await this.log.record(manager, ...offers.map((o) => ({ subjectType: 'offer' as const, subjectId: o.id, from: null, to: 'pending', event: 'send', actorId })));
+    const from = request.status;
+    request.status = transition('request', request.status, 'offer');
+    if (!chosen) request.waveCount = wave;
+    await manager.save(request);
+    if (from !== request.status) await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from, to: request.status, event: 'offer', actorId });
+    return offers.length;
+  }
+
+  /** Staff send offers now: to the chosen volunteers, or the next wave. */
+  async sendNow(actor: Actor, requestId: string, volunteerIds?: string[]): Promise<{ sent: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      if (!request) throw new NotFoundError('Request');
+      return { sent: await this.sendWave(manager, request, actor.id, volunteerIds) };
+    });
+  }
+
+  async escalate(manager: EntityManager, request: InterpretationRequest, reason: string, actorId: string | null): Promise<void> {
+    const from = request.status;
+    request.status = transition('request', request.status, 'escalate');
+    request.escalationReason = reason;
+    await manager.save(request);
+    await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from, to: request.status, event: 'escalate', actorId, reason });
+    await this.jobs.cancelWhere(manager, OFFER_JOBS.nextWave, { requestId: request.id });
+    await this.notifier.escalated(manager, request, reason as 'no_eligible', `${request.id}:${this.clock.now().getTime()}`);
+  }
+
+  /** Marks the request's pending offers whose time is up as expired, then keeps the request moving. */
+  async expireDue(manager: EntityManager, requestId: string): Promise<void> {
+    const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+    if (!request) return;
+    const now = this.clock.now();
+    const due = await manager
+      .getRepository(Offer)
+      .createQueryBuilder('o')
+      .setLock('pessimistic_write')
+      .where('o.request_id = :id AND o.status = :pending AND o.expires_at <= :now', { id: requestId, pending: 'pending', now })
+      .getMany();
+    if (due.length === 0) return;
+    await manager.update(Offer, { id: In(due.map((o) => o.id)), status: 'pending' }, { status: 'expired' });
+    await this.log.record(manager, ...due.map((o) => ({ subjectType: 'offer' as const, subjectId: o.id, from: 'pending', to: 'expired', event: 'expire', actorId: null })));
+    await this.rollOn(manager, request, null);
+  }
+
+  /** Withdraws every pending offer of the request (it was filled, changed or cancelled). */
+  async withdrawPending(manager: EntityManager, request: InterpretationRequest, reason: WithdrawReason, actorId: string | null, role?: RequestRole): Promise<Offer[]> {
+    const pending = await manager.find(Offer, { where: { requestId: request.id, status: 'pending', ...(role ? { role } : {}) } });
+    if (pending.length === 0) return [];
+    await manager.update(Offer, { id: In(pending.map((o) => o.id)), status: 'pending' }, { status: 'withdrawn', respondedAt: this.clock.now() });
+    await this.log.record(manager, ...pending.map((o) => ({ subjectType: 'offer' as const, subjectId: o.id, from: 'pending', to: 'withdrawn', event: 'withdraw', actorId, reason })));
+    await this.notifier.offersWithdrawn(manager, request, pending, reason);
+    return pending;
+  }
+
+  async listMine(actor: Actor, status?: OfferStatus): Promise<{ data: OfferView[]; total: number }> {
+    if (!actor.volunteerId) return { data: [], total: 0 };
+    const offers = await this.dataSource.manager.find(Offer, {
+      where: { volunteerId: actor.volunteerId, ...(status ? { status } : {}) },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+    const data = await this.views(offers);
+    return { data, total: data.length };
+  }
+
+  /** A volunteer's accept from the signed-in list. */
+  async accept(actor: Actor, offerId: string): Promise<{ dispatch: Dispatch }> {
+    const offer = await this.dataSource.manager.findOne(Offer, { where: { id: offerId, volunteerId: actor.volunteerId ?? undefined } });
+    if (!offer || !actor.volunteerId) throw new NotFoundError('Offer');
+    return this.acceptOffer(offer.id, offer.requestId, actor.id);
+  }
+
+  async decline(actor: Actor, offerId: string, reason?: string): Promise<OfferView> {
+    const offer = await this.dataSource.manager.findOne(Offer, { where: { id: offerId, volunteerId: actor.volunteerId ?? undefined } });
+    if (!offer || !actor.volunteerId) throw new NotFoundError('Offer');
+    return this.declineOffer(offer.id, offer.requestId, actor.id, reason);
+  }
+
+  /**
+   * First accept wins. Locks in one order everywhere — request, then offer, then volunteer — so
+   * racing accepts, cancels and expiries queue instead of deadlocking; the conditional status
+   * change of the request, the one-accepted-offer index and the no-overlap constraint hold even
+   * if a code path forgot a lock.
+   */
+  async acceptOffer(offerId: string, requestId: string, actorId: string | null): Promise<{ dispatch: Dispatch }> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      const offer = await manager.findOne(Offer, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
+      if (!request || !offer) throw new NotFoundError('Offer');
+      this.assertAnswerable(offer, request);
+      const dispatch = await this.dispatches.confirm(manager, request, offer.volunteerId, { offerId: offer.id, role: offer.role, actorId });
+      offer.status = transition('offer', offer.status, 'accept');
+      offer.respondedAt = this.clock.now();
+      await manager.save(offer);
+      await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id, from: 'pending', to: 'accepted', event: 'accept', actorId });
+      await this.withdrawPending(manager, request, 'filled', actorId, offer.role);
+      return { dispatch };
+    });
+  }
+
+  async declineOffer(offerId: string, requestId: string, actorId: string | null, reason?: string): Promise<OfferView> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      const offer = await manager.findOne(Offer, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
+      if (!request || !offer) throw new NotFoundError('Offer');
+      this.assertAnswerable(offer, request);
+      offer.status = transition('offer', offer.status, 'decline');
+      offer.respondedAt = this.clock.now();
+      offer.declineReason = reason ?? null;
+      await manager.save(offer);
+      await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id, from: 'pending', to: 'declined', event: 'decline', actorId, reason });
+      if (offer.role === 'primary') await this.rollOn(manager, request, actorId);
+      return (await this.views([offer], manager))[0];
+    });
+  }
+
+  /** Why an offer can no longer be answered, in the codes of API.md. */
+  private assertAnswerable(offer: Offer, request: InterpretationRequest): void {
+    if (offer.status === 'withdrawn' || offer.status === 'accepted' || offer.status === 'declined') {
+      if (request.status === 'confirmed' || request.status === 'completed') throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
+      if (offer.status === 'withdrawn') throw new ConflictError('OFFER_WITHDRAWN', 'This offer was withdrawn');
+      throw new ConflictError('OFFER_ALREADY_ANSWERED', `This offer was already ${offer.status}`);
+    }
+    if (offer.status === 'expired' || offer.expiresAt <= this.clock.now()) throw new ConflictError('OFFER_EXPIRED', 'This offer has expired');
+    if (request.status === 'cancelled') throw new ConflictError('OFFER_WITHDRAWN', 'The request was cancelled');
+    if (offer.role === 'primary' && !statesAllowing('request', 'confirm').includes(request.status)) {
+      throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
+    }
+  }
+
+  private broadcast(request: InterpretationRequest): boolean {
+    return request.urgent || request.startsAt.getTime() - this.clock.now().getTime() <= this.policy.broadcastWithinHours * HOUR;
+  }
+
+  async views(offers: Offer[], manager: EntityManager = this.dataSource.manager): Promise<OfferView[]> {
+    if (offers.length === 0) return [];
+    const requests = await manager.find(InterpretationRequest, { where: { id: In([...new Set(offers.map((o) => o.requestId))]) } });
+    const hospitals = await manager.find(Hospital, { where: { id: In([...new Set(requests.map((r) => r.hospitalId))]) } });
+    const requestById = new Map(requests.map((r) => [r.id, r]));
+    const hospitalById = new Map(hospitals.map((h) => [h.id, h]));
+    return offers.map((o) => {
+      const r = requestById.get(o.requestId)!;
+      const h = hospitalById.get(r.hospitalId)!;
+      return {
+        id: o.id,
+        requestId: o.requestId,
+        role: o.role,
+        status: o.status,
+        wave: o.wave,
+        expiresAt: o.expiresAt.toISOString(),
+        respondedAt: o.respondedAt?.toISOString() ?? null,
+        visit: {
+          language: r.language,
+          startsAt: r.startsAt.toISOString(),
+          endsAt: r.endsAt.toISOString(),
+          department: r.department,
+          visitType: r.visitType,
+          mode: r.mode,
+          hospitalName: h.name,
+          area: h.area,
+        },
+      };
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO31661Alpha2, IsISO6391, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { AGE_BANDS, AgeBand, PATIENT_GENDERS, REQUEST_STATUSES, RequestStatus } from '@app/domain';
+import { Department, DEPARTMENTS, INTERPRETER_GENDERS, InterpreterGender, Mode, MODES, VISIT_TYPES, VisitType } from '@app/matching';
+import { ListQueryDto } from '../../common/pagination.dto';
+
+/** The minimum a volunteer needs to find and greet the patient: special-care data, kept minimal. */
+export class PatientDto {
+  @ApiProperty({ example: 'グエン・ティ・ラン' })
+  @IsString()
+  @Length(1, 120)
+  displayName: string;
+
+  @ApiProperty({ enum: PATIENT_GENDERS })
+  @IsIn(PATIENT_GENDERS)
+  gender: string;
+
+  @ApiProperty({ enum: AGE_BANDS })
+  @IsIn(AGE_BANDS)
+  ageBand: AgeBand;
+
+  @ApiPropertyOptional({ example: 'VN', description: 'ISO 3166-1 alpha-2' })
+  @IsOptional()
+  @IsISO31661Alpha2()
+  nationality?: string;
+}
+
+export class CreateRequestDto {
+  @ApiPropertyOptional({ description: 'Staff give it; a coordinator files for their own hospital' })
+  @IsOptional()
+  @IsUUID()
+  hospitalId?: string;
+
+  @ApiProperty({ example: 'vi', description: 'ISO 639-1' })
+  @IsISO6391({ message: 'language must be an ISO 639-1 code such as "vi"' })
+  language: string;
+
+  @ApiProperty({ example: '2026-12-08T10:00:00+09:00' })
+  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 time with offset' })
+  startsAt: string;
+
+  @ApiProperty({ example: '2026-12-08T12:00:00+09:00' })
+  @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 time with offset' })
+  endsAt: string;
+
+  @ApiProperty({ enum: DEPARTMENTS })
+  @IsIn(DEPARTMENTS)
+  department: Department;
+
+  @ApiProperty({ enum: VISIT_TYPES })
+  @IsIn(VISIT_TYPES)
+  visitType: VisitType;
+
+  @ApiPropertyOptional({ enum: MODES, default: 'onsite' })
+  @IsOptional()
+  @IsIn(MODES)
+  mode?: Mode;
+
+  @ApiPropertyOptional({ enum: INTERPRETER_GENDERS, default: 'any' })
+  @IsOptional()
+  @IsIn(INTERPRETER_GENDERS)
+  interpreterGender?: InterpreterGender;
+
+  @ApiProperty({ type: PatientDto })
+  @ValidateNested()
+  @Type(() => PatientDto)
+  patient: PatientDto;
+
+  @ApiPropertyOptional({
+    description: "The hospital's own patient reference; stored only as a keyed hash, to offer the same interpreter again",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  patientRef?: string;
+
+  @ApiPropertyOptional({ description: 'Practical notes for staff (no diagnosis)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
+}
+
+export class UpdateRequestDto extends PartialType(OmitType(CreateRequestDto, ['hospitalId'] as const)) {}
+
+export class CancelDto {
+  @ApiProperty({ example: '患者さんの都合により' })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
+}
+
+export class RequestListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: REQUEST_STATUSES })
+  @IsOptional()
+  @IsIn(REQUEST_STATUSES)
+  status?: RequestStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO6391()
+  language?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  hospitalId?: string;
+
+  @ApiPropertyOptional({ description: 'Visits starting on or after (ISO date or time)' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Visits starting before (ISO date or time)' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+}

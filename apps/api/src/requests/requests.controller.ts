@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { RankResult } from '@app/matching';
+import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
+import { Roles } from '../common/decorators/roles.decorator';
+import { Page } from '../common/pagination.dto';
+import { CandidatesService } from '../matching/candidates.service';
+import { OffersService } from '../offers/offers.service';
+import { SendOffersDto } from '../offers/dto/offer.dto';
+import { AssignDto } from '../dispatches/dto/dispatch.dto';
+import { CancelDto, CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
+import { RequestsService } from './requests.service';
+import { AssignmentService } from './assignment.service';
+import { RequestView } from './request.view';
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('requests')
+export class RequestsController {
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly candidates: CandidatesService,
+    private readonly offers: OffersService,
+    private readonly assignment: AssignmentService,
+  ) {}
+
+  @Post()
+  @Roles('staff', 'coordinator')
+  create(@CurrentUser() actor: Actor, @Body() body: CreateRequestDto): Promise<RequestView> {
+    return this.requests.create(actor, body);
+  }
+
+  @Get()
+  @Roles('staff', 'coordinator')
+  list(@CurrentUser() actor: Actor, @Query() query: RequestListQueryDto): Promise<Page<RequestView>> {
+    return this.requests.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles('staff', 'coordinator')
+  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
+    return this.requests.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('staff', 'coordinator')
+  update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRequestDto): Promise<RequestView> {
+    return this.requests.update(actor, id, body);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('staff', 'coordinator')
+  cancel(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelDto): Promise<RequestView> {
+    return this.requests.cancel(actor, id, body.reason);
+  }
+
+  /** Eligible volunteers ranked with the parts of their score, and why everyone else is excluded. */
+  @Get(':id/candidates')
+  @Roles('staff')
+  candidatesFor(@Param('id', ParseUUIDPipe) id: string): Promise<RankResult> {
+    return this.candidates.forRequest(id);
+  }
+
+  @Post(':id/offers')
+  @HttpCode(200)
+  @Roles('staff')
+  sendOffers(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SendOffersDto): Promise<{ sent: number }> {
+    return this.offers.sendNow(actor, id, body.volunteerIds);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Roles('staff')
+  assign(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignDto) {
+    return this.assignment.assign(actor, id, body.volunteerId, body.overrideReason);
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @Roles('staff')
+  hold(@Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
+    return this.requests.setHold(id, true);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @Roles('staff')
+  release(@Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
+    return this.requests.setHold(id, false);
+  }
+}

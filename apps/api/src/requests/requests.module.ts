@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { DispatchesModule } from '../dispatches/dispatches.module';
+import { MatchingModule } from '../matching/matching.module';
+import { OffersModule } from '../offers/offers.module';
+import { WorkflowModule } from '../workflow/workflow.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AssignmentService } from './assignment.service';
+import { RequestsController } from './requests.controller';
+import { RequestsService } from './requests.service';
+
+@Module({
+  imports: [MatchingModule, OffersModule, DispatchesModule, WorkflowModule, NotificationsModule],
+  controllers: [RequestsController],
+  providers: [RequestsService, AssignmentService],
+  exports: [RequestsService],
+})
+export class RequestsModule {}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHmac } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  ConflictError,
+  DEFAULT_DISPATCH_POLICY,
+  ForbiddenError,
+  Hospital,
+  InterpretationRequest,
+  InvalidError,
+  isUrgent,
+  NotFoundError,
+  RequestPatient,
+  statesAllowing,
+  transition,
+} from '@app/domain';
+import { requiredLevelFor } from '@app/matching';
+import { Clock } from '../common/clock';
+import { Actor } from '../common/decorators/current-user.decorator';
+import { Page, sortColumn } from '../common/pagination.dto';
+import { OffersService } from '../offers/offers.service';
+import { DispatchesService } from '../dispatches/dispatches.service';
+import { WorkflowLog } from '../workflow/workflow-log';
+import { DispatchNotifier } from '../notifications/dispatch-notifier';
+import { CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
+import { requestView, RequestView } from './request.view';
+
+const SORTABLE = { startsAt: 'r.starts_at', createdAt: 'r.created_at', status: 'r.status', language: 'r.language' };
+const MAX_VISIT_HOURS = 12;
+
+/**
+ * Interpretation requests: filed by a coordinator for their own hospital (staff for any),
+ * followed, changed before confirmation, cancelled. Filing starts the offers in the same
+ * transaction.
+ */
+@Injectable()
+export class RequestsService {
+  private readonly policy = DEFAULT_DISPATCH_POLICY;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly offers: OffersService,
+    private readonly dispatches: DispatchesService,
+    private readonly log: WorkflowLog,
+    private readonly notifier: DispatchNotifier,
+  ) {}
+
+  async create(actor: Actor, input: CreateRequestDto): Promise<RequestView> {
+    const hospitalId = this.hospitalFor(actor, input.hospitalId);
+    const { startsAt, endsAt } = this.checkTimes(input.startsAt, input.endsAt);
+    return this.dataSource.transaction(async (manager) => {
+      const hospital = await manager.findOne(Hospital, { where: { id: hospitalId } });
+      if (!hospital) throw InvalidError.field('hospitalId', 'No such hospital');
+      if (!hospital.active) throw InvalidError.field('hospitalId', 'The hospital is not an active partner');
+      const now = this.clock.now();
+      const request = manager.create(InterpretationRequest, {
+        hospitalId,
+        language: input.language,
+        startsAt,
+        endsAt,
+        department: input.department,
+        visitType: input.visitType,
+        mode: input.mode ?? 'onsite',
+        interpreterGender: input.interpreterGender ?? 'any',
+        requiredLevel: requiredLevelFor(input.department, input.visitType),
+        status: 'open',
+        patientKey: input.patientRef ? patientKey(hospitalId, input.patientRef) : null,
+        notes: input.notes ?? null,
+        urgent: isUrgent(now, startsAt, this.policy.leadTimeBusinessDays),
+        createdBy: actor.id,
+      });
+      await manager.save(request);
+      const patient = manager.create(RequestPatient, { requestId: request.id, ...input.patient, nationality: input.patient.nationality ?? null });
+      await manager.insert(RequestPatient, patient);
+      await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: null, to: 'open', event: 'file', actorId: actor.id });
+      await this.offers.startOffering(manager, request, actor.id);
+      return requestView(request, patient);
+    });
+  }
+
+  async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestView>> {
+    const [column, order] = sortColumn(query, SORTABLE, 'r.starts_at');
+    const qb = this.dataSource.getRepository(InterpretationRequest).createQueryBuilder('r');
+    if (actor.role === 'coordinator') qb.andWhere('r.hospital_id = :own', { own: actor.hospitalId });
+    else if (query.hospitalId) qb.andWhere('r.hospital_id = :hospitalId', { hospitalId: query.hospitalId });
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.language) qb.andWhere('r.language = :language', { language: query.language });
+    if (query.from) qb.andWhere('r.starts_at >= :from', { from: new Date(query.from) });
+    if (query.to) qb.andWhere('r.starts_at < :to', { to: new Date(query.to) });
+    const [rows, total] = await qb.orderBy(column, order).addOrderBy('r.id').skip(query.skip).take(query.perPage).getManyAndCount();
+    return { data: rows.map((r) => requestView(r)), total };
+  }
+
+  async get(actor: Actor, id: string): Promise<RequestView> {
+    const request = await this.findInScope(this.dataSource.manager, actor, id);
+    const patient = await this.dataSource.manager.findOne(RequestPatient, { where: { requestId: id } });
+    return requestView(request, patient);
+  }
+
+  /** Changes before confirmation. A change that matters to matching withdraws the offers out and starts again. */
+  async update(actor: Actor, id: string, input: UpdateRequestDto): Promise<RequestView> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.findInScope(manager, actor, id, true);
+      if (!statesAllowing('request', 'offer').includes(request.status)) {
+        throw new ConflictError('REQUEST_NOT_EDITABLE', `A ${request.status} request cannot be changed; cancel it instead`);
+      }
+      const times = this.checkTimes(input.startsAt ?? request.startsAt.toISOString(), input.endsAt ?? request.endsAt.toISOString());
+      const before = JSON.stringify(matchingFields(request));
+      Object.assign(request, {
+        ...definedOnly({ language: input.language, department: input.department, visitType: input.visitType, mode: input.mode }),
+        ...definedOnly({ interpreterGender: input.interpreterGender, notes: input.notes }),
+        startsAt: times.startsAt,
+        endsAt: times.endsAt,
+      });
+      if (input.patientRef) request.patientKey = patientKey(request.hospitalId, input.patientRef);
+      request.requiredLevel = requiredLevelFor(request.department, request.visitType);
+      await manager.save(request);
+      if (input.patient) await manager.update(RequestPatient, { requestId: id }, { ...input.patient });
+      if (JSON.stringify(matchingFields(request)) !== before) {
+        await this.offers.withdrawPending(manager, request, 'changed', actor.id);
+        await this.offers.startOffering(manager, request, actor.id);
+      }
+      const patient = await manager.findOne(RequestPatient, { where: { requestId: id } });
+      return requestView(request, patient);
+    });
+  }
+
+  async cancel(actor: Actor, id: string, reason: string): Promise<RequestView> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.findInScope(manager, actor, id, true);
+      const from = request.status;
+      request.status = transition('request', request.status, 'cancel');
+      await manager.save(request);
+      await this.log.record(manager, { subjectType: 'request', subjectId: id, from, to: request.status, event: 'cancel', actorId: actor.id, reason });
+      await this.offers.withdrawPending(manager, request, 'cancelled', actor.id);
+      const dispatches = await this.dispatches.cancelForRequest(manager, request, reason, actor.id);
+      await manager.query(`UPDATE jobs SET status = 'cancelled', updated_at = now() WHERE status = 'pending' AND payload->>'requestId' = $1`, [id]);
+      await this.notifier.cancelled(manager, request, dispatches);
+      return requestView(request);
+    });
+  }
+
+  /** Staff hold a request back from automatic offers, or release it. */
+  async setHold(id: string, onHold: boolean): Promise<RequestView> {
+    const request = await this.dataSource.manager.findOne(InterpretationRequest, { where: { id } });
+    if (!request) throw new NotFoundError('Request');
+    request.onHold = onHold;
+    await this.dataSource.manager.save(request);
+    return requestView(request);
+  }
+
+  /** The request if the actor may see it; 404 otherwise (never reveal another hospital's objects). */
+  async findInScope(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<InterpretationRequest> {
+    if (actor.role === 'volunteer') throw new ForbiddenError();
+    const request = await manager.findOne(InterpretationRequest, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!request || (actor.role === 'coordinator' && request.hospitalId !== actor.hospitalId)) throw new NotFoundError('Request');
+    return request;
+  }
+
+  private hospitalFor(actor: Actor, given: string | undefined): string {
+    if (actor.role === 'coordinator') {
+      if (given && given !== actor.hospitalId) throw InvalidError.field('hospitalId', 'A coordinator files requests for their own hospital only');
+      return actor.hospitalId!;
+    }
+    if (!given) throw InvalidError.field('hospitalId', 'Staff must say which hospital the request is for');
+    return given;
+  }
+
+  private checkTimes(start: string, end: string): { startsAt: Date; endsAt: Date } {
+    const startsAt = new Date(start);
+    const endsAt = new Date(end);
+    if (endsAt <= startsAt) throw InvalidError.field('endsAt', 'endsAt must be after startsAt');
+    if (startsAt <= this.clock.now()) throw InvalidError.field('startsAt', 'startsAt must be in the future');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_VISIT_HOURS * 3_600_000) {
+      throw InvalidError.field('endsAt', `A visit lasts at most ${MAX_VISIT_HOURS} hours`);
+    }
+    return { startsAt, endsAt };
+  }
+}
+
+/** Fields whose change makes earlier offers wrong. */
+function matchingFields(r: InterpretationRequest) {
+  return [r.language, r.startsAt.getTime(), r.endsAt.getTime(), r.department, r.visitType, r.mode, r.interpreterGender, r.patientKey];
+}
+
+function definedOnly<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A keyed hash of the hospital's patient reference: continuity without storing the reference. */
+export function patientKey(hospitalId: string, ref: string): string {
+  return createHmac('sha256', hospitalId).update(ref.trim()).digest('hex').slice(0, 64);
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/decorators/roles.decorator';
+import { Page } from '../common/pagination.dto';
+import { ArrayBodyPipe } from './array-body.pipe';
+import { AttendanceEntryDto, CourseDetailView, CourseListQueryDto, CourseView, CreateCourseDto, UpdateCourseDto } from './dto/course.dto';
+import { TrainingService } from './training.service';
+
+@ApiTags('training')
+@ApiBearerAuth()
+@Roles('staff')
+@Controller('courses')
+export class TrainingController {
+  constructor(private readonly training: TrainingService) {}
+
+  @Get()
+  list(@Query() query: CourseListQueryDto): Promise<Page<CourseView>> {
+    return this.training.list(query);
+  }
+
+  @Post()
+  create(@Body() body: CreateCourseDto): Promise<CourseView> {
+    return this.training.create(body);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<CourseDetailView> {
+    return this.training.get(id);
+  }
+
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCourseDto): Promise<CourseView> {
+    return this.training.update(id, body);
+  }
+
+  /** Upsert per volunteer; more registered + attended than the capacity → 409 COURSE_FULL, nothing written. */
+  @Put(':id/attendance')
+  @ApiBody({ type: [AttendanceEntryDto] })
+  putAttendance(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(ArrayBodyPipe(AttendanceEntryDto, { maxItems: 1000 })) body: AttendanceEntryDto[],
+  ): Promise<CourseDetailView> {
+    return this.training.putAttendance(id, body);
+  }
+}

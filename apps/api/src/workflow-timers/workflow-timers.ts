@@ -1,0 +1,55 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { InterpretationRequest, statesAllowing } from '@app/domain';
+import { JobsService } from '../jobs/jobs.service';
+import { DISPATCH_JOBS, DispatchesService } from '../dispatches/dispatches.service';
+import { OFFER_JOBS, OffersService } from '../offers/offers.service';
+
+type RequestPayload = { requestId: string };
+type DispatchPayload = { dispatchId: string };
+
+/**
+ * What each durable timer of the workflow does when it comes due. Every handler runs in the
+ * job's own transaction and re-reads the state first: a timer for a request that moved on in the
+ * meantime does nothing.
+ */
+@Injectable()
+export class WorkflowTimers implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly offers: OffersService,
+    private readonly dispatches: DispatchesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<RequestPayload>(OFFER_JOBS.nextWave, ({ requestId }, { manager }) => this.nextWave(manager, requestId));
+    this.jobs.register<RequestPayload>(OFFER_JOBS.expire, ({ requestId }, { manager }) => this.offers.expireDue(manager, requestId));
+    this.jobs.register<RequestPayload>(OFFER_JOBS.escalate, ({ requestId }, { manager }) => this.escalate(manager, requestId));
+    this.jobs.register<RequestPayload>(DISPATCH_JOBS.reoffer, async ({ requestId }, { manager }) => {
+      const request = await this.lockRequest(manager, requestId);
+      if (request) await this.offers.rollOn(manager, request, null);
+    });
+    this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reminder, ({ dispatchId }, { manager }) => this.dispatches.remind(manager, dispatchId));
+    this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reconfirm, ({ dispatchId }, { manager }) => this.dispatches.askReconfirmation(manager, dispatchId));
+    this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reconfirmDeadline, ({ dispatchId }, { manager }) => this.dispatches.reconfirmationDeadline(manager, dispatchId));
+  }
+
+  /** Nobody accepted yet: the next volunteers get an offer; with nobody left and nothing pending, staff step in. */
+  private async nextWave(manager: EntityManager, requestId: string): Promise<void> {
+    const request = await this.lockRequest(manager, requestId);
+    if (!request || request.onHold || !statesAllowing('request', 'offer').includes(request.status) || request.status === 'escalated') return;
+    const sent = await this.offers.sendWave(manager, request, null);
+    if (sent === 0) await this.offers.rollOn(manager, request, null);
+  }
+
+  /** The deadline before the visit passed with nobody confirmed. */
+  private async escalate(manager: EntityManager, requestId: string): Promise<void> {
+    const request = await this.lockRequest(manager, requestId);
+    if (!request || !statesAllowing('request', 'escalate').includes(request.status)) return;
+    await this.offers.escalate(manager, request, await this.offers.escalationReason(manager, request), null);
+  }
+
+  private lockRequest(manager: EntityManager, id: string): Promise<InterpretationRequest | null> {
+    return manager.findOne(InterpretationRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+}

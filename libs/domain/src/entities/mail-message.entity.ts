@@ -1,0 +1,85 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from './base.entity';
+import { User } from './user.entity';
+import { Locale } from '../roles';
+
+export const MAIL_STATUSES = ['pending', 'sent', 'failed', 'kept'] as const;
+/**
+ * `pending` waits for the sender; `sent` was accepted by the SMTP server; `failed` gave up after
+ * the last attempt; `kept` was written while no SMTP_URL was set: it is only shown in the admin
+ * panel and never sent later (so demo mail never reaches real addresses).
+ */
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** base64 */
+  content: string;
+}
+
+/**
+ * The e-mail outbox. A row is written in the transaction of the change that caused the mail,
+ * already rendered; a sender delivers it later with retries. `idempotency_key` makes enqueueing
+ * idempotent and is the base of the RFC 5322 Message-ID, so a repeated delivery is the same message.
+ */
+@Entity('mail_messages')
+@Check('ck_mail_messages_status', `"status" IN ('pending', 'sent', 'failed', 'kept')`)
+@Check('ck_mail_messages_locale', `"locale" IN ('ja', 'en')`)
+@Index('ix_mail_messages_status_next', ['status', 'nextAttemptAt'])
+@Index('ix_mail_messages_created', ['createdAt'])
+export class MailMessage extends BaseEntity {
+  @Index('uq_mail_messages_idempotency_key', { unique: true })
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 200 })
+  idempotencyKey: string;
+
+  @Column({ name: 'to_address', type: 'varchar', length: 254 })
+  toAddress: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  locale: Locale;
+
+  @Column({ type: 'varchar', length: 40 })
+  template: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  subject: string;
+
+  @Column({ name: 'text_body', type: 'text' })
+  textBody: string;
+
+  @Column({ name: 'html_body', type: 'text' })
+  htmlBody: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  attachments: MailAttachment[] | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status: MailStatus;
+
+  /** Delivery attempts started (a claim counts, so a mail that crashes the sender is bounded too). */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** When the sender may next try: the retry time, or the end of a claim's lease. */
+  @Column({ name: 'next_attempt_at', type: 'timestamptz' })
+  nextAttemptAt: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  /** The SMTP error's kind and message, trimmed and with e-mail addresses masked. */
+  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  @Column({ name: 'message_id', type: 'varchar', length: 300 })
+  messageId: string;
+
+  @Index('ix_mail_messages_user')
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_mail_messages_user' })
+  user?: User;
+}

@@ -1,0 +1,35 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, differenceInCalendarDays, isWeekend } from 'date-fns';
+import * as holidayJp from '@holiday-jp/holiday_jp';
+
+const TOKYO = 'Asia/Tokyo';
+
+/** A Tokyo calendar date as a local Date at midnight (what the holiday table is keyed by). */
+function tokyoCalendarDay(at: Date): Date {
+  const t = new TZDate(at.getTime(), TOKYO);
+  return new Date(t.getFullYear(), t.getMonth(), t.getDate());
+}
+
+/** Weekdays that are not Japanese public holidays nor the year-end closure (29 Dec – 3 Jan). */
+export function isBusinessDay(day: Date): boolean {
+  if (isWeekend(day) || holidayJp.isHoliday(day)) return false;
+  const month = day.getMonth() + 1;
+  const date = day.getDate();
+  return !((month === 12 && date >= 29) || (month === 1 && date <= 3));
+}
+
+/** Business days strictly between the filing day and the visit day (Asia/Tokyo). */
+export function businessDaysBetween(filedAt: Date, visitAt: Date): number {
+  const first = addDays(tokyoCalendarDay(filedAt), 1);
+  const visit = tokyoCalendarDay(visitAt);
+  let count = 0;
+  for (let day = first; differenceInCalendarDays(visit, day) > 0; day = addDays(day, 1)) {
+    if (isBusinessDay(day)) count++;
+  }
+  return count;
+}
+
+/** A request filed with less than the policy's lead time is urgent (never refused). */
+export function isUrgent(filedAt: Date, visitAt: Date, leadTimeBusinessDays: number): boolean {
+  return businessDaysBetween(filedAt, visitAt) < leadTimeBusinessDays;
+}

@@ -1,0 +1,154 @@
+import { Dispatch, MailMessage, Offer } from '@app/domain';
+import { JobsService } from '../apps/api/src/jobs/jobs.service';
+import { aUser } from './support/factories';
+import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
+import { aHospital, aQualifiedVolunteer, jst, TODAY, trainingCourses } from './support/workflow-fixtures';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const PATIENT = 'ホアン・ヴァン・ミン';
+
+/**
+ * The whole story through the API, with the durable timers driven by the test clock and the mail
+ * read back from the outbox (no SMTP_URL: mail is kept in the database).
+ */
+describe('Dispatch stories (API, timers, mail)', () => {
+  let t: TestApp;
+  let staff: string;
+  let coordinator: { auth: string; hospitalId: string; email: string };
+  let courses: Awaited<ReturnType<typeof trainingCourses>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(TODAY);
+    courses = await trainingCourses(t);
+    staff = (await login(t, ADMIN.email, ADMIN.password)).auth;
+    const hospital = await aHospital(t, { area: '中央区', name: '熊本市民病院' });
+    const user = await aUser(t, { role: 'coordinator', hospitalId: hospital.id });
+    coordinator = { auth: (await login(t, user.email, user.password)).auth, hospitalId: hospital.id, email: user.email };
+  });
+  afterAll(() => t.close());
+
+  const runTimers = () => t.app.get(JobsService).runDue(500);
+  const mailTo = (email: string) => t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email }, order: { createdAt: 'ASC' } });
+  const linkToken = (mail: MailMessage, kind: 'offer-links' | 'reconfirm-links') => new RegExp(`${kind}/([A-Za-z0-9_-]+)`).exec(mail.textBody)![1];
+  const file = (language: string, startsAt: string, endsAt: string) =>
+    t
+      .http()
+      .post('/api/requests')
+      .set('Authorization', coordinator.auth)
+      .send({ language, startsAt, endsAt, department: 'obstetrics_gynecology', visitType: 'examination', patient: { displayName: PATIENT, gender: 'male', ageBand: 'adult' } })
+      .expect(201);
+
+  it('file → wave → decline → next wave → accept by link → reminder → reconfirm → complete', async () => {
+    const volunteers = await Promise.all([0, 1, 2, 3, 4].map(() => aQualifiedVolunteer(t, courses, { languages: ['vi'] })));
+    const request = (await file('vi', jst(10, '10:00'), jst(10, '12:00'))).body;
+    expect(request.status).toBe('offered');
+
+    const firstWave = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
+    expect(firstWave).toHaveLength(3);
+    const offerMails = await Promise.all(firstWave.map(async (o) => (await mailTo(volunteers.find((v) => v.id === o.volunteerId)!.email)).find((m) => m.template === 'offer')!));
+    expect(offerMails.every((m) => /offer-links\//.test(m.textBody))).toBe(true);
+
+    // One declines through the link; the page is a GET that shows, the answer a POST.
+    const declineToken = linkToken(offerMails[0], 'offer-links');
+    const shown = await t.http().get(`/api/offer-links/${declineToken}`).expect(200);
+    expect(shown.body).toMatchObject({ answerable: true, visit: { language: 'vi', hospitalName: '熊本市民病院' } });
+    expect(JSON.stringify(shown.body)).not.toContain(PATIENT);
+    await t.http().post(`/api/offer-links/${declineToken}/decline`).send({ reason: '都合がつかない' }).expect(200);
+
+    // Thirty minutes pass without an accept: the next wave goes to the two not asked yet.
+    t.clock.set(new Date(new Date(TODAY).getTime() + 31 * MINUTE));
+    await runTimers();
+    const allOffers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
+    expect(allOffers).toHaveLength(5);
+    const secondWave = allOffers.filter((o) => o.wave === 2);
+    expect(secondWave).toHaveLength(2);
+
+    // A second-wave volunteer accepts from the e-mail link.
+    const winner = volunteers.find((v) => v.id === secondWave[0].volunteerId)!;
+    const winnerMail = (await mailTo(winner.email)).find((m) => m.template === 'offer')!;
+    const accepted = await t.http().post(`/api/offer-links/${linkToken(winnerMail, 'offer-links')}/accept`).expect(200);
+    const dispatchId = accepted.body.dispatch.id;
+    await t.http().post(`/api/offer-links/${linkToken(winnerMail, 'offer-links')}/accept`).expect(409);
+
+    const confirmation = (await mailTo(winner.email)).find((m) => m.template === 'dispatch_confirmed')!;
+    expect(confirmation.attachments?.[0]).toMatchObject({ filename: 'dispatch.ics', contentType: expect.stringContaining('text/calendar') });
+    expect(Buffer.from(confirmation.attachments![0].content, 'base64').toString()).toContain('BEGIN:VEVENT');
+    expect((await mailTo(coordinator.email)).some((m) => m.template === 'request_confirmed')).toBe(true);
+    const others = allOffers.filter((o) => o.status === 'pending' && o.volunteerId !== winner.id);
+    for (const o of others) {
+      expect((await mailTo(volunteers.find((v) => v.id === o.volunteerId)!.email)).some((m) => m.template === 'offer_withdrawn')).toBe(true);
+    }
+
+    // 48 h before: the volunteer is asked to reconfirm, and does so through the link.
+    t.clock.set(new Date(new Date(jst(10, '10:00')).getTime() - 47 * HOUR));
+    await runTimers();
+    const ask = (await mailTo(winner.email)).find((m) => m.template === 'reconfirm')!;
+    await t.http().post(`/api/reconfirm-links/${linkToken(ask, 'reconfirm-links')}`).expect(200);
+
+    // 24 h before: reminders to the volunteer and the hospital; no alert, since it was reconfirmed.
+    t.clock.set(new Date(new Date(jst(10, '10:00')).getTime() - 23 * HOUR));
+    await runTimers();
+    expect((await mailTo(winner.email)).some((m) => m.template === 'reminder')).toBe(true);
+    expect((await mailTo(coordinator.email)).some((m) => m.template === 'reminder')).toBe(true);
+    expect((await mailTo(coordinator.email)).some((m) => m.template === 'request_escalated')).toBe(false);
+
+    // After the visit the hospital completes it with the actual times.
+    t.clock.set(jst(10, '13:00'));
+    await t.http().post(`/api/dispatches/${dispatchId}/complete`).set('Authorization', coordinator.auth).send({ actualStart: jst(10, '10:02'), actualEnd: jst(10, '11:45') }).expect(200);
+    const done = await t.http().get(`/api/requests/${request.id}`).set('Authorization', coordinator.auth).expect(200);
+    expect(done.body.status).toBe('completed');
+
+    // The calendar file is served to those who may see the dispatch.
+    const ics = await t.http().get(`/api/dispatches/${dispatchId}/calendar.ics`).set('Authorization', coordinator.auth).expect(200);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    t.clock.set(TODAY);
+  });
+
+  it('file → nobody answers → escalated to staff → manual assign', async () => {
+    const volunteers = await Promise.all([0, 1].map(() => aQualifiedVolunteer(t, courses, { languages: ['ne'] })));
+    const request = (await file('ne', jst(20, '14:00'), jst(20, '15:00'))).body;
+    expect(request.status).toBe('offered');
+
+    // The offers' time runs out unanswered; with nobody left to ask, staff are called in.
+    t.clock.set(new Date(new Date(TODAY).getTime() + 3 * HOUR));
+    await runTimers();
+    const escalated = await t.http().get(`/api/requests/${request.id}`).set('Authorization', staff).expect(200);
+    expect(escalated.body).toMatchObject({ status: 'escalated', escalationReason: 'no_answer' });
+    const alerts = (await mailTo(coordinator.email)).filter((m) => m.template === 'request_escalated');
+    expect(alerts).toHaveLength(1);
+
+    const assigned = await t.http().post(`/api/requests/${request.id}/assign`).set('Authorization', staff).send({ volunteerId: volunteers[1].id }).expect(200);
+    expect(assigned.body.dispatch).toMatchObject({ volunteerId: volunteers[1].id, status: 'confirmed' });
+    const confirmed = await t.http().get(`/api/requests/${request.id}`).set('Authorization', coordinator.auth).expect(200);
+    expect(confirmed.body.status).toBe('confirmed');
+    t.clock.set(TODAY);
+  });
+
+  it('alerts staff when the volunteer does not reconfirm by the deadline', async () => {
+    const volunteer = await aQualifiedVolunteer(t, courses, { languages: ['si'] });
+    const request = (await file('si', jst(28, '10:00'), jst(28, '11:00'))).body;
+    const offer = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: request.id, volunteerId: volunteer.id });
+    await t.http().post(`/api/requests/${request.id}/assign`).set('Authorization', staff).send({ volunteerId: volunteer.id }).expect(200);
+    expect((await t.dataSource.getRepository(Offer).findOneByOrFail({ id: offer.id })).status).toBe('withdrawn');
+    t.clock.set(new Date(new Date(jst(28, '10:00')).getTime() - 47 * HOUR));
+    await runTimers();
+    t.clock.set(new Date(new Date(jst(28, '10:00')).getTime() - 23 * HOUR));
+    await runTimers();
+    const dispatch = await t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId: request.id });
+    expect(dispatch.reconfirmationMissed).toBe(true);
+    expect((await mailTo(coordinator.email)).some((m) => m.template === 'request_escalated' && /reconfirm|再確認/.test(m.textBody))).toBe(true);
+    t.clock.set(TODAY);
+  });
+
+  it('never puts patient details into any e-mail', async () => {
+    const mails = await t.dataSource.getRepository(MailMessage).find();
+    expect(mails.length).toBeGreaterThan(10);
+    for (const mail of mails) {
+      expect(mail.textBody).not.toContain(PATIENT);
+      expect(mail.htmlBody).not.toContain(PATIENT);
+      expect(mail.subject).not.toContain(PATIENT);
+    }
+  });
+});

@@ -1,0 +1,270 @@
+import { ConflictError, Dispatch, InterpretationRequest, Offer } from '@app/domain';
+import { OffersService } from '../apps/api/src/offers/offers.service';
+import { aUser } from './support/factories';
+import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
+import { aHospital, aQualifiedVolunteer, jst, TODAY, trainingCourses } from './support/workflow-fixtures';
+
+type Courses = Awaited<ReturnType<typeof trainingCourses>>;
+
+describe('Dispatch workflow (API)', () => {
+  let t: TestApp;
+  let courses: Courses;
+  let staff: string;
+  let coordinator: { auth: string; hospitalId: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(TODAY);
+    courses = await trainingCourses(t);
+    staff = (await login(t, ADMIN.email, ADMIN.password)).auth;
+    const hospital = await aHospital(t, { area: '中央区' });
+    const user = await aUser(t, { role: 'coordinator', hospitalId: hospital.id });
+    coordinator = { auth: (await login(t, user.email, user.password)).auth, hospitalId: hospital.id };
+  });
+  afterAll(() => t.close());
+
+  const file = (overrides: Record<string, unknown> = {}, auth = coordinator.auth) =>
+    t
+      .http()
+      .post('/api/requests')
+      .set('Authorization', auth)
+      .send({
+        language: 'vi',
+        startsAt: jst(15, '10:00'),
+        endsAt: jst(15, '12:00'),
+        department: 'internal_medicine',
+        visitType: 'outpatient',
+        patient: { displayName: 'グエン・ティ・ラン', gender: 'female', ageBand: 'adult', nationality: 'VN' },
+        ...overrides,
+      });
+
+  async function volunteerSession(overrides: Parameters<typeof aQualifiedVolunteer>[2] = {}) {
+    const volunteer = await aQualifiedVolunteer(t, courses, overrides);
+    const user = await aUser(t, { role: 'volunteer', volunteerId: volunteer.id, email: volunteer.email });
+    return { volunteer, auth: (await login(t, user.email, user.password)).auth };
+  }
+
+  describe('filing', () => {
+    it('derives the required level, marks short notice urgent, and hides nothing from the requesting hospital', async () => {
+      const res = await file({ language: 'ne', startsAt: jst(3, '10:00'), endsAt: jst(3, '11:00'), department: 'oncology', visitType: 'informed_consent' }).expect(201);
+      expect(res.body).toMatchObject({ requiredLevel: 'advanced', urgent: true, hospitalId: coordinator.hospitalId });
+      expect(res.body.patient).toMatchObject({ displayName: 'グエン・ティ・ラン', ageBand: 'adult' });
+    });
+
+    it('escalates at once, with the reason, when nobody is eligible', async () => {
+      const res = await file({ language: 'my' }).expect(201);
+      expect(res.body).toMatchObject({ status: 'escalated', escalationReason: 'no_eligible' });
+    });
+
+    it('refuses end before start, a past visit and an unknown language, naming the field, and writes nothing', async () => {
+      const before = await t.dataSource.getRepository(InterpretationRequest).count();
+      expect((await file({ endsAt: jst(15, '09:00') }).expect(422)).body.errors).toHaveProperty('endsAt');
+      expect((await file({ startsAt: '2026-11-30T10:00:00+09:00', endsAt: '2026-11-30T11:00:00+09:00' }).expect(422)).body.errors).toHaveProperty('startsAt');
+      expect((await file({ language: 'xx' }).expect(422)).body.errors).toHaveProperty('language');
+      expect((await file({ department: 'astrology' }).expect(422)).body.errors).toHaveProperty('department');
+      expect((await file({ patient: { displayName: 'x', gender: 'female', ageBand: 'toddler' } }).expect(422)).body.errors).toHaveProperty(['patient.ageBand']);
+      expect(await t.dataSource.getRepository(InterpretationRequest).count()).toBe(before);
+    });
+
+    it('keeps a coordinator to their own hospital: another hospital’s request is a 404', async () => {
+      const other = await aHospital(t);
+      const otherUser = await aUser(t, { role: 'coordinator', hospitalId: other.id });
+      const otherAuth = (await login(t, otherUser.email, otherUser.password)).auth;
+      const mine = (await file().expect(201)).body;
+      await t.http().get(`/api/requests/${mine.id}`).set('Authorization', otherAuth).expect(404);
+      const list = await t.http().get('/api/requests').set('Authorization', otherAuth).expect(200);
+      expect(list.body.data.map((r: { id: string }) => r.id)).not.toContain(mine.id);
+      await file({ hospitalId: coordinator.hospitalId }, otherAuth).expect(422);
+    });
+  });
+
+  describe('candidates', () => {
+    it('ranks eligible volunteers with explained scores and says why the others are excluded', async () => {
+      const good = await aQualifiedVolunteer(t, courses, { languages: ['th'] });
+      const trainee = await aQualifiedVolunteer(t, courses, { languages: ['th'], level: 'trainee' });
+      const lapsed = await aQualifiedVolunteer(t, courses, { languages: ['th'], insuranceValidUntil: '2026-11-30' });
+      const request = (await file({ language: 'th' }).expect(201)).body;
+
+      const res = await t.http().get(`/api/requests/${request.id}/candidates`).set('Authorization', staff).expect(200);
+      expect(res.body.eligible.map((c: { volunteerId: string }) => c.volunteerId)).toEqual([good.id]);
+      expect(res.body.eligible[0]).toMatchObject({ score: expect.any(Number), parts: expect.objectContaining({ fairness: expect.any(Number) }) });
+      expect(res.body.eligible[0].reasons.length).toBeGreaterThan(0);
+      const excluded = Object.fromEntries(res.body.excluded.map((e: { volunteerId: string; reasons: string[] }) => [e.volunteerId, e.reasons]));
+      expect(excluded[trainee.id]).toEqual(['LEVEL']);
+      expect(excluded[lapsed.id]).toEqual(['INSURANCE']);
+    });
+
+    it('is for staff only', async () => {
+      const request = (await file().expect(201)).body;
+      await t.http().get(`/api/requests/${request.id}/candidates`).set('Authorization', coordinator.auth).expect(403);
+      await t.http().get('/api/requests/00000000-0000-4000-8000-000000000000/candidates').set('Authorization', staff).expect(404);
+    });
+  });
+
+  describe('offers and first accept wins', () => {
+    it('offers the first wave to the best three; the first accept confirms and withdraws the rest', async () => {
+      const sessions = await Promise.all([0, 1, 2, 3].map(() => volunteerSession({ languages: ['id'] })));
+      const request = (await file({ language: 'id' }).expect(201)).body;
+      const afterFiling = await t.http().get(`/api/requests/${request.id}`).set('Authorization', staff).expect(200);
+      expect(afterFiling.body.status).toBe('offered');
+      const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
+      expect(offers).toHaveLength(3);
+
+      const offered = sessions.filter((s) => offers.some((o) => o.volunteerId === s.volunteer.id));
+      const [first, second] = offered;
+      const pending = await t.http().get('/api/offers?status=pending').set('Authorization', first.auth).expect(200);
+      const mine = pending.body.data.find((o: { requestId: string }) => o.requestId === request.id);
+      expect(mine.visit).toMatchObject({ language: 'id', hospitalName: expect.any(String) });
+      expect(JSON.stringify(pending.body)).not.toContain('グエン');
+
+      const accepted = await t.http().post(`/api/offers/${mine.id}/accept`).set('Authorization', first.auth).expect(200);
+      expect(accepted.body.dispatch).toMatchObject({ requestId: request.id, volunteerId: first.volunteer.id, status: 'confirmed' });
+
+      const secondOffer = offers.find((o) => o.volunteerId === second.volunteer.id)!;
+      const late = await t.http().post(`/api/offers/${secondOffer.id}/accept`).set('Authorization', second.auth).expect(409);
+      expect(late.body.code).toBe('REQUEST_ALREADY_FILLED');
+      const statuses = (await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } })).map((o) => o.status).sort();
+      expect(statuses).toEqual(['accepted', 'withdrawn', 'withdrawn']);
+      const confirmed = await t.http().get(`/api/requests/${request.id}`).set('Authorization', coordinator.auth).expect(200);
+      expect(confirmed.body.status).toBe('confirmed');
+    });
+
+    it('lets a volunteer answer only their own offers (another volunteer’s offer is a 404)', async () => {
+      const a = await volunteerSession({ languages: ['ko'] });
+      const b = await volunteerSession({ languages: ['ko'] });
+      const request = (await file({ language: 'ko' }).expect(201)).body;
+      const offerOfA = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: request.id, volunteerId: a.volunteer.id });
+      await t.http().post(`/api/offers/${offerOfA.id}/accept`).set('Authorization', b.auth).expect(404);
+      await t.http().post(`/api/offers/${offerOfA.id}/decline`).set('Authorization', a.auth).send({ reason: '仕事のため' }).expect(200);
+      const again = await t.http().post(`/api/offers/${offerOfA.id}/accept`).set('Authorization', a.auth).expect(409);
+      expect(again.body.code).toBe('OFFER_ALREADY_ANSWERED');
+    });
+
+    it('refuses an expired offer with OFFER_EXPIRED', async () => {
+      const a = await volunteerSession({ languages: ['pt'] });
+      const request = (await file({ language: 'pt' }).expect(201)).body;
+      const offer = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: request.id, volunteerId: a.volunteer.id });
+      t.clock.set(new Date(offer.expiresAt.getTime() + 1000));
+      try {
+        const res = await t.http().post(`/api/offers/${offer.id}/accept`).set('Authorization', a.auth).expect(409);
+        expect(res.body.code).toBe('OFFER_EXPIRED');
+      } finally {
+        t.clock.set(TODAY);
+      }
+    });
+
+    it('gives exactly one dispatch when 200 volunteers accept one request at once, 20 times over', async () => {
+      const pool = await Promise.all(Array.from({ length: 200 }, () => aQualifiedVolunteer(t, courses, { languages: ['tl'] })));
+      const offersService = t.app.get(OffersService);
+      for (let round = 0; round < 20; round++) {
+        const day = 2 + round; // a different December day each round: nobody is busy from an earlier round
+        const request = (await file({ language: 'tl', startsAt: jst(day, '14:00'), endsAt: jst(day, '15:00') }).expect(201)).body;
+        await t.http().post(`/api/requests/${request.id}/offers`).set('Authorization', staff).send({ volunteerIds: pool.map((v) => v.id) }).expect((res) => {
+          if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+        });
+        const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id, status: 'pending' } });
+        expect(offers).toHaveLength(200);
+        const results = await Promise.allSettled(offers.map((o) => offersService.acceptOffer(o.id, request.id, null)));
+        const won = results.filter((r) => r.status === 'fulfilled');
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(won).toHaveLength(1);
+        const why = (r: PromiseRejectedResult) => (r.reason instanceof ConflictError ? r.reason.code : String(r.reason));
+        expect([...new Set(lost.map(why))]).toEqual(['REQUEST_ALREADY_FILLED']);
+        expect(await t.dataSource.getRepository(Dispatch).count({ where: { requestId: request.id } })).toBe(1);
+      }
+    }, 180_000);
+  });
+  describe('schedule conflicts, races and staff actions', () => {
+    it('lets one volunteer hold only one of two overlapping requests accepted at the same moment', async () => {
+      const a = await volunteerSession({ languages: ['zh'] });
+      const r1 = (await file({ language: 'zh', startsAt: jst(22, '10:00'), endsAt: jst(22, '12:00') }).expect(201)).body;
+      const r2 = (await file({ language: 'zh', startsAt: jst(22, '11:00'), endsAt: jst(22, '13:00') }).expect(201)).body;
+      const offerRepo = t.dataSource.getRepository(Offer);
+      const o1 = await offerRepo.findOneByOrFail({ requestId: r1.id, volunteerId: a.volunteer.id });
+      const o2 = await offerRepo.findOneByOrFail({ requestId: r2.id, volunteerId: a.volunteer.id });
+      const results = await Promise.all([o1, o2].map((o) => t.http().post(`/api/offers/${o.id}/accept`).set('Authorization', a.auth)));
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(results.find((r) => r.status === 409)!.body.code).toBe('SCHEDULE_CONFLICT');
+      expect(await t.dataSource.getRepository(Dispatch).count({ where: { volunteerId: a.volunteer.id, status: 'confirmed' } })).toBe(1);
+    });
+
+    it('accepts back-to-back visits with enough travel time between them', async () => {
+      const a = await volunteerSession({ languages: ['en'] });
+      const r1 = (await file({ language: 'en', startsAt: jst(23, '09:00'), endsAt: jst(23, '10:00') }).expect(201)).body;
+      const r2 = (await file({ language: 'en', startsAt: jst(23, '10:30'), endsAt: jst(23, '11:30') }).expect(201)).body;
+      const offerRepo = t.dataSource.getRepository(Offer);
+      for (const r of [r1, r2]) {
+        const o = await offerRepo.findOneByOrFail({ requestId: r.id, volunteerId: a.volunteer.id });
+        await t.http().post(`/api/offers/${o.id}/accept`).set('Authorization', a.auth).expect(200);
+      }
+    });
+
+    it('never leaves a live dispatch on a cancelled request when accept races cancel', async () => {
+      // A language of its own each round, so the one volunteer who speaks it gets the offer.
+      for (const language of ['ur', 'fa', 'hi', 'bn', 'ta', 'si', 'km', 'lo', 'mn', 'uz']) {
+        const a = await volunteerSession({ languages: [language] });
+        const r = (await file({ language, startsAt: jst(24, '10:00'), endsAt: jst(24, '11:00') }).expect(201)).body;
+        const o = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: r.id, volunteerId: a.volunteer.id });
+        await Promise.all([
+          t.http().post(`/api/offers/${o.id}/accept`).set('Authorization', a.auth),
+          t.http().post(`/api/requests/${r.id}/cancel`).set('Authorization', coordinator.auth).send({ reason: '受診取りやめ' }),
+        ]);
+        const request = await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: r.id });
+        expect(request.status).toBe('cancelled');
+        expect(await t.dataSource.getRepository(Dispatch).count({ where: { requestId: r.id, status: 'confirmed' } })).toBe(0);
+      }
+    });
+
+    it('lets staff assign directly: a rule can be overridden only with a recorded reason', async () => {
+      const untrained = await aQualifiedVolunteer(t, courses, { languages: ['fr'], pledgeSignedAt: null });
+      const r = (await file({ language: 'fr' }).expect(201)).body;
+      const refused = await t.http().post(`/api/requests/${r.id}/assign`).set('Authorization', staff).send({ volunteerId: untrained.id }).expect(422);
+      expect(refused.body).toMatchObject({ code: 'VOLUNTEER_NOT_ELIGIBLE', errors: { volunteerId: ['PLEDGE'] } });
+      const ok = await t
+        .http()
+        .post(`/api/requests/${r.id}/assign`)
+        .set('Authorization', staff)
+        .send({ volunteerId: untrained.id, overrideReason: '誓約書は紙で受領済み' })
+        .expect(200);
+      expect(ok.body.dispatch).toMatchObject({ overrideReason: '誓約書は紙で受領済み', status: 'confirmed' });
+      await t.http().post(`/api/requests/${r.id}/assign`).set('Authorization', coordinator.auth).send({ volunteerId: untrained.id }).expect(403);
+    });
+
+    it('records completion, no-shows and late cancellations, and refuses illegal moves with 409', async () => {
+      const a = await volunteerSession({ languages: ['es'] });
+      const r = (await file({ language: 'es', startsAt: jst(2, '10:00'), endsAt: jst(2, '11:00') }).expect(201)).body;
+      const o = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: r.id, volunteerId: a.volunteer.id });
+      const { dispatch } = (await t.http().post(`/api/offers/${o.id}/accept`).set('Authorization', a.auth).expect(200)).body;
+
+      const seen = await t.http().get(`/api/dispatches/${dispatch.id}`).set('Authorization', a.auth).expect(200);
+      expect(seen.body.patient).toMatchObject({ displayName: 'グエン・ティ・ラン' });
+
+      t.clock.set(jst(2, '12:00'));
+      try {
+        await t.http().post(`/api/dispatches/${dispatch.id}/complete`).set('Authorization', coordinator.auth).send({ actualStart: jst(2, '10:05'), actualEnd: jst(2, '11:10') }).expect(200);
+        const again = await t.http().post(`/api/dispatches/${dispatch.id}/no-show`).set('Authorization', coordinator.auth).send({ party: 'patient' }).expect(409);
+        expect(again.body.code).toBe('ILLEGAL_TRANSITION');
+        const request = await t.http().get(`/api/requests/${r.id}`).set('Authorization', coordinator.auth).expect(200);
+        expect(request.body.status).toBe('completed');
+      } finally {
+        t.clock.set(TODAY);
+      }
+
+      const b = await volunteerSession({ languages: ['es'] });
+      const late = (await file({ language: 'es', startsAt: '2026-12-01T20:00:00+09:00', endsAt: '2026-12-01T21:00:00+09:00' }).expect(201)).body;
+      const ob = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: late.id, volunteerId: b.volunteer.id });
+      const confirmed = (await t.http().post(`/api/offers/${ob.id}/accept`).set('Authorization', b.auth).expect(200)).body.dispatch;
+      await t.http().post(`/api/requests/${late.id}/cancel`).set('Authorization', coordinator.auth).send({ reason: '退院のため' }).expect(200);
+      const cancelled = await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: confirmed.id });
+      expect(cancelled).toMatchObject({ status: 'cancelled', lateCancellation: true, cancelReason: '退院のため' });
+    });
+
+    it('keeps every transition in an append-only log', async () => {
+      const r = (await file({ language: 'my' }).expect(201)).body;
+      const log = await t.dataSource.query('SELECT event, from_status, to_status FROM status_transitions WHERE subject_id = $1 ORDER BY at', [r.id]);
+      expect(log.map((row: { event: string }) => row.event)).toEqual(['file', 'escalate']);
+      await expect(t.dataSource.query('UPDATE status_transitions SET reason = $1 WHERE subject_id = $2', ['edited', r.id])).rejects.toThrow(/append-only/);
+      await expect(t.dataSource.query('DELETE FROM status_transitions WHERE subject_id = $1', [r.id])).rejects.toThrow(/append-only/);
+    });
+  });
+});
