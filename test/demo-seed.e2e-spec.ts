@@ -13,7 +13,8 @@ describe('Demo data (SEED_DEMO=true)', () => {
   const counts = async () =>
     (
       await t.dataSource.query(`SELECT (SELECT count(*)::int FROM hospitals) AS hospitals, (SELECT count(*)::int FROM volunteers) AS volunteers,
-        (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM training_courses) AS courses, (SELECT count(*)::int FROM course_attendances) AS attendances`)
+        (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM training_courses) AS courses, (SELECT count(*)::int FROM course_attendances) AS attendances,
+        (SELECT count(*)::int FROM requests) AS requests, (SELECT count(*)::int FROM offers) AS offers`)
     )[0];
 
   it('loads Kumamoto hospitals with coordinators, volunteers with languages, availability and training', async () => {
@@ -29,6 +30,17 @@ describe('Demo data (SEED_DEMO=true)', () => {
     const lan = volunteers.body.data.find((v: { email: string }) => v.email === 'volunteer1@example.jp');
     const training = await t.http().get(`/api/volunteers/${lan.id}/training`).set('Authorization', admin.auth).expect(200);
     expect(training.body.attendance.length).toBeGreaterThan(0);
+  });
+
+  it('files demo requests as the coordinators would: the easy one goes out to volunteers, the hard one reaches staff', async () => {
+    const admin = await login(t, ADMIN.email, ADMIN.password);
+    const requests = await t.http().get('/api/requests?perPage=100').set('Authorization', admin.auth).expect(200);
+    expect(requests.body.total).toBe(4);
+    const byLanguage = Object.fromEntries(requests.body.data.map((r: { language: string }) => [r.language, r]));
+    expect(byLanguage.vi.status).toBe('offered');
+    expect(byLanguage.ne).toMatchObject({ status: 'escalated', requiredLevel: 'advanced', urgent: true });
+    const mail = await t.http().get('/api/mail?perPage=100').set('Authorization', admin.auth).expect(200);
+    expect(mail.body.data.some((m: { template: string }) => m.template === 'offer')).toBe(true);
   });
 
   it('lets a demo coordinator and a demo volunteer sign in, each seeing their own', async () => {

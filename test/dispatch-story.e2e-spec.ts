@@ -2,6 +2,7 @@ import { Dispatch, MailMessage, Offer } from '@app/domain';
 import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { aUser } from './support/factories';
 import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
+import { createTestAppOnDatabase } from './support/test-app-on-database';
 import { aHospital, aQualifiedVolunteer, jst, TODAY, trainingCourses } from './support/workflow-fixtures';
 
 const MINUTE = 60_000;
@@ -149,6 +150,88 @@ describe('Dispatch stories (API, timers, mail)', () => {
       expect(mail.textBody).not.toContain(PATIENT);
       expect(mail.htmlBody).not.toContain(PATIENT);
       expect(mail.subject).not.toContain(PATIENT);
+    }
+  });
+  it('never confirms an offer that expired when accept races the expiry timer', async () => {
+    for (const [i, language] of ['fa', 'hi', 'bn', 'ta', 'km', 'lo'].entries()) {
+      const volunteer = await aQualifiedVolunteer(t, courses, { languages: [language] });
+      const request = (await file(language, jst(26, '10:00'), jst(26, '11:00'))).body;
+      const offer = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: request.id, volunteerId: volunteer.id });
+      const mail = (await mailTo(volunteer.email)).find((m) => m.template === 'offer')!;
+      // Just before, exactly at, and just after the deadline.
+      t.clock.set(new Date(offer.expiresAt.getTime() + (i % 3) - 1));
+      const [accept] = await Promise.all([t.http().post(`/api/offer-links/${linkToken(mail, 'offer-links')}/accept`), runTimers()]);
+      const after = await t.dataSource.getRepository(Offer).findOneByOrFail({ id: offer.id });
+      const dispatches = await t.dataSource.getRepository(Dispatch).count({ where: { offerId: offer.id } });
+      if (after.status === 'accepted') expect([accept.status, dispatches]).toEqual([200, 1]);
+      else expect([after.status, accept.status, accept.body.code, dispatches]).toEqual(['expired', 409, 'OFFER_EXPIRED', 0]);
+      t.clock.set(TODAY);
+    }
+  });
+
+  it('re-runs matching when a request changes after offers went out, and tells the volunteers', async () => {
+    const volunteers = await Promise.all([0, 1].map(() => aQualifiedVolunteer(t, courses, { languages: ['ms'] })));
+    const request = (await file('ms', jst(18, '10:00'), jst(18, '11:00'))).body;
+    const before = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
+    expect(before).toHaveLength(2);
+    await t.http().patch(`/api/requests/${request.id}`).set('Authorization', coordinator.auth).send({ startsAt: jst(18, '14:00'), endsAt: jst(18, '15:00') }).expect(200);
+    const after = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
+    expect(after.map((o) => o.status).sort()).toEqual(['pending', 'pending', 'withdrawn', 'withdrawn']);
+    for (const v of volunteers) {
+      const mails = await mailTo(v.email);
+      expect(mails.filter((m) => m.template === 'offer_withdrawn')).toHaveLength(1);
+      // Asked again, for the new time.
+      expect(mails.filter((m) => m.template === 'offer')).toHaveLength(2);
+    }
+    const now = await t.http().get(`/api/requests/${request.id}`).set('Authorization', staff).expect(200);
+    expect(now.body).toMatchObject({ status: 'offered', startsAt: new Date(jst(18, '14:00')).toISOString() });
+  });
+
+  it('holds a request back from automatic offers while staff hold it', async () => {
+    await Promise.all([0, 1, 2, 3, 4].map(() => aQualifiedVolunteer(t, courses, { languages: ['sw'] })));
+    const request = (await file('sw', jst(19, '10:00'), jst(19, '11:00'))).body;
+    await t.http().post(`/api/requests/${request.id}/hold`).set('Authorization', staff).expect(200);
+    t.clock.set(new Date(new Date(TODAY).getTime() + 40 * MINUTE));
+    await runTimers();
+    expect(await t.dataSource.getRepository(Offer).count({ where: { requestId: request.id } })).toBe(3);
+    await t.http().post(`/api/requests/${request.id}/offers`).set('Authorization', staff).send({}).expect(200);
+    expect(await t.dataSource.getRepository(Offer).count({ where: { requestId: request.id } })).toBe(5);
+    t.clock.set(TODAY);
+  });
+  // Last: passport keeps strategies process-wide, so the second app's sign-in strategy replaces
+  // the first's until the end of the file.
+  it('runs every timer once when two API instances tick the same database', async () => {
+    const second = await createTestAppOnDatabase(t.databaseUrl);
+    try {
+      await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(() => aQualifiedVolunteer(t, courses, { languages: ['uk'] })));
+      const requests = [];
+      for (const day of [14, 15, 16, 17]) requests.push((await file('uk', jst(day, '09:00'), jst(day, '10:00'))).body);
+      // Compressed time: every 10 minutes for four hours, both instances tick at once.
+      for (let minutes = 10; minutes <= 240; minutes += 10) {
+        const now = new Date(new Date(TODAY).getTime() + minutes * MINUTE);
+        t.clock.set(now);
+        second.clock.set(now);
+        await Promise.all([runTimers(), second.app.get(JobsService).runDue(500)]);
+      }
+      const jobs: { key: string; status: string; attempts: number }[] = await t.dataSource.query(
+        `SELECT key, status, attempts FROM jobs WHERE payload->>'requestId' = ANY($1) AND due_at <= $2`,
+        [requests.map((r) => r.id), t.clock.now()],
+      );
+      expect(jobs.length).toBeGreaterThan(4);
+      for (const job of jobs) expect([job.key, job.status === 'done' || job.status === 'cancelled']).toEqual([job.key, true]);
+      for (const request of requests) {
+        const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
+        const volunteers = offers.map((o) => o.volunteerId);
+        expect(new Set(volunteers).size).toBe(volunteers.length);
+        const waves = new Map<number, number>();
+        for (const o of offers) waves.set(o.wave, (waves.get(o.wave) ?? 0) + 1);
+        for (const count of waves.values()) expect(count).toBeLessThanOrEqual(3);
+        const mails: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM mail_messages WHERE idempotency_key = ANY($1)`, [offers.map((o) => `offer:${o.id}`)]);
+        expect(mails[0].n).toBe(offers.length);
+      }
+    } finally {
+      await second.close();
+      t.clock.set(TODAY);
     }
   });
 });

@@ -7,6 +7,9 @@ import { AppConfig } from '../config/env.validation';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
 import { DEMO_PASSWORD, seedDemoData } from './demo-seed';
+import { demoRequests } from './demo-requests';
+import { RequestsService } from '../requests/requests.service';
+import { Hospital, User } from '@app/domain';
 
 /** Start-up data: the first admin, and demo data when SEED_DEMO is on and the database has none. */
 @Injectable()
@@ -19,6 +22,7 @@ export class BootstrapService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly requests: RequestsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -29,8 +33,18 @@ export class BootstrapService implements OnApplicationBootstrap {
   async seedDemo(): Promise<boolean> {
     const result = await seedDemoData(this.dataSource, () => this.hasher.hash(DEMO_PASSWORD), this.clock.now());
     if (result.seeded) {
+      await this.fileDemoRequests();
       this.logger.log(`Loaded demo data. Demo sign-ins (password ${DEMO_PASSWORD}): ${[...result.coordinators, ...result.volunteerAccounts].join(', ')}`);
     }
     return result.seeded;
+  }
+
+  /** Files the demo requests as their hospitals' coordinators would, so offers and mail follow. */
+  private async fileDemoRequests(): Promise<void> {
+    for (const { hospital: name, input } of demoRequests(this.clock.now())) {
+      const hospital = await this.dataSource.manager.findOneByOrFail(Hospital, { name });
+      const coordinator = await this.dataSource.manager.findOneByOrFail(User, { hospitalId: hospital.id, role: 'coordinator' });
+      await this.requests.create({ id: coordinator.id, email: coordinator.email, role: 'coordinator', hospitalId: hospital.id, volunteerId: null }, input);
+    }
   }
 }

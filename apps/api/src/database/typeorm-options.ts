@@ -18,7 +18,8 @@ export function typeOrmOptions(url: string, overrides: Partial<DataSourceOptions
     uuidExtension: 'pgcrypto',
     // Only migrations: query errors would print parameters, which can hold personal data.
     logging: ['migration'],
-    extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'kumamoto-dispatch' },
+    // A burst (everyone tapping "accept" at once) queues for a connection rather than failing.
+    extra: { max: 20, connectionTimeoutMillis: 20_000, application_name: 'kumamoto-dispatch' },
     ...overrides,
   } as DataSourceOptions;
 }

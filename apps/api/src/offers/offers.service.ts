@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import {
   ConflictError,
   DEFAULT_DISPATCH_POLICY,
@@ -102,8 +102,9 @@ export class OffersService {
       throw new ConflictError('REQUEST_NOT_OPEN', `A ${request.status} request takes no offers`);
     }
     const ranked = await this.candidates.rank(manager, request);
+    // Offers withdrawn because the request changed do not count: those volunteers are asked again.
     const already = new Set(
-      (await manager.find(Offer, { where: { requestId: request.id }, select: { volunteerId: true } })).map((o) => o.volunteerId),
+      (await manager.find(Offer, { where: { requestId: request.id, status: Not('withdrawn') }, select: { volunteerId: true } })).map((o) => o.volunteerId),
     );
     let targets: string[];
     if (chosen) {
@@ -222,6 +223,12 @@ export class OffersService {
    * if a code path forgot a lock.
    */
   async acceptOffer(offerId: string, requestId: string, actorId: string | null): Promise<{ dispatch: Dispatch }> {
+    // Late taps on a filled request are answered without queueing for its lock.
+    const seen = await this.dataSource.manager.findOne(InterpretationRequest, { where: { id: requestId }, select: { id: true, status: true } });
+    if (seen && (seen.status === 'confirmed' || seen.status === 'completed')) {
+      const offer = await this.dataSource.manager.findOne(Offer, { where: { id: offerId }, select: { id: true, role: true } });
+      if (offer?.role === 'primary') throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
+    }
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
       const offer = await manager.findOne(Offer, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
