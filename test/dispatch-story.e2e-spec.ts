@@ -1,8 +1,8 @@
 import { Dispatch, MailMessage, Offer } from '@app/domain';
 import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { aUser } from './support/factories';
-import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
-import { createTestAppOnDatabase } from './support/test-app-on-database';
+import { ADMIN, createTestApp, createTestAppOnDatabase, login, TestApp } from './support/test-app';
+
 import { aHospital, aQualifiedVolunteer, jst, TODAY, trainingCourses } from './support/workflow-fixtures';
 
 const MINUTE = 60_000;

@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { JobsService } from '../apps/api/src/jobs/jobs.service';
-import { createTestApp, TestApp } from './support/test-app';
-import { createTestAppOnDatabase } from './support/test-app-on-database';
+import { createTestApp, createTestAppOnDatabase, TestApp } from './support/test-app';
 
 const T0 = new Date('2026-12-01T00:00:00Z');
 const MINUTE = 60_000;

@@ -4,8 +4,7 @@ import { buildCalendarEvent } from '../apps/api/src/mail/calendar';
 import { TemplateName } from '../apps/api/src/mail/templates';
 import { aUser } from './support/factories';
 import { silentServer, TestSmtpServer } from './support/smtp-server';
-import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
-import { createTestAppOnDatabase } from './support/test-app-on-database';
+import { ADMIN, createTestApp, createTestAppOnDatabase, login, TestApp } from './support/test-app';
 
 const T0 = new Date('2026-12-01T00:00:00Z');
 const RETRY_BASE_MS = 60_000;

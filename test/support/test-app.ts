@@ -23,9 +23,30 @@ export interface TestApp {
  */
 export async function createTestApp(env: Record<string, string> = {}, extraControllers: Type[] = []): Promise<TestApp> {
   const database = await createTestDatabase();
-  Object.assign(process.env, {
+  const t = await createTestAppOnDatabase(database.url, env, extraControllers);
+  return {
+    ...t,
+    async close() {
+      await t.close();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * An API instance on an existing test database: used by createTestApp, and for a further
+ * instance on the same database (another "server" behind the load balancer) with its own clock
+ * and connection pool. Closing it leaves the database alone. `env` values of `undefined` unset a
+ * variable.
+ */
+export async function createTestAppOnDatabase(
+  databaseUrl: string,
+  env: Record<string, string | undefined> = {},
+  extraControllers: Type[] = [],
+): Promise<TestApp> {
+  const settings: Record<string, string | undefined> = {
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
@@ -34,7 +55,11 @@ export async function createTestApp(env: Record<string, string> = {}, extraContr
     JOBS_ENABLED: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     ...env,
-  });
+  };
+  for (const [key, value] of Object.entries(settings)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
   const { AppModule } = await import('../../apps/api/src/app.module');
   const { configureApp } = await import('../../apps/api/src/app.setup');
   const clock = new FakeClock();
@@ -51,11 +76,8 @@ export async function createTestApp(env: Record<string, string> = {}, extraContr
     http: () => request(server),
     dataSource: app.get(DataSource),
     clock,
-    databaseUrl: database.url,
-    async close() {
-      await app.close();
-      await database.drop();
-    },
+    databaseUrl,
+    close: () => app.close(),
   };
 }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EntityManager } from 'typeorm';
-import { Dispatch, Hospital, InterpretationRequest, Locale, Offer, User, Volunteer } from '@app/domain';
+import { Dispatch, Hospital, InterpretationRequest, Locale, MailAttachment, Offer, User } from '@app/domain';
 import { AppConfig } from '../config/env.validation';
 import { appBaseUrl } from '../mail/app-url';
 import { buildCalendarEvent } from '../mail/calendar';
 import { MailService } from '../mail/mail.service';
 import { EscalationReason } from '../mail/templates/request-escalated.template';
+import { TemplateName, TemplateParams } from '../mail/templates';
 
 interface Recipient {
   email: string;
@@ -47,12 +48,7 @@ export class DispatchNotifier {
     for (const { offer, token } of sent) {
       const to = recipients.get(offer.volunteerId);
       if (!to) continue;
-      await this.mail.enqueue(manager, {
-        to: to.email,
-        locale: to.locale,
-        userId: to.userId,
-        template: 'offer',
-        idempotencyKey: `offer:${offer.id}`,
+      await this.send(manager, to, 'offer', `offer:${offer.id}`, {
         params: {
           volunteerName: to.name,
           language: request.language,
@@ -78,12 +74,7 @@ export class DispatchNotifier {
     for (const offer of offers) {
       const to = recipients.get(offer.volunteerId);
       if (!to) continue;
-      await this.mail.enqueue(manager, {
-        to: to.email,
-        locale: to.locale,
-        userId: to.userId,
-        template: 'offer_withdrawn',
-        idempotencyKey: `offer-withdrawn:${offer.id}`,
+      await this.send(manager, to, 'offer_withdrawn', `offer-withdrawn:${offer.id}`, {
         params: { volunteerName: to.name, startsAt: request.startsAt.toISOString(), hospitalName: hospital.name, reason },
       });
     }
@@ -94,12 +85,7 @@ export class DispatchNotifier {
     const hospital = await this.hospital(manager, request);
     const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
     if (volunteer) {
-      await this.mail.enqueue(manager, {
-        to: volunteer.email,
-        locale: volunteer.locale,
-        userId: volunteer.userId,
-        template: 'dispatch_confirmed',
-        idempotencyKey: `dispatch-confirmed:${dispatch.id}`,
+      await this.send(manager, volunteer, 'dispatch_confirmed', `dispatch-confirmed:${dispatch.id}`, {
         params: {
           volunteerName: volunteer.name,
           startsAt: request.startsAt.toISOString(),
@@ -113,12 +99,7 @@ export class DispatchNotifier {
     }
     if (dispatch.role !== 'primary') return;
     for (const coordinator of await this.coordinators(manager, request.hospitalId)) {
-      await this.mail.enqueue(manager, {
-        to: coordinator.email,
-        locale: coordinator.locale,
-        userId: coordinator.userId,
-        template: 'request_confirmed',
-        idempotencyKey: `request-confirmed:${dispatch.id}:${coordinator.userId}`,
+      await this.send(manager, coordinator, 'request_confirmed', `request-confirmed:${dispatch.id}:${coordinator.userId}`, {
         params: { coordinatorName: coordinator.name, requestRef: requestRef(request.id), startsAt: request.startsAt.toISOString(), language: request.language, volunteerName: volunteer?.name ?? '' },
       });
     }
@@ -128,12 +109,7 @@ export class DispatchNotifier {
   async escalated(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason, key: string): Promise<void> {
     const recipients = [...(await this.coordinators(manager, request.hospitalId)), ...(await this.staff(manager))];
     for (const to of recipients) {
-      await this.mail.enqueue(manager, {
-        to: to.email,
-        locale: to.locale,
-        userId: to.userId,
-        template: 'request_escalated',
-        idempotencyKey: `escalated:${key}:${to.userId}`,
+      await this.send(manager, to, 'request_escalated', `escalated:${key}:${to.userId}`, {
         params: { recipientName: to.name, requestRef: requestRef(request.id), startsAt: request.startsAt.toISOString(), language: request.language, reason },
       });
     }
@@ -145,12 +121,7 @@ export class DispatchNotifier {
     const volunteers = await this.volunteers(manager, dispatches.map((d) => d.volunteerId));
     const recipients = [...(await this.coordinators(manager, request.hospitalId)), ...volunteers.values()];
     for (const to of recipients) {
-      await this.mail.enqueue(manager, {
-        to: to.email,
-        locale: to.locale,
-        userId: to.userId,
-        template: 'request_cancelled',
-        idempotencyKey: `cancelled:${request.id}:${to.email}`,
+      await this.send(manager, to, 'request_cancelled', `cancelled:${request.id}:${to.email}`, {
         params: {
           recipientName: to.name,
           startsAt: request.startsAt.toISOString(),
@@ -166,23 +137,13 @@ export class DispatchNotifier {
     const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
     const base = { startsAt: request.startsAt.toISOString(), endsAt: request.endsAt.toISOString(), hospitalName: hospital.name, address: hospital.address };
     if (volunteer) {
-      await this.mail.enqueue(manager, {
-        to: volunteer.email,
-        locale: volunteer.locale,
-        userId: volunteer.userId,
-        template: 'reminder',
-        idempotencyKey: `reminder:${dispatch.id}:volunteer`,
+      await this.send(manager, volunteer, 'reminder', `reminder:${dispatch.id}:volunteer`, {
         params: { ...base, recipientName: volunteer.name, role: 'volunteer' },
       });
     }
     if (dispatch.role !== 'primary') return;
     for (const coordinator of await this.coordinators(manager, request.hospitalId)) {
-      await this.mail.enqueue(manager, {
-        to: coordinator.email,
-        locale: coordinator.locale,
-        userId: coordinator.userId,
-        template: 'reminder',
-        idempotencyKey: `reminder:${dispatch.id}:${coordinator.userId}`,
+      await this.send(manager, coordinator, 'reminder', `reminder:${dispatch.id}:${coordinator.userId}`, {
         params: { ...base, recipientName: coordinator.name, role: 'coordinator' },
       });
     }
@@ -192,12 +153,7 @@ export class DispatchNotifier {
     const hospital = await this.hospital(manager, request);
     const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
     if (!volunteer) return;
-    await this.mail.enqueue(manager, {
-      to: volunteer.email,
-      locale: volunteer.locale,
-      userId: volunteer.userId,
-      template: 'reconfirm',
-      idempotencyKey: `reconfirm:${dispatch.id}`,
+    await this.send(manager, volunteer, 'reconfirm', `reconfirm:${dispatch.id}`, {
       params: { volunteerName: volunteer.name, startsAt: request.startsAt.toISOString(), hospitalName: hospital.name, linkUrl: this.reconfirmLink(token), respondBy: respondBy.toISOString() },
     });
   }
@@ -212,6 +168,17 @@ export class DispatchNotifier {
       description: `依頼 ${requestRef(request.id)}: ${request.department}, ${request.visitType}`,
       url: `${this.baseUrl}/admin/`,
     });
+  }
+
+  /** One mail to one recipient, in their language, once per key. */
+  private send<N extends TemplateName>(
+    manager: EntityManager,
+    to: Recipient,
+    template: N,
+    idempotencyKey: string,
+    content: { params: TemplateParams[N]; attachments?: MailAttachment[] },
+  ): Promise<boolean> {
+    return this.mail.enqueue(manager, { to: to.email, locale: to.locale, userId: to.userId, template, idempotencyKey, ...content });
   }
 
   private hospital(manager: EntityManager, request: InterpretationRequest): Promise<Hospital> {
