@@ -11,7 +11,7 @@ function capture() {
       done();
     },
   });
-  const options = loggerParams('info').pinoHttp as pino.LoggerOptions;
+  const options = loggerParams('info', false).pinoHttp as pino.LoggerOptions;
   const logger = pino({ level: 'info', redact: options.redact, serializers: options.serializers }, stream);
   return { logger, text: () => lines.join('') };
 }

@@ -27,7 +27,17 @@ export function maskUrl(url: string): string {
   return url.replace(/(\/(?:offer-links|invitations|reconfirm-links)\/)[^/?#]+/g, '$1***').replace(/([?&](?:token|t)=)[^&#]+/g, '$1***');
 }
 
-export function loggerParams(level: string): Params {
+/** Readable lines for a person at a terminal (development, when pino-pretty is installed); JSON otherwise. */
+function prettyAvailable(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loggerParams(level: string, pretty = process.env.NODE_ENV === 'development' && prettyAvailable()): Params {
   return {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
@@ -41,7 +51,9 @@ export function loggerParams(level: string): Params {
       },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     },
