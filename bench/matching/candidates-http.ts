@@ -16,7 +16,7 @@ import { summarise, Timing } from './run';
 
 const BATCH = 500;
 
-async function seedVolunteers(t: Awaited<ReturnType<typeof createTestApp>>, count: number): Promise<void> {
+export async function seedVolunteers(t: Awaited<ReturnType<typeof createTestApp>>, count: number): Promise<void> {
   const rng = createRng(7);
   const [initial, skillUp] = await t.dataSource.getRepository(TrainingCourse).save([
     { title: '養成講座', kind: 'initial', startsAt: new Date('2025-05-10T10:00:00+09:00'), endsAt: new Date('2025-05-10T16:00:00+09:00'), venue: '国際交流会館', capacity: count, hours: 6 },

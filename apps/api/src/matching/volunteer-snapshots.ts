@@ -41,9 +41,9 @@ interface PoolRow {
   pledge_signed_at: Date | null;
   insurance_valid_until: string | null;
   max_dispatches_per_month: number;
-  availability: Availability;
   updated_at: Date;
-  training: { kind: TrainingRecord['kind']; startsAt: string }[] | null;
+  /** Ids of the courses attended, sorted. */
+  courses: string[] | null;
   banned_hospitals: string[] | null;
   banned_patients: string[] | null;
 }
@@ -67,11 +67,24 @@ export class VolunteerSnapshots {
     const pool = await this.pool(manager, filter);
     if (pool.length === 0) return [];
     const ids = pool.map((v) => v.id);
+    const availability = await this.availability(manager, pool);
+    const courses = await this.courses(manager, pool);
     // One after another: inside a transaction they share one connection.
     const dispatches = await this.dispatches(manager, ids, scope);
     const history = await this.history(manager, ids, scope.now);
     const responses = await this.responseRates(manager, ids, scope.now);
     const visitDay = tokyoDate(scope.visitStartsAt);
+    // Most volunteers attended the same few courses: judge each distinct set once.
+    const standing = new Map<string, boolean>();
+    const trainingOk = (attended: string[] | null) => {
+      const key = (attended ?? []).join(',');
+      let ok = standing.get(key);
+      if (ok === undefined) {
+        ok = evaluateTraining((attended ?? []).flatMap((id) => courses.get(id) ?? []), visitDay).ruleMet;
+        standing.set(key, ok);
+      }
+      return ok;
+    };
     return pool.map((v) => ({
       id: v.id,
       displayName: v.display_name,
@@ -82,11 +95,8 @@ export class VolunteerSnapshots {
       homeArea: v.home_area,
       pledgeSignedAt: v.pledge_signed_at?.getTime() ?? null,
       insuranceValidUntil: v.insurance_valid_until,
-      trainingOk: evaluateTraining(
-        (v.training ?? []).map((r) => ({ kind: r.kind, status: 'attended' as const, startsAt: new Date(r.startsAt) })),
-        visitDay,
-      ).ruleMet,
-      availability: this.compile(v),
+      trainingOk: trainingOk(v.courses),
+      availability: availability.get(v.id)!,
       dispatches: dispatches.get(v.id) ?? [],
       dispatchesThisMonth: Number(history.get(v.id)?.this_month ?? 0),
       maxDispatchesPerMonth: v.max_dispatches_per_month,
@@ -103,17 +113,35 @@ export class VolunteerSnapshots {
     }));
   }
 
-  private compile(v: PoolRow): CompiledAvailability {
-    const updatedAt = v.updated_at.getTime();
-    const hit = this.compiled.get(v.id);
-    if (hit && hit.updatedAt === updatedAt) return hit.availability;
-    if (this.compiled.size >= CACHE_LIMIT) this.compiled.clear();
-    const availability = compileAvailability(v.availability);
-    this.compiled.set(v.id, { updatedAt, availability });
-    return availability;
+  /**
+   * Compiled availability per volunteer. The documents are read and compiled only for volunteers
+   * whose row changed since the last call (cached by updated_at).
+   */
+  private async availability(manager: EntityManager, pool: PoolRow[]): Promise<Map<string, CompiledAvailability>> {
+    const stale = pool.filter((v) => this.compiled.get(v.id)?.updatedAt !== v.updated_at.getTime()).map((v) => v.id);
+    if (stale.length) {
+      const rows: { id: string; availability: Availability; updated_at: Date }[] = await manager.query(
+        'SELECT id, availability, updated_at FROM volunteers WHERE id = ANY($1::uuid[])',
+        [stale],
+      );
+      if (this.compiled.size + rows.length > CACHE_LIMIT) this.compiled.clear();
+      for (const row of rows) this.compiled.set(row.id, { updatedAt: row.updated_at.getTime(), availability: compileAvailability(row.availability) });
+    }
+    return new Map(pool.map((v) => [v.id, this.compiled.get(v.id)!.availability]));
   }
 
-  /** Profiles with their bans and attended training, in one round trip. */
+  /** The attended courses of the pool, as training records by course id. */
+  private async courses(manager: EntityManager, pool: PoolRow[]): Promise<Map<string, TrainingRecord>> {
+    const ids = [...new Set(pool.flatMap((v) => v.courses ?? []))];
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; kind: TrainingRecord['kind']; starts_at: Date }[] = await manager.query(
+      'SELECT id, kind, starts_at FROM training_courses WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { kind: r.kind, status: 'attended' as const, startsAt: r.starts_at }]));
+  }
+
+  /** Profiles with their bans and attended courses, in one round trip. */
   private pool(manager: EntityManager, filter: PoolFilter): Promise<PoolRow[]> {
     const [where, parameter] =
       'language' in filter
@@ -122,18 +150,18 @@ export class VolunteerSnapshots {
     return manager.query(
       `WITH pool AS (
          SELECT v.id, v.display_name, v.languages, v.level, v.status, v.gender, v.home_area, v.pledge_signed_at,
-                v.insurance_valid_until::text AS insurance_valid_until, v.max_dispatches_per_month, v.availability, v.updated_at
+                v.insurance_valid_until::text AS insurance_valid_until, v.max_dispatches_per_month, v.updated_at
            FROM volunteers v WHERE ${where}),
        trained AS (
-         SELECT a.volunteer_id, json_agg(json_build_object('kind', c.kind, 'startsAt', c.starts_at)) AS records
-           FROM course_attendances a JOIN training_courses c ON c.id = a.course_id JOIN pool p ON p.id = a.volunteer_id
+         SELECT a.volunteer_id, array_agg(a.course_id ORDER BY a.course_id) AS courses
+           FROM course_attendances a JOIN pool p ON p.id = a.volunteer_id
           WHERE a.status = 'attended' GROUP BY a.volunteer_id),
        bans AS (
          SELECT b.volunteer_id,
                 array_agg(b.hospital_id) FILTER (WHERE b.hospital_id IS NOT NULL) AS hospitals,
                 array_agg(b.patient_key) FILTER (WHERE b.patient_key IS NOT NULL) AS patients
            FROM volunteer_bans b JOIN pool p ON p.id = b.volunteer_id GROUP BY b.volunteer_id)
-       SELECT pool.*, trained.records AS training, bans.hospitals AS banned_hospitals, bans.patients AS banned_patients
+       SELECT pool.*, trained.courses, bans.hospitals AS banned_hospitals, bans.patients AS banned_patients
          FROM pool LEFT JOIN trained ON trained.volunteer_id = pool.id LEFT JOIN bans ON bans.volunteer_id = pool.id`,
       [parameter],
     );
