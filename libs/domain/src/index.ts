@@ -5,3 +5,4 @@ export * from './workflow/workflow.machine';
 export * from './training/training-rule';
 export * from './workflow/dispatch-config';
 export * from './workflow/lead-time';
+export * from './workflow/offer-policy';

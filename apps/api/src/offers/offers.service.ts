@@ -9,9 +9,11 @@ import {
   Hospital,
   InterpretationRequest,
   InvalidError,
+  isBroadcast,
   NotFoundError,
   Offer,
   OfferStatus,
+  selectWaveTargets,
   statesAllowing,
   transition,
 } from '@app/domain';
@@ -116,8 +118,13 @@ export class OffersService {
       }
       targets = chosen.filter((id) => !already.has(id));
     } else {
-      const fresh = ranked.eligible.filter((c) => !already.has(c.volunteerId)).map((c) => c.volunteerId);
-      targets = this.broadcast(request) ? fresh : fresh.slice(0, this.policy.waveSize);
+      targets = selectWaveTargets({
+        ranked: ranked.eligible.map((c) => c.volunteerId),
+        alreadyOffered: already,
+        request: { urgent: request.urgent, startsAt: request.startsAt.getTime() },
+        now: this.clock.now().getTime(),
+        policy: this.policy,
+      }).targets;
     }
     if (targets.length === 0) return 0;
 
@@ -275,7 +282,7 @@ export class OffersService {
   }
 
   private broadcast(request: InterpretationRequest): boolean {
-    return request.urgent || request.startsAt.getTime() - this.clock.now().getTime() <= this.policy.broadcastWithinHours * HOUR;
+    return isBroadcast({ urgent: request.urgent, startsAt: request.startsAt.getTime() }, this.clock.now().getTime(), this.policy);
   }
 
   async views(offers: Offer[], manager: EntityManager = this.dataSource.manager): Promise<OfferView[]> {

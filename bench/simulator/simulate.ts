@@ -1,0 +1,527 @@
+/**
+ * The discrete-event engine: replays a scenario's year under one policy. Matching is the real
+ * `libs/matching` (rankCandidates, evaluateVolunteer, batchAssign) and wave targets come from the
+ * same `selectWaveTargets` the API's offers service calls; the workflow around them (offer expiry,
+ * next wave, roll-on, escalation deadline, reopen after a dropout) follows the API's timers.
+ */
+import { isBroadcast, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
+import { batchAssign, compileAvailability, Department, evaluateVolunteer, prepareRequest, rankCandidates, VolunteerSnapshot } from '@app/matching';
+import { createRng, Rng } from '../matching/synthetic';
+import { EventQueue } from './event-queue';
+import { PolicySpec } from './policies';
+import { atTokyo, DAY, FY_END, FY_START, lognormal, MINUTE, HOUR, Scenario, ScenarioRequest, ScenarioVolunteer, tokyoDay, tokyoMinuteOfDay, tokyoWeekday } from './scenario';
+
+const OFFICE_OPEN = 8 * 60 + 30;
+const OFFICE_CLOSE = 17 * 60 + 15;
+/** Staff stop phoning this close to the visit (the volunteer could not get there). */
+const LAST_CALL_BEFORE_MS = 60 * MINUTE;
+const MANUAL_ROUNDS = 2;
+
+export interface RequestOutcome {
+  id: string;
+  language: string;
+  patientKey: string;
+  startsAt: number;
+  filedAt: number;
+  daytime: boolean;
+  filled: boolean;
+  volunteerId: string | null;
+  firstConfirmedAt: number | null;
+  escalated: boolean;
+}
+
+export interface RunResult {
+  policy: PolicySpec;
+  outcomes: RequestOutcome[];
+  /** Completed dispatches per volunteer, in roster order (zeros included). */
+  dispatchesPerVolunteer: number[];
+  /** Offers sent (offer policies) or phone calls made (staff), in total. */
+  contacts: number;
+  escalations: number;
+  dropouts: number;
+  batchSolves: number;
+}
+
+interface MutableHistory {
+  patientKeys: string[];
+  hospitalIds: string[];
+  departments: Partial<Record<Department, number>>;
+}
+
+interface SimDispatch {
+  startsAt: number;
+  endsAt: number;
+  area: string | null;
+  requestId: string;
+}
+
+interface VolunteerState {
+  model: ScenarioVolunteer;
+  snapshot: Omit<VolunteerSnapshot, 'dispatches' | 'history'> & { dispatches: SimDispatch[]; history: MutableHistory };
+  monthCounts: Map<number, number>;
+  visitStarts: number[];
+  offers: number;
+  answered: number;
+  completed: number;
+}
+
+interface RequestState {
+  sc: ScenarioRequest;
+  status: 'unfiled' | 'open' | 'offered' | 'confirmed' | 'escalated' | 'closed';
+  /** Volunteers holding a non-withdrawn offer (the API's `already`). */
+  asked: Set<string>;
+  pending: Map<string, { expiresAt: number; token: number }>;
+  confirmedBy: string | null;
+  dispatchToken: number;
+  firstConfirmedAt: number | null;
+  escalated: boolean;
+  /** Staff phoning: who said no, who did not pick up this round. */
+  calling: boolean;
+  callOrder: 'roster' | 'rank';
+  declined: Set<string>;
+  calledThisRound: Set<string>;
+  round: number;
+}
+
+type SimEvent =
+  | { kind: 'file'; r: RequestState }
+  | { kind: 'nextWave'; r: RequestState }
+  | { kind: 'expire'; r: RequestState }
+  | { kind: 'escalate'; r: RequestState }
+  | { kind: 'answer'; r: RequestState; v: VolunteerState; token: number; accept: boolean }
+  | { kind: 'call'; r: RequestState; v: VolunteerState; pickedUp: boolean; accept: boolean }
+  | { kind: 'dropout'; r: RequestState; v: VolunteerState; token: number }
+  | { kind: 'visit'; r: RequestState }
+  | { kind: 'day' };
+
+/** A random stream fixed by (seed, request, volunteer, purpose): the same volunteer gives the same answer to the same request under every policy. */
+export function pairRng(seed: number, request: number, volunteer: number, salt: number): Rng {
+  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (request + 0x27d4eb2f), 0xc2b2ae35);
+  h = Math.imul(h ^ (volunteer * 7919 + salt), 0x27d4eb2f);
+  return createRng((h ^ (h >>> 15)) >>> 0);
+}
+
+function monthKey(t: number): number {
+  const d = new Date(t + 9 * HOUR);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** Fresh, mutable matching snapshots for the scenario's volunteers (everyone active, insured, trained). */
+export function initialVolunteerStates(scenario: Scenario): VolunteerState[] {
+  return scenario.volunteers.map((model) => ({
+    model,
+    snapshot: {
+      id: model.id,
+      displayName: model.id,
+      languages: model.languages,
+      level: model.level,
+      status: 'active',
+      gender: model.gender,
+      homeArea: model.homeArea,
+      pledgeSignedAt: FY_START - 365 * DAY,
+      insuranceValidUntil: '2027-03-31',
+      trainingOk: true,
+      availability: compileAvailability(model.availability),
+      dispatches: [],
+      dispatchesThisMonth: 0,
+      maxDispatchesPerMonth: model.maxDispatchesPerMonth,
+      assignmentsLast30d: 0,
+      assignmentsLast90d: 0,
+      history: { patientKeys: [], hospitalIds: [], departments: {} },
+      responseRate: null,
+      bannedHospitalIds: [],
+      bannedPatientKeys: [],
+    },
+    monthCounts: new Map(),
+    visitStarts: [],
+    offers: 0,
+    answered: 0,
+    completed: 0,
+  }));
+}
+
+/** Runs one policy over the scenario's year. */
+export async function simulate(scenario: Scenario, policy: PolicySpec): Promise<RunResult> {
+  return new Simulation(scenario, policy).run();
+}
+
+class Simulation {
+  private readonly queue = new EventQueue<SimEvent>();
+  private readonly volunteers: VolunteerState[];
+  private readonly byId = new Map<string, VolunteerState>();
+  private readonly byLanguage = new Map<string, VolunteerState[]>();
+  private readonly requests: RequestState[];
+  private readonly staffFreeAt: number[];
+  private contacts = 0;
+  private escalations = 0;
+  private dropouts = 0;
+  private batchSolves = 0;
+  private token = 0;
+  private currentMonth = 0;
+  private plan: { at: number; byRequest: Map<string, string>; planned: Set<string> } | null = null;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly policy: PolicySpec,
+  ) {
+    this.volunteers = initialVolunteerStates(scenario);
+    for (const v of this.volunteers) {
+      this.byId.set(v.model.id, v);
+      for (const code of new Set(v.model.languages.map((l) => l.code))) {
+        const list = this.byLanguage.get(code) ?? [];
+        list.push(v);
+        this.byLanguage.set(code, list);
+      }
+    }
+    this.requests = scenario.requests.map((sc) => ({
+      sc,
+      status: 'unfiled',
+      asked: new Set(),
+      pending: new Map(),
+      confirmedBy: null,
+      dispatchToken: 0,
+      firstConfirmedAt: null,
+      escalated: false,
+      calling: false,
+      callOrder: 'rank',
+      declined: new Set(),
+      calledThisRound: new Set(),
+      round: 0,
+    }));
+    this.staffFreeAt = Array.from({ length: scenario.staff }, () => 0);
+  }
+
+  async run(): Promise<RunResult> {
+    const first = this.requests.length ? this.requests[0].sc.filedAt : FY_START;
+    for (let day = tokyoDay(first); atTokyo(day, 0) < FY_END; day++) this.queue.push(atTokyo(day, 0), { kind: 'day' });
+    for (const r of this.requests) {
+      this.queue.push(r.sc.filedAt, { kind: 'file', r });
+      this.queue.push(r.sc.snapshot.startsAt, { kind: 'visit', r });
+    }
+    for (let item = this.queue.pop(); item; item = this.queue.pop()) await this.handle(item.t, item.event);
+    return {
+      policy: this.policy,
+      outcomes: this.requests.map((r) => ({
+        id: r.sc.snapshot.id,
+        language: r.sc.snapshot.language,
+        patientKey: r.sc.snapshot.patientKey ?? r.sc.snapshot.id,
+        startsAt: r.sc.snapshot.startsAt,
+        filedAt: r.sc.filedAt,
+        daytime: r.sc.daytime,
+        filled: r.confirmedBy !== null,
+        volunteerId: r.confirmedBy,
+        firstConfirmedAt: r.firstConfirmedAt,
+        escalated: r.escalated,
+      })),
+      dispatchesPerVolunteer: this.volunteers.map((v) => v.completed),
+      contacts: this.contacts,
+      escalations: this.escalations,
+      dropouts: this.dropouts,
+      batchSolves: this.batchSolves,
+    };
+  }
+
+  private async handle(t: number, e: SimEvent): Promise<void> {
+    switch (e.kind) {
+      case 'day':
+        return this.newDay(t);
+      case 'file':
+        e.r.status = 'open';
+        if (this.policy.kind === 'manual') return this.startCalling(e.r, t, 'roster');
+        return this.startOffering(e.r, t);
+      case 'nextWave':
+        if (e.r.status !== 'open' && e.r.status !== 'offered') return;
+        if ((await this.sendWave(e.r, t)) === 0) await this.rollOn(e.r, t);
+        return;
+      case 'expire': {
+        let any = false;
+        for (const [id, offer] of e.r.pending) {
+          if (offer.expiresAt <= t) {
+            e.r.pending.delete(id);
+            any = true;
+          }
+        }
+        if (any) await this.rollOn(e.r, t);
+        return;
+      }
+      case 'escalate':
+        if (e.r.status === 'open' || e.r.status === 'offered') this.escalate(e.r, t);
+        return;
+      case 'answer':
+        return this.answer(e.r, e.v, e.token, e.accept, t);
+      case 'call':
+        return this.callEnded(e.r, e.v, e.pickedUp, e.accept, t);
+      case 'dropout':
+        return this.dropout(e.r, e.v, e.token, t);
+      case 'visit':
+        return this.visit(e.r);
+    }
+  }
+
+  private newDay(t: number): void {
+    this.currentMonth = monthKey(t);
+    for (const v of this.volunteers) {
+      const s = v.snapshot;
+      s.dispatchesThisMonth = v.monthCounts.get(this.currentMonth) ?? 0;
+      s.assignmentsLast30d = v.visitStarts.filter((x) => x <= t && x > t - 30 * DAY).length;
+      s.assignmentsLast90d = v.visitStarts.filter((x) => x <= t && x > t - 90 * DAY).length;
+      if (s.dispatches.some((d) => d.endsAt < t)) s.dispatches = s.dispatches.filter((d) => d.endsAt >= t);
+    }
+  }
+
+  /** Eligible volunteer ids for the request now, best-ranked first (the API pre-filters by language too). */
+  private ranked(r: RequestState, t: number): string[] {
+    const pool = this.byLanguage.get(r.sc.snapshot.language) ?? [];
+    return rankCandidates({ request: r.sc.snapshot, volunteers: pool.map((v) => v.snapshot), now: t }).eligible.map((c) => c.volunteerId);
+  }
+
+  private eligibleNow(r: RequestState, v: VolunteerState, t: number): boolean {
+    return evaluateVolunteer(prepareRequest(r.sc.snapshot, t), v.snapshot).eligible;
+  }
+
+  // --- the offer workflow (OffersService + WorkflowTimers) -------------------------------------
+
+  private async startOffering(r: RequestState, t: number): Promise<void> {
+    if ((await this.sendWave(r, t)) === 0) return this.escalate(r, t);
+    const deadline = Math.max(t, r.sc.snapshot.startsAt - this.policy.dispatch.escalateBeforeHours * HOUR);
+    this.queue.push(deadline, { kind: 'escalate', r });
+  }
+
+  private async sendWave(r: RequestState, t: number): Promise<number> {
+    // isUrgent: fewer business days ahead than the policy's lead time.
+    const request = { urgent: r.sc.businessDaysAhead < this.policy.dispatch.leadTimeBusinessDays, startsAt: r.sc.snapshot.startsAt };
+    const ranked = this.ranked(r, t);
+    const plan = this.policy.batchPlanMinutes && !isBroadcast(request, t, this.policy.dispatch) ? await this.planFor(r, t) : undefined;
+    const { targets, broadcast } = selectWaveTargets({ ranked, alreadyOffered: r.asked, request, now: t, policy: this.policy.dispatch, plan });
+    if (targets.length === 0) return 0;
+    const startsAt = r.sc.snapshot.startsAt;
+    const expiresAt = Math.min(t + this.policy.dispatch.responseWindowMinutes * MINUTE, startsAt);
+    for (const id of targets) {
+      const v = this.byId.get(id)!;
+      const token = ++this.token;
+      r.asked.add(id);
+      r.pending.set(id, { expiresAt, token });
+      v.offers++;
+      v.snapshot.responseRate = v.answered / v.offers;
+      this.contacts++;
+      const rng = pairRng(this.scenario.seed, r.sc.index, v.model.roster, v.offers);
+      const responds = rng.chance(v.model.response.pRespond);
+      const at = answerTime(v.model, t, rng);
+      const accept = willing(this.scenario, r.sc, v.model);
+      if (responds && at < expiresAt) this.queue.push(at, { kind: 'answer', r, v, token, accept });
+    }
+    this.queue.push(expiresAt, { kind: 'expire', r });
+    if (!broadcast) {
+      const next = t + this.policy.dispatch.waveIntervalMinutes * MINUTE;
+      if (next < expiresAt || next < startsAt) this.queue.push(next, { kind: 'nextWave', r });
+    }
+    if (r.status === 'open') r.status = 'offered';
+    return targets.length;
+  }
+
+  private async rollOn(r: RequestState, t: number): Promise<void> {
+    if (r.status !== 'open' && r.status !== 'offered') return;
+    if (r.pending.size > 0) return;
+    if ((await this.sendWave(r, t)) === 0) this.escalate(r, t);
+  }
+
+  private escalate(r: RequestState, t: number): void {
+    if (r.status !== 'open' && r.status !== 'offered') return;
+    r.status = 'escalated';
+    if (!r.escalated) this.escalations++;
+    r.escalated = true;
+    this.startCalling(r, t, 'rank');
+  }
+
+  private async answer(r: RequestState, v: VolunteerState, token: number, accept: boolean, t: number): Promise<void> {
+    const offer = r.pending.get(v.model.id);
+    if (!offer || offer.token !== token || offer.expiresAt <= t) return;
+    r.pending.delete(v.model.id);
+    v.answered++;
+    v.snapshot.responseRate = v.answered / v.offers;
+    if (r.status !== 'open' && r.status !== 'offered' && r.status !== 'escalated') return;
+    if (accept && this.eligibleNow(r, v, t)) return this.confirm(r, v, t);
+    r.declined.add(v.model.id);
+    await this.rollOn(r, t);
+  }
+
+  // --- staff on the phone (the manual baseline, and escalated requests) ------------------------
+
+  private startCalling(r: RequestState, t: number, order: 'roster' | 'rank'): void {
+    if (r.calling) return;
+    r.calling = true;
+    r.callOrder = order;
+    r.round = 0;
+    r.calledThisRound.clear();
+    this.scheduleCall(r, t);
+  }
+
+  private scheduleCall(r: RequestState, earliest: number): void {
+    if (r.status === 'confirmed' || r.status === 'closed') {
+      r.calling = false;
+      return;
+    }
+    let staff = 0;
+    for (let i = 1; i < this.staffFreeAt.length; i++) if (this.staffFreeAt[i] < this.staffFreeAt[staff]) staff = i;
+    const start = this.nextOfficeMinute(Math.max(earliest, this.staffFreeAt[staff]));
+    if (start >= r.sc.snapshot.startsAt - LAST_CALL_BEFORE_MS) {
+      r.calling = false;
+      return;
+    }
+    let candidates = this.ranked(r, start);
+    if (r.callOrder === 'roster') candidates = candidates.map((id) => this.byId.get(id)!).sort((a, b) => a.model.roster - b.model.roster).map((v) => v.model.id);
+    const next = candidates.find((id) => !r.declined.has(id) && !r.calledThisRound.has(id));
+    if (!next) {
+      const unanswered = candidates.some((id) => !r.declined.has(id));
+      if (unanswered && ++r.round < MANUAL_ROUNDS) {
+        r.calledThisRound.clear();
+        this.scheduleCall(r, start + 2 * HOUR);
+      } else r.calling = false;
+      return;
+    }
+    const v = this.byId.get(next)!;
+    r.calledThisRound.add(next);
+    const rng = pairRng(this.scenario.seed, r.sc.index, v.model.roster, 1000 + r.round);
+    const pickedUp = rng.chance(pickUpProbability(v.model, start, this.scenario.businessDays));
+    const accept = willing(this.scenario, r.sc, v.model);
+    const ends = start + (pickedUp ? 6 : 2) * MINUTE;
+    this.staffFreeAt[staff] = ends;
+    this.contacts++;
+    this.queue.push(ends, { kind: 'call', r, v, pickedUp, accept });
+  }
+
+  private callEnded(r: RequestState, v: VolunteerState, pickedUp: boolean, accept: boolean, t: number): void {
+    if (r.status === 'confirmed' || r.status === 'closed') {
+      r.calling = false;
+      return;
+    }
+    if (pickedUp) {
+      if (accept && this.eligibleNow(r, v, t)) {
+        r.calling = false;
+        return this.confirm(r, v, t);
+      }
+      r.declined.add(v.model.id);
+    }
+    this.scheduleCall(r, t);
+  }
+
+  private nextOfficeMinute(t: number): number {
+    let day = tokyoDay(t);
+    let minute = tokyoMinuteOfDay(t);
+    for (;;) {
+      if (this.scenario.businessDays.has(day) && minute < OFFICE_CLOSE) return minute < OFFICE_OPEN ? atTokyo(day, OFFICE_OPEN) : t;
+      day++;
+      minute = 0;
+      t = atTokyo(day, 0);
+    }
+  }
+
+  // --- dispatches --------------------------------------------------------------------------------
+
+  private confirm(r: RequestState, v: VolunteerState, t: number): void {
+    const request = r.sc.snapshot;
+    r.status = 'confirmed';
+    r.confirmedBy = v.model.id;
+    r.firstConfirmedAt ??= t;
+    // The other pending offers are withdrawn: withdrawn offers do not count as asked.
+    for (const id of r.pending.keys()) r.asked.delete(id);
+    r.pending.clear();
+    const token = ++this.token;
+    r.dispatchToken = token;
+    v.snapshot.dispatches.push({ startsAt: request.startsAt, endsAt: request.endsAt, area: request.mode === 'onsite' ? request.hospitalArea : null, requestId: request.id });
+    this.countMonth(v, request.startsAt, +1);
+    const rng = pairRng(this.scenario.seed, r.sc.index, v.model.roster, 2000);
+    const latest = request.startsAt - 2 * HOUR;
+    if (latest > t && rng.chance(v.model.response.pDropout)) {
+      const from = Math.max(t, request.startsAt - 72 * HOUR);
+      this.queue.push(from + rng.next() * (latest - from), { kind: 'dropout', r, v, token });
+    }
+  }
+
+  private countMonth(v: VolunteerState, startsAt: number, delta: number): void {
+    const key = monthKey(startsAt);
+    v.monthCounts.set(key, (v.monthCounts.get(key) ?? 0) + delta);
+    if (key === this.currentMonth) v.snapshot.dispatchesThisMonth += delta;
+  }
+
+  private async dropout(r: RequestState, v: VolunteerState, token: number, t: number): Promise<void> {
+    if (r.status !== 'confirmed' || r.dispatchToken !== token) return;
+    this.dropouts++;
+    v.snapshot.dispatches = v.snapshot.dispatches.filter((d) => d.requestId !== r.sc.snapshot.id);
+    this.countMonth(v, r.sc.snapshot.startsAt, -1);
+    r.status = 'open';
+    r.confirmedBy = null;
+    r.declined.add(v.model.id);
+    if (this.policy.kind === 'manual') return this.startCalling(r, t, 'roster');
+    await this.rollOn(r, t);
+  }
+
+  private visit(r: RequestState): void {
+    r.status = 'closed';
+    r.pending.clear();
+    if (!r.confirmedBy) return;
+    const v = this.byId.get(r.confirmedBy)!;
+    const request = r.sc.snapshot;
+    v.completed++;
+    v.visitStarts.push(request.startsAt);
+    const history = v.snapshot.history;
+    if (request.patientKey && !history.patientKeys.includes(request.patientKey)) history.patientKeys.push(request.patientKey);
+    if (!history.hospitalIds.includes(request.hospitalId)) history.hospitalIds.push(request.hospitalId);
+    history.departments[request.department] = (history.departments[request.department] ?? 0) + 1;
+  }
+
+  // --- the batch plan (production policy) --------------------------------------------------------
+
+  private async planFor(r: RequestState, t: number): Promise<WavePlan> {
+    const every = (this.policy.batchPlanMinutes ?? 60) * MINUTE;
+    if (!this.plan || t - this.plan.at >= every) {
+      const horizon = t + (this.policy.planHorizonDays ?? 14) * DAY;
+      const open = this.requests.filter(
+        (x) => (x.status === 'open' || x.status === 'offered' || x.status === 'escalated') && x.sc.snapshot.startsAt > t && x.sc.snapshot.startsAt <= horizon,
+      );
+      const result = await batchAssign({ requests: open.map((x) => x.sc.snapshot), volunteers: this.volunteers.map((v) => v.snapshot), now: t }, { timeLimitSeconds: 2 });
+      this.batchSolves++;
+      const byRequest = new Map(result.assignments.map((a) => [a.requestId, a.volunteerId]));
+      this.plan = { at: t, byRequest, planned: new Set(byRequest.values()) };
+    }
+    const mine = this.plan.byRequest.get(r.sc.snapshot.id);
+    return { preferred: mine ? [mine] : [], reserved: this.plan.planned };
+  }
+}
+
+function atWork(v: ScenarioVolunteer, t: number, businessDays: ReadonlySet<number>): boolean {
+  if (v.lifestyle !== 'day_job') return false;
+  const weekday = tokyoWeekday(t);
+  if (weekday > 5 || weekday === v.dayOff || !businessDays.has(tokyoDay(t))) return false;
+  const m = tokyoMinuteOfDay(t);
+  return m >= 9 * 60 && m < 18 * 60 && !(m >= 12 * 60 && m < 13 * 60);
+}
+
+/** When an offer sent at `sentAt` is answered: a personal delay, deferred past sleep and work. */
+export function answerTime(v: ScenarioVolunteer, sentAt: number, rng: Rng): number {
+  let t = sentAt + lognormal(rng, v.response.medianDelayMinutes, 0.9) * MINUTE;
+  const day = tokyoDay(t);
+  const m = tokyoMinuteOfDay(t);
+  if (m < 7 * 60) t = atTokyo(day, 7 * 60) + rng.int(0, 60) * MINUTE;
+  else if (m >= 22 * 60 + 30) t = atTokyo(day + 1, 7 * 60) + rng.int(0, 60) * MINUTE;
+  else if (v.lifestyle === 'day_job' && tokyoWeekday(t) <= 5 && tokyoWeekday(t) !== v.dayOff) {
+    if (m >= 9 * 60 && m < 12 * 60) t = atTokyo(day, 12 * 60) + rng.int(0, 45) * MINUTE;
+    else if (m >= 13 * 60 && m < 18 * 60) t = atTokyo(day, 18 * 60) + rng.int(0, 60) * MINUTE;
+  }
+  return t;
+}
+
+/**
+ * Whether the volunteer would take this request if asked: one draw per (request, volunteer), the
+ * same under every policy and known to the offline optimum. Short-notice visits (filed less than
+ * 24 hours ahead) are accepted less often: plans are already made.
+ */
+export function willing(scenario: Scenario, r: ScenarioRequest, v: ScenarioVolunteer): boolean {
+  const lead = r.snapshot.startsAt - r.filedAt;
+  return pairRng(scenario.seed, r.index, v.roster, 3000).chance(v.response.pAccept * (lead < 24 * HOUR ? 0.8 : 1));
+}
+
+function pickUpProbability(v: ScenarioVolunteer, t: number, businessDays: ReadonlySet<number>): number {
+  return atWork(v, t, businessDays) ? 0.1 : v.response.pPickUp;
+}

@@ -1,0 +1,52 @@
+import { DEFAULT_DISPATCH_POLICY } from './dispatch-config';
+import { isBroadcast, selectWaveTargets, WaveSelectionInput } from './offer-policy';
+
+const HOUR = 3_600_000;
+const NOW = Date.parse('2026-12-01T09:00:00+09:00');
+const policy = { waveSize: 3, broadcastWithinHours: 48 };
+const ranked = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
+
+function input(overrides: Partial<WaveSelectionInput> = {}): WaveSelectionInput {
+  return { ranked, alreadyOffered: new Set(), request: { urgent: false, startsAt: NOW + 5 * 24 * HOUR }, now: NOW, policy, ...overrides };
+}
+
+describe('selectWaveTargets', () => {
+  it('offers the top waveSize eligible volunteers in rank order', () => {
+    expect(selectWaveTargets(input())).toEqual({ targets: ['v1', 'v2', 'v3'], broadcast: false });
+  });
+
+  it('skips volunteers already offered and takes the next ones', () => {
+    expect(selectWaveTargets(input({ alreadyOffered: new Set(['v1', 'v2', 'v3', 'v5']) })).targets).toEqual(['v4', 'v6']);
+  });
+
+  it('offers everyone left at once when the request is urgent', () => {
+    const selection = selectWaveTargets(input({ request: { urgent: true, startsAt: NOW + 5 * 24 * HOUR }, alreadyOffered: new Set(['v2']) }));
+    expect(selection).toEqual({ targets: ['v1', 'v3', 'v4', 'v5', 'v6'], broadcast: true });
+  });
+
+  it('offers everyone left at once when the visit is within broadcastWithinHours, and not just outside it', () => {
+    expect(selectWaveTargets(input({ request: { urgent: false, startsAt: NOW + 48 * HOUR } })).broadcast).toBe(true);
+    expect(selectWaveTargets(input({ request: { urgent: false, startsAt: NOW + 48 * HOUR + 60_000 } })).broadcast).toBe(false);
+  });
+
+  it('returns no targets when everyone eligible has been asked', () => {
+    expect(selectWaveTargets(input({ alreadyOffered: new Set(ranked) })).targets).toEqual([]);
+  });
+
+  it('asks the planned volunteer first and volunteers reserved for other requests last', () => {
+    const plan = { preferred: ['v5'], reserved: new Set(['v1', 'v2']) };
+    expect(selectWaveTargets(input({ plan })).targets).toEqual(['v5', 'v3', 'v4']);
+    expect(selectWaveTargets(input({ plan, alreadyOffered: new Set(['v3', 'v4', 'v5', 'v6']) })).targets).toEqual(['v1', 'v2']);
+  });
+
+  it('ignores a planned volunteer who is not eligible or was already asked', () => {
+    const plan = { preferred: ['stranger', 'v1'] };
+    expect(selectWaveTargets(input({ plan, alreadyOffered: new Set(['v1']) })).targets).toEqual(['v2', 'v3', 'v4']);
+  });
+
+  it('agrees with isBroadcast under the default policy', () => {
+    const request = { urgent: false, startsAt: NOW + 30 * HOUR };
+    expect(isBroadcast(request, NOW, DEFAULT_DISPATCH_POLICY)).toBe(true);
+    expect(selectWaveTargets(input({ request, policy: DEFAULT_DISPATCH_POLICY })).targets).toEqual(ranked);
+  });
+});
