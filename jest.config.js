@@ -1,5 +1,6 @@
 /**
- * Two projects: fast unit specs beside the code, and API tests on a real PostgreSQL.
+ * Four projects: fast unit specs beside the code, API tests on a real PostgreSQL, the admin
+ * panel's pure logic (providers, dates, i18n), and the admin panel in a real browser.
  */
 const moduleNameMapper = {
   '^@app/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
@@ -20,6 +21,20 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'admin',
+      testMatch: ['<rootDir>/apps/admin/src/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/apps/admin/tsconfig.jest.json' }] },
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/browser/global-setup.ts',
+      globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
+      testTimeout: 90000,
     },
   ],
 };

@@ -5,6 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminUiModule } from './admin-ui/admin-ui.module';
 import { AuthModule } from './auth/auth.module';
 import { throttlers } from './auth/login-throttle';
 import { BootstrapService } from './bootstrap/bootstrap.service';
@@ -65,6 +66,7 @@ export class AppModule {
           }),
         }),
         ScheduleModule.forRoot(),
+        AdminUiModule,
         CommonModule,
         JobsModule,
         MailModule,

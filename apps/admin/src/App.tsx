@@ -1,0 +1,45 @@
+import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Dashboard } from './dashboard/Dashboard';
+import { AccessDenied } from './layout/AccessDenied';
+import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './layout/LoginPage';
+import { ProfilePage } from './profile/ProfilePage';
+import { authProvider, dataProvider, i18nProvider, queryClient } from './providers';
+import { resources } from './resources';
+import { theme } from './theme';
+
+/**
+ * One app for every role: the menu, pages and buttons follow the signed-in user's role.
+ * Not `requireAuth`: with it, react-admin 5.15 loops logout → checkAuth for seconds on the
+ * sign-in page; the dashboard, the resources and the profile check the session themselves.
+ */
+export const App = () => (
+  <Admin
+    title="app.name"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    queryClient={queryClient}
+    layout={AppLayout}
+    dashboard={Dashboard}
+    loginPage={LoginPage}
+    accessDenied={AccessDenied}
+    theme={theme}
+    disableTelemetry
+  >
+    {Object.entries(resources).map(([name, definition]) => (
+      <Resource key={name} name={name} {...definition} />
+    ))}
+    <CustomRoutes>
+      <Route
+        path="/profile"
+        element={
+          <Authenticated>
+            <ProfilePage />
+          </Authenticated>
+        }
+      />
+    </CustomRoutes>
+  </Admin>
+);

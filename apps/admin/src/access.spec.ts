@@ -1,0 +1,30 @@
+import { canRoleAccess, isRole, isStaff } from './access';
+
+describe('canRoleAccess', () => {
+  it('lets only admins manage accounts', () => {
+    expect(canRoleAccess('admin', 'users', 'list')).toBe(true);
+    expect(canRoleAccess('admin', 'users', 'create')).toBe(true);
+    expect(canRoleAccess('staff', 'users', 'list')).toBe(false);
+    expect(canRoleAccess('coordinator', 'users', 'edit')).toBe(false);
+    expect(canRoleAccess('volunteer', 'users', 'show')).toBe(false);
+  });
+
+  it('gives everyone a dashboard and a profile', () => {
+    for (const role of ['admin', 'staff', 'coordinator', 'volunteer'] as const) {
+      expect(canRoleAccess(role, 'dashboard')).toBe(true);
+      expect(canRoleAccess(role, 'profile', 'edit')).toBe(true);
+    }
+  });
+
+  it('refuses unknown resources and a missing role', () => {
+    expect(canRoleAccess('admin', 'no-such-thing')).toBe(false);
+    expect(canRoleAccess(undefined, 'dashboard')).toBe(false);
+  });
+
+  it('recognises roles and staff', () => {
+    expect(isRole('coordinator')).toBe(true);
+    expect(isRole('root')).toBe(false);
+    expect(isStaff('admin')).toBe(true);
+    expect(isStaff('coordinator')).toBe(false);
+  });
+});

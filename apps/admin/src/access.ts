@@ -1,0 +1,37 @@
+/**
+ * Who may open what in the panel: one table, read by the auth provider's canAccess (which hides
+ * menu entries and guards resource pages) and by the pages that show role-specific buttons.
+ * The API refuses regardless; this only keeps the UI from offering what the role cannot do.
+ */
+export const ROLES = ['admin', 'staff', 'coordinator', 'volunteer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | string;
+
+const EVERYONE: readonly Role[] = ROLES;
+export const STAFF: readonly Role[] = ['admin', 'staff'];
+export const ADMIN_ONLY: readonly Role[] = ['admin'];
+
+/** resource → action ('*' for any) → roles. Later resources add a line here. */
+const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
+  dashboard: { '*': EVERYONE },
+  profile: { '*': EVERYONE },
+  users: { '*': ADMIN_ONLY },
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Whether a role may do an action on a resource; unknown resources are refused. */
+export function canRoleAccess(role: Role | undefined | null, resource: string, action: Action = 'list'): boolean {
+  if (!role) return false;
+  const rule = RULES[resource.split('.')[0]];
+  const allowed = rule?.[action] ?? rule?.['*'];
+  return !!allowed && allowed.includes(role);
+}
+
+/** Staff and admins share the staff pages; admins also see account management. */
+export function isStaff(role: Role | undefined | null): boolean {
+  return role === 'admin' || role === 'staff';
+}

@@ -1,0 +1,250 @@
+/**
+ * The one door to the API. Keeps the access token in memory only and the refresh token in
+ * sessionStorage (it survives a reload of the tab, not the closing of it), refreshes before the
+ * access token runs out and once more on a 401, and turns the API's error body
+ * `{code, message, errors?, requestId}` into an ApiError react-admin understands: field errors
+ * land on the form fields, the message (with the request id) in the notification.
+ */
+import type { Role } from '../access';
+
+export interface ApiUser {
+  id: string;
+  email: string;
+  role: Role;
+  displayName: string;
+  locale: 'ja' | 'en';
+  hospitalId?: string | null;
+  volunteerId?: string | null;
+  active?: boolean;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** seconds */
+  expiresIn: number;
+  user: ApiUser;
+}
+
+/** The error body of API.md. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  errors?: Record<string, string[]>;
+  requestId?: string;
+}
+
+/** What react-admin reads from a rejected call: `status`, `message`, `body.errors` for forms. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: {
+      code: string;
+      requestId?: string;
+      /** field → message, plus root.serverError; only when the API named fields */
+      errors?: Record<string, string | { serverError: string }>;
+    },
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  storage?: KeyValueStorage;
+  now?: () => number;
+  translate?: Translate;
+  /** refresh this long before the access token expires */
+  refreshMarginMs?: number;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  /** false for the sign-in routes */
+  auth?: boolean;
+}
+
+export const REFRESH_TOKEN_KEY = 'dispatch.refreshToken';
+
+const GENERIC_CODES = new Set(['VALIDATION_FAILED', 'BAD_REQUEST']);
+
+const englishFallback: Translate = (key, options) => {
+  if (key === 'app.errors.with_request_id') return `${String(options?.message)} (request id: ${String(options?.requestId)})`;
+  if (typeof options?._ === 'string') return options._;
+  return key;
+};
+
+function memoryStorage(): KeyValueStorage {
+  const map = new Map<string, string>();
+  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export function createApiClient(options: ApiClientOptions = {}) {
+  const baseUrl = (options.baseUrl ?? '/api').replace(/\/$/, '');
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const storage = options.storage ?? (typeof sessionStorage === 'undefined' ? memoryStorage() : sessionStorage);
+  const now = options.now ?? Date.now;
+  const margin = options.refreshMarginMs ?? 60_000;
+  let translate: Translate = options.translate ?? englishFallback;
+
+  let session: { accessToken: string; expiresAt: number } | null = null;
+  let refreshing: Promise<TokenPair | null> | null = null;
+
+  function url(path: string, query?: RequestOptions['query']): string {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null && value !== '') search.append(key, String(value));
+    }
+    const qs = search.toString();
+    return `${baseUrl}${path.startsWith('/') ? path : `/${path}`}${qs ? `?${qs}` : ''}`;
+  }
+
+  async function send(path: string, init: RequestInit, query?: RequestOptions['query']): Promise<Response> {
+    try {
+      return await doFetch(url(path, query), init);
+    } catch {
+      throw new ApiError(translate('app.errors.network', { _: 'The server cannot be reached. Check the connection and try again.' }), 0, { code: 'NETWORK' });
+    }
+  }
+
+  async function readJson(response: Response): Promise<unknown> {
+    if (response.status === 204) return undefined;
+    const text = await response.text();
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+
+  function toError(status: number, payload: unknown): ApiError {
+    const body = (typeof payload === 'object' && payload !== null ? payload : {}) as Partial<ApiErrorBody>;
+    const code = typeof body.code === 'string' ? body.code : `HTTP_${status}`;
+    const serverMessage = typeof body.message === 'string' ? body.message : `HTTP ${status}`;
+    const text = translate(`app.errors.codes.${code}`, { _: serverMessage });
+    const message = body.requestId ? translate('app.errors.with_request_id', { message: text, requestId: body.requestId }) : text;
+    let errors: Record<string, string | { serverError: string }> | undefined;
+    if (body.errors && typeof body.errors === 'object' && Object.keys(body.errors).length > 0) {
+      errors = { root: { serverError: message } };
+      // A specific code (EMAIL_TAKEN…) is worded in the user's language on the field too; the
+      // generic ones keep the server's per-field wording.
+      const specific = !GENERIC_CODES.has(code) ? translate(`app.errors.codes.${code}`, { _: '' }) : '';
+      for (const [field, messages] of Object.entries(body.errors)) {
+        errors[field] = specific || (Array.isArray(messages) ? messages.join(' ') : String(messages));
+      }
+    }
+    return new ApiError(message, status, { code, requestId: body.requestId, ...(errors ? { errors } : {}) });
+  }
+
+  function startSession(pair: TokenPair): void {
+    session = { accessToken: pair.accessToken, expiresAt: now() + pair.expiresIn * 1000 };
+    storage.setItem(REFRESH_TOKEN_KEY, pair.refreshToken);
+  }
+
+  function endSession(): void {
+    session = null;
+    storage.removeItem(REFRESH_TOKEN_KEY);
+  }
+
+  async function doRefresh(): Promise<TokenPair | null> {
+    const refreshToken = storage.getItem(REFRESH_TOKEN_KEY);
+    if (!refreshToken) {
+      session = null;
+      return null;
+    }
+    const response = await send('/auth/refresh', {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
+    if (!response.ok) {
+      // Expired, revoked or reused: this tab's session is over.
+      endSession();
+      return null;
+    }
+    const pair = (await readJson(response)) as TokenPair;
+    startSession(pair);
+    return pair;
+  }
+
+  /**
+   * One refresh at a time: refresh tokens rotate, and sending the same one twice would look like
+   * a stolen token to the API and revoke the whole family.
+   */
+  function refresh(): Promise<TokenPair | null> {
+    if (!refreshing) refreshing = doRefresh().finally(() => (refreshing = null));
+    return refreshing;
+  }
+
+  function sessionIsFresh(): boolean {
+    return !!session && session.expiresAt - now() > margin;
+  }
+
+  async function request<T = unknown>(path: string, opts: RequestOptions = {}): Promise<T> {
+    const auth = opts.auth ?? true;
+    if (auth && !sessionIsFresh()) await refresh();
+    if (auth && !session) {
+      throw new ApiError(translate('app.errors.session_ended', { _: 'Your session has ended. Please sign in again.' }), 401, { code: 'UNAUTHENTICATED' });
+    }
+    const attempt = async (): Promise<[Response, string | undefined]> => {
+      const token = auth ? session?.accessToken : undefined;
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+      if (token) headers.Authorization = `Bearer ${token}`;
+      const response = await send(path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }, opts.query);
+      return [response, token];
+    };
+    let [response, usedToken] = await attempt();
+    if (response.status === 401 && auth) {
+      // Another call may already have refreshed; otherwise refresh now, then try once more.
+      const renewed = session && session.accessToken !== usedToken ? true : !!(await refresh());
+      if (renewed) [response] = await attempt();
+    }
+    const payload = await readJson(response);
+    if (!response.ok) throw toError(response.status, payload);
+    return payload as T;
+  }
+
+  return {
+    request,
+    refresh,
+    async login(email: string, password: string): Promise<ApiUser> {
+      const pair = await request<TokenPair>('/auth/login', { method: 'POST', body: { email, password }, auth: false });
+      startSession(pair);
+      return pair.user;
+    },
+    async logout(): Promise<void> {
+      const refreshToken = storage.getItem(REFRESH_TOKEN_KEY);
+      endSession();
+      if (!refreshToken) return;
+      await request('/auth/logout', { method: 'POST', body: { refreshToken }, auth: false }).catch(() => undefined);
+    },
+    /** A usable session, refreshing it if only the refresh token is left (e.g. after a reload). */
+    async ensureSession(): Promise<boolean> {
+      if (sessionIsFresh()) return true;
+      return !!(await refresh());
+    },
+    hasRefreshToken(): boolean {
+      return storage.getItem(REFRESH_TOKEN_KEY) !== null;
+    },
+    setTranslate(next: Translate): void {
+      translate = next;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * react-admin's auth provider on the API's auth routes. The signed-in user (role, locale, scope)
+ * always comes from the server (`GET /api/auth/me`); permissions are its role, and canAccess
+ * reads the one table in access.ts.
+ */
+import type { AuthProvider } from 'ra-core';
+import { canRoleAccess } from '../access';
+import type { ApiClient, ApiUser } from './api-client';
+
+export interface Identity extends ApiUser {
+  fullName: string;
+}
+
+export function createAuthProvider(client: ApiClient): AuthProvider & { me(): Promise<ApiUser>; forgetMe(): void } {
+  let me: Promise<ApiUser> | null = null;
+
+  const loadMe = (): Promise<ApiUser> => {
+    if (!me) {
+      me = client.request<ApiUser>('/auth/me');
+      me.catch(() => (me = null));
+    }
+    return me;
+  };
+
+  return {
+    async login(params: { username?: string; email?: string; password: string }) {
+      me = null;
+      const user = await client.login(params.email ?? params.username ?? '', params.password);
+      me = Promise.resolve(user);
+    },
+
+    async logout() {
+      me = null;
+      await client.logout();
+    },
+
+    async checkAuth() {
+      if (!(await client.ensureSession())) throw { message: false, redirectTo: '/login' };
+    },
+
+    async checkError(error: { status?: number }) {
+      if (error?.status === 401) {
+        me = null;
+        throw { message: 'ra.auth.auth_check_error' };
+      }
+      // 403 and the rest: the page says what went wrong; the session stays.
+    },
+
+    async getIdentity() {
+      const user = await loadMe();
+      return { ...user, fullName: user.displayName } satisfies Identity;
+    },
+
+    async getPermissions() {
+      if (!client.hasRefreshToken()) return undefined;
+      return (await loadMe()).role;
+    },
+
+    async canAccess({ resource, action }) {
+      if (!client.hasRefreshToken()) return false;
+      const { role } = await loadMe();
+      return canRoleAccess(role, resource, action);
+    },
+
+    me: loadMe,
+    /** After the user changed their own profile. */
+    forgetMe() {
+      me = null;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Dates and times as the programme reads them: always Asia/Tokyo wall time, whatever the
+ * browser's zone, in the Japanese order (2026年12月3日(木) 10:00–12:00). Japan has no daylight
+ * saving, so Tokyo time is UTC+9 all year and can be computed without the ICU time-zone data.
+ */
+export type DisplayLocale = 'ja' | 'en';
+
+const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export interface TokyoParts {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  /** 0 = Sunday */
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+function toDate(value: Date | string | number): Date {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date: ${String(value)}`);
+  return date;
+}
+
+/** The Tokyo wall-clock fields of an instant. */
+export function tokyoParts(value: Date | string | number): TokyoParts {
+  const shifted = new Date(toDate(value).getTime() + TOKYO_OFFSET_MS);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    weekday: shifted.getUTCDay(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 2026年12月3日(木) — or Thu 3 Dec 2026 in English. */
+export function formatDate(value: Date | string | number, locale: DisplayLocale = 'ja'): string {
+  const p = tokyoParts(value);
+  if (locale === 'en') return `${WEEKDAYS_EN[p.weekday]} ${p.day} ${MONTHS_EN[p.month - 1]} ${p.year}`;
+  return `${p.year}年${p.month}月${p.day}日(${WEEKDAYS_JA[p.weekday]})`;
+}
+
+/** 10:00 (24-hour clock, Tokyo). */
+export function formatTime(value: Date | string | number): string {
+  const p = tokyoParts(value);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** 2026年12月3日(木) 10:00 */
+export function formatDateTime(value: Date | string | number, locale: DisplayLocale = 'ja'): string {
+  return `${formatDate(value, locale)} ${formatTime(value)}`;
+}
+
+/**
+ * A visit: 2026年12月3日(木) 10:00–12:00 on one Tokyo day; both dates in full when it crosses
+ * midnight (2026年12月3日(木) 22:00 – 2026年12月4日(金) 02:00).
+ */
+export function formatTimeRange(start: Date | string | number, end: Date | string | number, locale: DisplayLocale = 'ja'): string {
+  const a = tokyoParts(start);
+  const b = tokyoParts(end);
+  const sameDay = a.year === b.year && a.month === b.month && a.day === b.day;
+  if (sameDay) return `${formatDate(start, locale)} ${formatTime(start)}–${formatTime(end)}`;
+  return `${formatDateTime(start, locale)} – ${formatDateTime(end, locale)}`;
+}
+
+/** The Japanese fiscal year (April–March, Tokyo time) an instant falls in: 2027-03-31 → 2026. */
+export function fiscalYearOf(value: Date | string | number): number {
+  const p = tokyoParts(value);
+  return p.month >= 4 ? p.year : p.year - 1;
+}
+
+/** 2026年度 — or FY2026 in English. */
+export function fiscalYearLabel(fiscalYear: number, locale: DisplayLocale = 'ja'): string {
+  return locale === 'en' ? `FY${fiscalYear}` : `${fiscalYear}年度`;
+}
+
+/** The first and last Tokyo calendar days of a fiscal year, as YYYY-MM-DD (for filters and exports). */
+export function fiscalYearRange(fiscalYear: number): { from: string; to: string } {
+  return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
+}
