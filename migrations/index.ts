@@ -2,6 +2,7 @@ import { Foundation1795746313877 } from './1795746313877-Foundation';
 import { Registry1795747383164 } from './1795747383164-Registry';
 import { JobsAndMail1795747562842 } from './1795747562842-JobsAndMail';
 import { Dispatching1795748317072 } from './1795748317072-Dispatching';
+import { AfterTheVisit1795749273106 } from './1795749273106-AfterTheVisit';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file; add it here. */
-export const MIGRATIONS = [Foundation1795746313877, Registry1795747383164, JobsAndMail1795747562842, Dispatching1795748317072];
+export const MIGRATIONS = [Foundation1795746313877, Registry1795747383164, JobsAndMail1795747562842, Dispatching1795748317072, AfterTheVisit1795749273106];

@@ -27,6 +27,12 @@ import { HospitalsModule } from './hospitals/hospitals.module';
 import { TrainingModule } from './training/training.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
 import { UsersModule } from './users/users.module';
+import { AuditModule } from './audit/audit.module';
+import { ExportsModule } from './exports/exports.module';
+import { FeesModule } from './fees/fees.module';
+import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
+import { StatsModule } from './stats/stats.module';
 
 type Config = ConfigService<AppConfig, true>;
 
@@ -80,6 +86,12 @@ export class AppModule {
         DispatchesModule,
         WorkflowTimersModule,
         TrainingModule,
+        AuditModule,
+        ReportsModule,
+        FeesModule,
+        StatsModule,
+        ExportsModule,
+        RetentionModule,
       ],
       providers: [
         BootstrapService,

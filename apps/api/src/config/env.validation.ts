@@ -38,6 +38,9 @@ export const envSchema = Joi.object({
   MAIL_LEASE_MS: Joi.number().integer().min(1000).default(120000),
   SMTP_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
   INVITATION_TTL_HOURS: Joi.number().integer().min(1).max(24 * 90).default(168),
+  TIME_DISPUTE_MARGIN_MINUTES: Joi.number().integer().min(0).max(24 * 60).default(15),
+  REPORT_REMINDER_AFTER_HOURS: Joi.number().integer().min(1).max(24 * 30).default(24),
+  PATIENT_RETENTION_DAYS: Joi.number().integer().min(1).max(366 * 10).default(365),
 }).unknown(true);
 
 export interface AppConfig {
@@ -67,4 +70,7 @@ export interface AppConfig {
   MAIL_LEASE_MS: number;
   SMTP_TIMEOUT_MS: number;
   INVITATION_TTL_HOURS: number;
+  TIME_DISPUTE_MARGIN_MINUTES: number;
+  REPORT_REMINDER_AFTER_HOURS: number;
+  PATIENT_RETENTION_DAYS: number;
 }

@@ -21,6 +21,7 @@ import { requestSnapshot, VolunteerSnapshots } from '../matching/volunteer-snaps
 import { WorkflowLog } from '../workflow/workflow-log';
 import { JobsService } from '../jobs/jobs.service';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
+import { AuditService } from '../audit/audit.service';
 import { createHash, randomBytes } from 'node:crypto';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
 
@@ -71,6 +72,7 @@ export class DispatchesService {
     private readonly log: WorkflowLog,
     private readonly jobs: JobsService,
     private readonly notifier: DispatchNotifier,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -227,6 +229,7 @@ export class DispatchesService {
     if (this.maySeePatient(actor, dispatch)) {
       const patient = await this.dataSource.manager.findOne(RequestPatient, { where: { requestId: request.id } });
       view.patient = patient && { displayName: patient.displayName, gender: patient.gender, ageBand: patient.ageBand, nationality: patient.nationality };
+      if (patient) await this.audit.record(null, { actor, action: 'patient.read', objectType: 'dispatch', objectId: id, details: { requestId: request.id } });
     }
     return view;
   }

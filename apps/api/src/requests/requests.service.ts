@@ -23,6 +23,7 @@ import { OffersService } from '../offers/offers.service';
 import { DispatchesService } from '../dispatches/dispatches.service';
 import { WorkflowLog } from '../workflow/workflow-log';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
+import { AuditService } from '../audit/audit.service';
 import { CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
 import { requestView, RequestView } from './request.view';
 
@@ -45,6 +46,7 @@ export class RequestsService {
     private readonly dispatches: DispatchesService,
     private readonly log: WorkflowLog,
     private readonly notifier: DispatchNotifier,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, input: CreateRequestDto): Promise<RequestView> {
@@ -96,6 +98,7 @@ export class RequestsService {
   async get(actor: Actor, id: string): Promise<RequestView> {
     const request = await this.findInScope(this.dataSource.manager, actor, id);
     const patient = await this.dataSource.manager.findOne(RequestPatient, { where: { requestId: id } });
+    if (patient) await this.audit.record(null, { actor, action: 'patient.read', objectType: 'request', objectId: id });
     return requestView(request, patient);
   }
 

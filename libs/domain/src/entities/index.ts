@@ -1,4 +1,8 @@
+import { ActivityReport } from './activity-report.entity';
+import { AuditEntry } from './audit-entry.entity';
 import { CourseAttendance } from './course-attendance.entity';
+import { FeeRule } from './fee-rule.entity';
+import { HospitalConfirmation } from './hospital-confirmation.entity';
 import { Dispatch } from './dispatch.entity';
 import { InterpretationRequest } from './interpretation-request.entity';
 import { Offer } from './offer.entity';
@@ -16,7 +20,7 @@ import { VolunteerLevelChange } from './volunteer-level-change.entity';
 import { Volunteer } from './volunteer.entity';
 
 /** Every entity the data source knows; new entities are added here. */
-export const ENTITIES = [User, RefreshToken, Hospital, Volunteer, VolunteerBan, VolunteerLevelChange, TrainingCourse, CourseAttendance, InterpretationRequest, RequestPatient, Offer, Dispatch, StatusTransition, Job, MailMessage, UserInvitation];
+export const ENTITIES = [User, RefreshToken, Hospital, Volunteer, VolunteerBan, VolunteerLevelChange, TrainingCourse, CourseAttendance, InterpretationRequest, RequestPatient, Offer, Dispatch, StatusTransition, Job, MailMessage, UserInvitation, ActivityReport, HospitalConfirmation, FeeRule, AuditEntry];
 
 export * from './base.entity';
 export * from './user.entity';
@@ -35,3 +39,7 @@ export * from './status-transition.entity';
 export * from './job.entity';
 export * from './mail-message.entity';
 export * from './user-invitation.entity';
+export * from './activity-report.entity';
+export * from './hospital-confirmation.entity';
+export * from './fee-rule.entity';
+export * from './audit-entry.entity';

@@ -7,6 +7,7 @@ import { offerWithdrawn, OfferWithdrawnParams } from './offer-withdrawn.template
 import { offer, OfferParams } from './offer.template';
 import { reconfirm, ReconfirmParams } from './reconfirm.template';
 import { reminder, ReminderParams } from './reminder.template';
+import { reportReminder, ReportReminderParams } from './report-reminder.template';
 import { requestCancelled, RequestCancelledParams } from './request-cancelled.template';
 import { requestConfirmed, RequestConfirmedParams } from './request-confirmed.template';
 import { requestEscalated, RequestEscalatedParams } from './request-escalated.template';
@@ -26,6 +27,7 @@ export interface TemplateParams {
   request_cancelled: RequestCancelledParams;
   reminder: ReminderParams;
   reconfirm: ReconfirmParams;
+  report_reminder: ReportReminderParams;
 }
 
 export type TemplateName = keyof TemplateParams;
@@ -41,6 +43,7 @@ const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
   request_cancelled: requestCancelled,
   reminder,
   reconfirm,
+  report_reminder: reportReminder,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
@@ -60,6 +63,7 @@ export * from './offer-withdrawn.template';
 export * from './offer.template';
 export * from './reconfirm.template';
 export * from './reminder.template';
+export * from './report-reminder.template';
 export * from './request-cancelled.template';
 export * from './request-confirmed.template';
 export * from './request-escalated.template';

@@ -30,6 +30,7 @@ const SAMPLES: TemplateParams = {
   request_cancelled: { recipientName: 'S', startsAt, hospitalName: 'H', reason: 'Patient rescheduled' },
   reminder: { recipientName: 'An', startsAt, endsAt, hospitalName: 'H', address: 'A', role: 'volunteer' },
   reconfirm: { volunteerName: 'An', startsAt, hospitalName: 'H', linkUrl: link, respondBy: startsAt },
+  report_reminder: { volunteerName: 'An', startsAt, endsAt, hospitalName: 'H', reportUrl: link },
 };
 
 describe('mail templates', () => {

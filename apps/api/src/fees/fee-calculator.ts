@@ -1,0 +1,70 @@
+import type { TransportMode } from '@app/domain';
+
+/** The terms of one fee rule (see the `fee_rules` table). Yen, tax included. */
+export interface FeeTerms {
+  id: string;
+  /** Tokyo date `YYYY-MM-DD` from which the rule applies. */
+  validFrom: string;
+  hospitalBaseYen: number;
+  baseMinutes: number;
+  hospitalExtraHourYen: number;
+  lateCancellationYen: number;
+  patientNoShowYen: number;
+  volunteerFlatYen: number;
+  volunteerTransport: TransportMode;
+}
+
+/** What a dispatch's fees depend on. */
+export interface BillableVisit {
+  status: 'confirmed' | 'completed' | 'cancelled' | 'no_show';
+  role: 'primary' | 'shadow';
+  lateCancellation: boolean;
+  noShowParty: 'patient' | 'interpreter' | null;
+  /** The billed duration of a completed visit, in minutes. */
+  minutes: number | null;
+  /** From the activity report; 0 when none was filed. */
+  transportCostYen: number;
+}
+
+export type HospitalChargeKind = 'visit' | 'late_cancellation' | 'patient_no_show';
+
+/** The rule valid on a Tokyo date: the latest one starting on or before it. `rules` sorted by validFrom. */
+export function ruleFor<R extends Pick<FeeTerms, 'validFrom'>>(rules: readonly R[], date: string): R | null {
+  let found: R | null = null;
+  for (const rule of rules) if (rule.validFrom <= date) found = rule;
+  return found;
+}
+
+/** Whole minutes between two instants (rounded to the nearest minute). */
+export function billedMinutes(start: Date, end: Date): number {
+  return Math.round((end.getTime() - start.getTime()) / 60_000);
+}
+
+/**
+ * The hospital's fee for one dispatch, or null when nothing is charged: the base fee up to
+ * `baseMinutes`, plus the extra amount for every started hour beyond; the late-cancellation or
+ * patient no-show charge; nothing for an interpreter no-show, an early cancellation, a visit not
+ * completed yet, or a shadowing trainee.
+ */
+export function hospitalCharge(rule: FeeTerms, visit: BillableVisit): { kind: HospitalChargeKind; amountYen: number } | null {
+  if (visit.role !== 'primary') return null;
+  if (visit.status === 'completed' && visit.minutes !== null) {
+    const extraHours = visit.minutes > rule.baseMinutes ? Math.ceil((visit.minutes - rule.baseMinutes) / 60) : 0;
+    return { kind: 'visit', amountYen: rule.hospitalBaseYen + extraHours * rule.hospitalExtraHourYen };
+  }
+  if (visit.status === 'cancelled' && visit.lateCancellation) return { kind: 'late_cancellation', amountYen: rule.lateCancellationYen };
+  if (visit.status === 'no_show' && visit.noShowParty === 'patient') return { kind: 'patient_no_show', amountYen: rule.patientNoShowYen };
+  return null;
+}
+
+/**
+ * The volunteer's honorarium for one dispatch, or null: the flat amount for a completed visit or
+ * a patient no-show (the volunteer went), plus the reported transport cost when the rule says
+ * `actual`.
+ */
+export function volunteerHonorarium(rule: FeeTerms, visit: BillableVisit): { kind: 'visit' | 'patient_no_show'; honorariumYen: number; transportYen: number; amountYen: number } | null {
+  const went = visit.status === 'completed' || (visit.status === 'no_show' && visit.noShowParty === 'patient');
+  if (!went) return null;
+  const transportYen = rule.volunteerTransport === 'actual' ? visit.transportCostYen : 0;
+  return { kind: visit.status === 'completed' ? 'visit' : 'patient_no_show', honorariumYen: rule.volunteerFlatYen, transportYen, amountYen: rule.volunteerFlatYen + transportYen };
+}

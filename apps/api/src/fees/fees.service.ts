@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ConflictError, FeeRule, InvalidError } from '@app/domain';
+import { Clock } from '../common/clock';
+import { Actor } from '../common/decorators/current-user.decorator';
+import { monthPeriod } from '../stats/periods';
+import { tokyoDate } from '../sweeps/daily-sweep';
+import { CreateFeeRuleDto, HospitalStatement, Statements, VolunteerStatement } from './dto/fees.dto';
+import { BillableVisit, billedMinutes, FeeTerms, hospitalCharge, ruleFor, volunteerHonorarium } from './fee-calculator';
+
+interface VisitRow {
+  dispatch_id: string;
+  request_id: string;
+  status: BillableVisit['status'];
+  role: BillableVisit['role'];
+  late_cancellation: boolean;
+  no_show_party: BillableVisit['noShowParty'];
+  starts_at: Date;
+  ends_at: Date;
+  actual_start: Date | null;
+  actual_end: Date | null;
+  confirmed_start: Date | null;
+  confirmed_end: Date | null;
+  transport_cost_yen: number | null;
+  language: string;
+  hospital_id: string;
+  hospital_name: string;
+  volunteer_id: string;
+  volunteer_name: string;
+}
+
+/**
+ * Fees and honoraria. Rules are rows with a valid-from date; a visit is priced by the rule valid
+ * on its Tokyo date, so adding a rule never changes a past month. Statements are computed from
+ * the records each time (nothing stored to drift): a month's dispatches by visit date.
+ *
+ * Billed duration of a completed visit: the hospital's confirmed times, else the times recorded
+ * at completion, else the scheduled ones.
+ */
+@Injectable()
+export class FeesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async rules(): Promise<FeeTerms[]> {
+    const rows = await this.dataSource.getRepository(FeeRule).find({ order: { validFrom: 'ASC' } });
+    return rows.map(terms);
+  }
+
+  /** A new rule, from a future date only: the past stays priced as it was. */
+  async addRule(actor: Actor, input: CreateFeeRuleDto): Promise<FeeTerms> {
+    if (Number.isNaN(new Date(`${input.validFrom}T00:00:00Z`).getTime())) throw InvalidError.field('validFrom', 'validFrom is not a date');
+    if (input.validFrom <= tokyoDate(this.clock.now())) throw InvalidError.field('validFrom', 'A new rule must start after today, so past months keep their prices');
+    const repo = this.dataSource.getRepository(FeeRule);
+    if (await repo.exists({ where: { validFrom: input.validFrom } })) throw new ConflictError('FEE_RULE_EXISTS', 'A rule already starts on that date');
+    const rule = await repo.save(repo.create({ ...input, createdBy: actor.id }));
+    return terms(rule);
+  }
+
+  async hospitalStatements(actor: Actor, month: string): Promise<Statements<HospitalStatement>> {
+    const [rows, rules] = await Promise.all([this.visits(month, actor.role === 'coordinator' ? { hospitalId: actor.hospitalId! } : {}), this.rules()]);
+    const byHospital = new Map<string, HospitalStatement>();
+    for (const row of rows) {
+      const rule = ruleFor(rules, tokyoDate(row.starts_at));
+      const charge = rule && hospitalCharge(rule, billable(row));
+      if (!rule || !charge) continue;
+      const statement = byHospital.get(row.hospital_id) ?? { hospitalId: row.hospital_id, hospitalName: row.hospital_name, lines: [], totalYen: 0 };
+      byHospital.set(row.hospital_id, statement);
+      statement.lines.push({
+        dispatchId: row.dispatch_id,
+        requestId: row.request_id,
+        date: tokyoDate(row.starts_at),
+        language: row.language,
+        kind: charge.kind,
+        minutes: charge.kind === 'visit' ? billable(row).minutes : null,
+        amountYen: charge.amountYen,
+        feeRuleId: rule.id,
+      });
+      statement.totalYen += charge.amountYen;
+    }
+    return summed(month, [...byHospital.values()].sort((a, b) => a.hospitalName.localeCompare(b.hospitalName, 'ja')));
+  }
+
+  async volunteerStatements(actor: Actor, month: string): Promise<Statements<VolunteerStatement>> {
+    const [rows, rules] = await Promise.all([this.visits(month, actor.role === 'volunteer' ? { volunteerId: actor.volunteerId! } : {}), this.rules()]);
+    const byVolunteer = new Map<string, VolunteerStatement>();
+    for (const row of rows) {
+      const rule = ruleFor(rules, tokyoDate(row.starts_at));
+      const pay = rule && volunteerHonorarium(rule, billable(row));
+      if (!rule || !pay) continue;
+      const statement = byVolunteer.get(row.volunteer_id) ?? { volunteerId: row.volunteer_id, volunteerName: row.volunteer_name, lines: [], totalYen: 0 };
+      byVolunteer.set(row.volunteer_id, statement);
+      statement.lines.push({
+        dispatchId: row.dispatch_id,
+        date: tokyoDate(row.starts_at),
+        hospitalName: row.hospital_name,
+        kind: pay.kind,
+        honorariumYen: pay.honorariumYen,
+        transportYen: pay.transportYen,
+        amountYen: pay.amountYen,
+        feeRuleId: rule.id,
+      });
+      statement.totalYen += pay.amountYen;
+    }
+    return summed(month, [...byVolunteer.values()].sort((a, b) => a.volunteerName.localeCompare(b.volunteerName, 'ja')));
+  }
+
+  /** The month's dispatches (by visit start, Tokyo time) with what their fees depend on. */
+  private visits(month: string, scope: { hospitalId?: string; volunteerId?: string }): Promise<VisitRow[]> {
+    const { from, to } = monthPeriod(month);
+    return this.dataSource.query(
+      `SELECT d.id AS dispatch_id, d.request_id, d.status, d.role, d.late_cancellation, d.no_show_party, d.starts_at, d.ends_at,
+              d.actual_start, d.actual_end, hc.actual_start AS confirmed_start, hc.actual_end AS confirmed_end, ar.transport_cost_yen,
+              r.language, h.id AS hospital_id, h.name AS hospital_name, v.id AS volunteer_id, v.display_name AS volunteer_name
+         FROM dispatches d
+         JOIN requests r ON r.id = d.request_id
+         JOIN hospitals h ON h.id = r.hospital_id
+         JOIN volunteers v ON v.id = d.volunteer_id
+         LEFT JOIN hospital_confirmations hc ON hc.dispatch_id = d.id
+         LEFT JOIN activity_reports ar ON ar.dispatch_id = d.id
+        WHERE d.starts_at >= $1 AND d.starts_at < $2
+          AND ($3::uuid IS NULL OR r.hospital_id = $3) AND ($4::uuid IS NULL OR d.volunteer_id = $4)
+        ORDER BY d.starts_at, d.id`,
+      [from, to, scope.hospitalId ?? null, scope.volunteerId ?? null],
+    );
+  }
+}
+
+function billable(row: VisitRow): BillableVisit {
+  const start = row.confirmed_start ?? row.actual_start ?? row.starts_at;
+  const end = row.confirmed_end ?? row.actual_end ?? row.ends_at;
+  return {
+    status: row.status,
+    role: row.role,
+    lateCancellation: row.late_cancellation,
+    noShowParty: row.no_show_party,
+    minutes: row.status === 'completed' ? billedMinutes(start, end) : null,
+    transportCostYen: row.transport_cost_yen ?? 0,
+  };
+}
+
+function summed<T extends { totalYen: number }>(month: string, data: T[]): Statements<T> {
+  return { month, data, totalYen: data.reduce((sum, s) => sum + s.totalYen, 0) };
+}
+
+function terms(r: FeeRule): FeeTerms {
+  return {
+    id: r.id,
+    validFrom: r.validFrom,
+    hospitalBaseYen: r.hospitalBaseYen,
+    baseMinutes: r.baseMinutes,
+    hospitalExtraHourYen: r.hospitalExtraHourYen,
+    lateCancellationYen: r.lateCancellationYen,
+    patientNoShowYen: r.patientNoShowYen,
+    volunteerFlatYen: r.volunteerFlatYen,
+    volunteerTransport: r.volunteerTransport,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * `npm run bench:stats`: GET /api/stats/summary's queries on a database holding a year of
+ * ~8,000 dispatches (10,000 requests, 20 hospitals, 300 volunteers), timed after a warm-up.
+ * Target: under a second. Uses DATABASE_URL's server, or an embedded PostgreSQL of its own.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
+import { StatsService } from '../../apps/api/src/stats/stats.service';
+import { aHospital, aVolunteer } from '../../test/support/factories';
+import { createTestApp } from '../../test/support/test-app';
+
+const REQUESTS = 10_000;
+const LANGUAGES = ['vi', 'zh', 'tl', 'ne', 'id', 'ko', 'en', 'pt', 'es', 'th', 'my', 'si'];
+const DEPARTMENTS = ['internal_medicine', 'surgery', 'orthopedics', 'obstetrics_gynecology', 'pediatrics', 'psychiatry', 'oncology', 'dermatology', 'dentistry', 'other'];
+
+async function main(): Promise<void> {
+  let stop: (() => Promise<void>) | undefined;
+  const dataDir = path.resolve(__dirname, '../../.data', `pg-bench-stats-${process.pid}`);
+  if (!process.env.DATABASE_URL) {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    const embedded = await startEmbeddedPostgres({ dataDir, port: 54400 + (process.pid % 500), database: 'postgres' });
+    process.env.TEST_SERVER_URL = embedded.url;
+    stop = embedded.stop;
+  } else {
+    process.env.TEST_SERVER_URL = process.env.DATABASE_URL;
+  }
+  const t = await createTestApp();
+  try {
+    t.clock.set('2027-03-20T12:00:00+09:00');
+    for (let i = 0; i < 20; i++) await aHospital(t);
+    for (let i = 0; i < 300; i++) await aVolunteer(t, { languages: [LANGUAGES[i % LANGUAGES.length]] });
+    const seeded = performance.now();
+    await t.dataSource.query(
+      `WITH h AS (SELECT array_agg(id ORDER BY id) AS ids FROM hospitals),
+            v AS (SELECT array_agg(id ORDER BY id) AS ids FROM volunteers),
+            n AS (SELECT g AS n, timestamptz '2026-04-01 00:00+09' + g * interval '3137 seconds' AS starts_at FROM generate_series(1, $1) g)
+       INSERT INTO requests (id, hospital_id, language, starts_at, ends_at, department, visit_type, required_level, status)
+       SELECT md5('r' || n)::uuid, h.ids[1 + n % array_length(h.ids, 1)], ($2::text[])[1 + (n * 7) % array_length($2::text[], 1)], starts_at, starts_at + interval '90 minutes',
+              ($3::text[])[1 + (n * 3) % array_length($3::text[], 1)], 'outpatient', 'standard',
+              CASE WHEN n % 5 = 0 THEN (CASE WHEN n % 3 = 0 THEN 'cancelled' ELSE 'escalated' END) WHEN n % 40 = 1 THEN 'cancelled' ELSE 'completed' END
+         FROM n, h`,
+      [REQUESTS, LANGUAGES, DEPARTMENTS],
+    );
+    await t.dataSource.query(
+      `WITH v AS (SELECT array_agg(id ORDER BY id) AS ids FROM volunteers)
+       INSERT INTO dispatches (id, request_id, volunteer_id, role, status, starts_at, ends_at, busy_from, busy_until, late_cancellation, no_show_party)
+       SELECT md5('d' || r.n)::uuid, r.id, v.ids[1 + r.n % array_length(v.ids, 1)], 'primary',
+              CASE WHEN r.n % 40 = 1 THEN 'cancelled' WHEN r.n % 53 = 0 THEN 'no_show' ELSE 'completed' END,
+              r.starts_at, r.ends_at, r.starts_at, r.ends_at, r.n % 80 = 1, CASE WHEN r.n % 53 = 0 THEN 'patient' END
+         FROM (SELECT id, starts_at, ends_at, row_number() OVER (ORDER BY starts_at) AS n FROM requests) r, v
+        WHERE r.n % 5 <> 0`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO status_transitions (subject_type, subject_id, from_status, to_status, event, at)
+       SELECT 'request', r.id, NULL, 'open', 'file', r.starts_at - interval '7 days' FROM requests r
+       UNION ALL
+       SELECT 'request', d.request_id, 'offered', 'confirmed', 'confirm', d.starts_at - interval '7 days' + (abs(hashtext(d.id::text)) % 2880) * interval '1 minute' FROM dispatches d`,
+    );
+    await t.dataSource.query('ANALYZE');
+    const [{ dispatches }] = await t.dataSource.query(`SELECT count(*)::int AS dispatches FROM dispatches`);
+    console.log(`seeded ${REQUESTS} requests, ${dispatches} dispatches in ${Math.round(performance.now() - seeded)} ms`);
+
+    const stats = t.app.get(StatsService);
+    for (let i = 0; i < 3; i++) await stats.summary(2026);
+    const samples: number[] = [];
+    let last = await stats.summary(2026);
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      last = await stats.summary(2026);
+      samples.push(performance.now() - t0);
+    }
+    samples.sort((a, b) => a - b);
+    const median = samples[Math.floor(samples.length / 2)];
+    const max = samples[samples.length - 1];
+    console.log(`stats summary FY2026: ${last.dispatches.total} live dispatches, fill rate ${last.requests.fillRate}, median ${last.timeToConfirmMinutes.median} min`);
+    console.log(`runs ${samples.length}   median ${median.toFixed(1)} ms   max ${max.toFixed(1)} ms   target < 1000 ms: ${max < 1000 ? 'met' : 'MISSED'}`);
+  } finally {
+    await t.close();
+    await stop?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
