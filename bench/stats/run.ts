@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { StatsService } from '../../apps/api/src/stats/stats.service';
 import { aHospital, aVolunteer } from '../../test/support/factories';
-import { createTestApp } from '../../test/support/test-app';
+import { ADMIN, createTestApp, login, TestApp } from '../../test/support/test-app';
+import { AddressInfo } from 'node:net';
 
 const REQUESTS = 10_000;
 const LANGUAGES = ['vi', 'zh', 'tl', 'ne', 'id', 'ko', 'en', 'pt', 'es', 'th', 'my', 'si'];
@@ -76,10 +77,43 @@ async function main(): Promise<void> {
     const max = samples[samples.length - 1];
     console.log(`stats summary FY2026: ${last.dispatches.total} live dispatches, fill rate ${last.requests.fillRate}, median ${last.timeToConfirmMinutes.median} min`);
     console.log(`runs ${samples.length}   median ${median.toFixed(1)} ms   max ${max.toFixed(1)} ms   target < 1000 ms: ${max < 1000 ? 'met' : 'MISSED'}`);
+    await benchXlsx(t);
   } finally {
     await t.close();
     await stop?.();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The .xlsx export over HTTP for a quarter and for the whole year: the heap's peak above its
+ * level before the download should not grow with the number of rows (streamed, not buffered).
+ */
+async function benchXlsx(t: TestApp): Promise<void> {
+  const { auth } = await login(t, ADMIN.email, ADMIN.password);
+  await t.app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/api/exports/dispatches.xlsx`;
+  console.log('\nGET /api/exports/dispatches.xlsx (streamed): heap above the level before the download');
+  console.log('period          bytes     heap before MB   peak above MB   ms');
+  for (const [label, from, to] of [
+    ['quarter', '2026-04-01', '2026-06-30'],
+    ['full year', '2026-04-01', '2027-03-31'],
+  ] as const) {
+    global.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+    const t0 = performance.now();
+    const res = await fetch(`${base}?from=${from}&to=${to}`, { headers: { authorization: auth } });
+    if (res.status !== 200) throw new Error(`export answered ${res.status}`);
+    let bytes = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    clearInterval(timer);
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    console.log(`${label.padEnd(10)} ${String(bytes).padStart(10)} ${mb(before).padStart(16)} ${mb(peak - before).padStart(15)} ${(performance.now() - t0).toFixed(0).padStart(6)}`);
   }
 }
 

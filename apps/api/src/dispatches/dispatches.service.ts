@@ -262,26 +262,29 @@ export class DispatchesService {
   }
 
   async complete(actor: Actor, id: string, actualStart: Date, actualEnd: Date): Promise<DispatchView> {
+    return this.dataSource.transaction((manager) => this.completeIn(manager, actor, id, actualStart, actualEnd));
+  }
+
+  /** Completion in the caller's transaction (the hospital's confirmation completes and records at once). */
+  async completeIn(manager: EntityManager, actor: Actor, id: string, actualStart: Date, actualEnd: Date): Promise<DispatchView> {
     if (actualEnd <= actualStart) throw InvalidError.field('actualEnd', 'actualEnd must be after actualStart');
-    return this.dataSource.transaction(async (manager) => {
-      const { dispatch, request } = await this.findInScope(manager, actor, id, true);
-      if (actualStart > this.clock.now()) throw InvalidError.field('actualStart', 'A visit can be completed only after it started');
-      const from = dispatch.status;
-      dispatch.status = transition('dispatch', dispatch.status, 'complete');
-      Object.assign(dispatch, { actualStart, actualEnd });
-      await manager.save(dispatch);
-      await this.log.record(manager, { subjectType: 'dispatch', subjectId: id, from, to: 'completed', event: 'complete', actorId: actor.id });
-      if (dispatch.role === 'primary' && request.status === 'confirmed') {
-        request.status = transition('request', request.status, 'complete');
-        await manager.save(request);
-        await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: 'confirmed', to: 'completed', event: 'complete', actorId: actor.id });
-        await manager.query(
-          `UPDATE volunteers SET last_dispatch_at = GREATEST(coalesce(last_dispatch_at, '-infinity'), $2) WHERE id = $1`,
-          [dispatch.volunteerId, actualEnd],
-        );
-      }
-      return (await this.views(manager, [dispatch], [request]))[0];
-    });
+    const { dispatch, request } = await this.findInScope(manager, actor, id, true);
+    if (actualStart > this.clock.now()) throw InvalidError.field('actualStart', 'A visit can be completed only after it started');
+    const from = dispatch.status;
+    dispatch.status = transition('dispatch', dispatch.status, 'complete');
+    Object.assign(dispatch, { actualStart, actualEnd });
+    await manager.save(dispatch);
+    await this.log.record(manager, { subjectType: 'dispatch', subjectId: id, from, to: 'completed', event: 'complete', actorId: actor.id });
+    if (dispatch.role === 'primary' && request.status === 'confirmed') {
+      request.status = transition('request', request.status, 'complete');
+      await manager.save(request);
+      await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: 'confirmed', to: 'completed', event: 'complete', actorId: actor.id });
+      await manager.query(
+        `UPDATE volunteers SET last_dispatch_at = GREATEST(coalesce(last_dispatch_at, '-infinity'), $2) WHERE id = $1`,
+        [dispatch.volunteerId, actualEnd],
+      );
+    }
+    return (await this.views(manager, [dispatch], [request]))[0];
   }
 
   private async applyCancel(manager: EntityManager, dispatch: Dispatch, reason: string, actorId: string | null): Promise<void> {

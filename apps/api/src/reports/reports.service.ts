@@ -162,9 +162,9 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
     if (await this.dataSource.manager.exists(HospitalConfirmation, { where: { dispatchId } })) {
       throw new ConflictError('CONFIRMATION_EXISTS', 'The hospital has already confirmed this visit');
     }
-    if (before.status === 'confirmed') await this.dispatches.complete(actor, dispatchId, times.actualStart, times.actualEnd);
     return this.dataSource.transaction(async (manager) => {
-      await manager.findOneOrFail(Dispatch, { where: { id: dispatchId }, lock: { mode: 'pessimistic_write' } });
+      const locked = await manager.findOneOrFail(Dispatch, { where: { id: dispatchId }, lock: { mode: 'pessimistic_write' } });
+      if (locked.status === 'confirmed') await this.dispatches.completeIn(manager, actor, dispatchId, times.actualStart, times.actualEnd);
       if (await manager.exists(HospitalConfirmation, { where: { dispatchId } })) {
         throw new ConflictError('CONFIRMATION_EXISTS', 'The hospital has already confirmed this visit');
       }
