@@ -2,21 +2,19 @@
  * `GET /api/requests/:id/candidates` end to end: the real API on a real PostgreSQL holding
  * `volunteerCount` synthetic volunteers (with training records), timed over HTTP.
  */
-import { mkdirSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CourseAttendance, InterpretationRequest, TrainingCourse, Volunteer } from '@app/domain';
 import { KUMAMOTO_AREAS } from '@app/matching';
-import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
-import { ADMIN, createTestApp, login } from '../../test/support/test-app';
+import { withBenchApp } from '../support/bench-app';
+import { ADMIN, login, TestApp } from '../../test/support/test-app';
 import { aHospital } from '../../test/support/factories';
 import { createRng, LANGUAGE_WEIGHTS, syntheticAvailability } from './synthetic';
 import { summarise, Timing } from './run';
 
 const BATCH = 500;
 
-export async function seedVolunteers(t: Awaited<ReturnType<typeof createTestApp>>, count: number): Promise<void> {
+export async function seedVolunteers(t: TestApp, count: number): Promise<void> {
   const rng = createRng(7);
   const [initial, skillUp] = await t.dataSource.getRepository(TrainingCourse).save([
     { title: '養成講座', kind: 'initial', startsAt: new Date('2025-05-10T10:00:00+09:00'), endsAt: new Date('2025-05-10T16:00:00+09:00'), venue: '国際交流会館', capacity: count, hours: 6 },
@@ -55,18 +53,7 @@ export async function seedVolunteers(t: Awaited<ReturnType<typeof createTestApp>
 
 /** Median and p95 of the endpoint over `runs` calls after a warm-up, with `volunteerCount` in the database. */
 export async function benchCandidatesHttp(volunteerCount = 5_000, runs = 100, warmUp = 20): Promise<Timing & { eligible: number; excluded: number }> {
-  let stop: (() => Promise<void>) | undefined;
-  const dataDir = path.resolve(__dirname, '../../.data', `pg-bench-${process.pid}`);
-  if (!process.env.DATABASE_URL) {
-    mkdirSync(path.dirname(dataDir), { recursive: true });
-    const embedded = await startEmbeddedPostgres({ dataDir, port: 54400 + (process.pid % 500), database: 'postgres' });
-    process.env.TEST_SERVER_URL = embedded.url;
-    stop = embedded.stop;
-  } else {
-    process.env.TEST_SERVER_URL = process.env.DATABASE_URL;
-  }
-  const t = await createTestApp();
-  try {
+  return withBenchApp('bench-candidates', async (t) => {
     t.clock.set('2026-11-27T09:00:00+09:00');
     await seedVolunteers(t, volunteerCount);
     const hospital = await aHospital(t, { area: '中央区' });
@@ -100,9 +87,5 @@ export async function benchCandidatesHttp(volunteerCount = 5_000, runs = 100, wa
       samples.push(performance.now() - t0);
     }
     return { ...summarise(samples), eligible: last.eligible.length, excluded: last.excluded.length };
-  } finally {
-    await t.close();
-    await stop?.();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

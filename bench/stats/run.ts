@@ -3,13 +3,11 @@
  * ~8,000 dispatches (10,000 requests, 20 hospitals, 300 volunteers), timed after a warm-up.
  * Target: under a second. Uses DATABASE_URL's server, or an embedded PostgreSQL of its own.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
+import { withBenchApp } from '../support/bench-app';
 import { StatsService } from '../../apps/api/src/stats/stats.service';
 import { aHospital, aVolunteer } from '../../test/support/factories';
-import { ADMIN, createTestApp, login, TestApp } from '../../test/support/test-app';
+import { ADMIN, login, TestApp } from '../../test/support/test-app';
 import { AddressInfo } from 'node:net';
 
 const REQUESTS = 10_000;
@@ -17,18 +15,7 @@ const LANGUAGES = ['vi', 'zh', 'tl', 'ne', 'id', 'ko', 'en', 'pt', 'es', 'th', '
 const DEPARTMENTS = ['internal_medicine', 'surgery', 'orthopedics', 'obstetrics_gynecology', 'pediatrics', 'psychiatry', 'oncology', 'dermatology', 'dentistry', 'other'];
 
 async function main(): Promise<void> {
-  let stop: (() => Promise<void>) | undefined;
-  const dataDir = path.resolve(__dirname, '../../.data', `pg-bench-stats-${process.pid}`);
-  if (!process.env.DATABASE_URL) {
-    mkdirSync(path.dirname(dataDir), { recursive: true });
-    const embedded = await startEmbeddedPostgres({ dataDir, port: 54400 + (process.pid % 500), database: 'postgres' });
-    process.env.TEST_SERVER_URL = embedded.url;
-    stop = embedded.stop;
-  } else {
-    process.env.TEST_SERVER_URL = process.env.DATABASE_URL;
-  }
-  const t = await createTestApp();
-  try {
+  await withBenchApp('bench-stats', async (t) => {
     t.clock.set('2027-03-20T12:00:00+09:00');
     for (let i = 0; i < 20; i++) await aHospital(t);
     for (let i = 0; i < 300; i++) await aVolunteer(t, { languages: [LANGUAGES[i % LANGUAGES.length]] });
@@ -78,11 +65,7 @@ async function main(): Promise<void> {
     console.log(`stats summary FY2026: ${last.dispatches.total} live dispatches, fill rate ${last.requests.fillRate}, median ${last.timeToConfirmMinutes.median} min`);
     console.log(`runs ${samples.length}   median ${median.toFixed(1)} ms   max ${max.toFixed(1)} ms   target < 1000 ms: ${max < 1000 ? 'met' : 'MISSED'}`);
     await benchXlsx(t);
-  } finally {
-    await t.close();
-    await stop?.();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
