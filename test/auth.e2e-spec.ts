@@ -243,3 +243,20 @@ describe('Login throttling per address (API)', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429]);
   });
 });
+
+describe('Login throttling behind a proxy (API)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ TRUST_PROXY: '1', LOGIN_ACCOUNT_LIMIT: '100', LOGIN_IP_LIMIT: '3', LOGIN_WINDOW_SECONDS: '60', LOGIN_BLOCK_SECONDS: '60' });
+  });
+  afterAll(() => t.close());
+
+  it('counts each client address from X-Forwarded-For, not the proxy’s', async () => {
+    const attempt = (ip: string, i: number) =>
+      t.http().post('/api/auth/login').set('x-forwarded-for', ip).send({ email: `proxy${i}@test.example.jp`, password: 'wrong-password' });
+    const first: number[] = [];
+    for (let i = 0; i < 4; i++) first.push((await attempt('203.0.113.7', i)).status);
+    expect(first).toEqual([401, 401, 401, 429]);
+    expect((await attempt('203.0.113.8', 9)).status).toBe(401);
+  });
+});

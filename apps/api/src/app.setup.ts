@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -9,6 +10,9 @@ export const API_PREFIX = 'api';
 /** Everything main.ts and the tests set up on an app the same way. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // Behind a load balancer the client's address is in X-Forwarded-For; trust only the configured hops.
+  const trustProxy = app.get(ConfigService).get<number | string>('TRUST_PROXY') ?? 0;
+  (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', trustProxy);
   app.setGlobalPrefix(API_PREFIX);
   app.use(helmet());
   app.useGlobalPipes(createValidationPipe());

@@ -28,6 +28,8 @@ export const envSchema = Joi.object({
   LOGIN_WINDOW_SECONDS: Joi.number().integer().min(1).default(60),
   LOGIN_BLOCK_SECONDS: Joi.number().integer().min(1).max(900).default(60),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  /** Express `trust proxy`: how many proxies (or which) sit in front, so the IP throttle sees clients. */
+  TRUST_PROXY: Joi.alternatives(Joi.number().integer().min(0).max(10), Joi.string().valid('loopback', 'linklocal', 'uniquelocal')).default(0),
   JOBS_ENABLED: Joi.boolean().default(true),
   JOBS_TICK_MS: Joi.number().integer().min(50).max(600000).default(1000),
   JOBS_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(5),
@@ -60,6 +62,7 @@ export interface AppConfig {
   LOGIN_WINDOW_SECONDS: number;
   LOGIN_BLOCK_SECONDS: number;
   LOG_LEVEL: string;
+  TRUST_PROXY: number | string;
   JOBS_ENABLED: boolean;
   JOBS_TICK_MS: number;
   JOBS_MAX_ATTEMPTS: number;
