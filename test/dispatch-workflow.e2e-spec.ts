@@ -94,6 +94,21 @@ describe('Dispatch workflow (API)', () => {
       expect(excluded[lapsed.id]).toEqual(['INSURANCE']);
     });
 
+    it('keeps a volunteer away from a patient who asked, through the ban on their request (BANNED)', async () => {
+      const volunteer = await aQualifiedVolunteer(t, courses, { languages: ['am'] });
+      const first = (await file({ language: 'am', patientRef: 'MRN-0042' }).expect(201)).body;
+      await t.http().post(`/api/volunteers/${volunteer.id}/bans`).set('Authorization', staff).send({ requestId: first.id, reason: '患者さんのご希望' }).expect(201);
+      const next = (await file({ language: 'am', patientRef: 'MRN-0042', startsAt: jst(16, '10:00'), endsAt: jst(16, '11:00') }).expect(201)).body;
+      const other = (await file({ language: 'am', patientRef: 'MRN-0043', startsAt: jst(17, '10:00'), endsAt: jst(17, '11:00') }).expect(201)).body;
+      const forNext = await t.http().get(`/api/requests/${next.id}/candidates`).set('Authorization', staff).expect(200);
+      expect(forNext.body.excluded).toEqual([expect.objectContaining({ volunteerId: volunteer.id, reasons: ['BANNED'] })]);
+      const forOther = await t.http().get(`/api/requests/${other.id}/candidates`).set('Authorization', staff).expect(200);
+      expect(forOther.body.eligible.map((c: { volunteerId: string }) => c.volunteerId)).toEqual([volunteer.id]);
+      const noRef = (await file({ language: 'am', startsAt: jst(18, '10:00'), endsAt: jst(18, '11:00') }).expect(201)).body;
+      const refused = await t.http().post(`/api/volunteers/${volunteer.id}/bans`).set('Authorization', staff).send({ requestId: noRef.id, reason: 'x' }).expect(422);
+      expect(refused.body.errors).toHaveProperty('requestId');
+    });
+
     it('is for staff only', async () => {
       const request = (await file().expect(201)).body;
       await t.http().get(`/api/requests/${request.id}/candidates`).set('Authorization', coordinator.auth).expect(403);

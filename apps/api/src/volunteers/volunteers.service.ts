@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { InvalidError, NotFoundError, User, Volunteer, VolunteerBan, VolunteerLevelChange } from '@app/domain';
+import { InterpretationRequest, InvalidError, NotFoundError, User, Volunteer, VolunteerBan, VolunteerLevelChange } from '@app/domain';
 import type { Availability, Level } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
@@ -151,18 +151,26 @@ export class VolunteersService {
   }
 
   async addBan(actor: Actor, id: string, input: CreateBanDto): Promise<BanView> {
-    const hasHospital = input.hospitalId !== undefined;
-    const hasPatient = input.patientKey !== undefined;
-    if (hasHospital === hasPatient) {
-      const message = 'Give either hospitalId or patientKey (one of them)';
-      throw new InvalidError(message, { hospitalId: [message], patientKey: [message] });
+    const given = [input.hospitalId, input.patientKey, input.requestId].filter((v) => v !== undefined).length;
+    if (given !== 1) {
+      const message = 'Give exactly one of hospitalId, patientKey or requestId';
+      throw new InvalidError(message, { hospitalId: [message], patientKey: [message], requestId: [message] });
     }
     return this.dataSource.transaction(async (m) => {
       await this.lock(m, id);
-      const ban = m.create(VolunteerBan, { volunteerId: id, hospitalId: input.hospitalId ?? null, patientKey: input.patientKey ?? null, reason: input.reason, createdBy: actor.id });
+      const patientKey = input.requestId ? await this.patientKeyOfRequest(m, input.requestId) : (input.patientKey ?? null);
+      const ban = m.create(VolunteerBan, { volunteerId: id, hospitalId: input.hospitalId ?? null, patientKey, reason: input.reason, createdBy: actor.id });
       await m.save(VolunteerBan, ban);
       return banView(ban);
     });
+  }
+
+  /** The pseudonymous patient key a request carries (set from the hospital's patient reference). */
+  private async patientKeyOfRequest(m: EntityManager, requestId: string): Promise<string> {
+    const request = await m.findOne(InterpretationRequest, { where: { id: requestId }, select: { id: true, patientKey: true } });
+    if (!request) throw InvalidError.field('requestId', 'No such request');
+    if (!request.patientKey) throw InvalidError.field('requestId', 'This request carries no patient reference to ban by');
+    return request.patientKey;
   }
 
   async removeBan(id: string, banId: string): Promise<void> {

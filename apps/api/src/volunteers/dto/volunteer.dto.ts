@@ -171,6 +171,11 @@ export class CreateBanDto {
   @Length(1, 100)
   patientKey?: string;
 
+  @ApiPropertyOptional({ description: "The patient of this request asked (their key is taken from the request's patient reference)" })
+  @IsOptional()
+  @IsUUID()
+  requestId?: string;
+
   @ApiProperty()
   @IsString()
   @Length(1, 500)
