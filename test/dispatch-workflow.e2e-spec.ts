@@ -278,6 +278,12 @@ describe('Dispatch workflow (API)', () => {
       const r = (await file({ language: 'my' }).expect(201)).body;
       const log = await t.dataSource.query('SELECT event, from_status, to_status FROM status_transitions WHERE subject_id = $1 ORDER BY at', [r.id]);
       expect(log.map((row: { event: string }) => row.event)).toEqual(['file', 'escalate']);
+      // The same moves are in the audit trail, written in the same transaction, with who did them.
+      const audit = await t.dataSource.query('SELECT action, actor_role, request_id FROM audit_log WHERE object_id = $1 ORDER BY at, action DESC', [r.id]);
+      expect(audit.filter((a: { action: string }) => a.action.startsWith('request.'))).toEqual([
+        { action: 'request.file', actor_role: 'coordinator', request_id: expect.any(String) },
+        { action: 'request.escalate', actor_role: 'coordinator', request_id: expect.any(String) },
+      ]);
       await expect(t.dataSource.query('UPDATE status_transitions SET reason = $1 WHERE subject_id = $2', ['edited', r.id])).rejects.toThrow(/append-only/);
       await expect(t.dataSource.query('DELETE FROM status_transitions WHERE subject_id = $1', [r.id])).rejects.toThrow(/append-only/);
     });

@@ -23,7 +23,7 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request & { id?: string; user?: Actor }>();
-    const requestContext = { requestId: typeof req.id === 'string' ? req.id : null, ip: req.ip ?? null };
+    const requestContext = { requestId: typeof req.id === 'string' ? req.id : null, ip: req.ip ?? null, actorRole: req.user?.role ?? null };
     return new Observable((subscriber) =>
       runWithRequestContext(requestContext, () => {
         const handled = MUTATING.has(req.method) ? next.handle().pipe(mergeMap((result) => this.recordChange(req, context, result))) : next.handle();

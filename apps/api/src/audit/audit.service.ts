@@ -9,8 +9,8 @@ import { AuditListQueryDto, AuditView } from './dto/audit.dto';
 import { currentRequestContext } from './request-context';
 
 export interface AuditRecord {
-  /** The signed-in user; null for the system or a public (token) call. */
-  actor: Pick<Actor, 'id' | 'role'> | null;
+  /** The signed-in user (role taken from the request when not given); null for the system or a public (token) call. */
+  actor: { id: string; role?: Actor['role'] } | null;
   /** `system` for timers; `public` for signed links. Defaults to the actor's role or `system`. */
   actorRole?: string;
   action: string;
@@ -33,14 +33,14 @@ export class AuditService {
 
   async record(manager: EntityManager | null, ...records: AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const { requestId, ip } = currentRequestContext();
+    const { requestId, ip, actorRole } = currentRequestContext();
     const at = this.clock.now();
     await (manager ?? this.dataSource.manager).insert(
       AuditEntry,
       records.map((r) => ({
         at,
         actorId: r.actor?.id ?? null,
-        actorRole: r.actorRole ?? r.actor?.role ?? 'system',
+        actorRole: r.actorRole ?? r.actor?.role ?? (r.actor ? actorRole : null) ?? (r.actor ? 'user' : 'system'),
         action: r.action,
         objectType: r.objectType ?? null,
         objectId: r.objectId ?? null,

@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContext {
   requestId: string | null;
   ip: string | null;
+  /** The signed-in caller's role, for audit lines written deeper down. */
+  actorRole?: string | null;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { StatusTransition } from '@app/domain';
 import { Clock } from '../common/clock';
+import { AuditService } from '../audit/audit.service';
 
 export interface TransitionRecord {
   subjectType: StatusTransition['subjectType'];
@@ -13,10 +14,16 @@ export interface TransitionRecord {
   reason?: string | null;
 }
 
-/** Writes the who/when/from/to/why of every workflow transition, in the caller's transaction. */
+/**
+ * Writes the who/when/from/to/why of every workflow transition, in the caller's transaction, to
+ * the workflow log and the audit trail (so a state change and its audit line commit together).
+ */
 @Injectable()
 export class WorkflowLog {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
 
   async record(manager: EntityManager, ...records: TransitionRecord[]): Promise<void> {
     if (records.length === 0) return;
@@ -32,6 +39,16 @@ export class WorkflowLog {
         actorId: r.actorId,
         reason: r.reason ?? null,
         at,
+      })),
+    );
+    await this.audit.record(
+      manager,
+      ...records.map((r) => ({
+        actor: r.actorId ? { id: r.actorId } : null,
+        action: `${r.subjectType}.${r.event}`,
+        objectType: r.subjectType,
+        objectId: r.subjectId,
+        details: { from: r.from, to: r.to, reason: r.reason ?? null },
       })),
     );
   }
