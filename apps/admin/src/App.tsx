@@ -4,6 +4,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { AccessDenied } from './layout/AccessDenied';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
+import { OfferLinkPage } from './offer-link/OfferLinkPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { authProvider, dataProvider, i18nProvider, queryClient } from './providers';
 import { resources } from './resources';
@@ -31,6 +32,10 @@ export const App = () => (
     {Object.entries(resources).map(([name, definition]) => (
       <Resource key={name} name={name} {...definition} />
     ))}
+    <CustomRoutes noLayout>
+      {/* The offer e-mail's link: public, answered with the token alone. */}
+      <Route path="/offer-links/:token" element={<OfferLinkPage />} />
+    </CustomRoutes>
     <CustomRoutes>
       <Route
         path="/profile"

@@ -16,6 +16,19 @@ describe('canRoleAccess', () => {
     }
   });
 
+  it('lets coordinators file requests, staff work them, and volunteers answer offers', () => {
+    expect(canRoleAccess('coordinator', 'requests', 'create')).toBe(true);
+    expect(canRoleAccess('staff', 'requests', 'create')).toBe(false);
+    expect(canRoleAccess('coordinator', 'requests', 'cancel')).toBe(true);
+    expect(canRoleAccess('staff', 'requests', 'candidates')).toBe(true);
+    expect(canRoleAccess('coordinator', 'requests', 'candidates')).toBe(false);
+    expect(canRoleAccess('coordinator', 'requests', 'assign')).toBe(false);
+    expect(canRoleAccess('volunteer', 'requests', 'list')).toBe(false);
+    expect(canRoleAccess('volunteer', 'offers', 'list')).toBe(true);
+    expect(canRoleAccess('staff', 'offers', 'list')).toBe(false);
+    expect(canRoleAccess('volunteer', 'dispatches', 'list')).toBe(true);
+  });
+
   it('refuses unknown resources and a missing role', () => {
     expect(canRoleAccess('admin', 'no-such-thing')).toBe(false);
     expect(canRoleAccess(undefined, 'dashboard')).toBe(false);

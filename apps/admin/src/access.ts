@@ -11,12 +11,18 @@ export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' |
 const EVERYONE: readonly Role[] = ROLES;
 export const STAFF: readonly Role[] = ['admin', 'staff'];
 export const ADMIN_ONLY: readonly Role[] = ['admin'];
+const COORDINATORS: readonly Role[] = ['coordinator'];
+const STAFF_AND_COORDINATORS: readonly Role[] = ['admin', 'staff', 'coordinator'];
+const VOLUNTEERS: readonly Role[] = ['volunteer'];
 
 /** resource → action ('*' for any) → roles. Later resources add a line here. */
 const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   dashboard: { '*': EVERYONE },
   profile: { '*': EVERYONE },
   users: { '*': ADMIN_ONLY },
+  requests: { list: STAFF_AND_COORDINATORS, show: STAFF_AND_COORDINATORS, create: COORDINATORS, cancel: STAFF_AND_COORDINATORS, candidates: STAFF, offer: STAFF, assign: STAFF },
+  offers: { '*': VOLUNTEERS },
+  dispatches: { '*': VOLUNTEERS },
 };
 
 export function isRole(value: unknown): value is Role {

@@ -1,5 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'ra-core';
+import { deepMerge } from './deep-merge';
+import { workflowEn } from './workflow-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -82,8 +84,9 @@ export const enMessages: TranslationMessages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'E-mail' },
   },
-  app,
+  app: deepMerge<TranslationMessages>(app, workflowEn.app, { errors: { codes: workflowEn.errorCodes } }),
   resources: {
+    ...workflowEn.resources,
     users: {
       name: 'User |||| Users',
       fields: {

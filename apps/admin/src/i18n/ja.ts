@@ -2,6 +2,7 @@ import japaneseMessages from '@bicstone/ra-language-japanese';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'ra-core';
 import { deepMerge } from './deep-merge';
+import { workflowJa } from './workflow-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
@@ -86,8 +87,9 @@ export const jaMessages: TranslationMessages = {
     // Titles name the record, not its UUID.
     page: { show: '%{name}: %{recordRepresentation}', edit: '%{name}: %{recordRepresentation} を編集' },
   }),
-  app,
+  app: deepMerge<TranslationMessages>(app, workflowJa.app, { errors: { codes: workflowJa.errorCodes } }),
   resources: {
+    ...workflowJa.resources,
     users: {
       name: 'ユーザー |||| ユーザー',
       fields: {

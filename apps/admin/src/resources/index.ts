@@ -1,4 +1,7 @@
 import type { ResourceDefinition } from './types';
+import dispatches from './dispatches';
+import offers from './offers';
+import requests from './requests';
 import users from './users';
 
 /**
@@ -6,5 +9,8 @@ import users from './users';
  * pages follow it. Hospitals, volunteers, courses, requests… are added here as folders.
  */
 export const resources: Record<string, ResourceDefinition> = {
+  requests,
+  offers,
+  dispatches,
   users,
 };

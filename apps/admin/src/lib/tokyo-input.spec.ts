@@ -1,0 +1,20 @@
+import { isAfter, tokyoDateAfter, tokyoDayStart, tokyoIso } from './tokyo-input';
+
+describe('tokyo-input', () => {
+  it('builds an ISO time with the Tokyo offset from a date and a wall time', () => {
+    expect(tokyoIso('2026-12-08', '10:00')).toBe('2026-12-08T10:00:00+09:00');
+    expect(new Date(tokyoIso('2026-12-08', '08:30')).toISOString()).toBe('2026-12-07T23:30:00.000Z');
+  });
+
+  it('counts days in Tokyo, not in the browser zone', () => {
+    // 23:30 UTC on the 1st is already the 2nd in Tokyo.
+    expect(tokyoDateAfter(Date.parse('2026-12-01T23:30:00Z'), 1)).toBe('2026-12-03');
+    expect(tokyoDateAfter(Date.parse('2026-12-31T00:00:00Z'), 1)).toBe('2027-01-01');
+  });
+
+  it('starts a filter day at Tokyo midnight and compares wall times', () => {
+    expect(tokyoDayStart('2026-12-08')).toBe('2026-12-08T00:00:00+09:00');
+    expect(isAfter('11:00', '10:30')).toBe(true);
+    expect(isAfter('09:00', '10:00')).toBe(false);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * Form values (a calendar date and wall-clock times, as a nurse types them) to the API's ISO
+ * times with the Tokyo offset, and back. Japan has no daylight saving: always +09:00.
+ */
+import { tokyoParts } from './dates';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 2026-12-08 + 10:00 → 2026-12-08T10:00:00+09:00 */
+export function tokyoIso(date: string, time: string): string {
+  return `${date}T${time.length === 5 ? `${time}:00` : time}+09:00`;
+}
+
+/** The Tokyo calendar day `days` after `now`, as YYYY-MM-DD. */
+export function tokyoDateAfter(now: Date | number, days: number): string {
+  const p = tokyoParts(new Date(now).getTime() + days * 24 * 60 * 60 * 1000);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** The start of a Tokyo day as an ISO time, for `from`/`to` filters. */
+export function tokyoDayStart(date: string): string {
+  return `${date}T00:00:00+09:00`;
+}
+
+/** HH:MM later than HH:MM (both zero-padded 24-hour times). */
+export function isAfter(end: string, start: string): boolean {
+  return end > start;
+}

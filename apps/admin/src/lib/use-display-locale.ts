@@ -1,0 +1,8 @@
+import { useLocaleState } from 'react-admin';
+import type { DisplayLocale } from './dates';
+
+/** The UI language as the date helpers take it. */
+export function useDisplayLocale(): DisplayLocale {
+  const [locale] = useLocaleState();
+  return locale === 'en' ? 'en' : 'ja';
+}

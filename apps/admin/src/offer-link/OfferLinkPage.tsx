@@ -1,0 +1,96 @@
+import CheckIcon from '@mui/icons-material/Check';
+import CloseIcon from '@mui/icons-material/Close';
+import { Alert, Box, Button, Card, CardContent, Link, Typography } from '@mui/material';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { LocalesMenuButton, useTranslate } from 'react-admin';
+import type { ApiError } from '../api/api-client';
+import { formatDateTime } from '../lib/dates';
+import { useDisplayLocale } from '../lib/use-display-locale';
+import { enumKey } from '../lib/workflow-choices';
+import { apiClient } from '../providers';
+import { VisitSummary, type OfferRecord } from '../resources/offers/VisitSummary';
+
+type ShownOffer = OfferRecord & { answerable: boolean };
+
+/**
+ * The page an offer e-mail links to (/admin/#/offer-links/:token): no sign-in, the token is the
+ * credential. Opening it only shows (GET); Accept and Decline are POSTs. A refusal (409
+ * REQUEST_ALREADY_FILLED, OFFER_EXPIRED, OFFER_WITHDRAWN…) is said in the reader's language.
+ */
+export const OfferLinkPage = () => {
+  const { token = '' } = useParams();
+  const translate = useTranslate();
+  const locale = useDisplayLocale();
+  const path = `/offer-links/${encodeURIComponent(token)}`;
+  const offer = useQuery({ queryKey: ['offer-link', token], queryFn: () => apiClient.request<ShownOffer>(path, { auth: false }), retry: false });
+  const answer = useMutation<unknown, ApiError, 'accept' | 'decline'>({
+    mutationFn: (what) => apiClient.request(`${path}/${what}`, { method: 'POST', auth: false, ...(what === 'decline' ? { body: {} } : {}) }),
+  });
+
+  const body = () => {
+    if (offer.isPending) return <Typography>{translate('ra.page.loading')}</Typography>;
+    if (offer.error) return <Alert severity="error">{(offer.error as ApiError).status === 404 ? translate('app.offer_link.not_found') : offer.error.message}</Alert>;
+    const shown = offer.data;
+    if (answer.isSuccess)
+      return (
+        <Alert severity="success" role="status">
+          {translate(answer.variables === 'accept' ? 'app.offer_link.accepted' : 'app.offer_link.declined')}
+        </Alert>
+      );
+    return (
+      <>
+        <Typography sx={{ mb: 1 }}>{translate('app.offer_link.intro')}</Typography>
+        <VisitSummary visit={shown.visit} />
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {translate('app.offers.expires')}: {formatDateTime(shown.expiresAt, locale)}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.offer_link.patient_note')}
+        </Typography>
+        {answer.error && (
+          <Alert severity="error" sx={{ mt: 2 }} role="alert">
+            {answer.error.message}
+          </Alert>
+        )}
+        {!shown.answerable && !answer.error && (
+          <Alert severity="info" sx={{ mt: 2 }}>
+            {translate('app.offer_link.closed', { status: translate(enumKey('offer_status', shown.status)) })}
+          </Alert>
+        )}
+        {shown.answerable && !answer.error && (
+          <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
+            <Button variant="contained" size="large" startIcon={<CheckIcon />} sx={{ flex: 1 }} disabled={answer.isPending} onClick={() => answer.mutate('accept')}>
+              {translate('app.offer_link.accept')}
+            </Button>
+            <Button variant="outlined" size="large" color="inherit" startIcon={<CloseIcon />} sx={{ flex: 1 }} disabled={answer.isPending} onClick={() => answer.mutate('decline')}>
+              {translate('app.offer_link.decline')}
+            </Button>
+          </Box>
+        )}
+      </>
+    );
+  };
+
+  return (
+    <Box sx={{ minHeight: '100vh', bgcolor: 'grey.100', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', p: { xs: 1, sm: 4 } }}>
+      <Card sx={{ width: '100%', maxWidth: 520 }}>
+        <CardContent>
+          <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1, mb: 1 }}>
+            <Typography variant="h5" component="h1">
+              {translate('app.offer_link.title')}
+            </Typography>
+            <LocalesMenuButton />
+          </Box>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            {translate('app.name')}
+          </Typography>
+          {body()}
+          <Box sx={{ mt: 3 }}>
+            <Link href="#/offers">{translate('app.offer_link.sign_in')}</Link>
+          </Box>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};

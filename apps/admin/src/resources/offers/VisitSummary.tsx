@@ -1,0 +1,48 @@
+import { Box, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { formatTimeRange } from '../../lib/dates';
+import { useDisplayLocale } from '../../lib/use-display-locale';
+import { enumKey } from '../../lib/workflow-choices';
+
+/** What an offer tells the volunteer (never patient details), as the API's OfferView has it. */
+export interface OfferVisit {
+  language: string;
+  startsAt: string;
+  endsAt: string;
+  department: string;
+  visitType: string;
+  mode: string;
+  hospitalName: string;
+  area: string;
+}
+
+export interface OfferRecord {
+  id: string;
+  requestId: string;
+  role: 'primary' | 'shadow';
+  status: string;
+  wave: number;
+  expiresAt: string;
+  respondedAt: string | null;
+  visit: OfferVisit;
+}
+
+/** The visit in three lines: when, which language and department, where. */
+export const VisitSummary = ({ visit }: { visit: OfferVisit }) => {
+  const translate = useTranslate();
+  const locale = useDisplayLocale();
+  const t = (group: string, value: string) => translate(enumKey(group, value));
+  return (
+    <Box>
+      <Typography variant="h6" component="p" sx={{ fontSize: '1.05rem' }}>
+        {formatTimeRange(visit.startsAt, visit.endsAt, locale)}
+      </Typography>
+      <Typography>
+        {t('language', visit.language)} · {t('department', visit.department)} · {t('visit_type', visit.visitType)}
+      </Typography>
+      <Typography color="text.secondary">
+        {visit.hospitalName}（{visit.area}） · {t('mode', visit.mode)}
+      </Typography>
+    </Box>
+  );
+};
