@@ -78,8 +78,9 @@ describe('admin panel (browser)', () => {
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('管理者としてサインインしています').waitFor();
     await page.getByText(/今日: \d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\) · 年度: \d{4}年度/).waitFor();
-    // Placeholder cards say plainly that their feature is not there yet.
-    expect(await page.locator('[data-coming-soon="true"]').count()).toBeGreaterThan(0);
+    // Every staff card shows a figure from the API (none is a placeholder any more).
+    expect(await page.locator('[data-coming-soon="true"]').count()).toBe(0);
+    await page.getByLabel('確認待ちの活動報告').getByText('0', { exact: true }).waitFor();
     await page.getByRole('region', { name: 'ユーザー数' }).or(page.getByLabel('ユーザー数')).getByText('1', { exact: true }).waitFor();
     await screenshot(page, 'staff-dashboard');
 

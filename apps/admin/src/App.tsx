@@ -8,6 +8,7 @@ import { OfferLinkPage } from './offer-link/OfferLinkPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { authProvider, dataProvider, i18nProvider, queryClient } from './providers';
 import { resources } from './resources';
+import { ReportFormPage } from './resources/reports/ReportFormPage';
 import { theme } from './theme';
 
 /**
@@ -42,6 +43,15 @@ export const App = () => (
         element={
           <Authenticated>
             <ProfilePage />
+          </Authenticated>
+        }
+      />
+      {/* A volunteer's activity report on one of their dispatches. */}
+      <Route
+        path="/dispatches/:id/report"
+        element={
+          <Authenticated>
+            <ReportFormPage />
           </Authenticated>
         }
       />

@@ -29,6 +29,21 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('volunteer', 'dispatches', 'list')).toBe(true);
   });
 
+  it('lets volunteers report on their dispatches and staff review reports and read the registry', () => {
+    expect(canRoleAccess('volunteer', 'dispatches', 'report')).toBe(true);
+    expect(canRoleAccess('staff', 'dispatches', 'report')).toBe(false);
+    expect(canRoleAccess('staff', 'reports', 'list')).toBe(true);
+    expect(canRoleAccess('admin', 'reports', 'review')).toBe(true);
+    expect(canRoleAccess('volunteer', 'reports', 'list')).toBe(false);
+    expect(canRoleAccess('coordinator', 'reports', 'review')).toBe(false);
+    for (const resource of ['hospitals', 'volunteers']) {
+      expect(canRoleAccess('staff', resource, 'show')).toBe(true);
+      expect(canRoleAccess('staff', resource, 'edit')).toBe(false);
+      expect(canRoleAccess('coordinator', resource, 'list')).toBe(false);
+      expect(canRoleAccess('volunteer', resource, 'list')).toBe(false);
+    }
+  });
+
   it('refuses unknown resources and a missing role', () => {
     expect(canRoleAccess('admin', 'no-such-thing')).toBe(false);
     expect(canRoleAccess(undefined, 'dashboard')).toBe(false);

@@ -22,7 +22,10 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   users: { '*': ADMIN_ONLY },
   requests: { list: STAFF_AND_COORDINATORS, show: STAFF_AND_COORDINATORS, create: COORDINATORS, cancel: STAFF_AND_COORDINATORS, candidates: STAFF, offer: STAFF, assign: STAFF },
   offers: { '*': VOLUNTEERS },
-  dispatches: { '*': VOLUNTEERS },
+  dispatches: { '*': VOLUNTEERS, report: VOLUNTEERS },
+  reports: { list: STAFF, show: STAFF, review: STAFF },
+  hospitals: { list: STAFF, show: STAFF },
+  volunteers: { list: STAFF, show: STAFF },
 };
 
 export function isRole(value: unknown): value is Role {

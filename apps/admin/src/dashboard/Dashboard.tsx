@@ -8,9 +8,12 @@ import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import SchoolIcon from '@mui/icons-material/School';
 import { Box, Card, CardContent, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Loading, Title, useGetIdentity, useGetList, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { isStaff, type Role } from '../access';
 import { fiscalYearLabel, fiscalYearOf, formatDate, type DisplayLocale } from '../lib/dates';
+import { apiClient } from '../providers';
 import { DashboardCard } from './DashboardCard';
 
 const Grid = ({ children }: { children: React.ReactNode }) => (
@@ -22,31 +25,55 @@ const UsersCard = () => {
   return <DashboardCard title="app.dashboard.cards.users" hint="app.dashboard.cards.users_hint" icon={<PeopleIcon />} value={total} loading={isPending} />;
 };
 
-const StaffCards = ({ role }: { role: Role }) => (
-  <Grid>
-    {role === 'admin' && <UsersCard />}
-    <DashboardCard title="app.dashboard.cards.open_requests" icon={<AssignmentIcon />} comingSoon />
-    <DashboardCard title="app.dashboard.cards.escalated" icon={<ReportProblemIcon />} comingSoon />
-    <DashboardCard title="app.dashboard.cards.pending_reports" icon={<RateReviewIcon />} comingSoon />
-    <DashboardCard title="app.dashboard.cards.upcoming_courses" icon={<SchoolIcon />} comingSoon />
-  </Grid>
-);
+/** `/requests` with a filter, as react-admin's list reads it from the URL. */
+export const filteredList = (resource: string, filter: Record<string, string>) => `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/** A count from a list endpoint's `total` (one row fetched). */
+const CountCard = ({ resource, filter, title, hint, icon, to }: { resource: string; filter: Record<string, string>; title: string; hint?: string; icon: React.ReactNode; to?: string }) => {
+  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter });
+  return <DashboardCard title={title} hint={hint} icon={icon} value={error ? '—' : total} loading={isPending} to={to} />;
+};
+
+const StaffCards = ({ role }: { role: Role }) => {
+  const [now] = useState(() => new Date().toISOString());
+  return (
+    <Grid>
+      {role === 'admin' && <UsersCard />}
+      <CountCard resource="requests" filter={{ status: 'open' }} title="app.dashboard.cards.open_requests" hint="app.dashboard.cards.open_requests_hint" icon={<AssignmentIcon />} to={filteredList('requests', { status: 'open' })} />
+      <CountCard resource="requests" filter={{ status: 'escalated' }} title="app.dashboard.cards.escalated" hint="app.dashboard.cards.escalated_hint" icon={<ReportProblemIcon />} to={filteredList('requests', { status: 'escalated' })} />
+      <CountCard resource="reports" filter={{ reviewStatus: 'pending' }} title="app.dashboard.cards.pending_reports" hint="app.dashboard.cards.pending_reports_hint" icon={<RateReviewIcon />} to={filteredList('reports', { reviewStatus: 'pending' })} />
+      <CountCard resource="courses" filter={{ from: now }} title="app.dashboard.cards.upcoming_courses" hint="app.dashboard.cards.upcoming_courses_hint" icon={<SchoolIcon />} />
+    </Grid>
+  );
+};
 
 const CoordinatorCards = () => (
   <Grid>
-    <DashboardCard title="app.dashboard.cards.new_request" icon={<PostAddIcon />} comingSoon />
-    <DashboardCard title="app.dashboard.cards.my_requests" icon={<AssignmentIcon />} comingSoon />
+    <DashboardCard title="app.dashboard.cards.new_request" hint="app.dashboard.cards.new_request_hint" icon={<PostAddIcon />} value="＋" to="/requests/create" />
+    <CountCard resource="requests" filter={{}} title="app.dashboard.cards.my_requests" hint="app.dashboard.cards.my_requests_hint" icon={<AssignmentIcon />} to="/requests" />
   </Grid>
 );
 
-const VolunteerCards = () => (
-  <Grid>
-    <DashboardCard title="app.dashboard.cards.offers" icon={<MailOutlinedIcon />} comingSoon />
-    <DashboardCard title="app.dashboard.cards.dispatches" icon={<HowToRegIcon />} comingSoon />
-    <DashboardCard title="app.dashboard.cards.availability" icon={<EventAvailableIcon />} comingSoon />
-    <DashboardCard title="app.dashboard.cards.training" icon={<SchoolIcon />} comingSoon />
-  </Grid>
-);
+/** GET /api/offers takes no paging: the volunteer's pending offers, counted. */
+const PendingOffersCard = () => {
+  const { data, isPending, error } = useQuery({
+    queryKey: ['offers', 'pending', 'count'],
+    queryFn: () => apiClient.request<{ data: unknown[]; total: number }>('/offers', { query: { status: 'pending' } }),
+  });
+  return <DashboardCard title="app.dashboard.cards.offers" hint="app.dashboard.cards.offers_hint" icon={<MailOutlinedIcon />} value={error ? '—' : data?.total} loading={isPending} to="/offers" />;
+};
+
+const VolunteerCards = () => {
+  const [now] = useState(() => new Date().toISOString());
+  return (
+    <Grid>
+      <PendingOffersCard />
+      <CountCard resource="dispatches" filter={{ status: 'confirmed', from: now }} title="app.dashboard.cards.dispatches" hint="app.dashboard.cards.dispatches_hint" icon={<HowToRegIcon />} to="/dispatches" />
+      <DashboardCard title="app.dashboard.cards.availability" icon={<EventAvailableIcon />} comingSoon />
+      <DashboardCard title="app.dashboard.cards.training" icon={<SchoolIcon />} comingSoon />
+    </Grid>
+  );
+};
 
 /** One dashboard per role: staff and admins, hospital coordinators, volunteers. */
 export const Dashboard = () => {

@@ -1,6 +1,7 @@
-import { Card, CardContent, Chip, Skeleton, Typography, Box } from '@mui/material';
+import { Card, CardActionArea, CardContent, Chip, Skeleton, Typography, Box } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
 
 export interface DashboardCardProps {
   title: string;
@@ -11,9 +12,21 @@ export interface DashboardCardProps {
   /** a card for a feature whose API does not exist yet: says so plainly */
   comingSoon?: boolean;
   loading?: boolean;
+  /** the page the card opens (a router path such as /requests?filter=…) */
+  to?: string;
 }
 
-export const DashboardCard = ({ title, icon, value, hint, comingSoon, loading }: DashboardCardProps) => {
+/** The card's body, as one link when it opens a page. */
+const Content = ({ to, children }: { to?: string; children: ReactNode }) =>
+  to ? (
+    <CardActionArea component={RouterLink} to={to} sx={{ height: '100%' }}>
+      <CardContent>{children}</CardContent>
+    </CardActionArea>
+  ) : (
+    <CardContent>{children}</CardContent>
+  );
+
+export const DashboardCard = ({ title, icon, value, hint, comingSoon, loading, to }: DashboardCardProps) => {
   const translate = useTranslate();
   return (
     <Card
@@ -22,7 +35,7 @@ export const DashboardCard = ({ title, icon, value, hint, comingSoon, loading }:
       aria-label={translate(title)}
       data-coming-soon={comingSoon ? 'true' : undefined}
     >
-      <CardContent>
+      <Content to={to}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1, color: comingSoon ? 'text.secondary' : 'primary.main' }}>
           {icon}
           <Typography variant="subtitle1" component="h2" sx={{ flex: 1, color: 'text.primary' }}>
@@ -46,7 +59,7 @@ export const DashboardCard = ({ title, icon, value, hint, comingSoon, loading }:
             )}
           </>
         )}
-      </CardContent>
+      </Content>
     </Card>
   );
 };

@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'ra-core';
 import { deepMerge } from './deep-merge';
+import { afterVisitEn } from './after-visit-en';
 import { workflowEn } from './workflow-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
@@ -22,6 +23,14 @@ const app = {
       users: 'Users',
       users_hint: 'Accounts that can sign in',
       open_requests: 'Open requests',
+      open_requests_hint: 'Filed, no offer sent yet',
+      escalated_hint: 'Nobody found through offers',
+      pending_reports_hint: 'Concerns first',
+      upcoming_courses_hint: 'Courses still to come',
+      my_requests_hint: 'Requests you have filed',
+      new_request_hint: 'Done in a minute',
+      offers_hint: 'Waiting for your answer',
+      dispatches_hint: 'Confirmed visits to come',
       escalated: 'Requests needing staff',
       pending_reports: 'Reports to review',
       upcoming_courses: 'Upcoming training',
@@ -84,9 +93,10 @@ export const enMessages: TranslationMessages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'E-mail' },
   },
-  app: deepMerge<TranslationMessages>(app, workflowEn.app, { errors: { codes: workflowEn.errorCodes } }),
+  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes } } }),
   resources: {
     ...workflowEn.resources,
+    ...afterVisitEn.resources,
     users: {
       name: 'User |||| Users',
       fields: {

@@ -2,6 +2,7 @@ import japaneseMessages from '@bicstone/ra-language-japanese';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'ra-core';
 import { deepMerge } from './deep-merge';
+import { afterVisitJa } from './after-visit-ja';
 import { workflowJa } from './workflow-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
@@ -23,6 +24,14 @@ const app = {
       users: 'ユーザー数',
       users_hint: 'サインインできるアカウント',
       open_requests: '未対応の依頼',
+      open_requests_hint: '受付のまま、打診していない依頼',
+      escalated_hint: '打診しても決まらなかった依頼',
+      pending_reports_hint: '心配のあるものから確認してください',
+      upcoming_courses_hint: '開催予定の研修',
+      my_requests_hint: 'これまでに出した依頼',
+      new_request_hint: '1分で依頼できます',
+      offers_hint: '回答を待っている依頼',
+      dispatches_hint: '確定している今後の派遣',
       escalated: '担当者の対応が必要な依頼',
       pending_reports: '確認待ちの活動報告',
       upcoming_courses: '今後の研修',
@@ -87,9 +96,10 @@ export const jaMessages: TranslationMessages = {
     // Titles name the record, not its UUID.
     page: { show: '%{name}: %{recordRepresentation}', edit: '%{name}: %{recordRepresentation} を編集' },
   }),
-  app: deepMerge<TranslationMessages>(app, workflowJa.app, { errors: { codes: workflowJa.errorCodes } }),
+  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes } } }),
   resources: {
     ...workflowJa.resources,
+    ...afterVisitJa.resources,
     users: {
       name: 'ユーザー |||| ユーザー',
       fields: {

@@ -1,4 +1,4 @@
-import { isAfter, tokyoDateAfter, tokyoDayStart, tokyoIso } from './tokyo-input';
+import { isAfter, tokyoDateAfter, tokyoDateOf, tokyoDayStart, tokyoIso, tokyoTimeOf } from './tokyo-input';
 
 describe('tokyo-input', () => {
   it('builds an ISO time with the Tokyo offset from a date and a wall time', () => {
@@ -16,5 +16,10 @@ describe('tokyo-input', () => {
     expect(tokyoDayStart('2026-12-08')).toBe('2026-12-08T00:00:00+09:00');
     expect(isAfter('11:00', '10:30')).toBe(true);
     expect(isAfter('09:00', '10:00')).toBe(false);
+  });
+
+  it('reads an instant back as a Tokyo date and wall time', () => {
+    expect(tokyoDateOf('2026-12-07T23:30:00Z')).toBe('2026-12-08');
+    expect(tokyoTimeOf('2026-12-07T23:30:00Z')).toBe('08:30');
   });
 });

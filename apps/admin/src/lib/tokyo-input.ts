@@ -26,3 +26,15 @@ export function tokyoDayStart(date: string): string {
 export function isAfter(end: string, start: string): boolean {
   return end > start;
 }
+
+/** An instant's Tokyo calendar day, YYYY-MM-DD (to fill a date box). */
+export function tokyoDateOf(value: Date | string | number): string {
+  const p = tokyoParts(value);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** An instant's Tokyo wall time, HH:MM (to fill a time box). */
+export function tokyoTimeOf(value: Date | string | number): string {
+  const p = tokyoParts(value);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}

@@ -34,3 +34,10 @@ export const REQUEST_STATUS_COLOR: Record<string, 'default' | 'info' | 'success'
   escalated: 'error',
   cancelled: 'default',
 };
+
+/** The activity report's scenes and review states (libs/domain activity-report.entity). */
+export const REPORT_SCENES = ['reception', 'consultation', 'examination', 'test_results', 'pharmacy', 'payment', 'admission', 'discharge', 'phone_call', 'other'] as const;
+export const REVIEW_STATUSES = ['pending', 'reviewed', 'follow_up'] as const;
+/** Volunteer levels and statuses (libs/matching matching-config). */
+export const LEVELS = ['trainee', 'standard', 'advanced'] as const;
+export const VOLUNTEER_STATUSES = ['active', 'suspended', 'retired'] as const;

@@ -1,15 +1,21 @@
 import type { ResourceDefinition } from './types';
 import dispatches from './dispatches';
+import hospitals from './hospitals';
 import offers from './offers';
+import reports from './reports';
 import requests from './requests';
 import users from './users';
+import volunteers from './volunteers';
 
 /**
  * The resources of the panel, by API path. Who may open them is in access.ts; the menu and the
- * pages follow it. Hospitals, volunteers, courses, requests… are added here as folders.
+ * pages follow it. Courses, statements… are added here as folders.
  */
 export const resources: Record<string, ResourceDefinition> = {
   requests,
+  reports,
+  hospitals,
+  volunteers,
   offers,
   dispatches,
   users,

@@ -1,15 +1,19 @@
+import EditNoteIcon from '@mui/icons-material/EditNote';
 import EventIcon from '@mui/icons-material/Event';
 import PersonIcon from '@mui/icons-material/Person';
 import { Box, Button, Card, CardActions, CardContent, Chip, Typography } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useNotify, useTranslate } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
 import { formatTimeRange } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import { apiClient } from '../../providers';
 import type { OfferRecord } from '../offers/VisitSummary';
 import { VisitSummary } from '../offers/VisitSummary';
+import { visitHappened } from '../reports/types';
+import { usePastDispatches } from '../reports/use-past-dispatches';
 
 interface DispatchRecord {
   id: string;
@@ -88,6 +92,44 @@ const DispatchCard = ({ dispatch, offer }: { dispatch: DispatchRecord; offer?: O
   );
 };
 
+const REPORTABLE = ['confirmed', 'completed'];
+
+/** A visit that has started: its report is filed (or changed until reviewed) from here. */
+const PastDispatchCard = ({ dispatch, offer }: { dispatch: DispatchRecord; offer?: OfferRecord }) => {
+  const translate = useTranslate();
+  const locale = useDisplayLocale();
+  return (
+    <Card component="article" data-testid="past-dispatch" variant="outlined">
+      <CardContent sx={{ pb: 1 }}>
+        <Box sx={{ display: 'flex', gap: 1, mb: 1, flexWrap: 'wrap' }}>
+          <Chip size="small" label={translate(enumKey('dispatch_status', dispatch.status))} />
+          <Chip size="small" variant="outlined" label={translate(`app.dispatches.role.${dispatch.role}`)} />
+        </Box>
+        <Typography sx={{ fontWeight: 500 }}>
+          {formatTimeRange(dispatch.startsAt, dispatch.endsAt, locale)} · {translate(enumKey('language', dispatch.language))}
+        </Typography>
+        {offer && (
+          <Typography variant="body2" color="text.secondary">
+            {offer.visit.hospitalName}
+            {offer.visit.area ? `（${offer.visit.area}）` : ''}
+          </Typography>
+        )}
+      </CardContent>
+      <CardActions sx={{ px: 2, pb: 2 }}>
+        {visitHappened(dispatch) ? (
+          <Button variant="contained" startIcon={<EditNoteIcon />} component={RouterLink} to={`/dispatches/${dispatch.id}/report`}>
+            {translate('app.reports.open')}
+          </Button>
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            {translate('app.reports.not_yet')}
+          </Typography>
+        )}
+      </CardActions>
+    </Card>
+  );
+};
+
 /** A volunteer's upcoming confirmed dispatches, soonest first. */
 export const DispatchList = () => {
   const translate = useTranslate();
@@ -98,6 +140,8 @@ export const DispatchList = () => {
   });
   // Accepted offers carry the hospital's name and place, which a dispatch does not.
   const offers = useQuery({ queryKey: ['offers', 'accepted'], queryFn: () => apiClient.request<{ data: OfferRecord[] }>('/offers', { query: { status: 'accepted' } }) });
+  const past = usePastDispatches();
+  const pastDispatches = past.data?.data.filter((dispatch) => REPORTABLE.includes(dispatch.status));
   const offerFor = (requestId: string) => offers.data?.data.find((offer) => offer.requestId === requestId);
   return (
     <Box sx={{ mt: 2, display: 'grid', gap: 2, maxWidth: 640 }}>
@@ -109,6 +153,16 @@ export const DispatchList = () => {
       {dispatches.error && <Typography color="error">{dispatches.error.message}</Typography>}
       {dispatches.data?.data.length === 0 && <Typography color="text.secondary">{translate('app.dispatches.empty')}</Typography>}
       {dispatches.data?.data.map((dispatch) => <DispatchCard key={dispatch.id} dispatch={dispatch} offer={offerFor(dispatch.requestId)} />)}
+      <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
+        {translate('app.reports.past_title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {translate('app.reports.past_hint')}
+      </Typography>
+      {past.isPending && <Loading />}
+      {past.error && <Typography color="error">{past.error.message}</Typography>}
+      {pastDispatches?.length === 0 && <Typography color="text.secondary">{translate('app.reports.past_empty')}</Typography>}
+      {pastDispatches?.map((dispatch) => <PastDispatchCard key={dispatch.id} dispatch={dispatch} offer={offerFor(dispatch.requestId)} />)}
     </Box>
   );
 };

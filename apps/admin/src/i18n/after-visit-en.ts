@@ -1,0 +1,80 @@
+/** Activity reports, their review, hospitals and volunteers, in English (merged into en.ts). */
+export const afterVisitEn = {
+  app: {
+    enums: {
+      report_scene: {
+        reception: 'Reception', consultation: 'Consultation', examination: 'Examination', test_results: 'Test results', pharmacy: 'Pharmacy',
+        payment: 'Payment', admission: 'Admission', discharge: 'Discharge', phone_call: 'Phone call', other: 'Other',
+      },
+      review_status: { pending: 'Waiting for review', reviewed: 'Reviewed', follow_up: 'Follow-up' },
+      level: { trainee: 'Trainee', standard: 'Standard', advanced: 'Advanced' },
+      volunteer_status: { active: 'Active', suspended: 'Suspended', retired: 'Retired' },
+      proficiency: { business: 'Business', fluent: 'Fluent', native: 'Native' },
+    },
+    reports: {
+      title: 'Activity report',
+      open: 'Write or view the report',
+      past_title: 'Past dispatches',
+      past_hint: 'Please file an activity report once the visit is over. You can change it until staff review it.',
+      past_empty: 'No past dispatches yet',
+      not_yet: 'You can write the report once the visit is over',
+      no_dispatch: 'This dispatch was not found',
+      date: 'Visit date',
+      actual: 'Actual time',
+      submit: 'Send the report',
+      update: 'Send the changes',
+      filed: 'Activity report sent',
+      updated: 'Activity report changed',
+      editable_hint: 'You can change it until staff review it.',
+      scenes_required: 'Choose at least one scene you interpreted in',
+      issues_hint: 'Anything that went wrong or was difficult. No patient names, please.',
+      wellbeing_hint: 'If something was hard for you, tick this: staff will get in touch.',
+      minutes: '%{smart_count} minute |||| %{smart_count} minutes',
+      yen: '¥%{amount}',
+      difficulty: { 1: '1 Very easy', 2: '2 Easy', 3: '3 Average', 4: '4 Hard', 5: '5 Very hard' },
+      flags: { wellbeing: 'Wants to talk to staff', time_dispute: 'Times differ from the hospital', issues: 'Problems reported' },
+      queue_title: 'Report review',
+      queue_empty: 'No reports waiting for review',
+      review: {
+        reviewed: 'Mark reviewed',
+        follow_up: 'Needs follow-up',
+        title_reviewed: 'Mark this report reviewed?',
+        content_reviewed: 'Once reviewed, the interpreter can no longer change the report. This cannot be undone.',
+        title_follow_up: 'Mark this report for follow-up?',
+        content_follow_up: 'Mark it reviewed once it has been dealt with (for example after talking to the interpreter).',
+        comment: 'Comment (optional)',
+        done_reviewed: 'Marked reviewed',
+        done_follow_up: 'Marked for follow-up',
+      },
+    },
+    registry: { inactive: 'Inactive' },
+  },
+  errorCodes: {
+    VISIT_NOT_HAPPENED: 'The visit is not over yet',
+    DISPATCH_NOT_REPORTABLE: 'This dispatch takes no activity report',
+    REPORT_EXISTS: 'A report was already filed for this dispatch',
+    REPORT_ALREADY_REVIEWED: 'Staff have reviewed this report; it can no longer be changed',
+  },
+  resources: {
+    reports: {
+      name: 'Activity report |||| Activity reports',
+      fields: {
+        actualStart: 'Start time', actualEnd: 'End time', waitingMinutes: 'Waiting (minutes)', scenes: 'Scenes interpreted', difficulty: 'Difficulty',
+        transportCostYen: 'Transport (yen)', issues: 'Problems', termsToStudy: 'Terms to study', wellbeingConcern: 'I would like to talk to staff',
+        submittedAt: 'Submitted', reviewStatus: 'Review', reviewedAt: 'Reviewed', reviewComment: "Staff's comment", volunteerId: 'Interpreter',
+      },
+    },
+    hospitals: {
+      name: 'Hospital |||| Hospitals',
+      fields: { name: 'Name', area: 'Area', address: 'Address', phone: 'Phone', active: 'Active', coordinators: 'Coordinators', q: 'Search' },
+    },
+    volunteers: {
+      name: 'Volunteer |||| Volunteers',
+      fields: {
+        displayName: 'Name', nameKana: 'Name (kana)', email: 'E-mail', phone: 'Phone', gender: 'Gender', homeArea: 'Area',
+        languages: 'Languages', level: 'Level', status: 'Status', pledgeSignedAt: 'Pledge signed', insuranceValidUntil: 'Insurance valid until',
+        maxDispatchesPerMonth: 'Monthly dispatch cap', lastDispatchAt: 'Last dispatch', q: 'Search', language: 'Language',
+      },
+    },
+  },
+};

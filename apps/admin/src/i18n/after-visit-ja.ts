@@ -1,0 +1,80 @@
+/** Activity reports, their review, hospitals and volunteers, in Japanese (merged into ja.ts). */
+export const afterVisitJa = {
+  app: {
+    enums: {
+      report_scene: {
+        reception: '受付', consultation: '診察', examination: '検査', test_results: '検査結果の説明', pharmacy: '薬局',
+        payment: '会計', admission: '入院', discharge: '退院', phone_call: '電話', other: 'その他',
+      },
+      review_status: { pending: '確認待ち', reviewed: '確認済み', follow_up: 'フォロー中' },
+      level: { trainee: '研修中', standard: '標準', advanced: '上級' },
+      volunteer_status: { active: '活動中', suspended: '休止中', retired: '退任' },
+      proficiency: { business: 'ビジネス', fluent: '流暢', native: 'ネイティブ' },
+    },
+    reports: {
+      title: '活動報告',
+      open: '活動報告を書く・見る',
+      past_title: '終わった派遣',
+      past_hint: '受診が終わった派遣は、活動報告を出してください。スタッフが確認するまでは直せます。',
+      past_empty: '終わった派遣はまだありません',
+      not_yet: '受診が終わると活動報告を書けます',
+      no_dispatch: 'この派遣は見つかりません',
+      date: '受診日',
+      actual: '実際の時間',
+      submit: '報告を送る',
+      update: '報告を直して送る',
+      filed: '活動報告を送りました',
+      updated: '活動報告を直しました',
+      editable_hint: 'スタッフが確認するまでは直せます。',
+      scenes_required: '通訳した場面を1つ以上選んでください',
+      issues_hint: '困ったこと・問題があれば書いてください。患者さんの名前は書かないでください。',
+      wellbeing_hint: 'つらいことがあったときは、遠慮なくチェックしてください。スタッフから連絡します。',
+      minutes: '%{smart_count} 分 |||| %{smart_count} 分',
+      yen: '%{amount} 円',
+      difficulty: { 1: '1 とても易しい', 2: '2 易しい', 3: '3 ふつう', 4: '4 難しい', 5: '5 とても難しい' },
+      flags: { wellbeing: 'スタッフと話したい', time_dispute: '時間が病院と食い違う', issues: '問題の報告あり' },
+      queue_title: '活動報告の確認',
+      queue_empty: '確認待ちの活動報告はありません',
+      review: {
+        reviewed: '確認済みにする',
+        follow_up: 'フォローが必要',
+        title_reviewed: 'この報告を確認済みにしますか?',
+        content_reviewed: '確認済みにすると、通訳者はこの報告を直せなくなります。元に戻せません。',
+        title_follow_up: 'この報告をフォロー中にしますか?',
+        content_follow_up: '通訳者への連絡など、対応が終わったら確認済みにしてください。',
+        comment: 'コメント（任意）',
+        done_reviewed: '確認済みにしました',
+        done_follow_up: 'フォロー中にしました',
+      },
+    },
+    registry: { inactive: '無効' },
+  },
+  errorCodes: {
+    VISIT_NOT_HAPPENED: '受診がまだ終わっていません',
+    DISPATCH_NOT_REPORTABLE: 'この派遣には活動報告を出せません',
+    REPORT_EXISTS: 'この派遣の活動報告はすでに出ています',
+    REPORT_ALREADY_REVIEWED: 'この報告はスタッフが確認済みのため、変更できません',
+  },
+  resources: {
+    reports: {
+      name: '活動報告 |||| 活動報告',
+      fields: {
+        actualStart: '開始時刻', actualEnd: '終了時刻', waitingMinutes: '待ち時間（分）', scenes: '通訳した場面', difficulty: '難しさ',
+        transportCostYen: '交通費（円）', issues: '困ったこと・問題', termsToStudy: '調べたい用語', wellbeingConcern: 'スタッフと話したい',
+        submittedAt: '提出日時', reviewStatus: '確認の状態', reviewedAt: '確認日時', reviewComment: 'スタッフのコメント', volunteerId: '通訳者',
+      },
+    },
+    hospitals: {
+      name: '医療機関 |||| 医療機関',
+      fields: { name: '名称', area: '地域', address: '住所', phone: '電話番号', active: '有効', coordinators: '担当者', q: '検索' },
+    },
+    volunteers: {
+      name: '通訳ボランティア |||| 通訳ボランティア',
+      fields: {
+        displayName: '氏名', nameKana: 'ふりがな', email: 'メールアドレス', phone: '電話番号', gender: '性別', homeArea: '地域',
+        languages: '言語', level: 'レベル', status: '状態', pledgeSignedAt: '誓約書の提出日', insuranceValidUntil: '保険の有効期限',
+        maxDispatchesPerMonth: '月の派遣上限', lastDispatchAt: '最後の派遣', q: '検索', language: '言語',
+      },
+    },
+  },
+};

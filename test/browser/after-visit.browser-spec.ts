@@ -1,0 +1,217 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { ActivityReport, Dispatch } from '@app/domain';
+import { aUser } from '../support/factories';
+import { ADMIN, createTestApp, login, type TestApp } from '../support/test-app';
+import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
+import { DESKTOP, launchChromium, openTab, PHONE, screenshot, type Tab } from './browser';
+
+jest.setTimeout(120_000);
+
+const DAY = 24 * 60 * 60 * 1000;
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The Tokyo calendar day `days` from now, YYYY-MM-DD. */
+function tokyoDay(days: number): string {
+  const d = new Date(Date.now() + days * DAY + 9 * 60 * 60 * 1000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/**
+ * After the visit, in Chromium against the real API: the volunteer files the activity report on a
+ * past dispatch from a phone and changes it, staff find it from the dashboard in the review
+ * queue and mark it reviewed, after which the volunteer can only read it. Then the read-only
+ * hospital and volunteer pages.
+ */
+describe('after the visit (browser)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const tabs: Tab[] = [];
+  const allowed = new Map<Page, RegExp>();
+  let volunteerUser: Awaited<ReturnType<typeof aUser>>;
+  let volunteer: Awaited<ReturnType<typeof aQualifiedVolunteer>>;
+  let hospital: Awaited<ReturnType<typeof aHospital>>;
+  let dispatchId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    const courses = await trainingCourses(t);
+    hospital = await aHospital(t, { name: '熊本中央病院', area: '中央区' });
+    const coordinator = await aUser(t, { role: 'coordinator', hospitalId: hospital.id, displayName: '看護師 松本' });
+    volunteer = await aQualifiedVolunteer(t, courses, { languages: ['vi'], displayName: 'グエン・ティ・ラン' });
+    volunteerUser = await aUser(t, { role: 'volunteer', volunteerId: volunteer.id, email: volunteer.email, displayName: 'グエン・ティ・ラン' });
+
+    // A visit two days ago: filed and assigned with the test clock three days back, then real time again.
+    const coordinatorAuth = (await login(t, coordinator.email, coordinator.password)).auth;
+    const staffAuth = (await login(t, ADMIN.email, ADMIN.password)).auth;
+    t.clock.set(new Date(Date.now() - 3 * DAY));
+    try {
+      const request = await t
+        .http()
+        .post('/api/requests')
+        .set('Authorization', coordinatorAuth)
+        .send({ language: 'vi', startsAt: `${tokyoDay(-2)}T10:00:00+09:00`, endsAt: `${tokyoDay(-2)}T11:30:00+09:00`, department: 'internal_medicine', visitType: 'outpatient', patient: { displayName: 'チャン・ティ・ハー', gender: 'female', ageBand: 'adult' } })
+        .expect(201);
+      await t.http().post(`/api/requests/${request.body.id}/assign`).set('Authorization', staffAuth).send({ volunteerId: volunteer.id }).expect(200);
+      dispatchId = (await t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId: request.body.id })).id;
+    } finally {
+      t.clock.reset();
+    }
+  });
+
+  afterEach(async () => {
+    for (const tab of tabs.splice(0)) {
+      const pattern = allowed.get(tab.page);
+      expect(tab.problems.filter((problem) => !pattern?.test(problem))).toEqual([]);
+      await tab.context.close();
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function tab(viewport = DESKTOP): Promise<Page> {
+    const opened = await openTab(browser, viewport);
+    tabs.push(opened);
+    return opened.page;
+  }
+
+  async function signIn(page: Page, email: string, password: string) {
+    await page.goto(`${base}/admin/`);
+    await page.getByLabel('メールアドレス').fill(email);
+    await page.getByLabel('パスワード').fill(password);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByText(/ようこそ、.+ さん/).waitFor();
+  }
+
+  const scrollWidth = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth'));
+
+  it('on a phone, the volunteer files the report on a past dispatch from their dispatches, then changes it', async () => {
+    const page = await tab(PHONE);
+    // No report yet: GET …/report answers 404, which the form reads as "new".
+    allowed.set(page, /status of 404/);
+    await signIn(page, volunteerUser.email, volunteerUser.password);
+    await page.goto(`${base}/admin/#/dispatches`);
+    const past = page.getByTestId('past-dispatch');
+    await past.getByText('11:30').waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'dispatches-past-phone');
+    await past.getByRole('link', { name: '活動報告を書く・見る' }).click();
+    await page.waitForURL(new RegExp(`#/dispatches/${dispatchId}/report`));
+    await page.getByRole('heading', { name: '活動報告', level: 1 }).waitFor();
+
+    // The scheduled times are filled in; the volunteer corrects the end and adds the rest.
+    expect(await page.getByLabel('開始時刻').inputValue()).toBe('10:00');
+    await page.getByLabel('終了時刻').fill('09:30');
+    await page.getByRole('button', { name: '報告を送る' }).click();
+    await page.getByText('終了時刻は開始時刻より後にしてください').waitFor();
+    await page.getByText('通訳した場面を1つ以上選んでください').waitFor();
+    await page.getByLabel('終了時刻').fill('11:45');
+    await page.getByLabel('待ち時間（分）').fill('20');
+    await page.getByLabel('交通費（円）').fill('480');
+    await page.getByRole('checkbox', { name: '診察' }).check();
+    await page.getByRole('checkbox', { name: '会計' }).check();
+    await page.getByRole('radio', { name: '4 難しい' }).check();
+    await page.getByLabel('困ったこと・問題').fill('薬の飲み方の説明で、専門用語が多く訳すのに時間がかかりました。');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'report-form-phone');
+    await page.getByRole('button', { name: '報告を送る' }).click();
+    await page.getByText('活動報告を送りました').waitFor();
+    await page.waitForURL(/#\/dispatches$/);
+
+    const filed = await t.dataSource.getRepository(ActivityReport).findOneByOrFail({ dispatchId });
+    expect([filed.waitingMinutes, filed.transportCostYen, filed.difficulty, [...filed.scenes].sort()]).toEqual([20, 480, 4, ['consultation', 'payment']]);
+    expect(filed.actualEnd.toISOString()).toBe(new Date(`${tokyoDay(-2)}T11:45:00+09:00`).toISOString());
+    expect(filed.reviewStatus).toBe('pending');
+
+    // Still editable until staff review it.
+    await page.getByTestId('past-dispatch').getByRole('link', { name: '活動報告を書く・見る' }).click();
+    await page.getByTestId('review-status').getByText('確認待ち').waitFor();
+    expect(await page.getByLabel('待ち時間（分）').inputValue()).toBe('20');
+    await page.getByLabel('調べたい用語').fill('服薬指導、頓服');
+    await page.getByRole('button', { name: '報告を直して送る' }).click();
+    await page.getByText('活動報告を直しました').waitFor();
+    expect((await t.dataSource.getRepository(ActivityReport).findOneByOrFail({ dispatchId })).termsToStudy).toBe('服薬指導、頓服');
+  });
+
+  it('staff open the review queue from the dashboard, see the flagged report, and mark it reviewed after confirming', async () => {
+    const phone = await tab(PHONE);
+    await signIn(phone, ADMIN.email, ADMIN.password);
+    await phone.goto(`${base}/admin/#/reports`);
+    await phone.getByTestId('report').first().waitFor();
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(phone, 'reports-queue-phone');
+
+    const page = await tab();
+    await signIn(page, ADMIN.email, ADMIN.password);
+    expect(await page.locator('[data-coming-soon="true"]').count()).toBe(0);
+    const card = page.getByLabel('確認待ちの活動報告');
+    await card.getByText('1', { exact: true }).waitFor();
+    await screenshot(page, 'staff-dashboard-live');
+    await card.getByRole('link').click();
+    await page.waitForURL(/#\/reports/);
+    const report = page.getByTestId('report').filter({ hasText: 'グエン・ティ・ラン' });
+    await report.waitFor();
+    await report.getByText('問題の報告あり').waitFor();
+    await report.getByText('診察、会計').waitFor();
+    await report.getByText('480 円').waitFor();
+    await screenshot(page, 'reports-queue');
+
+    await report.getByRole('button', { name: '確認済みにする' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('この報告を確認済みにしますか?').waitFor();
+    await dialog.getByLabel('コメント（任意）').fill('丁寧な報告ありがとうございます。用語集に追加します。');
+    await screenshot(page, 'report-review-dialog', { fullPage: false });
+    await dialog.getByRole('button', { name: '確認' }).click();
+    await page.getByText('確認済みにしました').waitFor();
+    await page.getByText('確認待ちの活動報告はありません').waitFor();
+    const reviewed = await t.dataSource.getRepository(ActivityReport).findOneByOrFail({ dispatchId });
+    expect(reviewed.reviewStatus).toBe('reviewed');
+    expect(reviewed.reviewComment).toBe('丁寧な報告ありがとうございます。用語集に追加します。');
+  });
+
+  it('once reviewed, the volunteer reads the report and the comment but cannot change it', async () => {
+    const page = await tab(PHONE);
+    await signIn(page, volunteerUser.email, volunteerUser.password);
+    await page.goto(`${base}/admin/#/dispatches/${dispatchId}/report`);
+    await page.getByTestId('review-status').getByText('確認済み').waitFor();
+    await page.getByText('用語集に追加します').waitFor();
+    expect(await page.getByRole('button', { name: /報告を/ }).count()).toBe(0);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'report-reviewed-phone');
+  });
+
+  it('staff read hospitals with their coordinators and volunteers with languages, level and status', async () => {
+    const page = await tab();
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole('menuitem', { name: '医療機関' }).click();
+    await page.getByRole('cell', { name: '熊本中央病院' }).waitFor();
+    await screenshot(page, 'hospitals-list');
+    await page.getByRole('cell', { name: '熊本中央病院' }).click();
+    await page.waitForURL(new RegExp(`#/hospitals/${hospital.id}/show`));
+    await page.getByText('看護師 松本').waitFor();
+    await screenshot(page, 'hospital-show');
+
+    await page.getByRole('menuitem', { name: '通訳ボランティア' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'グエン・ティ・ラン' });
+    await row.getByText(/ベトナム語（/).waitFor();
+    await row.getByText('活動中').waitFor();
+    await screenshot(page, 'volunteers-list');
+    await row.click();
+    await page.waitForURL(new RegExp(`#/volunteers/${volunteer.id}/show`));
+    await page.getByText('月の派遣上限').waitFor();
+    await screenshot(page, 'volunteer-show');
+
+    const phone = await tab(PHONE);
+    await signIn(phone, ADMIN.email, ADMIN.password);
+    await phone.goto(`${base}/admin/#/volunteers`);
+    await phone.getByText('グエン・ティ・ラン').waitFor();
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(phone, 'volunteers-list-phone');
+  });
+});
