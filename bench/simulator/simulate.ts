@@ -4,7 +4,7 @@
  * same `selectWaveTargets` the API's offers service calls; the workflow around them (offer expiry,
  * next wave, roll-on, escalation deadline, reopen after a dropout) follows the API's timers.
  */
-import { isBroadcast, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
+import { isBroadcast, orderByCapHeadroom, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
 import { batchAssign, compileAvailability, Department, evaluateVolunteer, prepareRequest, rankCandidates, VolunteerSnapshot } from '@app/matching';
 import { createRng, Rng } from '../matching/synthetic';
 import { EventQueue } from './event-queue';
@@ -16,6 +16,8 @@ const OFFICE_CLOSE = 17 * 60 + 15;
 /** Staff stop phoning this close to the visit (the volunteer could not get there). */
 const LAST_CALL_BEFORE_MS = 60 * MINUTE;
 const MANUAL_ROUNDS = 2;
+/** No re-offer this close to the visit (an offer needs time to be answered). */
+const REOFFER_UNTIL_MS = 2 * HOUR;
 
 export interface RequestOutcome {
   id: string;
@@ -71,6 +73,8 @@ interface RequestState {
   /** Volunteers holding a non-withdrawn offer (the API's `already`). */
   asked: Set<string>;
   pending: Map<string, { expiresAt: number; token: number }>;
+  /** Asked, but the offer expired before they answered (candidates for a re-offer). */
+  expiredUnanswered: Set<string>;
   confirmedBy: string | null;
   dispatchToken: number;
   firstConfirmedAt: number | null;
@@ -179,6 +183,7 @@ class Simulation {
       status: 'unfiled',
       asked: new Set(),
       pending: new Map(),
+      expiredUnanswered: new Set(),
       confirmedBy: null,
       dispatchToken: 0,
       firstConfirmedAt: null,
@@ -239,6 +244,7 @@ class Simulation {
         for (const [id, offer] of e.r.pending) {
           if (offer.expiresAt <= t) {
             e.r.pending.delete(id);
+            e.r.expiredUnanswered.add(id);
             any = true;
           }
         }
@@ -291,11 +297,20 @@ class Simulation {
   private async sendWave(r: RequestState, t: number): Promise<number> {
     // isUrgent: fewer business days ahead than the policy's lead time.
     const request = { urgent: r.sc.businessDaysAhead < this.policy.dispatch.leadTimeBusinessDays, startsAt: r.sc.snapshot.startsAt };
-    const ranked = this.ranked(r, t);
-    const plan = this.policy.batchPlanMinutes && !isBroadcast(request, t, this.policy.dispatch) ? await this.planFor(r, t) : undefined;
-    const { targets, broadcast } = selectWaveTargets({ ranked, alreadyOffered: r.asked, request, now: t, policy: this.policy.dispatch, plan });
-    if (targets.length === 0) return 0;
+    let ranked = this.ranked(r, t);
+    if (this.policy.capHeadroomFirst) {
+      const month = monthKey(r.sc.snapshot.startsAt);
+      ranked = orderByCapHeadroom(
+        ranked,
+        new Map(ranked.map((id) => [id, this.byId.get(id)!.model.maxDispatchesPerMonth - (this.byId.get(id)!.monthCounts.get(month) ?? 0)])),
+      );
+    }
     const startsAt = r.sc.snapshot.startsAt;
+    const plan = this.policy.batchPlanMinutes && !isBroadcast(request, t, this.policy.dispatch) ? await this.planFor(r, t) : undefined;
+    const reofferable = this.policy.reofferExpired && startsAt - t > REOFFER_UNTIL_MS ? r.expiredUnanswered : undefined;
+    const { targets, broadcast, reoffer } = selectWaveTargets({ ranked, alreadyOffered: r.asked, request, now: t, policy: this.policy.dispatch, plan, expiredUnanswered: reofferable });
+    if (targets.length === 0) return 0;
+    for (const id of targets) r.expiredUnanswered.delete(id);
     const expiresAt = Math.min(t + this.policy.dispatch.responseWindowMinutes * MINUTE, startsAt);
     for (const id of targets) {
       const v = this.byId.get(id)!;
@@ -312,7 +327,7 @@ class Simulation {
       if (responds && at < expiresAt) this.queue.push(at, { kind: 'answer', r, v, token, accept });
     }
     this.queue.push(expiresAt, { kind: 'expire', r });
-    if (!broadcast) {
+    if (!broadcast && !reoffer) {
       const next = t + this.policy.dispatch.waveIntervalMinutes * MINUTE;
       if (next < expiresAt || next < startsAt) this.queue.push(next, { kind: 'nextWave', r });
     }

@@ -1,5 +1,5 @@
 import { DEFAULT_DISPATCH_POLICY } from './dispatch-config';
-import { isBroadcast, selectWaveTargets, WaveSelectionInput } from './offer-policy';
+import { isBroadcast, orderByCapHeadroom, selectReofferTargets, selectWaveTargets, WaveSelectionInput } from './offer-policy';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-12-01T09:00:00+09:00');
@@ -48,5 +48,40 @@ describe('selectWaveTargets', () => {
     const request = { urgent: false, startsAt: NOW + 30 * HOUR };
     expect(isBroadcast(request, NOW, DEFAULT_DISPATCH_POLICY)).toBe(true);
     expect(selectWaveTargets(input({ request, policy: DEFAULT_DISPATCH_POLICY })).targets).toEqual(ranked);
+  });
+
+  it('asks again, all at once, the volunteers whose offer expired unanswered once nobody new is left', () => {
+    const expiredUnanswered = new Set(['v5', 'v2', 'gone']);
+    expect(selectWaveTargets(input({ alreadyOffered: new Set(ranked), expiredUnanswered }))).toEqual({ targets: ['v2', 'v5'], broadcast: false, reoffer: true });
+  });
+
+  it('asks fresh volunteers before any re-offer, and never re-offers without expiredUnanswered', () => {
+    const expiredUnanswered = new Set(['v1']);
+    expect(selectWaveTargets(input({ alreadyOffered: new Set(['v1', 'v2']), expiredUnanswered }))).toEqual({ targets: ['v3', 'v4', 'v5'], broadcast: false });
+    expect(selectWaveTargets(input({ alreadyOffered: new Set(ranked) }))).toEqual({ targets: [], broadcast: false });
+    expect(selectWaveTargets(input({ alreadyOffered: new Set(ranked), expiredUnanswered: new Set() }))).toEqual({ targets: [], broadcast: false });
+  });
+});
+
+describe('selectReofferTargets', () => {
+  it('keeps rank order and drops volunteers no longer eligible', () => {
+    expect(selectReofferTargets(['a', 'b', 'c'], new Set(['c', 'a', 'x']))).toEqual({ targets: ['a', 'c'], reoffer: true });
+  });
+});
+
+describe('orderByCapHeadroom', () => {
+  it('puts volunteers with more room under their monthly cap first, rank order within equal room', () => {
+    const headroom = new Map([
+      ['v1', 1],
+      ['v2', 4],
+      ['v3', 1],
+      ['v4', 4],
+      ['v5', 0],
+    ]);
+    expect(orderByCapHeadroom(ranked, headroom)).toEqual(['v2', 'v4', 'v1', 'v3', 'v5', 'v6']);
+  });
+
+  it('keeps the rank order when everyone has the same room', () => {
+    expect(orderByCapHeadroom(ranked, new Map(ranked.map((id) => [id, 2])))).toEqual(ranked);
   });
 });

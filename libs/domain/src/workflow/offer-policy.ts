@@ -31,6 +31,13 @@ export interface WaveSelectionInput {
   now: number;
   policy: WavePolicy;
   plan?: WavePlan;
+  /**
+   * Volunteers whose earlier offer for this request expired without an answer (a subset of
+   * `alreadyOffered`). When given, they are asked again — once no volunteer who was never asked
+   * is left — instead of the request going to staff. Omitted: nobody is asked twice (the live
+   * behaviour).
+   */
+  expiredUnanswered?: ReadonlySet<string>;
 }
 
 export interface WaveSelection {
@@ -38,6 +45,8 @@ export interface WaveSelection {
   targets: string[];
   /** True when the wave went to everyone left (urgent, or the visit is near). */
   broadcast: boolean;
+  /** True when the targets are volunteers asked before whose offer expired unanswered. */
+  reoffer?: boolean;
 }
 
 /** Whether the request is offered to every eligible volunteer at once instead of in waves. */
@@ -49,13 +58,28 @@ export function isBroadcast(request: WaveRequest, now: number, policy: WavePolic
  * Who gets the next wave: every eligible volunteer not asked yet when the request is urgent or
  * the visit is within `broadcastWithinHours`; otherwise the next `waveSize` of them in rank
  * order. With a plan, its preferred volunteers go first and volunteers it reserved for other
- * requests last. Pure: the live offers service and the dispatch simulator both call this.
+ * requests last. With `expiredUnanswered`, once nobody new is left, those volunteers are asked
+ * again (`selectReofferTargets`). Pure: the live offers service and the dispatch simulator both
+ * call this.
  */
 export function selectWaveTargets(input: WaveSelectionInput): WaveSelection {
   const fresh = input.ranked.filter((id) => !input.alreadyOffered.has(id));
   const broadcast = isBroadcast(input.request, input.now, input.policy);
+  if (fresh.length === 0 && input.expiredUnanswered && input.expiredUnanswered.size > 0) {
+    return { ...selectReofferTargets(input.ranked, input.expiredUnanswered), broadcast };
+  }
   const ordered = input.plan ? planOrder(fresh, input.plan) : fresh;
   return { targets: broadcast ? ordered : ordered.slice(0, Math.max(0, input.policy.waveSize)), broadcast };
+}
+
+/**
+ * Re-asking once nobody new is left: every still-eligible volunteer (in rank order) whose offer
+ * for this request expired without an answer. Volunteers who declined are never asked again.
+ * Re-offers go to all of them at once — they have each been asked already, so there is no fairness
+ * reason to hold some back — and carry `reoffer: true`.
+ */
+export function selectReofferTargets(ranked: readonly string[], expiredUnanswered: ReadonlySet<string>): { targets: string[]; reoffer: true } {
+  return { targets: ranked.filter((id) => expiredUnanswered.has(id)), reoffer: true };
 }
 
 function planOrder(fresh: readonly string[], plan: WavePlan): string[] {
@@ -66,4 +90,18 @@ function planOrder(fresh: readonly string[], plan: WavePlan): string[] {
   const rest = fresh.filter((id) => !first.has(id) && !reserved.has(id));
   const last = fresh.filter((id) => !first.has(id) && reserved.has(id));
   return [...preferred, ...rest, ...last];
+}
+
+/**
+ * Reorders ranked volunteers so that those with more room left under their monthly cap (in the
+ * visit's month) come first; equal room keeps the rank order. Meant to run before
+ * `selectWaveTargets`, so that volunteers close to their cap stay free for later requests that
+ * only they can take. `headroom` maps a volunteer id to dispatches left that month; a missing id
+ * counts as no room. Pure.
+ */
+export function orderByCapHeadroom(ranked: readonly string[], headroom: ReadonlyMap<string, number>): string[] {
+  return ranked
+    .map((id, index) => ({ id, index, left: headroom.get(id) ?? 0 }))
+    .sort((a, b) => b.left - a.left || a.index - b.index)
+    .map((x) => x.id);
 }
