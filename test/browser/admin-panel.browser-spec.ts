@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { User } from '@app/domain';
 import { aUser } from '../support/factories';
-import { ADMIN, createTestApp, type TestApp } from '../support/test-app';
-import { DESKTOP, launchChromium, openTab, PHONE, screenshot, type Tab } from './browser';
+import { ADMIN, type TestApp } from '../support/test-app';
+import { PHONE, screenshot, useBrowserSession } from './browser';
 
 /**
  * The admin panel in Debian's Chromium against the real API (its own database), driven only
@@ -13,53 +12,14 @@ import { DESKTOP, launchChromium, openTab, PHONE, screenshot, type Tab } from '.
 jest.setTimeout(120_000);
 
 describe('admin panel (browser)', () => {
+  const session = useBrowserSession();
+  const { tab, signIn, allowProblem, scrollWidth } = session;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
-  const tabs: Tab[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ t, base } = session);
   });
-
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      const pattern = allowed.get(tab.page);
-      expect(tab.problems.filter((problem) => !pattern?.test(problem))).toEqual([]);
-      await tab.context.close();
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function tab(viewport = DESKTOP): Promise<Page> {
-    const opened = await openTab(browser, viewport);
-    tabs.push(opened);
-    return opened.page;
-  }
-
-  const allowed = new Map<Page, RegExp>();
-
-  /** An expected failed call (a refused save) is not a problem of the page. */
-  function allowProblem(page: Page, pattern: RegExp) {
-    allowed.set(page, pattern);
-  }
-
-  const scrollWidth = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth'));
-
-  async function signIn(page: Page, email: string, password: string) {
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(password);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.getByText(/ようこそ、.+ さん/).waitFor();
-  }
 
   it('serves the panel at /admin, redirects / there, and falls back to index.html for client routes', async () => {
     const root = await t.http().get('/').expect(302);

@@ -1,21 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ActivityReport, Dispatch } from '@app/domain';
 import { aUser } from '../support/factories';
-import { ADMIN, createTestApp, login, type TestApp } from '../support/test-app';
+import { ADMIN, login, type TestApp } from '../support/test-app';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
-import { DESKTOP, launchChromium, openTab, PHONE, screenshot, type Tab } from './browser';
+import { PHONE, screenshot, tokyoDay, useBrowserSession } from './browser';
 
 jest.setTimeout(120_000);
 
 const DAY = 24 * 60 * 60 * 1000;
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The Tokyo calendar day `days` from now, YYYY-MM-DD. */
-function tokyoDay(days: number): string {
-  const d = new Date(Date.now() + days * DAY + 9 * 60 * 60 * 1000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
 /**
  * After the visit, in Chromium against the real API: the volunteer files the activity report on a
  * past dispatch from a phone and changes it, staff find it from the dashboard in the review
@@ -23,21 +15,17 @@ function tokyoDay(days: number): string {
  * hospital and volunteer pages.
  */
 describe('after the visit (browser)', () => {
+  const session = useBrowserSession();
+  const { tab, signIn, allowProblem, scrollWidth } = session;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
-  const tabs: Tab[] = [];
-  const allowed = new Map<Page, RegExp>();
   let volunteerUser: Awaited<ReturnType<typeof aUser>>;
   let volunteer: Awaited<ReturnType<typeof aQualifiedVolunteer>>;
   let hospital: Awaited<ReturnType<typeof aHospital>>;
   let dispatchId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ t, base } = session);
     const courses = await trainingCourses(t);
     hospital = await aHospital(t, { name: '熊本中央病院', area: '中央区' });
     const coordinator = await aUser(t, { role: 'coordinator', hospitalId: hospital.id, displayName: '看護師 松本' });
@@ -62,39 +50,10 @@ describe('after the visit (browser)', () => {
     }
   });
 
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      const pattern = allowed.get(tab.page);
-      expect(tab.problems.filter((problem) => !pattern?.test(problem))).toEqual([]);
-      await tab.context.close();
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function tab(viewport = DESKTOP): Promise<Page> {
-    const opened = await openTab(browser, viewport);
-    tabs.push(opened);
-    return opened.page;
-  }
-
-  async function signIn(page: Page, email: string, password: string) {
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(password);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.getByText(/ようこそ、.+ さん/).waitFor();
-  }
-
-  const scrollWidth = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth'));
-
   it('on a phone, the volunteer files the report on a past dispatch from their dispatches, then changes it', async () => {
     const page = await tab(PHONE);
     // No report yet: GET …/report answers 404, which the form reads as "new".
-    allowed.set(page, /status of 404/);
+    allowProblem(page, /status of 404/);
     await signIn(page, volunteerUser.email, volunteerUser.password);
     await page.goto(`${base}/admin/#/dispatches`);
     const past = page.getByTestId('past-dispatch');

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Debian's Chromium (apt-get install chromium); test tools that download a browser cannot here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,4 +54,69 @@ export async function openTab(browser: Browser, viewport = DESKTOP): Promise<Tab
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
+}
+
+/**
+ * What every browser spec needs, with its jest hooks: the real API on a database of its own,
+ * listening on a free port, and Chromium. Tabs opened through it are checked after each test for
+ * page errors (except those a test allowed) and closed. Call it inside `describe`; the first
+ * `beforeAll` of the spec runs after the session is up.
+ */
+export function useBrowserSession() {
+  const state = {} as { t: TestApp; browser: Browser; base: string };
+  const tabs: Tab[] = [];
+  const allowed = new Map<Page, RegExp>();
+
+  beforeAll(async () => {
+    state.t = await createTestApp();
+    await state.t.app.listen(0, '127.0.0.1');
+    state.base = `http://127.0.0.1:${(state.t.app.getHttpServer().address() as AddressInfo).port}`;
+    state.browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    for (const opened of tabs.splice(0)) {
+      const pattern = allowed.get(opened.page);
+      expect(opened.problems.filter((problem) => !pattern?.test(problem))).toEqual([]);
+      await opened.context.close();
+    }
+  });
+
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.t?.close();
+  });
+
+  return {
+    get t(): TestApp {
+      return state.t;
+    },
+    get base(): string {
+      return state.base;
+    },
+    async tab(viewport = DESKTOP): Promise<Page> {
+      const opened = await openTab(state.browser, viewport);
+      tabs.push(opened);
+      return opened.page;
+    },
+    /** An expected failed call (a refused save) is not a problem of the page. */
+    allowProblem(page: Page, pattern: RegExp): void {
+      allowed.set(page, pattern);
+    },
+    async signIn(page: Page, email: string, password: string): Promise<void> {
+      await page.goto(`${state.base}/admin/`);
+      await page.getByLabel('メールアドレス').fill(email);
+      await page.getByLabel('パスワード').fill(password);
+      await page.getByRole('button', { name: 'ログイン' }).click();
+      await page.getByText(/ようこそ、.+ さん/).waitFor();
+    },
+    scrollWidth: async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth')),
+  };
+}
+
+/** The Tokyo calendar day `days` from now, YYYY-MM-DD (the API's clock runs in real time here). */
+export function tokyoDay(days: number): string {
+  const shifted = new Date(Date.now() + days * 86_400_000 + 9 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
 }

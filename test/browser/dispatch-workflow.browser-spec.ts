@@ -1,21 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Dispatch, InterpretationRequest, MailMessage } from '@app/domain';
 import { aUser, aVolunteer } from '../support/factories';
-import { ADMIN, createTestApp, login, type TestApp } from '../support/test-app';
+import { ADMIN, login, type TestApp } from '../support/test-app';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
-import { DESKTOP, launchChromium, openTab, PHONE, screenshot, type Tab } from './browser';
+import { PHONE, screenshot, tokyoDay, useBrowserSession } from './browser';
 
 jest.setTimeout(120_000);
 
 const PATIENT = 'ホアン・ヴァン・ミン';
-const DAY = 24 * 60 * 60 * 1000;
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The Tokyo calendar day `days` from now, YYYY-MM-DD (the API's clock runs in real time here). */
-function tokyoDay(days: number): string {
-  const d = new Date(Date.now() + days * DAY + 9 * 60 * 60 * 1000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
 
 /**
  * The core story in Chromium against the real API: a coordinator files a request, staff see the
@@ -23,11 +15,10 @@ function tokyoDay(days: number): string {
  * and once from the signed-in offers list on a phone, and the coordinator sees it confirmed.
  */
 describe('dispatch workflow (browser)', () => {
+  const session = useBrowserSession();
+  const { tab, signIn, allowProblem, scrollWidth } = session;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
-  const tabs: Tab[] = [];
-  const allowed = new Map<Page, RegExp>();
   let hospital: Awaited<ReturnType<typeof aHospital>>;
   let coordinator: Awaited<ReturnType<typeof aUser>>;
   let volunteerUser: Awaited<ReturnType<typeof aUser>>;
@@ -35,10 +26,7 @@ describe('dispatch workflow (browser)', () => {
   let requestId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ t, base } = session);
     const courses = await trainingCourses(t);
     hospital = await aHospital(t, { name: '熊本市民病院', area: '中央区' });
     coordinator = await aUser(t, { role: 'coordinator', hospitalId: hospital.id, displayName: '看護師 田中' });
@@ -49,35 +37,6 @@ describe('dispatch workflow (browser)', () => {
     // Speaks the language but has no pledge, insurance or training on record.
     await aVolunteer(t, { languages: ['vi'], displayName: 'ドー・ヴァン・フン' });
   });
-
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      const pattern = allowed.get(tab.page);
-      expect(tab.problems.filter((problem) => !pattern?.test(problem))).toEqual([]);
-      await tab.context.close();
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function tab(viewport = DESKTOP): Promise<Page> {
-    const opened = await openTab(browser, viewport);
-    tabs.push(opened);
-    return opened.page;
-  }
-
-  async function signIn(page: Page, email: string, password: string) {
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(password);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.getByText(/ようこそ、.+ さん/).waitFor();
-  }
-
-  const scrollWidth = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth'));
 
   async function choose(page: Page, label: string, option: string) {
     await page.getByRole('combobox', { name: label }).click();
@@ -244,8 +203,4 @@ describe('dispatch workflow (browser)', () => {
     await page.locator('[data-status="cancelled"]').waitFor();
     expect((await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: requestId })).status).toBe('cancelled');
   });
-
-  function allowProblem(page: Page, pattern: RegExp) {
-    allowed.set(page, pattern);
-  }
 });
