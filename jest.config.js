@@ -9,6 +9,25 @@ const moduleNameMapper = {
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
 
+/**
+ * Browser tests need Debian's Chromium (`apt-get install chromium`); a machine with only Node.js
+ * skips them with a notice. CI installs it and sets REQUIRE_BROWSER_TESTS=1, so there they never
+ * silently vanish.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browserTests = require('node:fs').existsSync(chromiumPath) || process.env.REQUIRE_BROWSER_TESTS === '1';
+if (!browserTests) {
+  console.warn(`[jest] No Chromium at ${chromiumPath}: the admin panel's browser tests are skipped (apt-get install chromium, or set CHROMIUM_PATH).`);
+}
+const browserProject = {
+  ...common,
+  displayName: 'browser',
+  testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+  globalSetup: '<rootDir>/test/browser/global-setup.ts',
+  globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
+  testTimeout: 90000,
+};
+
 module.exports = {
   // Per-project testTimeout is not applied by Jest; this is the default for every test and hook.
   testTimeout: 60000,
@@ -28,13 +47,6 @@ module.exports = {
       testMatch: ['<rootDir>/apps/admin/src/**/*.spec.ts'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/apps/admin/tsconfig.jest.json' }] },
     },
-    {
-      ...common,
-      displayName: 'browser',
-      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
-      globalSetup: '<rootDir>/test/browser/global-setup.ts',
-      globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
-      testTimeout: 90000,
-    },
+    ...(browserTests ? [browserProject] : []),
   ],
 };
