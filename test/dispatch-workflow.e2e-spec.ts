@@ -272,6 +272,14 @@ describe('Dispatch workflow (API)', () => {
       await t.http().post(`/api/requests/${late.id}/cancel`).set('Authorization', coordinator.auth).send({ reason: '退院のため' }).expect(200);
       const cancelled = await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: confirmed.id });
       expect(cancelled).toMatchObject({ status: 'cancelled', lateCancellation: true, cancelReason: '退院のため' });
+      // No timer of the cancelled request or its dispatch is left to fire.
+      const pending = await t.dataSource.query(
+        `SELECT type FROM jobs WHERE status = 'pending' AND (payload->>'requestId' = $1 OR payload->>'dispatchId' = $2)`,
+        [late.id, confirmed.id],
+      );
+      expect(pending).toEqual([]);
+      const cancelledTimers = await t.dataSource.query(`SELECT count(*)::int AS n FROM jobs WHERE status = 'cancelled' AND payload->>'requestId' = $1`, [late.id]);
+      expect(cancelledTimers[0].n).toBeGreaterThan(0);
     });
 
     it('keeps every transition in an append-only log', async () => {

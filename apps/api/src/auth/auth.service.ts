@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hashToken } from '../common/token-hash';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { RefreshToken, UnauthorizedError, User } from '@app/domain';
 import { AppConfig } from '../config/env.validation';
@@ -15,10 +16,6 @@ import { TokenPairView } from './dto/auth.dto';
 
 const invalidCredentials = () => new UnauthorizedError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
 const invalidRefresh = () => new UnauthorizedError('INVALID_REFRESH_TOKEN', 'Sign in again: the session has ended');
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Sign-in, access tokens and rotating refresh tokens. */
 @Injectable()

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../common/token-hash';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ConflictError, Locale, NotFoundError, User, UserInvitation } from '@app/domain';
 import { Clock } from '../common/clock';
@@ -13,7 +14,6 @@ import { InvitationView } from './invitations.dto';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Invitations: a user created without a password gets a mail with a single-use, expiring link

@@ -22,22 +22,14 @@ import { WorkflowLog } from '../workflow/workflow-log';
 import { JobsService } from '../jobs/jobs.service';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { AuditService } from '../audit/audit.service';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../common/token-hash';
+import { DISPATCH_JOBS, OFFER_JOBS } from '../workflow/workflow-jobs';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-/** The timers of a confirmed dispatch (handled in workflow-timers). */
-export const DISPATCH_JOBS = {
-  reminder: 'dispatch.reminder',
-  reconfirm: 'dispatch.reconfirm',
-  reconfirmDeadline: 'dispatch.reconfirm-deadline',
-  /** Re-offer a request whose dispatch fell through. */
-  reoffer: 'request.reoffer',
-} as const;
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Rules staff may override with a recorded reason when assigning by hand; the others never. */
 const NEVER_OVERRIDDEN: ExclusionCode[] = ['OVERLAP', 'LANGUAGE', 'INACTIVE'];
@@ -136,7 +128,7 @@ export class DispatchesService {
     await this.log.record(manager, { subjectType: 'dispatch', subjectId: dispatch.id, from: null, to: 'confirmed', event: 'confirm', actorId: options.actorId, reason: options.overrideReason });
     await this.notifier.confirmed(manager, request, dispatch);
     await this.scheduleVisitTimers(manager, dispatch);
-    if (role === 'primary') await manager.query(`UPDATE jobs SET status = 'cancelled', updated_at = now() WHERE status = 'pending' AND payload->>'requestId' = $1 AND type IN ('request.next-wave', 'request.escalate')`, [request.id]);
+    if (role === 'primary') await this.jobs.cancelWhere(manager, [OFFER_JOBS.nextWave, OFFER_JOBS.escalate], { requestId: request.id });
     return dispatch;
   }
 
@@ -294,7 +286,7 @@ export class DispatchesService {
     dispatch.lateCancellation = dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
     await manager.save(dispatch);
     await this.log.record(manager, { subjectType: 'dispatch', subjectId: dispatch.id, from, to: 'cancelled', event: 'cancel', actorId, reason });
-    await manager.query(`UPDATE jobs SET status = 'cancelled', updated_at = now() WHERE status = 'pending' AND payload->>'dispatchId' = $1`, [dispatch.id]);
+    await this.jobs.cancelWhere(manager, null, { dispatchId: dispatch.id });
   }
 
   /** Staff, the requesting hospital and the confirmed volunteer; others get 404. */

@@ -99,14 +99,15 @@ export class JobsService {
   }
 
   /**
-   * Cancels the pending jobs of a type whose payload contains `payloadMatch` (jsonb `@>`, e.g.
-   * `{ offerId }`); returns how many.
+   * Cancels the pending jobs of the given type(s) — `null` for any type — whose payload contains
+   * `payloadMatch` (jsonb `@>`, e.g. `{ requestId }`); returns how many.
    */
-  async cancelWhere(manager: EntityManager, type: string, payloadMatch: Record<string, unknown>): Promise<number> {
+  async cancelWhere(manager: EntityManager, type: string | readonly string[] | null, payloadMatch: Record<string, unknown>): Promise<number> {
+    const types = type === null ? null : typeof type === 'string' ? [type] : [...type];
     const [, count] = await manager.query(
       `UPDATE jobs SET status = 'cancelled', finished_at = $3, updated_at = now()
-       WHERE type = $1 AND status = 'pending' AND payload @> $2::jsonb`,
-      [type, JSON.stringify(payloadMatch), this.clock.now().toISOString()],
+       WHERE ($1::text[] IS NULL OR type = ANY($1::text[])) AND status = 'pending' AND payload @> $2::jsonb`,
+      [types, JSON.stringify(payloadMatch), this.clock.now().toISOString()],
     );
     return count;
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../common/token-hash';
+import { OFFER_JOBS } from '../workflow/workflow-jobs';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import {
   ConflictError,
@@ -24,6 +26,7 @@ import { CandidatesService } from '../matching/candidates.service';
 import { DispatchesService } from '../dispatches/dispatches.service';
 import { WorkflowLog } from '../workflow/workflow-log';
 import { JobsService } from '../jobs/jobs.service';
+import { EscalationReason } from '../mail/templates/request-escalated.template';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 
 const HOUR = 3_600_000;
@@ -31,8 +34,7 @@ const MINUTE = 60_000;
 
 export type WithdrawReason = 'filled' | 'cancelled' | 'changed';
 
-/** The timers of the offer workflow (handled in workflow-timers). */
-export const OFFER_JOBS = { nextWave: 'request.next-wave', expire: 'offer.expire', escalate: 'request.escalate' } as const;
+
 
 export interface OfferView {
   id: string;
@@ -46,9 +48,8 @@ export interface OfferView {
   visit: { language: string; startsAt: string; endsAt: string; department: string; visitType: string; mode: string; hospitalName: string; area: string };
 }
 
-export function hashLinkToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+/** The offer link's token as stored: its hash. */
+export const hashLinkToken = hashToken;
 
 /**
  * Offers: waves of the best-ranked eligible volunteers (everyone at once when urgent or close to
@@ -162,14 +163,14 @@ export class OffersService {
     });
   }
 
-  async escalate(manager: EntityManager, request: InterpretationRequest, reason: string, actorId: string | null): Promise<void> {
+  async escalate(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason, actorId: string | null): Promise<void> {
     const from = request.status;
     request.status = transition('request', request.status, 'escalate');
     request.escalationReason = reason;
     await manager.save(request);
     await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from, to: request.status, event: 'escalate', actorId, reason });
     await this.jobs.cancelWhere(manager, OFFER_JOBS.nextWave, { requestId: request.id });
-    await this.notifier.escalated(manager, request, reason as 'no_eligible', `${request.id}:${this.clock.now().getTime()}`);
+    await this.notifier.escalated(manager, request, reason, `${request.id}:${this.clock.now().getTime()}`);
   }
 
   /** Marks the request's pending offers whose time is up as expired, then keeps the request moving. */

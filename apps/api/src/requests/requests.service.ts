@@ -23,6 +23,7 @@ import { OffersService } from '../offers/offers.service';
 import { DispatchesService } from '../dispatches/dispatches.service';
 import { WorkflowLog } from '../workflow/workflow-log';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
+import { JobsService } from '../jobs/jobs.service';
 import { AuditService } from '../audit/audit.service';
 import { CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
 import { requestView, RequestView } from './request.view';
@@ -47,6 +48,7 @@ export class RequestsService {
     private readonly log: WorkflowLog,
     private readonly notifier: DispatchNotifier,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
   ) {}
 
   async create(actor: Actor, input: CreateRequestDto): Promise<RequestView> {
@@ -139,7 +141,7 @@ export class RequestsService {
       await this.log.record(manager, { subjectType: 'request', subjectId: id, from, to: request.status, event: 'cancel', actorId: actor.id, reason });
       await this.offers.withdrawPending(manager, request, 'cancelled', actor.id);
       const dispatches = await this.dispatches.cancelForRequest(manager, request, reason, actor.id);
-      await manager.query(`UPDATE jobs SET status = 'cancelled', updated_at = now() WHERE status = 'pending' AND payload->>'requestId' = $1`, [id]);
+      await this.jobs.cancelWhere(manager, null, { requestId: id });
       await this.notifier.cancelled(manager, request, dispatches);
       return requestView(request);
     });

@@ -2,8 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { InterpretationRequest, statesAllowing } from '@app/domain';
 import { JobsService } from '../jobs/jobs.service';
-import { DISPATCH_JOBS, DispatchesService } from '../dispatches/dispatches.service';
-import { OFFER_JOBS, OffersService } from '../offers/offers.service';
+import { DispatchesService } from '../dispatches/dispatches.service';
+import { OffersService } from '../offers/offers.service';
+import { DISPATCH_JOBS, OFFER_JOBS } from '../workflow/workflow-jobs';
 
 type RequestPayload = { requestId: string };
 type DispatchPayload = { dispatchId: string };
