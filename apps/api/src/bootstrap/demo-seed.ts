@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CourseAttendance, Hospital, TrainingCourse, User, Volunteer } from '@app/domain';
 import type { Availability, Gender, LanguageSkill, Level } from '@app/matching';
 import { validateAvailability } from '@app/matching';
+import { seedDemoHistory } from './demo-history';
 
 /** The password of every demo account (printed at start-up; demo only). */
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -61,14 +62,17 @@ export async function seedDemoData(dataSource: DataSource, passwordHash: () => P
     if (await m.exists(Hospital)) return { seeded: false, coordinators: [], volunteerAccounts: [] };
     const hash = await passwordHash();
     const coordinators: string[] = [];
+    const hospitals: Hospital[] = [];
     for (const [i, h] of HOSPITALS.entries()) {
       const hospital = await m.save(Hospital, m.create(Hospital, { name: h.name, area: h.area, address: h.address, phone: h.phone, active: true }));
       const email = `coordinator${i + 1}@example.jp`;
       await m.insert(User, { email, role: 'coordinator', displayName: h.coordinator, locale: 'ja', hospitalId: hospital.id, passwordHash: hash });
       coordinators.push(email);
+      hospitals.push(hospital);
     }
     const courses = await demoCourses(m, now);
     const volunteerAccounts: string[] = [];
+    const volunteers: Volunteer[] = [];
     for (const [i, v] of VOLUNTEERS.entries()) {
       const email = `volunteer${i + 1}@example.jp`;
       const problems = validateAvailability({ weekly: v.weekly, exceptions: [] });
@@ -93,6 +97,7 @@ export async function seedDemoData(dataSource: DataSource, passwordHash: () => P
           lastDispatchAt: null,
         }),
       );
+      volunteers.push(volunteer);
       for (const record of v.training) {
         const course = record === 'initial' ? courses.initial : record === 'skill_up_last' ? courses.skillUpLast : courses.skillUpThis;
         await m.insert(CourseAttendance, { courseId: course.id, volunteerId: volunteer.id, status: 'attended' });
@@ -102,6 +107,7 @@ export async function seedDemoData(dataSource: DataSource, passwordHash: () => P
         volunteerAccounts.push(email);
       }
     }
+    await seedDemoHistory(m, now, { hospitals, volunteers });
     return { seeded: true, coordinators, volunteerAccounts };
   });
 }
