@@ -15,6 +15,7 @@ import { isStaff, type Role } from '../access';
 import { fiscalYearLabel, fiscalYearOf, formatDate, type DisplayLocale } from '../lib/dates';
 import { apiClient } from '../providers';
 import { DashboardCard } from './DashboardCard';
+import { LapsingPanel, NeedsStaffPanel, TodayTomorrowPanel } from './StaffPanels';
 
 const Grid = ({ children }: { children: React.ReactNode }) => (
   <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', md: 'repeat(3, 1fr)' } }}>{children}</Box>
@@ -98,6 +99,13 @@ export const Dashboard = () => {
           </Typography>
         </CardContent>
       </Card>
+      {isStaff(permissions) && (
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' }, alignItems: 'start' }}>
+          <TodayTomorrowPanel />
+          <NeedsStaffPanel />
+          <LapsingPanel />
+        </Box>
+      )}
       {isStaff(permissions) ? <StaffCards role={permissions} /> : permissions === 'coordinator' ? <CoordinatorCards /> : <VolunteerCards />}
     </Box>
   );

@@ -19,6 +19,18 @@ const app = {
     fiscal_year: 'Fiscal year',
     coming_soon: 'Coming soon',
     coming_soon_hint: 'This feature arrives in a coming release.',
+    panels: {
+      today_tomorrow: "Today's and tomorrow's dispatches",
+      today: 'Today',
+      tomorrow: 'Tomorrow',
+      no_dispatches: 'No dispatches today or tomorrow.',
+      needs_staff: 'Requests to fill, soonest first',
+      nothing_to_fill: 'No request is waiting.',
+      lapsing: 'Standing lapsing within 30 days',
+      none_lapsing: 'No volunteer lapses soon.',
+      missing: 'missing',
+      lapse: { pledge: 'Pledge', insurance: 'Insurance', training: 'Training' },
+    },
     cards: {
       users: 'Users',
       users_hint: 'Accounts that can sign in',

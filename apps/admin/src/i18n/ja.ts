@@ -20,6 +20,18 @@ const app = {
     fiscal_year: '年度',
     coming_soon: '準備中',
     coming_soon_hint: 'この機能は今後のリリースで使えるようになります。',
+    panels: {
+      today_tomorrow: '今日と明日の派遣',
+      today: '今日',
+      tomorrow: '明日',
+      no_dispatches: '今日と明日の派遣はありません。',
+      needs_staff: '対応が必要な依頼（近い順）',
+      nothing_to_fill: '未決定の依頼はありません。',
+      lapsing: '30日以内に資格が切れるボランティア',
+      none_lapsing: '期限が近いボランティアはいません。',
+      missing: '未登録',
+      lapse: { pledge: '誓約書', insurance: '保険', training: '研修' },
+    },
     cards: {
       users: 'ユーザー数',
       users_hint: 'サインインできるアカウント',
