@@ -140,6 +140,14 @@ describe('courses and visits (browser)', () => {
     expect(await page.getByRole('radiogroup', { name: TRAINEES[3] }).getByRole('radio', { name: '欠席' }).isChecked()).toBe(true);
     await page.getByRole('region', { name: '出欠' }).getByTestId('attendance-count').getByText('定員 3 / 3 人').waitFor();
     await screenshot(page, 'course-attendance-saved');
+
+    // At the venue, on a phone.
+    const phone = await tab(PHONE);
+    await signIn(phone, ADMIN.email, ADMIN.password);
+    await phone.goto(`${base}/admin/#/courses/${courseId}/show`);
+    await phone.getByRole('radiogroup', { name: TRAINEES[3] }).waitFor();
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(phone, 'course-attendance-phone');
   });
 
   it('over the capacity, the API refuses the save and the sheet says why; nothing is written', async () => {
@@ -157,6 +165,34 @@ describe('courses and visits (browser)', () => {
     const after = await courseFromApi();
     expect(after.attendance).toHaveLength(4);
     expect(after.taken).toBe(3);
+  });
+
+  it('staff change the course; a capacity below those registered is refused on the field', async () => {
+    const page = await tab();
+    allowProblem(page, /status of 409/);
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto(`${base}/admin/#/courses/${courseId}/show`);
+    await page.getByRole('link', { name: '編集' }).click();
+    await page.waitForURL(new RegExp(`#/courses/${courseId}$`));
+    expect(await page.getByLabel('開始時刻').inputValue()).toBe('13:30');
+    expect(await page.getByLabel('開催日').inputValue()).toBe(tokyoDay(14));
+    expect(await page.getByRole('button', { name: '削除' }).count()).toBe(0);
+    await page.getByLabel('定員').fill('2');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('申込み・出席の人数より少ない定員にはできません').first().waitFor();
+    await page.locator('#main-content').getByRole('alert').getByText(/リクエストID/).waitFor();
+    await screenshot(page, 'course-edit-capacity-refused');
+    expect((await courseFromApi()).capacity).toBe(3);
+
+    await page.getByLabel('定員').fill('5');
+    await page.getByLabel('終了時刻').fill('16:30');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(new RegExp(`#/courses/${courseId}/show`));
+    await page.getByText('13:30–16:30').waitFor();
+    await page.getByText('3 / 5 人').first().waitFor();
+    const saved = await courseFromApi();
+    expect(saved.capacity).toBe(5);
+    expect(new Date(saved.endsAt).toISOString()).toBe(new Date(`${tokyoDay(14)}T16:30:00+09:00`).toISOString());
   });
 
   it('staff file a request for the hospital they choose', async () => {
@@ -209,6 +245,7 @@ describe('courses and visits (browser)', () => {
     await result.getByText('評価: 4 / 5').waitFor();
     await result.getByText('説明がとても分かりやすかったです。').waitFor();
     await page.locator('[data-status="completed"]').waitFor();
+    await page.getByText('ご協力ありがとうございました').waitFor({ state: 'hidden' });
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'visit-confirmed-phone');
 
@@ -244,7 +281,24 @@ describe('courses and visits (browser)', () => {
     await page.getByText('再確認しました').waitFor();
     await page.getByText(/再確認の日時: \d{4}年/).waitFor();
     await screenshot(page, 'reconfirm-link-done-phone');
-    expect((await dispatch()).reconfirmedAt).not.toBeNull();
+    const reconfirmedAt = (await dispatch()).reconfirmedAt;
+    expect(reconfirmedAt).not.toBeNull();
+
+    // The link used again (a second tap, a forwarded mail): the first reconfirmation stands.
+    const again = await tab(PHONE);
+    await again.goto(`${base}/admin/#/reconfirm-links/${token}`);
+    await again.getByRole('button', { name: '予定どおり行きます' }).click();
+    await again.getByText('再確認しました').waitFor();
+    expect((await dispatch()).reconfirmedAt?.toISOString()).toBe(reconfirmedAt!.toISOString());
+
+    // Once the visit is cancelled, the link says there is nothing to reconfirm.
+    await t.http().post(`/api/requests/${request.body.id}/cancel`).set('Authorization', staffAuth).send({ reason: '患者さんの都合により' }).expect(200);
+    const closed = await tab(PHONE);
+    allowProblem(closed, /status of 409/);
+    await closed.goto(`${base}/admin/#/reconfirm-links/${token}`);
+    await closed.getByRole('button', { name: '予定どおり行きます' }).click();
+    await closed.getByText('この派遣は取り消されたか、すでに終わっているため、再確認は不要です。').waitFor();
+    await screenshot(closed, 'reconfirm-link-closed-phone');
 
     const bad = await tab(PHONE);
     allowProblem(bad, /status of 404/);

@@ -50,6 +50,7 @@ describe('canRoleAccess', () => {
       expect(canRoleAccess('coordinator', 'courses', action)).toBe(false);
       expect(canRoleAccess('volunteer', 'courses', action)).toBe(false);
     }
+    expect(canRoleAccess('admin', 'courses', 'delete')).toBe(false);
     expect(canRoleAccess('coordinator', 'requests', 'confirm_visit')).toBe(true);
     expect(canRoleAccess('staff', 'requests', 'confirm_visit')).toBe(false);
   });

@@ -26,7 +26,7 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   reports: { list: STAFF, show: STAFF, review: STAFF },
   hospitals: { list: STAFF, show: STAFF },
   volunteers: { list: STAFF, show: STAFF },
-  courses: { '*': STAFF },
+  courses: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF },
 };
 
 export function isRole(value: unknown): value is Role {

@@ -1,5 +1,5 @@
 import { Box } from '@mui/material';
-import { DateInput, maxValue, minValue, number, NumberInput, RadioButtonGroupInput, required, SimpleForm, TextInput, useRecordContext } from 'react-admin';
+import { DateInput, maxValue, minValue, number, NumberInput, RadioButtonGroupInput, required, SaveButton, SimpleForm, TextInput, Toolbar, useRecordContext } from 'react-admin';
 import { FormServerError } from '../../layout/FormServerError';
 import { choices } from '../../lib/workflow-choices';
 import { isAfter } from '../../lib/tokyo-input';
@@ -11,12 +11,19 @@ const endAfterStart = (value: string, values: Record<string, unknown>) =>
 
 const row = { display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { flex: '1 1 140px' } } as const;
 
+/** The API has no way to delete a course (its attendance is the volunteers' training record). */
+const SaveOnly = () => (
+  <Toolbar>
+    <SaveButton />
+  </Toolbar>
+);
+
 /** Title, kind, day and times (Tokyo), venue, capacity and credited hours. */
 export const CourseForm = () => {
   const record = useRecordContext<CourseRecord>();
   const defaults = record ? toCourseFormValues(record) : { kind: 'skill_up', startTime: '10:00', endTime: '16:00', capacity: 30, hours: 6 };
   return (
-    <SimpleForm defaultValues={defaults} sx={{ maxWidth: 720 }}>
+    <SimpleForm defaultValues={defaults} sx={{ maxWidth: 720 }} toolbar={<SaveOnly />}>
       <FormServerError />
       <TextInput source="title" validate={required()} fullWidth />
       <RadioButtonGroupInput source="kind" choices={choices('course_kind', COURSE_KINDS)} validate={required()} />

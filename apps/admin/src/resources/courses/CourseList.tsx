@@ -1,6 +1,6 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { useState } from 'react';
-import { CreateButton, Datagrid, FilterButton, List, SelectInput, SimpleList, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import { CreateButton, Datagrid, List, SelectInput, SimpleList, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
 import { formatTimeRange } from '../../lib/dates';
 import { tokyoDateOf, tokyoDayStart } from '../../lib/tokyo-input';
 import { useDisplayLocale } from '../../lib/use-display-locale';
@@ -24,7 +24,6 @@ const filters = [
 
 const Actions = () => (
   <TopToolbar>
-    <FilterButton />
     <CreateButton label="app.courses.new" />
   </TopToolbar>
 );

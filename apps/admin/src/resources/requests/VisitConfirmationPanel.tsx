@@ -82,7 +82,7 @@ const ConfirmDialog = ({ dispatch, onClose, onDone }: { dispatch: DispatchRecord
       <DialogTitle>{translate('app.visit_confirmation.dialog_title')}</DialogTitle>
       <DialogContent>
         <DialogContentText>{translate('app.visit_confirmation.dialog_content')}</DialogContentText>
-        <Box sx={{ display: 'flex', gap: 2, mt: 2, '& > *': { flex: 1 } }}>
+        <Box sx={{ display: 'grid', gap: 2, mt: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
           <TextField type="time" label={translate('app.visit_confirmation.actual_start')} value={start} onChange={(e) => setStart(e.target.value)} required slotProps={{ inputLabel: { shrink: true } }} />
           <TextField
             type="time"
