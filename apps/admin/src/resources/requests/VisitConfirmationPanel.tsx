@@ -106,7 +106,7 @@ const ConfirmDialog = ({ dispatch, onClose, onDone }: { dispatch: DispatchRecord
           getLabelText={(value: number) => translate('app.visit_confirmation.stars', { smart_count: value })}
           emptyLabelText={translate('app.visit_confirmation.rating_none')}
         />
-        <TextField fullWidth multiline minRows={2} margin="normal" label={translate('app.visit_confirmation.comment')} value={comment} onChange={(e) => setComment(e.target.value)} slotProps={{ htmlInput: { maxLength: 2000 } }} />
+        <TextField fullWidth multiline minRows={2} margin="normal" label={translate('app.visit_confirmation.comment')} helperText={translate('app.visit_confirmation.comment_hint')} value={comment} onChange={(e) => setComment(e.target.value)} slotProps={{ htmlInput: { maxLength: 2000 } }} />
         {confirm.error && (
           <Alert severity="error" role="alert">
             {confirm.error.message}
