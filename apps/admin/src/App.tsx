@@ -6,6 +6,7 @@ import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
 import { OfferLinkPage } from './offer-link/OfferLinkPage';
 import { ProfilePage } from './profile/ProfilePage';
+import { ReconfirmLinkPage } from './reconfirm-link/ReconfirmLinkPage';
 import { authProvider, dataProvider, i18nProvider, queryClient } from './providers';
 import { resources } from './resources';
 import { ReportFormPage } from './resources/reports/ReportFormPage';
@@ -36,6 +37,7 @@ export const App = () => (
     <CustomRoutes noLayout>
       {/* The offer e-mail's link: public, answered with the token alone. */}
       <Route path="/offer-links/:token" element={<OfferLinkPage />} />
+      <Route path="/reconfirm-links/:token" element={<ReconfirmLinkPage />} />
     </CustomRoutes>
     <CustomRoutes>
       <Route

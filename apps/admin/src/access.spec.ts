@@ -18,7 +18,7 @@ describe('canRoleAccess', () => {
 
   it('lets coordinators file requests, staff work them, and volunteers answer offers', () => {
     expect(canRoleAccess('coordinator', 'requests', 'create')).toBe(true);
-    expect(canRoleAccess('staff', 'requests', 'create')).toBe(false);
+    expect(canRoleAccess('staff', 'requests', 'create')).toBe(true);
     expect(canRoleAccess('coordinator', 'requests', 'cancel')).toBe(true);
     expect(canRoleAccess('staff', 'requests', 'candidates')).toBe(true);
     expect(canRoleAccess('coordinator', 'requests', 'candidates')).toBe(false);
@@ -42,6 +42,17 @@ describe('canRoleAccess', () => {
       expect(canRoleAccess('coordinator', resource, 'list')).toBe(false);
       expect(canRoleAccess('volunteer', resource, 'list')).toBe(false);
     }
+  });
+
+  it('lets staff run courses and only coordinators confirm their hospital\'s visits', () => {
+    for (const action of ['list', 'create', 'edit', 'show']) {
+      expect(canRoleAccess('staff', 'courses', action)).toBe(true);
+      expect(canRoleAccess('coordinator', 'courses', action)).toBe(false);
+      expect(canRoleAccess('volunteer', 'courses', action)).toBe(false);
+    }
+    expect(canRoleAccess('admin', 'courses', 'delete')).toBe(false);
+    expect(canRoleAccess('coordinator', 'requests', 'confirm_visit')).toBe(true);
+    expect(canRoleAccess('staff', 'requests', 'confirm_visit')).toBe(false);
   });
 
   it('refuses unknown resources and a missing role', () => {

@@ -20,12 +20,13 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   dashboard: { '*': EVERYONE },
   profile: { '*': EVERYONE },
   users: { '*': ADMIN_ONLY },
-  requests: { list: STAFF_AND_COORDINATORS, show: STAFF_AND_COORDINATORS, create: COORDINATORS, cancel: STAFF_AND_COORDINATORS, candidates: STAFF, offer: STAFF, assign: STAFF },
+  requests: { list: STAFF_AND_COORDINATORS, show: STAFF_AND_COORDINATORS, create: STAFF_AND_COORDINATORS, cancel: STAFF_AND_COORDINATORS, confirm_visit: COORDINATORS, candidates: STAFF, offer: STAFF, assign: STAFF },
   offers: { '*': VOLUNTEERS },
   dispatches: { '*': VOLUNTEERS, report: VOLUNTEERS },
   reports: { list: STAFF, show: STAFF, review: STAFF },
   hospitals: { list: STAFF, show: STAFF },
   volunteers: { list: STAFF, show: STAFF },
+  courses: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF },
 };
 
 export function isRole(value: unknown): value is Role {

@@ -43,7 +43,7 @@ const StaffCards = ({ role }: { role: Role }) => {
       <CountCard resource="requests" filter={{ status: 'open', from: now }} title="app.dashboard.cards.open_requests" hint="app.dashboard.cards.open_requests_hint" icon={<AssignmentIcon />} to={filteredList('requests', { status: 'open', from: now })} />
       <CountCard resource="requests" filter={{ status: 'escalated', from: now }} title="app.dashboard.cards.escalated" hint="app.dashboard.cards.escalated_hint" icon={<ReportProblemIcon />} to={filteredList('requests', { status: 'escalated', from: now })} />
       <CountCard resource="reports" filter={{ reviewStatus: 'pending' }} title="app.dashboard.cards.pending_reports" hint="app.dashboard.cards.pending_reports_hint" icon={<RateReviewIcon />} to={filteredList('reports', { reviewStatus: 'pending' })} />
-      <CountCard resource="courses" filter={{ from: now }} title="app.dashboard.cards.upcoming_courses" hint="app.dashboard.cards.upcoming_courses_hint" icon={<SchoolIcon />} />
+      <CountCard resource="courses" filter={{ from: now }} title="app.dashboard.cards.upcoming_courses" hint="app.dashboard.cards.upcoming_courses_hint" icon={<SchoolIcon />} to="/courses" />
     </Grid>
   );
 };

@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'ra-core';
 import { deepMerge } from './deep-merge';
 import { afterVisitEn } from './after-visit-en';
+import { coursesEn } from './courses-en';
 import { workflowEn } from './workflow-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
@@ -105,10 +106,11 @@ export const enMessages: TranslationMessages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'E-mail' },
   },
-  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, coursesEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes, ...coursesEn.errorCodes } } }),
   resources: {
     ...workflowEn.resources,
     ...afterVisitEn.resources,
+    ...coursesEn.resources,
     users: {
       name: 'User |||| Users',
       fields: {

@@ -1,4 +1,5 @@
 import type { ResourceDefinition } from './types';
+import courses from './courses';
 import dispatches from './dispatches';
 import hospitals from './hospitals';
 import offers from './offers';
@@ -16,6 +17,7 @@ export const resources: Record<string, ResourceDefinition> = {
   reports,
   hospitals,
   volunteers,
+  courses,
   offers,
   dispatches,
   users,

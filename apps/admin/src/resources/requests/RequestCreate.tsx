@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
-import { Create, DateInput, RadioButtonGroupInput, required, SelectInput, SimpleForm, TextInput, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { AutocompleteInput, Create, DateInput, RadioButtonGroupInput, ReferenceInput, required, SelectInput, SimpleForm, TextInput, useNotify, usePermissions, useRedirect, useTranslate } from 'react-admin';
+import { isStaff, type Role } from '../../access';
 import { FormServerError } from '../../layout/FormServerError';
 import { isAfter, tokyoIso } from '../../lib/tokyo-input';
 import { AGE_BANDS, choices, DEPARTMENTS, INTERPRETER_GENDERS, languageChoices, MODES, PATIENT_GENDERS, VISIT_TYPES } from '../../lib/workflow-choices';
@@ -39,7 +40,18 @@ const Section = ({ title, hint }: { title: string; hint?: string }) => {
 
 const row = { display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { flex: '1 1 140px' } } as const;
 
-/** A coordinator's request for an interpreter: one screen, sensible defaults, done in a minute. */
+/** Staff file for any hospital and must name it; a coordinator's request is for their own (the API fills it in). */
+const HospitalPicker = () => {
+  const { permissions } = usePermissions<Role>();
+  if (!isStaff(permissions)) return null;
+  return (
+    <ReferenceInput source="hospitalId" reference="hospitals" sort={{ field: 'name', order: 'ASC' }} filter={{ active: true }} perPage={50}>
+      <AutocompleteInput optionText="name" label="resources.requests.fields.hospitalId" validate={required()} fullWidth />
+    </ReferenceInput>
+  );
+};
+
+/** A request for an interpreter: one screen, sensible defaults, done in a minute (staff also choose the hospital). */
 export const RequestCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
@@ -60,6 +72,7 @@ export const RequestCreate = () => {
       >
         <FormServerError />
         <Section title="app.requests.section_visit" />
+        <HospitalPicker />
         <SelectInput source="language" choices={languageChoices} validate={required()} fullWidth />
         <Box sx={row}>
           <DateInput source="date" label="app.requests.date" validate={required()} />

@@ -8,6 +8,7 @@ import { enumKey } from '../../lib/workflow-choices';
 import { CancelRequestButton } from './CancelRequestButton';
 import { CandidatesPanel } from './CandidatesPanel';
 import { RequestChips, VisitTime, type RequestRecord } from './fields';
+import { VisitConfirmationPanel } from './VisitConfirmationPanel';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -86,6 +87,7 @@ const RequestDetails = () => {
           )}
         </CardContent>
       </Card>
+      <VisitConfirmationPanel request={record} />
       {seesCandidates && <CandidatesPanel request={record} />}
     </Box>
   );
