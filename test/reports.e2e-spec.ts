@@ -85,6 +85,22 @@ describe('After the visit: reports and review (API)', () => {
     await t.http().post(`/api/dispatches/${d[9].dispatchId}/hospital-confirmation`).set('Authorization', otherAuth).send({ actualStart: jst(9, '10:00'), actualEnd: jst(9, '12:00') }).expect(404);
     const close = await t.http().post(`/api/dispatches/${d[9].dispatchId}/hospital-confirmation`).set('Authorization', world.coordinator.auth).send({ actualStart: jst(9, '10:05'), actualEnd: jst(9, '12:05') }).expect(201);
     expect(close.body.timeDispute).toBe(false);
+
+    // Read back by the hospital and staff (the panel shows it after a reload); not by another hospital.
+    const readBack = await t.http().get(`/api/dispatches/${d[8].dispatchId}/hospital-confirmation`).set('Authorization', world.coordinator.auth).expect(200);
+    expect(readBack.body).toMatchObject({ dispatchId: d[8].dispatchId, rating: 5, comment: '助かりました', timeDispute: true });
+    await t.http().get(`/api/dispatches/${d[8].dispatchId}/hospital-confirmation`).set('Authorization', world.staff).expect(200);
+    await t.http().get(`/api/dispatches/${d[8].dispatchId}/hospital-confirmation`).set('Authorization', otherAuth).expect(404);
+    await t.http().get(`/api/dispatches/${d[9].dispatchId}/hospital-confirmation`).set('Authorization', world.volunteers[0].auth).expect(403);
+    const unconfirmed = await t.http().get(`/api/dispatches/${d[10].dispatchId}/hospital-confirmation`).set('Authorization', world.coordinator.auth).expect(404);
+    expect(unconfirmed.body.code).toBe('CONFIRMATION_NOT_FOUND');
+    // The dispatches of one request, for the request page.
+    const ofRequest = await t.http().get(`/api/dispatches?requestId=${d[8].requestId}`).set('Authorization', world.coordinator.auth).expect(200);
+    expect(ofRequest.body).toMatchObject({ total: 1, data: [expect.objectContaining({ id: d[8].dispatchId, hospitalConfirmed: true })] });
+    const notYet = await t.http().get(`/api/dispatches?requestId=${d[10].requestId}`).set('Authorization', world.coordinator.auth).expect(200);
+    expect(notYet.body.data[0].hospitalConfirmed).toBe(false);
+    const bad = await t.http().get('/api/dispatches?requestId=not-a-uuid').set('Authorization', world.staff).expect(422);
+    expect(JSON.stringify(bad.body)).toContain('requestId');
   });
 
   it('lists pending reports flagged first, then oldest first; a reviewed report is closed to edits', async () => {

@@ -253,6 +253,14 @@ describe('courses and visits (browser)', () => {
     expect([confirmation.rating, confirmation.comment]).toEqual([4, '説明がとても分かりやすかったです。']);
     expect(confirmation.actualEnd.toISOString()).toBe(new Date(`${tokyoDay(-2)}T11:50:00+09:00`).toISOString());
     expect((await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: pastDispatchId })).status).toBe('completed');
+
+    // After a reload the hospital's answer is still there and not asked again; staff read it too.
+    await page.reload();
+    await panel.getByTestId('visit-confirmation').getByText('評価: 4 / 5').waitFor();
+    expect(await panel.getByRole('button', { name: '受診を確認して評価する' }).count()).toBe(0);
+    await staff.reload();
+    await staff.getByRole('region', { name: '受診の確認と評価' }).getByText('説明がとても分かりやすかったです。').waitFor();
+    expect(await staff.getByRole('button', { name: '受診を確認して評価する' }).count()).toBe(0);
   });
 
   it('on a phone, the volunteer reconfirms from the e-mail link without signing in; an unknown link is said plainly', async () => {

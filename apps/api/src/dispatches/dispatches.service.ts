@@ -6,6 +6,7 @@ import {
   DEFAULT_DISPATCH_POLICY,
   Dispatch,
   Hospital,
+  HospitalConfirmation,
   InterpretationRequest,
   InvalidError,
   NotFoundError,
@@ -49,6 +50,8 @@ export interface DispatchView {
   noShowParty: string | null;
   actualStart: string | null;
   actualEnd: string | null;
+  /** whether the hospital has confirmed the visit (GET /api/dispatches/:id/hospital-confirmation reads it) */
+  hospitalConfirmed: boolean;
   patient?: { displayName: string; gender: string; ageBand: string; nationality: string | null } | null;
 }
 
@@ -209,6 +212,7 @@ export class DispatchesService {
     if (actor.role === 'coordinator') qb.andWhere('r.hospital_id = :own', { own: actor.hospitalId });
     if (actor.role === 'volunteer') qb.andWhere('d.volunteer_id = :me', { me: actor.volunteerId });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.requestId) qb.andWhere('d.request_id = :requestId', { requestId: query.requestId });
     if (query.from) qb.andWhere('d.starts_at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('d.starts_at < :to', { to: new Date(query.to) });
     const [rows, total] = await qb.orderBy('d.starts_at', query.order?.toUpperCase() === 'DESC' ? 'DESC' : 'ASC').addOrderBy('d.id').skip(query.skip).take(query.perPage).getManyAndCount();
@@ -312,6 +316,8 @@ export class DispatchesService {
     const missing = dispatches.map((d) => d.requestId).filter((id) => !known.some((r) => r.id === id));
     const requests = [...known, ...(missing.length ? await manager.find(InterpretationRequest, { where: { id: In(missing) } }) : [])];
     const byId = new Map(requests.map((r) => [r.id, r]));
+    const ids = dispatches.map((d) => d.id);
+    const confirmed = new Set(ids.length ? (await manager.find(HospitalConfirmation, { where: { dispatchId: In(ids) }, select: { dispatchId: true } })).map((c) => c.dispatchId) : []);
     return dispatches.map((d) => {
       const r = byId.get(d.requestId)!;
       return {
@@ -329,6 +335,7 @@ export class DispatchesService {
         noShowParty: d.noShowParty,
         actualStart: d.actualStart?.toISOString() ?? null,
         actualEnd: d.actualEnd?.toISOString() ?? null,
+        hospitalConfirmed: confirmed.has(d.id),
       };
     });
   }

@@ -37,6 +37,12 @@ export class DispatchReportController {
     return this.reports.forDispatch(actor, id);
   }
 
+  @Get('hospital-confirmation')
+  @Roles('staff', 'coordinator')
+  getConfirmation(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<HospitalConfirmationView> {
+    return this.reports.hospitalConfirmation(actor, id);
+  }
+
   @Post('hospital-confirmation')
   @Roles('staff', 'coordinator')
   confirm(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: HospitalConfirmationDto): Promise<HospitalConfirmationView> {

@@ -151,6 +151,14 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
     });
   }
 
+  /** The hospital's confirmation of a visit (its coordinator, or staff); 404 while there is none. */
+  async hospitalConfirmation(actor: Actor, dispatchId: string): Promise<HospitalConfirmationView> {
+    await this.hospitalScopedDispatch(this.dataSource.manager, actor, dispatchId);
+    const confirmation = await this.dataSource.manager.findOneBy(HospitalConfirmation, { dispatchId });
+    if (!confirmation) throw new NotFoundError('Hospital confirmation', 'CONFIRMATION_NOT_FOUND');
+    return confirmationView(confirmation);
+  }
+
   /**
    * The hospital (its coordinator, or staff) confirms the visit happened, with its times. A
    * dispatch still `confirmed` is completed with those times first (the workflow's own move).

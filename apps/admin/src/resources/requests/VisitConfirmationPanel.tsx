@@ -2,7 +2,8 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Rating, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useCanAccess, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useCanAccess, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
+import { isStaff, type Role } from '../../access';
 import type { ApiError } from '../../api/api-client';
 import { formatTimeRange } from '../../lib/dates';
 import { isAfter, tokyoDateOf, tokyoIso, tokyoTimeOf } from '../../lib/tokyo-input';
@@ -18,6 +19,7 @@ interface DispatchRecord {
   endsAt: string;
   actualStart: string | null;
   actualEnd: string | null;
+  hospitalConfirmed: boolean;
 }
 
 /** POST /api/dispatches/:id/hospital-confirmation answers this (apps/api/src/reports/dto/report.dto.ts). */
@@ -38,23 +40,24 @@ interface ConfirmBody {
   comment?: string;
 }
 
-const MINUTE = 60_000;
-
-/**
- * The request's live or completed dispatch. GET /api/dispatches has no request filter: the list
- * (scoped by the API to the coordinator's hospital) narrowed to the visit's start.
- */
+/** The request's live or completed dispatch (GET /api/dispatches?requestId=…, scoped by the API). */
 function useRequestDispatch(request: RequestRecord, enabled: boolean) {
   return useQuery({
     enabled,
     queryKey: ['requests', request.id, 'dispatch', request.status],
     queryFn: async () => {
-      const from = new Date(request.startsAt).getTime();
-      const page = await apiClient.request<{ data: DispatchRecord[] }>('/dispatches', {
-        query: { page: 1, perPage: 100, from: new Date(from - MINUTE).toISOString(), to: new Date(from + MINUTE).toISOString() },
-      });
-      return page.data.find((d) => d.requestId === request.id && (d.status === 'confirmed' || d.status === 'completed')) ?? null;
+      const page = await apiClient.request<{ data: DispatchRecord[] }>('/dispatches', { query: { requestId: request.id, perPage: 10 } });
+      return page.data.find((d) => d.status === 'confirmed' || d.status === 'completed') ?? null;
     },
+  });
+}
+
+/** The hospital's confirmation of that dispatch, or null while there is none. */
+function useHospitalConfirmation(dispatch: DispatchRecord | null | undefined) {
+  return useQuery({
+    enabled: dispatch !== undefined,
+    queryKey: ['dispatches', dispatch?.id, 'hospital-confirmation', dispatch?.hospitalConfirmed],
+    queryFn: () => (dispatch?.hospitalConfirmed ? apiClient.request<HospitalConfirmation>(`/dispatches/${dispatch.id}/hospital-confirmation`) : null),
   });
 }
 
@@ -159,12 +162,17 @@ export const VisitConfirmationPanel = ({ request }: { request: RequestRecord }) 
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const { canAccess } = useCanAccess({ resource: 'requests', action: 'confirm_visit' });
-  const relevant = canAccess === true && (request.status === 'confirmed' || request.status === 'completed');
+  const { canAccess: mayConfirm } = useCanAccess({ resource: 'requests', action: 'confirm_visit' });
+  const { permissions } = usePermissions<Role>();
+  const relevant = (mayConfirm === true || isStaff(permissions)) && (request.status === 'confirmed' || request.status === 'completed');
   const dispatch = useRequestDispatch(request, relevant);
+  const saved = useHospitalConfirmation(dispatch.data);
   const [open, setOpen] = useState(false);
-  const [result, setResult] = useState<HospitalConfirmation | null>(null);
+  const [confirmed, setResult] = useState<HospitalConfirmation | null>(null);
+  const result = confirmed ?? saved.data ?? null;
   if (!relevant) return null;
+  // Staff read what the hospital confirmed; only the hospital's coordinator confirms.
+  if (mayConfirm !== true && !result) return null;
   const over = dispatch.data ? new Date(dispatch.data.endsAt).getTime() <= Date.now() : false;
   return (
     <Card component="section" aria-label={translate('app.visit_confirmation.title')}>
@@ -177,7 +185,8 @@ export const VisitConfirmationPanel = ({ request }: { request: RequestRecord }) 
         {dispatch.isSuccess && !dispatch.data && <Typography color="text.secondary">{translate('app.visit_confirmation.no_dispatch')}</Typography>}
         {result && <ConfirmationResult result={result} />}
         {!result && dispatch.data && !over && <Typography color="text.secondary">{translate('app.visit_confirmation.not_yet')}</Typography>}
-        {!result && dispatch.data && over && (
+        {saved.error && <Alert severity="error">{saved.error.message}</Alert>}
+        {!result && saved.isSuccess && dispatch.data && over && (
           <>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
               {translate('app.visit_confirmation.hint')}

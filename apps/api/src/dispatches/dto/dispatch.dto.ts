@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsUUID, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { DISPATCH_STATUSES, DispatchStatus } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
 
@@ -18,6 +18,11 @@ export class DispatchListQueryDto extends ListQueryDto {
   @IsOptional()
   @IsISO8601()
   to?: string;
+
+  @ApiPropertyOptional({ description: 'The dispatches of one request' })
+  @IsOptional()
+  @IsUUID()
+  requestId?: string;
 }
 
 export class NoShowDto {
