@@ -4,6 +4,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { AccessDenied } from './layout/AccessDenied';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
+import { myRoutes } from './my/routes';
 import { OfferLinkPage } from './offer-link/OfferLinkPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { authProvider, dataProvider, i18nProvider, queryClient } from './providers';
@@ -55,6 +56,7 @@ export const App = () => (
           </Authenticated>
         }
       />
+      {myRoutes}
     </CustomRoutes>
   </Admin>
 );
