@@ -135,12 +135,7 @@ const AvailabilityForm = ({ path, initial }: { path: string; initial: Availabili
   };
 
   return (
-    <Box sx={{ display: 'grid', gap: 1 }} data-testid="availability-editor">
-      {summary && (
-        <Alert severity="error" role="alert">
-          {summary}
-        </Alert>
-      )}
+    <Box sx={{ display: 'grid', gap: 1, maxWidth: 640 }} data-testid="availability-editor">
       <Typography variant="subtitle1" component="h3">
         {translate('app.registry.availability.weekly')}
       </Typography>
@@ -202,6 +197,11 @@ const AvailabilityForm = ({ path, initial }: { path: string; initial: Availabili
             onRemove={() => setExceptions(draft.exceptions.filter((e) => e.key !== row.key))}
           />
         ))
+      )}
+      {summary && (
+        <Alert severity="error" role="alert">
+          {summary}
+        </Alert>
       )}
       <Box sx={{ mt: 1 }}>
         <Button variant="contained" startIcon={<SaveIcon />} onClick={save} disabled={saving}>

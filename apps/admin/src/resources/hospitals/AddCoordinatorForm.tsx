@@ -7,9 +7,12 @@ import { FormServerError } from '../../layout/FormServerError';
 import { apiClient } from '../../providers';
 import { localeChoices } from '../users/choices';
 
-/** Only what was filled in: an empty password means "invite by e-mail" (CreateCoordinatorDto). */
+const FIELDS = ['email', 'displayName', 'locale', 'password'] as const;
+const EMPTY = { email: '', displayName: '', locale: 'ja', password: '' };
+
+/** The fields of CreateCoordinatorDto that were filled in: an empty password means "invite by e-mail". */
 export function toCoordinatorBody(values: FieldValues): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== undefined && value !== ''));
+  return Object.fromEntries(FIELDS.map((field) => [field, values[field]]).filter(([, value]) => value !== null && value !== undefined && value !== ''));
 }
 
 const row = { display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { flex: '1 1 200px' } } as const;
@@ -41,7 +44,8 @@ export const AddCoordinatorForm = ({ hospitalId }: { hospitalId: string }) => {
       <Typography variant="body2" color="text.secondary" gutterBottom>
         {translate('app.registry.hospitals.add_coordinator_hint')}
       </Typography>
-      <Form key={round} defaultValues={{ email: '', displayName: '', locale: 'ja', password: '' }} onSubmit={save}>
+      {/* Its own record: not the hospital's, which the page's record context would give. */}
+      <Form key={round} record={EMPTY} onSubmit={save}>
         <FormServerError />
         <Box sx={row}>
           <TextInput source="displayName" label="resources.hospitals.fields.coordinator.displayName" validate={required()} />
