@@ -102,7 +102,7 @@ describe('registry editing (browser)', () => {
     const rows = page.locator('.RaSimpleFormIterator-line');
     await choose(rows.nth(0), '言語', 'ベトナム語');
     await choose(rows.nth(0), '習熟度', 'ネイティブ');
-    await page.getByRole('button', { name: '追加' }).click();
+    await page.getByRole('button', { name: '言語を追加' }).click();
     await choose(rows.nth(1), '言語', 'ベトナム語');
     await choose(rows.nth(1), '習熟度', '流暢');
     await choose(page, 'レベル', '標準');
@@ -142,6 +142,21 @@ describe('registry editing (browser)', () => {
     await page.getByTestId('training-rule').getByText('満たしていません').waitFor();
     await page.getByText('研修の記録はまだありません').waitFor();
     await screenshot(page, 'registry-volunteer-show');
+
+    // A level change asks for its reason, which the API keeps in the level history.
+    await page.getByRole('link', { name: '編集' }).click();
+    await page.waitForURL(new RegExp(`#/volunteers/${id}$`));
+    expect(await page.getByLabel('レベル変更の理由').count()).toBe(0);
+    await choose(page, 'レベル', '上級');
+    await page.getByLabel('レベル変更の理由').fill('上級研修を修了したため');
+    await screenshot(page, 'registry-volunteer-edit');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(new RegExp(`#/volunteers/${id}/show`));
+    await page.getByText('上級', { exact: true }).waitFor();
+    const edited = await get(`/api/volunteers/${id}`);
+    expect(edited.level).toBe('advanced');
+    expect(edited.levelHistory.map((c: { from: string; to: string; reason: string }) => [c.from, c.to, c.reason])).toEqual([['standard', 'advanced', '上級研修を修了したため']]);
+    expect(new Date(edited.pledgeSignedAt).toISOString()).toBe(new Date('2026-04-10T00:00:00+09:00').toISOString());
   });
 
   it("staff change a volunteer's weekly hours: an overlap is shown on its row, the fix persists after a reload", async () => {

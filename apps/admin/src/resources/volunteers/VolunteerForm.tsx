@@ -1,6 +1,8 @@
+import AddIcon from '@mui/icons-material/Add';
 import { Box } from '@mui/material';
 import {
   ArrayInput,
+  Button,
   DateInput,
   email,
   FormDataConsumer,
@@ -16,6 +18,7 @@ import {
   Toolbar,
   useRecordContext,
   useSaveContext,
+  useSimpleFormIterator,
 } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { FormServerError } from '../../layout/FormServerError';
@@ -26,6 +29,16 @@ import { pledgeDay, pledgeInstant, wordVolunteerErrors } from './volunteer-body'
 const PROFICIENCIES = ['native', 'fluent', 'business'] as const;
 
 const row = { display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { flex: '1 1 200px' } } as const;
+
+/** A worded "add" under the language rows (react-admin's own is a bare icon). */
+const AddLanguageButton = () => {
+  const { add } = useSimpleFormIterator();
+  return (
+    <Button label="app.registry.volunteers.add_language" onClick={() => add({ code: '', proficiency: 'fluent' })}>
+      <AddIcon />
+    </Button>
+  );
+};
 
 /** The level-change reason, asked for only when the level differs from the saved one. */
 const LevelChangeReason = () => {
@@ -75,7 +88,12 @@ export const VolunteerForm = () => {
         <SelectInput source="homeArea" choices={AREA_CHOICES} validate={required()} />
       </Box>
       <ArrayInput source="languages" validate={required()}>
-        <SimpleFormIterator inline disableReordering disableClear>
+        <SimpleFormIterator
+          inline
+          disableReordering
+          disableClear
+          addButton={<AddLanguageButton />}
+        >
           <SelectInput source="code" label="resources.volunteers.fields.code" choices={languageChoices} validate={required()} />
           <SelectInput source="proficiency" label="resources.volunteers.fields.proficiency" choices={choices('proficiency', PROFICIENCIES)} validate={required()} />
         </SimpleFormIterator>
