@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { KUMAMOTO_AREAS } from '@app/matching';
 import { aUser, aVolunteer } from '../support/factories';
 import { login, type TestApp } from '../support/test-app';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
@@ -84,6 +85,25 @@ describe('registry editing (browser)', () => {
     await form.getByText('このメールアドレスのアカウントはすでにあります').first().waitFor();
     await form.getByText(/リクエストID: /).waitFor();
     expect((await get(`/api/hospitals/${hospital.id}`)).coordinators).toHaveLength(1);
+  });
+
+  it('staff register a hospital in one of the Kumamoto areas', async () => {
+    const page = await tab();
+    await signIn(page, staff.email, staff.password);
+    await page.getByRole('menuitem', { name: '医療機関' }).click();
+    await page.getByRole('link', { name: '作成' }).click();
+    await page.waitForURL(/#\/hospitals\/create/);
+    await page.getByLabel('名称').fill('菊陽町こどもクリニック');
+    await page.getByLabel('住所').fill('菊池郡菊陽町津久礼1-2');
+    await page.getByRole('combobox', { name: '地域' }).click();
+    // The areas are the API's list (libs/matching KUMAMOTO_AREAS), in its order.
+    expect(await page.getByRole('option').allTextContents()).toEqual([...KUMAMOTO_AREAS]);
+    await page.getByRole('option', { name: '菊陽町', exact: true }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/hospitals\/[0-9a-f-]{36}\/show/);
+    await page.getByText('担当者はまだいません').waitFor();
+    const id = /hospitals\/([0-9a-f-]{36})\/show/.exec(page.url())![1];
+    expect(await get(`/api/hospitals/${id}`)).toMatchObject({ name: '菊陽町こどもクリニック', area: '菊陽町', address: '菊池郡菊陽町津久礼1-2', phone: null, active: true });
   });
 
   it('staff register a volunteer with two languages, after the API refused a language listed twice on its row', async () => {
