@@ -190,7 +190,9 @@ describe('registry editing (browser)', () => {
     await monday.getByTestId('slot').first().waitFor();
     expect(await monday.getByTestId('slot').first().getByLabel('開始').inputValue()).toBe('09:00');
 
+    expect(await editor.getByTestId('availability-unsaved').count()).toBe(0);
     await monday.getByRole('button', { name: '時間帯を追加' }).click();
+    await editor.getByText('保存していない変更があります').waitFor();
     const second = monday.getByTestId('slot').nth(1);
     await second.getByLabel('開始').selectOption('11:00');
     await second.getByLabel('終了').selectOption('14:00');
@@ -208,6 +210,7 @@ describe('registry editing (browser)', () => {
     await editor.getByTestId('exception').getByLabel('日付').fill(tokyoDay(10));
     await editor.getByRole('button', { name: '空き状況を保存' }).click();
     await page.getByText('空き状況を保存しました').waitFor();
+    expect(await editor.getByTestId('availability-unsaved').count()).toBe(0);
 
     await page.reload();
     await monday.getByTestId('slot').nth(1).waitFor();

@@ -102,6 +102,8 @@ const AvailabilityForm = ({ path, initial }: { path: string; initial: Availabili
   const notify = useNotify();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<AvailabilityDraft>(() => toDraft(initial));
+  const [savedBody, setSavedBody] = useState(() => JSON.stringify(toBody(toDraft(initial)).body));
+  const dirty = JSON.stringify(toBody(draft).body) !== savedBody;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -119,6 +121,7 @@ const AvailabilityForm = ({ path, initial }: { path: string; initial: Availabili
     try {
       const saved = await apiClient.request<Availability>(path, { method: 'PUT', body });
       setDraft(toDraft(saved));
+      setSavedBody(JSON.stringify(toBody(toDraft(saved)).body));
       queryClient.setQueryData(['availability', path], saved);
       notify('app.registry.availability.saved', { type: 'success' });
     } catch (error) {
@@ -203,12 +206,17 @@ const AvailabilityForm = ({ path, initial }: { path: string; initial: Availabili
           {summary}
         </Alert>
       )}
-      <Box sx={{ mt: 1 }}>
+      <Box sx={{ mt: 1, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <Button variant="contained" startIcon={<SaveIcon />} onClick={save} disabled={saving}>
           {translate('app.registry.availability.save')}
         </Button>
-        {saving && <LinearProgress sx={{ mt: 1 }} />}
+        {dirty && (
+          <Typography variant="body2" color="warning.main" data-testid="availability-unsaved">
+            {translate('app.registry.availability.unsaved')}
+          </Typography>
+        )}
       </Box>
+      {saving && <LinearProgress />}
     </Box>
   );
 };

@@ -63,6 +63,7 @@ export const registryEn = {
         is_unavailable: 'Not available',
         all_day: 'All day',
         save: 'Save availability',
+        unsaved: 'You have unsaved changes',
         saved: 'Availability saved',
         my_hint: 'Offers reach you only for visits within the hours you give here.',
         errors: {

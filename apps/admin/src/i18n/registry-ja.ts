@@ -67,6 +67,7 @@ export const registryJa = {
         is_unavailable: '活動できない',
         all_day: '終日',
         save: '空き状況を保存',
+        unsaved: '保存していない変更があります',
         saved: '空き状況を保存しました',
         my_hint: '打診は、ここで活動できるとした時間の依頼だけに届きます。',
         errors: {
