@@ -4,6 +4,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { AccessDenied } from './layout/AccessDenied';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
+import { myRoutes } from './my/routes';
 import { OfferLinkPage } from './offer-link/OfferLinkPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { ReconfirmLinkPage } from './reconfirm-link/ReconfirmLinkPage';
@@ -57,6 +58,7 @@ export const App = () => (
           </Authenticated>
         }
       />
+      {myRoutes}
     </CustomRoutes>
   </Admin>
 );

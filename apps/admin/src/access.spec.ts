@@ -38,7 +38,7 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('coordinator', 'reports', 'review')).toBe(false);
     for (const resource of ['hospitals', 'volunteers']) {
       expect(canRoleAccess('staff', resource, 'show')).toBe(true);
-      expect(canRoleAccess('staff', resource, 'edit')).toBe(false);
+      expect(canRoleAccess('staff', resource, 'edit')).toBe(true);
       expect(canRoleAccess('coordinator', resource, 'list')).toBe(false);
       expect(canRoleAccess('volunteer', resource, 'list')).toBe(false);
     }

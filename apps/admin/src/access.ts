@@ -24,8 +24,9 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   offers: { '*': VOLUNTEERS },
   dispatches: { '*': VOLUNTEERS, report: VOLUNTEERS },
   reports: { list: STAFF, show: STAFF, review: STAFF },
-  hospitals: { list: STAFF, show: STAFF },
-  volunteers: { list: STAFF, show: STAFF },
+  hospitals: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF, coordinators: STAFF },
+  volunteers: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF, availability: STAFF, training: STAFF },
+  my: { availability: VOLUNTEERS, training: VOLUNTEERS },
   courses: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF },
 };
 

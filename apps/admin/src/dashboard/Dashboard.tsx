@@ -1,5 +1,4 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
-import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
 import PeopleIcon from '@mui/icons-material/People';
@@ -13,6 +12,7 @@ import { useState } from 'react';
 import { Loading, Title, useGetIdentity, useGetList, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { isStaff, type Role } from '../access';
 import { fiscalYearLabel, fiscalYearOf, formatDate, type DisplayLocale } from '../lib/dates';
+import { MyAvailabilityCard, MyTrainingCard } from '../my/MyDashboardCards';
 import { apiClient } from '../providers';
 import { DashboardCard } from './DashboardCard';
 import { LapsingPanel, NeedsStaffPanel, TodayTomorrowPanel } from './StaffPanels';
@@ -70,8 +70,8 @@ const VolunteerCards = () => {
     <Grid>
       <PendingOffersCard />
       <CountCard resource="dispatches" filter={{ status: 'confirmed', from: now }} title="app.dashboard.cards.dispatches" hint="app.dashboard.cards.dispatches_hint" icon={<HowToRegIcon />} to="/dispatches" />
-      <DashboardCard title="app.dashboard.cards.availability" icon={<EventAvailableIcon />} comingSoon />
-      <DashboardCard title="app.dashboard.cards.training" icon={<SchoolIcon />} comingSoon />
+      <MyAvailabilityCard />
+      <MyTrainingCard />
     </Grid>
   );
 };

@@ -4,6 +4,7 @@ import type { TranslationMessages } from 'ra-core';
 import { deepMerge } from './deep-merge';
 import { afterVisitJa } from './after-visit-ja';
 import { coursesJa } from './courses-ja';
+import { registryJa } from './registry-ja';
 import { workflowJa } from './workflow-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
@@ -109,11 +110,12 @@ export const jaMessages: TranslationMessages = {
     // Titles name the record, not its UUID.
     page: { show: '%{name}: %{recordRepresentation}', edit: '%{name}: %{recordRepresentation} を編集' },
   }),
-  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, coursesJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes, ...coursesJa.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, coursesJa.app, registryJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes, ...coursesJa.errorCodes } } }),
   resources: {
     ...workflowJa.resources,
     ...afterVisitJa.resources,
     ...coursesJa.resources,
+    ...registryJa.resources,
     users: {
       name: 'ユーザー |||| ユーザー',
       fields: {

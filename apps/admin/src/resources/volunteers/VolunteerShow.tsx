@@ -1,16 +1,73 @@
-import { EmailField, FunctionField, NumberField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import {
+  EditButton,
+  EmailField,
+  FunctionField,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { canRoleAccess, type Role } from '../../access';
+import { AvailabilityEditor } from '../../availability/AvailabilityEditor';
 import { formatDate } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import { LanguagesField, LevelText, VolunteerStatusChip, type VolunteerRecord } from './fields';
+import { TrainingStanding } from './TrainingStanding';
 
-/** One volunteer's profile (GET /api/volunteers/:id). */
+const Actions = () => {
+  const { permissions } = usePermissions<Role>();
+  return <TopToolbar>{canRoleAccess(permissions, 'volunteers', 'edit') && <EditButton />}</TopToolbar>;
+};
+
+const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId: string }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }} data-testid={testId}>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {translate(title)}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+};
+
+/** Training standing and the availability editor, below the profile. */
+const StandingAndAvailability = () => {
+  const record = useRecordContext<VolunteerRecord>();
+  const { permissions } = usePermissions<Role>();
+  if (!record) return null;
+  return (
+    <Box sx={{ px: { xs: 1, sm: 2 }, pb: 2 }}>
+      {canRoleAccess(permissions, 'volunteers', 'training') && (
+        <Section title="resources.volunteers.fields.training" testId="volunteer-training">
+          <TrainingStanding path={`/volunteers/${record.id}/training`} />
+        </Section>
+      )}
+      {canRoleAccess(permissions, 'volunteers', 'availability') && (
+        <Section title="resources.volunteers.fields.availability" testId="volunteer-availability">
+          <AvailabilityEditor path={`/volunteers/${record.id}/availability`} />
+        </Section>
+      )}
+    </Box>
+  );
+};
+
+/** One volunteer: profile, languages, level and status, training standing with attendance, and availability (staff). */
 export const VolunteerShow = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   const day = (value: string | null) => (value ? formatDate(value, locale) : '—');
   return (
-    <Show>
+    <Show actions={<Actions />}>
       <SimpleShowLayout>
         <TextField source="displayName" />
         <TextField source="nameKana" emptyText="—" />
@@ -26,6 +83,7 @@ export const VolunteerShow = () => {
         <NumberField source="maxDispatchesPerMonth" />
         <FunctionField source="lastDispatchAt" render={(record: VolunteerRecord) => day(record.lastDispatchAt)} />
       </SimpleShowLayout>
+      <StandingAndAvailability />
     </Show>
   );
 };
