@@ -26,6 +26,10 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   reports: { list: STAFF, show: STAFF, review: STAFF },
   hospitals: { list: STAFF, show: STAFF },
   volunteers: { list: STAFF, show: STAFF },
+  figures: { '*': STAFF },
+  exports: { '*': STAFF },
+  mail: { '*': STAFF },
+  'audit-log': { '*': ADMIN_ONLY },
 };
 
 export function isRole(value: unknown): value is Role {

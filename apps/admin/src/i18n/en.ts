@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'ra-core';
 import { deepMerge } from './deep-merge';
 import { afterVisitEn } from './after-visit-en';
+import { operationsEn } from './operations-en';
 import { workflowEn } from './workflow-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
@@ -93,10 +94,11 @@ export const enMessages: TranslationMessages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'E-mail' },
   },
-  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, operationsEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes } } }),
   resources: {
     ...workflowEn.resources,
     ...afterVisitEn.resources,
+    ...operationsEn.resources,
     users: {
       name: 'User |||| Users',
       fields: {

@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'ra-core';
 import { deepMerge } from './deep-merge';
 import { afterVisitJa } from './after-visit-ja';
+import { operationsJa } from './operations-ja';
 import { workflowJa } from './workflow-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
@@ -96,10 +97,11 @@ export const jaMessages: TranslationMessages = {
     // Titles name the record, not its UUID.
     page: { show: '%{name}: %{recordRepresentation}', edit: '%{name}: %{recordRepresentation} を編集' },
   }),
-  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, operationsJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes } } }),
   resources: {
     ...workflowJa.resources,
     ...afterVisitJa.resources,
+    ...operationsJa.resources,
     users: {
       name: 'ユーザー |||| ユーザー',
       fields: {

@@ -3,6 +3,7 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { forwardRef, useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { AppBar, Layout, LoadingIndicator, Logout, Menu, UserMenu, useGetIdentity, useLocaleState, useTranslate, useUserMenu } from 'react-admin';
+import { OperationsMenuItems } from '../figures/OperationsMenuItems';
 import { LanguageMenu } from './LanguageMenu';
 
 const ProfileMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
@@ -44,6 +45,7 @@ export const AppMenu = () => (
   <Menu>
     <Menu.DashboardItem />
     <Menu.ResourceItems />
+    <OperationsMenuItems />
     <Menu.Item to="/profile" primaryText="app.menu.profile" leftIcon={<AccountCircleIcon />} />
   </Menu>
 );

@@ -1,6 +1,8 @@
 import type { ResourceDefinition } from './types';
+import auditLog from './audit-log';
 import dispatches from './dispatches';
 import hospitals from './hospitals';
+import mail from './mail';
 import offers from './offers';
 import reports from './reports';
 import requests from './requests';
@@ -19,4 +21,6 @@ export const resources: Record<string, ResourceDefinition> = {
   offers,
   dispatches,
   users,
+  mail,
+  'audit-log': auditLog,
 };
