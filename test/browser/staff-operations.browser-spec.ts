@@ -106,13 +106,15 @@ describe('staff operations (browser)', () => {
     expect(await page.getByTestId('figure-time-to-fill-value').textContent()).toBe('1時間');
     await page.getByText(`月別の派遣件数（計 ${expected.dispatches.total} 件）`).waitFor();
 
-    const months = (await chartTexts(page, 'chart-by-month')).filter((text) => /^\d+月$/.test(text));
-    expect(months).toEqual(['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月']);
-    const languages = await chartTexts(page, 'chart-by-language');
-    expect(languages).toEqual(expect.arrayContaining(['ベトナム語', '中国語', '2', '1']));
-    expect(await chartTexts(page, 'chart-by-hospital')).toEqual(expect.arrayContaining(['熊本南病院', '3']));
-    expect(await chartTexts(page, 'chart-by-department')).toEqual(expect.arrayContaining(['内科', '3']));
-    expect(await chartTexts(page, 'chart-unfilled')).toEqual(expect.arrayContaining(['中国語', '1']));
+    // Axis ticks and the count on each bar (3件): months April to March, one column with the year's dispatches.
+    const monthTexts = await chartTexts(page, 'chart-by-month');
+    expect(monthTexts.filter((text) => /^\d+月$/.test(text))).toEqual(['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月']);
+    expect(monthTexts.filter((text) => text.endsWith('件'))).toEqual([`${expected.dispatches.total}件`]);
+    const barsOf = async (testId: string) => (await chartTexts(page, testId)).filter((text) => !/^\d+$/.test(text));
+    expect(await barsOf('chart-by-language')).toEqual(['2件', '1件', 'ベトナム語', '中国語']);
+    expect(await barsOf('chart-by-hospital')).toEqual(['3件', '熊本南病院']);
+    expect(await barsOf('chart-by-department')).toEqual(['3件', '内科']);
+    expect(await barsOf('chart-unfilled')).toEqual(['1件', '中国語']);
     await screenshot(page, 'figures');
 
     // A year with nothing in it: one sentence, no empty charts.
@@ -146,8 +148,18 @@ describe('staff operations (browser)', () => {
     await page.getByText(/この月の明細はありません|合計/).first().waitFor();
     await screenshot(page, 'exports');
 
+    // The request held back a moment on its way to the API: meanwhile the button is busy and shows progress.
     const button = page.getByRole('button', { name: '派遣一覧（CSV）' });
-    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    await page.route('**/api/exports/dispatches.csv?*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const downloading = page.waitForEvent('download');
+    await button.click();
+    await page.getByRole('progressbar', { name: 'ダウンロード中' }).waitFor();
+    expect(await button.isDisabled()).toBe(true);
+    await screenshot(page, 'exports-downloading', { fullPage: false });
+    const download = await downloading;
     expect(download.suggestedFilename()).toBe(`dispatches-${fiscalYear}-04-01-${fiscalYear + 1}-03-31.csv`);
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);

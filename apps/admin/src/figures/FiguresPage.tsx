@@ -65,7 +65,7 @@ const Figures = ({ summary }: { summary: StatsSummary }) => {
       </Box>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, alignItems: 'start' }}>
         <ChartCard testId="chart-by-month" title={translate('app.figures.by_month', { total: dispatches.total })} empty={noDispatches}>
-          <ColumnChart bars={byMonth} seriesLabel={count} />
+          <ColumnChart bars={byMonth} seriesLabel={count} shortLabel={(label) => label.replace('月', '')} />
         </ChartCard>
         <ChartCard testId="chart-by-language" title={translate('app.figures.by_language')} empty={noDispatches}>
           <RowChart bars={byLanguage} seriesLabel={count} />

@@ -25,6 +25,7 @@ export const operationsEn = {
       empty: 'No requests or dispatches in %{year} yet.',
       no_dispatches: 'No dispatches in this fiscal year yet.',
       no_unfilled: 'No request went without an interpreter.',
+      bar_label: '%{count}',
       count: 'Count',
       requests: 'Requests',
       requests_hint: '%{pending} in progress · %{withdrawn} withdrawn',
@@ -72,6 +73,7 @@ export const operationsEn = {
       total: 'Total',
     },
     audit: {
+      action_hint: 'Exact match (e.g. POST /api/requests/:id/assign, patient.read)',
       actor_role: { system: 'System (timers)', public: 'From an e-mail link', user: 'User' },
     },
   },

@@ -25,6 +25,7 @@ export const operationsJa = {
       empty: '%{year}の依頼・派遣はまだありません。',
       no_dispatches: 'この年度の派遣はまだありません。',
       no_unfilled: '通訳者が決まらなかった依頼はありません。',
+      bar_label: '%{count}件',
       count: '件数',
       requests: '依頼件数',
       requests_hint: '調整中 %{pending} 件・取り下げ %{withdrawn} 件',
@@ -72,6 +73,7 @@ export const operationsJa = {
       total: '合計',
     },
     audit: {
+      action_hint: '完全一致で検索（例: POST /api/requests/:id/assign、patient.read）',
       actor_role: { system: 'システム（自動処理）', public: 'メールのリンクから', user: '利用者' },
     },
   },

@@ -29,7 +29,7 @@ const AuditListContent = () => {
             <ReferenceField source="actorId" reference="users" link={false} sortable={false} emptyText="—" label="resources.audit-log.fields.actor">
               <TextField source="displayName" />
             </ReferenceField>
-            <FunctionField<AuditRecord> source="actorRole" sortable={false} render={(entry) => <ActorRole role={entry.actorRole} />} />
+            <FunctionField<AuditRecord> source="actorRole" sortable={false} sx={{ whiteSpace: 'nowrap' }} render={(entry) => <ActorRole role={entry.actorRole} />} />
             <TextField source="action" sortable={false} />
             <TextField source="objectType" sortable={false} emptyText="—" />
             <TextField source="objectId" sortable={false} emptyText="—" />

@@ -7,7 +7,7 @@ const dayBefore = (iso: string) => tokyoDateOf(new Date(new Date(iso).getTime() 
 
 /** The filters GET /api/audit-log takes: actor, action, object type and id, and a Tokyo date range. */
 export const auditFilters = [
-  <TextInput key="action" source="action" alwaysOn />,
+  <TextInput key="action" source="action" alwaysOn helperText="app.audit.action_hint" sx={{ minWidth: 280 }} />,
   <ReferenceInput key="actor" source="actor" reference="users" sort={{ field: 'displayName', order: 'ASC' }} alwaysOn>
     <AutocompleteInput optionText="displayName" filterToQuery={(q: string) => ({ q })} label="resources.audit-log.fields.actor" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
