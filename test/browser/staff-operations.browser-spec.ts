@@ -37,6 +37,7 @@ describe('staff operations (browser)', () => {
   let staffUser: Awaited<ReturnType<typeof aUser>>;
   let fiscalYear: number;
   let assignedRequestIds: string[];
+  let completedVolunteerName: string;
 
   beforeAll(async () => {
     ({ t, base } = session);
@@ -66,9 +67,20 @@ describe('staff operations (browser)', () => {
       await assign(later, second.id);
       const third = await world.dispatch(`${tokyoDay(9)}T14:00:00+09:00`, `${tokyoDay(9)}T15:00:00+09:00`, first.id, 'vi');
       assignedRequestIds = [early, later, third.requestId];
-      // A Chinese request whose visit passed two days ago with nobody found: unfilled.
+      // Two days ago: a Chinese request nobody took (unfilled), and a Vietnamese visit done and completed (billed).
       t.clock.set(new Date(now - 3 * 24 * HOUR));
       await file('zh', tokyoDay(-2));
+      const done = await file('vi', tokyoDay(-2));
+      const dispatched = await assign(done, second.id);
+      t.clock.reset();
+      await t
+        .http()
+        .post(`/api/dispatches/${dispatched.body.dispatch.id}/complete`)
+        .set('Authorization', world.staff)
+        .send({ actualStart: `${tokyoDay(-2)}T10:00:00+09:00`, actualEnd: `${tokyoDay(-2)}T11:00:00+09:00` })
+        .expect(200);
+      assignedRequestIds.push(done);
+      completedVolunteerName = second.displayName;
     } finally {
       t.clock.reset();
     }
@@ -80,7 +92,7 @@ describe('staff operations (browser)', () => {
     const res = await t.http().get('/api/stats/summary').query({ fiscalYear }).set('Authorization', auth).expect(200);
     return res.body as {
       requests: { total: number; filled: number; fillRate: number | null };
-      dispatches: { total: number };
+      dispatches: { total: number; byMonth: Array<{ month: string; count: number }> };
       timeToConfirmMinutes: { median: number | null };
     };
   }
@@ -90,7 +102,7 @@ describe('staff operations (browser)', () => {
 
   it("staff read the fiscal year's figures: the API's numbers, charts by month (April first), language, hospital and unfilled language", async () => {
     const expected = await summary();
-    expect([expected.requests.total, expected.requests.filled, expected.requests.fillRate]).toEqual([4, 3, 0.75]);
+    expect([expected.requests.total, expected.requests.filled, expected.requests.fillRate]).toEqual([5, 4, 0.8]);
 
     const page = await tab();
     await signIn(page, staffUser.email, staffUser.password);
@@ -101,19 +113,20 @@ describe('staff operations (browser)', () => {
 
     expect(await page.getByTestId('figure-requests-value').textContent()).toBe(String(expected.requests.total));
     expect(await page.getByTestId('figure-filled-value').textContent()).toBe(String(expected.requests.filled));
-    expect(await page.getByTestId('figure-fill-rate-value').textContent()).toBe('75%');
+    expect(await page.getByTestId('figure-fill-rate-value').textContent()).toBe('80%');
     expect(await page.getByTestId('figure-time-to-fill-value').textContent()).toBe(formatDuration(expected.timeToConfirmMinutes.median));
-    expect(await page.getByTestId('figure-time-to-fill-value').textContent()).toBe('1時間');
+    // Filled after 2 h, 1 h, and twice at once: the median is half an hour.
+    expect(await page.getByTestId('figure-time-to-fill-value').textContent()).toBe('30分');
     await page.getByText(`月別の派遣件数（計 ${expected.dispatches.total} 件）`).waitFor();
 
-    // Axis ticks and the count on each bar (3件): months April to March, one column with the year's dispatches.
+    // Axis ticks and the count on each bar (3件): months April to March, columns where the API counted dispatches.
     const monthTexts = await chartTexts(page, 'chart-by-month');
     expect(monthTexts.filter((text) => /^\d+月$/.test(text))).toEqual(['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月']);
-    expect(monthTexts.filter((text) => text.endsWith('件'))).toEqual([`${expected.dispatches.total}件`]);
+    expect(monthTexts.filter((text) => text.endsWith('件'))).toEqual(expected.dispatches.byMonth.filter((m) => m.count > 0).map((m) => `${m.count}件`));
     const barsOf = async (testId: string) => (await chartTexts(page, testId)).filter((text) => !/^\d+$/.test(text));
-    expect(await barsOf('chart-by-language')).toEqual(['2件', '1件', 'ベトナム語', '中国語']);
-    expect(await barsOf('chart-by-hospital')).toEqual(['3件', '熊本南病院']);
-    expect(await barsOf('chart-by-department')).toEqual(['3件', '内科']);
+    expect(await barsOf('chart-by-language')).toEqual(['3件', '1件', 'ベトナム語', '中国語']);
+    expect(await barsOf('chart-by-hospital')).toEqual(['4件', '熊本南病院']);
+    expect(await barsOf('chart-by-department')).toEqual(['4件', '内科']);
     expect(await barsOf('chart-unfilled')).toEqual(['1件', '中国語']);
     await screenshot(page, 'figures');
 
@@ -130,7 +143,7 @@ describe('staff operations (browser)', () => {
     await signIn(page, staffUser.email, staffUser.password);
     await page.goto(`${base}/admin/#/figures`);
     await page.getByTestId('chart-unfilled').locator('svg').first().waitFor();
-    await page.getByTestId('figure-fill-rate-value').getByText('75%').waitFor();
+    await page.getByTestId('figure-fill-rate-value').getByText('80%').waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     const chartWidth = await page.getByTestId('chart-by-month').locator('svg').first().evaluate((svg) => svg.getBoundingClientRect().width);
     expect(chartWidth).toBeGreaterThan(200);
@@ -145,7 +158,16 @@ describe('staff operations (browser)', () => {
     await page.waitForURL(/#\/exports$/);
     expect(await page.getByLabel('開始日').inputValue()).toBe(`${fiscalYear}-04-01`);
     expect(await page.getByLabel('終了日').inputValue()).toBe(`${fiscalYear + 1}-03-31`);
-    await page.getByText(/この月の明細はありません|合計/).first().waitFor();
+    // The month of the completed visit: one line for the hospital and one for the interpreter (default fee rule).
+    const visitDay = tokyoDay(-2);
+    await page.getByRole('combobox', { name: '対象月' }).click();
+    await page.getByRole('option', { name: `${visitDay.slice(0, 4)}年${Number(visitDay.slice(5, 7))}月` }).click();
+    const hospitalRow = page.getByRole('table', { name: '医療機関への請求' }).getByRole('row').filter({ hasText: '熊本南病院' });
+    await hospitalRow.waitFor();
+    expect(await hospitalRow.getByRole('cell').allTextContents()).toEqual(['熊本南病院', '1', '3,000円']);
+    const volunteerRow = page.getByRole('table', { name: '通訳者への支払い' }).getByRole('row').filter({ hasText: completedVolunteerName });
+    await volunteerRow.waitFor();
+    expect(await volunteerRow.getByRole('cell').allTextContents()).toEqual([completedVolunteerName, '1', '3,000円']);
     await screenshot(page, 'exports');
 
     // The request held back a moment on its way to the API: meanwhile the button is busy and shows progress.
@@ -165,7 +187,7 @@ describe('staff operations (browser)', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split(/\r?\n/);
     expect(lines[0].split(',').slice(0, 3)).toEqual(['dispatch_id', 'request_id', 'visit_date']);
-    expect(lines).toHaveLength(1 + 3);
+    expect(lines).toHaveLength(1 + assignedRequestIds.length);
     for (const requestId of assignedRequestIds) expect(lines.some((line) => line.includes(requestId) && line.includes('熊本南病院'))).toBe(true);
     await page.getByText('派遣一覧（CSV） をダウンロードしました').waitFor();
     expect(await button.isEnabled()).toBe(true);
@@ -174,6 +196,14 @@ describe('staff operations (browser)', () => {
     await page.getByLabel('終了日').fill(`${fiscalYear - 1}-03-31`);
     await page.getByText('終了日は開始日以降にしてください').waitFor();
     expect(await button.isDisabled()).toBe(true);
+
+    const phone = await tab(PHONE);
+    await signIn(phone, staffUser.email, staffUser.password);
+    await phone.goto(`${base}/admin/#/exports`);
+    await phone.getByRole('button', { name: '派遣一覧（CSV）' }).waitFor();
+    await phone.getByText(/この月の明細はありません|合計/).first().waitFor();
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(phone, 'exports-phone');
   });
 
   it('staff read a mail the app kept: newest first, subject, recipient, status and body', async () => {
@@ -208,8 +238,7 @@ describe('staff operations (browser)', () => {
     await page.getByLabel('操作', { exact: true }).fill('POST /api/requests/:id/assign');
     await page.waitForURL(/assign/);
     const rows = page.locator('tbody tr');
-    await until(async () => (await rows.count()) === 3 && (await rows.filter({ hasNotText: 'POST /api/requests/:id/assign' }).count()) === 0);
-    for (let i = 0; i < 3; i++) await rows.nth(i).getByText('POST /api/requests/:id/assign').waitFor();
+    await until(async () => (await rows.count()) === assignedRequestIds.length && (await rows.filter({ hasNotText: 'POST /api/requests/:id/assign' }).count()) === 0);
     await screenshot(page, 'audit-log');
 
     const entries = await t.dataSource.getRepository(AuditEntry).find({ where: { action: 'POST /api/requests/:id/assign' }, order: { at: 'DESC', id: 'DESC' } });

@@ -29,7 +29,7 @@ export const StatementTable = ({ kind, month }: { kind: Kind; month: string }) =
     );
   }
   return (
-    <Table size="small" aria-label={title} data-testid={`statements-${kind}`}>
+    <Table size="small" aria-label={title} data-testid={`statements-${kind}`} sx={{ '& .MuiTableCell-alignRight': { whiteSpace: 'nowrap' } }}>
       <TableHead>
         <TableRow>
           <TableCell>{translate(kind === 'hospitals' ? 'app.exports.hospital' : 'app.exports.volunteer')}</TableCell>
@@ -46,7 +46,7 @@ export const StatementTable = ({ kind, month }: { kind: Kind; month: string }) =
           </TableRow>
         ))}
       </TableBody>
-      <TableFooter>
+      <TableFooter sx={{ '& td': { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' } }}>
         <TableRow>
           <TableCell colSpan={2}>{translate('app.exports.total')}</TableCell>
           <TableCell align="right">{formatYen(statements.data.totalYen, locale)}</TableCell>
