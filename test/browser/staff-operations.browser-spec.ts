@@ -227,6 +227,15 @@ describe('staff operations (browser)', () => {
     await screenshot(page, 'mail-dialog', { fullPage: false });
     await dialog.getByRole('button', { name: '閉じる' }).click();
     await dialog.waitFor({ state: 'detached' });
+
+    // On a phone: a list of subjects, and the mail full-screen.
+    const phone = await tab(PHONE);
+    await signIn(phone, staffUser.email, staffUser.password);
+    await phone.goto(`${base}/admin/#/mail`);
+    await phone.getByText(mail.subject).first().click();
+    await phone.getByRole('dialog').getByTestId('mail-body').waitFor();
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(phone, 'mail-dialog-phone', { fullPage: false });
   });
 
   it('an admin reads the audit log filtered by action; staff have no menu entry and are refused at its address', async () => {
@@ -249,6 +258,12 @@ describe('staff operations (browser)', () => {
     await dialog.getByText(entries[0].requestId!).waitFor();
     await dialog.getByText('詳細: status').waitFor();
     await screenshot(page, 'audit-entry', { fullPage: false });
+    await dialog.getByRole('button', { name: '閉じる' }).click();
+
+    // Up to three days ago, Tokyo time: only the completed visit's assignment, made with the clock set back.
+    await page.getByLabel('この日まで').fill(tokyoDay(-3));
+    await until(async () => (await rows.count()) === 1);
+    await rows.first().getByText(assignedRequestIds[assignedRequestIds.length - 1]).waitFor();
 
     const staff = await tab();
     await signIn(staff, staffUser.email, staffUser.password);

@@ -73,7 +73,6 @@ export const operationsEn = {
       total: 'Total',
     },
     audit: {
-      action_hint: 'Exact match (e.g. POST /api/requests/:id/assign, patient.read)',
       actor_role: { system: 'System (timers)', public: 'From an e-mail link', user: 'User' },
     },
   },

@@ -73,7 +73,6 @@ export const operationsJa = {
       total: '合計',
     },
     audit: {
-      action_hint: '完全一致で検索（例: POST /api/requests/:id/assign、patient.read）',
       actor_role: { system: 'システム（自動処理）', public: 'メールのリンクから', user: '利用者' },
     },
   },

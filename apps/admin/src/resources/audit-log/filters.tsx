@@ -1,13 +1,9 @@
 import { AutocompleteInput, ReferenceInput, TextInput } from 'react-admin';
-import { tokyoDateAfter, tokyoDateOf, tokyoDayStart } from '../../lib/tokyo-input';
-
-/** The API's `to` is exclusive: "up to this day" is the start of the next Tokyo day. */
-const nextDayStart = (date: string) => tokyoDayStart(tokyoDateAfter(new Date(tokyoDayStart(date)), 1));
-const dayBefore = (iso: string) => tokyoDateOf(new Date(new Date(iso).getTime() - 1));
+import { dayBeforeEnd, dayOf, fromDay, toDayEnd } from './day-range';
 
 /** The filters GET /api/audit-log takes: actor, action, object type and id, and a Tokyo date range. */
 export const auditFilters = [
-  <TextInput key="action" source="action" alwaysOn helperText="app.audit.action_hint" sx={{ minWidth: 280 }} />,
+  <TextInput key="action" source="action" alwaysOn sx={{ minWidth: 280 }} />,
   <ReferenceInput key="actor" source="actor" reference="users" sort={{ field: 'displayName', order: 'ASC' }} alwaysOn>
     <AutocompleteInput optionText="displayName" filterToQuery={(q: string) => ({ q })} label="resources.audit-log.fields.actor" sx={{ minWidth: 220 }} />
   </ReferenceInput>,
@@ -17,8 +13,8 @@ export const auditFilters = [
     type="date"
     alwaysOn
     InputLabelProps={{ shrink: true }}
-    parse={(value: string) => (value ? tokyoDayStart(value) : '')}
-    format={(value?: string) => (value ? String(value).slice(0, 10) : '')}
+    parse={fromDay}
+    format={dayOf}
   />,
   <TextInput
     key="to"
@@ -26,8 +22,8 @@ export const auditFilters = [
     type="date"
     alwaysOn
     InputLabelProps={{ shrink: true }}
-    parse={(value: string) => (value ? nextDayStart(value) : '')}
-    format={(value?: string) => (value ? dayBefore(String(value)) : '')}
+    parse={toDayEnd}
+    format={dayBeforeEnd}
   />,
   <TextInput key="objectType" source="objectType" />,
   <TextInput key="objectId" source="objectId" />,
