@@ -1,6 +1,8 @@
 import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { Dashboard } from './dashboard/Dashboard';
+import { ExportsPage } from './exports/ExportsPage';
+import { FiguresPage } from './figures/FiguresPage';
 import { AccessDenied } from './layout/AccessDenied';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
@@ -49,6 +51,8 @@ export const App = () => (
           </Authenticated>
         }
       />
+      <Route path="/figures" element={<Authenticated><FiguresPage /></Authenticated>} />
+      <Route path="/exports" element={<Authenticated><ExportsPage /></Authenticated>} />
       {/* A volunteer's activity report on one of their dispatches. */}
       <Route
         path="/dispatches/:id/report"

@@ -9,6 +9,17 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('volunteer', 'users', 'show')).toBe(false);
   });
 
+  it('shows figures, exports and mail to staff, and the audit log to admins only', () => {
+    for (const resource of ['figures', 'exports', 'mail']) {
+      expect(canRoleAccess('staff', resource)).toBe(true);
+      expect(canRoleAccess('admin', resource)).toBe(true);
+      expect(canRoleAccess('coordinator', resource)).toBe(false);
+      expect(canRoleAccess('volunteer', resource)).toBe(false);
+    }
+    expect(canRoleAccess('admin', 'audit-log')).toBe(true);
+    expect(canRoleAccess('staff', 'audit-log')).toBe(false);
+  });
+
   it('gives everyone a dashboard and a profile', () => {
     for (const role of ['admin', 'staff', 'coordinator', 'volunteer'] as const) {
       expect(canRoleAccess(role, 'dashboard')).toBe(true);

@@ -28,6 +28,10 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   volunteers: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF, availability: STAFF, training: STAFF },
   my: { availability: VOLUNTEERS, training: VOLUNTEERS },
   courses: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF },
+  figures: { '*': STAFF },
+  exports: { '*': STAFF },
+  mail: { '*': STAFF },
+  'audit-log': { '*': ADMIN_ONLY },
 };
 
 export function isRole(value: unknown): value is Role {

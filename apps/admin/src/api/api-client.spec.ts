@@ -140,6 +140,22 @@ describe('createApiClient', () => {
     expect(error.body.errors).toBeUndefined();
   });
 
+  it('fetches a file with the bearer token and leaves its body unread; a refusal is an ApiError with the request id', async () => {
+    const api = fakeApi({
+      'POST /api/auth/login': () => ({ status: 200, body: pair(1) }),
+      'GET /api/exports/dispatches.csv': (call) =>
+        call.url.includes('from=2026-04-01')
+          ? { status: 200, body: 'csv' }
+          : { status: 400, body: { code: 'VALIDATION_FAILED', message: 'from must be YYYY-MM-DD', requestId: 'req-9' } },
+    });
+    const client = createApiClient({ fetch: api.fetch, storage: storage() });
+    await client.login('a@example.jp', 'pw');
+    const response = await client.fetchFile('/exports/dispatches.csv', { query: { from: '2026-04-01', to: '2027-03-31' } });
+    expect(await response.json()).toBe('csv');
+    expect(api.calls.at(-1)?.headers).toMatchObject({ Authorization: 'Bearer access-1', Accept: '*/*' });
+    await expect(client.fetchFile('/exports/dispatches.csv', { query: { from: 'x', to: 'y' } })).rejects.toMatchObject({ status: 400, message: 'from must be YYYY-MM-DD (request id: req-9)' });
+  });
+
   it('reports an unreachable server as status 0 in words', async () => {
     const client = createApiClient({
       fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,

@@ -75,6 +75,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined | null>;
   /** false for the sign-in routes */
   auth?: boolean;
+  /** the Accept header; JSON unless a download asks for a file */
+  accept?: string;
 }
 
 export const REFRESH_TOKEN_KEY = 'dispatch.refreshToken';
@@ -196,7 +198,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return !!session && session.expiresAt - now() > margin;
   }
 
-  async function request<T = unknown>(path: string, opts: RequestOptions = {}): Promise<T> {
+  /** The successful response of an authorised call, unread (a download reads its body itself). */
+  async function respond(path: string, opts: RequestOptions = {}): Promise<Response> {
     const auth = opts.auth ?? true;
     if (auth && !sessionIsFresh()) await refresh();
     if (auth && !session) {
@@ -204,7 +207,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     }
     const attempt = async (): Promise<[Response, string | undefined]> => {
       const token = auth ? session?.accessToken : undefined;
-      const headers: Record<string, string> = { Accept: 'application/json' };
+      const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
       if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
       if (token) headers.Authorization = `Bearer ${token}`;
       const response = await send(path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }, opts.query);
@@ -216,13 +219,18 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const renewed = session && session.accessToken !== usedToken ? true : !!(await refresh());
       if (renewed) [response] = await attempt();
     }
-    const payload = await readJson(response);
-    if (!response.ok) throw toError(response.status, payload);
-    return payload as T;
+    if (!response.ok) throw toError(response.status, await readJson(response));
+    return response;
+  }
+
+  async function request<T = unknown>(path: string, opts: RequestOptions = {}): Promise<T> {
+    return (await readJson(await respond(path, opts))) as T;
   }
 
   return {
     request,
+    /** A file from the API (exports), with the bearer token; API errors thrown as for `request`. */
+    fetchFile: (path: string, opts: Omit<RequestOptions, 'method' | 'body'> = {}) => respond(path, { ...opts, accept: opts.accept ?? '*/*' }),
     refresh,
     async login(email: string, password: string): Promise<ApiUser> {
       const pair = await request<TokenPair>('/auth/login', { method: 'POST', body: { email, password }, auth: false });

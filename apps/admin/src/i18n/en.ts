@@ -4,6 +4,7 @@ import { deepMerge } from './deep-merge';
 import { afterVisitEn } from './after-visit-en';
 import { coursesEn } from './courses-en';
 import { registryEn } from './registry-en';
+import { operationsEn } from './operations-en';
 import { workflowEn } from './workflow-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
@@ -107,12 +108,13 @@ export const enMessages: TranslationMessages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'E-mail' },
   },
-  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, coursesEn.app, registryEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes, ...coursesEn.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, coursesEn.app, registryEn.app, operationsEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes, ...coursesEn.errorCodes } } }),
   resources: {
     ...workflowEn.resources,
     ...afterVisitEn.resources,
     ...coursesEn.resources,
     ...registryEn.resources,
+    ...operationsEn.resources,
     users: {
       name: 'User |||| Users',
       fields: {

@@ -5,6 +5,7 @@ import { deepMerge } from './deep-merge';
 import { afterVisitJa } from './after-visit-ja';
 import { coursesJa } from './courses-ja';
 import { registryJa } from './registry-ja';
+import { operationsJa } from './operations-ja';
 import { workflowJa } from './workflow-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
@@ -110,12 +111,13 @@ export const jaMessages: TranslationMessages = {
     // Titles name the record, not its UUID.
     page: { show: '%{name}: %{recordRepresentation}', edit: '%{name}: %{recordRepresentation} を編集' },
   }),
-  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, coursesJa.app, registryJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes, ...coursesJa.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, coursesJa.app, registryJa.app, operationsJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes, ...coursesJa.errorCodes } } }),
   resources: {
     ...workflowJa.resources,
     ...afterVisitJa.resources,
     ...coursesJa.resources,
     ...registryJa.resources,
+    ...operationsJa.resources,
     users: {
       name: 'ユーザー |||| ユーザー',
       fields: {

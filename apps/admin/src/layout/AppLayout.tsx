@@ -4,6 +4,7 @@ import { forwardRef, useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { AppBar, Layout, LoadingIndicator, Logout, Menu, UserMenu, useGetIdentity, useLocaleState, useTranslate, useUserMenu } from 'react-admin';
 import { MyMenuItems } from '../my/MyMenuItems';
+import { OperationsMenuItems } from '../figures/OperationsMenuItems';
 import { LanguageMenu } from './LanguageMenu';
 
 const ProfileMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
@@ -46,6 +47,7 @@ export const AppMenu = () => (
     <Menu.DashboardItem />
     <Menu.ResourceItems />
     <MyMenuItems />
+    <OperationsMenuItems />
     <Menu.Item to="/profile" primaryText="app.menu.profile" leftIcon={<AccountCircleIcon />} />
   </Menu>
 );

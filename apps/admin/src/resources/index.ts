@@ -1,7 +1,9 @@
 import type { ResourceDefinition } from './types';
+import auditLog from './audit-log';
 import courses from './courses';
 import dispatches from './dispatches';
 import hospitals from './hospitals';
+import mail from './mail';
 import offers from './offers';
 import reports from './reports';
 import requests from './requests';
@@ -21,4 +23,6 @@ export const resources: Record<string, ResourceDefinition> = {
   offers,
   dispatches,
   users,
+  mail,
+  'audit-log': auditLog,
 };
