@@ -27,6 +27,16 @@ export interface PolicySpec {
    * first, rank order within equal room (`orderByCapHeadroom`), before the batch plan's order.
    */
   capHeadroomFirst?: boolean;
+  /** Experiment knob (not in any listed policy): offer a request filed more than this many days ahead only from then on. */
+  holdUntilDaysBefore?: number;
+  /** Experiment knob (not in any listed policy): the first wave goes to this many volunteers (later waves: `dispatch.waveSize`). */
+  firstWaveSize?: number;
+  /**
+   * With `capHeadroomFirst`: every room of at least `ampleRoom` dispatches counts as the same, and
+   * within it volunteers whose median time to answer their past offers is at most `withinMinutes`
+   * go first (`orderByCapHeadroom`'s `quick`). Only the office's log of past answers is used.
+   */
+  quickAnswerers?: { withinMinutes: number; ampleRoom: number };
 }
 
 export const POLICIES: readonly PolicySpec[] = [
@@ -64,5 +74,6 @@ export const POLICIES: readonly PolicySpec[] = [
     planHorizonDays: 14,
     reofferExpired: true,
     capHeadroomFirst: true,
+    quickAnswerers: { withinMinutes: 30, ampleRoom: 4 },
   },
 ];
