@@ -61,7 +61,9 @@ export const POLICIES: readonly PolicySpec[] = [
     // the generator and the response model were not changed): offers stay open 12 h, a wave every
     // 60 min, staff are called in 12 h before the visit, only the last 12 h broadcast (a short
     // lead time alone does not); waves go to volunteers with the most room under their monthly
-    // cap first, and once everyone was asked, those whose offer expired unanswered are asked again.
+    // cap first (4 or more left counts as ample, and among those, volunteers whose median answer to
+    // past offers took 30 min or less go first), and once everyone was asked, those whose offer
+    // expired unanswered are asked again.
     dispatch: {
       ...DEFAULT_DISPATCH_POLICY,
       responseWindowMinutes: 720,
