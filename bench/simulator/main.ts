@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { diagnose, diagnosisText } from './diagnose';
 import { figures, PolicyFigures } from './metrics';
 import { offlineOptimum } from './optimum';
 import { POLICIES, PolicySpec } from './policies';
@@ -19,10 +20,12 @@ export interface SimulatorOptions {
   seed: number;
   size: SizeName;
   report: boolean;
+  /** Print why this policy misses requests the optimum fills, instead of the table. */
+  diagnose: string | null;
 }
 
 export function parseArgs(argv: readonly string[]): SimulatorOptions {
-  const options: SimulatorOptions = { seed: DEFAULT_SEED, size: 'small', report: false };
+  const options: SimulatorOptions = { seed: DEFAULT_SEED, size: 'small', report: false, diagnose: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -31,6 +34,8 @@ export function parseArgs(argv: readonly string[]): SimulatorOptions {
       return v;
     };
     if (arg === '--report') options.report = true;
+    else if (arg === '--diagnose') options.diagnose = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'production';
+    else if (arg.startsWith('--diagnose=')) options.diagnose = value();
     else if (arg.startsWith('--seed')) {
       options.seed = Number(value());
       if (!Number.isInteger(options.seed) || options.seed < 0) throw new Error('--seed must be a non-negative integer');
@@ -38,7 +43,7 @@ export function parseArgs(argv: readonly string[]): SimulatorOptions {
       const size = value();
       if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
       options.size = size as SizeName;
-    } else throw new Error(`Unknown option ${arg} (use --seed N, --size small|large, --report)`);
+    } else throw new Error(`Unknown option ${arg} (use --seed N, --size small|large, --report, --diagnose [policy])`);
   }
   return options;
 }
@@ -104,6 +109,13 @@ export async function runSimulator(seed: number, size: SizeName, policies: reado
 
 export async function main(argv: readonly string[]): Promise<void> {
   const options = parseArgs(argv);
+  if (options.diagnose !== null) {
+    const policy = POLICIES.find((p) => p.id === options.diagnose);
+    if (!policy) throw new Error(`--diagnose: no policy ${options.diagnose} (${POLICIES.map((p) => p.id).join(', ')})`);
+    console.log(`Dispatch simulator diagnosis — seed ${options.seed}, size ${options.size}.\n`);
+    console.log(diagnosisText(await diagnose(buildScenario(options.seed, options.size), policy)));
+    return;
+  }
   const report = await runSimulator(options.seed, options.size);
   console.log(
     `Dispatch simulator — seed ${report.seed}, size ${report.size}: ${report.requests} requests, ${report.volunteers} volunteers, FY2026.\n` +
@@ -112,7 +124,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   );
   console.log(textTable(report.rows));
   console.log(`\n${unfilledTable(report.rows)}`);
-  console.log(`\nSimulated in ${report.seconds.toFixed(1)} s.`);
+  const cpu = process.cpuUsage();
+  console.log(`\nSimulated in ${report.seconds.toFixed(1)} s (process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; on a busy machine the wall time is longer).`);
   if (options.report) {
     const dir = resolve(__dirname, '../../test-output/simulator');
     mkdirSync(dir, { recursive: true });

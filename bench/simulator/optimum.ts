@@ -1,6 +1,6 @@
 import { AssignmentProblem, buildAssignmentProblem, solveAssignment } from '@app/matching';
 import { DAY, FY_START, HOUR, Scenario, ScenarioRequest } from './scenario';
-import { initialVolunteerStates, willing } from './simulate';
+import { initialVolunteerStates, willing, wouldDropOut } from './simulate';
 
 export interface OptimumResult {
   /** Request id → volunteer id. */
@@ -15,11 +15,13 @@ export interface OptimumResult {
  * The offline optimum: every request and every availability known in advance, solved exactly by
  * the matching library's batch assignment (HiGHS). With `knownAnswers`, only the pairs where the
  * volunteer would say yes (the same draw the policies meet) are allowed: the bound no policy can
- * beat. Without it, everyone eligible says yes: the bound set by the pool's size and availability.
+ * beat. With `knownDropouts` too, pairs where the volunteer would drop out after confirming are
+ * left out as well (a tighter bound: such a pair only counts if it is confirmed less than 2 hours
+ * before the visit, which the optimum gives up). Without `knownAnswers`, everyone eligible says yes: the bound set by the pool's size and availability.
  * Monthly caps are the only constraint linking visits across days and visits never cross
  * midnight, so the year splits exactly into one problem per calendar month.
  */
-export async function offlineOptimum(scenario: Scenario, knownAnswers: boolean): Promise<OptimumResult> {
+export async function offlineOptimum(scenario: Scenario, knownAnswers: boolean, knownDropouts = false): Promise<OptimumResult> {
   const states = initialVolunteerStates(scenario);
   const volunteers = states.map((v) => v.snapshot);
   const byMonth = new Map<number, ScenarioRequest[]>();
@@ -39,7 +41,11 @@ export async function offlineOptimum(scenario: Scenario, knownAnswers: boolean):
   for (const key of [...byMonth.keys()].sort((a, b) => a - b)) {
     let problem = buildAssignmentProblem({ requests: byMonth.get(key)!.map((r) => r.snapshot), volunteers, now });
     if (knownAnswers) {
-      problem = restrictPairs(problem, (p) => willing(scenario, requestById.get(problem.requests[p.request].id)!, modelById.get(problem.volunteers[p.volunteer].id)!));
+      problem = restrictPairs(problem, (p) => {
+        const r = requestById.get(problem.requests[p.request].id)!;
+        const v = modelById.get(problem.volunteers[p.volunteer].id)!;
+        return willing(scenario, r, v) && !(knownDropouts && wouldDropOut(scenario, r, v));
+      });
     }
     const { chosen, optimal: solved } = await solveAssignment(problem, { timeLimitSeconds: 20 });
     optimal &&= solved;

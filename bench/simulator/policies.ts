@@ -27,6 +27,16 @@ export interface PolicySpec {
    * first, rank order within equal room (`orderByCapHeadroom`), before the batch plan's order.
    */
   capHeadroomFirst?: boolean;
+  /** Experiment knob (not in any listed policy): offer a request filed more than this many days ahead only from then on. */
+  holdUntilDaysBefore?: number;
+  /** Experiment knob (not in any listed policy): the first wave goes to this many volunteers (later waves: `dispatch.waveSize`). */
+  firstWaveSize?: number;
+  /**
+   * With `capHeadroomFirst`: every room of at least `ampleRoom` dispatches counts as the same, and
+   * within it volunteers whose median time to answer their past offers is at most `withinMinutes`
+   * go first (`orderByCapHeadroom`'s `quick`). Only the office's log of past answers is used.
+   */
+  quickAnswerers?: { withinMinutes: number; ampleRoom: number };
 }
 
 export const POLICIES: readonly PolicySpec[] = [
@@ -51,7 +61,9 @@ export const POLICIES: readonly PolicySpec[] = [
     // the generator and the response model were not changed): offers stay open 12 h, a wave every
     // 60 min, staff are called in 12 h before the visit, only the last 12 h broadcast (a short
     // lead time alone does not); waves go to volunteers with the most room under their monthly
-    // cap first, and once everyone was asked, those whose offer expired unanswered are asked again.
+    // cap first (4 or more left counts as ample, and among those, volunteers whose median answer to
+    // past offers took 30 min or less go first), and once everyone was asked, those whose offer
+    // expired unanswered are asked again.
     dispatch: {
       ...DEFAULT_DISPATCH_POLICY,
       responseWindowMinutes: 720,
@@ -64,5 +76,6 @@ export const POLICIES: readonly PolicySpec[] = [
     planHorizonDays: 14,
     reofferExpired: true,
     capHeadroomFirst: true,
+    quickAnswerers: { withinMinutes: 30, ampleRoom: 4 },
   },
 ];

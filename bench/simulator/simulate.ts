@@ -42,6 +42,28 @@ export interface RunResult {
   escalations: number;
   dropouts: number;
   batchSolves: number;
+  /** Only with `simulate(…, { trace: true })`: who was contacted for what, and every confirmation. */
+  trace?: RunTrace;
+}
+
+/** What happened to each (request, volunteer) contact, and every dispatch held (for `--diagnose`). */
+export interface RunTrace {
+  /** Request id → volunteer id → what came of contacting them (offers and staff calls). */
+  contacts: Map<string, Map<string, ContactTrace>>;
+  /** Every confirmation, in time order; `releasedAt` set when the volunteer dropped out. */
+  dispatches: { requestId: string; volunteerId: string; startsAt: number; endsAt: number; area: string | null; confirmedAt: number; releasedAt: number | null }[];
+}
+
+export interface ContactTrace {
+  /** Offers sent plus staff calls made. */
+  contacts: number;
+  /** Times they answered an offer or picked up the phone. */
+  answers: number;
+  /** They said yes but were no longer eligible (taken meanwhile). */
+  yesButIneligible: number;
+  /** Confirmed, then dropped out before the visit. */
+  droppedOut: number;
+  firstAt: number;
 }
 
 interface MutableHistory {
@@ -64,6 +86,8 @@ interface VolunteerState {
   visitStarts: number[];
   offers: number;
   answered: number;
+  /** Minutes each answered offer took, most recent last (what the office sees in its logs). */
+  answerMinutes: number[];
   completed: number;
 }
 
@@ -72,7 +96,7 @@ interface RequestState {
   status: 'unfiled' | 'open' | 'offered' | 'confirmed' | 'escalated' | 'closed';
   /** Volunteers holding a non-withdrawn offer (the API's `already`). */
   asked: Set<string>;
-  pending: Map<string, { expiresAt: number; token: number }>;
+  pending: Map<string, { expiresAt: number; token: number; sentAt: number }>;
   /** Asked, but the offer expired before they answered (candidates for a re-offer). */
   expiredUnanswered: Set<string>;
   confirmedBy: string | null;
@@ -90,6 +114,7 @@ interface RequestState {
 type SimEvent =
   | { kind: 'file'; r: RequestState }
   | { kind: 'nextWave'; r: RequestState }
+  | { kind: 'release'; r: RequestState }
   | { kind: 'expire'; r: RequestState }
   | { kind: 'escalate'; r: RequestState }
   | { kind: 'answer'; r: RequestState; v: VolunteerState; token: number; accept: boolean }
@@ -141,13 +166,14 @@ export function initialVolunteerStates(scenario: Scenario): VolunteerState[] {
     visitStarts: [],
     offers: 0,
     answered: 0,
+    answerMinutes: [],
     completed: 0,
   }));
 }
 
 /** Runs one policy over the scenario's year. */
-export async function simulate(scenario: Scenario, policy: PolicySpec): Promise<RunResult> {
-  return new Simulation(scenario, policy).run();
+export async function simulate(scenario: Scenario, policy: PolicySpec, options: { trace?: boolean } = {}): Promise<RunResult> {
+  return new Simulation(scenario, policy, options.trace ? { contacts: new Map(), dispatches: [] } : undefined).run();
 }
 
 class Simulation {
@@ -168,6 +194,7 @@ class Simulation {
   constructor(
     private readonly scenario: Scenario,
     private readonly policy: PolicySpec,
+    private readonly trace?: RunTrace,
   ) {
     this.volunteers = initialVolunteerStates(scenario);
     for (const v of this.volunteers) {
@@ -224,6 +251,7 @@ class Simulation {
       escalations: this.escalations,
       dropouts: this.dropouts,
       batchSolves: this.batchSolves,
+      trace: this.trace,
     };
   }
 
@@ -234,7 +262,14 @@ class Simulation {
       case 'file':
         e.r.status = 'open';
         if (this.policy.kind === 'manual') return this.startCalling(e.r, t, 'roster');
+        if (this.policy.holdUntilDaysBefore && e.r.sc.snapshot.startsAt - t > this.policy.holdUntilDaysBefore * DAY) {
+          this.queue.push(e.r.sc.snapshot.startsAt - this.policy.holdUntilDaysBefore * DAY, { kind: 'release', r: e.r });
+          return;
+        }
         return this.startOffering(e.r, t);
+      case 'release':
+        if (e.r.status === 'open') return this.startOffering(e.r, t);
+        return;
       case 'nextWave':
         if (e.r.status !== 'open' && e.r.status !== 'offered') return;
         if ((await this.sendWave(e.r, t)) === 0) await this.rollOn(e.r, t);
@@ -300,15 +335,26 @@ class Simulation {
     let ranked = this.ranked(r, t);
     if (this.policy.capHeadroomFirst) {
       const month = monthKey(r.sc.snapshot.startsAt);
+      const quick = this.policy.quickAnswerers;
       ranked = orderByCapHeadroom(
         ranked,
         new Map(ranked.map((id) => [id, this.byId.get(id)!.model.maxDispatchesPerMonth - (this.byId.get(id)!.monthCounts.get(month) ?? 0)])),
+        quick && {
+          answerMinutes: new Map(ranked.flatMap((id) => {
+            const minutes = this.typicalAnswerMinutes(this.byId.get(id)!);
+            return minutes === undefined ? [] : [[id, minutes] as const];
+          })),
+          quickWithinMinutes: quick.withinMinutes,
+          ampleRoom: quick.ampleRoom,
+        },
       );
     }
     const startsAt = r.sc.snapshot.startsAt;
     const plan = this.policy.batchPlanMinutes && !isBroadcast(request, t, this.policy.dispatch) ? await this.planFor(r, t) : undefined;
     const reofferable = this.policy.reofferExpired && startsAt - t > REOFFER_UNTIL_MS ? r.expiredUnanswered : undefined;
-    const { targets, broadcast, reoffer } = selectWaveTargets({ ranked, alreadyOffered: r.asked, request, now: t, policy: this.policy.dispatch, plan, expiredUnanswered: reofferable });
+    const first = r.asked.size === 0 && r.declined.size === 0 && this.policy.firstWaveSize !== undefined;
+    const wavePolicy = first ? { ...this.policy.dispatch, waveSize: this.policy.firstWaveSize! } : this.policy.dispatch;
+    const { targets, broadcast, reoffer } = selectWaveTargets({ ranked, alreadyOffered: r.asked, request, now: t, policy: wavePolicy, plan, expiredUnanswered: reofferable });
     if (targets.length === 0) return 0;
     for (const id of targets) r.expiredUnanswered.delete(id);
     const expiresAt = Math.min(t + this.policy.dispatch.responseWindowMinutes * MINUTE, startsAt);
@@ -316,10 +362,11 @@ class Simulation {
       const v = this.byId.get(id)!;
       const token = ++this.token;
       r.asked.add(id);
-      r.pending.set(id, { expiresAt, token });
+      r.pending.set(id, { expiresAt, token, sentAt: t });
       v.offers++;
       v.snapshot.responseRate = v.answered / v.offers;
       this.contacts++;
+      this.traceContact(r, id, t);
       const rng = pairRng(this.scenario.seed, r.sc.index, v.model.roster, v.offers);
       const responds = rng.chance(v.model.response.pRespond);
       const at = answerTime(v.model, t, rng);
@@ -354,8 +401,10 @@ class Simulation {
     if (!offer || offer.token !== token || offer.expiresAt <= t) return;
     r.pending.delete(v.model.id);
     v.answered++;
+    v.answerMinutes.push((t - offer.sentAt) / MINUTE);
     v.snapshot.responseRate = v.answered / v.offers;
     if (r.status !== 'open' && r.status !== 'offered' && r.status !== 'escalated') return;
+    this.traceAnswer(r, v.model.id, accept, t);
     if (accept && this.eligibleNow(r, v, t)) return this.confirm(r, v, t);
     r.declined.add(v.model.id);
     await this.rollOn(r, t);
@@ -403,6 +452,7 @@ class Simulation {
     const ends = start + (pickedUp ? 6 : 2) * MINUTE;
     this.staffFreeAt[staff] = ends;
     this.contacts++;
+    this.traceContact(r, next, start);
     this.queue.push(ends, { kind: 'call', r, v, pickedUp, accept });
   }
 
@@ -412,6 +462,7 @@ class Simulation {
       return;
     }
     if (pickedUp) {
+      this.traceAnswer(r, v.model.id, accept, t);
       if (accept && this.eligibleNow(r, v, t)) {
         r.calling = false;
         return this.confirm(r, v, t);
@@ -446,6 +497,7 @@ class Simulation {
     r.dispatchToken = token;
     v.snapshot.dispatches.push({ startsAt: request.startsAt, endsAt: request.endsAt, area: request.mode === 'onsite' ? request.hospitalArea : null, requestId: request.id });
     this.countMonth(v, request.startsAt, +1);
+    this.trace?.dispatches.push({ requestId: request.id, volunteerId: v.model.id, startsAt: request.startsAt, endsAt: request.endsAt, area: request.mode === 'onsite' ? request.hospitalArea : null, confirmedAt: t, releasedAt: null });
     const rng = pairRng(this.scenario.seed, r.sc.index, v.model.roster, 2000);
     const latest = request.startsAt - 2 * HOUR;
     if (latest > t && rng.chance(v.model.response.pDropout)) {
@@ -463,6 +515,12 @@ class Simulation {
   private async dropout(r: RequestState, v: VolunteerState, token: number, t: number): Promise<void> {
     if (r.status !== 'confirmed' || r.dispatchToken !== token) return;
     this.dropouts++;
+    if (this.trace) {
+      const held = this.trace.dispatches.find((d) => d.requestId === r.sc.snapshot.id && d.volunteerId === v.model.id && d.releasedAt === null);
+      if (held) held.releasedAt = t;
+      const contact = this.trace.contacts.get(r.sc.snapshot.id)?.get(v.model.id);
+      if (contact) contact.droppedOut++;
+    }
     v.snapshot.dispatches = v.snapshot.dispatches.filter((d) => d.requestId !== r.sc.snapshot.id);
     this.countMonth(v, r.sc.snapshot.startsAt, -1);
     r.status = 'open';
@@ -484,6 +542,28 @@ class Simulation {
     if (request.patientKey && !history.patientKeys.includes(request.patientKey)) history.patientKeys.push(request.patientKey);
     if (!history.hospitalIds.includes(request.hospitalId)) history.hospitalIds.push(request.hospitalId);
     history.departments[request.department] = (history.departments[request.department] ?? 0) + 1;
+  }
+
+  /** Typical minutes to answer: the median of the volunteer's last 10 answers (none yet: unknown). */
+  private typicalAnswerMinutes(v: VolunteerState): number | undefined {
+    const recent = v.answerMinutes.slice(-10).sort((a, b) => a - b);
+    return recent.length ? recent[Math.floor(recent.length / 2)] : undefined;
+  }
+
+  private traceContact(r: RequestState, volunteerId: string, t: number): void {
+    if (!this.trace) return;
+    const byVolunteer = this.trace.contacts.get(r.sc.snapshot.id) ?? new Map<string, ContactTrace>();
+    this.trace.contacts.set(r.sc.snapshot.id, byVolunteer);
+    const c = byVolunteer.get(volunteerId) ?? { contacts: 0, answers: 0, yesButIneligible: 0, droppedOut: 0, firstAt: t };
+    c.contacts++;
+    byVolunteer.set(volunteerId, c);
+  }
+
+  private traceAnswer(r: RequestState, volunteerId: string, accept: boolean, t: number): void {
+    const c = this.trace?.contacts.get(r.sc.snapshot.id)?.get(volunteerId);
+    if (!c) return;
+    c.answers++;
+    if (accept && !this.eligibleNow(r, this.byId.get(volunteerId)!, t)) c.yesButIneligible++;
   }
 
   // --- the batch plan (production policy) --------------------------------------------------------
@@ -535,6 +615,14 @@ export function answerTime(v: ScenarioVolunteer, sentAt: number, rng: Rng): numb
 export function willing(scenario: Scenario, r: ScenarioRequest, v: ScenarioVolunteer): boolean {
   const lead = r.snapshot.startsAt - r.filedAt;
   return pairRng(scenario.seed, r.index, v.roster, 3000).chance(v.response.pAccept * (lead < 24 * HOUR ? 0.8 : 1));
+}
+
+/**
+ * Whether the volunteer, once confirmed for this request, drops out before the visit (when
+ * confirmed more than 2 hours ahead): the same draw as `confirm` makes, one per (request, volunteer).
+ */
+export function wouldDropOut(scenario: Scenario, r: ScenarioRequest, v: ScenarioVolunteer): boolean {
+  return pairRng(scenario.seed, r.index, v.roster, 2000).chance(v.response.pDropout);
 }
 
 function pickUpProbability(v: ScenarioVolunteer, t: number, businessDays: ReadonlySet<number>): number {

@@ -1,4 +1,5 @@
 import { gini, quantile } from './metrics';
+import { diagnose } from './diagnose';
 import { parseArgs, runSimulator } from './main';
 import { POLICIES } from './policies';
 import { textTable } from './report';
@@ -25,6 +26,26 @@ describe('dispatch simulator', () => {
         expect(rate).toBeLessThanOrEqual(1);
       }
       expect(row.minutesToFill.every((m) => m >= 0)).toBe(true);
+    }
+  });
+});
+
+describe('gap diagnosis', () => {
+  it('files every request the optimum fills and the policy does not under exactly one reason, and orders the reference points', async () => {
+    const full = buildScenario(7, 'small');
+    const scenario = { ...full, requests: full.requests.slice(0, 300) };
+    const production = POLICIES.find((p) => p.id === 'production')!;
+    const d = await diagnose(scenario, production);
+    expect(d.gap.length).toBe(Object.values(d.byReason).reduce((a, b) => a + b, 0));
+    expect(Object.values(d.byLead).reduce((a, b) => a + b, 0)).toBe(d.gap.length);
+    // Filled by the optimum and not the policy, minus the reverse, is exactly the difference in fills.
+    expect(d.optimumFilled - d.policyFilled).toBe(d.gap.length - d.policyOnly);
+    for (const g of d.gap) expect(g.yesSayers).toBeGreaterThan(0);
+    // Knowing the dropouts too only removes pairs; confirming at filing is one feasible plan of that problem.
+    expect(d.optimumKnownDropoutsFilled).toBeLessThanOrEqual(d.optimumFilled);
+    for (const filled of Object.values(d.instantFilled)) {
+      expect(filled).toBeLessThanOrEqual(d.optimumKnownDropoutsFilled);
+      expect(filled).toBeGreaterThan(0);
     }
   });
 });
@@ -57,7 +78,9 @@ describe('metrics', () => {
   });
 
   it('parses the command line', () => {
-    expect(parseArgs(['--seed', '5', '--size=large', '--report'])).toEqual({ seed: 5, size: 'large', report: true });
+    expect(parseArgs(['--seed', '5', '--size=large', '--report'])).toEqual({ seed: 5, size: 'large', report: true, diagnose: null });
+    expect(parseArgs(['--diagnose'])).toMatchObject({ diagnose: 'production' });
+    expect(parseArgs(['--diagnose', 'waves', '--seed', '3'])).toMatchObject({ diagnose: 'waves', seed: 3 });
     expect(() => parseArgs(['--size', 'huge'])).toThrow('--size');
   });
 });

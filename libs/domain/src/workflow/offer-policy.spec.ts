@@ -84,4 +84,27 @@ describe('orderByCapHeadroom', () => {
   it('keeps the rank order when everyone has the same room', () => {
     expect(orderByCapHeadroom(ranked, new Map(ranked.map((id) => [id, 2])))).toEqual(ranked);
   });
+
+  it('with quick answerers: ample room counts as one, quick answerers first within it, then less room', () => {
+    const headroom = new Map([
+      ['v1', 6],
+      ['v2', 4],
+      ['v3', 9],
+      ['v4', 2],
+      ['v5', 3],
+      ['v6', 3],
+    ]);
+    // v2 and v6 answer within 30 minutes; v4 too, but it is close to its cap; v1 is slow; v3, v5 unknown.
+    const answerMinutes = new Map([
+      ['v1', 95],
+      ['v2', 12],
+      ['v4', 5],
+      ['v6', 30],
+    ]);
+    const order = orderByCapHeadroom(ranked, headroom, { answerMinutes, quickWithinMinutes: 30, ampleRoom: 4 });
+    // Room ≥ 4: v2 (quick), then v3 (room 9) and v1 (room 6); room 3: v6 (quick), v5; room 2: v4.
+    expect(order).toEqual(['v2', 'v3', 'v1', 'v6', 'v5', 'v4']);
+    // Without answer times it is the plain order by room.
+    expect(orderByCapHeadroom(ranked, headroom, { answerMinutes: new Map(), quickWithinMinutes: 30, ampleRoom: 4 })).toEqual(orderByCapHeadroom(ranked, headroom));
+  });
 });

@@ -93,15 +93,37 @@ function planOrder(fresh: readonly string[], plan: WavePlan): string[] {
 }
 
 /**
+ * Optional refinement of `orderByCapHeadroom`: among volunteers with ample room under their cap,
+ * those who usually answer quickly go first, so that a wave is answered sooner (the office's own
+ * log of past offers says who that is; nothing about the answer itself is known in advance).
+ */
+export interface QuickAnswerOrder {
+  /** Volunteer id → their typical (median) minutes to answer past offers; missing: not known, not quick. */
+  answerMinutes: ReadonlyMap<string, number>;
+  /** Typically answering within this many minutes counts as quick. */
+  quickWithinMinutes: number;
+  /** Room left under the cap at or above this counts as ample: among those, quick ones first. */
+  ampleRoom: number;
+}
+
+/**
  * Reorders ranked volunteers so that those with more room left under their monthly cap (in the
  * visit's month) come first; equal room keeps the rank order. Meant to run before
  * `selectWaveTargets`, so that volunteers close to their cap stay free for later requests that
  * only they can take. `headroom` maps a volunteer id to dispatches left that month; a missing id
- * counts as no room. Pure.
+ * counts as no room. With `quick`, every room of at least `quick.ampleRoom` counts as the same and,
+ * within it, quick answerers go first (then more room, then rank order). Pure.
  */
-export function orderByCapHeadroom(ranked: readonly string[], headroom: ReadonlyMap<string, number>): string[] {
+export function orderByCapHeadroom(ranked: readonly string[], headroom: ReadonlyMap<string, number>, quick?: QuickAnswerOrder): string[] {
+  const isQuick = (id: string) => {
+    const minutes = quick?.answerMinutes.get(id);
+    return minutes !== undefined && minutes <= quick!.quickWithinMinutes ? 0 : 1;
+  };
   return ranked
-    .map((id, index) => ({ id, index, left: headroom.get(id) ?? 0 }))
-    .sort((a, b) => b.left - a.left || a.index - b.index)
+    .map((id, index) => {
+      const left = headroom.get(id) ?? 0;
+      return { id, index, left, band: quick ? Math.min(left, quick.ampleRoom) : left, slow: quick ? isQuick(id) : 0 };
+    })
+    .sort((a, b) => b.band - a.band || a.slow - b.slow || b.left - a.left || a.index - b.index)
     .map((x) => x.id);
 }
