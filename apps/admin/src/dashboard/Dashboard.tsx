@@ -15,6 +15,7 @@ import { fiscalYearLabel, fiscalYearOf, formatDate, type DisplayLocale } from '.
 import { MyAvailabilityCard, MyTrainingCard } from '../my/MyDashboardCards';
 import { apiClient } from '../providers';
 import { DashboardCard } from './DashboardCard';
+import { liveQuery } from '../lib/live';
 import { LapsingPanel, NeedsStaffPanel, TodayTomorrowPanel } from './StaffPanels';
 
 const Grid = ({ children }: { children: React.ReactNode }) => (
@@ -31,7 +32,7 @@ export const filteredList = (resource: string, filter: Record<string, string>) =
 
 /** A count from a list endpoint's `total` (one row fetched). */
 const CountCard = ({ resource, filter, title, hint, icon, to }: { resource: string; filter: Record<string, string>; title: string; hint?: string; icon: React.ReactNode; to?: string }) => {
-  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter });
+  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter }, liveQuery);
   return <DashboardCard title={title} hint={hint} icon={icon} value={error ? '—' : total} loading={isPending} to={to} />;
 };
 
@@ -60,6 +61,7 @@ const PendingOffersCard = () => {
   const { data, isPending, error } = useQuery({
     queryKey: ['offers', 'pending', 'count'],
     queryFn: () => apiClient.request<{ data: unknown[]; total: number }>('/offers', { query: { status: 'pending' } }),
+    ...liveQuery,
   });
   return <DashboardCard title="app.dashboard.cards.offers" hint="app.dashboard.cards.offers_hint" icon={<MailOutlinedIcon />} value={error ? '—' : data?.total} loading={isPending} to="/offers" />;
 };

@@ -5,6 +5,7 @@ import { useGetList, useGetMany, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { formatDate, formatTime, formatTimeRange, tokyoParts } from '../lib/dates';
 import { useDisplayLocale } from '../lib/use-display-locale';
+import { liveQuery } from '../lib/live';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';
 import { StatusChip } from '../resources/requests/fields';
@@ -59,7 +60,7 @@ export const TodayTomorrowPanel = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   const [range] = useState(() => ({ from: tokyoMidnight(new Date(), 0), to: tokyoMidnight(new Date(), 2), tomorrow: tokyoMidnight(new Date(), 1) }));
-  const { data, isPending, error } = useGetList<DispatchRow>('dispatches', { pagination: { page: 1, perPage: 50 }, sort: { field: 'startsAt', order: 'ASC' }, filter: { status: 'confirmed', from: range.from, to: range.to } });
+  const { data, isPending, error } = useGetList<DispatchRow>('dispatches', { pagination: { page: 1, perPage: 50 }, sort: { field: 'startsAt', order: 'ASC' }, filter: { status: 'confirmed', from: range.from, to: range.to } }, liveQuery);
   const volunteers = names(useGetMany('volunteers', { ids: [...new Set((data ?? []).map((d) => d.volunteerId))] }, { enabled: !!data?.length }).data);
   const hospitals = names(useGetMany('hospitals', { ids: [...new Set((data ?? []).map((d) => d.hospitalId))] }, { enabled: !!data?.length }).data);
   const day = (d: DispatchRow) => (d.startsAt < range.tomorrow ? 'today' : 'tomorrow');
@@ -113,8 +114,8 @@ export const NeedsStaffPanel = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   const [now] = useState(() => new Date().toISOString());
-  const escalated = useGetList<RequestRow>('requests', { pagination: { page: 1, perPage: 10 }, sort: { field: 'startsAt', order: 'ASC' }, filter: { status: 'escalated', from: now } });
-  const open = useGetList<RequestRow>('requests', { pagination: { page: 1, perPage: 10 }, sort: { field: 'startsAt', order: 'ASC' }, filter: { status: 'open', from: now } });
+  const escalated = useGetList<RequestRow>('requests', { pagination: { page: 1, perPage: 10 }, sort: { field: 'startsAt', order: 'ASC' }, filter: { status: 'escalated', from: now } }, liveQuery);
+  const open = useGetList<RequestRow>('requests', { pagination: { page: 1, perPage: 10 }, sort: { field: 'startsAt', order: 'ASC' }, filter: { status: 'open', from: now } }, liveQuery);
   const rows = [...(escalated.data ?? []), ...(open.data ?? [])].sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.startsAt.localeCompare(b.startsAt));
   const hospitals = names(useGetMany('hospitals', { ids: [...new Set(rows.map((r) => r.hospitalId))] }, { enabled: rows.length > 0 }).data);
   const error = escalated.error ?? open.error;

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useApiAction } from '../../lib/use-api-action';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { apiClient } from '../../providers';
+import { liveQuery } from '../../lib/live';
 import { VisitSummary, type OfferRecord } from './VisitSummary';
 
 const DeclineDialog = ({ offer, onClose }: { offer: OfferRecord; onClose: () => void }) => {
@@ -69,6 +70,7 @@ export const OfferList = () => {
   const { data, isPending, error } = useQuery({
     queryKey: ['offers', 'pending'],
     queryFn: () => apiClient.request<{ data: OfferRecord[] }>('/offers', { query: { status: 'pending' } }),
+    ...liveQuery,
   });
   return (
     <Box sx={{ mt: 2, display: 'grid', gap: 2, maxWidth: 640 }}>

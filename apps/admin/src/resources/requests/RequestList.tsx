@@ -21,6 +21,7 @@ import { formatTimeRange } from '../../lib/dates';
 import { tokyoDayStart } from '../../lib/tokyo-input';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { choices, enumKey, languageChoices, REQUEST_STATUSES } from '../../lib/workflow-choices';
+import { liveQuery } from '../../lib/live';
 import { EnumField, RequestChips, VisitTime, type RequestRecord } from './fields';
 
 /** A date box whose value is the start of that Tokyo day (the API compares instants). */
@@ -67,7 +68,7 @@ export const RequestList = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   return (
-    <List filters={staff ? staffFilters : commonFilters} sort={{ field: 'startsAt', order: 'ASC' }} perPage={25} exporter={false} actions={<Actions />} empty={false}>
+    <List filters={staff ? staffFilters : commonFilters} sort={{ field: 'startsAt', order: 'ASC' }} perPage={25} exporter={false} actions={<Actions />} empty={false} queryOptions={liveQuery}>
       {isSmall ? (
         <SimpleList<RequestRecord>
           primaryText={(record) => formatTimeRange(record.startsAt, record.endsAt, locale)}

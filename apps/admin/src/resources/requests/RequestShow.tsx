@@ -8,6 +8,7 @@ import { enumKey } from '../../lib/workflow-choices';
 import { CancelRequestButton } from './CancelRequestButton';
 import { CandidatesPanel } from './CandidatesPanel';
 import { RequestChips, VisitTime, type RequestRecord } from './fields';
+import { liveQuery } from '../../lib/live';
 import { VisitConfirmationPanel } from './VisitConfirmationPanel';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => {
@@ -95,7 +96,7 @@ const RequestDetails = () => {
 
 /** One request: the visit, its patient, cancel; for staff the candidates, offers and assignment. */
 export const RequestShow = () => (
-  <ShowBase>
+  <ShowBase queryOptions={liveQuery}>
     <RequestDetails />
   </ShowBase>
 );
