@@ -1,10 +1,11 @@
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
-import { Alert, Box, Button, Card, CardContent, Link, Typography } from '@mui/material';
+import { Alert, Box, Button, Typography } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { LocalesMenuButton, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import type { ApiError } from '../api/api-client';
+import { PublicLinkCard } from '../layout/PublicLinkCard';
 import { formatDateTime } from '../lib/dates';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';
@@ -73,24 +74,8 @@ export const OfferLinkPage = () => {
   };
 
   return (
-    <Box sx={{ minHeight: '100vh', bgcolor: 'grey.100', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', p: { xs: 1, sm: 4 } }}>
-      <Card sx={{ width: '100%', maxWidth: 520 }}>
-        <CardContent>
-          <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1, mb: 1 }}>
-            <Typography variant="h5" component="h1">
-              {translate('app.offer_link.title')}
-            </Typography>
-            <LocalesMenuButton />
-          </Box>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            {translate('app.name')}
-          </Typography>
-          {body()}
-          <Box sx={{ mt: 3 }}>
-            <Link href="#/offers">{translate('app.offer_link.sign_in')}</Link>
-          </Box>
-        </CardContent>
-      </Card>
-    </Box>
+    <PublicLinkCard title="app.offer_link.title" signInTo="#/offers" signInLabel="app.offer_link.sign_in">
+      {body()}
+    </PublicLinkCard>
   );
 };

@@ -1,9 +1,10 @@
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
-import { Alert, Box, Button, Card, CardContent, Link, Typography } from '@mui/material';
+import { Alert, Button, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { LocalesMenuButton, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import type { ApiError } from '../api/api-client';
+import { PublicLinkCard } from '../layout/PublicLinkCard';
 import { formatDateTime } from '../lib/dates';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { apiClient } from '../providers';
@@ -29,45 +30,29 @@ export const ReconfirmLinkPage = () => {
   };
 
   return (
-    <Box sx={{ minHeight: '100vh', bgcolor: 'grey.100', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', p: { xs: 1, sm: 4 } }}>
-      <Card sx={{ width: '100%', maxWidth: 520 }}>
-        <CardContent>
-          <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1, mb: 1 }}>
-            <Typography variant="h5" component="h1">
-              {translate('app.reconfirm_link.title')}
-            </Typography>
-            <LocalesMenuButton />
-          </Box>
+    <PublicLinkCard title="app.reconfirm_link.title" signInTo="#/dispatches" signInLabel="app.reconfirm_link.sign_in">
+      {reconfirm.isSuccess ? (
+        <Alert severity="success" role="status">
+          {translate('app.reconfirm_link.done')}
+          <br />
+          {translate('app.reconfirm_link.done_at', { time: formatDateTime(reconfirm.data.reconfirmedAt, locale) })}
+        </Alert>
+      ) : reconfirm.error ? (
+        <Alert severity={reconfirm.error.status === 409 ? 'info' : 'error'} role="alert">
+          {refusal(reconfirm.error)}
+        </Alert>
+      ) : (
+        <>
+          <Typography sx={{ mb: 1 }}>{translate('app.reconfirm_link.intro')}</Typography>
+          <Typography sx={{ mb: 1 }}>{translate('app.reconfirm_link.question')}</Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            {translate('app.name')}
+            {translate('app.reconfirm_link.cannot')}
           </Typography>
-          {reconfirm.isSuccess ? (
-            <Alert severity="success" role="status">
-              {translate('app.reconfirm_link.done')}
-              <br />
-              {translate('app.reconfirm_link.done_at', { time: formatDateTime(reconfirm.data.reconfirmedAt, locale) })}
-            </Alert>
-          ) : reconfirm.error ? (
-            <Alert severity={reconfirm.error.status === 409 ? 'info' : 'error'} role="alert">
-              {refusal(reconfirm.error)}
-            </Alert>
-          ) : (
-            <>
-              <Typography sx={{ mb: 1 }}>{translate('app.reconfirm_link.intro')}</Typography>
-              <Typography sx={{ mb: 1 }}>{translate('app.reconfirm_link.question')}</Typography>
-              <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-                {translate('app.reconfirm_link.cannot')}
-              </Typography>
-              <Button variant="contained" size="large" fullWidth startIcon={<EventAvailableIcon />} disabled={reconfirm.isPending} onClick={() => reconfirm.mutate()}>
-                {translate('app.reconfirm_link.confirm')}
-              </Button>
-            </>
-          )}
-          <Box sx={{ mt: 3 }}>
-            <Link href="#/dispatches">{translate('app.reconfirm_link.sign_in')}</Link>
-          </Box>
-        </CardContent>
-      </Card>
-    </Box>
+          <Button variant="contained" size="large" fullWidth startIcon={<EventAvailableIcon />} disabled={reconfirm.isPending} onClick={() => reconfirm.mutate()}>
+            {translate('app.reconfirm_link.confirm')}
+          </Button>
+        </>
+      )}
+    </PublicLinkCard>
   );
 };

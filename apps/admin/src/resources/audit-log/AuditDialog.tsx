@@ -1,21 +1,10 @@
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography, useMediaQuery, type Theme } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, useMediaQuery, type Theme } from '@mui/material';
 import { ReferenceField, TextField, useTranslate } from 'react-admin';
+import { DetailList, DetailRow } from '../../layout/DetailList';
 import { formatDateTime } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { ActorRole } from './ActorRole';
 import type { AuditRecord } from './types';
-
-const Row = ({ label, children }: { label: string; children: ReactNode }) => (
-  <>
-    <Typography component="dt" variant="body2" color="text.secondary">
-      {label}
-    </Typography>
-    <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
-      {children}
-    </Typography>
-  </>
-);
 
 /** One audit line in full: when, who (name and role), what, on which object, from where, and its details. */
 export const AuditDialog = ({ entry, onClose }: { entry: AuditRecord | null; onClose: () => void }) => {
@@ -29,9 +18,9 @@ export const AuditDialog = ({ entry, onClose }: { entry: AuditRecord | null; onC
         <>
           <DialogTitle id="audit-dialog-title">{entry.action}</DialogTitle>
           <DialogContent dividers>
-            <Box component="dl" data-testid="audit-entry" sx={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 2, rowGap: 0.5, m: 0 }}>
-              <Row label={field('at')}>{formatDateTime(entry.at, locale)}</Row>
-              <Row label={field('actor')}>
+            <DetailList testId="audit-entry">
+              <DetailRow label={field('at')}>{formatDateTime(entry.at, locale)}</DetailRow>
+              <DetailRow label={field('actor')}>
                 {entry.actorId ? (
                   <ReferenceField record={entry} source="actorId" reference="users" link={false}>
                     <TextField source="displayName" />
@@ -39,21 +28,21 @@ export const AuditDialog = ({ entry, onClose }: { entry: AuditRecord | null; onC
                 ) : (
                   '—'
                 )}
-              </Row>
-              <Row label={field('actorRole')}>
+              </DetailRow>
+              <DetailRow label={field('actorRole')}>
                 <ActorRole role={entry.actorRole} />
-              </Row>
-              <Row label={field('action')}>{entry.action}</Row>
-              <Row label={field('objectType')}>{entry.objectType ?? '—'}</Row>
-              <Row label={field('objectId')}>{entry.objectId ?? '—'}</Row>
-              <Row label={field('requestId')}>{entry.requestId ?? '—'}</Row>
-              <Row label={field('ip')}>{entry.ip ?? '—'}</Row>
+              </DetailRow>
+              <DetailRow label={field('action')}>{entry.action}</DetailRow>
+              <DetailRow label={field('objectType')}>{entry.objectType ?? '—'}</DetailRow>
+              <DetailRow label={field('objectId')}>{entry.objectId ?? '—'}</DetailRow>
+              <DetailRow label={field('requestId')}>{entry.requestId ?? '—'}</DetailRow>
+              <DetailRow label={field('ip')}>{entry.ip ?? '—'}</DetailRow>
               {Object.entries(entry.details ?? {}).map(([key, value]) => (
-                <Row key={key} label={`${field('details')}: ${key}`}>
+                <DetailRow key={key} label={`${field('details')}: ${key}`}>
                   {value === null ? '—' : String(value)}
-                </Row>
+                </DetailRow>
               ))}
-            </Box>
+            </DetailList>
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose}>{translate('ra.action.close')}</Button>
