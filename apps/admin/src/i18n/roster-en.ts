@@ -11,7 +11,6 @@ export const rosterEn = {
       columns_title: 'Columns (the first row names them; * must be present)',
       column: 'Column',
       meaning: 'Content',
-      example: 'Example',
       columns: {
         email: 'E-mail (used to match)',
         displayName: 'Name',
@@ -38,9 +37,6 @@ export const rosterEn = {
       processing: 'The server is checking and saving the rows…',
       done_title: 'Imported',
       done: '%{rows} rows imported: %{created} new, %{updated} updated, %{unchanged} unchanged',
-      created: 'New',
-      updated: 'Updated',
-      unchanged: 'Unchanged',
       rejected_title: 'The file was not imported. Nothing was written to the roster.',
       rejected_hint: 'Correct these problems and import the whole file again.',
       rejected_count: '%{count} problem(s)',

@@ -11,7 +11,6 @@ export const rosterJa = {
       columns_title: '列の説明（1行目は列名。* は必須の列）',
       column: '列名',
       meaning: '内容',
-      example: '例',
       columns: {
         email: 'メールアドレス（照合に使います）',
         displayName: '氏名',
@@ -38,9 +37,6 @@ export const rosterJa = {
       processing: 'サーバーで確認・登録しています…',
       done_title: '取り込みました',
       done: '%{rows} 行を取り込みました：新規 %{created} 人、更新 %{updated} 人、変更なし %{unchanged} 人',
-      created: '新規',
-      updated: '更新',
-      unchanged: '変更なし',
       rejected_title: '取り込めませんでした。名簿には何も書き込んでいません。',
       rejected_hint: '次の誤りを直して、ファイル全体をもう一度取り込んでください。',
       rejected_count: '誤り %{count} 件',

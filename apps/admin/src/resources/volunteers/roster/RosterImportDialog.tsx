@@ -105,7 +105,6 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
             <Typography variant="body2" color="text.secondary">
               {translate('app.roster.limits')}
             </Typography>
-            <ColumnsHelp />
             {step.kind === 'pick' && (
               <Box>
                 {pickButton(translate('app.roster.choose_file'))}
@@ -122,6 +121,8 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
                 {step.rows > 0 ? translate('app.roster.confirm', { rows: step.rows }) : translate('app.roster.confirm_empty')}
               </Alert>
             )}
+            {step.kind === 'confirm' && <Box>{pickButton(translate('app.roster.change_file'))}</Box>}
+            <ColumnsHelp />
           </Stack>
         )}
         {step.kind === 'uploading' && <UploadingState progress={step.progress} />}
@@ -140,7 +141,6 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
         )}
       </DialogContent>
       <DialogActions sx={{ flexWrap: 'wrap', gap: 1 }}>
-        {step.kind === 'confirm' && pickButton(translate('app.roster.change_file'))}
         {(step.kind === 'rejected' || step.kind === 'failed') && (
           <Button onClick={() => setStep({ kind: 'pick' })}>{translate('app.roster.again')}</Button>
         )}
@@ -208,12 +208,14 @@ const UploadingState = ({ progress }: { progress: UploadProgress | null }) => {
 
 const RejectedState = ({ problems, requestId }: { problems: RosterProblem[]; requestId?: string }) => {
   const translate = useTranslate();
+  // On a phone three columns leave the message a few letters wide: the column goes above it.
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const columnLabel = (column: string | null) => {
     if (column === null) return '';
     const label = translate(`resources.volunteers.fields.${column}`, { _: '' });
     return (
       <>
-        <Box component="span" sx={{ fontFamily: 'monospace' }}>
+        <Box component="span" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
           {column}
         </Box>
         {label && (
@@ -240,7 +242,7 @@ const RejectedState = ({ problems, requestId }: { problems: RosterProblem[]; req
           <TableHead>
             <TableRow>
               <TableCell>{translate('app.roster.row')}</TableCell>
-              <TableCell>{translate('app.roster.field')}</TableCell>
+              {!narrow && <TableCell>{translate('app.roster.field')}</TableCell>}
               <TableCell>{translate('app.roster.problem')}</TableCell>
             </TableRow>
           </TableHead>
@@ -248,8 +250,11 @@ const RejectedState = ({ problems, requestId }: { problems: RosterProblem[]; req
             {problems.map((problem, i) => (
               <TableRow key={i}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{problem.row ?? translate('app.roster.whole_file')}</TableCell>
-                <TableCell>{columnLabel(problem.column)}</TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>{problem.message}</TableCell>
+                {!narrow && <TableCell>{columnLabel(problem.column)}</TableCell>}
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                  {narrow && problem.column && <Box sx={{ mb: 0.5 }}>{columnLabel(problem.column)}</Box>}
+                  {problem.message}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -7,7 +7,7 @@ export const RosterListActions = () => {
   const mayImport = useCanAccess({ resource: 'volunteers', action: 'import' });
   const mayExport = useCanAccess({ resource: 'volunteers', action: 'export' });
   return (
-    <TopToolbar sx={{ flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+    <TopToolbar sx={{ alignItems: 'center', gap: 1 }}>
       <FilterButton />
       <CreateButton />
       {mayImport.canAccess && <RosterImportButton />}
