@@ -186,6 +186,24 @@ describe('volunteer roster import and export (browser)', () => {
     await dialog.getByRole('button', { name: 'CSV ファイルを選ぶ' }).waitFor();
   });
 
+  it('a file over the 2 MB limit is refused in words (413) with the request id, and nothing is written', async () => {
+    const page = await tab();
+    allowProblem(page, /status of 413/);
+    await openVolunteers(page);
+    const before = await total();
+    const dialog = await openImport(page);
+    const big = rosterCsv([row('big@large.example.jp', 'ラージ', { nameKana: 'ア'.repeat(1_100_000) })]);
+    expect(big.length).toBeGreaterThan(3 * 1024 * 1024);
+    await dialog.getByTestId('roster-file').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: big });
+    await dialog.getByText('1 行を取り込みます。よろしいですか?').waitFor();
+    await dialog.getByRole('button', { name: '取り込む', exact: true }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.getByText('取り込めませんでした。名簿には何も書き込んでいません。').waitFor();
+    expect(await alert.textContent()).toMatch(/ファイルが大きすぎます（上限 2 MB）。ファイルを分けて取り込んでください（リクエストID: [0-9a-f-]{36}）$/);
+    await screenshot(page, 'roster-import-too-large', { fullPage: false });
+    expect(await total()).toBe(before);
+  });
+
   it('on a 375 px phone the dialog fits the screen, from the confirmation to a refusal', async () => {
     const page = await tab(PHONE);
     allowProblem(page, /status of 422/);

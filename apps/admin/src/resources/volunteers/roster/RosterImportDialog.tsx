@@ -34,7 +34,7 @@ type Step =
   | { kind: 'uploading'; file: File; progress: UploadProgress | null }
   | { kind: 'imported'; result: ImportResult }
   | { kind: 'rejected'; problems: RosterProblem[]; requestId?: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; status: number };
 
 /** "名簿を取り込む" on the volunteers list: opens the import dialog. */
 export const RosterImportButton = () => {
@@ -84,7 +84,7 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
         setStep({ kind: 'rejected', problems: outcome.problems, requestId: outcome.requestId });
       }
     } catch (error) {
-      setStep({ kind: 'failed', message: (error as Error).message });
+      setStep({ kind: 'failed', message: (error as Error).message, status: (error as { status?: number }).status ?? 0 });
     }
   };
 
@@ -135,7 +135,8 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
         {step.kind === 'rejected' && <RejectedState problems={step.problems} requestId={step.requestId} />}
         {step.kind === 'failed' && (
           <Alert severity="error" role="alert">
-            <AlertTitle>{translate('app.roster.failed_title')}</AlertTitle>
+            {/* A 4xx is a refusal before anything is saved; after a lost connection the outcome is unknown. */}
+            <AlertTitle>{translate(step.status >= 400 && step.status < 500 ? 'app.roster.rejected_title' : 'app.roster.failed_title')}</AlertTitle>
             {step.message}
           </Alert>
         )}
