@@ -25,7 +25,7 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   dispatches: { '*': VOLUNTEERS, report: VOLUNTEERS },
   reports: { list: STAFF, show: STAFF, review: STAFF },
   hospitals: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF, coordinators: STAFF },
-  volunteers: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF, availability: STAFF, training: STAFF },
+  volunteers: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF, availability: STAFF, training: STAFF, import: STAFF, export: STAFF },
   my: { availability: VOLUNTEERS, training: VOLUNTEERS },
   courses: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF },
   figures: { '*': STAFF },

@@ -198,27 +198,33 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return !!session && session.expiresAt - now() > margin;
   }
 
-  /** The successful response of an authorised call, unread (a download reads its body itself). */
-  async function respond(path: string, opts: RequestOptions = {}): Promise<Response> {
-    const auth = opts.auth ?? true;
+  /**
+   * Runs `attempt` with a fresh access token (undefined when `auth` is false): refreshed before
+   * when it is about to run out, and once more, with a second attempt, on a 401.
+   */
+  async function withSession<R extends { status: number }>(auth: boolean, attempt: (token: string | undefined) => Promise<R>): Promise<R> {
     if (auth && !sessionIsFresh()) await refresh();
     if (auth && !session) {
       throw new ApiError(translate('app.errors.session_ended', { _: 'Your session has ended. Please sign in again.' }), 401, { code: 'UNAUTHENTICATED' });
     }
-    const attempt = async (): Promise<[Response, string | undefined]> => {
-      const token = auth ? session?.accessToken : undefined;
-      const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
-      if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-      if (token) headers.Authorization = `Bearer ${token}`;
-      const response = await send(path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }, opts.query);
-      return [response, token];
-    };
-    let [response, usedToken] = await attempt();
+    const usedToken = auth ? session?.accessToken : undefined;
+    let response = await attempt(usedToken);
     if (response.status === 401 && auth) {
       // Another call may already have refreshed; otherwise refresh now, then try once more.
       const renewed = session && session.accessToken !== usedToken ? true : !!(await refresh());
-      if (renewed) [response] = await attempt();
+      if (renewed) response = await attempt(session?.accessToken);
     }
+    return response;
+  }
+
+  /** The successful response of an authorised call, unread (a download reads its body itself). */
+  async function respond(path: string, opts: RequestOptions = {}): Promise<Response> {
+    const response = await withSession(opts.auth ?? true, (token) => {
+      const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
+      if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+      if (token) headers.Authorization = `Bearer ${token}`;
+      return send(path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }, opts.query);
+    });
     if (!response.ok) throw toError(response.status, await readJson(response));
     return response;
   }
@@ -231,6 +237,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
     request,
     /** A file from the API (exports), with the bearer token; API errors thrown as for `request`. */
     fetchFile: (path: string, opts: Omit<RequestOptions, 'method' | 'body'> = {}) => respond(path, { ...opts, accept: opts.accept ?? '*/*' }),
+    /**
+     * A call fetch cannot make (an upload reporting its progress through XMLHttpRequest):
+     * `attempt` gets the URL of `path` and the bearer token, and answers the status and parsed
+     * body; the token is refreshed as for `request`. The answer is returned as it came, errors
+     * included: `errorOf` words one as `request` would.
+     */
+    withSession: <R extends { status: number }>(path: string, attempt: (url: string, token: string | undefined) => Promise<R>) => withSession(true, (token) => attempt(url(path), token)),
+    /** The ApiError `request` would throw for this status and error body (worded, with the request id). */
+    errorOf: (status: number, body: unknown): ApiError => toError(status, body),
     refresh,
     async login(email: string, password: string): Promise<ApiUser> {
       const pair = await request<TokenPair>('/auth/login', { method: 'POST', body: { email, password }, auth: false });

@@ -10,7 +10,7 @@ import { filenameFromDisposition, readWithProgress, saveBlob, type DownloadProgr
  * under the server's file name. While it downloads the button is disabled and shows a progress
  * ring, a fraction when the size is known; a failure is notified in words with the request id.
  */
-export const DownloadButton = ({ path, query, label, disabled }: { path: string; query: Record<string, string>; label: string; disabled?: boolean }) => {
+export const DownloadButton = ({ path, query, label, name, disabled }: { path: string; query: Record<string, string>; label: string; /** what the success notice names, when not the label */ name?: string; disabled?: boolean }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
@@ -22,7 +22,7 @@ export const DownloadButton = ({ path, query, label, disabled }: { path: string;
       const fallback = path.split('/').pop() ?? 'export';
       const blob = await readWithProgress(response, setProgress);
       saveBlob(blob, filenameFromDisposition(response.headers.get('Content-Disposition'), fallback));
-      notify('app.exports.downloaded', { type: 'info', messageArgs: { name: label } });
+      notify('app.exports.downloaded', { type: 'info', messageArgs: { name: name ?? label } });
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     } finally {

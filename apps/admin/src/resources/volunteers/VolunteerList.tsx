@@ -2,6 +2,7 @@ import { useMediaQuery, type Theme } from '@mui/material';
 import { Datagrid, List, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
 import { choices, enumKey, languageChoices, LEVELS, VOLUNTEER_STATUSES } from '../../lib/workflow-choices';
 import { AREA_CHOICES, LanguagesField, LevelText, VolunteerStatusChip, type VolunteerRecord } from './fields';
+import { RosterListActions } from './roster/RosterListActions';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
@@ -16,7 +17,7 @@ export const VolunteerList = () => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }} exporter={false} empty={false}>
+    <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }} exporter={false} empty={false} actions={<RosterListActions />}>
       {isSmall ? (
         <SimpleList<VolunteerRecord>
           primaryText={(record) => record.displayName}
