@@ -93,8 +93,9 @@ describe('registry editing (browser)', () => {
     await page.getByRole('menuitem', { name: '医療機関' }).click();
     await page.getByRole('link', { name: '作成' }).click();
     await page.waitForURL(/#\/hospitals\/create/);
-    await page.getByLabel('名称').fill('菊陽町こどもクリニック');
-    await page.getByLabel('住所').fill('菊池郡菊陽町津久礼1-2');
+    // The form's fields (the list's column headers carry the same names while it unmounts).
+    await page.getByRole('textbox', { name: '名称' }).fill('菊陽町こどもクリニック');
+    await page.getByRole('textbox', { name: '住所' }).fill('菊池郡菊陽町津久礼1-2');
     await page.getByRole('combobox', { name: '地域' }).click();
     // The areas are the API's list (libs/matching KUMAMOTO_AREAS), in its order.
     expect(await page.getByRole('option').allTextContents()).toEqual([...KUMAMOTO_AREAS]);
