@@ -6,6 +6,7 @@ import { coursesEn } from './courses-en';
 import { registryEn } from './registry-en';
 import { operationsEn } from './operations-en';
 import { workflowEn } from './workflow-en';
+import { demoEn } from './demo-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -108,7 +109,7 @@ export const enMessages: TranslationMessages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'E-mail' },
   },
-  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, coursesEn.app, registryEn.app, operationsEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes, ...coursesEn.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, coursesEn.app, registryEn.app, operationsEn.app, demoEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes, ...coursesEn.errorCodes } } }),
   resources: {
     ...workflowEn.resources,
     ...afterVisitEn.resources,

@@ -7,6 +7,7 @@ import { coursesJa } from './courses-ja';
 import { registryJa } from './registry-ja';
 import { operationsJa } from './operations-ja';
 import { workflowJa } from './workflow-ja';
+import { demoJa } from './demo-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
@@ -111,7 +112,7 @@ export const jaMessages: TranslationMessages = {
     // Titles name the record, not its UUID.
     page: { show: '%{name}: %{recordRepresentation}', edit: '%{name}: %{recordRepresentation} を編集' },
   }),
-  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, coursesJa.app, registryJa.app, operationsJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes, ...coursesJa.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, coursesJa.app, registryJa.app, operationsJa.app, demoJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes, ...coursesJa.errorCodes } } }),
   resources: {
     ...workflowJa.resources,
     ...afterVisitJa.resources,
