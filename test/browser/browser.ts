@@ -60,15 +60,15 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
  * What every browser spec needs, with its jest hooks: the real API on a database of its own,
  * listening on a free port, and Chromium. Tabs opened through it are checked after each test for
  * page errors (except those a test allowed) and closed. Call it inside `describe`; the first
- * `beforeAll` of the spec runs after the session is up.
+ * `beforeAll` of the spec runs after the session is up. `env` goes to createTestApp (e.g. SEED_DEMO).
  */
-export function useBrowserSession() {
+export function useBrowserSession(env: Record<string, string> = {}) {
   const state = {} as { t: TestApp; browser: Browser; base: string };
   const tabs: Tab[] = [];
   const allowed = new Map<Page, RegExp>();
 
   beforeAll(async () => {
-    state.t = await createTestApp();
+    state.t = await createTestApp(env);
     await state.t.app.listen(0, '127.0.0.1');
     state.base = `http://127.0.0.1:${(state.t.app.getHttpServer().address() as AddressInfo).port}`;
     state.browser = await launchChromium();

@@ -4,6 +4,12 @@ import type { workflowJa } from './workflow-ja';
 export const workflowEn: typeof workflowJa = {
   app: {
     enums: {
+      escalation_reason: {
+        no_eligible: 'No eligible interpreter',
+        no_answer: 'No answer in time',
+        all_declined: 'Every interpreter asked declined',
+        reconfirmation_missed: "The interpreter did not reconfirm the day before",
+      },
       language: {
         vi: 'Vietnamese', zh: 'Chinese', en: 'English', tl: 'Tagalog', ne: 'Nepali', id: 'Indonesian', ko: 'Korean',
         pt: 'Portuguese', es: 'Spanish', my: 'Burmese', th: 'Thai', km: 'Khmer', mn: 'Mongolian', si: 'Sinhala',

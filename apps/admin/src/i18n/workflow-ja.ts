@@ -2,6 +2,12 @@
 export const workflowJa = {
   app: {
     enums: {
+      escalation_reason: {
+        no_eligible: '条件に合う通訳者がいません',
+        no_answer: '期限までに回答がありません',
+        all_declined: '打診した通訳者全員が辞退しました',
+        reconfirmation_missed: '通訳者の前日の再確認がありません',
+      },
       language: {
         vi: 'ベトナム語', zh: '中国語', en: '英語', tl: 'タガログ語', ne: 'ネパール語', id: 'インドネシア語', ko: '韓国語',
         pt: 'ポルトガル語', es: 'スペイン語', my: 'ミャンマー語', th: 'タイ語', km: 'クメール語', mn: 'モンゴル語', si: 'シンハラ語',

@@ -124,6 +124,22 @@ export async function seedDemoHistory(m: EntityManager, now: Date, world: DemoHi
   if (reviewVisit) await recordFilledVisit(history, reviewVisit, { reported: true, reviewed: false, confirmedByHospital: false, rating: null, issues: '小児の予防接種歴について、母子手帳の中国語版がなく説明に時間がかかりました。' });
 
   for (const [volunteerId, at] of lastDispatch) await m.update(Volunteer, { id: volunteerId }, { lastDispatchAt: at });
+
+  // Tomorrow's visit, confirmed days ago, for the staff dashboard's "today and tomorrow".
+  const tomorrowVisit = upcomingVisit(world, now);
+  if (tomorrowVisit) await recordFilledVisit(history, tomorrowVisit, { reported: false, reviewed: false, confirmedByHospital: false, rating: null, keepConfirmed: true });
+}
+
+/**
+ * A visit tomorrow of someone free then, preferring a language no demo request asks for (so the
+ * requests filed at start find the same people free).
+ */
+function upcomingVisit(world: DemoHistoryWorld, now: Date): Visit | null {
+  const day = addDays(now, 1);
+  const weekday = tokyoWeekday(day);
+  const free = world.volunteers.filter((v) => v.level !== 'trainee' && slotOn(v.availability, weekday));
+  const volunteer = free.find((v) => !['vi', 'zh', 'ne', 'tl'].includes(v.languages[0].code)) ?? free[0];
+  return volunteer ? visitAt(world.hospitals[1], volunteer, day, { department: 'internal_medicine', visitType: 'outpatient' }, 3, 42, now) : null;
 }
 
 /** A volunteer free on that weekday, qualified for the visit, at the start of their slot. */

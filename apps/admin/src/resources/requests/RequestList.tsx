@@ -68,7 +68,7 @@ export const RequestList = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   return (
-    <List filters={staff ? staffFilters : commonFilters} sort={{ field: 'startsAt', order: 'ASC' }} perPage={25} exporter={false} actions={<Actions />} empty={false} queryOptions={liveQuery}>
+    <List filters={staff ? staffFilters : commonFilters} sort={{ field: 'startsAt', order: 'DESC' }} perPage={25} exporter={false} actions={<Actions />} empty={false} queryOptions={liveQuery}>
       {isSmall ? (
         <SimpleList<RequestRecord>
           primaryText={(record) => formatTimeRange(record.startsAt, record.endsAt, locale)}

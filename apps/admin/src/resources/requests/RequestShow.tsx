@@ -41,7 +41,7 @@ const RequestDetails = () => {
       {record.urgent && record.status !== 'cancelled' && <Alert severity="warning">{translate('app.requests.filed_urgent')}</Alert>}
       {record.escalationReason && (
         <Alert severity="error">
-          {translate('app.requests.escalation')}: {record.escalationReason}
+          {translate('app.requests.escalation')}: {translate(enumKey('escalation_reason', record.escalationReason), { _: record.escalationReason })}
         </Alert>
       )}
       <Card component="section" aria-label={translate('app.requests.section_visit')}>
