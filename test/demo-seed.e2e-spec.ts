@@ -41,6 +41,9 @@ describe('Demo data (SEED_DEMO=true)', () => {
     const byLanguage = Object.fromEntries(upcoming.map((r: { language: string }) => [r.language, r]));
     expect(byLanguage.vi.status).toBe('offered');
     expect(byLanguage.ne).toMatchObject({ status: 'escalated', requiredLevel: 'advanced', urgent: true });
+    // Filed as the coordinators would: the audit trail names their role.
+    const filings = await t.dataSource.query(`SELECT DISTINCT actor_role FROM audit_log WHERE action = 'request.file'`);
+    expect(filings).toEqual([{ actor_role: 'coordinator' }]);
     const mail = await t.http().get('/api/mail?perPage=100').set('Authorization', admin.auth).expect(200);
     expect(mail.body.data.some((m: { template: string }) => m.template === 'offer')).toBe(true);
   });

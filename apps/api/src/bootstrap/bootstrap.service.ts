@@ -9,6 +9,7 @@ import { UsersService } from '../users/users.service';
 import { DEMO_PASSWORD, seedDemoData } from './demo-seed';
 import { demoRequests } from './demo-requests';
 import { RequestsService } from '../requests/requests.service';
+import { runWithRequestContext } from '../audit/request-context';
 import { Hospital, User } from '@app/domain';
 
 /** Start-up data: the first admin, and demo data when SEED_DEMO is on and the database has none. */
@@ -44,7 +45,9 @@ export class BootstrapService implements OnApplicationBootstrap {
     for (const { hospital: name, input } of demoRequests(this.clock.now())) {
       const hospital = await this.dataSource.manager.findOneByOrFail(Hospital, { name });
       const coordinator = await this.dataSource.manager.findOneByOrFail(User, { hospitalId: hospital.id, role: 'coordinator' });
-      await this.requests.create({ id: coordinator.id, email: coordinator.email, role: 'coordinator', hospitalId: hospital.id, volunteerId: null }, input);
+      // As if the coordinator had filed it: the audit trail names their role, not a bare "user".
+      const actor = { id: coordinator.id, email: coordinator.email, role: 'coordinator' as const, hospitalId: hospital.id, volunteerId: null };
+      await runWithRequestContext({ requestId: null, ip: null, actorRole: actor.role }, () => this.requests.create(actor, input));
     }
   }
 }
