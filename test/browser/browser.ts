@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Debian's Chromium (apt-get install chromium); test tools that download a browser cannot here. */
@@ -119,4 +119,25 @@ export function tokyoDay(days: number): string {
   const shifted = new Date(Date.now() + days * 86_400_000 + 9 * 3_600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+}
+
+/**
+ * Picks an option of a react-admin (MUI) select by the select's label, inside `scope` (a page or a
+ * part of it), and checks the select shows it. On a loaded machine the page can re-render while
+ * the menu opens and close it under the pointer; then it opens the menu again (three tries).
+ */
+export async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  const select = scope.getByRole('combobox', { name: label });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await select.click();
+      await page.getByRole('option', { name: option, exact: true }).click({ timeout: 5_000 });
+      await select.getByText(option, { exact: true }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }

@@ -5,7 +5,7 @@ import { MoreThan } from 'typeorm';
 import { ActivityReport, AuditEntry, Dispatch, HospitalConfirmation, InterpretationRequest, Offer, User, Volunteer } from '@app/domain';
 import { DEMO_PASSWORD } from '../../apps/api/src/bootstrap/demo-seed';
 import { ADMIN, login, type TestApp } from '../support/test-app';
-import { DESKTOP, PHONE, screenshot, tokyoDay, useBrowserSession } from './browser';
+import { DESKTOP, PHONE, screenshot, tokyoDay, useBrowserSession, choose } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -21,21 +21,6 @@ async function docsScreenshot(page: Page, name: string): Promise<void> {
 
 /** The Tokyo calendar day of an instant, YYYY-MM-DD. */
 const tokyoDayOf = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-
-/** Picks an option of a select; under load the form may re-render once while it opens, so it tries again. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.getByRole('combobox', { name: label }).click();
-      await page.getByRole('option', { name: option, exact: true }).click({ timeout: 5_000 });
-      await page.getByRole('combobox', { name: label }).getByText(option).waitFor({ timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 /** No i18n key (app.xxx, resources.xxx, ra.xxx) may show through on a page. */
 async function expectTranslated(page: Page): Promise<void> {

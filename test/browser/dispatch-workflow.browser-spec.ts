@@ -3,7 +3,7 @@ import { Dispatch, InterpretationRequest, MailMessage } from '@app/domain';
 import { aUser, aVolunteer } from '../support/factories';
 import { ADMIN, login, type TestApp } from '../support/test-app';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
-import { PHONE, screenshot, tokyoDay, useBrowserSession } from './browser';
+import { PHONE, screenshot, tokyoDay, useBrowserSession, choose } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -37,11 +37,6 @@ describe('dispatch workflow (browser)', () => {
     // Speaks the language but has no pledge, insurance or training on record.
     await aVolunteer(t, { languages: ['vi'], displayName: 'ドー・ヴァン・フン' });
   });
-
-  async function choose(page: Page, label: string, option: string) {
-    await page.getByRole('combobox', { name: label }).click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  }
 
   const offerToken = async (email: string) => {
     const mails = await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email, template: 'offer' }, order: { createdAt: 'DESC' } });

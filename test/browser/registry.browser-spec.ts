@@ -3,7 +3,7 @@ import { KUMAMOTO_AREAS } from '@app/matching';
 import { aUser, aVolunteer } from '../support/factories';
 import { login, type TestApp } from '../support/test-app';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
-import { PHONE, screenshot, tokyoDay, useBrowserSession } from './browser';
+import { PHONE, screenshot, tokyoDay, useBrowserSession, choose } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -27,13 +27,6 @@ describe('registry editing (browser)', () => {
     staff = await aUser(t, { role: 'staff', displayName: '事務局 山田' });
     staffAuth = (await login(t, staff.email, staff.password)).auth;
   });
-
-  /** A react-admin select (MUI, not native): open it by its label and pick the option. */
-  async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
-    await scope.getByRole('combobox', { name: label }).click();
-    const page = 'page' in scope ? scope.page() : scope;
-    await page.getByRole('option', { name: option, exact: true }).click();
-  }
 
   /** On a phone the menu is a drawer behind the app bar, which hides while scrolling down. */
   async function openFromMenu(page: Page, name: string): Promise<void> {
