@@ -96,7 +96,7 @@ describe('After the visit: reports and review (API)', () => {
     expect(unconfirmed.body.code).toBe('CONFIRMATION_NOT_FOUND');
     // The dispatches of one request, for the request page.
     const ofRequest = await t.http().get(`/api/dispatches?requestId=${d[8].requestId}`).set('Authorization', world.coordinator.auth).expect(200);
-    expect(ofRequest.body).toMatchObject({ total: 1, data: [expect.objectContaining({ id: d[8].dispatchId, hospitalConfirmed: true })] });
+    expect(ofRequest.body).toMatchObject({ total: 1, data: [expect.objectContaining({ id: d[8].dispatchId, hospitalConfirmed: true, interpreterName: world.volunteers[0].displayName })] });
     const notYet = await t.http().get(`/api/dispatches?requestId=${d[10].requestId}`).set('Authorization', world.coordinator.auth).expect(200);
     expect(notYet.body.data[0].hospitalConfirmed).toBe(false);
     const bad = await t.http().get('/api/dispatches?requestId=not-a-uuid').set('Authorization', world.staff).expect(422);

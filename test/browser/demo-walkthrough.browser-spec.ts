@@ -143,6 +143,8 @@ describe('a day on the demo data (browser)', () => {
     await page.waitForURL(new RegExp(`#/requests/${viRequest.id}/show`));
     await page.locator('[data-status="confirmed"]').first().waitFor();
     await page.getByText('グエン・ヴァン・ナム').waitFor();
+    // The hospital knows whom to expect: the interpreter who accepted.
+    await page.getByRole('region', { name: '受診の内容' }).getByText('グエン・ティ・ラン').waitFor();
     await screenshot(page, 'demo-request-vi-confirmed-phone');
 
     await page.goBack();

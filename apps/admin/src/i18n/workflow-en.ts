@@ -54,6 +54,7 @@ export const workflowEn: typeof workflowJa = {
       cancel_reason: 'Reason for cancelling',
       cancelled: 'Request cancelled',
       escalation: 'Why it needs action',
+      interpreter: 'Interpreter',
       no_patient: 'No patient details',
       filter_from: 'From',
       filter_to: 'Until',

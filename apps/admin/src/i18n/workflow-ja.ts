@@ -52,6 +52,7 @@ export const workflowJa = {
       cancel_reason: '取り消しの理由',
       cancelled: '依頼を取り消しました',
       escalation: '要対応の理由',
+      interpreter: '通訳者',
       no_patient: '患者情報はありません',
       filter_from: 'この日以降',
       filter_to: 'この日まで',

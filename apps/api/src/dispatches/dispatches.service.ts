@@ -50,6 +50,8 @@ export interface DispatchView {
   noShowParty: string | null;
   actualStart: string | null;
   actualEnd: string | null;
+  /** the interpreter's display name: the hospital meets them, the volunteer sees their own */
+  interpreterName: string;
   /** whether the hospital has confirmed the visit (GET /api/dispatches/:id/hospital-confirmation reads it) */
   hospitalConfirmed: boolean;
   patient?: { displayName: string; gender: string; ageBand: string; nationality: string | null } | null;
@@ -317,6 +319,7 @@ export class DispatchesService {
     const requests = [...known, ...(missing.length ? await manager.find(InterpretationRequest, { where: { id: In(missing) } }) : [])];
     const byId = new Map(requests.map((r) => [r.id, r]));
     const ids = dispatches.map((d) => d.id);
+    const volunteers = new Map((ids.length ? await manager.find(Volunteer, { where: { id: In([...new Set(dispatches.map((d) => d.volunteerId))]) }, select: { id: true, displayName: true } }) : []).map((v) => [v.id, v.displayName]));
     const confirmed = new Set(ids.length ? (await manager.find(HospitalConfirmation, { where: { dispatchId: In(ids) }, select: { dispatchId: true } })).map((c) => c.dispatchId) : []);
     return dispatches.map((d) => {
       const r = byId.get(d.requestId)!;
@@ -335,6 +338,7 @@ export class DispatchesService {
         noShowParty: d.noShowParty,
         actualStart: d.actualStart?.toISOString() ?? null,
         actualEnd: d.actualEnd?.toISOString() ?? null,
+        interpreterName: volunteers.get(d.volunteerId) ?? '',
         hospitalConfirmed: confirmed.has(d.id),
       };
     });

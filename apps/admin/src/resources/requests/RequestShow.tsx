@@ -9,7 +9,7 @@ import { CancelRequestButton } from './CancelRequestButton';
 import { CandidatesPanel } from './CandidatesPanel';
 import { RequestChips, VisitTime, type RequestRecord } from './fields';
 import { liveQuery } from '../../lib/live';
-import { VisitConfirmationPanel } from './VisitConfirmationPanel';
+import { useRequestDispatch, VisitConfirmationPanel } from './VisitConfirmationPanel';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -29,6 +29,8 @@ const RequestDetails = () => {
   const locale = useDisplayLocale();
   const { permissions } = usePermissions<Role>();
   const { canAccess: seesCandidates } = useCanAccess({ resource: 'requests', action: 'candidates' });
+  const filled = !!record && (record.status === 'confirmed' || record.status === 'completed');
+  const dispatch = useRequestDispatch(record ?? ({ id: '', status: '' } as RequestRecord), filled);
   if (isPending || !record) return null;
   const t = (group: string, value: string) => translate(enumKey(group, value));
   return (
@@ -56,6 +58,7 @@ const RequestDetails = () => {
             <VisitTime record={record} />
           </Row>
           <Row label="resources.requests.fields.language">{t('language', record.language)}</Row>
+          {filled && dispatch.data && <Row label="app.requests.interpreter">{dispatch.data.interpreterName}</Row>}
           {isStaff(permissions) && (
             <Row label="resources.requests.fields.hospitalId">
               <ReferenceField source="hospitalId" reference="hospitals" link={false}>

@@ -20,6 +20,7 @@ interface DispatchRecord {
   actualStart: string | null;
   actualEnd: string | null;
   hospitalConfirmed: boolean;
+  interpreterName: string;
 }
 
 /** POST /api/dispatches/:id/hospital-confirmation answers this (apps/api/src/reports/dto/report.dto.ts). */
@@ -41,7 +42,7 @@ interface ConfirmBody {
 }
 
 /** The request's live or completed dispatch (GET /api/dispatches?requestId=…, scoped by the API). */
-function useRequestDispatch(request: RequestRecord, enabled: boolean) {
+export function useRequestDispatch(request: RequestRecord, enabled: boolean) {
   return useQuery({
     enabled,
     queryKey: ['requests', request.id, 'dispatch', request.status],
