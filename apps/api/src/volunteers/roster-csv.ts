@@ -32,23 +32,9 @@ import { availabilityErrors } from './volunteer-input';
  * the default, an existing one keeps the value). Dated availability exceptions are not part of
  * the roster and are kept as they are on import.
  */
-export const ROSTER_COLUMNS = [
-  'email',
-  'displayName',
-  'nameKana',
-  'phone',
-  'gender',
-  'homeArea',
-  'languages',
-  'level',
-  'status',
-  'pledgeSignedAt',
-  'insuranceValidUntil',
-  'maxDispatchesPerMonth',
-  'weeklyAvailability',
-] as const;
-export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
-export const REQUIRED_ROSTER_COLUMNS: readonly RosterColumn[] = ['email', 'displayName', 'nameKana', 'gender', 'homeArea', 'languages'];
+import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn } from '@app/domain/volunteers/roster-columns';
+
+export { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn };
 
 export const BOM = '\uFEFF';
 

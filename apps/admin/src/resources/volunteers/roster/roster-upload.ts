@@ -4,6 +4,8 @@
  * wording of errors come from the api client (`withSession`, `errorOf`); nothing is duplicated.
  */
 import { ApiError, type ApiClient, type Translate } from '../../../api/api-client';
+// Shared with the API (its roster-csv.ts): a dependency-free file, imported directly.
+import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS } from '../../../../../../libs/domain/src/volunteers/roster-columns';
 
 export const IMPORT_PATH = '/volunteers/import';
 export const EXPORT_PATH = '/volunteers/export.csv';
@@ -129,23 +131,8 @@ export function rosterProblems(errors: Record<string, string[] | string>, column
   return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }
 
-/** The roster's columns (apps/api/src/volunteers/roster-csv.ts), * = required in the header. */
-export const ROSTER_COLUMNS = [
-  'email',
-  'displayName',
-  'nameKana',
-  'phone',
-  'gender',
-  'homeArea',
-  'languages',
-  'level',
-  'status',
-  'pledgeSignedAt',
-  'insuranceValidUntil',
-  'maxDispatchesPerMonth',
-  'weeklyAvailability',
-] as const;
-export const REQUIRED_ROSTER_COLUMNS: readonly string[] = ['email', 'displayName', 'nameKana', 'gender', 'homeArea', 'languages'];
+/** The roster's columns, shared with the API (its roster-csv.ts); REQUIRED = must be in the header. */
+export { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS };
 
 /** Data rows of a CSV text (header and blank lines not counted; quoted line breaks kept inside their field). */
 export function countCsvRows(text: string): number {
