@@ -4,23 +4,10 @@
  * back. The API checks the meaning (times, overlaps) and names the row it refuses (`weekly[3]`,
  * `exceptions[0].end`); `rowErrors` puts those messages on the editor's rows.
  */
-export interface WeeklySlot {
-  weekday: number;
-  start: string;
-  end: string;
-}
+// The document's types are the matching library's own (a type-only import: nothing is bundled).
+import type { Availability, AvailabilityException, WeeklySlot } from '../../../../libs/matching/src/availability';
 
-export interface AvailabilityException {
-  date: string;
-  available: boolean;
-  start?: string;
-  end?: string;
-}
-
-export interface Availability {
-  weekly: WeeklySlot[];
-  exceptions: AvailabilityException[];
-}
+export type { Availability, AvailabilityException, WeeklySlot };
 
 export interface SlotRow {
   key: string;

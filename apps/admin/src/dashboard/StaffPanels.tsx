@@ -46,11 +46,11 @@ const Empty = ({ message }: { message: string }) => {
 interface DispatchRow {
   id: string;
   requestId: string;
-  volunteerId: string;
   hospitalId: string;
   language: string;
   startsAt: string;
   endsAt: string;
+  interpreterName: string;
 }
 
 const names = (records: { id: string; displayName?: string; name?: string }[] | undefined) => new Map((records ?? []).map((r) => [r.id, r.displayName ?? r.name ?? '']));
@@ -61,7 +61,6 @@ export const TodayTomorrowPanel = () => {
   const locale = useDisplayLocale();
   const [range] = useState(() => ({ from: tokyoMidnight(new Date(), 0), to: tokyoMidnight(new Date(), 2), tomorrow: tokyoMidnight(new Date(), 1) }));
   const { data, isPending, error } = useGetList<DispatchRow>('dispatches', { pagination: { page: 1, perPage: 50 }, sort: { field: 'startsAt', order: 'ASC' }, filter: { status: 'confirmed', from: range.from, to: range.to } }, liveQuery);
-  const volunteers = names(useGetMany('volunteers', { ids: [...new Set((data ?? []).map((d) => d.volunteerId))] }, { enabled: !!data?.length }).data);
   const hospitals = names(useGetMany('hospitals', { ids: [...new Set((data ?? []).map((d) => d.hospitalId))] }, { enabled: !!data?.length }).data);
   const day = (d: DispatchRow) => (d.startsAt < range.tomorrow ? 'today' : 'tomorrow');
   return (
@@ -86,7 +85,7 @@ export const TodayTomorrowPanel = () => {
                     <span>{translate(enumKey('language', d.language))}</span>
                   </Stack>
                 }
-                secondary={`${hospitals.get(d.hospitalId) ?? '…'} · ${volunteers.get(d.volunteerId) ?? '…'}`}
+                secondary={`${hospitals.get(d.hospitalId) ?? '…'} · ${d.interpreterName}`}
               />
             </ListItemButton>
           ))}
