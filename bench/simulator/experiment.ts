@@ -21,7 +21,7 @@ const variants: Record<string, Partial<PolicySpec> & { d?: Partial<PolicySpec['d
       const t0 = Date.now();
       const run = await simulate(sc, policy);
       const f = figures({ id: name, label: name, outcomes: run.outcomes, dispatchesPerVolunteer: run.dispatchesPerVolunteer, contacts: run.contacts, escalations: run.escalations, optimumFilled: opt.filled });
-      console.log(`${seed} ${name.padEnd(14)} ${f.filled}/${opt.filled} ${(100 * f.fillVsOptimum).toFixed(1)}%  day-med ${f.medianDaytimeMinutes?.toFixed(0)}  med ${f.medianMinutes?.toFixed(0)} offers/fill ${f.contactsPerFill?.toFixed(2)} gini ${f.gini.toFixed(3)}  ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+      console.log(`${seed} ${name.padEnd(14)} ${f.filled}/${opt.filled} ${(100 * f.fillVsOptimum).toFixed(1)}%  day-med ${f.medianDaytimeMinutes?.toFixed(0)}  med ${f.medianMinutes?.toFixed(0)} offers/fill ${f.contactsPerFill?.toFixed(2)} swaps ${run.swaps} gini ${f.gini.toFixed(3)}  ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     }
   }
 })();

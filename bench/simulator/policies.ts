@@ -27,6 +27,13 @@ export interface PolicySpec {
    * first, rank order within equal room (`orderByCapHeadroom`), before the batch plan's order.
    */
   capHeadroomFirst?: boolean;
+  /**
+   * Once staff have phoned everyone eligible for an escalated request, they look for a swap
+   * (`findSwaps`): a volunteer kept from it only by one of their confirmed dispatches, which
+   * someone else could take over. They phone that volunteer, then the possible covers; the
+   * dispatch moves and the volunteer takes the request only when both said yes.
+   */
+  staffSwaps?: boolean;
   /** Experiment knob (not in any listed policy): offer a request filed more than this many days ahead only from then on. */
   holdUntilDaysBefore?: number;
   /** Experiment knob (not in any listed policy): the first wave goes to this many volunteers (later waves: `dispatch.waveSize`). */
@@ -55,7 +62,7 @@ export const POLICIES: readonly PolicySpec[] = [
   },
   {
     id: 'production',
-    label: 'Production: waves + hourly batch plan',
+    label: 'Production: waves + batch plan + swaps',
     kind: 'offers',
     // Tuned on seed 20260401 and checked on seeds 7 and 11 and the large size (see GENERATOR.md;
     // the generator and the response model were not changed): offers stay open 12 h, a wave every
@@ -63,7 +70,8 @@ export const POLICIES: readonly PolicySpec[] = [
     // lead time alone does not); waves go to volunteers with the most room under their monthly
     // cap first (4 or more left counts as ample, and among those, volunteers whose median answer to
     // past offers took 30 min or less go first), and once everyone was asked, those whose offer
-    // expired unanswered are asked again.
+    // expired unanswered are asked again. Staff who have phoned everyone for an escalated request
+    // look for a swap (`findSwaps`, also `GET /api/requests/:id/swaps`).
     dispatch: {
       ...DEFAULT_DISPATCH_POLICY,
       responseWindowMinutes: 720,
@@ -77,5 +85,6 @@ export const POLICIES: readonly PolicySpec[] = [
     reofferExpired: true,
     capHeadroomFirst: true,
     quickAnswerers: { withinMinutes: 30, ampleRoom: 4 },
+    staffSwaps: true,
   },
 ];

@@ -5,7 +5,7 @@
  * next wave, roll-on, escalation deadline, reopen after a dropout) follows the API's timers.
  */
 import { isBroadcast, orderByCapHeadroom, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
-import { batchAssign, compileAvailability, Department, evaluateVolunteer, prepareRequest, rankCandidates, VolunteerSnapshot } from '@app/matching';
+import { batchAssign, compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, SwapOption, VolunteerSnapshot } from '@app/matching';
 import { createRng, Rng } from '../matching/synthetic';
 import { EventQueue } from './event-queue';
 import { PolicySpec } from './policies';
@@ -18,6 +18,8 @@ const LAST_CALL_BEFORE_MS = 60 * MINUTE;
 const MANUAL_ROUNDS = 2;
 /** No re-offer this close to the visit (an offer needs time to be answered). */
 const REOFFER_UNTIL_MS = 2 * HOUR;
+/** Staff only hand on a dispatch whose visit is at least this far off (the cover needs time to plan). */
+const SWAP_MIN_NOTICE_MS = 24 * HOUR;
 
 export interface RequestOutcome {
   id: string;
@@ -42,6 +44,8 @@ export interface RunResult {
   escalations: number;
   dropouts: number;
   batchSolves: number;
+  /** Escalated requests filled by a staff swap (`staffSwaps`). */
+  swaps: number;
   /** Only with `simulate(…, { trace: true })`: who was contacted for what, and every confirmation. */
   trace?: RunTrace;
 }
@@ -109,6 +113,9 @@ interface RequestState {
   declined: Set<string>;
   calledThisRound: Set<string>;
   round: number;
+  /** Staff swaps: volunteers already asked to hand on a dispatch for this request, and the swap being phoned. */
+  swapsTried: Set<string>;
+  swap: { option: SwapOption; called: Set<string> } | null;
 }
 
 type SimEvent =
@@ -119,6 +126,7 @@ type SimEvent =
   | { kind: 'escalate'; r: RequestState }
   | { kind: 'answer'; r: RequestState; v: VolunteerState; token: number; accept: boolean }
   | { kind: 'call'; r: RequestState; v: VolunteerState; pickedUp: boolean; accept: boolean }
+  | { kind: 'swapCall'; r: RequestState; v: VolunteerState; role: 'holder' | 'cover'; pickedUp: boolean; accept: boolean }
   | { kind: 'dropout'; r: RequestState; v: VolunteerState; token: number }
   | { kind: 'visit'; r: RequestState }
   | { kind: 'day' };
@@ -182,11 +190,14 @@ class Simulation {
   private readonly byId = new Map<string, VolunteerState>();
   private readonly byLanguage = new Map<string, VolunteerState[]>();
   private readonly requests: RequestState[];
+  private readonly requestById = new Map<string, RequestState>();
+  private readonly snapshotById = new Map<string, RequestSnapshot>();
   private readonly staffFreeAt: number[];
   private contacts = 0;
   private escalations = 0;
   private dropouts = 0;
   private batchSolves = 0;
+  private swaps = 0;
   private token = 0;
   private currentMonth = 0;
   private plan: { at: number; byRequest: Map<string, string>; planned: Set<string> } | null = null;
@@ -220,7 +231,13 @@ class Simulation {
       declined: new Set(),
       calledThisRound: new Set(),
       round: 0,
+      swapsTried: new Set(),
+      swap: null,
     }));
+    for (const r of this.requests) {
+      this.requestById.set(r.sc.snapshot.id, r);
+      this.snapshotById.set(r.sc.snapshot.id, r.sc.snapshot);
+    }
     this.staffFreeAt = Array.from({ length: scenario.staff }, () => 0);
   }
 
@@ -251,6 +268,7 @@ class Simulation {
       escalations: this.escalations,
       dropouts: this.dropouts,
       batchSolves: this.batchSolves,
+      swaps: this.swaps,
       trace: this.trace,
     };
   }
@@ -293,6 +311,8 @@ class Simulation {
         return this.answer(e.r, e.v, e.token, e.accept, t);
       case 'call':
         return this.callEnded(e.r, e.v, e.pickedUp, e.accept, t);
+      case 'swapCall':
+        return this.swapCallEnded(e.r, e.v, e.role, e.pickedUp, e.accept, t);
       case 'dropout':
         return this.dropout(e.r, e.v, e.token, t);
       case 'visit':
@@ -421,22 +441,42 @@ class Simulation {
     this.scheduleCall(r, t);
   }
 
+  /** The staff member free soonest and when they can call about `r` (null: too close to the visit). */
+  private staffSlot(r: RequestState, earliest: number): { staff: number; start: number } | null {
+    let staff = 0;
+    for (let i = 1; i < this.staffFreeAt.length; i++) if (this.staffFreeAt[i] < this.staffFreeAt[staff]) staff = i;
+    const start = this.nextOfficeMinute(Math.max(earliest, this.staffFreeAt[staff]));
+    return start >= r.sc.snapshot.startsAt - LAST_CALL_BEFORE_MS ? null : { staff, start };
+  }
+
+  /** One phone call by `staff` from `start`: who picks up is drawn per (request, volunteer, purpose). */
+  private placeCall(staff: number, start: number, r: RequestState, v: VolunteerState, salt: number): { ends: number; pickedUp: boolean; accept: boolean } {
+    const rng = pairRng(this.scenario.seed, r.sc.index, v.model.roster, salt);
+    const pickedUp = rng.chance(pickUpProbability(v.model, start, this.scenario.businessDays));
+    const accept = willing(this.scenario, r.sc, v.model);
+    const ends = start + (pickedUp ? 6 : 2) * MINUTE;
+    this.staffFreeAt[staff] = ends;
+    this.contacts++;
+    this.traceContact(r, v.model.id, start);
+    return { ends, pickedUp, accept };
+  }
+
   private scheduleCall(r: RequestState, earliest: number): void {
     if (r.status === 'confirmed' || r.status === 'closed') {
       r.calling = false;
       return;
     }
-    let staff = 0;
-    for (let i = 1; i < this.staffFreeAt.length; i++) if (this.staffFreeAt[i] < this.staffFreeAt[staff]) staff = i;
-    const start = this.nextOfficeMinute(Math.max(earliest, this.staffFreeAt[staff]));
-    if (start >= r.sc.snapshot.startsAt - LAST_CALL_BEFORE_MS) {
+    const slot = this.staffSlot(r, earliest);
+    if (!slot) {
       r.calling = false;
       return;
     }
+    const { staff, start } = slot;
     let candidates = this.ranked(r, start);
     if (r.callOrder === 'roster') candidates = candidates.map((id) => this.byId.get(id)!).sort((a, b) => a.model.roster - b.model.roster).map((v) => v.model.id);
     const next = candidates.find((id) => !r.declined.has(id) && !r.calledThisRound.has(id));
     if (!next) {
+      if (this.policy.staffSwaps && r.callOrder === 'rank' && this.startSwap(r, staff, start)) return;
       const unanswered = candidates.some((id) => !r.declined.has(id));
       if (unanswered && ++r.round < MANUAL_ROUNDS) {
         r.calledThisRound.clear();
@@ -446,13 +486,7 @@ class Simulation {
     }
     const v = this.byId.get(next)!;
     r.calledThisRound.add(next);
-    const rng = pairRng(this.scenario.seed, r.sc.index, v.model.roster, 1000 + r.round);
-    const pickedUp = rng.chance(pickUpProbability(v.model, start, this.scenario.businessDays));
-    const accept = willing(this.scenario, r.sc, v.model);
-    const ends = start + (pickedUp ? 6 : 2) * MINUTE;
-    this.staffFreeAt[staff] = ends;
-    this.contacts++;
-    this.traceContact(r, next, start);
+    const { ends, pickedUp, accept } = this.placeCall(staff, start, r, v, 1000 + r.round);
     this.queue.push(ends, { kind: 'call', r, v, pickedUp, accept });
   }
 
@@ -470,6 +504,73 @@ class Simulation {
       r.declined.add(v.model.id);
     }
     this.scheduleCall(r, t);
+  }
+
+  // --- staff swaps (production): free a volunteer by handing one of their dispatches on ----------
+
+  /** Phones the holder of the best untried swap for `r` (`findSwaps`); false when none is left. */
+  private startSwap(r: RequestState, staff: number, start: number): boolean {
+    const options = findSwaps({ request: r.sc.snapshot, volunteers: this.volunteers.map((v) => v.snapshot), confirmed: this.snapshotById, now: start, minNoticeMs: SWAP_MIN_NOTICE_MS });
+    const option = options.find((o) => !r.declined.has(o.volunteerId) && !r.swapsTried.has(o.volunteerId));
+    if (!option) return false;
+    r.swapsTried.add(option.volunteerId);
+    r.swap = { option, called: new Set() };
+    const v = this.byId.get(option.volunteerId)!;
+    const { ends, pickedUp, accept } = this.placeCall(staff, start, r, v, 4000);
+    this.queue.push(ends, { kind: 'swapCall', r, v, role: 'holder', pickedUp, accept });
+    return true;
+  }
+
+  /** Phones the next volunteer who could take over the holder's dispatch. */
+  private callCover(r: RequestState, earliest: number): void {
+    const swap = r.swap!;
+    const held = this.requestById.get(swap.option.releases)!;
+    const slot = this.staffSlot(r, earliest);
+    if (!slot || held.confirmedBy !== swap.option.volunteerId || held.sc.snapshot.startsAt - slot.start < SWAP_MIN_NOTICE_MS) {
+      r.swap = null;
+      return slot ? this.scheduleCall(r, slot.start) : void (r.calling = false);
+    }
+    const next = this.ranked(held, slot.start).find((id) => !held.declined.has(id) && !swap.called.has(id));
+    if (!next) {
+      r.swap = null;
+      return this.scheduleCall(r, slot.start);
+    }
+    swap.called.add(next);
+    const v = this.byId.get(next)!;
+    const { ends, pickedUp, accept } = this.placeCall(slot.staff, slot.start, held, v, 4001);
+    this.queue.push(ends, { kind: 'swapCall', r, v, role: 'cover', pickedUp, accept });
+  }
+
+  private swapCallEnded(r: RequestState, v: VolunteerState, role: 'holder' | 'cover', pickedUp: boolean, accept: boolean, t: number): void {
+    if (r.status === 'confirmed' || r.status === 'closed' || !r.swap) {
+      r.calling = false;
+      r.swap = null;
+      return;
+    }
+    if (role === 'holder') {
+      if (pickedUp && accept) return this.callCover(r, t);
+      if (pickedUp) r.declined.add(v.model.id);
+      r.swap = null;
+      return this.scheduleCall(r, t);
+    }
+    const held = this.requestById.get(r.swap.option.releases)!;
+    const holder = this.byId.get(r.swap.option.volunteerId)!;
+    if (pickedUp) this.traceAnswer(held, v.model.id, accept, t);
+    if (pickedUp && accept && held.confirmedBy === holder.model.id && this.eligibleNow(held, v, t)) {
+      this.release(held, holder, t);
+      if (this.eligibleNow(r, holder, t)) {
+        this.confirm(held, v, t);
+        this.confirm(r, holder, t);
+        this.swaps++;
+        r.calling = false;
+        r.swap = null;
+        return;
+      }
+      // Not free after all (cannot happen while nothing else moved): put the dispatch back.
+      this.confirm(held, holder, t);
+    }
+    if (pickedUp && !accept) held.declined.add(v.model.id);
+    this.callCover(r, t);
   }
 
   private nextOfficeMinute(t: number): number {
@@ -516,18 +617,24 @@ class Simulation {
     if (r.status !== 'confirmed' || r.dispatchToken !== token) return;
     this.dropouts++;
     if (this.trace) {
-      const held = this.trace.dispatches.find((d) => d.requestId === r.sc.snapshot.id && d.volunteerId === v.model.id && d.releasedAt === null);
-      if (held) held.releasedAt = t;
       const contact = this.trace.contacts.get(r.sc.snapshot.id)?.get(v.model.id);
       if (contact) contact.droppedOut++;
     }
-    v.snapshot.dispatches = v.snapshot.dispatches.filter((d) => d.requestId !== r.sc.snapshot.id);
-    this.countMonth(v, r.sc.snapshot.startsAt, -1);
+    this.release(r, v, t);
     r.status = 'open';
-    r.confirmedBy = null;
     r.declined.add(v.model.id);
     if (this.policy.kind === 'manual') return this.startCalling(r, t, 'roster');
     await this.rollOn(r, t);
+  }
+
+  /** The volunteer no longer holds the request's dispatch (dropped out, or handed it on). */
+  private release(r: RequestState, v: VolunteerState, t: number): void {
+    v.snapshot.dispatches = v.snapshot.dispatches.filter((d) => d.requestId !== r.sc.snapshot.id);
+    this.countMonth(v, r.sc.snapshot.startsAt, -1);
+    r.confirmedBy = null;
+    r.dispatchToken = 0;
+    const held = this.trace?.dispatches.find((d) => d.requestId === r.sc.snapshot.id && d.volunteerId === v.model.id && d.releasedAt === null);
+    if (held) held.releasedAt = t;
   }
 
   private visit(r: RequestState): void {

@@ -3,7 +3,8 @@ import { diagnose } from './diagnose';
 import { parseArgs, runSimulator } from './main';
 import { POLICIES } from './policies';
 import { textTable } from './report';
-import { buildScenario, DAY } from './scenario';
+import { buildScenario, DAY, HOUR } from './scenario';
+import { simulate, willing } from './simulate';
 
 // The first 300 filings of the small year keep the spec fast.
 jest.setTimeout(60_000);
@@ -26,6 +27,32 @@ describe('dispatch simulator', () => {
         expect(rate).toBeLessThanOrEqual(1);
       }
       expect(row.minutesToFill.every((m) => m >= 0)).toBe(true);
+    }
+  });
+});
+
+describe('staff swaps (production)', () => {
+  it('fills escalated requests by handing dispatches on, and every final dispatch still keeps the rules', async () => {
+    const scenario = buildScenario(20260401, 'small');
+    const production = POLICIES.find((p) => p.id === 'production')!;
+    const withSwaps = await simulate(scenario, production);
+    const without = await simulate(scenario, { ...production, staffSwaps: false });
+    expect(withSwaps.swaps).toBeGreaterThan(0);
+    expect(without.swaps).toBe(0);
+    const requests = new Map(scenario.requests.map((r) => [r.snapshot.id, r]));
+    const volunteers = new Map(scenario.volunteers.map((v) => [v.id, v]));
+    const held = new Map<string, { startsAt: number; endsAt: number; month: number }[]>();
+    for (const o of withSwaps.outcomes.filter((x) => x.filled)) {
+      const r = requests.get(o.id)!;
+      const v = volunteers.get(o.volunteerId!)!;
+      // Only someone who would say yes ends up with the visit: a swap never forces anyone.
+      expect(willing(scenario, r, v)).toBe(true);
+      const month = new Date(r.snapshot.startsAt + 9 * HOUR).getUTCMonth();
+      const list = held.get(v.id) ?? [];
+      for (const d of list) expect(d.startsAt < r.snapshot.endsAt && r.snapshot.startsAt < d.endsAt).toBe(false);
+      list.push({ startsAt: r.snapshot.startsAt, endsAt: r.snapshot.endsAt, month });
+      held.set(v.id, list);
+      expect(list.filter((d) => d.month === month).length).toBeLessThanOrEqual(v.maxDispatchesPerMonth);
     }
   });
 });

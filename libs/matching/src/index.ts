@@ -3,6 +3,7 @@ export * from './availability';
 export * from './snapshot.types';
 export * from './rank';
 export * from './batch-assign';
+export * from './swaps';
 export {
   PROGRAMME_TIME_ZONE,
   toTokyoWallTime,

@@ -43,6 +43,8 @@ export interface DispatchSnapshot {
   startsAt: number;
   endsAt: number;
   area: string | null;
+  /** The request it interprets for, when the volunteer is its interpreter of record (only such a dispatch can be handed on, see `findSwaps`). */
+  requestId?: string;
 }
 
 export interface VolunteerHistory {

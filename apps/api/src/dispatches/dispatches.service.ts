@@ -247,6 +247,20 @@ export class DispatchesService {
     });
   }
 
+  /**
+   * A staff swap's first half, in the caller's transaction: the volunteer hands their confirmed
+   * dispatch on and the request is confirmed at once with `coverVolunteerId` (who must be eligible;
+   * otherwise the caller's transaction rolls everything back). Not a late cancellation: the visit
+   * keeps an interpreter throughout.
+   */
+  async handOver(manager: EntityManager, dispatch: Dispatch, request: InterpretationRequest, coverVolunteerId: string, actorId: string, reason: string): Promise<Dispatch> {
+    await this.applyCancel(manager, dispatch, reason, actorId, true);
+    request.status = transition('request', request.status, 'reopen');
+    await manager.save(request);
+    await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: 'confirmed', to: 'open', event: 'reopen', actorId, reason });
+    return this.confirm(manager, request, coverVolunteerId, { actorId });
+  }
+
   async noShow(actor: Actor, id: string, party: 'patient' | 'interpreter'): Promise<DispatchView> {
     return this.dataSource.transaction(async (manager) => {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
@@ -285,11 +299,11 @@ export class DispatchesService {
     return (await this.views(manager, [dispatch], [request]))[0];
   }
 
-  private async applyCancel(manager: EntityManager, dispatch: Dispatch, reason: string, actorId: string | null): Promise<void> {
+  private async applyCancel(manager: EntityManager, dispatch: Dispatch, reason: string, actorId: string | null, handedOn = false): Promise<void> {
     const from = dispatch.status;
     dispatch.status = transition('dispatch', dispatch.status, 'cancel');
     dispatch.cancelReason = reason;
-    dispatch.lateCancellation = dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
+    dispatch.lateCancellation = !handedOn && dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
     await manager.save(dispatch);
     await this.log.record(manager, { subjectType: 'dispatch', subjectId: dispatch.id, from, to: 'cancelled', event: 'cancel', actorId, reason });
     await this.jobs.cancelWhere(manager, null, { dispatchId: dispatch.id });

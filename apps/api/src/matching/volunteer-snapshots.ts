@@ -18,6 +18,8 @@ interface DispatchRow {
   starts_at: Date;
   ends_at: Date;
   area: string | null;
+  /** Set when the volunteer is the interpreter of record (such a dispatch can be handed on). */
+  request_id: string | null;
 }
 
 interface HistoryRow {
@@ -176,7 +178,7 @@ export class VolunteerSnapshots {
     const from = Math.min(scope.visitStartsAt.getTime() - DAY_MS, month.startMs);
     const until = Math.max(scope.visitEndsAt.getTime() + DAY_MS, month.endMs);
     const rows: DispatchRow[] = await manager.query(
-      `SELECT volunteer_id, starts_at, ends_at, area FROM dispatches
+      `SELECT volunteer_id, starts_at, ends_at, area, CASE WHEN role = 'primary' THEN request_id END AS request_id FROM dispatches
         WHERE volunteer_id = ANY($1) AND status IN ('confirmed', 'completed')
           AND starts_at < $3 AND ends_at > $2`,
       [ids, new Date(from), new Date(until)],
@@ -184,7 +186,7 @@ export class VolunteerSnapshots {
     const out = new Map<string, VolunteerSnapshot['dispatches'][number][]>();
     for (const row of rows) {
       const list = out.get(row.volunteer_id) ?? [];
-      list.push({ startsAt: row.starts_at.getTime(), endsAt: row.ends_at.getTime(), area: row.area });
+      list.push({ startsAt: row.starts_at.getTime(), endsAt: row.ends_at.getTime(), area: row.area, ...(row.request_id ? { requestId: row.request_id } : {}) });
       out.set(row.volunteer_id, list);
     }
     return out;

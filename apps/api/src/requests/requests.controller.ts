@@ -7,11 +7,12 @@ import { Page } from '../common/pagination.dto';
 import { CandidatesService } from '../matching/candidates.service';
 import { OffersService } from '../offers/offers.service';
 import { SendOffersDto } from '../offers/dto/offer.dto';
-import { AssignDto } from '../dispatches/dto/dispatch.dto';
+import { AssignDto, SwapDto } from '../dispatches/dto/dispatch.dto';
 import { CancelDto, CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
 import { RequestsService } from './requests.service';
 import { AssignmentService } from './assignment.service';
 import { RequestView } from './request.view';
+import { SwapsService, SwapView } from './swaps.service';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class RequestsController {
     private readonly candidates: CandidatesService,
     private readonly offers: OffersService,
     private readonly assignment: AssignmentService,
+    private readonly swaps: SwapsService,
   ) {}
 
   @Post()
@@ -74,6 +76,21 @@ export class RequestsController {
   @Roles('staff')
   assign(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignDto) {
     return this.assignment.assign(actor, id, body.volunteerId, body.overrideReason);
+  }
+
+  /** For a request nobody free can take: volunteers one of their dispatches keeps from it, and who could take that dispatch over. */
+  @Get(':id/swaps')
+  @Roles('staff')
+  swapsFor(@Param('id', ParseUUIDPipe) id: string): Promise<SwapView[]> {
+    return this.swaps.options(id);
+  }
+
+  /** After both agreed on the phone: the dispatch moves to the cover and the volunteer takes this request, all or nothing. */
+  @Post(':id/swap')
+  @HttpCode(200)
+  @Roles('staff')
+  swap(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SwapDto) {
+    return this.swaps.swap(actor, id, body);
   }
 
   @Post(':id/hold')

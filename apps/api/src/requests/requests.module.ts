@@ -7,11 +7,12 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { AssignmentService } from './assignment.service';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
+import { SwapsService } from './swaps.service';
 
 @Module({
   imports: [MatchingModule, OffersModule, DispatchesModule, WorkflowModule, NotificationsModule],
   controllers: [RequestsController],
-  providers: [RequestsService, AssignmentService],
+  providers: [RequestsService, AssignmentService, SwapsService],
   exports: [RequestsService],
 })
 export class RequestsModule {}

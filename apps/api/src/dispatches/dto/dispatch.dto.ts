@@ -53,3 +53,18 @@ export class AssignDto {
   @Length(3, 500)
   overrideReason?: string;
 }
+
+/** A staff swap: `volunteerId` hands `dispatchId` on to `coverVolunteerId` and takes the request. */
+export class SwapDto {
+  @ApiProperty({ description: 'Takes the request once freed' })
+  @IsUUID()
+  volunteerId: string;
+
+  @ApiProperty({ description: "The volunteer's confirmed dispatch to hand on" })
+  @IsUUID()
+  dispatchId: string;
+
+  @ApiProperty({ description: 'Takes the handed-on dispatch over' })
+  @IsUUID()
+  coverVolunteerId: string;
+}
