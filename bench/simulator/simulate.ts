@@ -5,7 +5,7 @@
  * next wave, roll-on, escalation deadline, reopen after a dropout) follows the API's timers.
  */
 import { isBroadcast, orderByCapHeadroom, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
-import { batchAssign, compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, SwapOption, VolunteerSnapshot } from '@app/matching';
+import { batchAssign, compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, SWAP_MIN_NOTICE_MS, SwapOption, VolunteerSnapshot } from '@app/matching';
 import { createRng, Rng } from '../matching/synthetic';
 import { EventQueue } from './event-queue';
 import { PolicySpec } from './policies';
@@ -18,8 +18,6 @@ const LAST_CALL_BEFORE_MS = 60 * MINUTE;
 const MANUAL_ROUNDS = 2;
 /** No re-offer this close to the visit (an offer needs time to be answered). */
 const REOFFER_UNTIL_MS = 2 * HOUR;
-/** Staff only hand on a dispatch whose visit is at least this far off (the cover needs time to plan). */
-const SWAP_MIN_NOTICE_MS = 24 * HOUR;
 
 export interface RequestOutcome {
   id: string;
@@ -510,7 +508,7 @@ class Simulation {
 
   /** Phones the holder of the best untried swap for `r` (`findSwaps`); false when none is left. */
   private startSwap(r: RequestState, staff: number, start: number): boolean {
-    const options = findSwaps({ request: r.sc.snapshot, volunteers: this.volunteers.map((v) => v.snapshot), confirmed: this.snapshotById, now: start, minNoticeMs: SWAP_MIN_NOTICE_MS });
+    const options = findSwaps({ request: r.sc.snapshot, volunteers: this.volunteers.map((v) => v.snapshot), confirmed: this.snapshotById, now: start });
     const option = options.find((o) => !r.declined.has(o.volunteerId) && !r.swapsTried.has(o.volunteerId));
     if (!option) return false;
     r.swapsTried.add(option.volunteerId);

@@ -3,7 +3,8 @@ import { evaluateVolunteer, prepareRequest, rankCandidates } from './rank';
 import type { RequestSnapshot, VolunteerSnapshot } from './snapshot.types';
 import { tokyoMonthBounds, toTokyoWallTime } from './tokyo-time';
 
-const HOUR_MS = 3_600_000;
+/** A dispatch is handed on only when its visit is at least this far off: the cover needs time to plan. */
+export const SWAP_MIN_NOTICE_MS = 24 * 3_600_000;
 
 export interface SwapInput {
   /** The request nobody free can take. */
@@ -15,7 +16,7 @@ export interface SwapInput {
   /** Who could take a handed-on request over (default: `volunteers`); the holder is left out. */
   covers?: (moved: RequestSnapshot) => readonly VolunteerSnapshot[];
   now: number;
-  /** A dispatch is only handed on when its visit starts at least this long after `now` (default 24 h). */
+  /** A dispatch is only handed on when its visit starts at least this long after `now` (default `SWAP_MIN_NOTICE_MS`). */
   minNoticeMs?: number;
   config?: MatchingConfig;
 }
@@ -43,7 +44,7 @@ export interface SwapOption {
  */
 export function findSwaps(input: SwapInput): SwapOption[] {
   const config = input.config ?? DEFAULT_MATCHING_CONFIG;
-  const minNotice = input.minNoticeMs ?? 24 * HOUR_MS;
+  const minNotice = input.minNoticeMs ?? SWAP_MIN_NOTICE_MS;
   const prepared = prepareRequest(input.request, input.now, config);
   const current = tokyoMonthBounds(toTokyoWallTime(input.now));
   const options: SwapOption[] = [];

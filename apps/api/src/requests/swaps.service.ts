@@ -2,15 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ConflictError, Dispatch, Hospital, InterpretationRequest, InvalidError, NotFoundError } from '@app/domain';
-import { findSwaps, RequestSnapshot, VolunteerSnapshot } from '@app/matching';
+import { findSwaps, RequestSnapshot, SWAP_MIN_NOTICE_MS, VolunteerSnapshot } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { DispatchesService } from '../dispatches/dispatches.service';
 import { requestSnapshot, VolunteerSnapshots } from '../matching/volunteer-snapshots';
 import { OffersService } from '../offers/offers.service';
-
-/** A dispatch is handed on only when its visit is at least this far off: the cover needs time to plan. */
-export const SWAP_MIN_NOTICE_MS = 24 * 3_600_000;
 
 const OPEN = ['open', 'offered', 'escalated'];
 
@@ -60,7 +57,6 @@ export class SwapsService {
       confirmed,
       covers: (m: RequestSnapshot) => covers.get(m.language) ?? [],
       now: now.getTime(),
-      minNoticeMs: SWAP_MIN_NOTICE_MS,
     });
     if (options.length === 0) return [];
     const held = await manager.find(Dispatch, { where: { requestId: In(options.map((o) => o.releases)), status: 'confirmed', role: 'primary' } });
