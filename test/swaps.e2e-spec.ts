@@ -1,4 +1,4 @@
-import { Dispatch, InterpretationRequest, StatusTransition } from '@app/domain';
+import { Dispatch, InterpretationRequest, MailMessage, StatusTransition } from '@app/domain';
 import { aUser, aVolunteer } from './support/factories';
 import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
 import { aHospital, aQualifiedVolunteer, jst, TODAY, trainingCourses } from './support/workflow-fixtures';
@@ -11,8 +11,8 @@ describe('Staff swaps (API)', () => {
   let t: TestApp;
   let staff: string;
   let coordinator: string;
-  let holder: { id: string };
-  let cover: { id: string };
+  let holder: { id: string; email: string };
+  let cover: { id: string; email: string };
   let frenchOnly: { id: string };
   let english: { id: string };
   let nepali: { id: string };
@@ -147,6 +147,10 @@ describe('Staff swaps (API)', () => {
     const events = await t.dataSource.getRepository(StatusTransition).find({ where: { subjectId: english.id } });
     expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['reopen', 'confirm']));
     expect(events.find((e) => e.event === 'reopen')!.reason).toContain(nepali.id);
+    // Each volunteer is sent their new visit (with its calendar file).
+    const confirmations = await t.dataSource.getRepository(MailMessage).find({ where: { template: 'dispatch_confirmed' } });
+    expect(confirmations.map((m) => m.toAddress).sort()).toEqual(expect.arrayContaining([holder.email, cover.email].sort()));
+    expect(confirmations.filter((m) => m.toAddress === cover.email)).toHaveLength(1);
     // Filled now: no more swaps, and a second attempt is refused.
     expect((await t.http().get(`/api/requests/${nepali.id}/swaps`).set('Authorization', staff).expect(200)).body).toEqual([]);
     const again = await t

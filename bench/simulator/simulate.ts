@@ -127,6 +127,7 @@ type SimEvent =
   | { kind: 'swapCall'; r: RequestState; v: VolunteerState; role: 'holder' | 'cover'; pickedUp: boolean; accept: boolean }
   | { kind: 'dropout'; r: RequestState; v: VolunteerState; token: number }
   | { kind: 'visit'; r: RequestState }
+  | { kind: 'callAgain'; r: RequestState }
   | { kind: 'day' };
 
 /** A random stream fixed by (seed, request, volunteer, purpose): the same volunteer gives the same answer to the same request under every policy. */
@@ -309,6 +310,10 @@ class Simulation {
         return this.answer(e.r, e.v, e.token, e.accept, t);
       case 'call':
         return this.callEnded(e.r, e.v, e.pickedUp, e.accept, t);
+      case 'callAgain':
+        // The next round of calls: whoever on the staff is free then takes it.
+        if (e.r.calling) this.scheduleCall(e.r, t);
+        return;
       case 'swapCall':
         return this.swapCallEnded(e.r, e.v, e.role, e.pickedUp, e.accept, t);
       case 'dropout':
@@ -478,7 +483,7 @@ class Simulation {
       const unanswered = candidates.some((id) => !r.declined.has(id));
       if (unanswered && ++r.round < MANUAL_ROUNDS) {
         r.calledThisRound.clear();
-        this.scheduleCall(r, start + 2 * HOUR);
+        this.queue.push(start + 2 * HOUR, { kind: 'callAgain', r });
       } else r.calling = false;
       return;
     }

@@ -80,6 +80,17 @@ export const workflowEn: typeof workflowJa = {
       assigned: 'Assigned',
       not_open: 'This request cannot take offers or assignments now',
     },
+    swaps: {
+      title: 'Swaps',
+      intro: 'Volunteers one booked visit keeps from this request, and who could take that visit over. Phone both first; swap only when both agreed.',
+      none: 'Nobody can be freed by handing on a visit (only visits more than 24 hours away can be handed on)',
+      hands_on: 'Would hand on: %{when}, %{hospital}',
+      swap_with: 'Swap with %{name}',
+      confirm_title: 'Swap %{holder} and %{cover}?',
+      confirm_content:
+        '%{holder} takes this request, and %{cover} takes the visit of %{when} at %{hospital}. Both must have agreed on the phone. Both volunteers and both hospitals are told.',
+      done: 'Swapped: the request is confirmed',
+    },
     offers: {
       empty: 'No offers awaiting your answer',
       accept: 'Accept',

@@ -7,6 +7,7 @@ import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import { CancelRequestButton } from './CancelRequestButton';
 import { CandidatesPanel } from './CandidatesPanel';
+import { SwapsPanel } from './SwapsPanel';
 import { RequestChips, VisitTime, type RequestRecord } from './fields';
 import { liveQuery } from '../../lib/live';
 import { useRequestDispatch, VisitConfirmationPanel } from './VisitConfirmationPanel';
@@ -93,6 +94,7 @@ const RequestDetails = () => {
       </Card>
       <VisitConfirmationPanel request={record} />
       {seesCandidates && <CandidatesPanel request={record} />}
+      {seesCandidates && <SwapsPanel request={record} />}
     </Box>
   );
 };
