@@ -91,8 +91,11 @@ export class SwapsService {
       const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw new NotFoundError('Request');
       if (!OPEN.includes(request.status)) throw new ConflictError('REQUEST_ALREADY_FILLED', 'The request is no longer waiting for an interpreter');
-      const dispatch = await manager.findOne(Dispatch, { where: { id: body.dispatchId }, lock: { mode: 'pessimistic_write' } });
-      if (!dispatch || dispatch.volunteerId !== body.volunteerId || dispatch.status !== 'confirmed' || dispatch.role !== 'primary') {
+      // Locks in the order cancellation takes them (request, then its dispatch), so the two never deadlock.
+      const unlocked = await manager.findOne(Dispatch, { where: { id: body.dispatchId } });
+      const handedOn = unlocked && (await manager.findOne(InterpretationRequest, { where: { id: unlocked.requestId }, lock: { mode: 'pessimistic_write' } }));
+      const dispatch = handedOn && (await manager.findOne(Dispatch, { where: { id: body.dispatchId }, lock: { mode: 'pessimistic_write' } }));
+      if (!handedOn || !dispatch || dispatch.volunteerId !== body.volunteerId || dispatch.status !== 'confirmed' || dispatch.role !== 'primary') {
         throw InvalidError.field('dispatchId', 'Not a confirmed dispatch of this volunteer as interpreter of record');
       }
       if (dispatch.requestId === request.id) throw InvalidError.field('dispatchId', 'The dispatch is for this request');
@@ -100,7 +103,6 @@ export class SwapsService {
         throw InvalidError.field('dispatchId', 'The visit is less than 24 hours away: it can no longer be handed on');
       }
       if (body.coverVolunteerId === body.volunteerId) throw InvalidError.field('coverVolunteerId', 'The cover must be someone else');
-      const handedOn = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId }, lock: { mode: 'pessimistic_write' } });
       const reason = `Handed on so that the volunteer can take request ${request.id}`;
       const handedOver = await this.renaming(
         () => this.dispatches.handOver(manager, dispatch, handedOn, body.coverVolunteerId, actor.id, reason),
