@@ -33,6 +33,7 @@ describe('Staff swaps (API)', () => {
       .expect(201)
       .then((res) => res.body as { id: string; status: string });
 
+  const swap = (body: Record<string, string>) => t.http().post(`/api/requests/${nepali.id}/swap`).set('Authorization', staff).send(body);
   const dispatchesOf = (requestId: string) => t.dataSource.getRepository(Dispatch).find({ where: { requestId }, order: { createdAt: 'ASC' } });
   const statusOf = async (requestId: string) => (await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: requestId })).status;
 
@@ -84,12 +85,7 @@ describe('Staff swaps (API)', () => {
 
   it('refuses a cover who cannot take the visit, naming the field, and moves nothing', async () => {
     const [held] = await dispatchesOf(english.id);
-    const res = await t
-      .http()
-      .post(`/api/requests/${nepali.id}/swap`)
-      .set('Authorization', staff)
-      .send({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: frenchOnly.id })
-      .expect(422);
+    const res = await swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: frenchOnly.id }).expect(422);
     expect(res.body).toMatchObject({ code: 'VOLUNTEER_NOT_ELIGIBLE', errors: { coverVolunteerId: ['LANGUAGE'] } });
     expect((await dispatchesOf(english.id)).map((d) => [d.volunteerId, d.status])).toEqual([[holder.id, 'confirmed']]);
     expect(await statusOf(english.id)).toBe('confirmed');
@@ -99,14 +95,9 @@ describe('Staff swaps (API)', () => {
 
   it('refuses a dispatch that is not the volunteer’s, and missing fields, by name', async () => {
     const [held] = await dispatchesOf(english.id);
-    const wrong = await t
-      .http()
-      .post(`/api/requests/${nepali.id}/swap`)
-      .set('Authorization', staff)
-      .send({ volunteerId: cover.id, dispatchId: held.id, coverVolunteerId: holder.id })
-      .expect(422);
+    const wrong = await swap({ volunteerId: cover.id, dispatchId: held.id, coverVolunteerId: holder.id }).expect(422);
     expect(Object.keys(wrong.body.errors)).toEqual(['dispatchId']);
-    const missing = await t.http().post(`/api/requests/${nepali.id}/swap`).set('Authorization', staff).send({ volunteerId: holder.id, dispatchId: held.id }).expect(422);
+    const missing = await swap({ volunteerId: holder.id, dispatchId: held.id }).expect(422);
     expect(Object.keys(missing.body.errors)).toEqual(['coverVolunteerId']);
   });
 
@@ -114,12 +105,7 @@ describe('Staff swaps (API)', () => {
     const [held] = await dispatchesOf(english.id);
     t.clock.set(jst(14, '11:00'));
     try {
-      const res = await t
-        .http()
-        .post(`/api/requests/${nepali.id}/swap`)
-        .set('Authorization', staff)
-        .send({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: cover.id })
-        .expect(422);
+      const res = await swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: cover.id }).expect(422);
       expect(Object.keys(res.body.errors)).toEqual(['dispatchId']);
       expect(await statusOf(nepali.id)).toBe('escalated');
     } finally {
@@ -129,12 +115,7 @@ describe('Staff swaps (API)', () => {
 
   it('carries the swap out: the cover takes the English visit, the freed volunteer the Nepali one', async () => {
     const [held] = await dispatchesOf(english.id);
-    const res = await t
-      .http()
-      .post(`/api/requests/${nepali.id}/swap`)
-      .set('Authorization', staff)
-      .send({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: cover.id })
-      .expect(200);
+    const res = await swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: cover.id }).expect(200);
     expect(res.body.dispatch).toMatchObject({ requestId: nepali.id, volunteerId: holder.id, status: 'confirmed' });
     expect(res.body.handedOver).toMatchObject({ requestId: english.id, volunteerId: cover.id, status: 'confirmed' });
     expect(await statusOf(nepali.id)).toBe('confirmed');
@@ -153,12 +134,7 @@ describe('Staff swaps (API)', () => {
     expect(confirmations.filter((m) => m.toAddress === cover.email)).toHaveLength(1);
     // Filled now: no more swaps, and a second attempt is refused.
     expect((await t.http().get(`/api/requests/${nepali.id}/swaps`).set('Authorization', staff).expect(200)).body).toEqual([]);
-    const again = await t
-      .http()
-      .post(`/api/requests/${nepali.id}/swap`)
-      .set('Authorization', staff)
-      .send({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: cover.id })
-      .expect(409);
+    const again = await swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: cover.id }).expect(409);
     expect(again.body.code).toBe('REQUEST_ALREADY_FILLED');
   });
 });
