@@ -1,4 +1,4 @@
-import type { workflowJa } from './workflow-ja';
+import { languageLabels, type workflowJa } from './workflow-ja';
 
 /** Requests, offers, dispatches and the offer-link page, in English (same keys as workflow-ja.ts). */
 export const workflowEn: typeof workflowJa = {
@@ -10,11 +10,7 @@ export const workflowEn: typeof workflowJa = {
         all_declined: 'Every interpreter asked declined',
         reconfirmation_missed: "The interpreter did not reconfirm the day before",
       },
-      language: {
-        vi: 'Vietnamese', zh: 'Chinese', en: 'English', tl: 'Tagalog', ne: 'Nepali', id: 'Indonesian', ko: 'Korean',
-        pt: 'Portuguese', es: 'Spanish', my: 'Burmese', th: 'Thai', km: 'Khmer', mn: 'Mongolian', si: 'Sinhala',
-        bn: 'Bengali', hi: 'Hindi', ur: 'Urdu', fa: 'Persian', ar: 'Arabic', ru: 'Russian', uk: 'Ukrainian', fr: 'French', de: 'German', uz: 'Uzbek',
-      },
+      language: languageLabels('en'),
       department: {
         internal_medicine: 'Internal medicine', surgery: 'Surgery', orthopedics: 'Orthopaedics', obstetrics_gynecology: 'Obstetrics & gynaecology', pediatrics: 'Paediatrics',
         psychiatry: 'Psychiatry', oncology: 'Oncology', ophthalmology: 'Ophthalmology', otolaryngology: 'ENT', dermatology: 'Dermatology',

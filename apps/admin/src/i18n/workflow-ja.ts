@@ -1,3 +1,9 @@
+import { LANGUAGE_NAMES } from '../../../../libs/domain/src/languages';
+
+/** The programme's language names (shared with the mail) as `app.enums.language.<code>`. */
+export const languageLabels = (locale: 'ja' | 'en') =>
+  Object.fromEntries(Object.entries(LANGUAGE_NAMES).map(([code, names]) => [code, names[locale]])) as Record<keyof typeof LANGUAGE_NAMES, string>;
+
 /** Requests, offers, dispatches and the offer-link page, in Japanese (merged into ja.ts). */
 export const workflowJa = {
   app: {
@@ -8,11 +14,7 @@ export const workflowJa = {
         all_declined: '打診した通訳者全員が辞退しました',
         reconfirmation_missed: '通訳者の前日の再確認がありません',
       },
-      language: {
-        vi: 'ベトナム語', zh: '中国語', en: '英語', tl: 'タガログ語', ne: 'ネパール語', id: 'インドネシア語', ko: '韓国語',
-        pt: 'ポルトガル語', es: 'スペイン語', my: 'ミャンマー語', th: 'タイ語', km: 'クメール語', mn: 'モンゴル語', si: 'シンハラ語',
-        bn: 'ベンガル語', hi: 'ヒンディー語', ur: 'ウルドゥー語', fa: 'ペルシャ語', ar: 'アラビア語', ru: 'ロシア語', uk: 'ウクライナ語', fr: 'フランス語', de: 'ドイツ語', uz: 'ウズベク語',
-      },
+      language: languageLabels('ja'),
       department: {
         internal_medicine: '内科', surgery: '外科', orthopedics: '整形外科', obstetrics_gynecology: '産婦人科', pediatrics: '小児科',
         psychiatry: '精神科', oncology: '腫瘍内科', ophthalmology: '眼科', otolaryngology: '耳鼻咽喉科', dermatology: '皮膚科',

@@ -2,8 +2,9 @@
  * The API's enumerations (libs/matching, libs/domain) as react-admin choices whose names are
  * i18n keys under `app.enums.<group>.<value>`.
  */
-export const COMMON_LANGUAGES = ['vi', 'zh', 'en', 'tl', 'ne', 'id', 'ko', 'pt', 'es', 'my', 'th'] as const;
-export const OTHER_LANGUAGES = ['km', 'mn', 'si', 'bn', 'hi', 'ur', 'fa', 'ar', 'ru', 'uk', 'fr', 'de', 'uz'] as const;
+import { COMMON_LANGUAGES, OTHER_LANGUAGES } from '../../../../libs/domain/src/languages';
+
+export { COMMON_LANGUAGES, OTHER_LANGUAGES };
 export const DEPARTMENTS = ['internal_medicine', 'surgery', 'orthopedics', 'obstetrics_gynecology', 'pediatrics', 'psychiatry', 'oncology', 'ophthalmology', 'otolaryngology', 'dermatology', 'dentistry', 'emergency', 'other'] as const;
 export const VISIT_TYPES = ['outpatient', 'examination', 'test_results', 'admission', 'discharge', 'informed_consent', 'psychiatric_care', 'end_of_life', 'safeguarding', 'other'] as const;
 export const MODES = ['onsite', 'phone', 'video'] as const;

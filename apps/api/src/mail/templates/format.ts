@@ -39,14 +39,8 @@ export function formatRange(startIso: string, endIso: string, locale: Locale): s
   return locale === 'ja' ? `${day(start, locale)} ${time(start)}–${endText}` : `${day(start, locale)}, ${time(start)}–${endText} (JST)`;
 }
 
-/** `vi` → ベトナム語 / Vietnamese; an unknown code is shown as it is. */
-export function languageName(code: string, locale: Locale): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+/** The programme's names (`libs/domain/src/languages.ts`, shared with the panel). */
+export { languageName } from '@app/domain/languages';
 
 type Labels = Record<string, { ja: string; en: string }>;
 
