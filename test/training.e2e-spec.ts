@@ -92,6 +92,28 @@ describe('Training (API)', () => {
       expect(taken[0].n).toBe(5);
     });
 
+    it('takes a withdrawn registration off and frees its place; a marked attendance stays on the record', async () => {
+      const course = await aCourse(t, { capacity: 1 });
+      const [a, b, c] = [await aVolunteer(t), await aVolunteer(t), await aVolunteer(t)];
+      await attendance(course.id, [{ volunteerId: a.id, status: 'registered' }]).expect(200);
+      await attendance(course.id, [{ volunteerId: b.id, status: 'registered' }]).expect(409);
+      const removed = await t.http().delete(`/api/courses/${course.id}/attendance/${a.id}`).set('Authorization', staff).expect(200);
+      expect(removed.body).toMatchObject({ taken: 0, attendance: [] });
+      await attendance(course.id, [{ volunteerId: b.id, status: 'attended' }, { volunteerId: c.id, status: 'absent' }]).expect(200);
+      for (const marked of [b, c]) {
+        const kept = await t.http().delete(`/api/courses/${course.id}/attendance/${marked.id}`).set('Authorization', staff).expect(409);
+        expect(kept.body).toMatchObject({ code: 'ATTENDANCE_RECORDED', errors: { volunteerId: [expect.any(String)] } });
+      }
+      await t.http().delete(`/api/courses/${course.id}/attendance/${a.id}`).set('Authorization', staff).expect(404);
+      const volunteerUser = await aUser(t, { role: 'volunteer' });
+      const auth = (await login(t, volunteerUser.email, volunteerUser.password)).auth;
+      await t.http().delete(`/api/courses/${course.id}/attendance/${b.id}`).set('Authorization', auth).expect(403);
+      const detail = await t.http().get(`/api/courses/${course.id}`).set('Authorization', staff).expect(200);
+      expect(detail.body.attendance.map((x: { volunteerId: string; status: string }) => [x.volunteerId, x.status]).sort()).toEqual(
+        [[b.id, 'attended'], [c.id, 'absent']].sort(),
+      );
+    });
+
     it('names bad entries by index: unknown volunteer, unknown status, duplicate, not an array', async () => {
       const course = await aCourse(t);
       const v = await aVolunteer(t);

@@ -167,6 +167,27 @@ describe('courses and visits (browser)', () => {
     expect(after.taken).toBe(3);
   });
 
+  it('a volunteer who withdrew is taken off the register and their place is free again; marked attendance stays', async () => {
+    const page = await tab();
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto(`${base}/admin/#/courses/${courseId}/show`);
+    const sheet = page.getByRole('region', { name: '出欠' });
+    const row = (name: string) => sheet.getByTestId('attendance-row').filter({ hasText: name });
+    await row(TRAINEES[2]).waitFor();
+    // Attended and absent are the training record: their button is off.
+    expect(await row(TRAINEES[0]).getByRole('button', { name: '一覧から外す' }).isDisabled()).toBe(true);
+    expect(await row(TRAINEES[3]).getByRole('button', { name: '一覧から外す' }).isDisabled()).toBe(true);
+    await row(TRAINEES[2]).getByRole('button', { name: '一覧から外す' }).click();
+    await page.getByText('登録を取り消しました').waitFor();
+    await sheet.getByTestId('attendance-count').getByText('定員 2 / 3 人').waitFor();
+    expect((await courseFromApi()).attendance.map((a: { displayName: string }) => a.displayName).sort()).toEqual([TRAINEES[0], TRAINEES[1], TRAINEES[3]].sort());
+    // The freed place goes to someone else.
+    await addTrainee(page, TRAINEES[4]);
+    await sheet.getByRole('button', { name: '出欠を保存' }).click();
+    await page.getByText('出欠を保存しました').waitFor();
+    expect((await courseFromApi()).taken).toBe(3);
+  });
+
   it('staff change the course; a capacity below those registered is refused on the field', async () => {
     const page = await tab();
     allowProblem(page, /status of 409/);

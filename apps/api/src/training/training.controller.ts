@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
@@ -41,5 +41,11 @@ export class TrainingController {
     @Body(ArrayBodyPipe(AttendanceEntryDto, { maxItems: 1000 })) body: AttendanceEntryDto[],
   ): Promise<CourseDetailView> {
     return this.training.putAttendance(id, body);
+  }
+
+  /** A registration the volunteer withdrew; attended or absent stays (409 ATTENDANCE_RECORDED). */
+  @Delete(':id/attendance/:volunteerId')
+  removeRegistration(@Param('id', ParseUUIDPipe) id: string, @Param('volunteerId', ParseUUIDPipe) volunteerId: string): Promise<CourseDetailView> {
+    return this.training.removeRegistration(id, volunteerId);
   }
 }

@@ -109,6 +109,23 @@ export class TrainingService {
     });
   }
 
+  /**
+   * Takes a registration off the register (the volunteer withdrew before the course), freeing
+   * its place. Attendance once marked (attended or absent) is the training record and stays.
+   */
+  async removeRegistration(id: string, volunteerId: string): Promise<CourseDetailView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockCourse(manager, id);
+      const entry = await manager.findOne(CourseAttendance, { where: { courseId: id, volunteerId } });
+      if (!entry) throw new NotFoundError('Registration');
+      if (entry.status !== 'registered') {
+        throw new ConflictError('ATTENDANCE_RECORDED', `The volunteer is marked ${entry.status}: attendance stays on the training record`, { volunteerId: [entry.status] });
+      }
+      await manager.delete(CourseAttendance, { courseId: id, volunteerId });
+      return this.get(id, manager);
+    });
+  }
+
   /** Attendance history and standing (the configured rule, evaluated on today's Tokyo date). */
   async standing(volunteerId: string): Promise<TrainingStandingView> {
     const history = (await this.histories([volunteerId])).get(volunteerId) ?? [];

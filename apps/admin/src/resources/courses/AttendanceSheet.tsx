@@ -15,7 +15,7 @@ interface Row {
   volunteerId: string;
   displayName: string;
   status: AttendanceStatus;
-  /** on the server already: the API has no way to take a registration off, only to mark it absent */
+  /** On the server already: a saved registration is taken off by the API (DELETE); attended or absent stays on the record. */
   saved: boolean;
 }
 
@@ -23,7 +23,8 @@ const rowsOf = (course: CourseDetail): Row[] => course.attendance.map((a) => ({ 
 
 /**
  * The course's register: add volunteers, mark each registered / attended / absent, save all at
- * once with PUT /api/courses/:id/attendance. Over the capacity the API refuses (409 COURSE_FULL)
+ * once with PUT /api/courses/:id/attendance; a saved registration the volunteer withdrew is taken
+ * off at once (DELETE). Over the capacity the API refuses (409 COURSE_FULL)
  * and nothing is written; its message is shown above the button.
  */
 export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
@@ -38,6 +39,16 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
       notify('app.courses.attendance.saved', { type: 'success' });
       refresh();
     },
+  });
+  const remove = useMutation<CourseDetail, ApiError, string>({
+    mutationFn: (volunteerId) => apiClient.request<CourseDetail>(`/courses/${course.id}/attendance/${volunteerId}`, { method: 'DELETE' }),
+    onSuccess: (_, volunteerId) => {
+      // Only that row goes: unsaved marks on the others stay.
+      setRows((all) => all.filter((r) => r.volunteerId !== volunteerId));
+      notify('app.courses.attendance.removed', { type: 'success' });
+      refresh();
+    },
+    onError: (error) => notify(error.message, { type: 'error' }),
   });
   const taken = placesTaken(rows);
   const over = taken - course.capacity;
@@ -75,7 +86,11 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
                   <FormControlLabel key={status} value={status} control={<Radio size="small" />} label={translate(enumKey('attendance_status', status))} />
                 ))}
               </RadioGroup>
-              {row.saved ? (
+              {row.saved && original.get(row.volunteerId) === 'registered' ? (
+                <IconButton aria-label={translate('app.courses.attendance.remove')} disabled={remove.isPending} onClick={() => remove.mutate(row.volunteerId)}>
+                  <DeleteIcon />
+                </IconButton>
+              ) : row.saved ? (
                 <Tooltip title={translate('app.courses.attendance.remove_saved_hint')}>
                   <span>
                     <IconButton disabled aria-label={translate('app.courses.attendance.remove')}>
