@@ -33,7 +33,7 @@ describe('Staff swaps (API)', () => {
       .expect(201)
       .then((res) => res.body as { id: string; status: string });
 
-  const swap = (body: Record<string, string>) => t.http().post(`/api/requests/${nepali.id}/swap`).set('Authorization', staff).send(body);
+  const swap = (body: Record<string, string>, requestId = nepali.id) => t.http().post(`/api/requests/${requestId}/swap`).set('Authorization', staff).send(body);
   const dispatchesOf = (requestId: string) => t.dataSource.getRepository(Dispatch).find({ where: { requestId }, order: { createdAt: 'ASC' } });
   const statusOf = async (requestId: string) => (await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: requestId })).status;
 
@@ -136,5 +136,22 @@ describe('Staff swaps (API)', () => {
     expect((await t.http().get(`/api/requests/${nepali.id}/swaps`).set('Authorization', staff).expect(200)).body).toEqual([]);
     const again = await swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: cover.id }).expect(409);
     expect(again.body.code).toBe('REQUEST_ALREADY_FILLED');
+  });
+
+  it('lets only one of two staff swapping the same request at the same moment through', async () => {
+    const courses = await trainingCourses(t);
+    const second = await aQualifiedVolunteer(t, courses, { languages: ['en'] });
+    const englishLater = await file('en', jst(16, '10:00'), jst(16, '11:00'));
+    await t.http().post(`/api/requests/${englishLater.id}/assign`).set('Authorization', staff).send({ volunteerId: holder.id }).expect(200);
+    const nepaliLater = await file('ne', jst(16, '10:30'), jst(16, '12:00'));
+    const [held] = await dispatchesOf(englishLater.id);
+    const results = await Promise.all(
+      [cover, second].map((c) => swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: c.id }, nepaliLater.id)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const live = async (requestId: string) => (await dispatchesOf(requestId)).filter((d) => d.status === 'confirmed');
+    expect((await live(nepaliLater.id)).map((d) => d.volunteerId)).toEqual([holder.id]);
+    expect(await live(englishLater.id)).toHaveLength(1);
+    expect([cover.id, second.id]).toContain((await live(englishLater.id))[0].volunteerId);
   });
 });
