@@ -20,6 +20,7 @@ describe('dispatch simulator', () => {
   it('never lets a policy fill more than the offline optimum, and keeps rates between 0 and 1', async () => {
     const report = await runSimulator(11, 'small', POLICIES, 300);
     expect(report.optimumFilled).toBeLessThanOrEqual(report.supplyBoundFilled);
+    expect(report.optimumKnownDropoutsFilled).toBeLessThanOrEqual(report.optimumFilled);
     for (const row of report.rows) {
       expect(row.filled).toBeLessThanOrEqual(report.optimumFilled);
       for (const rate of [row.fillRate, row.fillVsOptimum, row.gini, row.continuity ?? 0]) {
