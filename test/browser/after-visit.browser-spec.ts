@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { ActivityReport, Dispatch } from '@app/domain';
+import { ActivityReport } from '@app/domain';
 import { aUser } from '../support/factories';
 import { ADMIN, login, type TestApp } from '../support/test-app';
+import { fileAndAssign } from '../support/visit-fixtures';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
 import { PHONE, screenshot, tokyoDay, useBrowserSession } from './browser';
 
@@ -37,14 +38,11 @@ describe('after the visit (browser)', () => {
     const staffAuth = (await login(t, ADMIN.email, ADMIN.password)).auth;
     t.clock.set(new Date(Date.now() - 3 * DAY));
     try {
-      const request = await t
-        .http()
-        .post('/api/requests')
-        .set('Authorization', coordinatorAuth)
-        .send({ language: 'vi', startsAt: `${tokyoDay(-2)}T10:00:00+09:00`, endsAt: `${tokyoDay(-2)}T11:30:00+09:00`, department: 'internal_medicine', visitType: 'outpatient', patient: { displayName: 'チャン・ティ・ハー', gender: 'female', ageBand: 'adult' } })
-        .expect(201);
-      await t.http().post(`/api/requests/${request.body.id}/assign`).set('Authorization', staffAuth).send({ volunteerId: volunteer.id }).expect(200);
-      dispatchId = (await t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId: request.body.id })).id;
+      ({ dispatchId } = await fileAndAssign(t, { fileAs: coordinatorAuth, staff: staffAuth }, volunteer.id, {
+        startsAt: `${tokyoDay(-2)}T10:00:00+09:00`,
+        endsAt: `${tokyoDay(-2)}T11:30:00+09:00`,
+        patient: { displayName: 'チャン・ティ・ハー', gender: 'female', ageBand: 'adult' },
+      }));
     } finally {
       t.clock.reset();
     }

@@ -3,6 +3,7 @@ import { Dispatch, HospitalConfirmation, InterpretationRequest, MailMessage } fr
 import { JobsService } from '../../apps/api/src/jobs/jobs.service';
 import { aUser, aVolunteer } from '../support/factories';
 import { ADMIN, login, type TestApp } from '../support/test-app';
+import { fileAndAssign } from '../support/visit-fixtures';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
 import { PHONE, screenshot, tokyoDay, useBrowserSession } from './browser';
 
@@ -48,15 +49,12 @@ describe('courses and visits (browser)', () => {
     // A visit two days ago, assigned with the test clock three days back: over, not yet confirmed.
     t.clock.set(new Date(Date.now() - 3 * DAY));
     try {
-      const request = await t
-        .http()
-        .post('/api/requests')
-        .set('Authorization', coordinatorAuth)
-        .send({ language: 'vi', startsAt: `${tokyoDay(-2)}T10:00:00+09:00`, endsAt: `${tokyoDay(-2)}T11:30:00+09:00`, department: 'pediatrics', visitType: 'outpatient', patient: { displayName: 'ダン・ティ・マイ', gender: 'female', ageBand: 'child' } })
-        .expect(201);
-      await t.http().post(`/api/requests/${request.body.id}/assign`).set('Authorization', staffAuth).send({ volunteerId: volunteer.id }).expect(200);
-      pastRequestId = request.body.id;
-      pastDispatchId = (await t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId: pastRequestId })).id;
+      ({ requestId: pastRequestId, dispatchId: pastDispatchId } = await fileAndAssign(t, { fileAs: coordinatorAuth, staff: staffAuth }, volunteer.id, {
+        startsAt: `${tokyoDay(-2)}T10:00:00+09:00`,
+        endsAt: `${tokyoDay(-2)}T11:30:00+09:00`,
+        department: 'pediatrics',
+        patient: { displayName: 'ダン・ティ・マイ', gender: 'female', ageBand: 'child' },
+      }));
     } finally {
       t.clock.reset();
     }

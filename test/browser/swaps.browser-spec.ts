@@ -1,5 +1,6 @@
 import { Dispatch, InterpretationRequest } from '@app/domain';
 import { ADMIN, login, type TestApp } from '../support/test-app';
+import { fileAndAssign, fileRequest } from '../support/visit-fixtures';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
 import { screenshot, tokyoDay, useBrowserSession } from './browser';
 
@@ -25,26 +26,15 @@ describe('staff swaps (browser)', () => {
     holder = await aQualifiedVolunteer(t, courses, { languages: ['ne', 'en'], displayName: 'タパ・ビシュヌ' });
     cover = await aQualifiedVolunteer(t, courses, { languages: ['en'], displayName: 'ジョン・スミス' });
     const staff = (await login(t, ADMIN.email, ADMIN.password)).auth;
-    const file = async (language: string, start: string, end: string) =>
-      (
-        await t
-          .http()
-          .post('/api/requests')
-          .set('Authorization', staff)
-          .send({
-            hospitalId: hospital.id,
-            language,
-            startsAt: `${tokyoDay(10)}T${start}:00+09:00`,
-            endsAt: `${tokyoDay(10)}T${end}:00+09:00`,
-            department: 'internal_medicine',
-            visitType: 'outpatient',
-            patient: { displayName: '入れ替え 患者', gender: 'male', ageBand: 'adult' },
-          })
-          .expect(201)
-      ).body.id as string;
-    english = await file('en', '10:00', '11:00');
-    await t.http().post(`/api/requests/${english}/assign`).set('Authorization', staff).send({ volunteerId: holder.id }).expect(200);
-    nepali = await file('ne', '10:30', '12:00');
+    const visit = (language: string, start: string, end: string) => ({
+      hospitalId: hospital.id,
+      language,
+      startsAt: `${tokyoDay(10)}T${start}:00+09:00`,
+      endsAt: `${tokyoDay(10)}T${end}:00+09:00`,
+      patient: { displayName: '入れ替え 患者', gender: 'male' as const, ageBand: 'adult' as const },
+    });
+    english = (await fileAndAssign(t, { fileAs: staff, staff }, holder.id, visit('en', '10:00', '11:00'))).requestId;
+    nepali = (await fileRequest(t, staff, visit('ne', '10:30', '12:00'))).id;
   });
 
   it('staff see who could be freed and swap them once both agreed', async () => {

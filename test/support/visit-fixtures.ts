@@ -22,16 +22,33 @@ export async function visitWorld(t: TestApp, volunteerCount = 2, languages = ['v
     volunteers.push({ ...record, userId: user.id, auth: (await login(t, user.email, user.password)).auth });
   }
 
-  async function dispatch(startsAt: string, endsAt: string, volunteerId: string, language = languages[0]): Promise<{ requestId: string; dispatchId: string }> {
-    const filed = await t
-      .http()
-      .post('/api/requests')
-      .set('Authorization', coordinator.auth)
-      .send({ language, startsAt, endsAt, department: 'internal_medicine', visitType: 'outpatient', patient: { displayName: PATIENT, gender: 'female', ageBand: 'adult' } })
-      .expect(201);
-    const assigned = await t.http().post(`/api/requests/${filed.body.id}/assign`).set('Authorization', staff).send({ volunteerId }).expect(200);
-    return { requestId: filed.body.id, dispatchId: assigned.body.dispatch.id };
-  }
+  const dispatch = (startsAt: string, endsAt: string, volunteerId: string, language = languages[0]) =>
+    fileAndAssign(t, { fileAs: coordinator.auth, staff }, volunteerId, { language, startsAt, endsAt });
 
   return { staff, hospital, coordinator, volunteers, dispatch };
+}
+
+/** A visit to file: an internal-medicine outpatient visit in Vietnamese unless said otherwise. */
+export interface VisitInput {
+  startsAt: string;
+  endsAt: string;
+  language?: string;
+  department?: string;
+  /** Only when staff file it. */
+  hospitalId?: string;
+  patient?: { displayName: string; gender: 'female' | 'male' | 'other'; ageBand: 'infant' | 'child' | 'adult' | 'senior' };
+}
+
+/** Files a request through the API as `fileAs` (a coordinator, or staff naming `hospitalId`); answers its id and status. */
+export async function fileRequest(t: TestApp, fileAs: string, visit: VisitInput): Promise<{ id: string; status: string }> {
+  const { language = 'vi', department = 'internal_medicine', patient = { displayName: PATIENT, gender: 'female', ageBand: 'adult' }, ...times } = visit;
+  const filed = await t.http().post('/api/requests').set('Authorization', fileAs).send({ ...times, language, department, visitType: 'outpatient', patient }).expect(201);
+  return filed.body;
+}
+
+/** Files a request and has staff assign `volunteerId` to it directly. */
+export async function fileAndAssign(t: TestApp, auth: { fileAs: string; staff: string }, volunteerId: string, visit: VisitInput): Promise<{ requestId: string; dispatchId: string }> {
+  const { id } = await fileRequest(t, auth.fileAs, visit);
+  const assigned = await t.http().post(`/api/requests/${id}/assign`).set('Authorization', auth.staff).send({ volunteerId }).expect(200);
+  return { requestId: id, dispatchId: assigned.body.dispatch.id };
 }
