@@ -230,6 +230,25 @@ describe('Dispatch workflow (API)', () => {
       }
     });
 
+    it('never deadlocks when the hospital cancels the request while staff cancel its dispatch', async () => {
+      for (const language of ['ps', 'ku', 'am', 'so', 'ha', 'yo', 'ig', 'zu']) {
+        const a = await volunteerSession({ languages: [language] });
+        const r = (await file({ language, startsAt: jst(25, '10:00'), endsAt: jst(25, '11:00') }).expect(201)).body;
+        const assigned = await t.http().post(`/api/requests/${r.id}/assign`).set('Authorization', staff).send({ volunteerId: a.volunteer.id }).expect(200);
+        const [byHospital, byStaff] = await Promise.all([
+          t.http().post(`/api/requests/${r.id}/cancel`).set('Authorization', coordinator.auth).send({ reason: '受診取りやめ' }),
+          t.http().post(`/api/dispatches/${assigned.body.dispatch.id}/cancel`).set('Authorization', staff).send({ reason: '通訳者の急病' }),
+        ]);
+        // Both go through, one after the other (a deadlock would answer 409 CONCURRENT_UPDATE to one).
+        expect([byHospital.status, byHospital.body.code]).toEqual([200, undefined]);
+        expect([200, 409]).toContain(byStaff.status);
+        expect(byStaff.body.code).not.toBe('CONCURRENT_UPDATE');
+        const request = await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: r.id });
+        expect(request.status).toBe('cancelled');
+        expect(await t.dataSource.getRepository(Dispatch).count({ where: { requestId: r.id, status: 'confirmed' } })).toBe(0);
+      }
+    });
+
     it('lets staff assign directly: a rule can be overridden only with a recorded reason', async () => {
       const untrained = await aQualifiedVolunteer(t, courses, { languages: ['fr'], pledgeSignedAt: null });
       const r = (await file({ language: 'fr' }).expect(201)).body;

@@ -311,9 +311,13 @@ export class DispatchesService {
 
   /** Staff, the requesting hospital and the confirmed volunteer; others get 404. */
   private async findInScope(manager: EntityManager, actor: Actor, id: string, lock = false) {
-    const dispatch = await manager.findOne(Dispatch, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!dispatch) throw new NotFoundError('Dispatch');
-    const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
+    const found = await manager.findOne(Dispatch, { where: { id } });
+    if (!found) throw new NotFoundError('Dispatch');
+    // Locked, the request goes first and then the dispatch: the order a request's cancellation and
+    // a swap take them, so two of these at the same moment wait for each other instead of deadlocking.
+    const locked = lock ? { lock: { mode: 'pessimistic_write' as const } } : {};
+    const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: found.requestId }, ...locked });
+    const dispatch = lock ? await manager.findOneOrFail(Dispatch, { where: { id }, ...locked }) : found;
     const inScope =
       actor.role === 'admin' ||
       actor.role === 'staff' ||
