@@ -1,6 +1,6 @@
 import { compileAvailability } from './availability';
 import type { DispatchSnapshot, RequestSnapshot, VolunteerSnapshot } from './snapshot.types';
-import { findSwaps } from './swaps';
+import { findSwaps, freeingDispatches } from './swaps';
 import { NOW, aRequest, aVolunteer, jst } from './testing/snapshot.factory';
 
 /** A Nepali visit on Tuesday 1 December, 10:00–12:00, that no free volunteer can take. */
@@ -80,5 +80,13 @@ describe(findSwaps.name, () => {
       ['holder', 2],
       ['second', 1],
     ]);
+  });
+
+  it('lists the dispatches that would free someone before any cover is looked for (what the API reads covers for)', () => {
+    expect(freeingDispatches({ request: nepali, volunteers: [holder, cover], confirmed, now: NOW })).toEqual([
+      { volunteerId: 'holder', releases: sameMorning.id, score: expect.any(Number) },
+    ]);
+    expect(freeingDispatches({ request: nepali, volunteers: [aVolunteer({ ...holder, gender: 'male' })], confirmed, now: NOW })).toHaveLength(1);
+    expect(freeingDispatches({ request: { ...nepali, interpreterGender: 'female' }, volunteers: [aVolunteer({ ...holder, gender: 'male' })], confirmed, now: NOW })).toEqual([]);
   });
 });

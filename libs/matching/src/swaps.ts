@@ -34,24 +34,27 @@ export interface SwapOption {
   cover: string[];
 }
 
+/** A confirmed dispatch whose handing-on would make `volunteerId` eligible for the request (their score then). */
+export interface FreeingDispatch {
+  volunteerId: string;
+  releases: string;
+  score: number;
+}
+
 /**
- * Swaps that would fill a request every free volunteer has declined or cannot take: a volunteer
- * excluded only by `OVERLAP` and/or `MONTHLY_CAP`, who would be eligible without one of their
- * confirmed dispatches, paired with the volunteers who could take that dispatch over. Staff phone
- * the volunteer first and then the cover; nothing moves unless both agree. Options with the most
- * cover come first (the likeliest to work), then by the freed volunteer's score. At most one
- * option per volunteer: the dispatch with the most cover.
+ * The first half of `findSwaps`, without covers: for each volunteer excluded only by `OVERLAP`
+ * and/or `MONTHLY_CAP`, each of their confirmed dispatches (far enough off) without which they
+ * would be eligible. The API uses it to read covers only for those dispatches.
  */
-export function findSwaps(input: SwapInput): SwapOption[] {
+export function freeingDispatches(input: Omit<SwapInput, 'covers'>): FreeingDispatch[] {
   const config = input.config ?? DEFAULT_MATCHING_CONFIG;
   const minNotice = input.minNoticeMs ?? SWAP_MIN_NOTICE_MS;
   const prepared = prepareRequest(input.request, input.now, config);
   const current = tokyoMonthBounds(toTokyoWallTime(input.now));
-  const options: SwapOption[] = [];
+  const out: FreeingDispatch[] = [];
   for (const volunteer of input.volunteers) {
     const evaluation = evaluateVolunteer(prepared, volunteer);
     if (evaluation.eligible || !evaluation.codes.every((code) => code === 'OVERLAP' || code === 'MONTHLY_CAP')) continue;
-    let best: SwapOption | null = null;
     for (const held of volunteer.dispatches) {
       const moved = held.requestId !== undefined ? input.confirmed.get(held.requestId) : undefined;
       if (!moved || moved.startsAt - input.now < minNotice) continue;
@@ -62,13 +65,29 @@ export function findSwaps(input: SwapInput): SwapOption[] {
         dispatchesThisMonth: volunteer.dispatchesThisMonth - (inCurrentMonth ? 1 : 0),
       };
       const after = evaluateVolunteer(prepared, freed);
-      if (!after.eligible) continue;
-      const others = (input.covers?.(moved) ?? input.volunteers).filter((v) => v.id !== volunteer.id);
-      const cover = rankCandidates({ request: moved, volunteers: others, now: input.now, config }).eligible.map((c) => c.volunteerId);
-      if (cover.length === 0 || (best && best.cover.length >= cover.length)) continue;
-      best = { volunteerId: volunteer.id, score: after.score, releases: moved.id, cover };
+      if (after.eligible) out.push({ volunteerId: volunteer.id, releases: moved.id, score: after.score });
     }
-    if (best) options.push(best);
   }
-  return options.sort((a, b) => b.cover.length - a.cover.length || b.score - a.score || (a.volunteerId < b.volunteerId ? -1 : 1));
+  return out;
+}
+
+/**
+ * Swaps that would fill a request every free volunteer has declined or cannot take: each
+ * `freeingDispatches` entry paired with the volunteers who could take that dispatch over. Staff
+ * phone the volunteer first and then the cover; nothing moves unless both agree. Options with the
+ * most cover come first (the likeliest to work), then by the freed volunteer's score. At most one
+ * option per volunteer: the dispatch with the most cover.
+ */
+export function findSwaps(input: SwapInput): SwapOption[] {
+  const config = input.config ?? DEFAULT_MATCHING_CONFIG;
+  const best = new Map<string, SwapOption>();
+  for (const freeing of freeingDispatches(input)) {
+    const moved = input.confirmed.get(freeing.releases)!;
+    const others = (input.covers?.(moved) ?? input.volunteers).filter((v) => v.id !== freeing.volunteerId);
+    const cover = rankCandidates({ request: moved, volunteers: others, now: input.now, config }).eligible.map((c) => c.volunteerId);
+    const known = best.get(freeing.volunteerId);
+    if (cover.length === 0 || (known && known.cover.length >= cover.length)) continue;
+    best.set(freeing.volunteerId, { ...freeing, cover });
+  }
+  return [...best.values()].sort((a, b) => b.cover.length - a.cover.length || b.score - a.score || (a.volunteerId < b.volunteerId ? -1 : 1));
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ConflictError, Dispatch, Hospital, InterpretationRequest, InvalidError, NotFoundError } from '@app/domain';
-import { findSwaps, RequestSnapshot, SWAP_MIN_NOTICE_MS, VolunteerSnapshot } from '@app/matching';
+import { findSwaps, freeingDispatches, RequestSnapshot, SWAP_MIN_NOTICE_MS, VolunteerSnapshot } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { DispatchesService } from '../dispatches/dispatches.service';
@@ -48,16 +48,12 @@ export class SwapsService {
     const moved = movable.size ? await manager.find(InterpretationRequest, { where: { id: In([...movable]), status: 'confirmed' } }) : [];
     const hospitals = await this.hospitals(manager, [request, ...moved]);
     const confirmed = new Map(moved.map((m) => [m.id, requestSnapshot(m, hospitals.get(m.hospitalId)!.area)]));
-    // Covers are read for the visit's month, where every dispatch that can free a holder lies.
+    const input = { request: requestSnapshot(request, hospitals.get(request.hospitalId)!.area), volunteers: holders, confirmed, now: now.getTime() };
+    // Covers only for the dispatches that would free someone, read for the visit's month (where all of them lie).
+    const freeing = new Set(freeingDispatches(input).map((f) => confirmed.get(f.releases)!.language));
     const covers = new Map<string, VolunteerSnapshot[]>();
-    for (const language of new Set(moved.map((m) => m.language))) covers.set(language, await this.snapshots.build(manager, { language }, scope));
-    const options = findSwaps({
-      request: requestSnapshot(request, hospitals.get(request.hospitalId)!.area),
-      volunteers: holders,
-      confirmed,
-      covers: (m: RequestSnapshot) => covers.get(m.language) ?? [],
-      now: now.getTime(),
-    });
+    for (const language of freeing) covers.set(language, await this.snapshots.build(manager, { language }, scope));
+    const options = findSwaps({ ...input, covers: (m: RequestSnapshot) => covers.get(m.language) ?? [] });
     if (options.length === 0) return [];
     const held = await manager.find(Dispatch, { where: { requestId: In(options.map((o) => o.releases)), status: 'confirmed', role: 'primary' } });
     const names = new Map([...holders, ...[...covers.values()].flat()].map((v) => [v.id, v.displayName]));
