@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { User } from '@app/domain';
 import { aUser } from '../support/factories';
 import { ADMIN, type TestApp } from '../support/test-app';

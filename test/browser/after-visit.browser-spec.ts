@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { ActivityReport } from '@app/domain';
 import { aUser } from '../support/factories';
 import { ADMIN, login, type TestApp } from '../support/test-app';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Debian's Chromium (apt-get install chromium); test tools that download a browser cannot here. */
@@ -140,4 +140,22 @@ export async function choose(scope: Page | Locator, label: string, option: strin
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/**
+ * Clicks a download button while the file's request is held back 1.5 s on its way to the API,
+ * checks that meanwhile the button is busy and shows its progress (screenshot `name`), and
+ * answers the download.
+ */
+export async function busyDownload(page: Page, button: Locator, url: string, name: string): Promise<Download> {
+  await page.route(url, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const downloading = page.waitForEvent('download');
+  await button.click();
+  await page.getByRole('progressbar', { name: 'ダウンロード中' }).waitFor();
+  expect(await button.isDisabled()).toBe(true);
+  await screenshot(page, name, { fullPage: false });
+  return downloading;
 }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { MoreThan } from 'typeorm';
 import { ActivityReport, AuditEntry, Dispatch, HospitalConfirmation, InterpretationRequest, Offer, User, Volunteer } from '@app/domain';
 import { DEMO_PASSWORD } from '../../apps/api/src/bootstrap/demo-seed';
-import { ADMIN, login, type TestApp } from '../support/test-app';
+import { ADMIN, type TestApp } from '../support/test-app';
 import { DESKTOP, PHONE, screenshot, tokyoDay, useBrowserSession, choose } from './browser';
 
 jest.setTimeout(180_000);

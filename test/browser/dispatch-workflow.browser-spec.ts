@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { Dispatch, InterpretationRequest, MailMessage } from '@app/domain';
 import { aUser, aVolunteer } from '../support/factories';
 import { ADMIN, login, type TestApp } from '../support/test-app';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { aUser } from '../support/factories';
 import { login, type TestApp } from '../support/test-app';
-import { PHONE, screenshot, useBrowserSession } from './browser';
+import { busyDownload, PHONE, screenshot, useBrowserSession } from './browser';
 
 jest.setTimeout(150_000);
 
@@ -84,17 +84,7 @@ describe('volunteer roster import and export (browser)', () => {
     const page = await tab();
     await openVolunteers(page);
     const button = page.getByRole('button', { name: '名簿を書き出す' });
-    // Held back a moment on its way to the API: meanwhile the button is busy and shows progress.
-    await page.route('**/api/volunteers/export.csv', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
-    const downloading = page.waitForEvent('download');
-    await button.click();
-    await page.getByRole('progressbar', { name: 'ダウンロード中' }).waitFor();
-    expect(await button.isDisabled()).toBe(true);
-    await screenshot(page, 'roster-exporting', { fullPage: false });
-    const download = await downloading;
+    const download = await busyDownload(page, button, '**/api/volunteers/export.csv', 'roster-exporting');
     expect(download.suggestedFilename()).toBe('volunteers.csv');
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);

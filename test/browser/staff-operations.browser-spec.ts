@@ -5,7 +5,7 @@ import { formatDuration } from '../../apps/admin/src/figures/format';
 import { aUser } from '../support/factories';
 import { ADMIN, login, type TestApp } from '../support/test-app';
 import { visitWorld } from '../support/visit-fixtures';
-import { PHONE, screenshot, tokyoDay, useBrowserSession } from './browser';
+import { busyDownload, PHONE, screenshot, tokyoDay, useBrowserSession } from './browser';
 
 jest.setTimeout(150_000);
 
@@ -170,18 +170,8 @@ describe('staff operations (browser)', () => {
     expect(await volunteerRow.getByRole('cell').allTextContents()).toEqual([completedVolunteerName, '1', '3,000円']);
     await screenshot(page, 'exports');
 
-    // The request held back a moment on its way to the API: meanwhile the button is busy and shows progress.
     const button = page.getByRole('button', { name: '派遣一覧（CSV）' });
-    await page.route('**/api/exports/dispatches.csv?*', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
-    const downloading = page.waitForEvent('download');
-    await button.click();
-    await page.getByRole('progressbar', { name: 'ダウンロード中' }).waitFor();
-    expect(await button.isDisabled()).toBe(true);
-    await screenshot(page, 'exports-downloading', { fullPage: false });
-    const download = await downloading;
+    const download = await busyDownload(page, button, '**/api/exports/dispatches.csv?*', 'exports-downloading');
     expect(download.suggestedFilename()).toBe(`dispatches-${fiscalYear}-04-01-${fiscalYear + 1}-03-31.csv`);
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);

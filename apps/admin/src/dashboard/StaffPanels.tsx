@@ -1,6 +1,6 @@
-import { Alert, Box, Card, CardContent, Chip, List, ListItemButton, ListItemText, Skeleton, Stack, Typography } from '@mui/material';
+import { Alert, Box, Chip, List, ListItemButton, ListItemText, Skeleton, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useGetList, useGetMany, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { formatDate, formatTime, formatTimeRange, tokyoParts } from '../lib/dates';
@@ -9,6 +9,7 @@ import { liveQuery } from '../lib/live';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';
 import { StatusChip } from '../resources/requests/fields';
+import { TitledCard } from '../layout/TitledCard';
 
 /** Tokyo midnight `daysAhead` days after the Tokyo day of `now`, as an ISO instant. */
 export function tokyoMidnight(now: Date, daysAhead: number): string {
@@ -17,19 +18,6 @@ export function tokyoMidnight(now: Date, daysAhead: number): string {
   return new Date(`${p.year}-${pad(p.month)}-${pad(p.day)}T00:00:00+09:00`).toISOString();
 }
 
-const Panel = ({ title, testId, children }: { title: string; testId: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card data-testid={testId}>
-      <CardContent>
-        <Typography variant="h6" component="h2" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
 
 const Pending = () => (
   <Stack gap={1}>
@@ -64,7 +52,7 @@ export const TodayTomorrowPanel = () => {
   const hospitals = names(useGetMany('hospitals', { ids: [...new Set((data ?? []).map((d) => d.hospitalId))] }, { enabled: !!data?.length }).data);
   const day = (d: DispatchRow) => (d.startsAt < range.tomorrow ? 'today' : 'tomorrow');
   return (
-    <Panel title="app.dashboard.panels.today_tomorrow" testId="today-tomorrow">
+    <TitledCard title="app.dashboard.panels.today_tomorrow" testId="today-tomorrow">
       {isPending ? (
         <Pending />
       ) : error ? (
@@ -94,7 +82,7 @@ export const TodayTomorrowPanel = () => {
       <Typography variant="caption" color="text.secondary">
         {formatDate(range.from, locale)}
       </Typography>
-    </Panel>
+    </TitledCard>
   );
 };
 
@@ -119,7 +107,7 @@ export const NeedsStaffPanel = () => {
   const hospitals = names(useGetMany('hospitals', { ids: [...new Set(rows.map((r) => r.hospitalId))] }, { enabled: rows.length > 0 }).data);
   const error = escalated.error ?? open.error;
   return (
-    <Panel title="app.dashboard.panels.needs_staff" testId="needs-staff">
+    <TitledCard title="app.dashboard.panels.needs_staff" testId="needs-staff">
       {escalated.isPending || open.isPending ? (
         <Pending />
       ) : error ? (
@@ -144,7 +132,7 @@ export const NeedsStaffPanel = () => {
           ))}
         </List>
       )}
-    </Panel>
+    </TitledCard>
   );
 };
 
@@ -158,7 +146,7 @@ export const LapsingPanel = () => {
   const translate = useTranslate();
   const { data, isPending, error } = useQuery({ queryKey: ['volunteers', 'lapsing', 30], queryFn: () => apiClient.request<LapsingList>('/volunteers/lapsing', { query: { withinDays: '30' } }) });
   return (
-    <Panel title="app.dashboard.panels.lapsing" testId="lapsing">
+    <TitledCard title="app.dashboard.panels.lapsing" testId="lapsing">
       {isPending ? (
         <Pending />
       ) : error ? (
@@ -190,6 +178,6 @@ export const LapsingPanel = () => {
           ))}
         </List>
       )}
-    </Panel>
+    </TitledCard>
   );
 };

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/env.validation';
-import { describeError, instanceId, retryDelayMs } from './retry';
+import { describeError, retryDelayMs } from './retry';
 
 export interface JobContext {
   /** The transaction the job runs in: write the job's effects through it. */

@@ -1,14 +1,11 @@
-import { Box, Card, CardContent, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Box } from '@mui/material';
 import {
-  EditButton,
   EmailField,
   FunctionField,
   NumberField,
   Show,
   SimpleShowLayout,
   TextField,
-  TopToolbar,
   usePermissions,
   useRecordContext,
   useTranslate,
@@ -20,25 +17,9 @@ import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import { LanguagesField, LevelText, VolunteerStatusChip, type VolunteerRecord } from './fields';
 import { TrainingStanding } from './TrainingStanding';
+import { EditActions } from '../../layout/EditActions';
+import { TitledCard } from '../../layout/TitledCard';
 
-const Actions = () => {
-  const { permissions } = usePermissions<Role>();
-  return <TopToolbar>{canRoleAccess(permissions, 'volunteers', 'edit') && <EditButton />}</TopToolbar>;
-};
-
-const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mt: 2 }} data-testid={testId}>
-      <CardContent>
-        <Typography variant="h6" component="h2" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
 
 /** Training standing and the availability editor, below the profile. */
 const StandingAndAvailability = () => {
@@ -48,14 +29,14 @@ const StandingAndAvailability = () => {
   return (
     <Box sx={{ px: { xs: 1, sm: 2 }, pb: 2 }}>
       {canRoleAccess(permissions, 'volunteers', 'training') && (
-        <Section title="resources.volunteers.fields.training" testId="volunteer-training">
+        <TitledCard outlined sx={{ mt: 2 }} title="resources.volunteers.fields.training" testId="volunteer-training">
           <TrainingStanding path={`/volunteers/${record.id}/training`} />
-        </Section>
+        </TitledCard>
       )}
       {canRoleAccess(permissions, 'volunteers', 'availability') && (
-        <Section title="resources.volunteers.fields.availability" testId="volunteer-availability">
+        <TitledCard outlined sx={{ mt: 2 }} title="resources.volunteers.fields.availability" testId="volunteer-availability">
           <AvailabilityEditor path={`/volunteers/${record.id}/availability`} />
-        </Section>
+        </TitledCard>
       )}
     </Box>
   );
@@ -67,7 +48,7 @@ export const VolunteerShow = () => {
   const locale = useDisplayLocale();
   const day = (value: string | null) => (value ? formatDate(value, locale) : '—');
   return (
-    <Show actions={<Actions />}>
+    <Show actions={<EditActions resource="volunteers" />}>
       <SimpleShowLayout>
         <TextField source="displayName" />
         <TextField source="nameKana" emptyText="—" />
