@@ -1,4 +1,4 @@
-import { Dispatch, MailMessage, Offer } from '@app/domain';
+import { DEFAULT_DISPATCH_POLICY as POLICY, Dispatch, MailMessage, Offer } from '@app/domain';
 import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { aUser } from './support/factories';
 import { ADMIN, createTestApp, createTestAppOnDatabase, login, TestApp } from './support/test-app';
@@ -58,8 +58,8 @@ describe('Dispatch stories (API, timers, mail)', () => {
     expect(JSON.stringify(shown.body)).not.toContain(PATIENT);
     await t.http().post(`/api/offer-links/${declineToken}/decline`).send({ reason: '都合がつかない' }).expect(200);
 
-    // Thirty minutes pass without an accept: the next wave goes to the two not asked yet.
-    t.clock.set(new Date(new Date(TODAY).getTime() + 31 * MINUTE));
+    // The wave interval passes without an accept: the next wave goes to the two not asked yet.
+    t.clock.set(new Date(new Date(TODAY).getTime() + (POLICY.waveIntervalMinutes + 1) * MINUTE));
     await runTimers();
     const allOffers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
     expect(allOffers).toHaveLength(5);
@@ -107,13 +107,23 @@ describe('Dispatch stories (API, timers, mail)', () => {
     t.clock.set(TODAY);
   });
 
-  it('file → nobody answers → escalated to staff → manual assign', async () => {
+  it('file → nobody answers → asked again → escalated to staff at the deadline → manual assign', async () => {
     const volunteers = await Promise.all([0, 1].map(() => aQualifiedVolunteer(t, courses, { languages: ['ne'] })));
     const request = (await file('ne', jst(20, '14:00'), jst(20, '15:00'))).body;
     expect(request.status).toBe('offered');
+    const offersOf = () => t.dataSource.getRepository(Offer).find({ where: { requestId: request.id }, order: { createdAt: 'ASC' } });
 
-    // The offers' time runs out unanswered; with nobody left to ask, staff are called in.
-    t.clock.set(new Date(new Date(TODAY).getTime() + 3 * HOUR));
+    // The offers' time runs out unanswered and nobody new is left: both are asked again, by a new mail.
+    t.clock.set(new Date(new Date(TODAY).getTime() + POLICY.responseWindowMinutes * MINUTE + MINUTE));
+    await runTimers();
+    const afterExpiry = await offersOf();
+    expect(afterExpiry.map((o) => o.status)).toEqual(['expired', 'expired', 'pending', 'pending']);
+    expect(new Set(afterExpiry.filter((o) => o.status === 'pending').map((o) => o.volunteerId))).toEqual(new Set(volunteers.map((v) => v.id)));
+    for (const v of volunteers) expect((await mailTo(v.email)).filter((m) => m.template === 'offer')).toHaveLength(2);
+    expect((await t.http().get(`/api/requests/${request.id}`).set('Authorization', staff).expect(200)).body.status).toBe('offered');
+
+    // Still no answer by the escalation deadline before the visit: staff are called in.
+    t.clock.set(new Date(new Date(jst(20, '14:00')).getTime() - POLICY.escalateBeforeHours * HOUR));
     await runTimers();
     const escalated = await t.http().get(`/api/requests/${request.id}`).set('Authorization', staff).expect(200);
     expect(escalated.body).toMatchObject({ status: 'escalated', escalationReason: 'no_answer' });

@@ -4,7 +4,7 @@
  * same `selectWaveTargets` the API's offers service calls; the workflow around them (offer expiry,
  * next wave, roll-on, escalation deadline, reopen after a dropout) follows the API's timers.
  */
-import { isBroadcast, orderByCapHeadroom, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
+import { isBroadcast, orderForWave, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
 import { batchAssign, compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, SWAP_MIN_NOTICE_MS, SwapOption, VolunteerSnapshot } from '@app/matching';
 import { createRng, Rng } from '../matching/synthetic';
 import { EventQueue } from './event-queue';
@@ -16,8 +16,6 @@ const OFFICE_CLOSE = 17 * 60 + 15;
 /** Staff stop phoning this close to the visit (the volunteer could not get there). */
 const LAST_CALL_BEFORE_MS = 60 * MINUTE;
 const MANUAL_ROUNDS = 2;
-/** No re-offer this close to the visit (an offer needs time to be answered). */
-const REOFFER_UNTIL_MS = 2 * HOUR;
 
 export interface RequestOutcome {
   id: string;
@@ -355,29 +353,20 @@ class Simulation {
   private async sendWave(r: RequestState, t: number): Promise<number> {
     // isUrgent: fewer business days ahead than the policy's lead time.
     const request = { urgent: r.sc.businessDaysAhead < this.policy.dispatch.leadTimeBusinessDays, startsAt: r.sc.snapshot.startsAt };
-    let ranked = this.ranked(r, t);
-    if (this.policy.capHeadroomFirst) {
-      const month = monthKey(r.sc.snapshot.startsAt);
-      const quick = this.policy.quickAnswerers;
-      ranked = orderByCapHeadroom(
-        ranked,
-        new Map(ranked.map((id) => [id, this.byId.get(id)!.model.maxDispatchesPerMonth - (this.byId.get(id)!.monthCounts.get(month) ?? 0)])),
-        quick && {
-          answerMinutes: new Map(ranked.flatMap((id) => {
-            const minutes = this.typicalAnswerMinutes(this.byId.get(id)!);
-            return minutes === undefined ? [] : [[id, minutes] as const];
-          })),
-          quickWithinMinutes: quick.withinMinutes,
-          ampleRoom: quick.ampleRoom,
-        },
-      );
-    }
+    const month = monthKey(r.sc.snapshot.startsAt);
+    const ranked = this.ranked(r, t);
+    const volunteers = ranked.map((id) => this.byId.get(id)!);
+    const ordered = orderForWave(ranked, this.policy.dispatch, {
+      room: new Map(volunteers.map((v) => [v.model.id, v.model.maxDispatchesPerMonth - (v.monthCounts.get(month) ?? 0)])),
+      answerMinutes: new Map(volunteers.map((v) => [v.model.id, v.answerMinutes])),
+    });
     const startsAt = r.sc.snapshot.startsAt;
     const plan = this.policy.batchPlanMinutes && !isBroadcast(request, t, this.policy.dispatch) ? await this.planFor(r, t) : undefined;
-    const reofferable = this.policy.reofferExpired && startsAt - t > REOFFER_UNTIL_MS ? r.expiredUnanswered : undefined;
+    const reofferUntil = this.policy.dispatch.reofferExpiredUntilMinutes;
+    const reofferable = reofferUntil !== null && startsAt - t > reofferUntil * MINUTE ? r.expiredUnanswered : undefined;
     const first = r.asked.size === 0 && r.declined.size === 0 && this.policy.firstWaveSize !== undefined;
     const wavePolicy = first ? { ...this.policy.dispatch, waveSize: this.policy.firstWaveSize! } : this.policy.dispatch;
-    const { targets, broadcast, reoffer } = selectWaveTargets({ ranked, alreadyOffered: r.asked, request, now: t, policy: wavePolicy, plan, expiredUnanswered: reofferable });
+    const { targets, broadcast, reoffer } = selectWaveTargets({ ranked: ordered, alreadyOffered: r.asked, request, now: t, policy: wavePolicy, plan, expiredUnanswered: reofferable });
     if (targets.length === 0) return 0;
     for (const id of targets) r.expiredUnanswered.delete(id);
     const expiresAt = Math.min(t + this.policy.dispatch.responseWindowMinutes * MINUTE, startsAt);
@@ -652,12 +641,6 @@ class Simulation {
     if (request.patientKey && !history.patientKeys.includes(request.patientKey)) history.patientKeys.push(request.patientKey);
     if (!history.hospitalIds.includes(request.hospitalId)) history.hospitalIds.push(request.hospitalId);
     history.departments[request.department] = (history.departments[request.department] ?? 0) + 1;
-  }
-
-  /** Typical minutes to answer: the median of the volunteer's last 10 answers (none yet: unknown). */
-  private typicalAnswerMinutes(v: VolunteerState): number | undefined {
-    const recent = v.answerMinutes.slice(-10).sort((a, b) => a - b);
-    return recent.length ? recent[Math.floor(recent.length / 2)] : undefined;
   }
 
   private traceContact(r: RequestState, volunteerId: string, t: number): void {

@@ -25,7 +25,7 @@ export async function visitWorld(t: TestApp, volunteerCount = 2, languages = ['v
   const dispatch = (startsAt: string, endsAt: string, volunteerId: string, language = languages[0]) =>
     fileAndAssign(t, { fileAs: coordinator.auth, staff }, volunteerId, { language, startsAt, endsAt });
 
-  return { staff, hospital, coordinator, volunteers, dispatch };
+  return { staff, hospital, coordinator, volunteers, dispatch, courses };
 }
 
 /** A visit to file: an internal-medicine outpatient visit in Vietnamese unless said otherwise. */

@@ -5,6 +5,7 @@ import { hashToken } from '../common/token-hash';
 import { OFFER_JOBS } from '../workflow/workflow-jobs';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import {
+  ANSWER_SAMPLE,
   ConflictError,
   DEFAULT_DISPATCH_POLICY,
   Dispatch,
@@ -15,6 +16,7 @@ import {
   NotFoundError,
   Offer,
   OfferStatus,
+  orderForWave,
   selectWaveTargets,
   statesAllowing,
   transition,
@@ -104,12 +106,12 @@ export class OffersService {
     if (!statesAllowing('request', 'offer').includes(request.status)) {
       throw new ConflictError('REQUEST_NOT_OPEN', `A ${request.status} request takes no offers`);
     }
-    const ranked = await this.candidates.rank(manager, request);
+    const { ranked, room } = await this.candidates.rankWithRoom(manager, request);
     // Offers withdrawn because the request changed do not count: those volunteers are asked again.
-    const already = new Set(
-      (await manager.find(Offer, { where: { requestId: request.id, status: Not('withdrawn') }, select: { volunteerId: true } })).map((o) => o.volunteerId),
-    );
+    const earlier = await manager.find(Offer, { where: { requestId: request.id, status: Not('withdrawn') }, select: { volunteerId: true, status: true } });
+    const already = new Set(earlier.map((o) => o.volunteerId));
     let targets: string[];
+    let reoffer = false;
     if (chosen) {
       const eligible = new Set(ranked.eligible.map((c) => c.volunteerId));
       const refused = chosen.filter((id) => !eligible.has(id));
@@ -119,13 +121,18 @@ export class OffersService {
       }
       targets = chosen.filter((id) => !already.has(id));
     } else {
-      targets = selectWaveTargets({
-        ranked: ranked.eligible.map((c) => c.volunteerId),
+      const eligible = ranked.eligible.map((c) => c.volunteerId);
+      const answerMinutes = this.policy.quickAnswerers ? await this.recentAnswerMinutes(manager, eligible) : new Map<string, number[]>();
+      const selection = selectWaveTargets({
+        ranked: orderForWave(eligible, this.policy, { room, answerMinutes }),
         alreadyOffered: already,
         request: { urgent: request.urgent, startsAt: request.startsAt.getTime() },
         now: this.clock.now().getTime(),
         policy: this.policy,
-      }).targets;
+        expiredUnanswered: this.reofferable(request, earlier),
+      });
+      targets = selection.targets;
+      reoffer = selection.reoffer === true;
     }
     if (targets.length === 0) return 0;
 
@@ -134,12 +141,14 @@ export class OffersService {
     const wave = chosen ? 0 : request.waveCount + 1;
     const tokens = targets.map(() => randomBytes(32).toString('base64url'));
     const offers = targets.map((volunteerId, i) =>
-      manager.create(Offer, { requestId: request.id, volunteerId, role: 'primary', status: 'pending', wave, expiresAt, linkTokenHash: hashLinkToken(tokens[i]) }),
+      // created_at is when it was sent by the workflow's clock: the time to answer is measured from it.
+      manager.create(Offer, { requestId: request.id, volunteerId, role: 'primary', status: 'pending', wave, expiresAt, linkTokenHash: hashLinkToken(tokens[i]), createdAt: now }),
     );
     await manager.save(offers);
     await this.notifier.offersSent(manager, request, offers.map((offer, i) => ({ offer, token: tokens[i] })));
     await this.jobs.schedule(manager, { type: OFFER_JOBS.expire, dueAt: expiresAt, payload: { requestId: request.id }, key: `offer-expiry:${request.id}:${expiresAt.getTime()}` });
-    if (!chosen && !this.broadcast(request)) {
+    // Re-offers go to everyone they can at once: no next wave after them, only their expiry.
+    if (!chosen && !reoffer && !this.broadcast(request)) {
       const next = new Date(now.getTime() + this.policy.waveIntervalMinutes * MINUTE);
       if (next < expiresAt || next < request.startsAt) {
         await this.jobs.schedule(manager, { type: OFFER_JOBS.nextWave, dueAt: next, payload: { requestId: request.id, wave }, key: `next-wave:${request.id}:${wave}:${now.getTime()}` });
@@ -280,6 +289,33 @@ export class OffersService {
     if (offer.role === 'primary' && !statesAllowing('request', 'confirm').includes(request.status)) {
       throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
     }
+  }
+
+  /**
+   * Volunteers whose every offer for the request expired unanswered (none declined, none pending),
+   * when the policy asks them again and the visit is far enough off; otherwise none.
+   */
+  private reofferable(request: InterpretationRequest, earlier: Pick<Offer, 'volunteerId' | 'status'>[]): Set<string> | undefined {
+    const until = this.policy.reofferExpiredUntilMinutes;
+    if (until === null || request.startsAt.getTime() - this.clock.now().getTime() <= until * MINUTE) return undefined;
+    const answeredOrWaiting = new Set(earlier.filter((o) => o.status !== 'expired').map((o) => o.volunteerId));
+    return new Set(earlier.filter((o) => o.status === 'expired' && !answeredOrWaiting.has(o.volunteerId)).map((o) => o.volunteerId));
+  }
+
+  /** Minutes each volunteer's last answers to offers took, oldest first (the office's own log; the last `ANSWER_SAMPLE`). */
+  private async recentAnswerMinutes(manager: EntityManager, volunteerIds: string[]): Promise<Map<string, number[]>> {
+    if (volunteerIds.length === 0) return new Map();
+    const rows: { volunteer_id: string; minutes: number[] }[] = await manager.query(
+      `SELECT volunteer_id, array_agg(minutes ORDER BY responded_at) AS minutes
+         FROM (SELECT volunteer_id, responded_at, extract(epoch FROM responded_at - created_at)::float8 / 60 AS minutes,
+                      row_number() OVER (PARTITION BY volunteer_id ORDER BY responded_at DESC) AS n
+                 FROM offers
+                WHERE volunteer_id = ANY($1::uuid[]) AND status IN ('accepted', 'declined') AND responded_at IS NOT NULL) answered
+        WHERE n <= $2
+        GROUP BY volunteer_id`,
+      [volunteerIds, ANSWER_SAMPLE],
+    );
+    return new Map(rows.map((r) => [r.volunteer_id, r.minutes.map(Number)]));
   }
 
   private broadcast(request: InterpretationRequest): boolean {

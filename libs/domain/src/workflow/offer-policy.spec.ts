@@ -1,9 +1,9 @@
-import { DEFAULT_DISPATCH_POLICY } from './dispatch-config';
-import { isBroadcast, orderByCapHeadroom, selectReofferTargets, selectWaveTargets, WaveSelectionInput } from './offer-policy';
+import { DEFAULT_DISPATCH_POLICY, UNTUNED_DISPATCH_POLICY } from './dispatch-config';
+import { isBroadcast, orderByCapHeadroom, orderForWave, selectReofferTargets, selectWaveTargets, typicalAnswerMinutes, WaveSelectionInput } from './offer-policy';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-12-01T09:00:00+09:00');
-const policy = { waveSize: 3, broadcastWithinHours: 48 };
+const policy = { waveSize: 3, broadcastWithinHours: 48, broadcastWhenUrgent: true };
 const ranked = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
 
 function input(overrides: Partial<WaveSelectionInput> = {}): WaveSelectionInput {
@@ -45,9 +45,16 @@ describe('selectWaveTargets', () => {
   });
 
   it('agrees with isBroadcast under the default policy', () => {
-    const request = { urgent: false, startsAt: NOW + 30 * HOUR };
+    const request = { urgent: false, startsAt: NOW + 10 * HOUR };
     expect(isBroadcast(request, NOW, DEFAULT_DISPATCH_POLICY)).toBe(true);
     expect(selectWaveTargets(input({ request, policy: DEFAULT_DISPATCH_POLICY })).targets).toEqual(ranked);
+  });
+
+  it('under the live policy, an urgent request further off than broadcastWithinHours still goes in waves', () => {
+    const request = { urgent: true, startsAt: NOW + DEFAULT_DISPATCH_POLICY.broadcastWithinHours * HOUR + 60_000 };
+    expect(DEFAULT_DISPATCH_POLICY.broadcastWhenUrgent).toBe(false);
+    expect(selectWaveTargets(input({ request, policy: DEFAULT_DISPATCH_POLICY }))).toEqual({ targets: ['v1', 'v2', 'v3'], broadcast: false });
+    expect(selectWaveTargets(input({ request, policy: UNTUNED_DISPATCH_POLICY })).broadcast).toBe(true);
   });
 
   it('asks again, all at once, the volunteers whose offer expired unanswered once nobody new is left', () => {
@@ -106,5 +113,36 @@ describe('orderByCapHeadroom', () => {
     expect(order).toEqual(['v2', 'v3', 'v1', 'v6', 'v5', 'v4']);
     // Without answer times it is the plain order by room.
     expect(orderByCapHeadroom(ranked, headroom, { answerMinutes: new Map(), quickWithinMinutes: 30, ampleRoom: 4 })).toEqual(orderByCapHeadroom(ranked, headroom));
+  });
+});
+
+describe('typicalAnswerMinutes', () => {
+  it('is the median of the last ten answers (the upper one of an even count), unknown without any', () => {
+    expect(typicalAnswerMinutes([])).toBeUndefined();
+    expect(typicalAnswerMinutes([40])).toBe(40);
+    expect(typicalAnswerMinutes([50, 10, 30, 20])).toBe(30);
+    // Twelve answers: the two oldest (600 and 500 minutes) no longer count.
+    expect(typicalAnswerMinutes([600, 500, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toBe(6);
+  });
+});
+
+describe('orderForWave', () => {
+  const facts = {
+    room: new Map([['v1', 1], ['v2', 6], ['v3', 4], ['v4', 0]]),
+    answerMinutes: new Map([['v3', [10, 20, 15]], ['v2', [300, 200]]]),
+  };
+  const order = ['v1', 'v2', 'v3', 'v4'];
+
+  it('keeps the rank order under waveOrder "rank"', () => {
+    expect(orderForWave(order, { waveOrder: 'rank', quickAnswerers: null }, facts)).toEqual(order);
+  });
+
+  it('puts most room under the cap first under "capRoom"', () => {
+    expect(orderForWave(order, { waveOrder: 'capRoom', quickAnswerers: null }, facts)).toEqual(['v2', 'v3', 'v1', 'v4']);
+  });
+
+  it('with quickAnswerers, counts ample room as equal and asks the quick answerer first', () => {
+    // v2 (6 left) and v3 (4 left) both have ample room; v3 answers in 15 min typically, v2 in 300.
+    expect(orderForWave(order, DEFAULT_DISPATCH_POLICY, facts)).toEqual(['v3', 'v2', 'v1', 'v4']);
   });
 });

@@ -3,7 +3,7 @@ import type { DispatchPolicy } from './dispatch-config';
 const HOUR = 3_600_000;
 
 /** The parts of the dispatch policy that decide who gets the next wave. */
-export type WavePolicy = Pick<DispatchPolicy, 'waveSize' | 'broadcastWithinHours'>;
+export type WavePolicy = Pick<DispatchPolicy, 'waveSize' | 'broadcastWithinHours' | 'broadcastWhenUrgent'>;
 
 /** What the wave decision needs to know about the request (epoch ms, no entity). */
 export interface WaveRequest {
@@ -51,12 +51,12 @@ export interface WaveSelection {
 
 /** Whether the request is offered to every eligible volunteer at once instead of in waves. */
 export function isBroadcast(request: WaveRequest, now: number, policy: WavePolicy): boolean {
-  return request.urgent || request.startsAt - now <= policy.broadcastWithinHours * HOUR;
+  return (policy.broadcastWhenUrgent && request.urgent) || request.startsAt - now <= policy.broadcastWithinHours * HOUR;
 }
 
 /**
- * Who gets the next wave: every eligible volunteer not asked yet when the request is urgent or
- * the visit is within `broadcastWithinHours`; otherwise the next `waveSize` of them in rank
+ * Who gets the next wave: every eligible volunteer not asked yet when the visit is within
+ * `broadcastWithinHours` (or the request is urgent, with `broadcastWhenUrgent`); otherwise the next `waveSize` of them in rank
  * order. With a plan, its preferred volunteers go first and volunteers it reserved for other
  * requests last. With `expiredUnanswered`, once nobody new is left, those volunteers are asked
  * again (`selectReofferTargets`). Pure: the live offers service and the dispatch simulator both
@@ -126,4 +126,38 @@ export function orderByCapHeadroom(ranked: readonly string[], headroom: Readonly
     })
     .sort((a, b) => b.band - a.band || a.slow - b.slow || b.left - a.left || a.index - b.index)
     .map((x) => x.id);
+}
+
+/** How many of a volunteer's most recent answers make their typical time to answer. */
+export const ANSWER_SAMPLE = 10;
+
+/** A volunteer's typical minutes to answer an offer: the median of their last `ANSWER_SAMPLE` answers (none: unknown). */
+export function typicalAnswerMinutes(minutes: readonly number[]): number | undefined {
+  const recent = minutes.slice(-ANSWER_SAMPLE).sort((a, b) => a - b);
+  return recent.length ? recent[Math.floor(recent.length / 2)] : undefined;
+}
+
+/** What ordering a wave by the policy's `waveOrder` needs to know about the ranked volunteers. */
+export interface WaveOrderFacts {
+  /** Volunteer id → dispatches left under their monthly cap in the visit's month. */
+  room: ReadonlyMap<string, number>;
+  /** Volunteer id → minutes their past answers took, oldest first (only the last `ANSWER_SAMPLE` count). */
+  answerMinutes: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * The ranked volunteers in the order the policy's waves take them: rank order, or by room under
+ * the cap (`orderByCapHeadroom`, with the quick-answerer rule when the policy has one). The live
+ * offers service and the simulator both call this.
+ */
+export function orderForWave(ranked: readonly string[], policy: Pick<DispatchPolicy, 'waveOrder' | 'quickAnswerers'>, facts: WaveOrderFacts): string[] {
+  if (policy.waveOrder === 'rank') return [...ranked];
+  const quick = policy.quickAnswerers;
+  if (!quick) return orderByCapHeadroom(ranked, facts.room);
+  const answerMinutes = new Map<string, number>();
+  for (const id of ranked) {
+    const typical = typicalAnswerMinutes(facts.answerMinutes.get(id) ?? []);
+    if (typical !== undefined) answerMinutes.set(id, typical);
+  }
+  return orderByCapHeadroom(ranked, facts.room, { answerMinutes, quickWithinMinutes: quick.withinMinutes, ampleRoom: quick.ampleRoom });
 }
