@@ -1,4 +1,4 @@
-import { DEFAULT_DISPATCH_POLICY as POLICY, Offer } from '@app/domain';
+import { DEFAULT_DISPATCH_POLICY as POLICY, MailMessage, Offer } from '@app/domain';
 import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { createTestApp, TestApp } from './support/test-app';
 import { fileRequest, visitWorld } from './support/visit-fixtures';
@@ -10,9 +10,10 @@ const HOUR = 60 * MINUTE;
 /**
  * Who the live policy asks first (DEFAULT_DISPATCH_POLICY, the simulator's "Production" row):
  * room under the monthly cap before rank, quick answerers first among those with ample room, and
- * an urgent request further off than `broadcastWithinHours` still in waves.
+ * an urgent request further off than `broadcastWithinHours` still in waves, and a second offer
+ * (by the timers or by staff) to whoever let the first one expire.
  */
-describe('Live wave order', () => {
+describe('Live wave order and second offers', () => {
   let t: TestApp;
   let staff: string;
   let coordinator: string;
@@ -87,5 +88,26 @@ describe('Live wave order', () => {
     const soon = await fileRequest(t, coordinator, { language: 'ne', startsAt: jst(1, '19:00'), endsAt: jst(1, '20:00') });
     expect(new Date(jst(1, '19:00')).getTime() - new Date(TODAY).getTime()).toBeLessThan(POLICY.broadcastWithinHours * HOUR);
     expect((await waveOf(soon.id, 1)).size).toBe(5);
+  });
+
+  it('lets staff ask again, by hand, a volunteer whose offer expired too close to the visit for the automatic second offer', async () => {
+    const volunteer = await aQualifiedVolunteer(t, courses, { languages: ['th'] });
+    const startsAt = new Date(new Date(TODAY).getTime() + POLICY.responseWindowMinutes * MINUTE + 2 * HOUR - MINUTE);
+    const request = await fileRequest(t, coordinator, { language: 'th', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + HOUR).toISOString() });
+
+    // The offer expires less than two hours before the visit: no second offer by the timers, staff are called in.
+    t.clock.set(new Date(new Date(TODAY).getTime() + POLICY.responseWindowMinutes * MINUTE + MINUTE));
+    await t.app.get(JobsService).runDue(100);
+    expect((await t.http().get(`/api/requests/${request.id}`).set('Authorization', staff).expect(200)).body.status).toBe('escalated');
+
+    const sent = await t.http().post(`/api/requests/${request.id}/offers`).set('Authorization', staff).send({ volunteerIds: [volunteer.id] }).expect(200);
+    expect(sent.body).toEqual({ sent: 1 });
+    const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id }, order: { createdAt: 'ASC' } });
+    expect(offers.map((o) => o.status)).toEqual(['expired', 'pending']);
+    const mails = await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: volunteer.email, template: 'offer' }, order: { createdAt: 'ASC' } });
+    expect(mails.map((m) => m.subject.startsWith('【再依頼】'))).toEqual([false, true]);
+    // Asking again someone who still holds the offer sends nothing.
+    expect((await t.http().post(`/api/requests/${request.id}/offers`).set('Authorization', staff).send({ volunteerIds: [volunteer.id] }).expect(200)).body).toEqual({ sent: 0 });
+    t.clock.set(TODAY);
   });
 });

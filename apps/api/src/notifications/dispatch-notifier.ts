@@ -42,10 +42,11 @@ export class DispatchNotifier {
     return `${this.baseUrl}/admin/#/reconfirm-links/${token}`;
   }
 
-  async offersSent(manager: EntityManager, request: InterpretationRequest, sent: { offer: Offer; token: string }[]): Promise<void> {
+  /** `again`: the volunteer's earlier offers for the request expired unanswered (they are asked once more). */
+  async offersSent(manager: EntityManager, request: InterpretationRequest, sent: { offer: Offer; token: string; again: boolean }[]): Promise<void> {
     const hospital = await this.hospital(manager, request);
     const recipients = await this.volunteers(manager, sent.map((s) => s.offer.volunteerId));
-    for (const { offer, token } of sent) {
+    for (const { offer, token, again } of sent) {
       const to = recipients.get(offer.volunteerId);
       if (!to) continue;
       await this.send(manager, to, 'offer', `offer:${offer.id}`, {
@@ -62,6 +63,7 @@ export class DispatchNotifier {
           linkUrl: this.offerLink(token),
           respondBy: offer.expiresAt.toISOString(),
           urgent: request.urgent,
+          again,
         },
       });
     }

@@ -110,6 +110,7 @@ export class OffersService {
     // Offers withdrawn because the request changed do not count: those volunteers are asked again.
     const earlier = await manager.find(Offer, { where: { requestId: request.id, status: Not('withdrawn') }, select: { volunteerId: true, status: true } });
     const already = new Set(earlier.map((o) => o.volunteerId));
+    const expired = expiredUnanswered(earlier);
     let targets: string[];
     let reoffer = false;
     if (chosen) {
@@ -119,7 +120,8 @@ export class OffersService {
         const reasons = Object.fromEntries(ranked.excluded.filter((e) => refused.includes(e.volunteerId)).map((e) => [e.volunteerId, e.reasons]));
         throw new InvalidError('Some chosen volunteers are not eligible', { volunteerIds: refused.map((id) => `${id}: ${(reasons[id] ?? ['LANGUAGE']).join(', ')}`) }, 'VOLUNTEER_NOT_ELIGIBLE');
       }
-      targets = chosen.filter((id) => !already.has(id));
+      // Staff may ask again whoever let an earlier offer expire; not someone who answered or is still asked.
+      targets = chosen.filter((id) => !already.has(id) || expired.has(id));
     } else {
       const eligible = ranked.eligible.map((c) => c.volunteerId);
       const answerMinutes = this.policy.quickAnswerers ? await this.recentAnswerMinutes(manager, eligible) : new Map<string, number[]>();
@@ -129,7 +131,7 @@ export class OffersService {
         request: { urgent: request.urgent, startsAt: request.startsAt.getTime() },
         now: this.clock.now().getTime(),
         policy: this.policy,
-        expiredUnanswered: this.reofferable(request, earlier),
+        expiredUnanswered: this.reofferable(request, expired),
       });
       targets = selection.targets;
       reoffer = selection.reoffer === true;
@@ -145,7 +147,7 @@ export class OffersService {
       manager.create(Offer, { requestId: request.id, volunteerId, role: 'primary', status: 'pending', wave, expiresAt, linkTokenHash: hashLinkToken(tokens[i]), createdAt: now }),
     );
     await manager.save(offers);
-    await this.notifier.offersSent(manager, request, offers.map((offer, i) => ({ offer, token: tokens[i] })));
+    await this.notifier.offersSent(manager, request, offers.map((offer, i) => ({ offer, token: tokens[i], again: expired.has(offer.volunteerId) })));
     await this.jobs.schedule(manager, { type: OFFER_JOBS.expire, dueAt: expiresAt, payload: { requestId: request.id }, key: `offer-expiry:${request.id}:${expiresAt.getTime()}` });
     // Re-offers go to everyone they can at once: no next wave after them, only their expiry.
     if (!chosen && !reoffer && !this.broadcast(request)) {
@@ -291,15 +293,11 @@ export class OffersService {
     }
   }
 
-  /**
-   * Volunteers whose every offer for the request expired unanswered (none declined, none pending),
-   * when the policy asks them again and the visit is far enough off; otherwise none.
-   */
-  private reofferable(request: InterpretationRequest, earlier: Pick<Offer, 'volunteerId' | 'status'>[]): Set<string> | undefined {
+  /** Volunteers whose offers for the request all expired unanswered, when the policy asks them again and the visit is far enough off. */
+  private reofferable(request: InterpretationRequest, expired: Set<string>): Set<string> | undefined {
     const until = this.policy.reofferExpiredUntilMinutes;
     if (until === null || request.startsAt.getTime() - this.clock.now().getTime() <= until * MINUTE) return undefined;
-    const answeredOrWaiting = new Set(earlier.filter((o) => o.status !== 'expired').map((o) => o.volunteerId));
-    return new Set(earlier.filter((o) => o.status === 'expired' && !answeredOrWaiting.has(o.volunteerId)).map((o) => o.volunteerId));
+    return expired;
   }
 
   /** Minutes each volunteer's last answers to offers took, oldest first (the office's own log; the last `ANSWER_SAMPLE`). */
@@ -352,4 +350,10 @@ export class OffersService {
       };
     });
   }
+}
+
+/** Volunteers whose every offer (of those given) expired unanswered: none declined, accepted or still pending. */
+function expiredUnanswered(offers: Pick<Offer, 'volunteerId' | 'status'>[]): Set<string> {
+  const answeredOrWaiting = new Set(offers.filter((o) => o.status !== 'expired').map((o) => o.volunteerId));
+  return new Set(offers.filter((o) => o.status === 'expired' && !answeredOrWaiting.has(o.volunteerId)).map((o) => o.volunteerId));
 }

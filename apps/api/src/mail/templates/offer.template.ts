@@ -15,15 +15,18 @@ export interface OfferParams {
   linkUrl: string;
   respondBy: string;
   urgent: boolean;
+  /** Asked again: the volunteer's earlier offer for this visit expired unanswered and nobody has taken it. */
+  again?: boolean;
 }
 
 /** An interpreting request the volunteer may accept (no patient details until confirmed). */
 export const offer: MailTemplate<OfferParams> = {
   ja: (p) => ({
-    subject: `${p.urgent ? '【至急】' : ''}【通訳依頼】${formatRange(p.startsAt, p.endsAt, 'ja')} ${languageName(p.language, 'ja')}／${p.hospitalName}`,
+    subject: `${p.again ? '【再依頼】' : ''}${p.urgent ? '【至急】' : ''}【通訳依頼】${formatRange(p.startsAt, p.endsAt, 'ja')} ${languageName(p.language, 'ja')}／${p.hospitalName}`,
     greeting: greet(p.volunteerName, 'ja'),
     paragraphs: [
       p.urgent ? '至急の医療通訳のご依頼です。お引き受けいただけるか、お早めにご回答ください。' : '医療通訳のご依頼です。お引き受けいただけるかご回答ください。',
+      ...(p.again ? ['先日お送りしたご依頼の回答期限が過ぎましたが、まだ通訳者が決まっていないため、もう一度お送りします。'] : []),
       '先着順で確定します。確定後に詳細をお知らせします。',
     ],
     details: [
@@ -39,10 +42,11 @@ export const offer: MailTemplate<OfferParams> = {
     action: { label: '依頼を確認して回答する', url: p.linkUrl },
   }),
   en: (p) => ({
-    subject: `${p.urgent ? '[Urgent] ' : ''}Interpreting request: ${formatRange(p.startsAt, p.endsAt, 'en')}, ${languageName(p.language, 'en')}, ${p.hospitalName}`,
+    subject: `${p.again ? '[Asked again] ' : ''}${p.urgent ? '[Urgent] ' : ''}Interpreting request: ${formatRange(p.startsAt, p.endsAt, 'en')}, ${languageName(p.language, 'en')}, ${p.hospitalName}`,
     greeting: greet(p.volunteerName, 'en'),
     paragraphs: [
       p.urgent ? 'An urgent medical interpreting request: please answer as soon as you can.' : 'A medical interpreting request: please let us know whether you can take it.',
+      ...(p.again ? ['The time to answer our earlier offer for this visit has passed, but nobody has taken it yet, so we are asking once more.'] : []),
       'The first volunteer to accept gets it; the details follow once it is confirmed.',
     ],
     details: [

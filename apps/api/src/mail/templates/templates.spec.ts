@@ -65,6 +65,16 @@ describe('mail templates', () => {
     expect(en.text).toContain('Internal medicine');
   });
 
+  it('says when an offer is asked again after the first one expired unanswered', () => {
+    const ja = renderMail('offer', 'ja', { ...SAMPLES.offer, urgent: false, again: true });
+    expect(ja.subject).toBe('【再依頼】【通訳依頼】2026年12月3日(木) 10:00–12:00 ベトナム語／熊本中央病院');
+    expect(ja.text).toContain('もう一度お送りします');
+    const en = renderMail('offer', 'en', { ...SAMPLES.offer, again: true });
+    expect(en.subject).toMatch(/^\[Asked again\] \[Urgent\] Interpreting request:/);
+    expect(en.text).toContain('asking once more');
+    expect(renderMail('offer', 'en', SAMPLES.offer).text).not.toContain('asking once more');
+  });
+
   it('refuses a link that is not http(s)', () => {
     expect(() => renderMail('invitation', 'en', { ...SAMPLES.invitation, linkUrl: 'javascript:alert(1)' })).toThrow();
   });
