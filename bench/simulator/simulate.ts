@@ -5,7 +5,7 @@
  * next wave, roll-on, escalation deadline, reopen after a dropout) follows the API's timers.
  */
 import { isBroadcast, orderForWave, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
-import { batchAssign, compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, SWAP_MIN_NOTICE_MS, SwapOption, VolunteerSnapshot } from '@app/matching';
+import { batchAssign, compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, roomUnderCap, SWAP_MIN_NOTICE_MS, SwapOption, VolunteerSnapshot } from '@app/matching';
 import { createRng, Rng } from '../matching/synthetic';
 import { EventQueue } from './event-queue';
 import { PolicySpec } from './policies';
@@ -353,11 +353,11 @@ class Simulation {
   private async sendWave(r: RequestState, t: number): Promise<number> {
     // isUrgent: fewer business days ahead than the policy's lead time.
     const request = { urgent: r.sc.businessDaysAhead < this.policy.dispatch.leadTimeBusinessDays, startsAt: r.sc.snapshot.startsAt };
-    const month = monthKey(r.sc.snapshot.startsAt);
     const ranked = this.ranked(r, t);
     const volunteers = ranked.map((id) => this.byId.get(id)!);
+    const prepared = prepareRequest(r.sc.snapshot, t);
     const ordered = orderForWave(ranked, this.policy.dispatch, {
-      room: new Map(volunteers.map((v) => [v.model.id, v.model.maxDispatchesPerMonth - (v.monthCounts.get(month) ?? 0)])),
+      room: new Map(volunteers.map((v) => [v.model.id, roomUnderCap(prepared, v.snapshot)])),
       answerMinutes: new Map(volunteers.map((v) => [v.model.id, v.answerMinutes])),
     });
     const startsAt = r.sc.snapshot.startsAt;

@@ -1,5 +1,5 @@
 import { compileAvailability } from './availability';
-import { rankCandidates } from './rank';
+import { prepareRequest, rankCandidates, roomUnderCap } from './rank';
 import type { RequestSnapshot, VolunteerSnapshot } from './snapshot.types';
 import { NOW, aRequest, aVolunteer, jst } from './testing/snapshot.factory';
 
@@ -56,6 +56,14 @@ describe(rankCandidates.name, () => {
     expect(codesFor(aVolunteer({ dispatchesThisMonth: 4, maxDispatchesPerMonth: 4 }))).toEqual([]);
     const december = [3, 4].map((d) => ({ startsAt: jst(`2026-12-0${d}T10:00`), endsAt: jst(`2026-12-0${d}T11:00`), area: null }));
     expect(codesFor(aVolunteer({ dispatches: december, maxDispatchesPerMonth: 2 }))).toEqual(['MONTHLY_CAP']);
+  });
+
+  it('gives the room under the cap the same way (what waves ordered by room read)', () => {
+    const december = [3, 4].map((d) => ({ startsAt: jst(`2026-12-0${d}T10:00`), endsAt: jst(`2026-12-0${d}T11:00`), area: null }));
+    const laterMonth = prepareRequest(aRequest(), NOW);
+    expect(roomUnderCap(laterMonth, aVolunteer({ dispatches: december, dispatchesThisMonth: 5, maxDispatchesPerMonth: 6 }))).toBe(4);
+    const thisMonth = prepareRequest(aRequest({ startsAt: jst('2026-11-30T10:00'), endsAt: jst('2026-11-30T12:00') }), NOW);
+    expect(roomUnderCap(thisMonth, aVolunteer({ dispatches: december, dispatchesThisMonth: 5, maxDispatchesPerMonth: 6 }))).toBe(1);
   });
 
   it('excludes a suspended or retired volunteer', () => {

@@ -126,6 +126,11 @@ export function dispatchesInRequestMonth(prepared: PreparedRequest, volunteer: V
   return count;
 }
 
+/** Dispatches the volunteer may still take in the visit's Tokyo month (the MONTHLY_CAP rule's room; 0 or less: excluded). */
+export function roomUnderCap(prepared: PreparedRequest, volunteer: VolunteerSnapshot): number {
+  return volunteer.maxDispatchesPerMonth - dispatchesInRequestMonth(prepared, volunteer);
+}
+
 export type Evaluation = { eligible: true; score: number; parts: ScoreParts; travelMinutes: number } | { eligible: false; codes: ExclusionCode[] };
 
 /** Applies every hard rule (all failures are collected) and, when none fails, scores the volunteer. */
@@ -150,7 +155,7 @@ export function evaluateVolunteer(prepared: PreparedRequest, volunteer: Voluntee
   if (!coversWallMinutes(ensureCompiled(volunteer.availability), prepared.wallStart - travel, prepared.wallEnd + travel)) codes = fail(codes, 'UNAVAILABLE');
 
   if (overlapsDispatch(prepared, volunteer)) codes = fail(codes, 'OVERLAP');
-  if (dispatchesInRequestMonth(prepared, volunteer) >= volunteer.maxDispatchesPerMonth) codes = fail(codes, 'MONTHLY_CAP');
+  if (roomUnderCap(prepared, volunteer) <= 0) codes = fail(codes, 'MONTHLY_CAP');
   if (volunteer.status !== 'active') codes = fail(codes, 'INACTIVE');
   if (volunteer.pledgeSignedAt == null || volunteer.pledgeSignedAt > request.startsAt) codes = fail(codes, 'PLEDGE');
   if (!volunteer.insuranceValidUntil || volunteer.insuranceValidUntil < prepared.lastDate) codes = fail(codes, 'INSURANCE');

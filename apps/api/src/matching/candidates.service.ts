@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Hospital, InterpretationRequest, NotFoundError } from '@app/domain';
-import { dispatchesInRequestMonth, prepareRequest, RankResult, rankCandidates, RequestSnapshot } from '@app/matching';
+import { prepareRequest, RankResult, rankCandidates, RequestSnapshot, roomUnderCap } from '@app/matching';
 import { Clock } from '../common/clock';
 import { requestSnapshot, VolunteerSnapshots } from './volunteer-snapshots';
 
@@ -31,7 +31,7 @@ export class CandidatesService {
 
   /**
    * The ranking, and for each volunteer in it the dispatches left under their monthly cap in the
-   * visit's month (counted as the MONTHLY_CAP rule counts them): what a wave ordered by room needs.
+   * visit's month (`roomUnderCap`, the MONTHLY_CAP rule's own count): what a wave ordered by room needs.
    */
   async rankWithRoom(manager: EntityManager, request: InterpretationRequest, role: RequestSnapshot['role'] = 'primary'): Promise<{ ranked: RankResult; room: Map<string, number> }> {
     const hospital = await manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
@@ -39,7 +39,7 @@ export class CandidatesService {
     const volunteers = await this.snapshots.build(manager, { language: request.language }, { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now });
     const snapshot = requestSnapshot(request, hospital.area, role);
     const prepared = prepareRequest(snapshot, now.getTime());
-    const room = new Map(volunteers.map((v) => [v.id, v.maxDispatchesPerMonth - dispatchesInRequestMonth(prepared, v)]));
+    const room = new Map(volunteers.map((v) => [v.id, roomUnderCap(prepared, v)]));
     return { ranked: rankCandidates({ request: snapshot, volunteers, now: now.getTime() }), room };
   }
 }
