@@ -110,4 +110,21 @@ describe('Live wave order and second offers', () => {
     expect((await t.http().post(`/api/requests/${request.id}/offers`).set('Authorization', staff).send({ volunteerIds: [volunteer.id] }).expect(200)).body).toEqual({ sent: 0 });
     t.clock.set(TODAY);
   });
+
+  it(`asks a volunteer who lets every offer expire ${POLICY.reofferExpired!.maxTimes} more times, then calls staff in`, async () => {
+    const volunteer = await aQualifiedVolunteer(t, courses, { languages: ['my'] });
+    const request = await fileRequest(t, coordinator, { language: 'my', startsAt: jst(7, '10:00'), endsAt: jst(7, '11:00') });
+    const window = POLICY.responseWindowMinutes * MINUTE;
+    for (let round = 1; round <= POLICY.reofferExpired!.maxTimes + 1; round++) {
+      t.clock.set(new Date(new Date(TODAY).getTime() + round * window + round * MINUTE));
+      await t.app.get(JobsService).runDue(100);
+    }
+    const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id }, order: { createdAt: 'ASC' } });
+    expect(offers.map((o) => o.status)).toEqual(Array(POLICY.reofferExpired!.maxTimes + 1).fill('expired'));
+    const mails = await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: volunteer.email, template: 'offer' } });
+    expect(mails).toHaveLength(POLICY.reofferExpired!.maxTimes + 1);
+    // Days before the escalation deadline: nobody is left to ask, so staff are called in now.
+    expect((await t.http().get(`/api/requests/${request.id}`).set('Authorization', staff).expect(200)).body).toMatchObject({ status: 'escalated', escalationReason: 'no_answer' });
+    t.clock.set(TODAY);
+  });
 });

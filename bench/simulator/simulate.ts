@@ -99,6 +99,8 @@ interface RequestState {
   pending: Map<string, { expiresAt: number; token: number; sentAt: number }>;
   /** Asked, but the offer expired before they answered (candidates for a re-offer). */
   expiredUnanswered: Set<string>;
+  /** How many of each volunteer's offers for this request expired unanswered. */
+  expiredCount: Map<string, number>;
   confirmedBy: string | null;
   dispatchToken: number;
   firstConfirmedAt: number | null;
@@ -219,6 +221,7 @@ class Simulation {
       asked: new Set(),
       pending: new Map(),
       expiredUnanswered: new Set(),
+      expiredCount: new Map(),
       confirmedBy: null,
       dispatchToken: 0,
       firstConfirmedAt: null,
@@ -294,7 +297,9 @@ class Simulation {
         for (const [id, offer] of e.r.pending) {
           if (offer.expiresAt <= t) {
             e.r.pending.delete(id);
-            e.r.expiredUnanswered.add(id);
+            const expired = (e.r.expiredCount.get(id) ?? 0) + 1;
+            e.r.expiredCount.set(id, expired);
+            if (expired <= (this.policy.dispatch.reofferExpired?.maxTimes ?? 0)) e.r.expiredUnanswered.add(id);
             any = true;
           }
         }
@@ -362,8 +367,8 @@ class Simulation {
     });
     const startsAt = r.sc.snapshot.startsAt;
     const plan = this.policy.batchPlanMinutes && !isBroadcast(request, t, this.policy.dispatch) ? await this.planFor(r, t) : undefined;
-    const reofferUntil = this.policy.dispatch.reofferExpiredUntilMinutes;
-    const reofferable = reofferUntil !== null && startsAt - t > reofferUntil * MINUTE ? r.expiredUnanswered : undefined;
+    const reofferUntil = this.policy.dispatch.reofferExpired?.untilMinutes;
+    const reofferable = reofferUntil !== undefined && startsAt - t > reofferUntil * MINUTE ? r.expiredUnanswered : undefined;
     const first = r.asked.size === 0 && r.declined.size === 0 && this.policy.firstWaveSize !== undefined;
     const wavePolicy = first ? { ...this.policy.dispatch, waveSize: this.policy.firstWaveSize! } : this.policy.dispatch;
     const { targets, broadcast, reoffer } = selectWaveTargets({ ranked: ordered, alreadyOffered: r.asked, request, now: t, policy: wavePolicy, plan, expiredUnanswered: reofferable });

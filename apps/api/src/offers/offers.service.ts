@@ -131,7 +131,7 @@ export class OffersService {
         request: { urgent: request.urgent, startsAt: request.startsAt.getTime() },
         now: this.clock.now().getTime(),
         policy: this.policy,
-        expiredUnanswered: this.reofferable(request, expired),
+        expiredUnanswered: this.reofferable(request, earlier, expired),
       });
       targets = selection.targets;
       reoffer = selection.reoffer === true;
@@ -293,11 +293,13 @@ export class OffersService {
     }
   }
 
-  /** Volunteers whose offers for the request all expired unanswered, when the policy asks them again and the visit is far enough off. */
-  private reofferable(request: InterpretationRequest, expired: Set<string>): Set<string> | undefined {
-    const until = this.policy.reofferExpiredUntilMinutes;
-    if (until === null || request.startsAt.getTime() - this.clock.now().getTime() <= until * MINUTE) return undefined;
-    return expired;
+  /** Volunteers whose offers for the request all expired unanswered and who may be asked again: the visit far enough off, not asked too often yet. */
+  private reofferable(request: InterpretationRequest, earlier: Pick<Offer, 'volunteerId' | 'status'>[], expired: Set<string>): Set<string> | undefined {
+    const rule = this.policy.reofferExpired;
+    if (!rule || request.startsAt.getTime() - this.clock.now().getTime() <= rule.untilMinutes * MINUTE) return undefined;
+    const times = new Map<string, number>();
+    for (const o of earlier) if (o.status === 'expired') times.set(o.volunteerId, (times.get(o.volunteerId) ?? 0) + 1);
+    return new Set([...expired].filter((id) => times.get(id)! <= rule.maxTimes));
   }
 
   /** Minutes each volunteer's last answers to offers took, oldest first (the office's own log; the last `ANSWER_SAMPLE`). */

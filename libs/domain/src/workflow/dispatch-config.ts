@@ -15,11 +15,12 @@ export interface DispatchPolicy {
   /** Offer an urgent request (short lead time, see `leadTimeBusinessDays`) to everyone at once too. */
   broadcastWhenUrgent: boolean;
   /**
-   * Once every eligible volunteer has been asked, ask again (all at once) those whose offer
-   * expired unanswered, until this many minutes before the visit; decliners never. Null: nobody
-   * is asked twice and the request goes to staff.
+   * Once every eligible volunteer has been asked, ask again (all at once) those whose offers for
+   * the request all expired unanswered, at most `maxTimes` more times each and not within
+   * `untilMinutes` of the visit; decliners never. Null: nobody is asked twice and the request goes
+   * to staff.
    */
-  reofferExpiredUntilMinutes: number | null;
+  reofferExpired: { untilMinutes: number; maxTimes: number } | null;
   /**
    * The order a wave takes from the ranked candidates. `rank`: the matching score. `capRoom`:
    * most room left under the monthly cap in the visit's month first (rank order within equal
@@ -55,8 +56,8 @@ export interface DispatchPolicy {
  * The live policy, tuned with the simulator (bench/simulator, README "Dispatch simulator") on
  * seed 20260401 and checked on other seeds and the large size: offers stay open 12 hours, a
  * wave every hour to the 3 volunteers with most room under their cap (quick answerers first
- * among those with ample room), everyone at once only in the last 12 hours, a second chance for
- * volunteers who missed their offer, and staff called in 12 hours before the visit.
+ * among those with ample room), everyone at once only in the last 12 hours, up to two more
+ * offers for volunteers who let theirs expire, and staff called in 12 hours before the visit.
  */
 export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   waveSize: 3,
@@ -64,7 +65,7 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   responseWindowMinutes: 720,
   broadcastWithinHours: 12,
   broadcastWhenUrgent: false,
-  reofferExpiredUntilMinutes: 120,
+  reofferExpired: { untilMinutes: 120, maxTimes: 2 },
   waveOrder: 'capRoom',
   quickAnswerers: { withinMinutes: 30, ampleRoom: 4 },
   escalateBeforeHours: 12,
@@ -87,7 +88,7 @@ export const UNTUNED_DISPATCH_POLICY: DispatchPolicy = {
   responseWindowMinutes: 120,
   broadcastWithinHours: 48,
   broadcastWhenUrgent: true,
-  reofferExpiredUntilMinutes: null,
+  reofferExpired: null,
   waveOrder: 'rank',
   quickAnswerers: null,
   escalateBeforeHours: 24,
