@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { freePort } from './support/free-port';
 
 const ROOT = path.resolve(__dirname, '..');
 const MAIN = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'];
@@ -50,9 +51,12 @@ describe('Start-up (process)', () => {
   const dataRoot = mkdtempSync(path.join(tmpdir(), 'dispatch-startup-'));
   chmodSync(dataRoot, 0o755); // as root, the embedded server runs as "postgres" and must enter it
   const pgDir = path.join(dataRoot, 'pg');
-  const port = 39000 + Math.floor(Math.random() * 1000);
-  const pgPort = 55000 + Math.floor(Math.random() * 1000);
-  const env = { PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DIR: pgDir };
+  let port: number;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    port = await freePort();
+    env = { PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), EMBEDDED_PG_DIR: pgDir };
+  });
   afterAll(() => rmSync(dataRoot, { recursive: true, force: true }));
 
   it('starts on a fresh embedded database, serves health and docs, stops cleanly, and reuses the data on the next start', async () => {
@@ -84,7 +88,7 @@ describe('Start-up (process)', () => {
   }, 120_000);
 
   it('fails fast with a readable message when DATABASE_URL points nowhere', async () => {
-    const started = startApi({ PORT: String(port + 1), DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/nothing' });
+    const started = startApi({ PORT: String(await freePort()), DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/nothing' });
     const code = await started.exited;
     expect(code).toBe(1);
     expect(started.output()).toContain('Start-up failed: Cannot reach the database at postgres://nobody:***@127.0.0.1:1/nothing');

@@ -1,19 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
-
-/** A port nobody listens on right now, so parallel runs (or a running app) never collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './free-port';
 
 /**
  * One PostgreSQL server for the whole run: DATABASE_URL when given (CI's server), otherwise an

@@ -1,4 +1,5 @@
 import { createServer, Server, Socket } from 'node:net';
+import { freePort } from './free-port';
 import { SMTPServer } from 'smtp-server';
 
 export interface MailPart {
@@ -18,18 +19,6 @@ export interface ReceivedMail {
   text: string;
   html: string;
   attachments: MailPart[];
-}
-
-/** A port nobody listens on right now (an SMTP server that is "down"). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
