@@ -127,4 +127,21 @@ describe('Live wave order and second offers', () => {
     expect((await t.http().get(`/api/requests/${request.id}`).set('Authorization', staff).expect(200)).body).toMatchObject({ status: 'escalated', escalationReason: 'no_answer' });
     t.clock.set(TODAY);
   });
+
+  it('answers the newer offer when a volunteer taps the link of the first mail after being asked again', async () => {
+    const volunteer = await aQualifiedVolunteer(t, courses, { languages: ['ko'] });
+    const request = await fileRequest(t, coordinator, { language: 'ko', startsAt: jst(8, '10:00'), endsAt: jst(8, '11:00') });
+    t.clock.set(new Date(new Date(TODAY).getTime() + POLICY.responseWindowMinutes * MINUTE + MINUTE));
+    await t.app.get(JobsService).runDue(100);
+    const mails = await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: volunteer.email, template: 'offer' }, order: { createdAt: 'ASC' } });
+    expect(mails).toHaveLength(2);
+    const firstLink = /offer-links\/([A-Za-z0-9_-]+)/.exec(mails[0].textBody)![1];
+
+    expect((await t.http().get(`/api/offer-links/${firstLink}`).expect(200)).body).toMatchObject({ answerable: true, requestId: request.id });
+    const accepted = await t.http().post(`/api/offer-links/${firstLink}/accept`).expect(200);
+    expect(accepted.body.dispatch).toMatchObject({ volunteerId: volunteer.id, status: 'confirmed' });
+    const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id }, order: { createdAt: 'ASC' } });
+    expect(offers.map((o) => o.status)).toEqual(['expired', 'accepted']);
+    t.clock.set(TODAY);
+  });
 });

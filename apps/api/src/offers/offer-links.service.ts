@@ -31,9 +31,15 @@ export class OfferLinksService {
     return this.offers.declineOffer(offer.id, offer.requestId, null, reason);
   }
 
+  /**
+   * The offer the link was sent with — or, when that one expired and the volunteer has since been
+   * asked again for the same visit, the newer offer: a link from the first mail still answers.
+   */
   private async find(token: string): Promise<Offer> {
     const offer = token.length >= 20 ? await this.dataSource.manager.findOne(Offer, { where: { linkTokenHash: hashLinkToken(token) } }) : null;
     if (!offer) throw new NotFoundError('Offer link');
-    return offer;
+    if (offer.status !== 'expired') return offer;
+    const current = await this.dataSource.manager.findOne(Offer, { where: { requestId: offer.requestId, volunteerId: offer.volunteerId, role: offer.role, status: 'pending' } });
+    return current ?? offer;
   }
 }
