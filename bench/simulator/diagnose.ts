@@ -17,7 +17,7 @@
  */
 import { DEFAULT_MATCHING_CONFIG, evaluateVolunteer, prepareRequest, VolunteerSnapshot } from '@app/matching';
 import { offlineOptimum, OptimumResult } from './optimum';
-import { InstantOrder, instantReference } from './online-reference';
+import { InstantOrder, instantReference, ReplanPreference, replanReference } from './online-reference';
 import { PolicySpec } from './policies';
 import { DAY, FY_START, HOUR, Scenario, ScenarioRequest } from './scenario';
 import { initialVolunteerStates, RunTrace, simulate, willing } from './simulate';
@@ -59,6 +59,8 @@ export interface Diagnosis {
   optimumKnownDropoutsFilled: number;
   /** `instantReference` by the order it picks among free yes-sayers: confirm at filing, every answer and dropout known. */
   instantFilled: Record<string, number>;
+  /** `replanReference` (a day's notice) by what it prefers among equally full assignments. */
+  replanFilled: Record<ReplanPreference, number>;
 }
 
 const LEAD_BANDS: [string, number][] = [
@@ -131,7 +133,8 @@ export async function diagnose(scenario: Scenario, policy: PolicySpec, optimum?:
   const optimumKnownDropoutsFilled = (await offlineOptimum(scenario, true, true)).filled;
   const instantFilled: Record<string, number> = {};
   for (const order of INSTANT_ORDERS) instantFilled[order] = instantReference(scenario, order).filled;
-  return { policy: policy.id, optimumFilled: optimum.filled, policyFilled: filledByPolicy.size, gap, policyOnly, byReason, byLead, optimumKnownDropoutsFilled, instantFilled };
+  const replanFilled = { score: (await replanReference(scenario, 'score')).filled, versatility: (await replanReference(scenario, 'versatility')).filled };
+  return { policy: policy.id, optimumFilled: optimum.filled, policyFilled: filledByPolicy.size, gap, policyOnly, byReason, byLead, optimumKnownDropoutsFilled, instantFilled, replanFilled };
 }
 
 export function diagnosisText(d: Diagnosis): string {
@@ -160,6 +163,7 @@ export function diagnosisText(d: Diagnosis): string {
     `  confirm at filing, answers and dropouts known at once:  ${of(Math.max(...Object.values(d.instantFilled)))} (best of: ${Object.entries(d.instantFilled)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')})`,
+    `  re-plan at each filing, moving any dispatch a day off:  ${of(Math.max(...Object.values(d.replanFilled)))} (keeping the best scores ${d.replanFilled.score}, the least versatile volunteers ${d.replanFilled.versatility})`,
     `  this policy:                                            ${of(d.policyFilled)}`,
   );
   return lines.join('\n');

@@ -10,9 +10,12 @@
  *   Which free yes-sayer is chosen is `order`: most room under the cap (`headroom`), roster order,
  *   fewest requests filed so far that the volunteer could take (`versatility`, keeping versatile
  *   volunteers for later), room then versatility, or a seeded random order (`random-N`).
+ * * `replan`: at every filing, all open requests are assigned anew, moving confirmed dispatches
+ *   freely (see `replanReference`).
  */
-import { evaluateVolunteer, prepareRequest, VolunteerSnapshot } from '@app/matching';
-import { DAY, FY_START, HOUR, Scenario } from './scenario';
+import { buildAssignmentProblem, evaluateVolunteer, prepareRequest, solveAssignment, VolunteerSnapshot } from '@app/matching';
+import { restrictPairs } from './optimum';
+import { DAY, FY_START, HOUR, Scenario, ScenarioRequest } from './scenario';
 import { createRng } from '../matching/synthetic';
 import { initialVolunteerStates, willing, wouldDropOut } from './simulate';
 
@@ -35,21 +38,19 @@ export function instantReference(scenario: Scenario, order: InstantOrder = 'head
   const monthCount = new Map<string, number>();
   const used = (id: string, t: number) => monthCount.get(`${id}:${monthKey(t)}`) ?? 0;
   let filled = 0;
-  // How many requests filed so far each volunteer could have taken (static rules): known online.
-  const fresh = new Map(initialVolunteerStates(scenario).map((s) => [s.model.id, s.snapshot as unknown as VolunteerSnapshot]));
-  const versatility = new Map(scenario.volunteers.map((v) => [v.id, 0]));
+  const versatility = versatilityCounter(scenario);
   const rng = order.startsWith('random-') ? createRng(Number(order.slice(7))) : null;
   const noise = new Map(scenario.volunteers.map((v) => [v.id, 0]));
   for (const r of scenario.requests) {
     const prepared = prepareRequest(r.snapshot, before);
-    if (order.includes('versatility')) for (const v of scenario.volunteers) if (evaluateVolunteer(prepared, fresh.get(v.id)!).eligible) versatility.set(v.id, versatility.get(v.id)! + 1);
+    if (order.includes('versatility')) versatility.file(prepared);
     if (rng) for (const v of scenario.volunteers) noise.set(v.id, rng.next());
     const free = scenario.volunteers
       .filter((v) => willing(scenario, r, v) && !wouldDropOut(scenario, r, v))
       .filter((v) => evaluateVolunteer(prepared, snapshots.get(v.id)!).eligible);
     if (free.length === 0) continue;
     const room = (v: (typeof free)[number]) => v.maxDispatchesPerMonth - used(v.id, r.snapshot.startsAt);
-    const vers = (v: (typeof free)[number]) => versatility.get(v.id)!;
+    const vers = (v: (typeof free)[number]) => versatility.of(v.id);
     const chosen = [...free].sort((a, b) => {
       switch (order) {
         case 'roster':
@@ -70,4 +71,73 @@ export function instantReference(scenario: Scenario, order: InstantOrder = 'head
     filled++;
   }
   return { filled };
+}
+
+
+/**
+ * How many requests filed so far each volunteer could have taken by the static rules (language,
+ * level, availability, gender…): known online, it says who is versatile and better kept free.
+ */
+function versatilityCounter(scenario: Scenario) {
+  const fresh = initialVolunteerStates(scenario).map((s) => s.snapshot as unknown as VolunteerSnapshot);
+  const counts = new Map(fresh.map((v) => [v.id, 0]));
+  return {
+    file(prepared: ReturnType<typeof prepareRequest>): void {
+      for (const v of fresh) if (evaluateVolunteer(prepared, v).eligible) counts.set(v.id, counts.get(v.id)! + 1);
+    },
+    of: (id: string): number => counts.get(id)!,
+  };
+}
+
+/** Which of several equally full assignments `replanReference` keeps: the best ranking scores, or the least versatile volunteers. */
+export type ReplanPreference = 'score' | 'versatility';
+
+/**
+ * `replan`: requests are taken in filing order; at each filing, every filed request whose visit
+ * is still ahead is assigned anew by the exact batch assignment (`solveAssignment`: most requests
+ * filled, then `prefer`), with every answer and dropout known — except that a dispatch less than
+ * `noticeMs` before its visit stays with its volunteer (a staff swap needs a day's notice).
+ * Confirmed dispatches may be moved any number of times, at no cost and with nobody to ask: a
+ * yardstick for a policy that knows the answers but not the future filings, however many
+ * dispatches it moves.
+ */
+export async function replanReference(scenario: Scenario, prefer: ReplanPreference, noticeMs = DAY): Promise<ReferenceResult> {
+  const before = FY_START - 40 * DAY;
+  const volunteers = initialVolunteerStates(scenario).map((s) => s.snapshot as unknown as VolunteerSnapshot);
+  const models = new Map(scenario.volunteers.map((v) => [v.id, v]));
+  const byId = new Map(scenario.requests.map((r) => [r.snapshot.id, r]));
+  const versatility = versatilityCounter(scenario);
+  /** Request id → volunteer id, for every request assigned now (visits past included). */
+  const assigned = new Map<string, string>();
+  const filed: ScenarioRequest[] = [];
+  for (const r of scenario.requests) {
+    const t = r.filedAt;
+    filed.push(r);
+    if (prefer === 'versatility') versatility.file(prepareRequest(r.snapshot, before));
+    const settled = (x: ScenarioRequest) => x.snapshot.startsAt <= t || x.snapshot.startsAt - t < noticeMs;
+    const movable = filed.filter((x) => x.snapshot.startsAt > t && !(assigned.has(x.snapshot.id) && settled(x)));
+    // What stays where it is: past visits (they count against the monthly cap) and those too close to move.
+    const held = new Map<string, VolunteerSnapshot['dispatches'][number][]>();
+    for (const [requestId, volunteerId] of assigned) {
+      const x = byId.get(requestId)!;
+      if (!settled(x)) continue;
+      const list = held.get(volunteerId) ?? [];
+      list.push({ startsAt: x.snapshot.startsAt, endsAt: x.snapshot.endsAt, area: x.snapshot.mode === 'onsite' ? x.snapshot.hospitalArea : null });
+      held.set(volunteerId, list);
+    }
+    let problem = buildAssignmentProblem({ requests: movable.map((x) => x.snapshot), volunteers: volunteers.map((v) => ({ ...v, dispatches: held.get(v.id) ?? [] })), now: before });
+    problem = restrictPairs(problem, (p) => {
+      const x = byId.get(problem.requests[p.request].id)!;
+      const v = models.get(problem.volunteers[p.volunteer].id)!;
+      return willing(scenario, x, v) && !wouldDropOut(scenario, x, v);
+    });
+    if (prefer === 'versatility') {
+      const scored = problem;
+      problem = { ...scored, pairs: scored.pairs.map((p) => ({ ...p, score: 100 - (100 * versatility.of(scored.volunteers[p.volunteer].id)) / filed.length })) };
+    }
+    const { chosen } = await solveAssignment(problem, { timeLimitSeconds: 5 });
+    for (const x of movable) assigned.delete(x.snapshot.id);
+    for (const p of chosen) assigned.set(problem.requests[problem.pairs[p].request].id, problem.volunteers[problem.pairs[p].volunteer].id);
+  }
+  return { filled: assigned.size };
 }

@@ -58,7 +58,7 @@ export async function offlineOptimum(scenario: Scenario, knownAnswers: boolean, 
 }
 
 /** The same problem with only the pairs `keep` accepts (cap groups re-indexed). */
-function restrictPairs(problem: AssignmentProblem, keep: (pair: AssignmentProblem['pairs'][number]) => boolean): AssignmentProblem {
+export function restrictPairs(problem: AssignmentProblem, keep: (pair: AssignmentProblem['pairs'][number]) => boolean): AssignmentProblem {
   const newIndex = new Map<number, number>();
   const pairs: AssignmentProblem['pairs'] = [];
   problem.pairs.forEach((pair, i) => {
