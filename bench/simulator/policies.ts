@@ -1,4 +1,21 @@
-import { DEFAULT_DISPATCH_POLICY, DispatchPolicy, UNTUNED_DISPATCH_POLICY } from '@app/domain/workflow/dispatch-config';
+import { DEFAULT_DISPATCH_POLICY, DispatchPolicy } from '@app/domain/workflow/dispatch-config';
+
+/**
+ * The API's policy before it was tuned (until 2026-11-27): waves of 3 in rank order every 30
+ * minutes, offers open 2 hours, everyone at once when urgent or within 48 hours, nobody asked
+ * twice, staff 24 hours before. The simulator's reference row; the API does not use it.
+ */
+export const UNTUNED_DISPATCH_POLICY: DispatchPolicy = {
+  ...DEFAULT_DISPATCH_POLICY,
+  waveIntervalMinutes: 30,
+  responseWindowMinutes: 120,
+  broadcastWithinHours: 48,
+  broadcastWhenUrgent: true,
+  reofferExpired: null,
+  waveOrder: 'rank',
+  quickAnswerers: null,
+  escalateBeforeHours: 24,
+};
 
 /**
  * How requests are filled in one simulated year.

@@ -131,7 +131,7 @@ export class OffersService {
         request: { urgent: request.urgent, startsAt: request.startsAt.getTime() },
         now: this.clock.now().getTime(),
         policy: this.policy,
-        expiredUnanswered: this.reofferable(request, earlier, expired),
+        expiredUnanswered: this.reofferable(request, expired),
       });
       targets = selection.targets;
       reoffer = selection.reoffer === true;
@@ -294,12 +294,10 @@ export class OffersService {
   }
 
   /** Volunteers whose offers for the request all expired unanswered and who may be asked again: the visit far enough off, not asked too often yet. */
-  private reofferable(request: InterpretationRequest, earlier: Pick<Offer, 'volunteerId' | 'status'>[], expired: Set<string>): Set<string> | undefined {
+  private reofferable(request: InterpretationRequest, expired: Map<string, number>): Set<string> | undefined {
     const rule = this.policy.reofferExpired;
     if (!rule || request.startsAt.getTime() - this.clock.now().getTime() <= rule.untilMinutes * MINUTE) return undefined;
-    const times = new Map<string, number>();
-    for (const o of earlier) if (o.status === 'expired') times.set(o.volunteerId, (times.get(o.volunteerId) ?? 0) + 1);
-    return new Set([...expired].filter((id) => times.get(id)! <= rule.maxTimes));
+    return new Set([...expired].filter(([, times]) => times <= rule.maxTimes).map(([id]) => id));
   }
 
   /** Minutes each volunteer's last answers to offers took, oldest first (the office's own log; the last `ANSWER_SAMPLE`). */
@@ -354,8 +352,13 @@ export class OffersService {
   }
 }
 
-/** Volunteers whose every offer (of those given) expired unanswered: none declined, accepted or still pending. */
-function expiredUnanswered(offers: Pick<Offer, 'volunteerId' | 'status'>[]): Set<string> {
+/**
+ * Volunteers whose every offer (of those given) expired unanswered — none declined, accepted or
+ * still pending — with how many of their offers expired.
+ */
+function expiredUnanswered(offers: Pick<Offer, 'volunteerId' | 'status'>[]): Map<string, number> {
   const answeredOrWaiting = new Set(offers.filter((o) => o.status !== 'expired').map((o) => o.volunteerId));
-  return new Set(offers.filter((o) => o.status === 'expired' && !answeredOrWaiting.has(o.volunteerId)).map((o) => o.volunteerId));
+  const times = new Map<string, number>();
+  for (const o of offers) if (o.status === 'expired' && !answeredOrWaiting.has(o.volunteerId)) times.set(o.volunteerId, (times.get(o.volunteerId) ?? 0) + 1);
+  return times;
 }

@@ -76,20 +76,3 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   reminderBeforeHours: 24,
   minimumBufferMinutes: 10,
 };
-
-/**
- * The policy before it was tuned (waves of 3 in rank order every 30 minutes, offers open 2 hours,
- * everyone at once when urgent or within 48 hours, staff 24 hours before): kept as the simulator's
- * reference row, not used by the API.
- */
-export const UNTUNED_DISPATCH_POLICY: DispatchPolicy = {
-  ...DEFAULT_DISPATCH_POLICY,
-  waveIntervalMinutes: 30,
-  responseWindowMinutes: 120,
-  broadcastWithinHours: 48,
-  broadcastWhenUrgent: true,
-  reofferExpired: null,
-  waveOrder: 'rank',
-  quickAnswerers: null,
-  escalateBeforeHours: 24,
-};

@@ -1,4 +1,4 @@
-import { DEFAULT_DISPATCH_POLICY, UNTUNED_DISPATCH_POLICY } from './dispatch-config';
+import { DEFAULT_DISPATCH_POLICY } from './dispatch-config';
 import { isBroadcast, orderByCapHeadroom, orderForWave, selectReofferTargets, selectWaveTargets, typicalAnswerMinutes, WaveSelectionInput } from './offer-policy';
 
 const HOUR = 3_600_000;
@@ -54,7 +54,7 @@ describe('selectWaveTargets', () => {
     const request = { urgent: true, startsAt: NOW + DEFAULT_DISPATCH_POLICY.broadcastWithinHours * HOUR + 60_000 };
     expect(DEFAULT_DISPATCH_POLICY.broadcastWhenUrgent).toBe(false);
     expect(selectWaveTargets(input({ request, policy: DEFAULT_DISPATCH_POLICY }))).toEqual({ targets: ['v1', 'v2', 'v3'], broadcast: false });
-    expect(selectWaveTargets(input({ request, policy: UNTUNED_DISPATCH_POLICY })).broadcast).toBe(true);
+    expect(selectWaveTargets(input({ request, policy: { ...DEFAULT_DISPATCH_POLICY, broadcastWhenUrgent: true } })).broadcast).toBe(true);
   });
 
   it('asks again, all at once, the volunteers whose offer expired unanswered once nobody new is left', () => {
