@@ -622,6 +622,8 @@ class Simulation {
     r.declined.add(v.model.id);
     if (this.policy.kind === 'manual') return this.startCalling(r, t, 'roster');
     await this.rollOn(r, t);
+    // As in the API (`OffersService.reopened`): the staff deadline is set again, at once when it has passed.
+    this.queue.push(Math.max(t, r.sc.snapshot.startsAt - this.policy.dispatch.escalateBeforeHours * HOUR), { kind: 'escalate', r });
   }
 
   /** The volunteer no longer holds the request's dispatch (dropped out, or handed it on). */

@@ -9,6 +9,7 @@ export const workflowEn: typeof workflowJa = {
         no_answer: 'No answer in time',
         all_declined: 'Every interpreter asked declined',
         reconfirmation_missed: "The interpreter did not reconfirm the day before",
+        dispatch_cancelled: 'Dispatch cancelled; nobody has taken over yet',
       },
       language: languageLabels('en'),
       department: {

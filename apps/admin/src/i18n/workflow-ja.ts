@@ -13,6 +13,7 @@ export const workflowJa = {
         no_answer: '期限までに回答がありません',
         all_declined: '打診した通訳者全員が辞退しました',
         reconfirmation_missed: '通訳者の前日の再確認がありません',
+        dispatch_cancelled: '派遣が取り消され、代わりが決まっていません',
       },
       language: languageLabels('ja'),
       department: {

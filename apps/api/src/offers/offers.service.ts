@@ -76,8 +76,23 @@ export class OffersService {
     if (request.onHold) return;
     const sent = await this.sendWave(manager, request, actorId);
     if (sent === 0) return this.escalate(manager, request, 'no_eligible', actorId);
+    await this.armDeadline(manager, request, `escalate:${request.id}:${request.startsAt.getTime()}`);
+  }
+
+  /**
+   * A cancellation reopened a confirmed request: offers go out again at once and, since the
+   * confirmation took the staff deadline away, it is set again (already passed: staff are called
+   * in at once, while the offers stay open).
+   */
+  async reopened(manager: EntityManager, request: InterpretationRequest): Promise<void> {
+    await this.rollOn(manager, request, null);
+    await this.armDeadline(manager, request, `escalate:${request.id}:reopened:${this.clock.now().getTime()}`);
+  }
+
+  /** Staff are called in `escalateBeforeHours` before the visit if nobody has accepted by then (the job checks). */
+  private async armDeadline(manager: EntityManager, request: InterpretationRequest, key: string): Promise<void> {
     const deadline = Math.max(this.clock.now().getTime(), request.startsAt.getTime() - this.policy.escalateBeforeHours * HOUR);
-    await this.jobs.schedule(manager, { type: OFFER_JOBS.escalate, dueAt: new Date(deadline), payload: { requestId: request.id }, key: `escalate:${request.id}:${request.startsAt.getTime()}` });
+    await this.jobs.schedule(manager, { type: OFFER_JOBS.escalate, dueAt: new Date(deadline), payload: { requestId: request.id }, key });
   }
 
   /**
@@ -91,8 +106,9 @@ export class OffersService {
     if (sent === 0) await this.escalate(manager, request, await this.escalationReason(manager, request), actorId);
   }
 
-  /** Why nobody took it: no one eligible, everyone asked declined, or answers never came. */
-  async escalationReason(manager: EntityManager, request: InterpretationRequest): Promise<'no_eligible' | 'all_declined' | 'no_answer'> {
+  /** Why nobody took it: the dispatch was cancelled and nobody took over, no one eligible, everyone asked declined, or answers never came. */
+  async escalationReason(manager: EntityManager, request: InterpretationRequest): Promise<Exclude<EscalationReason, 'reconfirmation_missed'>> {
+    if (await manager.exists(Dispatch, { where: { requestId: request.id, role: 'primary', status: 'cancelled' } })) return 'dispatch_cancelled';
     const offers = await manager.find(Offer, { where: { requestId: request.id, role: 'primary' }, select: { status: true } });
     if (offers.length === 0) return 'no_eligible';
     return offers.every((o) => o.status === 'declined') ? 'all_declined' : 'no_answer';
@@ -125,9 +141,11 @@ export class OffersService {
     } else {
       const eligible = ranked.eligible.map((c) => c.volunteerId);
       const answerMinutes = this.policy.quickAnswerers ? await this.recentAnswerMinutes(manager, eligible) : new Map<string, number[]>();
+      // Whoever gave the visit up (cancelled or handed on their dispatch) is not asked for it again; staff still may.
+      const gaveUp = await manager.find(Dispatch, { where: { requestId: request.id, role: 'primary', status: 'cancelled' }, select: { volunteerId: true } });
       const selection = selectWaveTargets({
         ranked: orderForWave(eligible, this.policy, { room, answerMinutes }),
-        alreadyOffered: already,
+        alreadyOffered: new Set([...already, ...gaveUp.map((d) => d.volunteerId)]),
         request: { urgent: request.urgent, startsAt: request.startsAt.getTime() },
         now: this.clock.now().getTime(),
         policy: this.policy,

@@ -28,7 +28,7 @@ export class WorkflowTimers implements OnModuleInit {
     this.jobs.register<RequestPayload>(OFFER_JOBS.escalate, ({ requestId }, { manager }) => this.escalate(manager, requestId));
     this.jobs.register<RequestPayload>(DISPATCH_JOBS.reoffer, async ({ requestId }, { manager }) => {
       const request = await this.lockRequest(manager, requestId);
-      if (request) await this.offers.rollOn(manager, request, null);
+      if (request) await this.offers.reopened(manager, request);
     });
     this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reminder, ({ dispatchId }, { manager }) => this.dispatches.remind(manager, dispatchId));
     this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reconfirm, ({ dispatchId }, { manager }) => this.dispatches.askReconfirmation(manager, dispatchId));

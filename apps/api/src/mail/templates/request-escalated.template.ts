@@ -1,7 +1,7 @@
 import { formatInstant, languageName } from './format';
 import { greet, MailTemplate } from './layout';
 
-export type EscalationReason = 'no_eligible' | 'no_answer' | 'all_declined' | 'reconfirmation_missed';
+export type EscalationReason = 'no_eligible' | 'no_answer' | 'all_declined' | 'reconfirmation_missed' | 'dispatch_cancelled';
 
 export interface RequestEscalatedParams {
   recipientName: string;
@@ -16,6 +16,7 @@ const REASONS: Record<EscalationReason, { ja: string; en: string }> = {
   no_answer: { ja: '期限までに引き受けの回答がありませんでした。', en: 'Nobody accepted before the deadline.' },
   all_declined: { ja: '打診した通訳者全員が辞退しました。', en: 'Every interpreter asked has declined.' },
   reconfirmation_missed: { ja: '通訳者から前日の再確認がありませんでした。', en: 'The interpreter did not reconfirm.' },
+  dispatch_cancelled: { ja: '確定していた通訳者の派遣が取り消され、代わりの通訳者がまだ決まっていません。', en: "The confirmed interpreter's dispatch was cancelled and nobody has taken the visit over yet." },
 };
 
 /** Staff must step in: the request did not fill by itself. */

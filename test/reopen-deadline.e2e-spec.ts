@@ -1,0 +1,83 @@
+import { DEFAULT_DISPATCH_POLICY as POLICY, MailMessage, Offer } from '@app/domain';
+import { Like } from 'typeorm';
+import { JobsService } from '../apps/api/src/jobs/jobs.service';
+import { createTestApp, TestApp } from './support/test-app';
+import { fileAndAssign, visitWorld } from './support/visit-fixtures';
+import { aQualifiedVolunteer, jst, TODAY } from './support/workflow-fixtures';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * A confirmed interpreter drops out (their dispatch is cancelled): the request reopens, offers go
+ * out again, and staff are called in at the policy's deadline before the visit — at once when the
+ * cancellation comes after it. Confirming the request had taken that deadline away.
+ */
+describe('A cancelled dispatch reopens the request with the staff deadline set again', () => {
+  let t: TestApp;
+  let staff: string;
+  let coordinator: { email: string; auth: string };
+  let courses: Awaited<ReturnType<typeof visitWorld>>['courses'];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(TODAY);
+    ({ staff, courses, coordinator } = await visitWorld(t, 0));
+  });
+  afterAll(() => t.close());
+
+  const at = (iso: string, offsetMs: number) => new Date(new Date(iso).getTime() + offsetMs);
+  const runJobsAt = async (when: Date) => {
+    t.clock.set(when);
+    await t.app.get(JobsService).runDue(100);
+  };
+  const statusOf = async (requestId: string) => (await t.http().get(`/api/requests/${requestId}`).set('Authorization', staff).expect(200)).body;
+  const escalationMails = (requestId: string) =>
+    t.dataSource.getRepository(MailMessage).find({ where: { toAddress: coordinator.email, template: 'request_escalated', idempotencyKey: Like(`escalated:${requestId}:%`) } });
+
+  /** Two volunteers for `language`; the first is assigned to a visit at `startsAt` and then cancelled at `cancelAt`. */
+  async function confirmedThenCancelled(language: string, startsAt: string, cancelAt: Date) {
+    const holder = await aQualifiedVolunteer(t, courses, { languages: [language] });
+    const other = await aQualifiedVolunteer(t, courses, { languages: [language] });
+    const { requestId, dispatchId } = await fileAndAssign(t, { fileAs: coordinator.auth, staff }, holder.id, { language, startsAt, endsAt: at(startsAt, HOUR).toISOString() });
+    t.clock.set(cancelAt);
+    await t.http().post(`/api/dispatches/${dispatchId}/cancel`).set('Authorization', staff).send({ reason: '通訳者の急病' }).expect(200);
+    return { requestId, holder, other };
+  }
+
+  it('calls staff in at the deadline when the cancellation comes before it, and offers the visit again meanwhile', async () => {
+    const startsAt = jst(3, '10:00');
+    // 20 hours before the visit: the offer sent now would stay open past the 12-hour deadline.
+    const { requestId, other } = await confirmedThenCancelled('id', startsAt, at(startsAt, -20 * HOUR));
+    await runJobsAt(at(startsAt, -20 * HOUR));
+    expect(await statusOf(requestId)).toMatchObject({ status: 'offered' });
+    // Asked again: the other volunteer, whose first offer was withdrawn when the holder was assigned; not the holder.
+    const pending = await t.dataSource.getRepository(Offer).find({ where: { requestId, status: 'pending' } });
+    expect(pending.map((o) => o.volunteerId)).toEqual([other.id]);
+    expect(pending[0].expiresAt.getTime()).toBeGreaterThan(at(startsAt, -POLICY.escalateBeforeHours * HOUR).getTime());
+
+    await runJobsAt(at(startsAt, -POLICY.escalateBeforeHours * HOUR - MINUTE));
+    expect((await statusOf(requestId)).status).toBe('offered');
+    await runJobsAt(at(startsAt, -POLICY.escalateBeforeHours * HOUR + MINUTE));
+    expect(await statusOf(requestId)).toMatchObject({ status: 'escalated', escalationReason: 'dispatch_cancelled' });
+    const [alert, ...more] = await escalationMails(requestId);
+    expect(alert.textBody).toContain('派遣が取り消され');
+    expect(more).toHaveLength(0);
+    // The other volunteer's offer stays open: they may still take it from their phone.
+    const still = await t.dataSource.getRepository(Offer).find({ where: { requestId, status: 'pending' } });
+    expect(still.map((o) => o.volunteerId)).toEqual([other.id]);
+    t.clock.set(TODAY);
+  });
+
+  it('calls staff in at once when the cancellation comes inside the deadline', async () => {
+    const startsAt = jst(4, '10:00');
+    const { requestId, other } = await confirmedThenCancelled('pt', startsAt, at(startsAt, -5 * HOUR));
+    await runJobsAt(at(startsAt, -5 * HOUR));
+    expect(await statusOf(requestId)).toMatchObject({ status: 'escalated', escalationReason: 'dispatch_cancelled' });
+    expect(await escalationMails(requestId)).toHaveLength(1);
+    // Everyone eligible but the holder was offered it again as well: a volunteer can still take it from their phone.
+    const pending = await t.dataSource.getRepository(Offer).find({ where: { requestId, status: 'pending' } });
+    expect(pending.map((o) => o.volunteerId)).toEqual([other.id]);
+    t.clock.set(TODAY);
+  });
+});
