@@ -2,7 +2,7 @@ import { DEFAULT_DISPATCH_POLICY as POLICY, MailMessage, Offer } from '@app/doma
 import { Like } from 'typeorm';
 import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { createTestApp, TestApp } from './support/test-app';
-import { fileAndAssign, visitWorld } from './support/visit-fixtures';
+import { fileAndAssign, fileRequest, visitWorld } from './support/visit-fixtures';
 import { aQualifiedVolunteer, jst, TODAY } from './support/workflow-fixtures';
 
 const MINUTE = 60_000;
@@ -35,6 +35,12 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
   const escalationMails = (requestId: string) =>
     t.dataSource.getRepository(MailMessage).find({ where: { toAddress: coordinator.email, template: 'request_escalated', idempotencyKey: Like(`escalated:${requestId}:%`) } });
 
+  /** The token of the newest offer mail's link to `email`. */
+  const offerLink = async (email: string) => {
+    const [mail] = await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email, template: 'offer' }, order: { createdAt: 'DESC' }, take: 1 });
+    return /offer-links\/([A-Za-z0-9_-]+)/.exec(mail.textBody)![1];
+  };
+
   /** Two volunteers for `language`; the first is assigned to a visit at `startsAt` and then cancelled at `cancelAt`. */
   async function confirmedThenCancelled(language: string, startsAt: string, cancelAt: Date) {
     const holder = await aQualifiedVolunteer(t, courses, { languages: [language] });
@@ -66,6 +72,48 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
     // The other volunteer's offer stays open: they may still take it from their phone.
     const still = await t.dataSource.getRepository(Offer).find({ where: { requestId, status: 'pending' } });
     expect(still.map((o) => o.volunteerId)).toEqual([other.id]);
+    t.clock.set(TODAY);
+  });
+
+  it('lets another volunteer accept the reopened visit when the first had accepted it from their offer mail', async () => {
+    const startsAt = jst(9, '10:00');
+    const first = await aQualifiedVolunteer(t, courses, { languages: ['tl'] });
+    const second = await aQualifiedVolunteer(t, courses, { languages: ['tl'] });
+    const request = await fileRequest(t, coordinator.auth, { language: 'tl', startsAt, endsAt: at(startsAt, HOUR).toISOString() });
+    const accepted = await t.http().post(`/api/offer-links/${await offerLink(first.email)}/accept`).expect(200);
+
+    t.clock.set(at(startsAt, -2 * 24 * HOUR));
+    await t.http().post(`/api/dispatches/${accepted.body.dispatch.id}/cancel`).set('Authorization', staff).send({ reason: '通訳者の急病' }).expect(200);
+    await runJobsAt(at(startsAt, -2 * 24 * HOUR));
+    const again = await t.http().post(`/api/offer-links/${await offerLink(second.email)}/accept`).expect(200);
+    expect(again.body.dispatch).toMatchObject({ volunteerId: second.id, status: 'confirmed' });
+
+    // Both were asked at filing; the second's first offer was withdrawn when the first accepted.
+    const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id }, order: { status: 'ASC' } });
+    expect(offers.map((o) => [o.status, o.volunteerId])).toEqual([
+      ['accepted', second.id],
+      ['released', first.id],
+      ['withdrawn', second.id],
+    ]);
+    // The first volunteer's old link no longer answers anything.
+    expect((await t.http().get(`/api/offer-links/${await offerLink(first.email)}`).expect(200)).body).toMatchObject({ answerable: false });
+    t.clock.set(TODAY);
+  });
+
+  it('does not ask again, as a second offer, the volunteer who gave the visit up', async () => {
+    const startsAt = jst(10, '10:00');
+    const quiet = await aQualifiedVolunteer(t, courses, { languages: ['th'] });
+    const decliner = await aQualifiedVolunteer(t, courses, { languages: ['th'] });
+    const request = await fileRequest(t, coordinator.auth, { language: 'th', startsAt, endsAt: at(startsAt, HOUR).toISOString() });
+    await t.http().post(`/api/offer-links/${await offerLink(decliner.email)}/decline`).send({}).expect(200);
+    // The quiet volunteer lets the offer expire (and is asked again), then agrees on the phone and staff assign them.
+    await runJobsAt(at(TODAY, POLICY.responseWindowMinutes * MINUTE + MINUTE));
+    const assigned = await t.http().post(`/api/requests/${request.id}/assign`).set('Authorization', staff).send({ volunteerId: quiet.id }).expect(200);
+    await t.http().post(`/api/dispatches/${assigned.body.dispatch.id}/cancel`).set('Authorization', staff).send({ reason: '通訳者の都合' }).expect(200);
+    await runJobsAt(at(TODAY, POLICY.responseWindowMinutes * MINUTE + 2 * MINUTE));
+
+    expect(await t.dataSource.getRepository(Offer).count({ where: { requestId: request.id, status: 'pending' } })).toBe(0);
+    expect(await statusOf(request.id)).toMatchObject({ status: 'escalated', escalationReason: 'dispatch_cancelled' });
     t.clock.set(TODAY);
   });
 

@@ -26,7 +26,7 @@ export const workflowEn: typeof workflowJa = {
       patient_gender: { female: 'Female', male: 'Male', other: 'Other' },
       age_band: { infant: 'Infant', child: 'Child', adult: 'Adult', senior: 'Senior' },
       request_status: { open: 'Open', offered: 'Offered', confirmed: 'Confirmed', completed: 'Completed', escalated: 'Needs action', cancelled: 'Cancelled' },
-      offer_status: { pending: 'Awaiting answer', accepted: 'Accepted', declined: 'Declined', expired: 'Expired', withdrawn: 'Withdrawn' },
+      offer_status: { pending: 'Awaiting answer', accepted: 'Accepted', declined: 'Declined', expired: 'Expired', withdrawn: 'Withdrawn', released: 'Accepted, then cancelled' },
       dispatch_status: { confirmed: 'Confirmed', completed: 'Completed', cancelled: 'Cancelled', no_show: 'No-show' },
       exclusion: {
         LANGUAGE: 'Language does not match', LEVEL: 'Level too low', UNAVAILABLE: 'Not available then', OVERLAP: 'Overlaps another dispatch', MONTHLY_CAP: 'Monthly limit reached',

@@ -30,7 +30,7 @@ export const workflowJa = {
       patient_gender: { female: '女性', male: '男性', other: 'その他' },
       age_band: { infant: '乳児', child: '小児', adult: '成人', senior: '高齢者' },
       request_status: { open: '受付', offered: '打診中', confirmed: '確定', completed: '完了', escalated: '要対応', cancelled: '取消' },
-      offer_status: { pending: '回答待ち', accepted: '承諾', declined: '辞退', expired: '期限切れ', withdrawn: '取り下げ' },
+      offer_status: { pending: '回答待ち', accepted: '承諾', declined: '辞退', expired: '期限切れ', withdrawn: '取り下げ', released: '承諾後に取消' },
       dispatch_status: { confirmed: '確定', completed: '完了', cancelled: '取消', no_show: '不在' },
       exclusion: {
         LANGUAGE: '言語が合わない', LEVEL: 'レベル不足', UNAVAILABLE: '活動できない時間', OVERLAP: 'ほかの派遣と重なる', MONTHLY_CAP: '月の上限に達している',

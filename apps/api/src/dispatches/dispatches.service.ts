@@ -10,6 +10,7 @@ import {
   InterpretationRequest,
   InvalidError,
   NotFoundError,
+  Offer,
   RequestPatient,
   transition,
   Volunteer,
@@ -307,6 +308,13 @@ export class DispatchesService {
     await manager.save(dispatch);
     await this.log.record(manager, { subjectType: 'dispatch', subjectId: dispatch.id, from, to: 'cancelled', event: 'cancel', actorId, reason });
     await this.jobs.cancelWhere(manager, null, { dispatchId: dispatch.id });
+    // The acceptance that made the dispatch no longer holds the request (one accepted offer per request).
+    const offer = dispatch.offerId ? await manager.findOne(Offer, { where: { id: dispatch.offerId } }) : null;
+    if (offer?.status === 'accepted') {
+      offer.status = transition('offer', offer.status, 'release');
+      await manager.save(offer);
+      await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id, from: 'accepted', to: 'released', event: 'release', actorId, reason });
+    }
   }
 
   /** Staff, the requesting hospital and the confirmed volunteer; others get 404. */

@@ -213,13 +213,13 @@ export class VolunteerSnapshots {
     return new Map(rows.map((row) => [row.volunteer_id, row]));
   }
 
-  /** Share of offers of the last 180 days the volunteer answered (accepted or declined). */
+  /** Share of offers of the last 180 days the volunteer answered (accepted — even if the dispatch was cancelled later — or declined). */
   private async responseRates(manager: EntityManager, ids: string[], now: Date) {
     const rows: { volunteer_id: string; rate: string }[] = await manager.query(
       `SELECT volunteer_id,
-              (count(*) FILTER (WHERE status IN ('accepted', 'declined')))::float / count(*) AS rate
+              (count(*) FILTER (WHERE status IN ('accepted', 'released', 'declined')))::float / count(*) AS rate
          FROM offers
-        WHERE volunteer_id = ANY($1) AND status IN ('accepted', 'declined', 'expired')
+        WHERE volunteer_id = ANY($1) AND status IN ('accepted', 'released', 'declined', 'expired')
           AND created_at >= $2::timestamptz - interval '180 days'
         GROUP BY volunteer_id`,
       [ids, now],

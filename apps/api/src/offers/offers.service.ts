@@ -141,15 +141,18 @@ export class OffersService {
     } else {
       const eligible = ranked.eligible.map((c) => c.volunteerId);
       const answerMinutes = this.policy.quickAnswerers ? await this.recentAnswerMinutes(manager, eligible) : new Map<string, number[]>();
-      // Whoever gave the visit up (cancelled or handed on their dispatch) is not asked for it again; staff still may.
-      const gaveUp = await manager.find(Dispatch, { where: { requestId: request.id, role: 'primary', status: 'cancelled' }, select: { volunteerId: true } });
+      // Whoever gave the visit up (cancelled or handed on their dispatch) is not asked for it again, not even as a re-offer; staff still may.
+      const gaveUp = new Set(
+        (await manager.find(Dispatch, { where: { requestId: request.id, role: 'primary', status: 'cancelled' }, select: { volunteerId: true } })).map((d) => d.volunteerId),
+      );
+      const reofferable = this.reofferable(request, expired);
       const selection = selectWaveTargets({
-        ranked: orderForWave(eligible, this.policy, { room, answerMinutes }),
-        alreadyOffered: new Set([...already, ...gaveUp.map((d) => d.volunteerId)]),
+        ranked: orderForWave(eligible, this.policy, { room, answerMinutes }).filter((id) => !gaveUp.has(id)),
+        alreadyOffered: already,
         request: { urgent: request.urgent, startsAt: request.startsAt.getTime() },
         now: this.clock.now().getTime(),
         policy: this.policy,
-        expiredUnanswered: this.reofferable(request, expired),
+        expiredUnanswered: reofferable,
       });
       targets = selection.targets;
       reoffer = selection.reoffer === true;
@@ -299,9 +302,9 @@ export class OffersService {
 
   /** Why an offer can no longer be answered, in the codes of API.md. */
   private assertAnswerable(offer: Offer, request: InterpretationRequest): void {
-    if (offer.status === 'withdrawn' || offer.status === 'accepted' || offer.status === 'declined') {
+    if (offer.status === 'withdrawn' || offer.status === 'released' || offer.status === 'accepted' || offer.status === 'declined') {
       if (request.status === 'confirmed' || request.status === 'completed') throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
-      if (offer.status === 'withdrawn') throw new ConflictError('OFFER_WITHDRAWN', 'This offer was withdrawn');
+      if (offer.status === 'withdrawn' || offer.status === 'released') throw new ConflictError('OFFER_WITHDRAWN', 'This offer was withdrawn');
       throw new ConflictError('OFFER_ALREADY_ANSWERED', `This offer was already ${offer.status}`);
     }
     if (offer.status === 'expired' || offer.expiresAt <= this.clock.now()) throw new ConflictError('OFFER_EXPIRED', 'This offer has expired');
@@ -326,7 +329,7 @@ export class OffersService {
          FROM (SELECT volunteer_id, responded_at, extract(epoch FROM responded_at - created_at)::float8 / 60 AS minutes,
                       row_number() OVER (PARTITION BY volunteer_id ORDER BY responded_at DESC) AS n
                  FROM offers
-                WHERE volunteer_id = ANY($1::uuid[]) AND status IN ('accepted', 'declined') AND responded_at IS NOT NULL) answered
+                WHERE volunteer_id = ANY($1::uuid[]) AND status IN ('accepted', 'released', 'declined') AND responded_at IS NOT NULL) answered
         WHERE n <= $2
         GROUP BY volunteer_id`,
       [volunteerIds, ANSWER_SAMPLE],

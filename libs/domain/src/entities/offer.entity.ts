@@ -7,10 +7,12 @@ import type { OfferStatus } from '../workflow/workflow.machine';
 
 /**
  * An offer of a request to one volunteer. The database holds the first-accept-wins rule: at most
- * one accepted offer per request and role (`uq_offers_one_accepted_per_request`).
+ * one accepted offer per request and role (`uq_offers_one_accepted_per_request`); once the
+ * dispatch it made is cancelled or handed on, the offer is `released` and the request can be
+ * accepted again.
  */
 @Entity('offers')
-@Check('ck_offers_status', `"status" IN ('pending', 'accepted', 'declined', 'expired', 'withdrawn')`)
+@Check('ck_offers_status', `"status" IN ('pending', 'accepted', 'declined', 'expired', 'withdrawn', 'released')`)
 @Check('ck_offers_role', `"role" IN ('primary', 'shadow')`)
 @Index('uq_offers_one_accepted_per_request', ['requestId', 'role'], { unique: true, where: `"status" = 'accepted'` })
 @Index('uq_offers_one_pending_per_volunteer', ['requestId', 'volunteerId'], { unique: true, where: `"status" = 'pending'` })

@@ -8,7 +8,7 @@ import { ConflictError } from '../errors/domain-error';
 export const REQUEST_STATUSES = ['open', 'offered', 'confirmed', 'completed', 'escalated', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const OFFER_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+export const OFFER_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn', 'released'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 export const DISPATCH_STATUSES = ['confirmed', 'completed', 'cancelled', 'no_show'] as const;
@@ -36,6 +36,11 @@ export const OFFER_TRANSITIONS = {
   expire: { from: ['pending'], to: 'expired' },
   /** The request was filled by someone else, changed, or cancelled. */
   withdraw: { from: ['pending'], to: 'withdrawn' },
+  /**
+   * The dispatch this acceptance made was cancelled or handed on: the answer stays on record, but
+   * the offer no longer holds the request, so another volunteer's acceptance can.
+   */
+  release: { from: ['accepted'], to: 'released' },
 } as const satisfies Table<OfferStatus, string>;
 export type OfferEvent = keyof typeof OFFER_TRANSITIONS;
 
