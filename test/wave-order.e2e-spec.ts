@@ -77,6 +77,29 @@ describe('Live wave order and second offers', () => {
     t.clock.set(TODAY);
   });
 
+  it('keeps one wave every interval when a whole wave declines early: the next goes at once, and the earlier timer sends nothing', async () => {
+    for (let i = 0; i < 2 * POLICY.waveSize + 1; i++) await aQualifiedVolunteer(t, courses, { languages: ['id'] });
+    const request = await fileRequest(t, coordinator, { language: 'id', startsAt: jst(14, '10:00'), endsAt: jst(14, '11:00') });
+    const firstWave = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id, wave: 1 } });
+    expect(firstWave).toHaveLength(POLICY.waveSize);
+    // Ten minutes later everyone in the first wave has declined: the second wave goes out at once.
+    t.clock.set(new Date(new Date(TODAY).getTime() + 10 * MINUTE));
+    for (const offer of firstWave) {
+      const link = await t.dataSource.getRepository(MailMessage).findOneByOrFail({ template: 'offer', idempotencyKey: `offer:${offer.id}` });
+      await t.http().post(`/api/offer-links/${/offer-links\/([A-Za-z0-9_-]+)/.exec(link.textBody)![1]}/decline`).send({}).expect(200);
+    }
+    expect(await waveOf(request.id, 2)).toHaveProperty('size', POLICY.waveSize);
+    // The first wave's timer comes due: the second wave has had ten minutes, not an interval.
+    t.clock.set(new Date(new Date(TODAY).getTime() + (POLICY.waveIntervalMinutes + 1) * MINUTE));
+    await t.app.get(JobsService).runDue(100);
+    expect(await waveOf(request.id, 3)).toHaveProperty('size', 0);
+    // An interval after the second wave, the third goes out.
+    t.clock.set(new Date(new Date(TODAY).getTime() + (10 + POLICY.waveIntervalMinutes + 1) * MINUTE));
+    await t.app.get(JobsService).runDue(100);
+    expect(await waveOf(request.id, 3)).toHaveProperty('size', 1);
+    t.clock.set(TODAY);
+  });
+
   it('offers an urgent request in waves while the visit is more than broadcastWithinHours off, to everyone inside it', async () => {
     for (let i = 0; i < 5; i++) await aQualifiedVolunteer(t, courses, { languages: ['ne'] });
     // Filed on Tuesday 1 Dec for Thursday 3 Dec: fewer business days than the lead time, so urgent.

@@ -102,6 +102,8 @@ interface RequestState {
   /** How many of each volunteer's offers for this request expired unanswered. */
   expiredCount: Map<string, number>;
   confirmedBy: string | null;
+  /** Waves sent so far: a next-wave timer set by an earlier wave is stale. */
+  waves: number;
   dispatchToken: number;
   firstConfirmedAt: number | null;
   escalated: boolean;
@@ -118,7 +120,7 @@ interface RequestState {
 
 type SimEvent =
   | { kind: 'file'; r: RequestState }
-  | { kind: 'nextWave'; r: RequestState }
+  | { kind: 'nextWave'; r: RequestState; wave: number }
   | { kind: 'release'; r: RequestState }
   | { kind: 'expire'; r: RequestState }
   | { kind: 'escalate'; r: RequestState }
@@ -223,6 +225,7 @@ class Simulation {
       expiredUnanswered: new Set(),
       expiredCount: new Map(),
       confirmedBy: null,
+      waves: 0,
       dispatchToken: 0,
       firstConfirmedAt: null,
       escalated: false,
@@ -289,6 +292,8 @@ class Simulation {
         if (e.r.status === 'open') return this.startOffering(e.r, t);
         return;
       case 'nextWave':
+        // As in the API: a later wave (everyone declined, roll-on) set its own timer; this one is stale.
+        if (e.wave !== e.r.waves) return;
         if (e.r.status !== 'open' && e.r.status !== 'offered') return;
         if ((await this.sendWave(e.r, t)) === 0) await this.rollOn(e.r, t);
         return;
@@ -373,6 +378,7 @@ class Simulation {
     const wavePolicy = first ? { ...this.policy.dispatch, waveSize: this.policy.firstWaveSize! } : this.policy.dispatch;
     const { targets, broadcast, reoffer } = selectWaveTargets({ ranked: ordered, alreadyOffered: r.asked, request, now: t, policy: wavePolicy, plan, expiredUnanswered: reofferable });
     if (targets.length === 0) return 0;
+    r.waves++;
     for (const id of targets) r.expiredUnanswered.delete(id);
     const expiresAt = Math.min(t + this.policy.dispatch.responseWindowMinutes * MINUTE, startsAt);
     for (const id of targets) {
@@ -393,7 +399,7 @@ class Simulation {
     this.queue.push(expiresAt, { kind: 'expire', r });
     if (!broadcast && !reoffer) {
       const next = t + this.policy.dispatch.waveIntervalMinutes * MINUTE;
-      if (next < expiresAt || next < startsAt) this.queue.push(next, { kind: 'nextWave', r });
+      if (next < expiresAt || next < startsAt) this.queue.push(next, { kind: 'nextWave', r, wave: r.waves });
     }
     if (r.status === 'open') r.status = 'offered';
     return targets.length;

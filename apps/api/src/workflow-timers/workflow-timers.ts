@@ -7,6 +7,8 @@ import { OffersService } from '../offers/offers.service';
 import { DISPATCH_JOBS, OFFER_JOBS } from '../workflow/workflow-jobs';
 
 type RequestPayload = { requestId: string };
+/** `wave`: the wave whose interval this timer ends (older jobs have none). */
+type WavePayload = RequestPayload & { wave?: number };
 type DispatchPayload = { dispatchId: string };
 
 /**
@@ -23,7 +25,7 @@ export class WorkflowTimers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<RequestPayload>(OFFER_JOBS.nextWave, ({ requestId }, { manager }) => this.nextWave(manager, requestId));
+    this.jobs.register<WavePayload>(OFFER_JOBS.nextWave, ({ requestId, wave }, { manager }) => this.nextWave(manager, requestId, wave));
     this.jobs.register<RequestPayload>(OFFER_JOBS.expire, ({ requestId }, { manager }) => this.offers.expireDue(manager, requestId));
     this.jobs.register<RequestPayload>(OFFER_JOBS.escalate, ({ requestId }, { manager }) => this.escalate(manager, requestId));
     this.jobs.register<RequestPayload>(DISPATCH_JOBS.reoffer, async ({ requestId }, { manager }) => {
@@ -35,10 +37,15 @@ export class WorkflowTimers implements OnModuleInit {
     this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reconfirmDeadline, ({ dispatchId }, { manager }) => this.dispatches.reconfirmationDeadline(manager, dispatchId));
   }
 
-  /** Nobody accepted yet: the next volunteers get an offer; with nobody left and nothing pending, staff step in. */
-  private async nextWave(manager: EntityManager, requestId: string): Promise<void> {
+  /**
+   * Nobody accepted yet: the next volunteers get an offer; with nobody left and nothing pending,
+   * staff step in. A timer of an earlier wave is stale: a later wave went out meanwhile (everyone
+   * declined, or staff sent it) and set its own, so the interval runs from the latest wave.
+   */
+  private async nextWave(manager: EntityManager, requestId: string, wave: number | undefined): Promise<void> {
     const request = await this.lockRequest(manager, requestId);
     if (!request || request.onHold || !statesAllowing('request', 'offer').includes(request.status) || request.status === 'escalated') return;
+    if (wave !== undefined && wave !== request.waveCount) return;
     const sent = await this.offers.sendWave(manager, request, null);
     if (sent === 0) await this.offers.rollOn(manager, request, null);
   }
