@@ -145,7 +145,8 @@ describe('Dispatch stories (API, timers, mail)', () => {
     const request = (await file('si', jst(28, '10:00'), jst(28, '11:00'))).body;
     const offer = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: request.id, volunteerId: volunteer.id });
     await t.http().post(`/api/requests/${request.id}/assign`).set('Authorization', staff).send({ volunteerId: volunteer.id }).expect(200);
-    expect((await t.dataSource.getRepository(Offer).findOneByOrFail({ id: offer.id })).status).toBe('withdrawn');
+    // Their own pending offer is the acceptance, not withdrawn as "someone else took it".
+    expect((await t.dataSource.getRepository(Offer).findOneByOrFail({ id: offer.id })).status).toBe('accepted');
     t.clock.set(new Date(new Date(jst(28, '10:00')).getTime() - 47 * HOUR));
     await runTimers();
     t.clock.set(new Date(new Date(jst(28, '10:00')).getTime() - 23 * HOUR));

@@ -1,4 +1,4 @@
-import { ConflictError, Dispatch, InterpretationRequest, Offer } from '@app/domain';
+import { ConflictError, Dispatch, InterpretationRequest, MailMessage, Offer } from '@app/domain';
 import { OffersService } from '../apps/api/src/offers/offers.service';
 import { aUser } from './support/factories';
 import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
@@ -262,6 +262,23 @@ describe('Dispatch workflow (API)', () => {
         .expect(200);
       expect(ok.body.dispatch).toMatchObject({ overrideReason: '誓約書は紙で受領済み', status: 'confirmed' });
       await t.http().post(`/api/requests/${r.id}/assign`).set('Authorization', coordinator.auth).send({ volunteerId: untrained.id }).expect(403);
+    });
+
+    it('counts the pending offer of a volunteer staff assign as their acceptance, and withdraws only the others', async () => {
+      const agreed = await aQualifiedVolunteer(t, courses, { languages: ['it'] });
+      const other = await aQualifiedVolunteer(t, courses, { languages: ['it'] });
+      const r = (await file({ language: 'it' }).expect(201)).body;
+      const offers = t.dataSource.getRepository(Offer);
+      const own = await offers.findOneByOrFail({ requestId: r.id, volunteerId: agreed.id, status: 'pending' });
+      // The volunteer said yes on the phone; staff assign them instead of waiting for the link.
+      const { dispatch } = (await t.http().post(`/api/requests/${r.id}/assign`).set('Authorization', staff).send({ volunteerId: agreed.id }).expect(200)).body;
+      expect(await offers.findOneByOrFail({ id: own.id })).toMatchObject({ status: 'accepted' });
+      expect(dispatch).toMatchObject({ volunteerId: agreed.id, status: 'confirmed' });
+      expect(await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: dispatch.id })).toMatchObject({ offerId: own.id });
+      expect(await offers.findOneByOrFail({ requestId: r.id, volunteerId: other.id })).toMatchObject({ status: 'withdrawn' });
+      const withdrawnMail = (email: string) => t.dataSource.getRepository(MailMessage).count({ where: { toAddress: email, template: 'offer_withdrawn' } });
+      expect(await withdrawnMail(agreed.email)).toBe(0);
+      expect(await withdrawnMail(other.email)).toBe(1);
     });
 
     it('records completion, no-shows and late cancellations, and refuses illegal moves with 409', async () => {

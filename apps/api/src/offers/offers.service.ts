@@ -275,13 +275,30 @@ export class OffersService {
       if (!request || !offer) throw new NotFoundError('Offer');
       this.assertAnswerable(offer, request);
       const dispatch = await this.dispatches.confirm(manager, request, offer.volunteerId, { offerId: offer.id, role: offer.role, actorId });
-      offer.status = transition('offer', offer.status, 'accept');
-      offer.respondedAt = this.clock.now();
-      await manager.save(offer);
-      await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id, from: 'pending', to: 'accepted', event: 'accept', actorId });
+      await this.markAccepted(manager, offer, actorId);
       await this.withdrawPending(manager, request, 'filled', actorId, offer.role);
       return { dispatch };
     });
+  }
+
+  /**
+   * Staff assign a volunteer directly (in the caller's transaction, the request locked): if the
+   * volunteer holds a pending offer for it, that offer is the acceptance — linked to the dispatch
+   * and not withdrawn with the others, whose mail would tell them someone else took the visit.
+   */
+  async assign(manager: EntityManager, request: InterpretationRequest, volunteerId: string, actorId: string, overrideReason?: string): Promise<Dispatch> {
+    const own = await manager.findOne(Offer, { where: { requestId: request.id, volunteerId, role: 'primary', status: 'pending' }, lock: { mode: 'pessimistic_write' } });
+    const dispatch = await this.dispatches.confirm(manager, request, volunteerId, { offerId: own?.id, actorId, overrideReason });
+    if (own) await this.markAccepted(manager, own, actorId);
+    await this.withdrawPending(manager, request, 'filled', actorId, 'primary');
+    return dispatch;
+  }
+
+  private async markAccepted(manager: EntityManager, offer: Offer, actorId: string | null): Promise<void> {
+    offer.status = transition('offer', offer.status, 'accept');
+    offer.respondedAt = this.clock.now();
+    await manager.save(offer);
+    await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id, from: 'pending', to: 'accepted', event: 'accept', actorId });
   }
 
   async declineOffer(offerId: string, requestId: string, actorId: string | null, reason?: string): Promise<OfferView> {

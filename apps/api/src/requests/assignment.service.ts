@@ -3,15 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Dispatch, InterpretationRequest, NotFoundError } from '@app/domain';
 import { Actor } from '../common/decorators/current-user.decorator';
-import { DispatchesService } from '../dispatches/dispatches.service';
 import { OffersService } from '../offers/offers.service';
 
-/** Staff assign a volunteer directly, bypassing offers; a rule they override needs a recorded reason. */
+/** Staff assign a volunteer directly, without waiting for offers; a rule they override needs a recorded reason. */
 @Injectable()
 export class AssignmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly dispatches: DispatchesService,
     private readonly offers: OffersService,
   ) {}
 
@@ -19,9 +17,7 @@ export class AssignmentService {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw new NotFoundError('Request');
-      const dispatch = await this.dispatches.confirm(manager, request, volunteerId, { actorId: actor.id, overrideReason });
-      await this.offers.withdrawPending(manager, request, 'filled', actor.id, 'primary');
-      return { dispatch };
+      return { dispatch: await this.offers.assign(manager, request, volunteerId, actor.id, overrideReason) };
     });
   }
 }

@@ -104,8 +104,7 @@ export class SwapsService {
         () => this.dispatches.handOver(manager, dispatch, handedOn, body.coverVolunteerId, actor.id, reason),
         'coverVolunteerId',
       );
-      const confirmed = await this.dispatches.confirm(manager, request, body.volunteerId, { actorId: actor.id });
-      await this.offers.withdrawPending(manager, request, 'filled', actor.id, 'primary');
+      const confirmed = await this.offers.assign(manager, request, body.volunteerId, actor.id);
       return { dispatch: confirmed, handedOver };
     });
   }
