@@ -10,6 +10,7 @@ export const operationsEn = {
         offer_withdrawn: 'Offer withdrawn',
         offer_changed: 'Request changed',
         dispatch_confirmed: 'Dispatch confirmed (interpreter)',
+        dispatch_cancelled: 'Dispatch cancelled (interpreter)',
         request_confirmed: 'Interpreter found (hospital)',
         request_escalated: 'Request needs attention',
         request_cancelled: 'Request cancelled',

@@ -10,6 +10,7 @@ export const operationsJa = {
         offer_withdrawn: '打診の取り下げ',
         offer_changed: '依頼内容の変更',
         dispatch_confirmed: '派遣の確定（通訳者へ）',
+        dispatch_cancelled: '派遣の取り消し（通訳者へ）',
         request_confirmed: '通訳者の決定（医療機関へ）',
         request_escalated: '要対応の依頼',
         request_cancelled: '依頼の取り消し',

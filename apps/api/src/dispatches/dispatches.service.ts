@@ -237,6 +237,8 @@ export class DispatchesService {
     return this.dataSource.transaction(async (manager) => {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
       await this.applyCancel(manager, dispatch, reason, actor.id);
+      // Told even when they asked staff to cancel for them: the mail's .ics takes the visit off their calendar.
+      await this.notifier.dispatchCancelled(manager, request, dispatch);
       if (request.status === 'confirmed' && dispatch.role === 'primary') {
         request.status = transition('request', request.status, 'reopen');
         await manager.save(request);

@@ -23,6 +23,15 @@ describe(buildCalendarEvent.name, () => {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
   });
 
+  it('cancels the event under the same UID, as a newer version of it', () => {
+    const cancel = buildCalendarEvent({ uid: 'dispatch-42@kumamoto-dispatch', startsAt: '2026-12-03T01:00:00Z', endsAt: '2026-12-03T03:00:00Z', summary: 's', location: 'l', description: 'd', cancelled: true });
+    expect(cancel).toContain('METHOD:CANCEL');
+    expect(cancel).toContain('STATUS:CANCELLED');
+    expect(cancel).toContain('SEQUENCE:1');
+    expect(cancel).toContain('UID:dispatch-42@kumamoto-dispatch');
+    expect(cancel).not.toContain('METHOD:PUBLISH');
+  });
+
   it('escapes commas and semicolons in text and keeps Japanese', () => {
     const unfolded = event().replace(/\r?\n[ \t]/g, '');
     expect(unfolded).toContain('SUMMARY:医療通訳: 熊本中央病院');

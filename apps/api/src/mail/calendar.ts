@@ -9,6 +9,11 @@ export interface CalendarEventInput {
   location: string;
   description: string;
   url?: string;
+  /**
+   * Cancels the event published earlier under the same `uid` (METHOD:CANCEL, STATUS:CANCELLED,
+   * SEQUENCE 1 so that calendars take it as newer than the original, which has none).
+   */
+  cancelled?: boolean;
 }
 
 const instant = (value: Date | string): number => {
@@ -25,7 +30,8 @@ export function buildCalendarEvent(input: CalendarEventInput): string {
   const { error, value } = createEvent({
     uid: input.uid,
     productId: 'kumamoto-dispatch',
-    method: 'PUBLISH',
+    method: input.cancelled ? 'CANCEL' : 'PUBLISH',
+    ...(input.cancelled ? { sequence: 1 } : {}),
     start: instant(input.startsAt),
     startInputType: 'utc',
     startOutputType: 'utc',
@@ -36,7 +42,7 @@ export function buildCalendarEvent(input: CalendarEventInput): string {
     location: input.location,
     description: input.description,
     ...(input.url ? { url: input.url } : {}),
-    status: 'CONFIRMED',
+    status: input.cancelled ? 'CANCELLED' : 'CONFIRMED',
     busyStatus: 'BUSY',
   });
   if (error || !value) throw error ?? new Error('Could not build the calendar event');

@@ -107,6 +107,20 @@ export class DispatchNotifier {
     }
   }
 
+  /**
+   * The volunteer's dispatch was cancelled while the request goes on: they are told not to go, with
+   * an .ics that cancels the confirmation's event (same UID). Neither reason nor patient details.
+   */
+  async dispatchCancelled(manager: EntityManager, request: InterpretationRequest, dispatch: Dispatch): Promise<void> {
+    const hospital = await this.hospital(manager, request);
+    const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
+    if (!volunteer) return;
+    await this.send(manager, volunteer, 'dispatch_cancelled', `dispatch-cancelled:${dispatch.id}`, {
+      params: { volunteerName: volunteer.name, startsAt: request.startsAt.toISOString(), endsAt: request.endsAt.toISOString(), hospitalName: hospital.name },
+      attachments: [{ filename: 'dispatch.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: Buffer.from(this.calendar(dispatch, request, hospital, { cancelled: true })).toString('base64') }],
+    });
+  }
+
   /** Coordinators of the hospital and all staff learn that a person must act. */
   async escalated(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason, key: string): Promise<void> {
     const recipients = [...(await this.coordinators(manager, request.hospitalId)), ...(await this.staff(manager))];
@@ -160,8 +174,10 @@ export class DispatchNotifier {
     });
   }
 
-  calendar(dispatch: Dispatch, request: InterpretationRequest, hospital: Hospital): string {
+  /** The dispatch's calendar event; `cancelled` withdraws the one sent with the confirmation. */
+  calendar(dispatch: Dispatch, request: InterpretationRequest, hospital: Hospital, options: { cancelled?: boolean } = {}): string {
     return buildCalendarEvent({
+      ...options,
       uid: `dispatch-${dispatch.id}@kumamoto-dispatch`,
       startsAt: request.startsAt,
       endsAt: request.endsAt,

@@ -25,6 +25,7 @@ export const MAIL_TEMPLATES = [
   'offer_withdrawn',
   'offer_changed',
   'dispatch_confirmed',
+  'dispatch_cancelled',
   'request_confirmed',
   'request_escalated',
   'request_cancelled',

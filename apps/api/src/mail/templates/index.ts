@@ -1,4 +1,5 @@
 import { Locale } from '@app/domain';
+import { dispatchCancelled, DispatchCancelledParams } from './dispatch-cancelled.template';
 import { dispatchConfirmed, DispatchConfirmedParams } from './dispatch-confirmed.template';
 import { invitation, InvitationParams } from './invitation.template';
 import { MailTemplate, renderContent, RenderedMail } from './layout';
@@ -22,6 +23,7 @@ export interface TemplateParams {
   offer_withdrawn: OfferWithdrawnParams;
   offer_changed: OfferChangedParams;
   dispatch_confirmed: DispatchConfirmedParams;
+  dispatch_cancelled: DispatchCancelledParams;
   request_confirmed: RequestConfirmedParams;
   request_escalated: RequestEscalatedParams;
   request_cancelled: RequestCancelledParams;
@@ -38,6 +40,7 @@ const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
   offer_withdrawn: offerWithdrawn,
   offer_changed: offerChanged,
   dispatch_confirmed: dispatchConfirmed,
+  dispatch_cancelled: dispatchCancelled,
   request_confirmed: requestConfirmed,
   request_escalated: requestEscalated,
   request_cancelled: requestCancelled,
@@ -56,6 +59,7 @@ export function renderMail<N extends TemplateName>(template: N, locale: Locale, 
 }
 
 export type { RenderedMail } from './layout';
+export * from './dispatch-cancelled.template';
 export * from './dispatch-confirmed.template';
 export * from './invitation.template';
 export * from './offer-changed.template';

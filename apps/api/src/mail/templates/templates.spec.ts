@@ -25,6 +25,7 @@ const SAMPLES: TemplateParams = {
   offer_withdrawn: { volunteerName: 'An', startsAt, hospitalName: 'H', reason: 'filled' },
   offer_changed: { volunteerName: 'An', startsAt, endsAt, hospitalName: 'H', linkUrl: link },
   dispatch_confirmed: { volunteerName: 'An', startsAt, endsAt, hospitalName: 'H', address: '熊本市中央区1-1', calendarUrl: link },
+  dispatch_cancelled: { volunteerName: 'An', startsAt, endsAt, hospitalName: 'H' },
   request_confirmed: { coordinatorName: 'C', requestRef: 'R-2026-0001', startsAt, language: 'ne', volunteerName: 'An' },
   request_escalated: { recipientName: 'S', requestRef: 'R-2026-0001', startsAt, language: 'ne', reason: 'no_answer' },
   request_cancelled: { recipientName: 'S', startsAt, hospitalName: 'H', reason: 'Patient rescheduled' },
