@@ -1,7 +1,11 @@
-import { MailMessage } from '@app/domain';
+import { DEFAULT_DISPATCH_POLICY as POLICY, Dispatch, MailMessage } from '@app/domain';
+import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { createTestApp, TestApp } from './support/test-app';
-import { PATIENT, visitWorld } from './support/visit-fixtures';
-import { jst, TODAY } from './support/workflow-fixtures';
+import { fileRequest, PATIENT, visitWorld } from './support/visit-fixtures';
+import { aQualifiedVolunteer, jst, TODAY } from './support/workflow-fixtures';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /** The calendar file attached to a mail, as text. */
 const ics = (mail: MailMessage) => Buffer.from(mail.attachments![0].content, 'base64').toString('utf8');
@@ -20,6 +24,11 @@ describe('The dispatch lifecycle', () => {
   afterAll(() => t.close());
   afterEach(() => t.clock.set(TODAY));
 
+  const at = (iso: string, offsetMs: number) => new Date(new Date(iso).getTime() + offsetMs);
+  const runJobsAt = async (when: Date) => {
+    t.clock.set(when);
+    await t.app.get(JobsService).runDue(100);
+  };
   const mailsTo = (email: string, template: string) => t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email, template }, order: { createdAt: 'ASC' } });
 
   describe('cancelling a dispatch (not the request)', () => {
@@ -44,6 +53,40 @@ describe('The dispatch lifecycle', () => {
       expect(calendar).toContain('METHOD:CANCEL');
       expect(calendar).toContain('STATUS:CANCELLED');
       expect(uidOf(calendar)).toBe(uidOf(ics(confirmation)));
+    });
+  });
+
+  describe('reconfirmation', () => {
+    it('takes an acceptance inside the reconfirmation window as the reconfirmation: no ask, no alert', async () => {
+      const startsAt = jst(20, '10:00');
+      const volunteer = await aQualifiedVolunteer(t, world.courses, { languages: ['pt'] });
+      t.clock.set(at(startsAt, -25 * HOUR));
+      const request = await fileRequest(t, world.coordinator.auth, { language: 'pt', startsAt, endsAt: at(startsAt, HOUR).toISOString() });
+      const [offer] = await mailsTo(volunteer.email, 'offer');
+      const token = /offer-links\/([A-Za-z0-9_-]+)/.exec(offer.textBody)![1];
+      const accepted = await t.http().post(`/api/offer-links/${token}/accept`).expect(200);
+
+      await runJobsAt(at(startsAt, -25 * HOUR));
+      await runJobsAt(at(startsAt, -POLICY.reconfirmDeadlineHours * HOUR + MINUTE));
+      expect(await mailsTo(volunteer.email, 'reconfirm')).toHaveLength(0);
+      const dispatch = await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: accepted.body.dispatch.id });
+      expect(dispatch).toMatchObject({ status: 'confirmed', reconfirmationMissed: false, reconfirmedAt: at(startsAt, -25 * HOUR) });
+      const alerts = await mailsTo(world.coordinator.email, 'request_escalated');
+      expect(alerts.filter((m) => m.idempotencyKey.startsWith(`escalated:reconfirm:${dispatch.id}`))).toHaveLength(0);
+      // The reminder the day before still goes out.
+      expect(await mailsTo(volunteer.email, 'reminder')).toHaveLength(1);
+      expect((await t.http().get(`/api/requests/${request.id}`).set('Authorization', world.staff).expect(200)).body.status).toBe('confirmed');
+    });
+
+    it('still asks a volunteer confirmed before the window, at the ask time', async () => {
+      const startsAt = jst(22, '10:00');
+      const volunteer = await aQualifiedVolunteer(t, world.courses, { languages: ['pt'] });
+      const { dispatchId } = await world.dispatch(startsAt, at(startsAt, HOUR).toISOString(), volunteer.id, 'pt');
+      await runJobsAt(at(startsAt, -POLICY.reconfirmBeforeHours * HOUR - MINUTE));
+      expect(await mailsTo(volunteer.email, 'reconfirm')).toHaveLength(0);
+      await runJobsAt(at(startsAt, -POLICY.reconfirmBeforeHours * HOUR));
+      expect(await mailsTo(volunteer.email, 'reconfirm')).toHaveLength(1);
+      expect(await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: dispatchId })).toMatchObject({ reconfirmedAt: null });
     });
   });
 });

@@ -125,6 +125,8 @@ export class DispatchesService {
       busyUntil: new Date(request.endsAt.getTime() + (request.mode === 'onsite' ? buffer : 0)),
       area: request.mode === 'onsite' ? hospital.area : null,
       overrideReason: options.overrideReason ?? null,
+      // Confirmed when the reconfirmation would already have been asked: this yes is the reconfirmation.
+      reconfirmedAt: request.startsAt.getTime() - this.policy.reconfirmBeforeHours * HOUR <= now.getTime() ? now : null,
     });
     try {
       await manager.save(dispatch);
@@ -138,7 +140,7 @@ export class DispatchesService {
     return dispatch;
   }
 
-  /** Reminder the day before; reconfirmation ask and its deadline, when there is still time for them. */
+  /** Reminder the day before; reconfirmation ask and its deadline, unless the confirmation came inside that window. */
   private async scheduleVisitTimers(manager: EntityManager, dispatch: Dispatch): Promise<void> {
     const now = this.clock.now().getTime();
     const start = dispatch.startsAt.getTime();
@@ -147,8 +149,8 @@ export class DispatchesService {
     if (at(this.policy.reminderBeforeHours) > now) {
       await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reminder, dueAt: new Date(at(this.policy.reminderBeforeHours)), payload, key: `reminder:${dispatch.id}` });
     }
-    if (at(this.policy.reconfirmDeadlineHours) > now) {
-      await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reconfirm, dueAt: new Date(Math.max(now, at(this.policy.reconfirmBeforeHours))), payload, key: `reconfirm:${dispatch.id}` });
+    if (!dispatch.reconfirmedAt) {
+      await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reconfirm, dueAt: new Date(at(this.policy.reconfirmBeforeHours)), payload, key: `reconfirm:${dispatch.id}` });
       await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reconfirmDeadline, dueAt: new Date(at(this.policy.reconfirmDeadlineHours)), payload, key: `reconfirm-deadline:${dispatch.id}` });
     }
   }
