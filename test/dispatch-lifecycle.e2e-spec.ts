@@ -89,4 +89,57 @@ describe('The dispatch lifecycle', () => {
       expect(await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: dispatchId })).toMatchObject({ reconfirmedAt: null });
     });
   });
+
+  describe("the visit's time", () => {
+    const complete = (dispatchId: string, auth: string, actualStart: string | Date, actualEnd: string | Date) =>
+      t.http().post(`/api/dispatches/${dispatchId}/complete`).set('Authorization', auth).send({ actualStart: new Date(actualStart).toISOString(), actualEnd: new Date(actualEnd).toISOString() });
+
+    it('completes a visit only once it has started, with past times in order and under a day', async () => {
+      const volunteer = world.volunteers[1];
+      const startsAt = jst(16, '10:00');
+      const { dispatchId, requestId } = await world.dispatch(startsAt, jst(16, '12:00'), volunteer.id);
+      // Tomorrow's visit, "completed" today with times from this morning.
+      const early = await complete(dispatchId, volunteer.auth, at(TODAY, -HOUR), TODAY).expect(409);
+      expect(early.body.code).toBe('VISIT_NOT_HAPPENED');
+
+      t.clock.set(jst(16, '11:00'));
+      const future = await complete(dispatchId, volunteer.auth, startsAt, jst(16, '12:00')).expect(422);
+      expect(Object.keys(future.body.errors)).toEqual(['actualEnd']);
+      const backwards = await complete(dispatchId, volunteer.auth, jst(16, '10:30'), jst(16, '10:30')).expect(422);
+      expect(Object.keys(backwards.body.errors)).toEqual(['actualEnd']);
+      t.clock.set(jst(18, '12:00'));
+      const tooLong = await complete(dispatchId, volunteer.auth, startsAt, jst(17, '10:01')).expect(422);
+      expect(Object.keys(tooLong.body.errors)).toEqual(['actualEnd']);
+
+      const done = await complete(dispatchId, volunteer.auth, startsAt, jst(16, '11:50')).expect(200);
+      expect(done.body).toMatchObject({ status: 'completed', actualEnd: new Date(jst(16, '11:50')).toISOString() });
+      expect((await t.http().get(`/api/requests/${requestId}`).set('Authorization', world.staff).expect(200)).body.status).toBe('completed');
+    });
+
+    it('refuses to cancel a visit that is over: it stays confirmed and is not offered again', async () => {
+      const volunteer = world.volunteers[1];
+      const { dispatchId, requestId } = await world.dispatch(jst(17, '14:00'), jst(17, '15:00'), volunteer.id);
+      const offersBefore = (await mailsTo(world.volunteers[0].email, 'offer')).length;
+      t.clock.set(jst(17, '15:00'));
+      const refused = await t.http().post(`/api/dispatches/${dispatchId}/cancel`).set('Authorization', world.coordinator.auth).send({ reason: '来院なし' }).expect(409);
+      expect(refused.body.code).toBe('VISIT_ENDED');
+      await runJobsAt(new Date(jst(17, '15:05')));
+      expect((await t.http().get(`/api/dispatches/${dispatchId}`).set('Authorization', world.staff).expect(200)).body.status).toBe('confirmed');
+      expect((await t.http().get(`/api/requests/${requestId}`).set('Authorization', world.staff).expect(200)).body.status).toBe('confirmed');
+      expect(await mailsTo(world.volunteers[0].email, 'offer')).toHaveLength(offersBefore);
+      // What happened instead is recorded the usual way.
+      await t.http().post(`/api/dispatches/${dispatchId}/no-show`).set('Authorization', world.coordinator.auth).send({ party: 'patient' }).expect(200);
+    });
+
+    it("refuses a patient's no-show before the visit has started", async () => {
+      const volunteer = world.volunteers[1];
+      const { dispatchId } = await world.dispatch(jst(19, '10:00'), jst(19, '11:00'), volunteer.id);
+      t.clock.set(jst(19, '09:59'));
+      const early = await t.http().post(`/api/dispatches/${dispatchId}/no-show`).set('Authorization', world.coordinator.auth).send({ party: 'patient' }).expect(409);
+      expect(early.body.code).toBe('VISIT_NOT_HAPPENED');
+      t.clock.set(jst(19, '10:30'));
+      const recorded = await t.http().post(`/api/dispatches/${dispatchId}/no-show`).set('Authorization', world.coordinator.auth).send({ party: 'patient' }).expect(200);
+      expect(recorded.body).toMatchObject({ status: 'no_show', noShowParty: 'patient' });
+    });
+  });
 });

@@ -51,6 +51,7 @@ export const afterVisitEn = {
   },
   errorCodes: {
     VISIT_NOT_HAPPENED: 'The visit is not over yet',
+    VISIT_ENDED: 'The visit is over: record its completion or a no-show instead of cancelling',
     DISPATCH_NOT_REPORTABLE: 'This dispatch takes no activity report',
     REPORT_EXISTS: 'A report was already filed for this dispatch',
     REPORT_ALREADY_REVIEWED: 'Staff have reviewed this report; it can no longer be changed',

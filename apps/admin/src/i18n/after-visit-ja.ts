@@ -51,6 +51,7 @@ export const afterVisitJa = {
   },
   errorCodes: {
     VISIT_NOT_HAPPENED: '受診がまだ終わっていません',
+    VISIT_ENDED: '受診はすでに終わっています。取り消しではなく、完了または不在を記録してください',
     DISPATCH_NOT_REPORTABLE: 'この派遣には活動報告を出せません',
     REPORT_EXISTS: 'この派遣の活動報告はすでに出ています',
     REPORT_ALREADY_REVIEWED: 'この報告はスタッフが確認済みのため、変更できません',

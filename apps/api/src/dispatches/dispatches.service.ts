@@ -238,6 +238,10 @@ export class DispatchesService {
   async cancel(actor: Actor, id: string, reason: string): Promise<DispatchView> {
     return this.dataSource.transaction(async (manager) => {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
+      // Over, the visit happened or did not: that is completion or a no-show. Cancelling would reopen it and offer a past visit.
+      if (dispatch.status === 'confirmed' && dispatch.endsAt <= this.clock.now()) {
+        throw new ConflictError('VISIT_ENDED', 'The visit is over: record its completion or a no-show instead');
+      }
       await this.applyCancel(manager, dispatch, reason, actor.id);
       // Told even when they asked staff to cancel for them: the mail's .ics takes the visit off their calendar.
       await this.notifier.dispatchCancelled(manager, request, dispatch);
@@ -269,6 +273,10 @@ export class DispatchesService {
   async noShow(actor: Actor, id: string, party: 'patient' | 'interpreter'): Promise<DispatchView> {
     return this.dataSource.transaction(async (manager) => {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
+      // A patient who has not come yet may still come (the volunteer is paid for a patient's no-show).
+      if (party === 'patient' && dispatch.status === 'confirmed' && dispatch.startsAt > this.clock.now()) {
+        throw new ConflictError('VISIT_NOT_HAPPENED', 'The visit has not started yet');
+      }
       const from = dispatch.status;
       dispatch.status = transition('dispatch', dispatch.status, 'noShow');
       dispatch.noShowParty = party;
@@ -284,9 +292,10 @@ export class DispatchesService {
 
   /** Completion in the caller's transaction (the hospital's confirmation completes and records at once). */
   async completeIn(manager: EntityManager, actor: Actor, id: string, actualStart: Date, actualEnd: Date): Promise<DispatchView> {
-    if (actualEnd <= actualStart) throw InvalidError.field('actualEnd', 'actualEnd must be after actualStart');
     const { dispatch, request } = await this.findInScope(manager, actor, id, true);
-    if (actualStart > this.clock.now()) throw InvalidError.field('actualStart', 'A visit can be completed only after it started');
+    const now = this.clock.now();
+    if (dispatch.status === 'confirmed' && dispatch.startsAt > now) throw new ConflictError('VISIT_NOT_HAPPENED', 'The visit has not started yet');
+    checkActualTimes(actualStart, actualEnd, now);
     const from = dispatch.status;
     dispatch.status = transition('dispatch', dispatch.status, 'complete');
     Object.assign(dispatch, { actualStart, actualEnd });
@@ -373,6 +382,14 @@ export class DispatchesService {
       };
     });
   }
+}
+
+/** The times of a visit that happened (they price it): in the past, in order, and less than a day long. */
+function checkActualTimes(actualStart: Date, actualEnd: Date, now: Date): void {
+  if (actualStart > now) throw InvalidError.field('actualStart', 'A visit can be completed only after it started');
+  if (actualEnd > now) throw InvalidError.field('actualEnd', 'actualEnd cannot be in the future');
+  if (actualEnd <= actualStart) throw InvalidError.field('actualEnd', 'actualEnd must be after actualStart');
+  if (actualEnd.getTime() - actualStart.getTime() > 24 * HOUR) throw InvalidError.field('actualEnd', 'A visit lasts less than a day');
 }
 
 /** The database's last word on a dispatch, in the codes of API.md. */
