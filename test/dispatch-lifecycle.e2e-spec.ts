@@ -1,4 +1,4 @@
-import { DEFAULT_DISPATCH_POLICY as POLICY, Dispatch, MailMessage } from '@app/domain';
+import { DEFAULT_DISPATCH_POLICY as POLICY, Dispatch, HospitalConfirmation, MailMessage } from '@app/domain';
 import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { createTestApp, TestApp } from './support/test-app';
 import { fileRequest, PATIENT, visitWorld } from './support/visit-fixtures';
@@ -140,6 +140,78 @@ describe('The dispatch lifecycle', () => {
       t.clock.set(jst(19, '10:30'));
       const recorded = await t.http().post(`/api/dispatches/${dispatchId}/no-show`).set('Authorization', world.coordinator.auth).send({ party: 'patient' }).expect(200);
       expect(recorded.body).toMatchObject({ status: 'no_show', noShowParty: 'patient' });
+    });
+  });
+
+  /**
+   * The hospital's confirmation against a cancellation at the same moment. The test holds row locks
+   * in its own transaction so that both requests are in flight at once, every run the same way.
+   */
+  describe("the hospital's confirmation, racing a cancellation", () => {
+    /** Waits until `n` sessions of this database are blocked on a lock. */
+    async function blockedSessions(n: number) {
+      for (let tries = 0; tries < 200; tries++) {
+        const [{ waiting }] = await t.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (waiting >= n) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`fewer than ${n} sessions waiting on a lock`);
+    }
+
+    /** Runs `during` with the test's transaction holding what `hold` locked, then commits it. */
+    async function holding(hold: (sql: (query: string, params: unknown[]) => Promise<unknown>) => Promise<void>, during: () => Promise<void>) {
+      const runner = t.dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await hold((query, params) => runner.query(query, params));
+        await during();
+        await runner.commitTransaction();
+      } finally {
+        await runner.release();
+      }
+    }
+
+    const confirmVisit = (dispatchId: string) =>
+      t.http().post(`/api/dispatches/${dispatchId}/hospital-confirmation`).set('Authorization', world.coordinator.auth).send({ actualStart: jst(23, '10:00'), actualEnd: jst(23, '11:00') }).then((r) => r);
+
+    it('takes the request before the dispatch, as a cancellation does: one waits for the other, no deadlock', async () => {
+      const { dispatchId, requestId } = await world.dispatch(jst(23, '10:00'), jst(23, '11:00'), world.volunteers[1].id);
+      t.clock.set(jst(23, '12:00'));
+      let confirmation!: Promise<{ status: number; body: { code?: string } }>;
+      let cancellation!: Promise<{ status: number; body: { code?: string } }>;
+      await holding(
+        (sql) => sql('SELECT id FROM dispatches WHERE id = $1 FOR UPDATE', [dispatchId]).then(() => undefined),
+        async () => {
+          confirmation = confirmVisit(dispatchId);
+          await blockedSessions(1);
+          cancellation = t.http().post(`/api/requests/${requestId}/cancel`).set('Authorization', world.coordinator.auth).send({ reason: '取り消し' }).then((r) => r);
+          await blockedSessions(2);
+        },
+      );
+      const [confirmed, cancelled] = await Promise.all([confirmation, cancellation]);
+      expect([confirmed.status, cancelled.status, cancelled.body.code]).toEqual([201, 409, 'ILLEGAL_TRANSITION']);
+      expect((await t.http().get(`/api/requests/${requestId}`).set('Authorization', world.staff).expect(200)).body.status).toBe('completed');
+    });
+
+    it('judges whether the visit happened on the locked dispatch: a cancellation that came first wins', async () => {
+      const { dispatchId, requestId } = await world.dispatch(jst(23, '14:00'), jst(23, '15:00'), world.volunteers[1].id);
+      t.clock.set(jst(23, '16:00'));
+      let confirmation!: Promise<{ status: number; body: { code?: string } }>;
+      // A cancellation in flight: the request locked, then its dispatch cancelled, not yet committed.
+      await holding(
+        async (sql) => {
+          await sql('SELECT id FROM requests WHERE id = $1 FOR UPDATE', [requestId]);
+          await sql(`UPDATE dispatches SET status = 'cancelled' WHERE id = $1`, [dispatchId]);
+        },
+        async () => {
+          confirmation = t.http().post(`/api/dispatches/${dispatchId}/hospital-confirmation`).set('Authorization', world.coordinator.auth).send({ actualStart: jst(23, '14:00'), actualEnd: jst(23, '15:00') }).then((r) => r);
+          await blockedSessions(1);
+        },
+      );
+      const refused = await confirmation;
+      expect([refused.status, refused.body.code]).toEqual([409, 'DISPATCH_NOT_REPORTABLE']);
+      expect(await t.dataSource.getRepository(HospitalConfirmation).countBy({ dispatchId })).toBe(0);
     });
   });
 });

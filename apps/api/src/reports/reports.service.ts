@@ -164,18 +164,18 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
    * dispatch still `confirmed` is completed with those times first (the workflow's own move).
    */
   async confirmByHospital(actor: Actor, dispatchId: string, input: HospitalConfirmationDto): Promise<HospitalConfirmationView> {
-    const before = await this.hospitalScopedDispatch(this.dataSource.manager, actor, dispatchId);
-    this.assertVisitHappened(before);
-    const times = this.checkTimes(input.actualStart, input.actualEnd);
-    if (await this.dataSource.manager.exists(HospitalConfirmation, { where: { dispatchId } })) {
-      throw new ConflictError('CONFIRMATION_EXISTS', 'The hospital has already confirmed this visit');
-    }
     return this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(Dispatch, { where: { id: dispatchId }, lock: { mode: 'pessimistic_write' } });
-      if (locked.status === 'confirmed') await this.dispatches.completeIn(manager, actor, dispatchId, times.actualStart, times.actualEnd);
+      const found = await this.hospitalScopedDispatch(manager, actor, dispatchId);
+      // The request first, then the dispatch: the order cancellation and completion take them, so
+      // one waits for the other instead of deadlocking; and the checks below see the settled rows.
+      await manager.findOneOrFail(InterpretationRequest, { where: { id: found.requestId }, lock: { mode: 'pessimistic_write' } });
+      const dispatch = await manager.findOneOrFail(Dispatch, { where: { id: dispatchId }, lock: { mode: 'pessimistic_write' } });
+      this.assertVisitHappened(dispatch);
+      const times = this.checkTimes(input.actualStart, input.actualEnd);
       if (await manager.exists(HospitalConfirmation, { where: { dispatchId } })) {
         throw new ConflictError('CONFIRMATION_EXISTS', 'The hospital has already confirmed this visit');
       }
+      if (dispatch.status === 'confirmed') await this.dispatches.completeIn(manager, actor, dispatchId, times.actualStart, times.actualEnd);
       const confirmation = manager.create(HospitalConfirmation, {
         dispatchId,
         ...times,
