@@ -56,6 +56,40 @@ describe('The dispatch lifecycle', () => {
     });
   });
 
+  describe("who cancelled, and who pays for a late cancellation", () => {
+    const hospitalLines = async (month: string) =>
+      (await t.http().get(`/api/statements/hospitals?month=${month}`).set('Authorization', world.staff).expect(200)).body.data.flatMap(
+        (s: { lines: { dispatchId: string; kind: string }[] }) => s.lines,
+      );
+
+    it('charges the hospital for its own late cancellation, not for an interpreter who drops out the day before', async () => {
+      const [volunteer] = world.volunteers;
+      const dropout = await world.dispatch(jst(22, '10:00'), jst(22, '11:00'), volunteer.id);
+      const hospitalSide = await world.dispatch(jst(23, '10:00'), jst(23, '11:00'), volunteer.id);
+      const toldByStaff = await world.dispatch(jst(24, '10:00'), jst(24, '11:00'), volunteer.id);
+
+      // Staff record the interpreter's call 20 hours before: a late dropout, not the hospital's doing (the default for staff).
+      t.clock.set(at(jst(22, '10:00'), -20 * HOUR));
+      const dropped = await t.http().post(`/api/dispatches/${dropout.dispatchId}/cancel`).set('Authorization', world.staff).send({ reason: '通訳者の急病' }).expect(200);
+      expect(dropped.body).toMatchObject({ status: 'cancelled', lateCancellation: true, cancelledBy: 'interpreter' });
+      // The coordinator cancels late: the hospital's (the default for a coordinator).
+      t.clock.set(at(jst(23, '10:00'), -20 * HOUR));
+      const cancelled = await t.http().post(`/api/dispatches/${hospitalSide.dispatchId}/cancel`).set('Authorization', world.coordinator.auth).send({ reason: '日程変更' }).expect(200);
+      expect(cancelled.body).toMatchObject({ lateCancellation: true, cancelledBy: 'hospital' });
+      // Staff can say it was the hospital; anything else names the field.
+      t.clock.set(at(jst(24, '10:00'), -20 * HOUR));
+      const refused = await t.http().post(`/api/dispatches/${toldByStaff.dispatchId}/cancel`).set('Authorization', world.staff).send({ reason: '病院から連絡', party: 'patient' }).expect(422);
+      expect(JSON.stringify(refused.body)).toContain('party');
+      await t.http().post(`/api/dispatches/${toldByStaff.dispatchId}/cancel`).set('Authorization', world.staff).send({ reason: '病院から連絡', party: 'hospital' }).expect(200);
+
+      const lines = await hospitalLines('2026-12');
+      const kindOf = (dispatchId: string) => lines.filter((l: { dispatchId: string }) => l.dispatchId === dispatchId).map((l: { kind: string }) => l.kind);
+      expect(kindOf(dropout.dispatchId)).toEqual([]);
+      expect(kindOf(hospitalSide.dispatchId)).toEqual(['late_cancellation']);
+      expect(kindOf(toldByStaff.dispatchId)).toEqual(['late_cancellation']);
+    });
+  });
+
   describe('reconfirmation', () => {
     it('takes an acceptance inside the reconfirmation window as the reconfirmation: no ask, no alert', async () => {
       const startsAt = jst(20, '10:00');

@@ -3,9 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
-import { CancelDto } from '../requests/dto/request.dto';
 import { DispatchesService, DispatchView } from './dispatches.service';
-import { CompleteDto, DispatchListQueryDto, NoShowDto } from './dto/dispatch.dto';
+import { CancelDispatchDto, CompleteDto, DispatchListQueryDto, NoShowDto } from './dto/dispatch.dto';
 
 @ApiTags('dispatches')
 @ApiBearerAuth()
@@ -36,8 +35,8 @@ export class DispatchesController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('staff', 'coordinator')
-  cancel(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelDto): Promise<DispatchView> {
-    return this.dispatches.cancel(actor, id, body.reason);
+  cancel(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelDispatchDto): Promise<DispatchView> {
+    return this.dispatches.cancel(actor, id, body.reason, body.party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter'));
   }
 
   @Post(':id/no-show')

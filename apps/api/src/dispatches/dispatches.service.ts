@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import {
+  CancellingParty,
   ConflictError,
   DEFAULT_DISPATCH_POLICY,
   Dispatch,
@@ -48,6 +49,8 @@ export interface DispatchView {
   language: string;
   overrideReason: string | null;
   lateCancellation: boolean;
+  /** Whose side gave the visit up (cancelled dispatches): `hospital` or `interpreter`. */
+  cancelledBy: CancellingParty | null;
   noShowParty: string | null;
   actualStart: string | null;
   actualEnd: string | null;
@@ -208,7 +211,7 @@ export class DispatchesService {
   /** The request was cancelled: its live dispatch is cancelled too, marked late inside the window. */
   async cancelForRequest(manager: EntityManager, request: InterpretationRequest, reason: string, actorId: string | null): Promise<Dispatch[]> {
     const live = await manager.find(Dispatch, { where: { requestId: request.id, status: 'confirmed' } });
-    for (const dispatch of live) await this.applyCancel(manager, dispatch, reason, actorId);
+    for (const dispatch of live) await this.applyCancel(manager, dispatch, reason, actorId, 'hospital');
     return live;
   }
 
@@ -235,14 +238,14 @@ export class DispatchesService {
     return view;
   }
 
-  async cancel(actor: Actor, id: string, reason: string): Promise<DispatchView> {
+  async cancel(actor: Actor, id: string, reason: string, party: CancellingParty): Promise<DispatchView> {
     return this.dataSource.transaction(async (manager) => {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
       // Over, the visit happened or did not: that is completion or a no-show. Cancelling would reopen it and offer a past visit.
       if (dispatch.status === 'confirmed' && dispatch.endsAt <= this.clock.now()) {
         throw new ConflictError('VISIT_ENDED', 'The visit is over: record its completion or a no-show instead');
       }
-      await this.applyCancel(manager, dispatch, reason, actor.id);
+      await this.applyCancel(manager, dispatch, reason, actor.id, party);
       // Told even when they asked staff to cancel for them: the mail's .ics takes the visit off their calendar.
       await this.notifier.dispatchCancelled(manager, request, dispatch);
       if (request.status === 'confirmed' && dispatch.role === 'primary') {
@@ -263,7 +266,7 @@ export class DispatchesService {
    * keeps an interpreter throughout.
    */
   async handOver(manager: EntityManager, dispatch: Dispatch, request: InterpretationRequest, coverVolunteerId: string, actorId: string, reason: string): Promise<Dispatch> {
-    await this.applyCancel(manager, dispatch, reason, actorId, true);
+    await this.applyCancel(manager, dispatch, reason, actorId, null);
     request.status = transition('request', request.status, 'reopen');
     await manager.save(request);
     await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: 'confirmed', to: 'open', event: 'reopen', actorId, reason });
@@ -313,11 +316,13 @@ export class DispatchesService {
     return (await this.views(manager, [dispatch], [request]))[0];
   }
 
-  private async applyCancel(manager: EntityManager, dispatch: Dispatch, reason: string, actorId: string | null, handedOn = false): Promise<void> {
+  /** `party` null: handed on in a swap — the visit keeps an interpreter, nobody cancelled it. */
+  private async applyCancel(manager: EntityManager, dispatch: Dispatch, reason: string, actorId: string | null, party: CancellingParty | null): Promise<void> {
     const from = dispatch.status;
     dispatch.status = transition('dispatch', dispatch.status, 'cancel');
     dispatch.cancelReason = reason;
-    dispatch.lateCancellation = !handedOn && dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
+    dispatch.cancelledBy = party;
+    dispatch.lateCancellation = party !== null && dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
     await manager.save(dispatch);
     await this.log.record(manager, { subjectType: 'dispatch', subjectId: dispatch.id, from, to: 'cancelled', event: 'cancel', actorId, reason });
     await this.jobs.cancelWhere(manager, null, { dispatchId: dispatch.id });
@@ -374,6 +379,7 @@ export class DispatchesService {
         language: r.language,
         overrideReason: d.overrideReason,
         lateCancellation: d.lateCancellation,
+        cancelledBy: d.cancelledBy,
         noShowParty: d.noShowParty,
         actualStart: d.actualStart?.toISOString() ?? null,
         actualEnd: d.actualEnd?.toISOString() ?? null,

@@ -24,11 +24,11 @@ export class ExportsService {
 
   dispatches(from: string, to: string): Table {
     const period = this.period(from, to);
-    const header = ['dispatch_id', 'request_id', 'visit_date', 'starts_at', 'ends_at', 'language', 'hospital', 'department', 'visit_type', 'mode', 'role', 'status', 'late_cancellation', 'no_show_party', 'volunteer_id', 'volunteer', 'actual_start', 'actual_end', 'report_review_status', 'time_dispute'];
+    const header = ['dispatch_id', 'request_id', 'visit_date', 'starts_at', 'ends_at', 'language', 'hospital', 'department', 'visit_type', 'mode', 'role', 'status', 'late_cancellation', 'cancelled_by', 'no_show_party', 'volunteer_id', 'volunteer', 'actual_start', 'actual_end', 'report_review_status', 'time_dispute'];
     type Row = Record<string, unknown> & { starts_at: Date; dispatch_id: string };
     const batches = this.keyset<Row>(
       `SELECT d.id AS dispatch_id, d.request_id, d.starts_at, d.ends_at, r.language, h.name AS hospital, r.department, r.visit_type, r.mode,
-              d.role, d.status, d.late_cancellation, d.no_show_party, d.volunteer_id, v.display_name AS volunteer, d.actual_start, d.actual_end,
+              d.role, d.status, d.late_cancellation, d.cancelled_by, d.no_show_party, d.volunteer_id, v.display_name AS volunteer, d.actual_start, d.actual_end,
               ar.review_status, coalesce(ar.time_dispute, hc.time_dispute, false) AS time_dispute
          FROM dispatches d
          JOIN requests r ON r.id = d.request_id
@@ -54,6 +54,7 @@ export class ExportsService {
         r.role as string,
         r.status as string,
         r.late_cancellation as boolean,
+        (r.cancelled_by as string | null) ?? null,
         (r.no_show_party as string | null) ?? null,
         r.volunteer_id as string,
         r.volunteer as string,

@@ -11,7 +11,7 @@ const RULE: FeeTerms = {
   volunteerFlatYen: 3000,
   volunteerTransport: 'included',
 };
-const visit = (over: Partial<BillableVisit> = {}): BillableVisit => ({ status: 'completed', role: 'primary', lateCancellation: false, noShowParty: null, minutes: 120, transportCostYen: 840, ...over });
+const visit = (over: Partial<BillableVisit> = {}): BillableVisit => ({ status: 'completed', role: 'primary', lateCancellation: false, cancelledBy: null, noShowParty: null, minutes: 120, transportCostYen: 840, ...over });
 
 describe('hospitalCharge', () => {
   it('charges the base fee for exactly two hours', () => {
@@ -28,9 +28,13 @@ describe('hospitalCharge', () => {
     expect(hospitalCharge(RULE, visit({ minutes: 30 }))).toEqual({ kind: 'visit', amountYen: 3000 });
   });
 
-  it('charges a late cancellation, not an early one', () => {
-    expect(hospitalCharge(RULE, visit({ status: 'cancelled', lateCancellation: true, minutes: null }))).toEqual({ kind: 'late_cancellation', amountYen: 3000 });
-    expect(hospitalCharge(RULE, visit({ status: 'cancelled', lateCancellation: false, minutes: null }))).toBeNull();
+  it('charges a late cancellation by the hospital, not an early one', () => {
+    expect(hospitalCharge(RULE, visit({ status: 'cancelled', lateCancellation: true, cancelledBy: 'hospital', minutes: null }))).toEqual({ kind: 'late_cancellation', amountYen: 3000 });
+    expect(hospitalCharge(RULE, visit({ status: 'cancelled', lateCancellation: false, cancelledBy: 'hospital', minutes: null }))).toBeNull();
+  });
+
+  it('charges nothing when the interpreter cancelled, however late (like an interpreter no-show)', () => {
+    expect(hospitalCharge(RULE, visit({ status: 'cancelled', lateCancellation: true, cancelledBy: 'interpreter', minutes: null }))).toBeNull();
   });
 
   it('charges a patient no-show and nothing for an interpreter no-show', () => {

@@ -19,6 +19,8 @@ export interface BillableVisit {
   status: 'confirmed' | 'completed' | 'cancelled' | 'no_show';
   role: 'primary' | 'shadow';
   lateCancellation: boolean;
+  /** Whose side cancelled (cancelled dispatches). */
+  cancelledBy: 'hospital' | 'interpreter' | null;
   noShowParty: 'patient' | 'interpreter' | null;
   /** The billed duration of a completed visit, in minutes. */
   minutes: number | null;
@@ -42,9 +44,10 @@ export function billedMinutes(start: Date, end: Date): number {
 
 /**
  * The hospital's fee for one dispatch, or null when nothing is charged: the base fee up to
- * `baseMinutes`, plus the extra amount for every started hour beyond; the late-cancellation or
- * patient no-show charge; nothing for an interpreter no-show, an early cancellation, a visit not
- * completed yet, or a shadowing trainee.
+ * `baseMinutes`, plus the extra amount for every started hour beyond; the late-cancellation charge
+ * when the hospital cancelled, or the patient no-show charge; nothing for an interpreter no-show
+ * or an interpreter's cancellation, an early cancellation, a visit not completed yet, or a
+ * shadowing trainee.
  */
 export function hospitalCharge(rule: FeeTerms, visit: BillableVisit): { kind: HospitalChargeKind; amountYen: number } | null {
   if (visit.role !== 'primary') return null;
@@ -52,7 +55,7 @@ export function hospitalCharge(rule: FeeTerms, visit: BillableVisit): { kind: Ho
     const extraHours = visit.minutes > rule.baseMinutes ? Math.ceil((visit.minutes - rule.baseMinutes) / 60) : 0;
     return { kind: 'visit', amountYen: rule.hospitalBaseYen + extraHours * rule.hospitalExtraHourYen };
   }
-  if (visit.status === 'cancelled' && visit.lateCancellation) return { kind: 'late_cancellation', amountYen: rule.lateCancellationYen };
+  if (visit.status === 'cancelled' && visit.lateCancellation && visit.cancelledBy === 'hospital') return { kind: 'late_cancellation', amountYen: rule.lateCancellationYen };
   if (visit.status === 'no_show' && visit.noShowParty === 'patient') return { kind: 'patient_no_show', amountYen: rule.patientNoShowYen };
   return null;
 }

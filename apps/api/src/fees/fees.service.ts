@@ -15,6 +15,7 @@ interface VisitRow {
   status: BillableVisit['status'];
   role: BillableVisit['role'];
   late_cancellation: boolean;
+  cancelled_by: 'hospital' | 'interpreter' | null;
   no_show_party: BillableVisit['noShowParty'];
   starts_at: Date;
   ends_at: Date;
@@ -112,7 +113,7 @@ export class FeesService {
   private visits(month: string, scope: { hospitalId?: string; volunteerId?: string }): Promise<VisitRow[]> {
     const { from, to } = monthPeriod(month);
     return this.dataSource.query(
-      `SELECT d.id AS dispatch_id, d.request_id, d.status, d.role, d.late_cancellation, d.no_show_party, d.starts_at, d.ends_at,
+      `SELECT d.id AS dispatch_id, d.request_id, d.status, d.role, d.late_cancellation, d.cancelled_by, d.no_show_party, d.starts_at, d.ends_at,
               d.actual_start, d.actual_end, hc.actual_start AS confirmed_start, hc.actual_end AS confirmed_end, ar.transport_cost_yen,
               r.language, h.id AS hospital_id, h.name AS hospital_name, v.id AS volunteer_id, v.display_name AS volunteer_name
          FROM dispatches d
@@ -136,6 +137,7 @@ function billable(row: VisitRow): BillableVisit {
     status: row.status,
     role: row.role,
     lateCancellation: row.late_cancellation,
+    cancelledBy: row.cancelled_by,
     noShowParty: row.no_show_party,
     minutes: row.status === 'completed' ? billedMinutes(start, end) : null,
     transportCostYen: row.transport_cost_yen ?? 0,

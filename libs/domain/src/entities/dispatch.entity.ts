@@ -5,6 +5,10 @@ import { InterpretationRequest } from './interpretation-request.entity';
 import { Volunteer } from './volunteer.entity';
 import type { DispatchStatus } from '../workflow/workflow.machine';
 
+/** Who gave a dispatch up. */
+export type CancellingParty = 'hospital' | 'interpreter';
+export const CANCELLING_PARTIES: readonly CancellingParty[] = ['hospital', 'interpreter'];
+
 /**
  * A confirmed assignment of a volunteer to a request (派遣). The database refuses a second live
  * dispatch for the same request and role, and two confirmed dispatches of one volunteer whose
@@ -15,6 +19,7 @@ import type { DispatchStatus } from '../workflow/workflow.machine';
 @Exclusion('ex_dispatch_no_overlap', `USING gist ("volunteer_id" WITH =, tstzrange("busy_from", "busy_until", '[)') WITH &&) WHERE ("status" = 'confirmed')`)
 @Check('ck_dispatches_status', `"status" IN ('confirmed', 'completed', 'cancelled', 'no_show')`)
 @Check('ck_dispatches_role', `"role" IN ('primary', 'shadow')`)
+@Check('ck_dispatches_cancelled_by', `"cancelled_by" IN ('hospital', 'interpreter')`)
 @Check('ck_dispatches_busy', `"busy_from" <= "starts_at" AND "busy_until" >= "ends_at" AND "ends_at" > "starts_at"`)
 @Index('uq_dispatches_one_live_per_request', ['requestId', 'role'], { unique: true, where: `"status" IN ('confirmed', 'completed')` })
 @Index('ix_dispatches_volunteer_starts', ['volunteerId', 'startsAt'])
@@ -75,6 +80,14 @@ export class Dispatch extends BaseEntity {
 
   @Column({ name: 'late_cancellation', type: 'boolean', default: false })
   lateCancellation: boolean;
+
+  /**
+   * Whose side gave the visit up: the hospital (it pays a late cancellation) or the interpreter
+   * (a dropout: the request looks for someone else, the hospital pays nothing). Null while live,
+   * and for a dispatch handed on in a swap.
+   */
+  @Column({ name: 'cancelled_by', type: 'varchar', length: 12, nullable: true })
+  cancelledBy: CancellingParty | null;
 
   @Column({ name: 'no_show_party', type: 'varchar', length: 12, nullable: true })
   noShowParty: 'patient' | 'interpreter' | null;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsUUID, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
-import { DISPATCH_STATUSES, DispatchStatus } from '@app/domain';
+import { CANCELLING_PARTIES, CancellingParty, DISPATCH_STATUSES, DispatchStatus } from '@app/domain';
+import { CancelDto } from '../../requests/dto/request.dto';
 import { ListQueryDto } from '../../common/pagination.dto';
 
 export class DispatchListQueryDto extends ListQueryDto {
@@ -23,6 +24,16 @@ export class DispatchListQueryDto extends ListQueryDto {
   @IsOptional()
   @IsUUID()
   requestId?: string;
+}
+
+export class CancelDispatchDto extends CancelDto {
+  @ApiPropertyOptional({
+    enum: CANCELLING_PARTIES,
+    description: 'Whose side gives the visit up: `hospital` (a late one is charged) or `interpreter` (a dropout: the request looks for someone else). Default: `hospital` for a coordinator, `interpreter` for staff.',
+  })
+  @IsOptional()
+  @IsIn(CANCELLING_PARTIES)
+  party?: CancellingParty;
 }
 
 export class NoShowDto {
