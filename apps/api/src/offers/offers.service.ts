@@ -80,6 +80,16 @@ export class OffersService {
   }
 
   /**
+   * The request changed in a way that makes its offers wrong (the caller withdrew them): the
+   * timers of the old terms go with them — a next wave and a staff deadline set for the old time
+   * would still fire — and offering starts again from the top.
+   */
+  async restartOffering(manager: EntityManager, request: InterpretationRequest, actorId: string | null): Promise<void> {
+    await this.jobs.cancelWhere(manager, [OFFER_JOBS.nextWave, OFFER_JOBS.escalate], { requestId: request.id });
+    await this.startOffering(manager, request, actorId);
+  }
+
+  /**
    * A cancellation reopened a confirmed request: offers go out again at once and, since the
    * confirmation took the staff deadline away, it is set again (already passed: staff are called
    * in at once, while the offers stay open).

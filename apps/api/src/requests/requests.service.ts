@@ -125,7 +125,7 @@ export class RequestsService {
       if (input.patient) await manager.update(RequestPatient, { requestId: id }, { ...input.patient });
       if (JSON.stringify(matchingFields(request)) !== before) {
         await this.offers.withdrawPending(manager, request, 'changed', actor.id);
-        await this.offers.startOffering(manager, request, actor.id);
+        await this.offers.restartOffering(manager, request, actor.id);
       }
       const patient = await manager.findOne(RequestPatient, { where: { requestId: id } });
       return requestView(request, patient);

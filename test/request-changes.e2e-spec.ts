@@ -1,0 +1,60 @@
+import { DEFAULT_DISPATCH_POLICY as POLICY, MailMessage } from '@app/domain';
+import { Like } from 'typeorm';
+import { JobsService } from '../apps/api/src/jobs/jobs.service';
+import { OFFER_JOBS } from '../apps/api/src/workflow/workflow-jobs';
+import { createTestApp, TestApp } from './support/test-app';
+import { fileRequest, visitWorld } from './support/visit-fixtures';
+import { aQualifiedVolunteer, jst, TODAY } from './support/workflow-fixtures';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * A request's timers follow what the request is now: a change before confirmation, a hold and
+ * its release, and offers staff send by hand each leave exactly the timers the new terms need.
+ */
+describe('Request changes, holds and hand-sent offers keep the timers right', () => {
+  let t: TestApp;
+  let staff: string;
+  let coordinator: { email: string; auth: string };
+  let courses: Awaited<ReturnType<typeof visitWorld>>['courses'];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(TODAY);
+    ({ staff, courses, coordinator } = await visitWorld(t, 0));
+  });
+  afterEach(() => t.clock.set(TODAY));
+  afterAll(() => t.close());
+
+  const at = (iso: string, offsetMs: number) => new Date(new Date(iso).getTime() + offsetMs);
+  const deadlineOf = (startsAt: string) => at(startsAt, -POLICY.escalateBeforeHours * HOUR);
+  const runJobsAt = async (when: Date) => {
+    t.clock.set(when);
+    await t.app.get(JobsService).runDue(100);
+  };
+  const statusOf = async (requestId: string) => (await t.http().get(`/api/requests/${requestId}`).set('Authorization', staff).expect(200)).body;
+  const patch = (requestId: string, body: object) => t.http().patch(`/api/requests/${requestId}`).set('Authorization', coordinator.auth).send(body);
+  const escalationMails = (requestId: string) =>
+    t.dataSource.getRepository(MailMessage).find({ where: { toAddress: coordinator.email, template: 'request_escalated', idempotencyKey: Like(`escalated:${requestId}:%`) } });
+  /** When the request's pending timers of this type are due. */
+  const pendingJobs = async (requestId: string, type: string): Promise<Date[]> =>
+    (
+      await t.dataSource.query(`SELECT due_at FROM jobs WHERE type = $1 AND status = 'pending' AND payload->>'requestId' = $2 ORDER BY due_at`, [type, requestId])
+    ).map((j: { due_at: Date }) => j.due_at);
+
+  it('drops the old staff deadline and wave timer when the visit moves, so the old deadline escalates nothing', async () => {
+    await aQualifiedVolunteer(t, courses, { languages: ['ne'] });
+    const tomorrow = jst(2, '10:00');
+    const request = await fileRequest(t, coordinator.auth, { language: 'ne', startsAt: tomorrow, endsAt: at(tomorrow, HOUR).toISOString() });
+    const nextWeek = jst(8, '10:00');
+    await patch(request.id, { startsAt: nextWeek, endsAt: at(nextWeek, HOUR).toISOString() }).expect(200);
+
+    expect(await pendingJobs(request.id, OFFER_JOBS.escalate)).toEqual([deadlineOf(nextWeek)]);
+    expect(await pendingJobs(request.id, OFFER_JOBS.nextWave)).toHaveLength(1);
+    // Tonight, the old visit's deadline: nothing happens to the visit next week.
+    await runJobsAt(at(deadlineOf(tomorrow).toISOString(), MINUTE));
+    expect(await statusOf(request.id)).toMatchObject({ status: 'offered', escalationReason: null });
+    expect(await escalationMails(request.id)).toHaveLength(0);
+  });
+});
