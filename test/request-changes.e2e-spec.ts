@@ -57,4 +57,19 @@ describe('Request changes, holds and hand-sent offers keep the timers right', ()
     expect(await statusOf(request.id)).toMatchObject({ status: 'offered', escalationReason: null });
     expect(await escalationMails(request.id)).toHaveLength(0);
   });
+
+  it('records a new time for an escalated request nobody can take, which stays escalated and staff hear the new time', async () => {
+    const startsAt = jst(9, '10:00');
+    // Nobody speaks Khmer: escalated at filing.
+    const request = await fileRequest(t, coordinator.auth, { language: 'km', startsAt, endsAt: at(startsAt, HOUR).toISOString() });
+    expect(await statusOf(request.id)).toMatchObject({ status: 'escalated', escalationReason: 'no_eligible' });
+    t.clock.set(at(TODAY, HOUR));
+    const later = jst(9, '14:00');
+    const changed = await patch(request.id, { startsAt: later, endsAt: at(later, HOUR).toISOString() }).expect(200);
+    expect(changed.body).toMatchObject({ status: 'escalated', escalationReason: 'no_eligible', startsAt: new Date(later).toISOString() });
+    expect(await statusOf(request.id)).toMatchObject({ status: 'escalated', startsAt: new Date(later).toISOString() });
+    const mails = await escalationMails(request.id);
+    expect(mails).toHaveLength(2);
+    expect(mails.map((m) => m.textBody).join()).toContain('14:00');
+  });
 });

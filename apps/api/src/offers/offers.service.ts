@@ -82,11 +82,17 @@ export class OffersService {
   /**
    * The request changed in a way that makes its offers wrong (the caller withdrew them): the
    * timers of the old terms go with them — a next wave and a staff deadline set for the old time
-   * would still fire — and offering starts again from the top.
+   * would still fire — and offering starts again from the top, with the deadline of the new terms
+   * (a new key: the old one may have fired already). An escalated request nobody new can be asked
+   * for stays escalated, and staff are told again, with the new time.
    */
   async restartOffering(manager: EntityManager, request: InterpretationRequest, actorId: string | null): Promise<void> {
     await this.jobs.cancelWhere(manager, [OFFER_JOBS.nextWave, OFFER_JOBS.escalate], { requestId: request.id });
-    await this.startOffering(manager, request, actorId);
+    if (request.onHold) return;
+    const sent = await this.sendWave(manager, request, actorId);
+    if (sent > 0) return this.armDeadline(manager, request, `escalate:${request.id}:changed:${this.clock.now().getTime()}`);
+    if (request.status === 'escalated') return this.callStaff(manager, request, request.status, 'no_eligible', actorId);
+    await this.escalate(manager, request, 'no_eligible', actorId);
   }
 
   /**
@@ -208,6 +214,11 @@ export class OffersService {
   async escalate(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason, actorId: string | null): Promise<void> {
     const from = request.status;
     request.status = transition('request', request.status, 'escalate');
+    await this.callStaff(manager, request, from, reason, actorId);
+  }
+
+  /** Records why the request needs a person (the waves stop) and tells the hospital's coordinators and staff. */
+  private async callStaff(manager: EntityManager, request: InterpretationRequest, from: string, reason: EscalationReason, actorId: string | null): Promise<void> {
     request.escalationReason = reason;
     await manager.save(request);
     await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from, to: request.status, event: 'escalate', actorId, reason });
