@@ -72,4 +72,37 @@ describe('Request changes, holds and hand-sent offers keep the timers right', ()
     expect(mails).toHaveLength(2);
     expect(mails.map((m) => m.textBody).join()).toContain('14:00');
   });
+
+  describe('hold and release', () => {
+    const hold = (requestId: string) => t.http().post(`/api/requests/${requestId}/hold`).set('Authorization', staff).expect(200);
+    const release = (requestId: string) => t.http().post(`/api/requests/${requestId}/release`).set('Authorization', staff).expect(200);
+    const offers = async (requestId: string, status?: string) =>
+      Number((await t.dataSource.query(`SELECT count(*) FROM offers WHERE request_id = $1 AND ($2::text IS NULL OR status = $2)`, [requestId, status ?? null]))[0].count);
+
+    it('sends, on release, the wave whose timer came due during the hold', async () => {
+      for (let i = 0; i < 5; i++) await aQualifiedVolunteer(t, courses, { languages: ['my'] });
+      const request = await fileRequest(t, coordinator.auth, { language: 'my', startsAt: jst(11, '10:00'), endsAt: jst(11, '11:00') });
+      expect((await hold(request.id)).body).toMatchObject({ onHold: true, status: 'offered' });
+      await runJobsAt(at(TODAY, (POLICY.waveIntervalMinutes + 1) * MINUTE));
+      expect(await offers(request.id)).toBe(POLICY.waveSize);
+
+      expect((await release(request.id)).body).toMatchObject({ onHold: false, status: 'offered' });
+      expect(await offers(request.id, 'pending')).toBe(5);
+    });
+
+    it('offers a request changed while held again on release, and keeps a staff deadline for its new time throughout', async () => {
+      await aQualifiedVolunteer(t, courses, { languages: ['lo'] });
+      const request = await fileRequest(t, coordinator.auth, { language: 'lo', startsAt: jst(12, '10:00'), endsAt: jst(12, '11:00') });
+      await hold(request.id);
+      await patch(request.id, { startsAt: jst(13, '10:00'), endsAt: jst(13, '11:00') }).expect(200);
+      expect(await offers(request.id, 'pending')).toBe(0);
+      expect(await pendingJobs(request.id, OFFER_JOBS.escalate)).toEqual([deadlineOf(jst(13, '10:00'))]);
+
+      t.clock.set(at(TODAY, 2 * HOUR));
+      await release(request.id);
+      expect(await offers(request.id, 'pending')).toBe(1);
+      expect(await pendingJobs(request.id, OFFER_JOBS.escalate)).toEqual([deadlineOf(jst(13, '10:00'))]);
+      expect(await statusOf(request.id)).toMatchObject({ status: 'offered', onHold: false });
+    });
+  });
 });

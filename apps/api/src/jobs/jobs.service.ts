@@ -112,6 +112,12 @@ export class JobsService {
     return count;
   }
 
+  /** Whether a pending job of this type has a payload containing `payloadMatch` (jsonb `@>`). */
+  async hasPending(manager: EntityManager, type: string, payloadMatch: Record<string, unknown>): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM jobs WHERE type = $1 AND status = 'pending' AND payload @> $2::jsonb LIMIT 1`, [type, JSON.stringify(payloadMatch)]);
+    return rows.length > 0;
+  }
+
   /**
    * Runs up to `limit` due jobs of the registered types, one transaction each; returns how many
    * completed. A handler that throws has its effects rolled back; the job is retried later with

@@ -88,9 +88,11 @@ export class OffersService {
    */
   async restartOffering(manager: EntityManager, request: InterpretationRequest, actorId: string | null): Promise<void> {
     await this.jobs.cancelWhere(manager, [OFFER_JOBS.nextWave, OFFER_JOBS.escalate], { requestId: request.id });
-    if (request.onHold) return;
+    const deadlineKey = `escalate:${request.id}:changed:${this.clock.now().getTime()}`;
+    // Held: no offers until staff release it (see `released`), but staff are still called in by the deadline.
+    if (request.onHold) return this.armDeadline(manager, request, deadlineKey);
     const sent = await this.sendWave(manager, request, actorId);
-    if (sent > 0) return this.armDeadline(manager, request, `escalate:${request.id}:changed:${this.clock.now().getTime()}`);
+    if (sent > 0) return this.armDeadline(manager, request, deadlineKey);
     if (request.status === 'escalated') return this.callStaff(manager, request, request.status, 'no_eligible', actorId);
     await this.escalate(manager, request, 'no_eligible', actorId);
   }
@@ -103,6 +105,23 @@ export class OffersService {
   async reopened(manager: EntityManager, request: InterpretationRequest): Promise<void> {
     await this.rollOn(manager, request, null);
     await this.armDeadline(manager, request, `escalate:${request.id}:reopened:${this.clock.now().getTime()}`);
+  }
+
+  /**
+   * Staff released a held request: what the hold kept back goes out now. The next wave, when its
+   * timer came due during the hold (the timer did nothing then) or a change made while held
+   * cancelled it, and with nobody left to ask, staff are called in (`rollOn`); a pending wave
+   * timer is left to fire. The staff deadline is set again if none is pending.
+   */
+  async released(manager: EntityManager, request: InterpretationRequest, actorId: string | null): Promise<void> {
+    // Escalated: staff have it already. Confirmed, completed, cancelled: nothing to offer.
+    if (!statesAllowing('request', 'escalate').includes(request.status)) return;
+    if (!(await this.jobs.hasPending(manager, OFFER_JOBS.nextWave, { requestId: request.id }))) {
+      const sent = await this.sendWave(manager, request, actorId);
+      if (sent === 0) await this.rollOn(manager, request, actorId);
+    }
+    if (request.status === 'escalated' || (await this.jobs.hasPending(manager, OFFER_JOBS.escalate, { requestId: request.id }))) return;
+    await this.armDeadline(manager, request, `escalate:${request.id}:released:${this.clock.now().getTime()}`);
   }
 
   /** Staff are called in `escalateBeforeHours` before the visit if nobody has accepted by then (the job checks). */

@@ -96,14 +96,14 @@ export class RequestsController {
   @Post(':id/hold')
   @HttpCode(200)
   @Roles('staff')
-  hold(@Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
-    return this.requests.setHold(id, true);
+  hold(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
+    return this.requests.setHold(actor, id, true);
   }
 
   @Post(':id/release')
   @HttpCode(200)
   @Roles('staff')
-  release(@Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
-    return this.requests.setHold(id, false);
+  release(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
+    return this.requests.setHold(actor, id, false);
   }
 }

@@ -147,13 +147,20 @@ export class RequestsService {
     });
   }
 
-  /** Staff hold a request back from automatic offers, or release it. */
-  async setHold(id: string, onHold: boolean): Promise<RequestView> {
-    const request = await this.dataSource.manager.findOne(InterpretationRequest, { where: { id } });
-    if (!request) throw new NotFoundError('Request');
-    request.onHold = onHold;
-    await this.dataSource.manager.save(request);
-    return requestView(request);
+  /**
+   * Staff hold a request back from automatic offers, or release it (what the hold kept back goes
+   * out then). The request is locked and only `on_hold` written: saving the whole row could put
+   * back a status an accept changed meanwhile.
+   */
+  async setHold(actor: Actor, id: string, onHold: boolean): Promise<RequestView> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.findInScope(manager, actor, id, true);
+      if (request.onHold === onHold) return requestView(request);
+      await manager.update(InterpretationRequest, { id }, { onHold });
+      request.onHold = onHold;
+      if (!onHold) await this.offers.released(manager, request, actor.id);
+      return requestView(request);
+    });
   }
 
   /** The request if the actor may see it; 404 otherwise (never reveal another hospital's objects). */
