@@ -73,6 +73,35 @@ describe('Request changes, holds and hand-sent offers keep the timers right', ()
     expect(mails.map((m) => m.textBody).join()).toContain('14:00');
   });
 
+  it('sets the staff deadline again when staff offer an escalated request by hand', async () => {
+    // The visit is 20 hours off: the deadline (12 hours before) comes before the hand-sent offers expire.
+    const startsAt = at(TODAY, 20 * HOUR).toISOString();
+    const request = await fileRequest(t, coordinator.auth, { language: 'si', startsAt, endsAt: at(startsAt, HOUR).toISOString() });
+    expect(await statusOf(request.id)).toMatchObject({ status: 'escalated', escalationReason: 'no_eligible' });
+    // Staff find someone who just joined and offer it to them.
+    const joined = await aQualifiedVolunteer(t, courses, { languages: ['si'] });
+    t.clock.set(at(TODAY, HOUR));
+    await t.http().post(`/api/requests/${request.id}/offers`).set('Authorization', staff).send({ volunteerIds: [joined.id] }).expect(200);
+    expect(await statusOf(request.id)).toMatchObject({ status: 'offered' });
+    expect(await pendingJobs(request.id, OFFER_JOBS.escalate)).toEqual([deadlineOf(startsAt)]);
+
+    // No answer by the deadline: staff are called in again, while the offer stays open.
+    await runJobsAt(at(deadlineOf(startsAt).toISOString(), MINUTE));
+    expect(await statusOf(request.id)).toMatchObject({ status: 'escalated', escalationReason: 'no_answer' });
+    expect(await escalationMails(request.id)).toHaveLength(2);
+  });
+
+  it('does not call staff in again at once for offers they send by hand past the deadline', async () => {
+    const startsAt = at(TODAY, 6 * HOUR).toISOString();
+    const request = await fileRequest(t, coordinator.auth, { language: 'mn', startsAt, endsAt: at(startsAt, HOUR).toISOString() });
+    const joined = await aQualifiedVolunteer(t, courses, { languages: ['mn'] });
+    t.clock.set(at(TODAY, HOUR));
+    await t.http().post(`/api/requests/${request.id}/offers`).set('Authorization', staff).send({ volunteerIds: [joined.id] }).expect(200);
+    await runJobsAt(at(TODAY, HOUR + MINUTE));
+    expect(await statusOf(request.id)).toMatchObject({ status: 'offered' });
+    expect(await escalationMails(request.id)).toHaveLength(1);
+  });
+
   describe('hold and release', () => {
     const hold = (requestId: string) => t.http().post(`/api/requests/${requestId}/hold`).set('Authorization', staff).expect(200);
     const release = (requestId: string) => t.http().post(`/api/requests/${requestId}/release`).set('Authorization', staff).expect(200);

@@ -126,8 +126,12 @@ export class OffersService {
 
   /** Staff are called in `escalateBeforeHours` before the visit if nobody has accepted by then (the job checks). */
   private async armDeadline(manager: EntityManager, request: InterpretationRequest, key: string): Promise<void> {
-    const deadline = Math.max(this.clock.now().getTime(), request.startsAt.getTime() - this.policy.escalateBeforeHours * HOUR);
+    const deadline = Math.max(this.clock.now().getTime(), this.deadline(request));
     await this.jobs.schedule(manager, { type: OFFER_JOBS.escalate, dueAt: new Date(deadline), payload: { requestId: request.id }, key });
+  }
+
+  private deadline(request: InterpretationRequest): number {
+    return request.startsAt.getTime() - this.policy.escalateBeforeHours * HOUR;
   }
 
   /**
@@ -221,12 +225,22 @@ export class OffersService {
     return offers.length;
   }
 
-  /** Staff send offers now: to the chosen volunteers, or the next wave. */
+  /**
+   * Staff send offers now: to the chosen volunteers, or the next wave. Offering an escalated
+   * request makes it `offered` again, and its staff deadline has fired or was never set (escalated
+   * at filing): it is set again, so offers nobody answers call staff in again by then. Past the
+   * deadline it is not: staff sent these offers themselves and are following them.
+   */
   async sendNow(actor: Actor, requestId: string, volunteerIds?: string[]): Promise<{ sent: number }> {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw new NotFoundError('Request');
-      return { sent: await this.sendWave(manager, request, actor.id, volunteerIds) };
+      const sent = await this.sendWave(manager, request, actor.id, volunteerIds);
+      const now = this.clock.now().getTime();
+      if (sent > 0 && this.deadline(request) > now && !(await this.jobs.hasPending(manager, OFFER_JOBS.escalate, { requestId }))) {
+        await this.armDeadline(manager, request, `escalate:${request.id}:sent:${now}`);
+      }
+      return { sent };
     });
   }
 
