@@ -54,8 +54,7 @@ export class CompleteDto {
 
 export class AssignDto {
   @ApiProperty()
-  @IsString()
-  @Length(36, 36)
+  @IsUUID()
   volunteerId: string;
 
   @ApiPropertyOptional({ description: 'Required to assign someone a rule would exclude; recorded' })

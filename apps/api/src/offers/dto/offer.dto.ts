@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { OFFER_STATUSES, OfferStatus } from '@app/domain';
 
 export class OfferListQueryDto {
@@ -21,6 +21,7 @@ export class SendOffersDto {
   @ApiPropertyOptional({ description: 'Offer to these volunteers; without it, the next wave' })
   @IsOptional()
   @IsArray()
+  @ArrayUnique()
   @IsUUID('all', { each: true })
   volunteerIds?: string[];
 }

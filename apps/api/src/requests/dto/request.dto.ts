@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO31661Alpha2, IsISO6391, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsISO6391, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { AGE_BANDS, AgeBand, PATIENT_GENDERS, REQUEST_STATUSES, RequestStatus } from '@app/domain';
 import { Department, DEPARTMENTS, INTERPRETER_GENDERS, InterpreterGender, Mode, MODES, VISIT_TYPES, VisitType } from '@app/matching';
 import { ListQueryDto } from '../../common/pagination.dto';
@@ -53,12 +53,12 @@ export class CreateRequestDto {
   visitType: VisitType;
 
   @ApiPropertyOptional({ enum: MODES, default: 'onsite' })
-  @IsOptional()
+  @ValidateIf((o: CreateRequestDto) => o.mode !== undefined)
   @IsIn(MODES)
   mode?: Mode;
 
   @ApiPropertyOptional({ enum: INTERPRETER_GENDERS, default: 'any' })
-  @IsOptional()
+  @ValidateIf((o: CreateRequestDto) => o.interpreterGender !== undefined)
   @IsIn(INTERPRETER_GENDERS)
   interpreterGender?: InterpreterGender;
 
@@ -82,7 +82,11 @@ export class CreateRequestDto {
   notes?: string;
 }
 
-export class UpdateRequestDto extends PartialType(OmitType(CreateRequestDto, ['hospitalId'] as const)) {}
+/**
+ * Every field may be left out; a null is validated like any value, so refused where the request
+ * needs one (a null `notes` or `patientRef` is still skipped: optional in CreateRequestDto).
+ */
+export class UpdateRequestDto extends PartialType(OmitType(CreateRequestDto, ['hospitalId'] as const), { skipNullProperties: false }) {}
 
 export class CancelDto {
   @ApiProperty({ example: '患者さんの都合により' })
