@@ -71,7 +71,7 @@ export class OffersService {
     private readonly notifier: DispatchNotifier,
   ) {}
 
-  /** First wave on filing (or after a change). Nobody eligible → escalated at once, with the reason. */
+  /** First wave on filing (a change goes through `restartOffering`). Nobody eligible → escalated at once, with the reason. */
   async startOffering(manager: EntityManager, request: InterpretationRequest, actorId: string | null): Promise<void> {
     if (request.onHold) return;
     const sent = await this.sendWave(manager, request, actorId);
@@ -108,10 +108,11 @@ export class OffersService {
   }
 
   /**
-   * Staff released a held request: what the hold kept back goes out now. The next wave, when its
-   * timer came due during the hold (the timer did nothing then) or a change made while held
-   * cancelled it, and with nobody left to ask, staff are called in (`rollOn`); a pending wave
-   * timer is left to fire. The staff deadline is set again if none is pending.
+   * Staff released a held request: what the hold kept back goes out now. With no wave timer
+   * pending (it came due during the hold and did nothing, or a change made while held cancelled
+   * it) the next wave goes out at once, as the timer would have sent it; with nobody left to ask,
+   * `rollOn` calls staff in. A pending wave timer is left to fire. The staff deadline is set again
+   * if none is pending.
    */
   async released(manager: EntityManager, request: InterpretationRequest, actorId: string | null): Promise<void> {
     // Escalated: staff have it already. Confirmed, completed, cancelled: nothing to offer.
