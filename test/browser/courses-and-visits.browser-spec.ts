@@ -283,16 +283,24 @@ describe('courses and visits (browser)', () => {
   });
 
   it('on a phone, the volunteer reconfirms from the e-mail link without signing in; an unknown link is said plainly', async () => {
-    // A visit about 40 hours ahead: the reconfirmation ask is due at once.
+    // A visit about 40 hours ahead, confirmed ten hours ago (more than 48 hours before it, so the
+    // acceptance did not count as the reconfirmation): the reconfirmation ask is due now.
     const startsAt = new Date(Math.ceil((Date.now() + 40 * HOUR) / HOUR) * HOUR);
     const coordinatorAuth = (await login(t, coordinator.email, coordinator.password)).auth;
-    const request = await t
-      .http()
-      .post('/api/requests')
-      .set('Authorization', coordinatorAuth)
-      .send({ language: 'vi', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(), department: 'internal_medicine', visitType: 'outpatient', patient: { displayName: 'ホー・ティ・ハン', gender: 'female', ageBand: 'adult' } })
-      .expect(201);
-    await t.http().post(`/api/requests/${request.body.id}/assign`).set('Authorization', staffAuth).send({ volunteerId: volunteer.id }).expect(200);
+    let requestId = '';
+    t.clock.set(new Date(Date.now() - 10 * HOUR));
+    try {
+      const request = await t
+        .http()
+        .post('/api/requests')
+        .set('Authorization', coordinatorAuth)
+        .send({ language: 'vi', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(), department: 'internal_medicine', visitType: 'outpatient', patient: { displayName: 'ホー・ティ・ハン', gender: 'female', ageBand: 'adult' } })
+        .expect(201);
+      requestId = request.body.id;
+      await t.http().post(`/api/requests/${requestId}/assign`).set('Authorization', staffAuth).send({ volunteerId: volunteer.id }).expect(200);
+    } finally {
+      t.clock.reset();
+    }
     await t.app.get(JobsService).runDue(500);
     const mail = (await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: volunteer.email, template: 'reconfirm' } }))[0];
     const token = /reconfirm-links\/([A-Za-z0-9_-]+)/.exec(mail.textBody)![1];
@@ -302,7 +310,7 @@ describe('courses and visits (browser)', () => {
     await page.getByRole('heading', { name: '派遣の再確認' }).waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'reconfirm-link-phone');
-    const dispatch = () => t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId: request.body.id });
+    const dispatch = () => t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId });
     expect((await dispatch()).reconfirmedAt).toBeNull();
     await page.getByRole('button', { name: '予定どおり行きます' }).click();
     await page.getByText('再確認しました').waitFor();
@@ -319,7 +327,7 @@ describe('courses and visits (browser)', () => {
     expect((await dispatch()).reconfirmedAt?.toISOString()).toBe(reconfirmedAt!.toISOString());
 
     // Once the visit is cancelled, the link says there is nothing to reconfirm.
-    await t.http().post(`/api/requests/${request.body.id}/cancel`).set('Authorization', staffAuth).send({ reason: '患者さんの都合により' }).expect(200);
+    await t.http().post(`/api/requests/${requestId}/cancel`).set('Authorization', staffAuth).send({ reason: '患者さんの都合により' }).expect(200);
     const closed = await tab(PHONE);
     allowProblem(closed, /status of 409/);
     await closed.goto(`${base}/admin/#/reconfirm-links/${token}`);
