@@ -165,6 +165,39 @@ describe('The dispatch lifecycle', () => {
       await t.http().post(`/api/dispatches/${dispatchId}/no-show`).set('Authorization', world.coordinator.auth).send({ party: 'patient' }).expect(200);
     });
 
+    it("refuses an interpreter's no-show before the visit has started: one who will not come cancels", async () => {
+      const volunteer = world.volunteers[1];
+      const { dispatchId } = await world.dispatch(jst(20, '10:00'), jst(20, '11:00'), volunteer.id);
+      t.clock.set(jst(20, '08:00'));
+      const early = await t.http().post(`/api/dispatches/${dispatchId}/no-show`).set('Authorization', world.staff).send({ party: 'interpreter' }).expect(409);
+      expect(early.body.code).toBe('VISIT_NOT_HAPPENED');
+      t.clock.set(jst(20, '10:20'));
+      await t.http().post(`/api/dispatches/${dispatchId}/no-show`).set('Authorization', world.staff).send({ party: 'interpreter' }).expect(200);
+    });
+
+    it('refuses to cancel a request whose filled visit is over, and cancels an unfilled one', async () => {
+      const volunteer = world.volunteers[1];
+      const { requestId } = await world.dispatch(jst(21, '14:00'), jst(21, '15:00'), volunteer.id);
+      t.clock.set(jst(21, '15:30'));
+      const refused = await t.http().post(`/api/requests/${requestId}/cancel`).set('Authorization', world.coordinator.auth).send({ reason: '来院なし' }).expect(409);
+      expect(refused.body.code).toBe('VISIT_ENDED');
+      expect((await t.http().get(`/api/requests/${requestId}`).set('Authorization', world.staff).expect(200)).body.status).toBe('confirmed');
+    });
+
+    it('cancels the calendar entry of the volunteer when the hospital cancels the whole request', async () => {
+      const volunteer = world.volunteers[1];
+      const { requestId } = await world.dispatch(jst(25, '10:00'), jst(25, '11:00'), volunteer.id);
+      const [confirmation] = (await mailsTo(volunteer.email, 'dispatch_confirmed')).slice(-1);
+      await t.http().post(`/api/requests/${requestId}/cancel`).set('Authorization', world.coordinator.auth).send({ reason: '退院のため' }).expect(200);
+      const [told] = (await mailsTo(volunteer.email, 'request_cancelled')).slice(-1);
+      const calendar = ics(told);
+      expect(calendar).toContain('METHOD:CANCEL');
+      expect(uidOf(calendar)).toBe(uidOf(ics(confirmation)));
+      // The coordinator's copy has no calendar file.
+      const [coordinatorCopy] = (await mailsTo(world.coordinator.email, 'request_cancelled')).slice(-1);
+      expect(coordinatorCopy.attachments ?? []).toHaveLength(0);
+    });
+
     it("refuses a patient's no-show before the visit has started", async () => {
       const volunteer = world.volunteers[1];
       const { dispatchId } = await world.dispatch(jst(19, '10:00'), jst(19, '11:00'), volunteer.id);

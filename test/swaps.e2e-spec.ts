@@ -132,6 +132,10 @@ describe('Staff swaps (API)', () => {
     const confirmations = await t.dataSource.getRepository(MailMessage).find({ where: { template: 'dispatch_confirmed' } });
     expect(confirmations.map((m) => m.toAddress).sort()).toEqual(expect.arrayContaining([holder.email, cover.email].sort()));
     expect(confirmations.filter((m) => m.toAddress === cover.email)).toHaveLength(1);
+    // …and the holder's calendar entry for the visit handed on is cancelled.
+    const handedOn = await t.dataSource.getRepository(MailMessage).find({ where: { template: 'dispatch_cancelled', toAddress: holder.email } });
+    expect(handedOn).toHaveLength(1);
+    expect(Buffer.from(handedOn[0].attachments![0].content, 'base64').toString('utf8')).toContain('METHOD:CANCEL');
     // Filled now: no more swaps, and a second attempt is refused.
     expect((await t.http().get(`/api/requests/${nepali.id}/swaps`).set('Authorization', staff).expect(200)).body).toEqual([]);
     const again = await swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: cover.id }).expect(409);

@@ -267,6 +267,8 @@ export class DispatchesService {
    */
   async handOver(manager: EntityManager, dispatch: Dispatch, request: InterpretationRequest, coverVolunteerId: string, actorId: string, reason: string): Promise<Dispatch> {
     await this.applyCancel(manager, dispatch, reason, actorId, null);
+    // The holder agreed on the phone; the mail's .ics takes the visit they handed on off their calendar.
+    await this.notifier.dispatchCancelled(manager, request, dispatch);
     request.status = transition('request', request.status, 'reopen');
     await manager.save(request);
     await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: 'confirmed', to: 'open', event: 'reopen', actorId, reason });
@@ -276,8 +278,9 @@ export class DispatchesService {
   async noShow(actor: Actor, id: string, party: 'patient' | 'interpreter'): Promise<DispatchView> {
     return this.dataSource.transaction(async (manager) => {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
-      // A patient who has not come yet may still come (the volunteer is paid for a patient's no-show).
-      if (party === 'patient' && dispatch.status === 'confirmed' && dispatch.startsAt > this.clock.now()) {
+      // Nobody is a no-show before the visit starts: a patient who has not come yet may still come
+      // (the volunteer is paid for a patient's no-show), and an interpreter who will not come cancels.
+      if (dispatch.status === 'confirmed' && dispatch.startsAt > this.clock.now()) {
         throw new ConflictError('VISIT_NOT_HAPPENED', 'The visit has not started yet');
       }
       const from = dispatch.status;

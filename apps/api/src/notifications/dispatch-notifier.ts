@@ -117,8 +117,13 @@ export class DispatchNotifier {
     if (!volunteer) return;
     await this.send(manager, volunteer, 'dispatch_cancelled', `dispatch-cancelled:${dispatch.id}`, {
       params: { volunteerName: volunteer.name, startsAt: request.startsAt.toISOString(), endsAt: request.endsAt.toISOString(), hospitalName: hospital.name },
-      attachments: [{ filename: 'dispatch.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: Buffer.from(this.calendar(dispatch, request, hospital, { cancelled: true })).toString('base64') }],
+      attachments: [this.cancelledCalendar(dispatch, request, hospital)],
     });
+  }
+
+  /** The .ics attachment that takes a dispatch off the volunteer's calendar (same UID as the confirmation's). */
+  private cancelledCalendar(dispatch: Dispatch, request: InterpretationRequest, hospital: Hospital) {
+    return { filename: 'dispatch.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: Buffer.from(this.calendar(dispatch, request, hospital, { cancelled: true })).toString('base64') };
   }
 
   /** Coordinators of the hospital and all staff learn that a person must act. */
@@ -131,12 +136,18 @@ export class DispatchNotifier {
     }
   }
 
-  /** The request was cancelled: its coordinators and a confirmed volunteer are told (the free-text reason stays out of mail). */
+  /**
+   * The request was cancelled: its coordinators and a confirmed volunteer are told (the free-text
+   * reason stays out of mail); the volunteer's mail carries an .ics that cancels their calendar entry.
+   */
   async cancelled(manager: EntityManager, request: InterpretationRequest, dispatches: Dispatch[]): Promise<void> {
     const hospital = await this.hospital(manager, request);
     const volunteers = await this.volunteers(manager, dispatches.map((d) => d.volunteerId));
-    const recipients = [...(await this.coordinators(manager, request.hospitalId)), ...volunteers.values()];
-    for (const to of recipients) {
+    const recipients: [Recipient, Dispatch | null][] = [
+      ...(await this.coordinators(manager, request.hospitalId)).map((to): [Recipient, null] => [to, null]),
+      ...dispatches.flatMap((d): [Recipient, Dispatch][] => (volunteers.has(d.volunteerId) ? [[volunteers.get(d.volunteerId)!, d]] : [])),
+    ];
+    for (const [to, dispatch] of recipients) {
       await this.send(manager, to, 'request_cancelled', `cancelled:${request.id}:${to.email}`, {
         params: {
           recipientName: to.name,
@@ -144,6 +155,7 @@ export class DispatchNotifier {
           hospitalName: hospital.name,
           reason: to.locale === 'ja' ? '依頼元からの取消です。' : 'Cancelled by the requester.',
         },
+        attachments: dispatch ? [this.cancelledCalendar(dispatch, request, hospital)] : undefined,
       });
     }
   }

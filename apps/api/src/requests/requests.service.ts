@@ -135,6 +135,10 @@ export class RequestsService {
   async cancel(actor: Actor, id: string, reason: string): Promise<RequestView> {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.findInScope(manager, actor, id, true);
+      // A filled visit that is over happened or did not: completion or a no-show says which (as for a dispatch).
+      if (request.status === 'confirmed' && request.endsAt <= this.clock.now()) {
+        throw new ConflictError('VISIT_ENDED', 'The visit is over: record its completion or a no-show instead');
+      }
       const from = request.status;
       request.status = transition('request', request.status, 'cancel');
       await manager.save(request);
