@@ -51,6 +51,9 @@ describe('After the visit: reports and review (API)', () => {
     expect(Object.keys(bad.body.errors ?? {})).toEqual(expect.arrayContaining(['difficulty']));
     const reversed = await post(d[8].dispatchId, v1.auth, report({ actualEnd: jst(8, '09:00') })).expect(422);
     expect(reversed.body.errors).toHaveProperty('actualEnd');
+    // An end still ahead (13:00 now) is a typo: the same rule as a completion's times.
+    const future = await post(d[8].dispatchId, v1.auth, report({ actualEnd: jst(8, '14:00') })).expect(422);
+    expect(Object.keys(future.body.errors)).toEqual(['actualEnd']);
 
     const filed = await post(d[8].dispatchId, v1.auth, report()).expect(201);
     expect(filed.body).toMatchObject({ dispatchId: d[8].dispatchId, reviewStatus: 'pending', timeDispute: false, wellbeingConcern: false, flagged: false });

@@ -29,6 +29,7 @@ import { randomBytes } from 'node:crypto';
 import { hashToken } from '../common/token-hash';
 import { DISPATCH_JOBS, OFFER_JOBS } from '../workflow/workflow-jobs';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
+import { checkActualTimes } from './actual-times';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -391,14 +392,6 @@ export class DispatchesService {
       };
     });
   }
-}
-
-/** The times of a visit that happened (they price it): in the past, in order, and less than a day long. */
-function checkActualTimes(actualStart: Date, actualEnd: Date, now: Date): void {
-  if (actualStart > now) throw InvalidError.field('actualStart', 'A visit can be completed only after it started');
-  if (actualEnd > now) throw InvalidError.field('actualEnd', 'actualEnd cannot be in the future');
-  if (actualEnd <= actualStart) throw InvalidError.field('actualEnd', 'actualEnd must be after actualStart');
-  if (actualEnd.getTime() - actualStart.getTime() > 24 * HOUR) throw InvalidError.field('actualEnd', 'A visit lasts less than a day');
 }
 
 /** The database's last word on a dispatch, in the codes of API.md. */

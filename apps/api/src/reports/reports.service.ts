@@ -2,12 +2,13 @@ import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActivityReport, ConflictError, Dispatch, HospitalConfirmation, InterpretationRequest, InvalidError, NotFoundError } from '@app/domain';
+import { ActivityReport, ConflictError, Dispatch, HospitalConfirmation, InterpretationRequest, NotFoundError } from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
 import { AppConfig } from '../config/env.validation';
 import { DispatchesService } from '../dispatches/dispatches.service';
+import { checkActualTimes } from '../dispatches/actual-times';
 import { JobsService } from '../jobs/jobs.service';
 import { scheduleDailySweep } from '../sweeps/daily-sweep';
 import { CreateReportDto, HospitalConfirmationDto, HospitalConfirmationView, ReportListQueryDto, ReportView, ReviewDto, UpdateReportDto } from './dto/report.dto';
@@ -226,9 +227,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   private checkTimes(start: string, end: string): { actualStart: Date; actualEnd: Date } {
     const actualStart = new Date(start);
     const actualEnd = new Date(end);
-    if (actualEnd <= actualStart) throw InvalidError.field('actualEnd', 'actualEnd must be after actualStart');
-    if (actualStart > this.clock.now()) throw InvalidError.field('actualStart', 'actualStart cannot be in the future');
-    if (actualEnd.getTime() - actualStart.getTime() > 24 * 3_600_000) throw InvalidError.field('actualEnd', 'A visit lasts less than a day');
+    checkActualTimes(actualStart, actualEnd, this.clock.now());
     return { actualStart, actualEnd };
   }
 }
