@@ -1,8 +1,7 @@
 import { DEFAULT_DISPATCH_POLICY as POLICY, Dispatch, HospitalConfirmation, MailMessage } from '@app/domain';
-import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { createTestApp, TestApp } from './support/test-app';
 import { fileRequest, PATIENT, visitWorld } from './support/visit-fixtures';
-import { aQualifiedVolunteer, jst, TODAY } from './support/workflow-fixtures';
+import { aQualifiedVolunteer, at, jst, runJobsAt, TODAY } from './support/workflow-fixtures';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -24,11 +23,6 @@ describe('The dispatch lifecycle', () => {
   afterAll(() => t.close());
   afterEach(() => t.clock.set(TODAY));
 
-  const at = (iso: string, offsetMs: number) => new Date(new Date(iso).getTime() + offsetMs);
-  const runJobsAt = async (when: Date) => {
-    t.clock.set(when);
-    await t.app.get(JobsService).runDue(100);
-  };
   const mailsTo = (email: string, template: string) => t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email, template }, order: { createdAt: 'ASC' } });
 
   describe('cancelling a dispatch (not the request)', () => {
@@ -100,8 +94,8 @@ describe('The dispatch lifecycle', () => {
       const token = /offer-links\/([A-Za-z0-9_-]+)/.exec(offer.textBody)![1];
       const accepted = await t.http().post(`/api/offer-links/${token}/accept`).expect(200);
 
-      await runJobsAt(at(startsAt, -25 * HOUR));
-      await runJobsAt(at(startsAt, -POLICY.reconfirmDeadlineHours * HOUR + MINUTE));
+      await runJobsAt(t, at(startsAt, -25 * HOUR));
+      await runJobsAt(t, at(startsAt, -POLICY.reconfirmDeadlineHours * HOUR + MINUTE));
       expect(await mailsTo(volunteer.email, 'reconfirm')).toHaveLength(0);
       const dispatch = await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: accepted.body.dispatch.id });
       expect(dispatch).toMatchObject({ status: 'confirmed', reconfirmationMissed: false, reconfirmedAt: at(startsAt, -25 * HOUR) });
@@ -116,9 +110,9 @@ describe('The dispatch lifecycle', () => {
       const startsAt = jst(22, '10:00');
       const volunteer = await aQualifiedVolunteer(t, world.courses, { languages: ['pt'] });
       const { dispatchId } = await world.dispatch(startsAt, at(startsAt, HOUR).toISOString(), volunteer.id, 'pt');
-      await runJobsAt(at(startsAt, -POLICY.reconfirmBeforeHours * HOUR - MINUTE));
+      await runJobsAt(t, at(startsAt, -POLICY.reconfirmBeforeHours * HOUR - MINUTE));
       expect(await mailsTo(volunteer.email, 'reconfirm')).toHaveLength(0);
-      await runJobsAt(at(startsAt, -POLICY.reconfirmBeforeHours * HOUR));
+      await runJobsAt(t, at(startsAt, -POLICY.reconfirmBeforeHours * HOUR));
       expect(await mailsTo(volunteer.email, 'reconfirm')).toHaveLength(1);
       expect(await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: dispatchId })).toMatchObject({ reconfirmedAt: null });
     });
@@ -157,7 +151,7 @@ describe('The dispatch lifecycle', () => {
       t.clock.set(jst(17, '15:00'));
       const refused = await t.http().post(`/api/dispatches/${dispatchId}/cancel`).set('Authorization', world.coordinator.auth).send({ reason: '来院なし' }).expect(409);
       expect(refused.body.code).toBe('VISIT_ENDED');
-      await runJobsAt(new Date(jst(17, '15:05')));
+      await runJobsAt(t, new Date(jst(17, '15:05')));
       expect((await t.http().get(`/api/dispatches/${dispatchId}`).set('Authorization', world.staff).expect(200)).body.status).toBe('confirmed');
       expect((await t.http().get(`/api/requests/${requestId}`).set('Authorization', world.staff).expect(200)).body.status).toBe('confirmed');
       expect(await mailsTo(world.volunteers[0].email, 'offer')).toHaveLength(offersBefore);

@@ -1,9 +1,8 @@
 import { DEFAULT_DISPATCH_POLICY as POLICY, MailMessage, Offer } from '@app/domain';
 import { Like } from 'typeorm';
-import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { createTestApp, TestApp } from './support/test-app';
 import { fileAndAssign, fileRequest, visitWorld } from './support/visit-fixtures';
-import { aQualifiedVolunteer, jst, TODAY } from './support/workflow-fixtures';
+import { aQualifiedVolunteer, at, jst, runJobsAt, TODAY } from './support/workflow-fixtures';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -26,11 +25,6 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
   });
   afterAll(() => t.close());
 
-  const at = (iso: string, offsetMs: number) => new Date(new Date(iso).getTime() + offsetMs);
-  const runJobsAt = async (when: Date) => {
-    t.clock.set(when);
-    await t.app.get(JobsService).runDue(100);
-  };
   const statusOf = async (requestId: string) => (await t.http().get(`/api/requests/${requestId}`).set('Authorization', staff).expect(200)).body;
   const escalationMails = (requestId: string) =>
     t.dataSource.getRepository(MailMessage).find({ where: { toAddress: coordinator.email, template: 'request_escalated', idempotencyKey: Like(`escalated:${requestId}:%`) } });
@@ -55,16 +49,16 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
     const startsAt = jst(3, '10:00');
     // 20 hours before the visit: the offer sent now would stay open past the 12-hour deadline.
     const { requestId, other } = await confirmedThenCancelled('id', startsAt, at(startsAt, -20 * HOUR));
-    await runJobsAt(at(startsAt, -20 * HOUR));
+    await runJobsAt(t, at(startsAt, -20 * HOUR));
     expect(await statusOf(requestId)).toMatchObject({ status: 'offered' });
     // Asked again: the other volunteer, whose first offer was withdrawn when the holder was assigned; not the holder.
     const pending = await t.dataSource.getRepository(Offer).find({ where: { requestId, status: 'pending' } });
     expect(pending.map((o) => o.volunteerId)).toEqual([other.id]);
     expect(pending[0].expiresAt.getTime()).toBeGreaterThan(at(startsAt, -POLICY.escalateBeforeHours * HOUR).getTime());
 
-    await runJobsAt(at(startsAt, -POLICY.escalateBeforeHours * HOUR - MINUTE));
+    await runJobsAt(t, at(startsAt, -POLICY.escalateBeforeHours * HOUR - MINUTE));
     expect((await statusOf(requestId)).status).toBe('offered');
-    await runJobsAt(at(startsAt, -POLICY.escalateBeforeHours * HOUR + MINUTE));
+    await runJobsAt(t, at(startsAt, -POLICY.escalateBeforeHours * HOUR + MINUTE));
     expect(await statusOf(requestId)).toMatchObject({ status: 'escalated', escalationReason: 'dispatch_cancelled' });
     const [alert, ...more] = await escalationMails(requestId);
     expect(alert.textBody).toContain('派遣が取り消され');
@@ -84,7 +78,7 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
 
     t.clock.set(at(startsAt, -2 * 24 * HOUR));
     await t.http().post(`/api/dispatches/${accepted.body.dispatch.id}/cancel`).set('Authorization', staff).send({ reason: '通訳者の急病' }).expect(200);
-    await runJobsAt(at(startsAt, -2 * 24 * HOUR));
+    await runJobsAt(t, at(startsAt, -2 * 24 * HOUR));
     const again = await t.http().post(`/api/offer-links/${await offerLink(second.email)}/accept`).expect(200);
     expect(again.body.dispatch).toMatchObject({ volunteerId: second.id, status: 'confirmed' });
 
@@ -107,10 +101,10 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
     const request = await fileRequest(t, coordinator.auth, { language: 'th', startsAt, endsAt: at(startsAt, HOUR).toISOString() });
     await t.http().post(`/api/offer-links/${await offerLink(decliner.email)}/decline`).send({}).expect(200);
     // The quiet volunteer lets the offer expire (and is asked again), then agrees on the phone and staff assign them.
-    await runJobsAt(at(TODAY, POLICY.responseWindowMinutes * MINUTE + MINUTE));
+    await runJobsAt(t, at(TODAY, POLICY.responseWindowMinutes * MINUTE + MINUTE));
     const assigned = await t.http().post(`/api/requests/${request.id}/assign`).set('Authorization', staff).send({ volunteerId: quiet.id }).expect(200);
     await t.http().post(`/api/dispatches/${assigned.body.dispatch.id}/cancel`).set('Authorization', staff).send({ reason: '通訳者の都合' }).expect(200);
-    await runJobsAt(at(TODAY, POLICY.responseWindowMinutes * MINUTE + 2 * MINUTE));
+    await runJobsAt(t, at(TODAY, POLICY.responseWindowMinutes * MINUTE + 2 * MINUTE));
 
     expect(await t.dataSource.getRepository(Offer).count({ where: { requestId: request.id, status: 'pending' } })).toBe(0);
     expect(await statusOf(request.id)).toMatchObject({ status: 'escalated', escalationReason: 'dispatch_cancelled' });
@@ -120,7 +114,7 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
   it('calls staff in at once when the cancellation comes inside the deadline', async () => {
     const startsAt = jst(4, '10:00');
     const { requestId, other } = await confirmedThenCancelled('pt', startsAt, at(startsAt, -5 * HOUR));
-    await runJobsAt(at(startsAt, -5 * HOUR));
+    await runJobsAt(t, at(startsAt, -5 * HOUR));
     expect(await statusOf(requestId)).toMatchObject({ status: 'escalated', escalationReason: 'dispatch_cancelled' });
     expect(await escalationMails(requestId)).toHaveLength(1);
     // Everyone eligible but the holder was offered it again as well: a volunteer can still take it from their phone.

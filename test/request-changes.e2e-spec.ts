@@ -1,10 +1,9 @@
 import { DEFAULT_DISPATCH_POLICY as POLICY, MailMessage } from '@app/domain';
 import { Like } from 'typeorm';
-import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { OFFER_JOBS } from '../apps/api/src/workflow/workflow-jobs';
 import { createTestApp, TestApp } from './support/test-app';
 import { fileRequest, visitWorld } from './support/visit-fixtures';
-import { aQualifiedVolunteer, jst, TODAY } from './support/workflow-fixtures';
+import { aQualifiedVolunteer, at, jst, runJobsAt, TODAY } from './support/workflow-fixtures';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -27,12 +26,7 @@ describe('Request changes, holds and hand-sent offers keep the timers right', ()
   afterEach(() => t.clock.set(TODAY));
   afterAll(() => t.close());
 
-  const at = (iso: string, offsetMs: number) => new Date(new Date(iso).getTime() + offsetMs);
   const deadlineOf = (startsAt: string) => at(startsAt, -POLICY.escalateBeforeHours * HOUR);
-  const runJobsAt = async (when: Date) => {
-    t.clock.set(when);
-    await t.app.get(JobsService).runDue(100);
-  };
   const statusOf = async (requestId: string) => (await t.http().get(`/api/requests/${requestId}`).set('Authorization', staff).expect(200)).body;
   const patch = (requestId: string, body: object) => t.http().patch(`/api/requests/${requestId}`).set('Authorization', coordinator.auth).send(body);
   const escalationMails = (requestId: string) =>
@@ -53,7 +47,7 @@ describe('Request changes, holds and hand-sent offers keep the timers right', ()
     expect(await pendingJobs(request.id, OFFER_JOBS.escalate)).toEqual([deadlineOf(nextWeek)]);
     expect(await pendingJobs(request.id, OFFER_JOBS.nextWave)).toHaveLength(1);
     // Tonight, the old visit's deadline: nothing happens to the visit next week.
-    await runJobsAt(at(deadlineOf(tomorrow).toISOString(), MINUTE));
+    await runJobsAt(t, at(deadlineOf(tomorrow).toISOString(), MINUTE));
     expect(await statusOf(request.id)).toMatchObject({ status: 'offered', escalationReason: null });
     expect(await escalationMails(request.id)).toHaveLength(0);
   });
@@ -86,7 +80,7 @@ describe('Request changes, holds and hand-sent offers keep the timers right', ()
     expect(await pendingJobs(request.id, OFFER_JOBS.escalate)).toEqual([deadlineOf(startsAt)]);
 
     // No answer by the deadline: staff are called in again, while the offer stays open.
-    await runJobsAt(at(deadlineOf(startsAt).toISOString(), MINUTE));
+    await runJobsAt(t, at(deadlineOf(startsAt).toISOString(), MINUTE));
     expect(await statusOf(request.id)).toMatchObject({ status: 'escalated', escalationReason: 'no_answer' });
     expect(await escalationMails(request.id)).toHaveLength(2);
   });
@@ -97,7 +91,7 @@ describe('Request changes, holds and hand-sent offers keep the timers right', ()
     const joined = await aQualifiedVolunteer(t, courses, { languages: ['mn'] });
     t.clock.set(at(TODAY, HOUR));
     await t.http().post(`/api/requests/${request.id}/offers`).set('Authorization', staff).send({ volunteerIds: [joined.id] }).expect(200);
-    await runJobsAt(at(TODAY, HOUR + MINUTE));
+    await runJobsAt(t, at(TODAY, HOUR + MINUTE));
     expect(await statusOf(request.id)).toMatchObject({ status: 'offered' });
     expect(await escalationMails(request.id)).toHaveLength(1);
   });
@@ -112,7 +106,7 @@ describe('Request changes, holds and hand-sent offers keep the timers right', ()
       for (let i = 0; i < 5; i++) await aQualifiedVolunteer(t, courses, { languages: ['my'] });
       const request = await fileRequest(t, coordinator.auth, { language: 'my', startsAt: jst(11, '10:00'), endsAt: jst(11, '11:00') });
       expect((await hold(request.id)).body).toMatchObject({ onHold: true, status: 'offered' });
-      await runJobsAt(at(TODAY, (POLICY.waveIntervalMinutes + 1) * MINUTE));
+      await runJobsAt(t, at(TODAY, (POLICY.waveIntervalMinutes + 1) * MINUTE));
       expect(await offers(request.id)).toBe(POLICY.waveSize);
 
       expect((await release(request.id)).body).toMatchObject({ onHold: false, status: 'offered' });

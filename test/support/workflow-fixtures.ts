@@ -1,9 +1,19 @@
+import { JobsService } from '../../apps/api/src/jobs/jobs.service';
 import { TrainingService } from '../../apps/api/src/training/training.service';
 import { aCourse, aHospital, aVolunteer } from './factories';
 import { TestApp } from './test-app';
 
 /** The test clock's "today": programme time, early December 2026 (fiscal year 2026). */
 export const TODAY = '2026-12-01T09:00:00+09:00';
+
+/** `offsetMs` from an instant: `at(startsAt, -12 * HOUR)`. */
+export const at = (instant: string | Date, offsetMs: number) => new Date(new Date(instant).getTime() + offsetMs);
+
+/** Sets the test clock to `when` and runs the timers due by then (waves, expiries, deadlines, mail). */
+export async function runJobsAt(t: TestApp, when: Date): Promise<void> {
+  t.clock.set(when);
+  await t.app.get(JobsService).runDue(100);
+}
 
 /** Every day, all day: availability that never excludes. */
 export const ALWAYS = {
