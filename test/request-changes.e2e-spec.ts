@@ -1,4 +1,4 @@
-import { DEFAULT_DISPATCH_POLICY as POLICY, MailMessage } from '@app/domain';
+import { DEFAULT_DISPATCH_POLICY as POLICY, MailMessage, Offer } from '@app/domain';
 import { Like } from 'typeorm';
 import { OFFER_JOBS } from '../apps/api/src/workflow/workflow-jobs';
 import { createTestApp, TestApp } from './support/test-app';
@@ -50,6 +50,23 @@ describe('Request changes, holds and hand-sent offers keep the timers right', ()
     await runJobsAt(t, at(deadlineOf(tomorrow).toISOString(), MINUTE));
     expect(await statusOf(request.id)).toMatchObject({ status: 'offered', escalationReason: null });
     expect(await escalationMails(request.id)).toHaveLength(0);
+  });
+
+  it('asks again, for the new time, a volunteer who declined the old one', async () => {
+    const busyTuesday = await aQualifiedVolunteer(t, courses, { languages: ['uz'] });
+    const tuesday = jst(15, '10:00');
+    const request = await fileRequest(t, coordinator.auth, { language: 'uz', startsAt: tuesday, endsAt: at(tuesday, HOUR).toISOString() });
+    const [first] = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id, volunteerId: busyTuesday.id } });
+    const mail = await t.dataSource.getRepository(MailMessage).findOneByOrFail({ template: 'offer', idempotencyKey: `offer:${first.id}` });
+    await t.http().post(`/api/offer-links/${/offer-links\/([A-Za-z0-9_-]+)/.exec(mail.textBody)![1]}/decline`).send({}).expect(200);
+    // Nobody else speaks Uzbek: staff are called in. Then the hospital moves the visit to Wednesday.
+    expect(await statusOf(request.id)).toMatchObject({ status: 'escalated', escalationReason: 'all_declined' });
+    t.clock.set(at(TODAY, 2 * HOUR));
+    const wednesday = jst(16, '10:00');
+    await patch(request.id, { startsAt: wednesday, endsAt: at(wednesday, HOUR).toISOString() }).expect(200);
+    const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id, volunteerId: busyTuesday.id }, order: { createdAt: 'ASC' } });
+    expect(offers.map((o) => o.status)).toEqual(['declined', 'pending']);
+    expect(await statusOf(request.id)).toMatchObject({ status: 'offered' });
   });
 
   it('records a new time for an escalated request nobody can take, which stays escalated and staff hear the new time', async () => {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../common/token-hash';
 import { OFFER_JOBS } from '../workflow/workflow-jobs';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, FindOperator, In, MoreThanOrEqual, Not } from 'typeorm';
 import {
   ANSWER_SAMPLE,
   ConflictError,
@@ -88,6 +88,8 @@ export class OffersService {
    */
   async restartOffering(manager: EntityManager, request: InterpretationRequest, actorId: string | null): Promise<void> {
     await this.jobs.cancelWhere(manager, [OFFER_JOBS.nextWave, OFFER_JOBS.escalate], { requestId: request.id });
+    request.termsChangedAt = this.clock.now();
+    await manager.update(InterpretationRequest, { id: request.id }, { termsChangedAt: request.termsChangedAt });
     const deadlineKey = `escalate:${request.id}:changed:${this.clock.now().getTime()}`;
     // Held: no offers until staff release it (see `released`), but staff are still called in by the deadline.
     if (request.onHold) return this.armDeadline(manager, request, deadlineKey);
@@ -149,7 +151,7 @@ export class OffersService {
   /** Why nobody took it: the dispatch was cancelled and nobody took over, no one eligible, everyone asked declined, or answers never came. */
   async escalationReason(manager: EntityManager, request: InterpretationRequest): Promise<Exclude<EscalationReason, 'reconfirmation_missed'>> {
     if (await manager.exists(Dispatch, { where: { requestId: request.id, role: 'primary', status: 'cancelled' } })) return 'dispatch_cancelled';
-    const offers = await manager.find(Offer, { where: { requestId: request.id, role: 'primary' }, select: { status: true } });
+    const offers = await manager.find(Offer, { where: { requestId: request.id, role: 'primary', status: Not('withdrawn'), ...forCurrentTerms(request) }, select: { status: true } });
     if (offers.length === 0) return 'no_eligible';
     return offers.every((o) => o.status === 'declined') ? 'all_declined' : 'no_answer';
   }
@@ -164,7 +166,7 @@ export class OffersService {
     }
     const { ranked, room } = await this.candidates.rankWithRoom(manager, request);
     // Offers withdrawn because the request changed do not count: those volunteers are asked again.
-    const earlier = await manager.find(Offer, { where: { requestId: request.id, status: Not('withdrawn') }, select: { volunteerId: true, status: true } });
+    const earlier = await manager.find(Offer, { where: { requestId: request.id, status: Not('withdrawn'), ...forCurrentTerms(request) }, select: { volunteerId: true, status: true } });
     const already = new Set(earlier.map((o) => o.volunteerId));
     const expired = expiredUnanswered(earlier);
     let targets: string[];
@@ -454,4 +456,9 @@ function expiredUnanswered(offers: Pick<Offer, 'volunteerId' | 'status'>[]): Map
   const times = new Map<string, number>();
   for (const o of offers) if (o.status === 'expired' && !answeredOrWaiting.has(o.volunteerId)) times.set(o.volunteerId, (times.get(o.volunteerId) ?? 0) + 1);
   return times;
+}
+
+/** Offers made for the request's current terms (see `InterpretationRequest.termsChangedAt`). */
+function forCurrentTerms(request: InterpretationRequest): { createdAt?: FindOperator<Date> } {
+  return request.termsChangedAt ? { createdAt: MoreThanOrEqual(request.termsChangedAt) } : {};
 }

@@ -80,6 +80,14 @@ export class InterpretationRequest extends BaseEntity {
   @Column({ name: 'wave_count', type: 'integer', default: 0 })
   waveCount: number;
 
+  /**
+   * When a change that matters to matching last started the offers again: answers to earlier
+   * offers were for other terms (a volunteer busy on Tuesday may be free on Wednesday) and count
+   * for nothing — nobody is skipped, re-offered or escalated because of them.
+   */
+  @Column({ name: 'terms_changed_at', type: 'timestamptz', nullable: true })
+  termsChangedAt: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 }
