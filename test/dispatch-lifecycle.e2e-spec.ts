@@ -1,4 +1,4 @@
-import { DEFAULT_DISPATCH_POLICY as POLICY, Dispatch, HospitalConfirmation, MailMessage } from '@app/domain';
+import { ActivityReport, DEFAULT_DISPATCH_POLICY as POLICY, Dispatch, HospitalConfirmation, MailMessage } from '@app/domain';
 import { createTestApp, TestApp } from './support/test-app';
 import { fileRequest, PATIENT, visitWorld } from './support/visit-fixtures';
 import { aQualifiedVolunteer, at, jst, runJobsAt, TODAY } from './support/workflow-fixtures';
@@ -205,10 +205,10 @@ describe('The dispatch lifecycle', () => {
   });
 
   /**
-   * The hospital's confirmation against a cancellation at the same moment. The test holds row locks
+   * The hospital's confirmation against a cancellation or the volunteer's report at the same moment. The test holds row locks
    * in its own transaction so that both requests are in flight at once, every run the same way.
    */
-  describe("the hospital's confirmation, racing a cancellation", () => {
+  describe("the hospital's confirmation, racing a cancellation or a report", () => {
     /** Waits until `n` sessions of this database are blocked on a lock. */
     async function blockedSessions(n: number) {
       for (let tries = 0; tries < 200; tries++) {
@@ -233,6 +233,8 @@ describe('The dispatch lifecycle', () => {
       }
     }
 
+    const confirmVisitAt = (dispatchId: string, actualStart: string, actualEnd: string) =>
+      t.http().post(`/api/dispatches/${dispatchId}/hospital-confirmation`).set('Authorization', world.coordinator.auth).send({ actualStart, actualEnd }).then((r) => r);
     const confirmVisit = (dispatchId: string) =>
       t.http().post(`/api/dispatches/${dispatchId}/hospital-confirmation`).set('Authorization', world.coordinator.auth).send({ actualStart: jst(23, '10:00'), actualEnd: jst(23, '11:00') }).then((r) => r);
 
@@ -273,6 +275,33 @@ describe('The dispatch lifecycle', () => {
       const refused = await confirmation;
       expect([refused.status, refused.body.code]).toEqual([409, 'DISPATCH_NOT_REPORTABLE']);
       expect(await t.dataSource.getRepository(HospitalConfirmation).countBy({ dispatchId })).toBe(0);
+    });
+
+    it('compares the report with a confirmation sent at the same moment: whichever is second sees the first', async () => {
+      const volunteer = world.volunteers[1];
+      const { dispatchId, requestId } = await world.dispatch(jst(26, '10:00'), jst(26, '11:00'), volunteer.id);
+      t.clock.set(jst(26, '13:00'));
+      let filed!: Promise<{ status: number; body: { timeDispute?: boolean } }>;
+      let confirmed!: Promise<{ status: number; body: { timeDispute?: boolean } }>;
+      // The volunteer says 10:00–12:30, the hospital 10:00–11:00: more apart than the margin.
+      await holding(
+        (sql) => sql('SELECT id FROM requests WHERE id = $1 FOR UPDATE', [requestId]).then(() => undefined),
+        async () => {
+          filed = t
+            .http()
+            .post(`/api/dispatches/${dispatchId}/report`)
+            .set('Authorization', volunteer.auth)
+            .send({ actualStart: jst(26, '10:00'), actualEnd: jst(26, '12:30'), waitingMinutes: 10, scenes: ['consultation'], difficulty: 3, transportCostYen: 0 })
+            .then((r) => r);
+          confirmed = confirmVisitAt(dispatchId, jst(26, '10:00'), jst(26, '11:00'));
+          await blockedSessions(2);
+        },
+      );
+      const [report, confirmation] = await Promise.all([filed, confirmed]);
+      expect([report.status, confirmation.status]).toEqual([201, 201]);
+      const stored = await t.dataSource.getRepository(HospitalConfirmation).findOneByOrFail({ dispatchId });
+      expect(stored.timeDispute).toBe(true);
+      expect((await t.dataSource.getRepository(ActivityReport).findOneByOrFail({ dispatchId })).timeDispute).toBe(true);
     });
   });
 });

@@ -63,7 +63,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   /** The dispatched volunteer files the report once the visit has happened. */
   async file(actor: Actor, dispatchId: string, input: CreateReportDto): Promise<ReportView> {
     return this.dataSource.transaction(async (manager) => {
-      const dispatch = await this.ownDispatch(manager, actor, dispatchId);
+      const dispatch = await this.lockVisit(manager, await this.ownDispatch(manager, actor, dispatchId));
       this.assertVisitHappened(dispatch);
       const times = this.checkTimes(input.actualStart, input.actualEnd);
       if (await manager.exists(ActivityReport, { where: { dispatchId } })) {
@@ -99,7 +99,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   /** The volunteer changes the report until staff have reviewed it (PUT sends all fields, PATCH some). */
   async update(actor: Actor, dispatchId: string, input: UpdateReportDto): Promise<ReportView> {
     return this.dataSource.transaction(async (manager) => {
-      await this.ownDispatch(manager, actor, dispatchId);
+      await this.lockVisit(manager, await this.ownDispatch(manager, actor, dispatchId));
       const report = await manager.findOne(ActivityReport, { where: { dispatchId }, lock: { mode: 'pessimistic_write' } });
       if (!report) throw new NotFoundError('Report');
       if (report.reviewStatus !== 'pending') throw new ConflictError('REPORT_ALREADY_REVIEWED', 'A reviewed report can no longer be changed');
@@ -166,11 +166,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
    */
   async confirmByHospital(actor: Actor, dispatchId: string, input: HospitalConfirmationDto): Promise<HospitalConfirmationView> {
     return this.dataSource.transaction(async (manager) => {
-      const found = await this.hospitalScopedDispatch(manager, actor, dispatchId);
-      // The request first, then the dispatch: the order cancellation and completion take them, so
-      // one waits for the other instead of deadlocking; and the checks below see the settled rows.
-      await manager.findOneOrFail(InterpretationRequest, { where: { id: found.requestId }, lock: { mode: 'pessimistic_write' } });
-      const dispatch = await manager.findOneOrFail(Dispatch, { where: { id: dispatchId }, lock: { mode: 'pessimistic_write' } });
+      const dispatch = await this.lockVisit(manager, await this.hospitalScopedDispatch(manager, actor, dispatchId));
       this.assertVisitHappened(dispatch);
       const times = this.checkTimes(input.actualStart, input.actualEnd);
       if (await manager.exists(HospitalConfirmation, { where: { dispatchId } })) {
@@ -188,6 +184,17 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
       await this.reconcileTimes(manager, dispatchId);
       return confirmationView(await manager.findOneByOrFail(HospitalConfirmation, { id: confirmation.id }));
     });
+  }
+
+  /**
+   * Locks the visit's request, then its dispatch (the order cancellation and completion take
+   * them, so one waits for the other instead of deadlocking), and answers the dispatch as it is
+   * once locked. The report and the hospital's confirmation both take it, so whichever comes
+   * second sees the first and the times are compared.
+   */
+  private async lockVisit(manager: EntityManager, found: Dispatch): Promise<Dispatch> {
+    await manager.findOneOrFail(InterpretationRequest, { where: { id: found.requestId }, lock: { mode: 'pessimistic_write' } });
+    return manager.findOneOrFail(Dispatch, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Flags both accounts of the visit when they differ by more than the margin (and clears the flag when they no longer do). */
