@@ -40,6 +40,12 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('volunteer', 'dispatches', 'list')).toBe(true);
   });
 
+  it("lets staff and coordinators cancel an interpreter's dispatch, and not volunteers", () => {
+    for (const role of ['admin', 'staff', 'coordinator'] as const) expect(canRoleAccess(role, 'dispatches', 'cancel')).toBe(true);
+    expect(canRoleAccess('volunteer', 'dispatches', 'cancel')).toBe(false);
+    expect(canRoleAccess('staff', 'dispatches', 'list')).toBe(false);
+  });
+
   it('lets volunteers report on their dispatches and staff review reports and read the registry', () => {
     expect(canRoleAccess('volunteer', 'dispatches', 'report')).toBe(true);
     expect(canRoleAccess('staff', 'dispatches', 'report')).toBe(false);

@@ -22,7 +22,7 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   users: { '*': ADMIN_ONLY },
   requests: { list: STAFF_AND_COORDINATORS, show: STAFF_AND_COORDINATORS, create: STAFF_AND_COORDINATORS, cancel: STAFF_AND_COORDINATORS, confirm_visit: COORDINATORS, candidates: STAFF, offer: STAFF, assign: STAFF },
   offers: { '*': VOLUNTEERS },
-  dispatches: { '*': VOLUNTEERS, report: VOLUNTEERS },
+  dispatches: { '*': VOLUNTEERS, report: VOLUNTEERS, cancel: STAFF_AND_COORDINATORS },
   reports: { list: STAFF, show: STAFF, review: STAFF },
   hospitals: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF, coordinators: STAFF },
   volunteers: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF, availability: STAFF, training: STAFF, import: STAFF, export: STAFF },

@@ -5,6 +5,7 @@ import { isStaff, type Role } from '../../access';
 import { formatDateTime } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
+import { CancelDispatchButton } from './CancelDispatchButton';
 import { CancelRequestButton } from './CancelRequestButton';
 import { CandidatesPanel } from './CandidatesPanel';
 import { SwapsPanel } from './SwapsPanel';
@@ -39,7 +40,10 @@ const RequestDetails = () => {
       <Title title={`${t('language', record.language)} · ${formatDateTime(record.startsAt, locale)}`} />
       <TopToolbar sx={{ justifyContent: 'space-between', minHeight: 'auto' }}>
         <ListButton />
-        <CancelRequestButton />
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', gap: 1 }}>
+          <CancelDispatchButton />
+          <CancelRequestButton />
+        </Box>
       </TopToolbar>
       {record.urgent && record.status !== 'cancelled' && <Alert severity="warning">{translate('app.requests.filed_urgent')}</Alert>}
       {record.escalationReason && (
@@ -99,7 +103,7 @@ const RequestDetails = () => {
   );
 };
 
-/** One request: the visit, its patient, cancel; for staff the candidates, offers and assignment. */
+/** One request: the visit, its patient, cancel it or its interpreter's dispatch; for staff the candidates, offers and assignment. */
 export const RequestShow = () => (
   <ShowBase queryOptions={liveQuery}>
     <RequestDetails />
