@@ -14,6 +14,8 @@ import type { RequestRecord } from './fields';
 interface DispatchRecord {
   id: string;
   requestId: string;
+  /** `primary`, or `shadow` for a trainee who comes along */
+  role: string;
   status: string;
   startsAt: string;
   endsAt: string;
@@ -41,14 +43,16 @@ interface ConfirmBody {
   comment?: string;
 }
 
-/** The request's live or completed dispatch (GET /api/dispatches?requestId=…, scoped by the API). */
+/** The request's live or completed (primary) dispatch (GET /api/dispatches?requestId=…, scoped by the API). */
 export function useRequestDispatch(request: RequestRecord, enabled: boolean) {
   return useQuery({
     enabled,
     queryKey: ['requests', request.id, 'dispatch', request.status],
     queryFn: async () => {
       const page = await apiClient.request<{ data: DispatchRecord[] }>('/dispatches', { query: { requestId: request.id, perPage: 10 } });
-      return page.data.find((d) => d.status === 'confirmed' || d.status === 'completed') ?? null;
+      const live = page.data.filter((d) => d.status === 'confirmed' || d.status === 'completed');
+      // The interpreter's, not a trainee's shadow dispatch: it is the one that fills the request.
+      return live.find((d) => d.role === 'primary') ?? live[0] ?? null;
     },
   });
 }
