@@ -1,5 +1,5 @@
 import PersonOffIcon from '@mui/icons-material/PersonOff';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControl, FormControlLabel, FormHelperText, FormLabel, Radio, RadioGroup, TextField } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControl, FormControlLabel, FormHelperText, FormLabel, Radio, RadioGroup } from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { isStaff, type Role } from '../../access';
@@ -8,6 +8,7 @@ import { useApiAction } from '../../lib/use-api-action';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import type { RequestRecord } from './fields';
 import { useRequestDispatch } from './VisitConfirmationPanel';
+import { ReasonField } from './ReasonField';
 
 /** Whose side gives the visit up (the API's CANCELLING_PARTIES); a late one is charged only to the hospital. */
 type Party = 'interpreter' | 'hospital';
@@ -69,16 +70,7 @@ export const CancelDispatchButton = () => {
               <FormHelperText sx={{ mx: 0 }}>{translate('app.dispatch_cancel.late_hint')}</FormHelperText>
             </FormControl>
           )}
-          <TextField
-            required
-            fullWidth
-            multiline
-            margin="normal"
-            label={translate('app.dispatch_cancel.reason')}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
+          <ReasonField label={translate('app.dispatch_cancel.reason')} value={reason} onChange={setReason} />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>

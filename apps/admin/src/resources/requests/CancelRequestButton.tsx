@@ -1,9 +1,10 @@
 import CancelIcon from '@mui/icons-material/Cancel';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { useApiAction } from '../../lib/use-api-action';
 import type { RequestRecord } from './fields';
+import { ReasonField } from './ReasonField';
 
 const CANCELLABLE = ['open', 'offered', 'confirmed', 'escalated'];
 
@@ -31,17 +32,7 @@ export const CancelRequestButton = () => {
         <DialogTitle>{translate('app.requests.cancel_title')}</DialogTitle>
         <DialogContent>
           <DialogContentText>{translate('app.requests.cancel_content')}</DialogContentText>
-          <TextField
-            autoFocus
-            required
-            fullWidth
-            multiline
-            margin="normal"
-            label={translate('app.requests.cancel_reason')}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
+          <ReasonField autoFocus label={translate('app.requests.cancel_reason')} value={reason} onChange={setReason} />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
