@@ -29,7 +29,7 @@ import { randomBytes } from 'node:crypto';
 import { hashToken } from '../common/token-hash';
 import { DISPATCH_JOBS, OFFER_JOBS } from '../workflow/workflow-jobs';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
-import { checkActualTimes } from './actual-times';
+import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './visit-times';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -242,10 +242,7 @@ export class DispatchesService {
   async cancel(actor: Actor, id: string, reason: string, party: CancellingParty): Promise<DispatchView> {
     return this.dataSource.transaction(async (manager) => {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
-      // Over, the visit happened or did not: that is completion or a no-show. Cancelling would reopen it and offer a past visit.
-      if (dispatch.status === 'confirmed' && dispatch.endsAt <= this.clock.now()) {
-        throw new ConflictError('VISIT_ENDED', 'The visit is over: record its completion or a no-show instead');
-      }
+      if (dispatch.status === 'confirmed') assertVisitNotEnded(dispatch.endsAt, this.clock.now());
       await this.applyCancel(manager, dispatch, reason, actor.id, party);
       // Told even when they asked staff to cancel for them: the mail's .ics takes the visit off their calendar.
       await this.notifier.dispatchCancelled(manager, request, dispatch);
@@ -279,11 +276,8 @@ export class DispatchesService {
   async noShow(actor: Actor, id: string, party: 'patient' | 'interpreter'): Promise<DispatchView> {
     return this.dataSource.transaction(async (manager) => {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
-      // Nobody is a no-show before the visit starts: a patient who has not come yet may still come
-      // (the volunteer is paid for a patient's no-show), and an interpreter who will not come cancels.
-      if (dispatch.status === 'confirmed' && dispatch.startsAt > this.clock.now()) {
-        throw new ConflictError('VISIT_NOT_HAPPENED', 'The visit has not started yet');
-      }
+      // An interpreter who will not come cancels (party interpreter) instead.
+      if (dispatch.status === 'confirmed') assertVisitStarted(dispatch.startsAt, this.clock.now());
       const from = dispatch.status;
       dispatch.status = transition('dispatch', dispatch.status, 'noShow');
       dispatch.noShowParty = party;
@@ -301,7 +295,7 @@ export class DispatchesService {
   async completeIn(manager: EntityManager, actor: Actor, id: string, actualStart: Date, actualEnd: Date): Promise<DispatchView> {
     const { dispatch, request } = await this.findInScope(manager, actor, id, true);
     const now = this.clock.now();
-    if (dispatch.status === 'confirmed' && dispatch.startsAt > now) throw new ConflictError('VISIT_NOT_HAPPENED', 'The visit has not started yet');
+    if (dispatch.status === 'confirmed') assertVisitStarted(dispatch.startsAt, now);
     checkActualTimes(actualStart, actualEnd, now);
     const from = dispatch.status;
     dispatch.status = transition('dispatch', dispatch.status, 'complete');

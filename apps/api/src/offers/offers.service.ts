@@ -106,6 +106,8 @@ export class OffersService {
    */
   async reopened(manager: EntityManager, request: InterpretationRequest): Promise<void> {
     await this.rollOn(manager, request, null);
+    // Nobody left to ask: staff were called in just now.
+    if (request.status === 'escalated') return;
     await this.armDeadline(manager, request, `escalate:${request.id}:reopened:${this.clock.now().getTime()}`);
   }
 

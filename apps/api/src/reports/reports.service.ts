@@ -8,7 +8,7 @@ import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
 import { AppConfig } from '../config/env.validation';
 import { DispatchesService } from '../dispatches/dispatches.service';
-import { checkActualTimes } from '../dispatches/actual-times';
+import { checkActualTimes } from '../dispatches/visit-times';
 import { JobsService } from '../jobs/jobs.service';
 import { scheduleDailySweep } from '../sweeps/daily-sweep';
 import { CreateReportDto, HospitalConfirmationDto, HospitalConfirmationView, ReportListQueryDto, ReportView, ReviewDto, UpdateReportDto } from './dto/report.dto';

@@ -27,6 +27,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { AuditService } from '../audit/audit.service';
 import { CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
 import { requestView, RequestView } from './request.view';
+import { assertVisitNotEnded } from '../dispatches/visit-times';
 
 const SORTABLE = { startsAt: 'r.starts_at', createdAt: 'r.created_at', status: 'r.status', language: 'r.language' };
 const MAX_VISIT_HOURS = 12;
@@ -135,10 +136,7 @@ export class RequestsService {
   async cancel(actor: Actor, id: string, reason: string): Promise<RequestView> {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.findInScope(manager, actor, id, true);
-      // A filled visit that is over happened or did not: completion or a no-show says which (as for a dispatch).
-      if (request.status === 'confirmed' && request.endsAt <= this.clock.now()) {
-        throw new ConflictError('VISIT_ENDED', 'The visit is over: record its completion or a no-show instead');
-      }
+      if (request.status === 'confirmed') assertVisitNotEnded(request.endsAt, this.clock.now());
       const from = request.status;
       request.status = transition('request', request.status, 'cancel');
       await manager.save(request);
