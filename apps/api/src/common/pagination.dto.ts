@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { ownValue } from './own-key';
 
 export const MAX_PER_PAGE = 100;
 
@@ -41,9 +42,13 @@ export interface Page<T> {
   total: number;
 }
 
-/** The ORDER BY column for `sort`, only from the given whitelist (never raw input in SQL). */
-export function sortColumn(query: ListQueryDto, allowed: Record<string, string>, fallback: string): [string, 'ASC' | 'DESC'] {
-  const column = (query.sort && allowed[query.sort]) || fallback;
+/**
+ * The ORDER BY column for `sort`, only from the given whitelist's own keys (never raw input in
+ * SQL, never an inherited member such as `__proto__` or `toString`); anything else sorts by the
+ * fallback.
+ */
+export function sortColumn(query: ListQueryDto, allowed: Readonly<Record<string, string>>, fallback: string): [string, 'ASC' | 'DESC'] {
+  const column = ownValue(allowed, query.sort) ?? fallback;
   const order = (query.order ?? 'ASC').toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
   return [column, order];
 }

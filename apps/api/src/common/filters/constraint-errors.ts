@@ -1,4 +1,5 @@
 import { QueryFailedError } from 'typeorm';
+import { ownValue } from '../own-key';
 
 interface MappedError {
   status: number;
@@ -26,7 +27,7 @@ export function constraintError(error: QueryFailedError): MappedError | null {
     return { status: 409, body: { code: 'CONCURRENT_UPDATE', message: 'Someone changed this at the same moment; try again' } };
   }
   if (!constraint || !sqlState?.startsWith('23')) return null;
-  const known = KNOWN[constraint];
+  const known = ownValue(KNOWN, constraint);
   const status = sqlState === '23514' || sqlState === '23503' ? 422 : 409;
   if (known) {
     return { status, body: { code: known.code, message: known.message, ...(known.field ? { errors: { [known.field]: [known.message] } } : {}) } };

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { enGB, ja } from 'date-fns/locale';
 import { Locale } from '@app/domain';
+import { ownValue } from '../../common/own-key';
 
 /** The programme works in Japan time, whatever the server's zone. */
 export const PROGRAMME_TIME_ZONE = 'Asia/Tokyo';
@@ -81,5 +82,5 @@ export const MODES: Labels = {
 
 /** The label of a code in the recipient's language; an unknown code is shown as it is. */
 export function label(labels: Labels, code: string, locale: Locale): string {
-  return labels[code]?.[locale] ?? code;
+  return ownValue(labels, code)?.[locale] ?? code;
 }
