@@ -2,6 +2,7 @@ import { ActivityReport, DEFAULT_DISPATCH_POLICY as POLICY, Dispatch, HospitalCo
 import { createTestApp, TestApp } from './support/test-app';
 import { fileRequest, PATIENT, visitWorld } from './support/visit-fixtures';
 import { aQualifiedVolunteer, at, jst, runJobsAt, TODAY } from './support/workflow-fixtures';
+import { deliveredToken } from './support/delivered-mail';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -91,7 +92,7 @@ describe('The dispatch lifecycle', () => {
       t.clock.set(at(startsAt, -25 * HOUR));
       const request = await fileRequest(t, world.coordinator.auth, { language: 'pt', startsAt, endsAt: at(startsAt, HOUR).toISOString() });
       const [offer] = await mailsTo(volunteer.email, 'offer');
-      const token = /offer-links\/([A-Za-z0-9_-]+)/.exec(offer.textBody)![1];
+      const token = await deliveredToken(t, offer, 'offer-links');
       const accepted = await t.http().post(`/api/offer-links/${token}/accept`).expect(200);
 
       await runJobsAt(t, at(startsAt, -25 * HOUR));

@@ -4,6 +4,7 @@ import { aUser } from './support/factories';
 import { ADMIN, createTestApp, createTestAppOnDatabase, login, TestApp } from './support/test-app';
 
 import { aHospital, aQualifiedVolunteer, jst, TODAY, trainingCourses } from './support/workflow-fixtures';
+import { deliveredToken } from './support/delivered-mail';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -32,7 +33,7 @@ describe('Dispatch stories (API, timers, mail)', () => {
 
   const runTimers = () => t.app.get(JobsService).runDue(500);
   const mailTo = (email: string) => t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email }, order: { createdAt: 'ASC' } });
-  const linkToken = (mail: MailMessage, kind: 'offer-links' | 'reconfirm-links') => new RegExp(`${kind}/([A-Za-z0-9_-]+)`).exec(mail.textBody)![1];
+  const linkToken = (mail: MailMessage, kind: 'offer-links' | 'reconfirm-links') => deliveredToken(t, mail, kind);
   const file = (language: string, startsAt: string, endsAt: string) =>
     t
       .http()
@@ -52,7 +53,7 @@ describe('Dispatch stories (API, timers, mail)', () => {
     expect(offerMails.every((m) => /offer-links\//.test(m.textBody))).toBe(true);
 
     // One declines through the link; the page is a GET that shows, the answer a POST.
-    const declineToken = linkToken(offerMails[0], 'offer-links');
+    const declineToken = await linkToken(offerMails[0], 'offer-links');
     const shown = await t.http().get(`/api/offer-links/${declineToken}`).expect(200);
     expect(shown.body).toMatchObject({ answerable: true, visit: { language: 'vi', hospitalName: '熊本市民病院' } });
     expect(JSON.stringify(shown.body)).not.toContain(PATIENT);
@@ -69,9 +70,9 @@ describe('Dispatch stories (API, timers, mail)', () => {
     // A second-wave volunteer accepts from the e-mail link.
     const winner = volunteers.find((v) => v.id === secondWave[0].volunteerId)!;
     const winnerMail = (await mailTo(winner.email)).find((m) => m.template === 'offer')!;
-    const accepted = await t.http().post(`/api/offer-links/${linkToken(winnerMail, 'offer-links')}/accept`).expect(200);
+    const accepted = await t.http().post(`/api/offer-links/${await linkToken(winnerMail, 'offer-links')}/accept`).expect(200);
     const dispatchId = accepted.body.dispatch.id;
-    await t.http().post(`/api/offer-links/${linkToken(winnerMail, 'offer-links')}/accept`).expect(409);
+    await t.http().post(`/api/offer-links/${await linkToken(winnerMail, 'offer-links')}/accept`).expect(409);
 
     const confirmation = (await mailTo(winner.email)).find((m) => m.template === 'dispatch_confirmed')!;
     expect(confirmation.attachments?.[0]).toMatchObject({ filename: 'dispatch.ics', contentType: expect.stringContaining('text/calendar') });
@@ -86,7 +87,7 @@ describe('Dispatch stories (API, timers, mail)', () => {
     t.clock.set(new Date(new Date(jst(10, '10:00')).getTime() - 47 * HOUR));
     await runTimers();
     const ask = (await mailTo(winner.email)).find((m) => m.template === 'reconfirm')!;
-    await t.http().post(`/api/reconfirm-links/${linkToken(ask, 'reconfirm-links')}`).expect(200);
+    await t.http().post(`/api/reconfirm-links/${await linkToken(ask, 'reconfirm-links')}`).expect(200);
 
     // 24 h before: reminders to the volunteer and the hospital; no alert, since it was reconfirmed.
     t.clock.set(new Date(new Date(jst(10, '10:00')).getTime() - 23 * HOUR));
@@ -174,7 +175,7 @@ describe('Dispatch stories (API, timers, mail)', () => {
       const mail = (await mailTo(volunteer.email)).find((m) => m.template === 'offer')!;
       // Just before, exactly at, and just after the deadline.
       t.clock.set(new Date(offer.expiresAt.getTime() + (i % 3) - 1));
-      const [accept] = await Promise.all([t.http().post(`/api/offer-links/${linkToken(mail, 'offer-links')}/accept`), runTimers()]);
+      const [accept] = await Promise.all([t.http().post(`/api/offer-links/${await linkToken(mail, 'offer-links')}/accept`), runTimers()]);
       const after = await t.dataSource.getRepository(Offer).findOneByOrFail({ id: offer.id });
       const dispatches = await t.dataSource.getRepository(Dispatch).count({ where: { offerId: offer.id } });
       if (after.status === 'accepted') expect([accept.status, dispatches]).toEqual([200, 1]);

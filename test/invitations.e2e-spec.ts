@@ -1,4 +1,5 @@
 import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
+import { deliveredText } from './support/delivered-mail';
 
 const APP_URL = 'https://dispatch.example.jp';
 const HOUR = 60 * 60_000;
@@ -19,7 +20,7 @@ describe('Invitations (set a password from the e-mail link)', () => {
   async function invite(email: string, extra: Record<string, unknown> = {}) {
     const res = await t.http().post('/api/users').set('Authorization', admin.auth).send({ email, role: 'staff', displayName: '熊本 次郎', ...extra }).expect(201);
     const [mail] = await t.dataSource.query(`SELECT * FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`, [res.body.id]);
-    const match = /https:\/\/dispatch\.example\.jp\/admin\/#\/set-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text_body);
+    const match = /https:\/\/dispatch\.example\.jp\/admin\/#\/set-password\?token=([A-Za-z0-9_-]+)/.exec(await deliveredText(t, mail));
     return { user: res.body, mail, token: match?.[1] ?? '' };
   }
 

@@ -3,6 +3,7 @@ import { Like } from 'typeorm';
 import { createTestApp, TestApp } from './support/test-app';
 import { fileAndAssign, fileRequest, visitWorld } from './support/visit-fixtures';
 import { aQualifiedVolunteer, at, jst, runJobsAt, TODAY } from './support/workflow-fixtures';
+import { deliveredToken } from './support/delivered-mail';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -32,7 +33,7 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
   /** The token of the newest offer mail's link to `email`. */
   const offerLink = async (email: string) => {
     const [mail] = await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email, template: 'offer' }, order: { createdAt: 'DESC' }, take: 1 });
-    return /offer-links\/([A-Za-z0-9_-]+)/.exec(mail.textBody)![1];
+    return deliveredToken(t, mail, 'offer-links');
   };
 
   /** Two volunteers for `language`; the first is assigned to a visit at `startsAt` and then cancelled at `cancelAt`. */

@@ -6,6 +6,7 @@ import { ADMIN, login, type TestApp } from '../support/test-app';
 import { fileAndAssign } from '../support/visit-fixtures';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
 import { PHONE, screenshot, tokyoDay, useBrowserSession } from './browser';
+import { deliveredToken } from '../support/delivered-mail';
 
 jest.setTimeout(150_000);
 
@@ -303,7 +304,7 @@ describe('courses and visits (browser)', () => {
     }
     await t.app.get(JobsService).runDue(500);
     const mail = (await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: volunteer.email, template: 'reconfirm' } }))[0];
-    const token = /reconfirm-links\/([A-Za-z0-9_-]+)/.exec(mail.textBody)![1];
+    const token = await deliveredToken(t, mail, 'reconfirm-links');
 
     const page = await tab(PHONE);
     await page.goto(`${base}/admin/#/reconfirm-links/${token}`);

@@ -249,7 +249,7 @@ describe('a day on the demo data (browser)', () => {
     await expectTranslated(page);
     await screenshot(page, 'demo-exports');
 
-    await page.getByRole('menuitem', { name: '送信メール' }).click();
+    await page.getByRole('menuitem', { name: 'メール', exact: true }).click();
     await page.waitForURL(/#\/mail/);
     await page.locator('tbody tr').first().waitFor();
     await expectTranslated(page);

@@ -3,6 +3,7 @@ import { aUser, aVolunteer } from '../support/factories';
 import { ADMIN, login, type TestApp } from '../support/test-app';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from '../support/workflow-fixtures';
 import { PHONE, screenshot, tokyoDay, useBrowserSession, choose } from './browser';
+import { deliveredToken } from '../support/delivered-mail';
 
 jest.setTimeout(120_000);
 
@@ -40,7 +41,7 @@ describe('dispatch workflow (browser)', () => {
   const offerToken = async (email: string) => {
     const mails = await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email, template: 'offer' }, order: { createdAt: 'DESC' } });
     expect(mails.length).toBeGreaterThan(0);
-    return /offer-links\/([A-Za-z0-9_-]+)/.exec(mails[0].textBody)![1];
+    return deliveredToken(t, mails[0], 'offer-links');
   };
 
   it('a coordinator files a request in a minute; a visit in the past is refused on the start field', async () => {
@@ -132,7 +133,7 @@ describe('dispatch workflow (browser)', () => {
     const other = (await t.dataSource.getRepository(MailMessage).find({ where: { template: 'offer' } })).find((m) => m.toAddress !== volunteer.email && m.textBody.includes('offer-links/'))!;
     const late = await tab(PHONE);
     allowProblem(late, /status of 409/);
-    await late.goto(`${base}/admin/#/offer-links/${/offer-links\/([A-Za-z0-9_-]+)/.exec(other.textBody)![1]}`);
+    await late.goto(`${base}/admin/#/offer-links/${await deliveredToken(t, other, 'offer-links')}`);
     await late.getByText(/もう回答できません（取り下げ）/).waitFor();
     await screenshot(late, 'offer-link-closed-phone');
 

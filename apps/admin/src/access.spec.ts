@@ -9,8 +9,8 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('volunteer', 'users', 'show')).toBe(false);
   });
 
-  it('shows figures, exports and mail to staff, and the audit log to admins only', () => {
-    for (const resource of ['figures', 'exports', 'mail']) {
+  it('shows figures and exports to staff, and the audit log to admins only', () => {
+    for (const resource of ['figures', 'exports']) {
       expect(canRoleAccess('staff', resource)).toBe(true);
       expect(canRoleAccess('admin', resource)).toBe(true);
       expect(canRoleAccess('coordinator', resource)).toBe(false);
@@ -20,8 +20,9 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('staff', 'audit-log')).toBe(false);
   });
 
-  it('gives everyone a dashboard and a profile', () => {
+  it('gives everyone a dashboard, a profile and their mail', () => {
     for (const role of ['admin', 'staff', 'coordinator', 'volunteer'] as const) {
+      expect(canRoleAccess(role, 'mail')).toBe(true);
       expect(canRoleAccess(role, 'dashboard')).toBe(true);
       expect(canRoleAccess(role, 'profile', 'edit')).toBe(true);
     }

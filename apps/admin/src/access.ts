@@ -30,7 +30,8 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   courses: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF },
   figures: { '*': STAFF },
   exports: { '*': STAFF },
-  mail: { '*': STAFF },
+  // Staff read all mail (links' tokens hidden); everyone else their own, links working.
+  mail: { '*': EVERYONE },
   'audit-log': { '*': ADMIN_ONLY },
 };
 

@@ -79,7 +79,7 @@ export const operationsJa = {
   },
   resources: {
     mail: {
-      name: '送信メール |||| 送信メール',
+      name: 'メール |||| メール',
       fields: {
         createdAt: '作成日時',
         to: '宛先',

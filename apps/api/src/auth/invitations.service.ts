@@ -7,45 +7,43 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ConflictError, Locale, NotFoundError, User, UserInvitation } from '@app/domain';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/env.validation';
-import { appBaseUrl } from '../mail/app-url';
+import { MailLinks } from '../mail/mail-links';
 import { MailService } from '../mail/mail.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { InvitationView } from './invitations.dto';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
 
-
 /**
  * Invitations: a user created without a password gets a mail with a single-use, expiring link
- * to set one. Only the token's SHA-256 hash is stored.
+ * to set one. Only the token's SHA-256 hash is stored, and only once the mail has left (MailLinks).
  */
 @Injectable()
 export class InvitationsService {
   private readonly ttlMs: number;
-  private readonly baseUrl: string;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mail: MailService,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly links: MailLinks,
     config: ConfigService<AppConfig, true>,
   ) {
     this.ttlMs = config.get('INVITATION_TTL_HOURS', { infer: true }) * 60 * 60 * 1000;
-    this.baseUrl = appBaseUrl(config);
   }
 
   /** Creates the invitation and enqueues its mail, in the caller's transaction (the one creating the user). */
   async issue(manager: EntityManager, user: { id: string; email: string; displayName: string; locale: Locale }): Promise<void> {
-    const token = randomBytes(32).toString('base64url');
+    // The column needs a unique value before the mail leaves: the hash of a token nobody keeps.
+    const unknowable = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.ttlMs);
-    const invitation = manager.create(UserInvitation, { userId: user.id, tokenHash: hashToken(token), expiresAt, usedAt: null });
+    const invitation = manager.create(UserInvitation, { userId: user.id, tokenHash: hashToken(unknowable), expiresAt, usedAt: null });
     await manager.insert(UserInvitation, invitation);
     await this.mail.enqueue(manager, {
       to: user.email,
       locale: user.locale,
       template: 'invitation',
-      params: { displayName: user.displayName, linkUrl: `${this.baseUrl}/admin/#/set-password?token=${token}`, expiresAt: expiresAt.toISOString() },
+      params: { displayName: user.displayName, linkUrl: this.links.url('invitation', invitation.id), expiresAt: expiresAt.toISOString() },
       idempotencyKey: `invitation:${invitation.id}`,
       userId: user.id,
     });

@@ -25,7 +25,6 @@ import { WorkflowLog } from '../workflow/workflow-log';
 import { JobsService } from '../jobs/jobs.service';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { AuditService } from '../audit/audit.service';
-import { randomBytes } from 'node:crypto';
 import { hashToken } from '../common/token-hash';
 import { DISPATCH_JOBS, OFFER_JOBS } from '../workflow/workflow-jobs';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
@@ -164,10 +163,7 @@ export class DispatchesService {
     const dispatch = await manager.findOne(Dispatch, { where: { id: dispatchId, status: 'confirmed' } });
     if (!dispatch || dispatch.reconfirmedAt) return;
     const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
-    const token = randomBytes(32).toString('base64url');
-    dispatch.reconfirmTokenHash = hashToken(token);
-    await manager.save(dispatch);
-    await this.notifier.reconfirm(manager, request, dispatch, token, new Date(dispatch.startsAt.getTime() - this.policy.reconfirmDeadlineHours * HOUR));
+    await this.notifier.reconfirm(manager, request, dispatch, new Date(dispatch.startsAt.getTime() - this.policy.reconfirmDeadlineHours * HOUR));
   }
 
   /** Timer: no reconfirmation by the deadline — staff and the hospital are alerted; staff may re-offer. */

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/env.validation';
 import { JOBS_INSTANCE_ID } from '../jobs/jobs.service';
 import { describeError, retryDelayMs } from '../jobs/retry';
+import { MailLinks } from './mail-links';
 import { MailTransport } from './mail-transport';
 
 /** A mail claimed for delivery: its lease runs until `next_attempt_at`. */
@@ -41,6 +42,7 @@ export class MailSender {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
+    private readonly links: MailLinks,
     private readonly clock: Clock,
     config: ConfigService<AppConfig, true>,
     @Inject(JOBS_INSTANCE_ID) private readonly instance: string,
@@ -83,11 +85,13 @@ export class MailSender {
 
   private async deliver(mail: ClaimedMail): Promise<boolean> {
     try {
+      // The links' tokens are made now, outside the stored mail (see MailLinks).
+      const [text, html] = await this.links.fill(this.dataSource.manager, [mail.text_body, mail.html_body]);
       await this.transport.send({
         to: mail.to_address,
         subject: mail.subject,
-        text: mail.text_body,
-        html: mail.html_body,
+        text,
+        html,
         messageId: mail.message_id,
         locale: mail.locale,
         attachments: mail.attachments,

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { JwtSecret } from '../auth/jwt-secret';
 import { MailController } from './mail.controller';
+import { MailLinks } from './mail-links';
 import { MailSender } from './mail-sender';
 import { MailService } from './mail.service';
 import { MailTicker } from './mail.ticker';
@@ -9,7 +11,7 @@ import { MailTransport } from './mail-transport';
 @Global()
 @Module({
   controllers: [MailController],
-  providers: [MailService, MailSender, MailTransport, MailTicker],
-  exports: [MailService, MailSender],
+  providers: [MailService, MailSender, MailTransport, MailTicker, MailLinks, JwtSecret],
+  exports: [MailService, MailSender, MailLinks],
 })
 export class MailModule {}

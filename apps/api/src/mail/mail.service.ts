@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Locale, MailAttachment, MailMessage } from '@app/domain';
+import { Locale, MailAttachment, MailMessage, roleSatisfies } from '@app/domain';
 import { Clock } from '../common/clock';
+import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
 import { MailListQueryDto, MailView } from './dto/mail.dto';
+import { MailLinks } from './mail-links';
 import { domainOf, messageIdFor } from './message-id';
 import { MailTransport } from './mail-transport';
 import { renderMail, TemplateName, TemplateParams } from './templates';
@@ -29,6 +31,7 @@ export class MailService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
+    private readonly links: MailLinks,
     private readonly clock: Clock,
   ) {}
 
@@ -65,14 +68,28 @@ export class MailService {
     return rows.length > 0;
   }
 
-  /** The outbox and the sent mail, newest first (staff). */
-  async list(query: MailListQueryDto): Promise<Page<MailView>> {
+  /**
+   * The outbox and the sent mail, newest first. Staff see everyone's mail with the links' tokens
+   * hidden; everyone sees their own mail as it was delivered, links working (without SMTP_URL this
+   * is how mail reaches its addressee).
+   */
+  async list(actor: Actor, query: MailListQueryDto): Promise<Page<MailView>> {
     const qb = this.dataSource.getRepository(MailMessage).createQueryBuilder('m');
+    if (!roleSatisfies(actor.role, ['staff'])) qb.andWhere('m.user_id = :me', { me: actor.id });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
     if (query.to) qb.andWhere('lower(m.to_address) = lower(:to)', { to: query.to.trim() });
     if (query.template) qb.andWhere('m.template = :template', { template: query.template });
     const order = (query.order ?? 'DESC').toUpperCase() === 'ASC' ? 'ASC' : 'DESC';
     const [rows, total] = await qb.orderBy('m.created_at', order).addOrderBy('m.id', order).skip(query.skip).take(query.perPage).getManyAndCount();
-    return { data: rows.map(MailView.of), total };
+    const data = await Promise.all(rows.map((row) => this.view(actor, row)));
+    return { data, total };
+  }
+
+  private async view(actor: Actor, mail: MailMessage): Promise<MailView> {
+    if (mail.userId === actor.id) {
+      const [textBody, htmlBody] = await this.links.fill(this.dataSource.manager, [mail.textBody, mail.htmlBody]);
+      return MailView.of({ ...mail, textBody, htmlBody });
+    }
+    return MailView.of({ ...mail, textBody: this.links.redact(mail.textBody), htmlBody: this.links.redact(mail.htmlBody) });
   }
 }

@@ -5,6 +5,7 @@ import { Dispatch, Hospital, InterpretationRequest, Locale, MailAttachment, Offe
 import { AppConfig } from '../config/env.validation';
 import { appBaseUrl } from '../mail/app-url';
 import { buildCalendarEvent } from '../mail/calendar';
+import { MailLinks } from '../mail/mail-links';
 import { MailService } from '../mail/mail.service';
 import { EscalationReason } from '../mail/templates/request-escalated.template';
 import { TemplateName, TemplateParams } from '../mail/templates';
@@ -29,24 +30,17 @@ export class DispatchNotifier {
 
   constructor(
     private readonly mail: MailService,
+    private readonly links: MailLinks,
     config: ConfigService<AppConfig, true>,
   ) {
     this.baseUrl = appBaseUrl(config);
   }
 
-  offerLink(token: string): string {
-    return `${this.baseUrl}/admin/#/offer-links/${token}`;
-  }
-
-  reconfirmLink(token: string): string {
-    return `${this.baseUrl}/admin/#/reconfirm-links/${token}`;
-  }
-
   /** `again`: the volunteer's earlier offers for the request expired unanswered (they are asked once more). */
-  async offersSent(manager: EntityManager, request: InterpretationRequest, sent: { offer: Offer; token: string; again: boolean }[]): Promise<void> {
+  async offersSent(manager: EntityManager, request: InterpretationRequest, sent: { offer: Offer; again: boolean }[]): Promise<void> {
     const hospital = await this.hospital(manager, request);
     const recipients = await this.volunteers(manager, sent.map((s) => s.offer.volunteerId));
-    for (const { offer, token, again } of sent) {
+    for (const { offer, again } of sent) {
       const to = recipients.get(offer.volunteerId);
       if (!to) continue;
       await this.send(manager, to, 'offer', `offer:${offer.id}`, {
@@ -60,7 +54,7 @@ export class DispatchNotifier {
           department: request.department,
           visitType: request.visitType,
           mode: request.mode,
-          linkUrl: this.offerLink(token),
+          linkUrl: this.links.url('offer', offer.id),
           respondBy: offer.expiresAt.toISOString(),
           urgent: request.urgent,
           again,
@@ -177,12 +171,12 @@ export class DispatchNotifier {
     }
   }
 
-  async reconfirm(manager: EntityManager, request: InterpretationRequest, dispatch: Dispatch, token: string, respondBy: Date): Promise<void> {
+  async reconfirm(manager: EntityManager, request: InterpretationRequest, dispatch: Dispatch, respondBy: Date): Promise<void> {
     const hospital = await this.hospital(manager, request);
     const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
     if (!volunteer) return;
     await this.send(manager, volunteer, 'reconfirm', `reconfirm:${dispatch.id}`, {
-      params: { volunteerName: volunteer.name, startsAt: request.startsAt.toISOString(), hospitalName: hospital.name, linkUrl: this.reconfirmLink(token), respondBy: respondBy.toISOString() },
+      params: { volunteerName: volunteer.name, startsAt: request.startsAt.toISOString(), hospitalName: hospital.name, linkUrl: this.links.url('reconfirm', dispatch.id), respondBy: respondBy.toISOString() },
     });
   }
 

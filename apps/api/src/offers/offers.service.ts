@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
 import { hashToken } from '../common/token-hash';
 import { OFFER_JOBS } from '../workflow/workflow-jobs';
 import { DataSource, EntityManager, FindOperator, In, MoreThanOrEqual, Not } from 'typeorm';
@@ -206,13 +205,13 @@ export class OffersService {
     const now = this.clock.now();
     const expiresAt = new Date(Math.min(now.getTime() + this.policy.responseWindowMinutes * MINUTE, request.startsAt.getTime()));
     const wave = chosen ? 0 : request.waveCount + 1;
-    const tokens = targets.map(() => randomBytes(32).toString('base64url'));
-    const offers = targets.map((volunteerId, i) =>
+    const offers = targets.map((volunteerId) =>
       // created_at is when it was sent by the workflow's clock: the time to answer is measured from it.
-      manager.create(Offer, { requestId: request.id, volunteerId, role: 'primary', status: 'pending', wave, expiresAt, linkTokenHash: hashLinkToken(tokens[i]), createdAt: now }),
+      // No link token yet: the mail's link gets its token when the mail leaves (MailLinks).
+      manager.create(Offer, { requestId: request.id, volunteerId, role: 'primary', status: 'pending', wave, expiresAt, linkTokenHash: null, createdAt: now }),
     );
     await manager.save(offers);
-    await this.notifier.offersSent(manager, request, offers.map((offer, i) => ({ offer, token: tokens[i], again: expired.has(offer.volunteerId) })));
+    await this.notifier.offersSent(manager, request, offers.map((offer) => ({ offer, again: expired.has(offer.volunteerId) })));
     await this.jobs.schedule(manager, { type: OFFER_JOBS.expire, dueAt: expiresAt, payload: { requestId: request.id }, key: `offer-expiry:${request.id}:${expiresAt.getTime()}` });
     // Re-offers go to everyone they can at once: no next wave after them, only their expiry.
     if (!chosen && !reoffer && !this.broadcast(request)) {

@@ -20,7 +20,8 @@ const StatusChip = ({ mail }: { mail: MailRecord }) => {
 };
 
 /**
- * The mail the app wrote, newest first (送信メール, staff): without SMTP the demo keeps every mail
+ * The mail the app wrote, newest first (メール): staff see everyone's with the links' tokens
+ * hidden, everyone else their own mail with working links; without SMTP the demo keeps every mail
  * here. A click opens the mail; the API has no single-mail route, so the row itself is shown.
  */
 const MailListContent = () => {

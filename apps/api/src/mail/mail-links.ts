@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { createHmac } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { JwtSecret } from '../auth/jwt-secret';
+import { hashToken } from '../common/token-hash';
+import { AppConfig } from '../config/env.validation';
+import { appBaseUrl } from './app-url';
+
+/** The single-use links a mail can carry; each kind's token hash lives on its own row. */
+export const LINK_KINDS = ['offer', 'reconfirm', 'invitation'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+const OWNER: Record<LinkKind, { table: string; column: string }> = {
+  offer: { table: 'offers', column: 'link_token_hash' },
+  reconfirm: { table: 'dispatches', column: 'reconfirm_token_hash' },
+  invitation: { table: 'user_invitations', column: 'token_hash' },
+};
+
+const PATH: Record<LinkKind, (token: string) => string> = {
+  offer: (token) => `/admin/#/offer-links/${token}`,
+  reconfirm: (token) => `/admin/#/reconfirm-links/${token}`,
+  invitation: (token) => `/admin/#/set-password?token=${token}`,
+};
+
+/** Where a token goes in a stored mail: URL-safe, never a base64url token (`~` is not in that alphabet). */
+const MARKER = /lnk~(offer|reconfirm|invitation)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})~/g;
+const marker = (kind: LinkKind, id: string) => `lnk~${kind}~${id}~`;
+
+/** What staff see instead of a token in someone else's mail. */
+export const REDACTED_TOKEN = '••••••••';
+
+/**
+ * Links with live tokens never rest in the outbox. A mail is stored with a marker where the token
+ * goes (`lnk~offer~<offerId>~`); the token is made when the mail leaves — by the sender just before
+ * SMTP, or when the addressee reads their own kept mail — and only its hash is written, on the row
+ * the link acts on. So neither the mail viewer nor a database backup holds a working link.
+ *
+ * The token is an HMAC of the link's kind and row under the signing key (JWT_SECRET): a mail sent
+ * twice (a crash between SMTP and "sent") carries the same link, as it carries the same Message-ID.
+ * Without JWT_SECRET the key is per process, so after a restart the next delivery makes a new token
+ * and links mailed before it stop working (the demo only; production requires JWT_SECRET).
+ */
+@Injectable()
+export class MailLinks {
+  private readonly baseUrl: string;
+  private readonly key: Buffer;
+
+  constructor(config: ConfigService<AppConfig, true>, secret: JwtSecret) {
+    this.baseUrl = appBaseUrl(config);
+    this.key = createHmac('sha256', secret.value).update('mail-link-tokens/v1').digest();
+  }
+
+  /** The link to put in a mail's parameters: the public URL with the marker where the token goes. */
+  url(kind: LinkKind, id: string): string {
+    return `${this.baseUrl}${PATH[kind](marker(kind, id))}`;
+  }
+
+  /**
+   * The texts with every marker replaced by its live token, each token's hash written on its row
+   * (same token every time under the same key, so this is idempotent).
+   */
+  async fill(manager: EntityManager, texts: string[]): Promise<string[]> {
+    const tokens = new Map<string, string>();
+    for (const text of texts) {
+      for (const [found, kind, id] of text.matchAll(MARKER)) {
+        if (tokens.has(found)) continue;
+        const token = this.token(kind as LinkKind, id);
+        const { table, column } = OWNER[kind as LinkKind];
+        await manager.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1 AND ${column} IS DISTINCT FROM $2`, [id, hashToken(token)]);
+        tokens.set(found, token);
+      }
+    }
+    return texts.map((text) => text.replace(MARKER, (found) => tokens.get(found)!));
+  }
+
+  /** The text as someone other than the addressee may see it: the link's shape, no token. */
+  redact(text: string): string {
+    return text.replace(MARKER, REDACTED_TOKEN);
+  }
+
+  private token(kind: LinkKind, id: string): string {
+    return createHmac('sha256', this.key).update(`${kind}:${id}`).digest('base64url');
+  }
+}

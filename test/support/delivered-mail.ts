@@ -1,0 +1,23 @@
+import { MailLinks } from '../../apps/api/src/mail/mail-links';
+import { TestApp } from './test-app';
+
+type LinkPath = 'offer-links' | 'reconfirm-links' | 'set-password';
+
+/**
+ * A stored mail's text as its addressee receives it: the outbox keeps a marker where a link's
+ * token goes, and the token is made when the mail leaves (the same code the sender runs).
+ */
+export async function deliveredText(t: TestApp, mail: { textBody: string } | { text_body: string }): Promise<string> {
+  const text = 'textBody' in mail ? mail.textBody : mail.text_body;
+  const [filled] = await t.app.get(MailLinks).fill(t.dataSource.manager, [text]);
+  return filled;
+}
+
+/** The token of the delivered mail's link (`offer-links/<token>`, `reconfirm-links/<token>`, `set-password?token=<token>`). */
+export async function deliveredToken(t: TestApp, mail: { textBody: string } | { text_body: string }, path: LinkPath): Promise<string> {
+  const text = await deliveredText(t, mail);
+  const pattern = path === 'set-password' ? /set-password\?token=([A-Za-z0-9_-]+)/ : new RegExp(`${path}/([A-Za-z0-9_-]+)`);
+  const match = pattern.exec(text);
+  if (!match) throw new Error(`No ${path} link in the delivered mail`);
+  return match[1];
+}
