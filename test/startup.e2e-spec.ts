@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { freePort } from './support/free-port';
@@ -85,6 +85,23 @@ describe('Start-up (process)', () => {
     expect(again.status).toBe(200);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+  }, 120_000);
+
+  it('starts again after a crash that left the embedded PostgreSQL running (kill -9)', async () => {
+    const crashed = startApi(env);
+    await waitForHealth(port, crashed);
+    crashed.child.kill('SIGKILL');
+    await crashed.exited;
+    // The postmaster outlives its parent and still holds the port and the data folder.
+    const pid = Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(() => process.kill(pid, 0)).not.toThrow();
+
+    const next = startApi(env);
+    await waitForHealth(port, next);
+    expect(next.output()).toContain('left running by an earlier start');
+    expect(() => process.kill(pid, 0)).toThrow();
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
   }, 120_000);
 
   it('fails fast with a readable message when DATABASE_URL points nowhere', async () => {

@@ -13,7 +13,7 @@ export async function resolveDatabase(log: (line: string) => void): Promise<{ ur
   const port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT);
   const dataDir = path.resolve(process.env.EMBEDDED_PG_DIR ?? path.join(projectRoot(), '.data', 'pg'));
   log(`No DATABASE_URL: starting the embedded PostgreSQL (${dataDir}, 127.0.0.1:${port})`);
-  const embedded = await startEmbeddedPostgres({ dataDir, port, database: 'dispatch' });
+  const embedded = await startEmbeddedPostgres({ dataDir, port, database: 'dispatch', notice: log });
   return { url: embedded.url, embedded };
 }
 

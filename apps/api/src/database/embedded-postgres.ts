@@ -10,6 +10,8 @@ export interface EmbeddedPostgresOptions {
   /** Database to create if missing. */
   database: string;
   log?: (line: string) => void;
+  /** What the person starting it should read (a leftover server stopped). */
+  notice?: (line: string) => void;
 }
 
 export interface RunningPostgres {
@@ -50,7 +52,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (asRoot) await assertTraversableByOthers(path.dirname(dataDir));
     await pg.initialise();
   }
-  await removeStalePid(dataDir);
+  await clearLeftoverPostgres(dataDir, options.notice);
   try {
     await pg.start();
   } catch (error) {
@@ -101,17 +103,54 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** After a crash the pid file stays behind; PostgreSQL only starts if that pid is not alive. */
-async function removeStalePid(dataDir: string): Promise<void> {
+/**
+ * What a crashed start leaves in the data folder. A dead postmaster leaves its pid file, which
+ * would stop PostgreSQL from starting: it is removed. A postmaster still running from this folder
+ * whose Node.js parent is gone (a `kill -9` or a crash of `npm start`) would hold the port: it is
+ * stopped (a fast shutdown) before the new start. One whose parent is a live Node.js process
+ * belongs to another start running now, and is left alone with a clear message.
+ */
+export async function clearLeftoverPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   const content = await fs.readFile(pidFile, 'utf8').catch(() => null);
   if (content === null) return;
-  const pid = Number(content.split('\n')[0]);
+  const [pidLine, dirLine] = content.split('\n');
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+    await fs.rm(pidFile, { force: true });
+    return;
+  }
+  const command = await procText(pid, 'cmdline');
+  // Only a postgres process started from this very folder is ours to stop (the pid may have been reused).
+  if (!command?.includes('postgres') || path.resolve(dirLine ?? '') !== path.resolve(dataDir)) return;
+  const parent = Number((await procText(pid, 'stat'))?.split(') ')[1]?.split(' ')[1]);
+  const parentCommand = parent > 1 ? await procText(parent, 'cmdline') : null;
+  if (parentCommand && /(^|\/)node(\0|$)/.test(parentCommand.split('\0')[0] + '\0')) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} is in use by another running start (process ${parent}): stop it first, or set EMBEDDED_PG_DIR and EMBEDDED_PG_PORT for a second one.`,
+    );
+  }
+  log(`Stopping the embedded PostgreSQL (process ${pid}) left running by an earlier start that did not finish`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isAlive(pid); waited += 100) {
+    if (waited > 30_000) throw new Error(`The embedded PostgreSQL left running in ${dataDir} (process ${pid}) did not stop; stop it by hand.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await fs.rm(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') await fs.rm(pidFile, { force: true });
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** `/proc/<pid>/<file>` where there is a /proc (Linux); null elsewhere or when the process is gone. */
+async function procText(pid: number, file: string): Promise<string | null> {
+  return fs.readFile(`/proc/${pid}/${file}`, 'utf8').catch(() => null);
 }
 
 /** The `postgres` user must reach the data folder through every parent folder. */
