@@ -13,7 +13,6 @@ import {
   NotFoundError,
   Offer,
   RequestPatient,
-  transition,
   Volunteer,
 } from '@app/domain';
 import { evaluateVolunteer, ExclusionCode, prepareRequest, RequestRole } from '@app/matching';
@@ -21,7 +20,7 @@ import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
 import { requestSnapshot, VolunteerSnapshots } from '../matching/volunteer-snapshots';
-import { WorkflowLog } from '../workflow/workflow-log';
+import { Workflow } from '../workflow/workflow';
 import { JobsService } from '../jobs/jobs.service';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { AuditService } from '../audit/audit.service';
@@ -70,7 +69,7 @@ export class DispatchesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly snapshots: VolunteerSnapshots,
-    private readonly log: WorkflowLog,
+    private readonly workflow: Workflow,
     private readonly jobs: JobsService,
     private readonly notifier: DispatchNotifier,
     private readonly audit: AuditService,
@@ -103,16 +102,8 @@ export class DispatchesService {
     }
 
     if (role === 'primary') {
-      const from = request.status;
-      const updated = await manager
-        .createQueryBuilder()
-        .update(InterpretationRequest)
-        .set({ status: transition('request', request.status, 'confirm') })
-        .where('id = :id AND status IN (:...states)', { id: request.id, states: ['open', 'offered', 'escalated'] })
-        .execute();
-      if (!updated.affected) throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
-      request.status = 'confirmed';
-      await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from, to: 'confirmed', event: 'confirm', actorId: options.actorId, reason: options.overrideReason });
+      const filled = () => new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
+      await this.workflow.move(manager, 'request', request, 'confirm', { actorId: options.actorId, reason: options.overrideReason, conflict: filled });
     }
 
     const buffer = this.policy.minimumBufferMinutes * MINUTE;
@@ -121,7 +112,6 @@ export class DispatchesService {
       volunteerId,
       offerId: options.offerId ?? null,
       role,
-      status: 'confirmed',
       startsAt: request.startsAt,
       endsAt: request.endsAt,
       busyFrom: new Date(request.startsAt.getTime() - (request.mode === 'onsite' ? buffer : 0)),
@@ -132,11 +122,10 @@ export class DispatchesService {
       reconfirmedAt: request.startsAt.getTime() - this.policy.reconfirmBeforeHours * HOUR <= now.getTime() ? now : null,
     });
     try {
-      await manager.save(dispatch);
+      await this.workflow.start(manager, 'dispatch', dispatch, 'confirm', { actorId: options.actorId, reason: options.overrideReason });
     } catch (error) {
       throw translateConstraint(error);
     }
-    await this.log.record(manager, { subjectType: 'dispatch', subjectId: dispatch.id, from: null, to: 'confirmed', event: 'confirm', actorId: options.actorId, reason: options.overrideReason });
     await this.notifier.confirmed(manager, request, dispatch);
     await this.scheduleVisitTimers(manager, dispatch);
     if (role === 'primary') await this.jobs.cancelWhere(manager, [OFFER_JOBS.nextWave, OFFER_JOBS.escalate], { requestId: request.id });
@@ -243,9 +232,7 @@ export class DispatchesService {
       // Told even when they asked staff to cancel for them: the mail's .ics takes the visit off their calendar.
       await this.notifier.dispatchCancelled(manager, request, dispatch);
       if (request.status === 'confirmed' && dispatch.role === 'primary') {
-        request.status = transition('request', request.status, 'reopen');
-        await manager.save(request);
-        await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: 'confirmed', to: 'open', event: 'reopen', actorId: actor.id, reason });
+        await this.workflow.move(manager, 'request', request, 'reopen', { actorId: actor.id, reason });
         // Someone else must be found: the offer timers take it from here, at once.
         await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reoffer, dueAt: this.clock.now(), payload: { requestId: request.id }, key: `reoffer:${dispatch.id}` });
       }
@@ -263,9 +250,7 @@ export class DispatchesService {
     await this.applyCancel(manager, dispatch, reason, actorId, null);
     // The holder agreed on the phone; the mail's .ics takes the visit they handed on off their calendar.
     await this.notifier.dispatchCancelled(manager, request, dispatch);
-    request.status = transition('request', request.status, 'reopen');
-    await manager.save(request);
-    await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: 'confirmed', to: 'open', event: 'reopen', actorId, reason });
+    await this.workflow.move(manager, 'request', request, 'reopen', { actorId, reason });
     return this.confirm(manager, request, coverVolunteerId, { actorId });
   }
 
@@ -274,11 +259,7 @@ export class DispatchesService {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
       // An interpreter who will not come cancels (party interpreter) instead.
       if (dispatch.status === 'confirmed') assertVisitStarted(dispatch.startsAt, this.clock.now());
-      const from = dispatch.status;
-      dispatch.status = transition('dispatch', dispatch.status, 'noShow');
-      dispatch.noShowParty = party;
-      await manager.save(dispatch);
-      await this.log.record(manager, { subjectType: 'dispatch', subjectId: id, from, to: dispatch.status, event: 'noShow', actorId: actor.id, reason: party });
+      await this.workflow.move(manager, 'dispatch', dispatch, 'noShow', { actorId: actor.id, reason: party, set: { noShowParty: party } });
       return (await this.views(manager, [dispatch], [request]))[0];
     });
   }
@@ -293,15 +274,9 @@ export class DispatchesService {
     const now = this.clock.now();
     if (dispatch.status === 'confirmed') assertVisitStarted(dispatch.startsAt, now);
     checkActualTimes(actualStart, actualEnd, now);
-    const from = dispatch.status;
-    dispatch.status = transition('dispatch', dispatch.status, 'complete');
-    Object.assign(dispatch, { actualStart, actualEnd });
-    await manager.save(dispatch);
-    await this.log.record(manager, { subjectType: 'dispatch', subjectId: id, from, to: 'completed', event: 'complete', actorId: actor.id });
+    await this.workflow.move(manager, 'dispatch', dispatch, 'complete', { actorId: actor.id, set: { actualStart, actualEnd } });
     if (dispatch.role === 'primary' && request.status === 'confirmed') {
-      request.status = transition('request', request.status, 'complete');
-      await manager.save(request);
-      await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: 'confirmed', to: 'completed', event: 'complete', actorId: actor.id });
+      await this.workflow.move(manager, 'request', request, 'complete', { actorId: actor.id });
       await manager.query(
         `UPDATE volunteers SET last_dispatch_at = GREATEST(coalesce(last_dispatch_at, '-infinity'), $2) WHERE id = $1`,
         [dispatch.volunteerId, actualEnd],
@@ -312,21 +287,12 @@ export class DispatchesService {
 
   /** `party` null: handed on in a swap — the visit keeps an interpreter, nobody cancelled it. */
   private async applyCancel(manager: EntityManager, dispatch: Dispatch, reason: string, actorId: string | null, party: CancellingParty | null): Promise<void> {
-    const from = dispatch.status;
-    dispatch.status = transition('dispatch', dispatch.status, 'cancel');
-    dispatch.cancelReason = reason;
-    dispatch.cancelledBy = party;
-    dispatch.lateCancellation = party !== null && dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
-    await manager.save(dispatch);
-    await this.log.record(manager, { subjectType: 'dispatch', subjectId: dispatch.id, from, to: 'cancelled', event: 'cancel', actorId, reason });
+    const lateCancellation = party !== null && dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
+    await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', { actorId, reason, set: { cancelReason: reason, cancelledBy: party, lateCancellation } });
     await this.jobs.cancelWhere(manager, null, { dispatchId: dispatch.id });
     // The acceptance that made the dispatch no longer holds the request (one accepted offer per request).
     const offer = dispatch.offerId ? await manager.findOne(Offer, { where: { id: dispatch.offerId } }) : null;
-    if (offer?.status === 'accepted') {
-      offer.status = transition('offer', offer.status, 'release');
-      await manager.save(offer);
-      await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id, from: 'accepted', to: 'released', event: 'release', actorId, reason });
-    }
+    if (offer?.status === 'accepted') await this.workflow.move(manager, 'offer', offer, 'release', { actorId, reason });
   }
 
   /** Staff, the requesting hospital and the confirmed volunteer; others get 404. */

@@ -18,14 +18,13 @@ import {
   orderForWave,
   selectWaveTargets,
   statesAllowing,
-  transition,
 } from '@app/domain';
 import { RequestRole } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { CandidatesService } from '../matching/candidates.service';
 import { DispatchesService } from '../dispatches/dispatches.service';
-import { WorkflowLog } from '../workflow/workflow-log';
+import { Workflow } from '../workflow/workflow';
 import { JobsService } from '../jobs/jobs.service';
 import { EscalationReason } from '../mail/templates/request-escalated.template';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
@@ -65,7 +64,7 @@ export class OffersService {
     private readonly clock: Clock,
     private readonly candidates: CandidatesService,
     private readonly dispatches: DispatchesService,
-    private readonly log: WorkflowLog,
+    private readonly workflow: Workflow,
     private readonly jobs: JobsService,
     private readonly notifier: DispatchNotifier,
   ) {}
@@ -94,7 +93,12 @@ export class OffersService {
     if (request.onHold) return this.armDeadline(manager, request, deadlineKey);
     const sent = await this.sendWave(manager, request, actorId);
     if (sent > 0) return this.armDeadline(manager, request, deadlineKey);
-    if (request.status === 'escalated') return this.callStaff(manager, request, request.status, 'no_eligible', actorId);
+    if (request.status === 'escalated') {
+      // Stays escalated (no move): the reason is now that nobody new can take it, and staff are told again.
+      request.escalationReason = 'no_eligible';
+      await manager.update(InterpretationRequest, { id: request.id }, { escalationReason: request.escalationReason });
+      return this.callStaff(manager, request, 'no_eligible');
+    }
     await this.escalate(manager, request, 'no_eligible', actorId);
   }
 
@@ -208,9 +212,9 @@ export class OffersService {
     const offers = targets.map((volunteerId) =>
       // created_at is when it was sent by the workflow's clock: the time to answer is measured from it.
       // No link token yet: the mail's link gets its token when the mail leaves (MailLinks).
-      manager.create(Offer, { requestId: request.id, volunteerId, role: 'primary', status: 'pending', wave, expiresAt, linkTokenHash: null, createdAt: now }),
+      manager.create(Offer, { requestId: request.id, volunteerId, role: 'primary', wave, expiresAt, linkTokenHash: null, createdAt: now }),
     );
-    await manager.save(offers);
+    await this.workflow.start(manager, 'offer', offers, 'send', { actorId });
     await this.notifier.offersSent(manager, request, offers.map((offer) => ({ offer, again: expired.has(offer.volunteerId) })));
     await this.jobs.schedule(manager, { type: OFFER_JOBS.expire, dueAt: expiresAt, payload: { requestId: request.id }, key: `offer-expiry:${request.id}:${expiresAt.getTime()}` });
     // Re-offers go to everyone they can at once: no next wave after them, only their expiry.
@@ -220,12 +224,7 @@ export class OffersService {
         await this.jobs.schedule(manager, { type: OFFER_JOBS.nextWave, dueAt: next, payload: { requestId: request.id, wave }, key: `next-wave:${request.id}:${wave}:${now.getTime()}` });
       }
     }
-    await this.log.record(manager, ...offers.map((o) => ({ subjectType: 'offer' as const, subjectId: o.id, from: null, to: 'pending', event: 'send', actorId })));
-    const from = request.status;
-    request.status = transition('request', request.status, 'offer');
-    if (!chosen) request.waveCount = wave;
-    await manager.save(request);
-    if (from !== request.status) await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from, to: request.status, event: 'offer', actorId });
+    await this.workflow.move(manager, 'request', request, 'offer', { actorId, set: chosen ? {} : { waveCount: wave } });
     return offers.length;
   }
 
@@ -249,16 +248,12 @@ export class OffersService {
   }
 
   async escalate(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason, actorId: string | null): Promise<void> {
-    const from = request.status;
-    request.status = transition('request', request.status, 'escalate');
-    await this.callStaff(manager, request, from, reason, actorId);
+    await this.workflow.move(manager, 'request', request, 'escalate', { actorId, reason, set: { escalationReason: reason } });
+    await this.callStaff(manager, request, reason);
   }
 
   /** Records why the request needs a person (the waves stop) and tells the hospital's coordinators and staff. */
-  private async callStaff(manager: EntityManager, request: InterpretationRequest, from: string, reason: EscalationReason, actorId: string | null): Promise<void> {
-    request.escalationReason = reason;
-    await manager.save(request);
-    await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from, to: request.status, event: 'escalate', actorId, reason });
+  private async callStaff(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason): Promise<void> {
     await this.jobs.cancelWhere(manager, OFFER_JOBS.nextWave, { requestId: request.id });
     await this.notifier.escalated(manager, request, reason, `${request.id}:${this.clock.now().getTime()}`);
   }
@@ -275,17 +270,15 @@ export class OffersService {
       .where('o.request_id = :id AND o.status = :pending AND o.expires_at <= :now', { id: requestId, pending: 'pending', now })
       .getMany();
     if (due.length === 0) return;
-    await manager.update(Offer, { id: In(due.map((o) => o.id)), status: 'pending' }, { status: 'expired' });
-    await this.log.record(manager, ...due.map((o) => ({ subjectType: 'offer' as const, subjectId: o.id, from: 'pending', to: 'expired', event: 'expire', actorId: null })));
+    await this.workflow.move(manager, 'offer', due, 'expire', { actorId: null });
     await this.rollOn(manager, request, null);
   }
 
   /** Withdraws every pending offer of the request (it was filled, changed or cancelled). */
   async withdrawPending(manager: EntityManager, request: InterpretationRequest, reason: WithdrawReason, actorId: string | null, role?: RequestRole): Promise<Offer[]> {
-    const pending = await manager.find(Offer, { where: { requestId: request.id, status: 'pending', ...(role ? { role } : {}) } });
+    const found = await manager.find(Offer, { where: { requestId: request.id, status: 'pending', ...(role ? { role } : {}) } });
+    const pending = await this.workflow.move(manager, 'offer', found, 'withdraw', { actorId, reason, set: { respondedAt: this.clock.now() }, skipMoved: true });
     if (pending.length === 0) return [];
-    await manager.update(Offer, { id: In(pending.map((o) => o.id)), status: 'pending' }, { status: 'withdrawn', respondedAt: this.clock.now() });
-    await this.log.record(manager, ...pending.map((o) => ({ subjectType: 'offer' as const, subjectId: o.id, from: 'pending', to: 'withdrawn', event: 'withdraw', actorId, reason })));
     await this.notifier.offersWithdrawn(manager, request, pending, reason);
     return pending;
   }
@@ -353,10 +346,7 @@ export class OffersService {
   }
 
   private async markAccepted(manager: EntityManager, offer: Offer, actorId: string | null): Promise<void> {
-    offer.status = transition('offer', offer.status, 'accept');
-    offer.respondedAt = this.clock.now();
-    await manager.save(offer);
-    await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id, from: 'pending', to: 'accepted', event: 'accept', actorId });
+    await this.workflow.move(manager, 'offer', offer, 'accept', { actorId, set: { respondedAt: this.clock.now() } });
   }
 
   async declineOffer(offerId: string, requestId: string, actorId: string | null, reason?: string): Promise<OfferView> {
@@ -365,11 +355,7 @@ export class OffersService {
       const offer = await manager.findOne(Offer, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
       if (!request || !offer) throw new NotFoundError('Offer');
       this.assertAnswerable(offer, request);
-      offer.status = transition('offer', offer.status, 'decline');
-      offer.respondedAt = this.clock.now();
-      offer.declineReason = reason ?? null;
-      await manager.save(offer);
-      await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id, from: 'pending', to: 'declined', event: 'decline', actorId, reason });
+      await this.workflow.move(manager, 'offer', offer, 'decline', { actorId, reason, set: { respondedAt: this.clock.now(), declineReason: reason ?? null } });
       if (offer.role === 'primary') await this.rollOn(manager, request, actorId);
       return (await this.views([offer], manager))[0];
     });

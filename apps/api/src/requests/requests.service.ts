@@ -13,7 +13,6 @@ import {
   NotFoundError,
   RequestPatient,
   statesAllowing,
-  transition,
 } from '@app/domain';
 import { requiredLevelFor } from '@app/matching';
 import { Clock } from '../common/clock';
@@ -21,7 +20,7 @@ import { Actor } from '../common/decorators/current-user.decorator';
 import { Page, sortColumn } from '../common/pagination.dto';
 import { OffersService } from '../offers/offers.service';
 import { DispatchesService } from '../dispatches/dispatches.service';
-import { WorkflowLog } from '../workflow/workflow-log';
+import { Workflow } from '../workflow/workflow';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { JobsService } from '../jobs/jobs.service';
 import { AuditService } from '../audit/audit.service';
@@ -46,7 +45,7 @@ export class RequestsService {
     private readonly clock: Clock,
     private readonly offers: OffersService,
     private readonly dispatches: DispatchesService,
-    private readonly log: WorkflowLog,
+    private readonly workflow: Workflow,
     private readonly notifier: DispatchNotifier,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
@@ -70,16 +69,14 @@ export class RequestsService {
         mode: input.mode ?? 'onsite',
         interpreterGender: input.interpreterGender ?? 'any',
         requiredLevel: requiredLevelFor(input.department, input.visitType),
-        status: 'open',
         patientKey: input.patientRef ? patientKey(hospitalId, input.patientRef) : null,
         notes: input.notes ?? null,
         urgent: isUrgent(now, startsAt, this.policy.leadTimeBusinessDays),
         createdBy: actor.id,
       });
-      await manager.save(request);
+      await this.workflow.start(manager, 'request', request, 'file', { actorId: actor.id });
       const patient = manager.create(RequestPatient, { requestId: request.id, ...input.patient, nationality: input.patient.nationality ?? null });
       await manager.insert(RequestPatient, patient);
-      await this.log.record(manager, { subjectType: 'request', subjectId: request.id, from: null, to: 'open', event: 'file', actorId: actor.id });
       await this.offers.startOffering(manager, request, actor.id);
       return requestView(request, patient);
     });
@@ -137,10 +134,7 @@ export class RequestsService {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.findInScope(manager, actor, id, true);
       if (request.status === 'confirmed') assertVisitNotEnded(request.endsAt, this.clock.now());
-      const from = request.status;
-      request.status = transition('request', request.status, 'cancel');
-      await manager.save(request);
-      await this.log.record(manager, { subjectType: 'request', subjectId: id, from, to: request.status, event: 'cancel', actorId: actor.id, reason });
+      await this.workflow.move(manager, 'request', request, 'cancel', { actorId: actor.id, reason });
       await this.offers.withdrawPending(manager, request, 'cancelled', actor.id);
       const dispatches = await this.dispatches.cancelForRequest(manager, request, reason, actor.id);
       await this.jobs.cancelWhere(manager, null, { requestId: id });

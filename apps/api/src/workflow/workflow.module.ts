@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { Workflow } from './workflow';
 import { WorkflowLog } from './workflow-log';
 
-@Module({ providers: [WorkflowLog], exports: [WorkflowLog] })
+/** The workflow's one way to change a status (Workflow.move) and its log. */
+@Module({ providers: [WorkflowLog, Workflow], exports: [Workflow, WorkflowLog] })
 export class WorkflowModule {}

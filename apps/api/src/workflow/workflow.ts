@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import {
+  ConflictError,
+  Dispatch,
+  DomainError,
+  InterpretationRequest,
+  Offer,
+  transition,
+  statesAllowing,
+  type DispatchEvent,
+  type DispatchStatus,
+  type OfferEvent,
+  type OfferStatus,
+  type RequestEvent,
+  type RequestStatus,
+  type WorkflowKind,
+} from '@app/domain';
+import { WorkflowLog } from './workflow-log';
+
+/** The entity, state and event of each workflow kind. */
+interface Kinds {
+  request: { entity: InterpretationRequest; state: RequestStatus; event: RequestEvent };
+  offer: { entity: Offer; state: OfferStatus; event: OfferEvent };
+  dispatch: { entity: Dispatch; state: DispatchStatus; event: DispatchEvent };
+}
+
+const ENTITY = { request: InterpretationRequest, offer: Offer, dispatch: Dispatch } as const;
+
+/** The state a new request, offer or dispatch starts in. */
+export const INITIAL_STATE: { [K in WorkflowKind]: Kinds[K]['state'] } = { request: 'open', offer: 'pending', dispatch: 'confirmed' };
+
+export interface MoveOptions<K extends WorkflowKind> {
+  actorId: string | null;
+  reason?: string | null;
+  /** Other columns written in the same UPDATE (e.g. `respondedAt` of an answered offer). */
+  set?: Partial<Kinds[K]['entity']>;
+  /**
+   * The error when another transaction moved a row first (the conditional UPDATE found it no
+   * longer in a state the event allows); `409 CONCURRENT_UPDATE` unless given.
+   */
+  conflict?: () => DomainError;
+  /** Rows another transaction moved first are left out (and not returned) instead of failing the move. */
+  skipMoved?: boolean;
+}
+
+/**
+ * The one way a request, offer or dispatch changes status. `move` checks the event against the
+ * transition table (`libs/domain` workflow machine: an illegal move is 409 ILLEGAL_TRANSITION),
+ * writes the new status with a conditional UPDATE (only rows still in a state the event allows),
+ * and records who/when/from/to/why in the workflow log and the audit trail — all in the caller's
+ * transaction. `start` is the same for a new row: it gets the kind's initial state, is inserted,
+ * and its entry is logged. No other code assigns a status or writes the log.
+ */
+@Injectable()
+export class Workflow {
+  constructor(private readonly log: WorkflowLog) {}
+
+  async move<K extends WorkflowKind>(
+    manager: EntityManager,
+    kind: K,
+    subjects: Kinds[K]['entity'] | Kinds[K]['entity'][],
+    event: Kinds[K]['event'],
+    options: MoveOptions<K>,
+  ): Promise<Kinds[K]['entity'][]> {
+    const rows = (Array.isArray(subjects) ? subjects : [subjects]) as Array<Kinds[K]['entity'] & { id: string; status: string }>;
+    if (rows.length === 0) return [];
+    const moves = rows.map((row) => ({ row, from: row.status, to: transition(kind, row.status as never, event as never) as string }));
+    const set = options.set ?? {};
+    let moved = moves;
+    if (moves.some((m) => m.from !== m.to) || Object.keys(set).length > 0) {
+      const states = statesAllowing(kind, event as never) as readonly string[];
+      const result = await manager
+        .createQueryBuilder()
+        .update(ENTITY[kind])
+        .set({ ...set, status: moves[0].to } as never)
+        .where({ id: In(rows.map((r) => r.id)), status: In([...states]) })
+        .returning(['id'])
+        .execute();
+      const ids = new Set((result.raw as Array<{ id: string }>).map((r) => r.id));
+      if (ids.size < rows.length && !options.skipMoved) {
+        throw options.conflict?.() ?? new ConflictError('CONCURRENT_UPDATE', 'Someone changed this at the same moment; try again');
+      }
+      moved = moves.filter((m) => ids.has(m.row.id));
+    }
+    for (const { row, to } of moved) Object.assign(row, set, { status: to });
+    await this.log.record(
+      manager,
+      ...moved
+        .filter((m) => m.from !== m.to)
+        .map(({ row, from, to }) => ({ subjectType: kind, subjectId: row.id, from, to, event: event as string, actorId: options.actorId, reason: options.reason ?? null })),
+    );
+    return moved.map((m) => m.row);
+  }
+
+  /** Inserts new rows in the kind's initial state and logs their entry (`event`: file, send, confirm). */
+  async start<K extends WorkflowKind>(manager: EntityManager, kind: K, subjects: Kinds[K]['entity'] | Kinds[K]['entity'][], event: string, options: Pick<MoveOptions<K>, 'actorId' | 'reason'>): Promise<void> {
+    const rows = (Array.isArray(subjects) ? subjects : [subjects]) as Array<Kinds[K]['entity'] & { id: string; status: string }>;
+    if (rows.length === 0) return;
+    for (const row of rows) row.status = INITIAL_STATE[kind];
+    await manager.save(rows);
+    await this.log.record(
+      manager,
+      ...rows.map((row) => ({ subjectType: kind, subjectId: row.id, from: null, to: row.status, event, actorId: options.actorId, reason: options.reason ?? null })),
+    );
+  }
+}
