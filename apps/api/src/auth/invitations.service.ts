@@ -48,6 +48,7 @@ export class InvitationsService {
       params: { displayName: user.displayName, linkUrl: `${this.baseUrl}/admin/#/set-password?token=${token}`, expiresAt: expiresAt.toISOString() },
       idempotencyKey: `invitation:${invitation.id}`,
       userId: user.id,
+      usefulUntil: expiresAt,
     });
   }
 

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/decorators/roles.decorator';
+import { DeliveryIndicators } from './delivery.indicators';
 
 @ApiTags('operations')
 @Controller('health')
@@ -9,13 +10,33 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly delivery: DeliveryIndicators,
   ) {}
 
-  /** 200 when the database answers, 503 otherwise. */
+  /** Liveness, for the load balancer: 200 when the database answers, 503 otherwise. */
   @Get()
   @Public()
   @HealthCheck()
   check() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 })]);
+  }
+
+  /**
+   * Whether the system does its work, for monitoring and alerts: 503 when the database does not
+   * answer, the SMTP server does not answer (SMTP_URL set), a mail has waited undelivered longer
+   * than HEALTH_MAIL_LATE_MINUTES, or a timer is more than HEALTH_TIMERS_LATE_MINUTES past due.
+   * Each part's details (counts and ages) are in the answer either way. Not for routing traffic:
+   * an SMTP outage makes every instance 503 while requests are still served (mail waits).
+   */
+  @Get('ready')
+  @Public()
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      () => this.delivery.smtp(),
+      () => this.delivery.mail(),
+      () => this.delivery.timers(),
+    ]);
   }
 }

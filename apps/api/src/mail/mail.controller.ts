@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
@@ -17,5 +17,17 @@ export class MailController {
   @ApiOkResponse({ description: '{ data: MailView[], total }' })
   list(@Query() query: MailListQueryDto): Promise<Page<MailView>> {
     return this.mail.list(query);
+  }
+
+  /**
+   * Puts an undelivered mail (pending, failed or obsolete) back in the outbox, due now, with no
+   * end to its usefulness; the same message (Message-ID) goes out. 409 for sent or kept mail.
+   * Audited (`POST /api/mail/:id/resend`).
+   */
+  @Post(':id/resend')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MailView })
+  resend(@Param('id', ParseUUIDPipe) id: string): Promise<MailView> {
+    return this.mail.resend(id);
   }
 }

@@ -10,6 +10,6 @@ import { MailTransport } from './mail-transport';
 @Module({
   controllers: [MailController],
   providers: [MailService, MailSender, MailTransport, MailTicker],
-  exports: [MailService, MailSender],
+  exports: [MailService, MailSender, MailTransport],
 })
 export class MailModule {}
