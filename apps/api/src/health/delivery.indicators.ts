@@ -108,8 +108,8 @@ export class DeliveryIndicators {
 
   /** The SMTP verdict (null: up), shared by concurrent checks and reused for a few seconds. */
   private verifySmtp(): Promise<string | null> {
-    const at = Date.now();
-    if (!this.smtpCheck || at - this.smtpCheck.at >= SMTP_CHECK_TTL_MS) {
+    const at = this.clock.now().getTime();
+    if (!this.smtpCheck || Math.abs(at - this.smtpCheck.at) >= SMTP_CHECK_TTL_MS) {
       this.smtpCheck = {
         at,
         result: this.transport.verify().then(

@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/decorators/roles.decorator';
@@ -31,12 +32,19 @@ export class HealthController {
   @Get('ready')
   @Public()
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.db.pingCheck('database', { timeout: 2000 }),
-      () => this.delivery.smtp(),
-      () => this.delivery.mail(),
-      () => this.delivery.timers(),
-    ]);
+  async ready(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.health.check([
+        () => this.db.pingCheck('database', { timeout: 2000 }),
+        () => this.delivery.smtp(),
+        () => this.delivery.mail(),
+        () => this.delivery.timers(),
+      ]);
+    } catch (error) {
+      // The error filter would hide terminus's report; here the report is the point.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      res.status(503);
+      return error.getResponse();
+    }
   }
 }
