@@ -5,8 +5,8 @@ import { MailTransport } from '../apps/api/src/mail/mail-transport';
 import { RetentionService } from '../apps/api/src/retention/retention.service';
 import { aUser } from './support/factories';
 import { TestSmtpServer } from './support/smtp-server';
-import { createTestApp, createTestAppOnDatabase, login, TestApp } from './support/test-app';
-import { runJobsAt } from './support/workflow-fixtures';
+import { ADMIN, createTestApp, createTestAppOnDatabase, login, TestApp } from './support/test-app';
+import { aHospital, aQualifiedVolunteer, jst, runJobsAt, TODAY, trainingCourses } from './support/workflow-fixtures';
 
 const T0 = new Date('2026-12-01T00:00:00Z');
 const MINUTE = 60_000;
@@ -300,3 +300,51 @@ async function jobKeys(t: TestApp): Promise<string[]> {
   const rows: { key: string }[] = await t.dataSource.query(`SELECT key FROM jobs WHERE key LIKE 'retention:%' ORDER BY key`);
   return rows.map((r) => r.key);
 }
+
+describe('Until when each mail is useful (set by the code that writes it)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    delete process.env.SMTP_URL;
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('offers until their expiry, invitations until theirs, everything about a visit until it starts', async () => {
+    t.clock.set(TODAY);
+    const courses = await trainingCourses(t);
+    const staff = (await login(t, ADMIN.email, ADMIN.password)).auth;
+    const hospital = await aHospital(t);
+    const coordinator = await aUser(t, { role: 'coordinator', hospitalId: hospital.id });
+    const coordinatorAuth = (await login(t, coordinator.email, coordinator.password)).auth;
+    const volunteers = await Promise.all([0, 1, 2].map(() => aQualifiedVolunteer(t, courses, { languages: ['vi'] })));
+    const request = (
+      await t
+        .http()
+        .post('/api/requests')
+        .set('Authorization', coordinatorAuth)
+        .send({ language: 'vi', startsAt: jst(10, '10:00'), endsAt: jst(10, '12:00'), department: 'obstetrics_gynecology', visitType: 'examination', patient: { displayName: '患者', gender: 'male', ageBand: 'adult' } })
+        .expect(201)
+    ).body;
+    const startsAt = new Date(request.startsAt).getTime();
+    const offers: { id: string; expires_at: Date }[] = await t.dataSource.query('SELECT id, expires_at FROM offers WHERE request_id = $1', [request.id]);
+    expect(offers.length).toBeGreaterThan(0);
+    for (const offer of offers) {
+      const m = await row(t, `offer:${offer.id}`);
+      expect(m.useful_until).toEqual(offer.expires_at);
+    }
+    await t.http().post(`/api/requests/${request.id}/assign`).set('Authorization', staff).send({ volunteerId: volunteers[0].id }).expect(200);
+    await t.http().post(`/api/requests/${request.id}/cancel`).set('Authorization', coordinatorAuth).send({ reason: '都合により' }).expect(200);
+    const visitMail: { template: string; useful_until: Date }[] = await t.dataSource.query(
+      `SELECT template, useful_until FROM mail_messages WHERE template <> 'offer' AND to_address = ANY($1)`,
+      [[coordinator.email, ...volunteers.map((v) => v.email)]],
+    );
+    expect(new Set(visitMail.map((m) => m.template))).toEqual(new Set(['dispatch_confirmed', 'request_confirmed', 'offer_withdrawn', 'request_cancelled']));
+    for (const m of visitMail) expect([m.template, new Date(m.useful_until).getTime()]).toEqual([m.template, startsAt]);
+
+    const invited = await t.http().post('/api/users').set('Authorization', staff).send({ email: 'useful@example.jp', role: 'staff', displayName: '招待 花子' }).expect(201);
+    const [invitation] = await t.dataSource.query('SELECT expires_at FROM user_invitations WHERE user_id = $1', [invited.body.id]);
+    const [invitationMail] = await t.dataSource.query(`SELECT useful_until FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`, [invited.body.id]);
+    expect(invitationMail.useful_until).toEqual(invitation.expires_at);
+  });
+});
