@@ -348,3 +348,19 @@ describe('Until when each mail is useful (set by the code that writes it)', () =
     expect(invitationMail.useful_until).toEqual(invitation.expires_at);
   });
 });
+
+describe('Readiness without a database', () => {
+  it('answers 503 with its report, not 500, when the database stops answering', async () => {
+    delete process.env.SMTP_URL;
+    const t = await createTestApp();
+    try {
+      await t.http().get('/api/health/ready').expect(200);
+      await t.dataSource.destroy();
+      const res = await t.http().get('/api/health/ready').expect(503);
+      expect(res.body.details).toMatchObject({ database: { status: 'down' }, smtp: { status: 'up', configured: false }, mail: { status: 'down' }, timers: { status: 'down' } });
+      await t.dataSource.initialize();
+    } finally {
+      await t.close();
+    }
+  });
+});
