@@ -2,8 +2,16 @@
 export const operationsEn = {
   app: {
     menu: { figures: 'Figures', exports: 'Statements & exports' },
+    mail: { resend: 'Send again', resent: 'The mail will be sent again in a moment' },
+    errors: {
+      codes: {
+        MAIL_NOT_UNDELIVERED: 'Only mail that was not delivered can be sent again',
+        MAIL_NOT_CONFIGURED: 'No mail server is set up: mail is kept, not sent',
+        MAIL_PURGED: 'This mail was erased after its retention period',
+      },
+    },
     enums: {
-      mail_status: { pending: 'Waiting to send', sent: 'Sent', failed: 'Failed', kept: 'Kept (not sent)' },
+      mail_status: { pending: 'Waiting to send', sent: 'Sent', failed: 'Failed', obsolete: 'Too late (not sent)', kept: 'Kept (not sent)' },
       mail_template: {
         invitation: 'Account invitation',
         offer: 'Offer',
@@ -91,6 +99,9 @@ export const operationsEn = {
         attempts: 'Send attempts',
         lastError: 'Last error',
         attachments: 'Attachments',
+        usefulUntil: 'Useful until',
+        purgedAt: 'Body erased',
+        undelivered: 'Undelivered only',
       },
     },
     'audit-log': {

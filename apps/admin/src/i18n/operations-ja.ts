@@ -2,8 +2,16 @@
 export const operationsJa = {
   app: {
     menu: { figures: '実績', exports: '明細・データ出力' },
+    mail: { resend: '再送信', resent: 'まもなく再送信します' },
+    errors: {
+      codes: {
+        MAIL_NOT_UNDELIVERED: '再送信できるのは届いていないメールだけです',
+        MAIL_NOT_CONFIGURED: 'メールサーバーが設定されていないため、メールは保存のみで送信されません',
+        MAIL_PURGED: 'このメールは保存期間を過ぎて本文が消去されています',
+      },
+    },
     enums: {
-      mail_status: { pending: '送信待ち', sent: '送信済み', failed: '送信失敗', kept: '保存のみ（未送信）' },
+      mail_status: { pending: '送信待ち', sent: '送信済み', failed: '送信失敗', obsolete: '期限切れ（未送信）', kept: '保存のみ（未送信）' },
       mail_template: {
         invitation: 'アカウントの招待',
         offer: '依頼の打診',
@@ -91,6 +99,9 @@ export const operationsJa = {
         attempts: '送信の試行回数',
         lastError: '最後のエラー',
         attachments: '添付ファイル',
+        usefulUntil: '有効期限',
+        purgedAt: '本文の消去',
+        undelivered: '未達のみ',
       },
     },
     'audit-log': {

@@ -46,6 +46,7 @@ export class InvitationsService {
       params: { displayName: user.displayName, linkUrl: this.links.url('invitation', invitation.id), expiresAt: expiresAt.toISOString() },
       idempotencyKey: `invitation:${invitation.id}`,
       userId: user.id,
+      usefulUntil: expiresAt,
     });
   }
 

@@ -35,14 +35,18 @@ export const envSchema = Joi.object({
   JOBS_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(5),
   JOBS_RETRY_BASE_MS: Joi.number().integer().min(1).default(30000),
   MAIL_FROM: Joi.string().default('Kumamoto Interpreter Dispatch <no-reply@dispatch.example.jp>'),
-  MAIL_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(8),
   MAIL_RETRY_BASE_MS: Joi.number().integer().min(1).default(60000),
+  MAIL_RETRY_MAX_MS: Joi.number().integer().min(1).default(900000),
   MAIL_LEASE_MS: Joi.number().integer().min(1000).default(120000),
   SMTP_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
   INVITATION_TTL_HOURS: Joi.number().integer().min(1).max(24 * 90).default(168),
   TIME_DISPUTE_MARGIN_MINUTES: Joi.number().integer().min(0).max(24 * 60).default(15),
   REPORT_REMINDER_AFTER_HOURS: Joi.number().integer().min(1).max(24 * 30).default(24),
   PATIENT_RETENTION_DAYS: Joi.number().integer().min(1).max(366 * 10).default(365),
+  MAIL_RETENTION_DAYS: Joi.number().integer().min(1).max(366 * 10).default(90),
+  JOBS_RETENTION_DAYS: Joi.number().integer().min(7).max(366 * 10).default(90),
+  HEALTH_MAIL_LATE_MINUTES: Joi.number().integer().min(1).max(7 * 24 * 60).default(30),
+  HEALTH_TIMERS_LATE_MINUTES: Joi.number().integer().min(1).max(7 * 24 * 60).default(5),
 }).unknown(true);
 
 export interface AppConfig {
@@ -68,12 +72,16 @@ export interface AppConfig {
   JOBS_MAX_ATTEMPTS: number;
   JOBS_RETRY_BASE_MS: number;
   MAIL_FROM: string;
-  MAIL_MAX_ATTEMPTS: number;
   MAIL_RETRY_BASE_MS: number;
+  MAIL_RETRY_MAX_MS: number;
   MAIL_LEASE_MS: number;
   SMTP_TIMEOUT_MS: number;
   INVITATION_TTL_HOURS: number;
   TIME_DISPUTE_MARGIN_MINUTES: number;
   REPORT_REMINDER_AFTER_HOURS: number;
   PATIENT_RETENTION_DAYS: number;
+  MAIL_RETENTION_DAYS: number;
+  JOBS_RETENTION_DAYS: number;
+  HEALTH_MAIL_LATE_MINUTES: number;
+  HEALTH_TIMERS_LATE_MINUTES: number;
 }

@@ -1,7 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/decorators/roles.decorator';
+import { DeliveryIndicators } from './delivery.indicators';
 
 @ApiTags('operations')
 @Controller('health')
@@ -9,13 +11,40 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly delivery: DeliveryIndicators,
   ) {}
 
-  /** 200 when the database answers, 503 otherwise. */
+  /** Liveness, for the load balancer: 200 when the database answers, 503 otherwise. */
   @Get()
   @Public()
   @HealthCheck()
   check() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 })]);
+  }
+
+  /**
+   * Whether the system does its work, for monitoring and alerts: 503 when the database does not
+   * answer, the SMTP server does not answer (SMTP_URL set), a mail has waited undelivered longer
+   * than HEALTH_MAIL_LATE_MINUTES, or a timer is more than HEALTH_TIMERS_LATE_MINUTES past due.
+   * Each part's details (counts and ages) are in the answer either way. Not for routing traffic:
+   * an SMTP outage makes every instance 503 while requests are still served (mail waits).
+   */
+  @Get('ready')
+  @Public()
+  @HealthCheck()
+  async ready(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.health.check([
+        () => this.db.pingCheck('database', { timeout: 2000 }),
+        () => this.delivery.smtp(),
+        () => this.delivery.mail(),
+        () => this.delivery.timers(),
+      ]);
+    } catch (error) {
+      // The error filter would hide terminus's report; here the report is the point.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      res.status(503);
+      return error.getResponse();
+    }
   }
 }

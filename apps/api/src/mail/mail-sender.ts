@@ -24,20 +24,23 @@ export interface ClaimedMail {
 }
 
 /**
- * Delivers the outbox. Each round claims due mail with `FOR UPDATE SKIP LOCKED` and, in the
- * same statement, sets a lease (`next_attempt_at = now + MAIL_LEASE_MS`, attempts + 1), commits,
- * then talks to SMTP outside any transaction and marks the mail sent. An instance that dies
- * between the claim and "sent" leaves the lease to expire, and any sender delivers it then; the
- * Message-ID comes from the idempotency key, so a mail that did reach the server before a crash
- * and is sent again is the same message. Failures retry with exponential backoff and jitter;
- * a permanent SMTP refusal (5xx) or MAIL_MAX_ATTEMPTS attempts make the mail `failed`.
+ * Delivers the outbox. Each round first marks `obsolete` the pending mail whose purpose has
+ * passed (`useful_until`), then claims due mail with `FOR UPDATE SKIP LOCKED` and, in the same
+ * statement, sets a lease (`next_attempt_at` = now + the longer of MAIL_LEASE_MS and the next
+ * retry delay, attempts + 1), commits, then talks to SMTP outside any transaction and marks the
+ * mail sent. An instance that dies between the claim and "sent" leaves the lease to expire, and
+ * any sender delivers it then; the Message-ID comes from the idempotency key, so a mail that did
+ * reach the server before a crash and is sent again is the same message (at least once, never a
+ * different message). Failures retry with exponential backoff and jitter, capped at
+ * MAIL_RETRY_MAX_MS, for as long as the mail is useful: an outage never makes mail `failed`.
+ * Only a permanent refusal of this mail (5xx to RCPT TO, or to its content) does.
  */
 @Injectable()
 export class MailSender {
   private readonly logger = new Logger(MailSender.name);
   private readonly leaseMs: number;
-  private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -48,13 +51,14 @@ export class MailSender {
     @Inject(JOBS_INSTANCE_ID) private readonly instance: string,
   ) {
     this.leaseMs = config.get('MAIL_LEASE_MS', { infer: true });
-    this.maxAttempts = config.get('MAIL_MAX_ATTEMPTS', { infer: true });
     this.retryBaseMs = config.get('MAIL_RETRY_BASE_MS', { infer: true });
+    this.retryMaxMs = config.get('MAIL_RETRY_MAX_MS', { infer: true });
   }
 
   /** Delivers up to `limit` due mails; returns how many were sent. Does nothing without SMTP_URL. */
   async sendDue(limit = 50): Promise<number> {
     if (!this.transport.configured) return 0;
+    await this.markObsolete();
     let tried = 0;
     let sent = 0;
     while (tried < limit) {
@@ -67,18 +71,40 @@ export class MailSender {
   }
 
   /**
-   * Claims due pending mail and leases it to this sender (one statement, so one transaction).
+   * Marks `obsolete` the due pending mail whose `useful_until` has passed. A mail a sender holds
+   * (its lease runs) is left alone: delivered a moment late, it is recorded as sent. A failed
+   * attempt never schedules the retry after `useful_until`, so mail becomes obsolete on time.
+   */
+  async markObsolete(): Promise<number> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE mail_messages SET status = 'obsolete', updated_at = now()
+       WHERE id IN (
+         SELECT id FROM mail_messages WHERE status = 'pending' AND useful_until <= $1 AND next_attempt_at <= $1
+          FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
+      [this.clock.now().toISOString()],
+    )) as [{ id: string }[], number];
+    if (rows.length > 0) this.logger.warn(`${rows.length} mail(s) became obsolete undelivered: ${rows.map((r) => r.id).join(', ')}`);
+    return rows.length;
+  }
+
+  /**
+   * Claims due pending mail and leases it to this sender (one statement, so one transaction). The
+   * lease lasts MAIL_LEASE_MS, or the next retry delay if longer, so a mail that crashes its
+   * sender every time is tried at the backoff's pace, not every lease.
    * Public so a test can claim and then abandon mail, as a crashed instance would.
    */
   async claimDue(limit: number): Promise<ClaimedMail[]> {
     const now = this.clock.now();
     const [rows] = (await this.dataSource.query(
-      `UPDATE mail_messages SET attempts = attempts + 1, next_attempt_at = $2, updated_at = now()
+      `UPDATE mail_messages
+          SET attempts = attempts + 1, updated_at = now(),
+              next_attempt_at = $1::timestamptz + greatest($2::float8, least($4::float8, $5::float8 * power(2::float8, least(attempts, 60)))) * interval '1 millisecond'
        WHERE id IN (
-         SELECT id FROM mail_messages WHERE status = 'pending' AND next_attempt_at <= $1
+         SELECT id FROM mail_messages WHERE status = 'pending' AND next_attempt_at <= $1 AND (useful_until IS NULL OR useful_until > $1)
          ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
        RETURNING id, to_address, locale, subject, text_body, html_body, attachments, message_id, attempts`,
-      [now.toISOString(), new Date(now.getTime() + this.leaseMs).toISOString(), limit],
+      [now.toISOString(), this.leaseMs, limit, this.retryMaxMs, this.retryBaseMs],
     )) as [ClaimedMail[], number];
     return rows;
   }
@@ -101,26 +127,38 @@ export class MailSender {
       return false;
     }
     await this.dataSource.query(
-      `UPDATE mail_messages SET status = 'sent', sent_at = $2, last_error = NULL, updated_at = now() WHERE id = $1 AND status = 'pending'`,
-      [mail.id, this.clock.now().toISOString()],
+      `UPDATE mail_messages SET status = 'sent', sent_at = $2, last_error = NULL, updated_at = now()
+       WHERE id = $1 AND (status = 'pending' OR status = 'obsolete' AND attempts = $3)`,
+      [mail.id, this.clock.now().toISOString(), mail.attempts],
     );
     return true;
   }
 
-  /** Schedules the retry, unless another sender re-claimed the mail meanwhile (attempts moved on). */
+  /**
+   * Schedules the retry, unless another sender re-claimed the mail meanwhile (attempts moved on).
+   * Only a permanent refusal of this very mail gives up: 5xx to its recipient (RCPT TO) or to its
+   * content (after DATA). Anything else — connection refused, timeouts, 4xx, a 5xx to the session
+   * (authentication, sender) — is an outage or a misconfiguration that will be mended: retried.
+   */
   private async recordFailure(mail: ClaimedMail, error: unknown): Promise<void> {
-    const responseCode = (error as { responseCode?: number }).responseCode;
-    const permanent = typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
-    const gaveUp = permanent || mail.attempts >= this.maxAttempts;
-    const retryAt = new Date(this.clock.now().getTime() + retryDelayMs(mail.attempts, this.retryBaseMs));
+    const gaveUp = isPermanentRefusal(error);
+    const retryAt = new Date(this.clock.now().getTime() + retryDelayMs(mail.attempts, this.retryBaseMs, Math.random, this.retryMaxMs));
     await this.dataSource.query(
       `UPDATE mail_messages SET status = CASE WHEN $3::boolean THEN 'failed' ELSE 'pending' END,
-         next_attempt_at = $4, last_error = $5, updated_at = now()
+         next_attempt_at = CASE WHEN useful_until < $4::timestamptz THEN useful_until ELSE $4::timestamptz END,
+         last_error = $5, updated_at = now()
        WHERE id = $1 AND status = 'pending' AND attempts = $2`,
       [mail.id, mail.attempts, gaveUp, retryAt.toISOString(), describeError(error)],
     );
-    const message = `Mail ${mail.id} attempt ${mail.attempts} failed on ${this.instance}${gaveUp ? ', giving up' : ''}: ${describeError(error)}`;
+    const message = `Mail ${mail.id} attempt ${mail.attempts} failed on ${this.instance}${gaveUp ? ', refused for good' : ''}: ${describeError(error)}`;
     if (gaveUp) this.logger.error(message);
     else this.logger.warn(message);
   }
+}
+
+/** A 5xx refusal of the recipient (RCPT TO) or of the message (after DATA): sending it again cannot help. */
+export function isPermanentRefusal(error: unknown): boolean {
+  const { responseCode, command, code } = (typeof error === 'object' && error !== null ? error : {}) as { responseCode?: unknown; command?: unknown; code?: unknown };
+  if (typeof responseCode !== 'number' || responseCode < 500 || responseCode >= 600) return false;
+  return command === 'RCPT TO' || command === 'DATA' || code === 'EMESSAGE';
 }

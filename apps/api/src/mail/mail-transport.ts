@@ -50,6 +50,12 @@ export class MailTransport implements OnModuleDestroy {
     });
   }
 
+  /** Connects and greets the server (and authenticates, if the URL has credentials); throws when it cannot. */
+  async verify(): Promise<void> {
+    if (!this.transporter) throw new Error('SMTP_URL is not set');
+    await this.transporter.verify();
+  }
+
   onModuleDestroy(): void {
     this.transporter?.close();
   }

@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
-import { AnyRole } from '../common/decorators/roles.decorator';
+import { AnyRole, Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
 import { MailListQueryDto, MailView } from './dto/mail.dto';
 import { MailService } from './mail.service';
@@ -21,5 +21,18 @@ export class MailController {
   @ApiOkResponse({ description: '{ data: MailView[], total }' })
   list(@CurrentUser() actor: Actor, @Query() query: MailListQueryDto): Promise<Page<MailView>> {
     return this.mail.list(actor, query);
+  }
+
+  /**
+   * Puts an undelivered mail (pending, failed or obsolete) back in the outbox, due now, with no
+   * end to its usefulness; the same message (Message-ID) goes out. 409 for sent or kept mail.
+   * Audited (`POST /api/mail/:id/resend`).
+   */
+  @Post(':id/resend')
+  @Roles('staff')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MailView })
+  resend(@Param('id', ParseUUIDPipe) id: string): Promise<MailView> {
+    return this.mail.resend(id);
   }
 }

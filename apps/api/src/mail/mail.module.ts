@@ -12,6 +12,6 @@ import { MailTransport } from './mail-transport';
 @Module({
   controllers: [MailController],
   providers: [MailService, MailSender, MailTransport, MailTicker, MailLinks, JwtSecret],
-  exports: [MailService, MailSender, MailLinks],
+  exports: [MailService, MailSender, MailTransport, MailLinks],
 })
 export class MailModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Locale, MailAttachment, MailMessage, roleSatisfies } from '@app/domain';
+import { ConflictError, Locale, MailAttachment, MailMessage, NotFoundError, roleSatisfies } from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
@@ -20,6 +20,12 @@ export interface EnqueueMail<N extends TemplateName = TemplateName> {
   idempotencyKey: string;
   attachments?: MailAttachment[];
   userId?: string;
+  /**
+   * When the mail stops being useful (an offer's expiry, a visit's start, an invitation's
+   * expiry…): if it is still undelivered then, it becomes `obsolete` and is never sent late.
+   * Omitted: retried until delivered.
+   */
+  usefulUntil?: Date;
 }
 
 /**
@@ -46,8 +52,8 @@ export class MailService {
     const rendered = renderMail(input.template, input.locale, input.params);
     const rows = (await manager.query(
       `INSERT INTO mail_messages (idempotency_key, to_address, locale, template, subject, text_body, html_body, attachments,
-                                  status, next_attempt_at, message_id, user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)
+                                  status, next_attempt_at, message_id, user_id, useful_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13)
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id`,
       [
@@ -63,6 +69,7 @@ export class MailService {
         this.clock.now().toISOString(),
         messageIdFor(input.idempotencyKey, domainOf(this.transport.from)),
         input.userId ?? null,
+        input.usefulUntil?.toISOString() ?? null,
       ],
     )) as Array<{ id: string }>;
     return rows.length > 0;
@@ -77,6 +84,7 @@ export class MailService {
     const qb = this.dataSource.getRepository(MailMessage).createQueryBuilder('m');
     if (!roleSatisfies(actor.role, ['staff'])) qb.andWhere('m.user_id = :me', { me: actor.id });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.undelivered) qb.andWhere(`(m.status IN ('failed', 'obsolete') OR m.status = 'pending' AND m.attempts > 0)`);
     if (query.to) qb.andWhere('lower(m.to_address) = lower(:to)', { to: query.to.trim() });
     if (query.template) qb.andWhere('m.template = :template', { template: query.template });
     const order = (query.order ?? 'DESC').toUpperCase() === 'ASC' ? 'ASC' : 'DESC';
@@ -91,5 +99,23 @@ export class MailService {
       return MailView.of({ ...mail, textBody, htmlBody });
     }
     return MailView.of({ ...mail, textBody: this.links.redact(mail.textBody), htmlBody: this.links.redact(mail.htmlBody) });
+  }
+
+  /**
+   * Puts an undelivered mail (pending, failed or obsolete) back in the outbox, due now and with no
+   * end to its usefulness: staff decided it should go. Same row, same Message-ID. Sent mail is not
+   * sent twice, and kept mail (no SMTP_URL) cannot be sent.
+   */
+  async resend(id: string): Promise<MailView> {
+    if (!this.transport.configured) throw new ConflictError('MAIL_NOT_CONFIGURED', 'No SMTP_URL is set: mail is kept, not sent');
+    return this.dataSource.transaction(async (manager) => {
+      const mail = await manager.findOne(MailMessage, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!mail) throw new NotFoundError('Mail');
+      if (!['pending', 'failed', 'obsolete'].includes(mail.status)) throw new ConflictError('MAIL_NOT_UNDELIVERED', `This mail is ${mail.status}; only undelivered mail can be re-sent`);
+      if (mail.purgedAt) throw new ConflictError('MAIL_PURGED', 'This mail was erased by the retention sweep');
+      await manager.update(MailMessage, { id }, { status: 'pending', nextAttemptAt: this.clock.now(), usefulUntil: null });
+      const resent = await manager.findOneOrFail(MailMessage, { where: { id } });
+      return MailView.of({ ...resent, textBody: this.links.redact(resent.textBody), htmlBody: this.links.redact(resent.htmlBody) });
+    });
   }
 }

@@ -59,6 +59,7 @@ export class DispatchNotifier {
           urgent: request.urgent,
           again,
         },
+        usefulUntil: offer.expiresAt,
       });
     }
   }
@@ -72,6 +73,7 @@ export class DispatchNotifier {
       if (!to) continue;
       await this.send(manager, to, 'offer_withdrawn', `offer-withdrawn:${offer.id}`, {
         params: { volunteerName: to.name, startsAt: request.startsAt.toISOString(), hospitalName: hospital.name, reason },
+        usefulUntil: request.startsAt,
       });
     }
   }
@@ -91,12 +93,14 @@ export class DispatchNotifier {
           calendarUrl: `${this.baseUrl}/api/dispatches/${dispatch.id}/calendar.ics`,
         },
         attachments: [{ filename: 'dispatch.ics', contentType: 'text/calendar; charset=utf-8', content: Buffer.from(this.calendar(dispatch, request, hospital)).toString('base64') }],
+        usefulUntil: request.startsAt,
       });
     }
     if (dispatch.role !== 'primary') return;
     for (const coordinator of await this.coordinators(manager, request.hospitalId)) {
       await this.send(manager, coordinator, 'request_confirmed', `request-confirmed:${dispatch.id}:${coordinator.userId}`, {
         params: { coordinatorName: coordinator.name, requestRef: requestRef(request.id), startsAt: request.startsAt.toISOString(), language: request.language, volunteerName: volunteer?.name ?? '' },
+        usefulUntil: request.startsAt,
       });
     }
   }
@@ -112,6 +116,7 @@ export class DispatchNotifier {
     await this.send(manager, volunteer, 'dispatch_cancelled', `dispatch-cancelled:${dispatch.id}`, {
       params: { volunteerName: volunteer.name, startsAt: request.startsAt.toISOString(), endsAt: request.endsAt.toISOString(), hospitalName: hospital.name },
       attachments: [this.cancelledCalendar(dispatch, request, hospital)],
+      usefulUntil: request.startsAt,
     });
   }
 
@@ -126,6 +131,7 @@ export class DispatchNotifier {
     for (const to of recipients) {
       await this.send(manager, to, 'request_escalated', `escalated:${key}:${to.userId}`, {
         params: { recipientName: to.name, requestRef: requestRef(request.id), startsAt: request.startsAt.toISOString(), language: request.language, reason },
+        usefulUntil: request.startsAt,
       });
     }
   }
@@ -150,6 +156,7 @@ export class DispatchNotifier {
           reason: to.locale === 'ja' ? '依頼元からの取消です。' : 'Cancelled by the requester.',
         },
         attachments: dispatch ? [this.cancelledCalendar(dispatch, request, hospital)] : undefined,
+        usefulUntil: request.startsAt,
       });
     }
   }
@@ -161,12 +168,14 @@ export class DispatchNotifier {
     if (volunteer) {
       await this.send(manager, volunteer, 'reminder', `reminder:${dispatch.id}:volunteer`, {
         params: { ...base, recipientName: volunteer.name, role: 'volunteer' },
+        usefulUntil: request.startsAt,
       });
     }
     if (dispatch.role !== 'primary') return;
     for (const coordinator of await this.coordinators(manager, request.hospitalId)) {
       await this.send(manager, coordinator, 'reminder', `reminder:${dispatch.id}:${coordinator.userId}`, {
         params: { ...base, recipientName: coordinator.name, role: 'coordinator' },
+        usefulUntil: request.startsAt,
       });
     }
   }
@@ -177,6 +186,7 @@ export class DispatchNotifier {
     if (!volunteer) return;
     await this.send(manager, volunteer, 'reconfirm', `reconfirm:${dispatch.id}`, {
       params: { volunteerName: volunteer.name, startsAt: request.startsAt.toISOString(), hospitalName: hospital.name, linkUrl: this.links.url('reconfirm', dispatch.id), respondBy: respondBy.toISOString() },
+      usefulUntil: respondBy,
     });
   }
 
@@ -194,13 +204,17 @@ export class DispatchNotifier {
     });
   }
 
-  /** One mail to one recipient, in their language, once per key. */
+  /**
+   * One mail to one recipient, in their language, once per key. `usefulUntil`: when an undelivered
+   * copy becomes obsolete — the offer's or reconfirmation's deadline, else the visit's start (a
+   * confirmation, cancellation, reminder or escalation that arrives after the visit began is noise).
+   */
   private send<N extends TemplateName>(
     manager: EntityManager,
     to: Recipient,
     template: N,
     idempotencyKey: string,
-    content: { params: TemplateParams[N]; attachments?: MailAttachment[] },
+    content: { params: TemplateParams[N]; attachments?: MailAttachment[]; usefulUntil: Date },
   ): Promise<boolean> {
     return this.mail.enqueue(manager, { to: to.email, locale: to.locale, userId: to.userId, template, idempotencyKey, ...content });
   }

@@ -68,6 +68,8 @@ export class ReportReminders {
         userId: row.user_id ?? undefined,
         template: 'report_reminder',
         idempotencyKey: `report-reminder:${row.dispatch_id}:${round}`,
+        // The sweep stops chasing a report GIVE_UP_AFTER after the visit; so does its mail.
+        usefulUntil: new Date(row.ends_at.getTime() + GIVE_UP_AFTER),
         params: {
           volunteerName: row.display_name,
           startsAt: row.starts_at.toISOString(),

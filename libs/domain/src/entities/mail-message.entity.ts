@@ -3,11 +3,14 @@ import { BaseEntity } from './base.entity';
 import { User } from './user.entity';
 import { Locale } from '../roles';
 
-export const MAIL_STATUSES = ['pending', 'sent', 'failed', 'kept'] as const;
+export const MAIL_STATUSES = ['pending', 'sent', 'failed', 'obsolete', 'kept'] as const;
 /**
- * `pending` waits for the sender; `sent` was accepted by the SMTP server; `failed` gave up after
- * the last attempt; `kept` was written while no SMTP_URL was set: it is only shown in the admin
- * panel and never sent later (so demo mail never reaches real addresses).
+ * `pending` waits for the sender (retried with capped backoff for as long as it is useful);
+ * `sent` was accepted by the SMTP server; `failed`: the server refused the recipient or the
+ * message for good (5xx to RCPT TO or to the message); `obsolete`: its purpose passed
+ * (`useful_until`) before it could be delivered, so it was never sent; `kept` was written while
+ * no SMTP_URL was set: it is only shown in the admin panel and never sent later (so demo mail
+ * never reaches real addresses). Staff can re-send a pending, failed or obsolete mail.
  */
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
@@ -24,7 +27,7 @@ export interface MailAttachment {
  * idempotent and is the base of the RFC 5322 Message-ID, so a repeated delivery is the same message.
  */
 @Entity('mail_messages')
-@Check('ck_mail_messages_status', `"status" IN ('pending', 'sent', 'failed', 'kept')`)
+@Check('ck_mail_messages_status', `"status" IN ('pending', 'sent', 'failed', 'obsolete', 'kept')`)
 @Check('ck_mail_messages_locale', `"locale" IN ('ja', 'en')`)
 @Index('ix_mail_messages_status_next', ['status', 'nextAttemptAt'])
 @Index('ix_mail_messages_created', ['createdAt'])
@@ -67,6 +70,17 @@ export class MailMessage extends BaseEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /**
+   * When the mail stops being useful (an offer's expiry, a visit's start…): a mail still pending
+   * then becomes `obsolete` instead of being sent late. NULL: useful until delivered.
+   */
+  @Column({ name: 'useful_until', type: 'timestamptz', nullable: true })
+  usefulUntil: Date | null;
+
+  /** When the retention sweep erased the bodies and attachments of this (delivered or given up) mail. */
+  @Column({ name: 'purged_at', type: 'timestamptz', nullable: true })
+  purgedAt: Date | null;
 
   /** The SMTP error's kind and message, trimmed and with e-mail addresses masked. */
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })

@@ -1,6 +1,6 @@
 import { Chip, useMediaQuery, type Theme } from '@mui/material';
 import { useState } from 'react';
-import { CanAccess, Datagrid, FunctionField, List, Pagination, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
+import { BooleanInput, CanAccess, Datagrid, FunctionField, List, Pagination, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
 import { AccessDenied } from '../../layout/AccessDenied';
 import { formatDateTime } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
@@ -12,6 +12,7 @@ const filters = [
   <SelectInput key="status" source="status" choices={choices('mail_status', MAIL_STATUSES)} alwaysOn />,
   <TextInput key="to" source="to" type="email" alwaysOn />,
   <SelectInput key="template" source="template" choices={choices('mail_template', MAIL_TEMPLATES)} />,
+  <BooleanInput key="undelivered" source="undelivered" alwaysOn />,
 ];
 
 const StatusChip = ({ mail }: { mail: MailRecord }) => {

@@ -7,18 +7,22 @@ export interface MailRecord {
   subject: string;
   textBody: string;
   htmlBody: string;
-  status: 'pending' | 'sent' | 'failed' | 'kept';
+  status: 'pending' | 'sent' | 'failed' | 'obsolete' | 'kept';
   attempts: number;
   nextAttemptAt: string;
   sentAt: string | null;
   lastError: string | null;
+  /** After this an undelivered mail becomes obsolete (null: useful until delivered). */
+  usefulUntil: string | null;
+  /** When the retention sweep erased its body. */
+  purgedAt: string | null;
   messageId: string;
   userId: string | null;
   attachments: Array<{ filename: string; contentType: string; size: number }>;
   createdAt: string;
 }
 
-export const MAIL_STATUSES = ['pending', 'sent', 'failed', 'kept'] as const;
+export const MAIL_STATUSES = ['pending', 'sent', 'failed', 'obsolete', 'kept'] as const;
 export const MAIL_TEMPLATES = [
   'invitation',
   'offer',
@@ -34,9 +38,13 @@ export const MAIL_TEMPLATES = [
   'report_reminder',
 ] as const;
 
-export const MAIL_STATUS_COLOR: Record<MailRecord['status'], 'default' | 'info' | 'success' | 'error'> = {
+export const MAIL_STATUS_COLOR: Record<MailRecord['status'], 'default' | 'info' | 'success' | 'error' | 'warning'> = {
   pending: 'info',
   sent: 'success',
   failed: 'error',
+  obsolete: 'warning',
   kept: 'default',
 };
+
+/** Not delivered and worth a look: refused, obsolete, or still retrying after a failed attempt. */
+export const isUndelivered = (mail: MailRecord): boolean => mail.status === 'failed' || mail.status === 'obsolete' || (mail.status === 'pending' && mail.attempts > 0);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAIL_STATUSES, MailMessage, MailStatus } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
 import { TEMPLATE_NAMES, TemplateName } from '../templates';
@@ -25,6 +26,12 @@ export class MailListQueryDto extends ListQueryDto {
   @IsOptional()
   @IsIn(TEMPLATE_NAMES)
   template?: TemplateName;
+
+  @ApiPropertyOptional({ description: 'Only undelivered mail: failed, obsolete, or pending after a failed attempt' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @IsBoolean()
+  undelivered?: boolean;
 }
 
 export class MailAttachmentView {
@@ -42,11 +49,17 @@ export class MailView {
   @ApiProperty() subject: string;
   @ApiProperty() textBody: string;
   @ApiProperty() htmlBody: string;
-  @ApiProperty({ enum: MAIL_STATUSES, description: 'kept: written while no SMTP_URL was set; shown here, never sent' }) status: MailStatus;
+  @ApiProperty({
+    enum: MAIL_STATUSES,
+    description: 'kept: written while no SMTP_URL was set; shown here, never sent. obsolete: its purpose passed (usefulUntil) before it could be delivered. failed: refused for good by the server',
+  })
+  status: MailStatus;
   @ApiProperty() attempts: number;
   @ApiProperty() nextAttemptAt: Date;
   @ApiProperty({ nullable: true, type: Date }) sentAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'After this an undelivered mail becomes obsolete' }) usefulUntil: Date | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'When the retention sweep erased its bodies and attachments' }) purgedAt: Date | null;
   @ApiProperty() messageId: string;
   @ApiProperty({ nullable: true, type: String }) userId: string | null;
   @ApiProperty({ type: [MailAttachmentView] }) attachments: MailAttachmentView[];
@@ -66,6 +79,8 @@ export class MailView {
       nextAttemptAt: m.nextAttemptAt,
       sentAt: m.sentAt,
       lastError: m.lastError,
+      usefulUntil: m.usefulUntil,
+      purgedAt: m.purgedAt,
       messageId: m.messageId,
       userId: m.userId,
       attachments: (m.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, size: Buffer.from(a.content, 'base64').length })),
