@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as en from '@zxcvbn-ts/language-en';
+import * as ja from '@zxcvbn-ts/language-ja';
+import { InvalidError, Locale } from '@app/domain';
+
+/**
+ * zxcvbn's score, 0–4: 3 means "safely unguessable: moderate protection from an offline attack"
+ * (about 10^8 guesses). Lower scores include every password on the common-passwords list.
+ */
+export const MIN_PASSWORD_SCORE = 3;
+
+const TOO_WEAK: Record<Locale, string> = {
+  ja: 'このパスワードは推測されやすいため使えません。',
+  en: 'This password is too easy to guess.',
+};
+const GENERIC_SUGGESTION: Record<Locale, string> = {
+  ja: '一般的でない単語をいくつか組み合わせた、長めのパスワードにしてください。',
+  en: 'Choose a longer one, for example a few uncommon words together.',
+};
+
+const dictionary = { ...common.dictionary, ...en.dictionary, ...ja.dictionary };
+const estimators: Record<Locale, ZxcvbnFactory> = {
+  ja: new ZxcvbnFactory({ dictionary, graphs: common.adjacencyGraphs, translations: ja.translations }),
+  en: new ZxcvbnFactory({ dictionary, graphs: common.adjacencyGraphs, translations: en.translations }),
+};
+
+/**
+ * The rule for every password a person sets (account creation, invitation, change): zxcvbn-ts's
+ * estimate, which checks the common-passwords list (language-common), English and Japanese words
+ * and names, repeats, sequences and keyboard patterns, and the account's own e-mail and name.
+ */
+@Injectable()
+export class PasswordPolicy {
+  /** Throws 422 `WEAK_PASSWORD` naming `password`, with zxcvbn's feedback in `locale`. */
+  assertStrong(password: string, { locale, userInputs = [] }: { locale: Locale; userInputs?: (string | null | undefined)[] }): void {
+    const inputs = userInputs.filter((v): v is string => !!v).flatMap((v) => [v, ...v.split(/[@.\s]+/)]);
+    const result = estimators[locale].check(password, inputs);
+    if (result.score >= MIN_PASSWORD_SCORE) return;
+    const { warning, suggestions } = result.feedback;
+    const advice = [warning, ...(suggestions.length ? suggestions : [GENERIC_SUGGESTION[locale]])].filter((s): s is string => !!s);
+    const message = locale === 'ja' ? [TOO_WEAK.ja, ...advice].map((s) => (/[。！？]$/.test(s) ? s : `${s}。`)).join('') : [TOO_WEAK.en, ...advice].join(' ');
+    throw InvalidError.field('password', message, 'WEAK_PASSWORD');
+  }
+}
