@@ -1,5 +1,6 @@
 import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
 import { aUser } from './support/factories';
+import { UsersService } from '../apps/api/src/users/users.service';
 import { fileRequest, visitWorld } from './support/visit-fixtures';
 import { jst, TODAY } from './support/workflow-fixtures';
 
@@ -104,6 +105,13 @@ describe('Password strength on every password set, and malformed sign-ins (API)'
     const en = await create('mori.taro@example.jp', 'password123', 'en').expect(422);
     expect(en.body.errors.password[0]).toContain('commonly used password');
     await create('mori.taro@example.jp', 'tram-camellia-orbit-41', 'ja').expect(201);
+  });
+
+  it('refuses to create the first admin from a weak ADMIN_PASSWORD, naming the setting', async () => {
+    await t.dataSource.query(`UPDATE users SET role = 'staff' WHERE role = 'admin'`);
+    const ensure = (password: string) => t.app.get(UsersService).ensureAdmin('first-admin@test.example.jp', password);
+    await expect(ensure('aaaaaaaaaa')).rejects.toThrow(/^ADMIN_PASSWORD: This password is too easy to guess/);
+    await expect(ensure('tram-camellia-orbit-41')).resolves.toBe(true);
   });
 });
 

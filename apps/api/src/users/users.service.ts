@@ -125,6 +125,12 @@ export class UsersService {
       if (await manager.exists(User, { where: { email: email.toLowerCase() } })) {
         throw new ConflictError('ADMIN_EMAIL_TAKEN', `ADMIN_EMAIL ${email} belongs to a non-admin account`);
       }
+      try {
+        this.passwordPolicy.assertStrong(password, { locale: 'en', userInputs: [email] });
+      } catch (error) {
+        if (error instanceof InvalidError) throw new InvalidError(`ADMIN_PASSWORD: ${error.message}`, { ADMIN_PASSWORD: [error.message] }, error.code);
+        throw error;
+      }
       await this.create({ email, password, role: 'admin', displayName: 'Administrator' }, manager);
       this.logger.log(`Created the admin account ${email}`);
       return true;
