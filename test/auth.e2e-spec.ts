@@ -210,11 +210,11 @@ describe('Auth (API)', () => {
 describe('Login throttling (API)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_ACCOUNT_LIMIT: '3', LOGIN_IP_LIMIT: '6', LOGIN_WINDOW_SECONDS: '60', LOGIN_BLOCK_SECONDS: '2' });
+    t = await createTestApp({ LOGIN_PAIR_LIMIT: '3', LOGIN_IP_LIMIT: '6', LOGIN_WINDOW_SECONDS: '60', LOGIN_BLOCK_SECONDS: '2' });
   });
   afterAll(() => t.close());
 
-  it('answers 429 after too many attempts on one account, only briefly, and not for other accounts', async () => {
+  it('answers 429 after too many attempts on one account from one address, only briefly, and not for other accounts', async () => {
     const attempt = (email: string, password = 'wrong-password') => t.http().post('/api/auth/login').send({ email, password });
     for (let i = 0; i < 3; i++) expect((await attempt(ADMIN.email)).status).toBe(401);
     const blocked = await attempt(ADMIN.email, ADMIN.password);
@@ -231,7 +231,7 @@ describe('Login throttling (API)', () => {
 describe('Login throttling per address (API)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_ACCOUNT_LIMIT: '100', LOGIN_IP_LIMIT: '6', LOGIN_WINDOW_SECONDS: '60', LOGIN_BLOCK_SECONDS: '60' });
+    t = await createTestApp({ LOGIN_PAIR_LIMIT: '100', LOGIN_IP_LIMIT: '6', LOGIN_WINDOW_SECONDS: '60', LOGIN_BLOCK_SECONDS: '60' });
   });
   afterAll(() => t.close());
 
@@ -247,7 +247,7 @@ describe('Login throttling per address (API)', () => {
 describe('Login throttling behind a proxy (API)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ TRUST_PROXY: '1', LOGIN_ACCOUNT_LIMIT: '100', LOGIN_IP_LIMIT: '3', LOGIN_WINDOW_SECONDS: '60', LOGIN_BLOCK_SECONDS: '60' });
+    t = await createTestApp({ TRUST_PROXY: '1', LOGIN_PAIR_LIMIT: '100', LOGIN_IP_LIMIT: '3', LOGIN_WINDOW_SECONDS: '60', LOGIN_BLOCK_SECONDS: '60' });
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
 import { deliveredText } from './support/delivered-mail';
+import { PasswordHasher } from '../apps/api/src/users/password-hasher';
 
 const APP_URL = 'https://dispatch.example.jp';
 const HOUR = 60 * 60_000;
@@ -68,6 +69,35 @@ describe('Invitations (set a password from the e-mail link)', () => {
     const bad = await t.http().post(`/api/auth/invitations/${token}`).send({ password: 'short' });
     expect([400, 422]).toContain(bad.status);
     await t.http().get(`/api/auth/invitations/${token}`).expect(200);
+  });
+
+  it('refuses a weak password with 422 naming password, in the invited user’s language, and keeps the link', async () => {
+    const weak = ['aaaaaaaaaa', ' '.repeat(10), '\u0000'.repeat(10), 'password123', 'qwertyuiop', 'weak-user@example.jp'];
+    const { token: jaToken } = await invite('weak-user@example.jp', { locale: 'ja' });
+    for (const password of weak) {
+      const res = await t.http().post(`/api/auth/invitations/${jaToken}`).send({ password }).expect(422);
+      expect(res.body.code).toBe('WEAK_PASSWORD');
+      expect(res.body.errors.password[0]).toMatch(/パスワード/);
+    }
+    const { token: enToken } = await invite('weak-en@example.jp', { locale: 'en' });
+    const en = await t.http().post(`/api/auth/invitations/${enToken}`).send({ password: 'aaaaaaaaaa' }).expect(422);
+    expect(en.body.errors.password).toEqual([expect.stringMatching(/too easy to guess.*Repeated characters/)]);
+    expect((await t.http().get(`/api/auth/invitations/${jaToken}`).expect(200)).body.valid).toBe(true);
+    await t.http().post(`/api/auth/invitations/${jaToken}`).send({ password: 'a-good-long-passphrase' }).expect(204);
+  });
+
+  it('looks the token up before hashing: an unknown, used or expired link costs no argon2 hash', async () => {
+    const hash = jest.spyOn(PasswordHasher.prototype, 'hash');
+    try {
+      await t.http().post('/api/auth/invitations/not-a-real-token-but-long-enough').send({ password: 'a-new-password-1' }).expect(404);
+      const { token } = await invite('used-once@example.jp');
+      await t.http().post(`/api/auth/invitations/${token}`).send({ password: 'a-new-password-1' }).expect(204);
+      hash.mockClear();
+      await t.http().post(`/api/auth/invitations/${token}`).send({ password: 'a-new-password-2' }).expect(409);
+      expect(hash).not.toHaveBeenCalled();
+    } finally {
+      hash.mockRestore();
+    }
   });
 
   it('sets the password once when the same link is submitted twice at the same moment', async () => {

@@ -118,6 +118,8 @@ describe('Staff swaps (API)', () => {
     const res = await swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: cover.id }).expect(200);
     expect(res.body.dispatch).toMatchObject({ requestId: nepali.id, volunteerId: holder.id, status: 'confirmed' });
     expect(res.body.handedOver).toMatchObject({ requestId: english.id, volunteerId: cover.id, status: 'confirmed' });
+    // Views, not rows: no token hash or scheduling internals in the answer.
+    for (const dispatch of [res.body.dispatch, res.body.handedOver]) expect(Object.keys(dispatch).filter((key) => /hash|token|busy|area|offerId/i.test(key))).toEqual([]);
     expect(await statusOf(nepali.id)).toBe('confirmed');
     expect(await statusOf(english.id)).toBe('confirmed');
     const englishDispatches = await dispatchesOf(english.id);

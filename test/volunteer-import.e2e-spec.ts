@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { createTestApp, login, TestApp } from './support/test-app';
 import { aUser } from './support/factories';
@@ -133,6 +134,25 @@ describe('Volunteer roster import and export (API)', () => {
     expect((await upload(first, 'export.csv').expect(200)).body).toEqual({ rows: 500, created: 0, updated: 0, unchanged: 500 });
     expect(await count()).toBe(500);
     expect((await exportCsv()).equals(first)).toBe(true);
+  });
+
+  it('guards cells a spreadsheet would run as formulas, such as a name a volunteer set to =HYPERLINK(…), and imports them back as they were', async () => {
+    const volunteer = await aUser(t, { role: 'volunteer' });
+    const session = await login(t, volunteer.email, volunteer.password);
+    const hostile = { displayName: '=HYPERLINK("https://evil.example/","click")', nameKana: '@SUM(1+1)', phone: '+81 90 0000 0000' };
+    await t.http().patch('/api/volunteers/me').set('Authorization', session.auth).send(hostile).expect(200);
+
+    const exported = await exportCsv();
+    const [header, ...lines] = parse(exported, { bom: true }) as string[][];
+    const mine = lines.find((cells) => cells[header.indexOf('email')] === volunteer.email)!;
+    expect(mine[header.indexOf('displayName')]).toBe(`'${hostile.displayName}`);
+    expect(mine[header.indexOf('nameKana')]).toBe(`'${hostile.nameKana}`);
+    expect(mine[header.indexOf('phone')]).toBe(`'${hostile.phone}`);
+    for (const cells of lines) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/);
+
+    expect((await upload(exported, 'export.csv').expect(200)).body).toMatchObject({ updated: 0 });
+    const me = await t.http().get('/api/volunteers/me').set('Authorization', session.auth).expect(200);
+    expect(me.body).toMatchObject(hostile);
   });
 
   it('is for staff only', async () => {

@@ -51,6 +51,7 @@ export async function createTestAppOnDatabase(
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
     LOGIN_IP_LIMIT: '1000',
+    LOGIN_PAIR_LIMIT: '1000',
     LOGIN_ACCOUNT_LIMIT: '1000',
     JOBS_ENABLED: 'false',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',

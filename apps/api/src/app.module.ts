@@ -65,7 +65,7 @@ export class AppModule {
           useFactory: (config: Config) => ({
             throttlers: throttlers({
               LOGIN_IP_LIMIT: config.get('LOGIN_IP_LIMIT', { infer: true }),
-              LOGIN_ACCOUNT_LIMIT: config.get('LOGIN_ACCOUNT_LIMIT', { infer: true }),
+              LOGIN_PAIR_LIMIT: config.get('LOGIN_PAIR_LIMIT', { infer: true }),
               LOGIN_WINDOW_SECONDS: config.get('LOGIN_WINDOW_SECONDS', { infer: true }),
               LOGIN_BLOCK_SECONDS: config.get('LOGIN_BLOCK_SECONDS', { infer: true }),
             }),

@@ -15,6 +15,12 @@ export function configureApp(app: INestApplication): INestApplication {
   (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', trustProxy);
   app.setGlobalPrefix(API_PREFIX);
   app.use(helmet());
+  // Most answers carry personal (often patient) data, so no API answer is kept by a browser or proxy
+  // cache: one rule for all of /api rather than a list of routes that must not be forgotten.
+  app.use(`/${API_PREFIX}`, (_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

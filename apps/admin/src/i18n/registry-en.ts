@@ -12,7 +12,7 @@ export const registryEn = {
         add_coordinator_hint: 'Creates the coordinator’s account. Leave the password empty to send an invitation to set one.',
         coordinator_added: 'Coordinator %{name} added',
         no_coordinators: 'No coordinators yet',
-        password_hint: 'At least 10 characters (optional)',
+        password_hint: 'At least 10 characters and hard to guess (optional)',
       },
       volunteers: {
         add_language: 'Add language',

@@ -16,7 +16,7 @@ export const registryJa = {
         add_coordinator_hint: '担当者のアカウントを作ります。パスワードを空欄にすると、パスワード設定用の招待メールが届きます。',
         coordinator_added: '担当者 %{name} を追加しました',
         no_coordinators: '担当者はまだいません',
-        password_hint: '10文字以上（任意）',
+        password_hint: '10文字以上で推測されにくいもの（任意）',
       },
       volunteers: {
         add_language: '言語を追加',

@@ -8,6 +8,7 @@ import { JwtSecret } from './jwt-secret';
 import { JwtStrategy } from './jwt.strategy';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './jwt.config';
 import { LocalStrategy } from './local.strategy';
+import { LoginPacer } from './login-throttle';
 
 @Module({
   imports: [
@@ -24,6 +25,6 @@ import { LocalStrategy } from './local.strategy';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtSecret, LocalStrategy, JwtStrategy],
+  providers: [AuthService, JwtSecret, LocalStrategy, JwtStrategy, LoginPacer],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PasswordHasher } from '../users/password-hasher';
+import { PasswordPolicy } from '../users/password-policy';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 
@@ -9,7 +10,7 @@ import { InvitationsService } from './invitations.service';
  */
 @Module({
   controllers: [InvitationsController],
-  providers: [InvitationsService, PasswordHasher],
+  providers: [InvitationsService, PasswordHasher, PasswordPolicy],
   exports: [InvitationsService],
 })
 export class InvitationsModule {}

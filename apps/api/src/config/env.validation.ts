@@ -24,7 +24,10 @@ export const envSchema = Joi.object({
   JWT_ACCESS_TTL_SECONDS: Joi.number().integer().min(30).max(3600).default(900),
   JWT_REFRESH_TTL_DAYS: Joi.number().integer().min(1).max(90).default(14),
   LOGIN_IP_LIMIT: Joi.number().integer().min(1).default(20),
-  LOGIN_ACCOUNT_LIMIT: Joi.number().integer().min(1).default(5),
+  LOGIN_PAIR_LIMIT: Joi.number().integer().min(1).default(5),
+  LOGIN_ACCOUNT_LIMIT: Joi.number().integer().min(1).default(20),
+  LOGIN_ACCOUNT_WINDOW_SECONDS: Joi.number().integer().min(1).max(86400).default(3600),
+  LOGIN_ACCOUNT_MAX_SPACING_SECONDS: Joi.number().integer().min(1).max(3600).default(60),
   LOGIN_WINDOW_SECONDS: Joi.number().integer().min(1).default(60),
   LOGIN_BLOCK_SECONDS: Joi.number().integer().min(1).max(900).default(60),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
@@ -62,7 +65,10 @@ export interface AppConfig {
   JWT_ACCESS_TTL_SECONDS: number;
   JWT_REFRESH_TTL_DAYS: number;
   LOGIN_IP_LIMIT: number;
+  LOGIN_PAIR_LIMIT: number;
   LOGIN_ACCOUNT_LIMIT: number;
+  LOGIN_ACCOUNT_WINDOW_SECONDS: number;
+  LOGIN_ACCOUNT_MAX_SPACING_SECONDS: number;
   LOGIN_WINDOW_SECONDS: number;
   LOGIN_BLOCK_SECONDS: number;
   LOG_LEVEL: string;

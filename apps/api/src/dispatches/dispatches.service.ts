@@ -318,6 +318,11 @@ export class DispatchesService {
     return true; // staff, admin, and (in scope) the requesting hospital
   }
 
+  /** What callers outside this service answer with: the view, never the entity (it holds token hashes). */
+  async view(dispatch: Dispatch, manager: EntityManager = this.dataSource.manager): Promise<DispatchView> {
+    return (await this.views(manager, [dispatch]))[0];
+  }
+
   private async views(manager: EntityManager, dispatches: Dispatch[], known: InterpretationRequest[] = []): Promise<DispatchView[]> {
     const missing = dispatches.map((d) => d.requestId).filter((id) => !known.some((r) => r.id === id));
     const requests = [...known, ...(missing.length ? await manager.find(InterpretationRequest, { where: { id: In(missing) } }) : [])];

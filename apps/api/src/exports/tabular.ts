@@ -15,14 +15,20 @@ export interface Table {
 const BOM = '\uFEFF';
 
 /**
+ * CRLF line ends, and csv-stringify's own formula guard: a text cell starting with = + - @ (or
+ * their full-width forms, tab, CR) gets a leading ' so spreadsheets show it as text.
+ */
+export const CSV_OPTIONS = { record_delimiter: 'windows', escape_formulas: true } as const;
+
+/**
  * CSV in UTF-8 with a BOM (so Excel opens it as UTF-8), CRLF line ends. Pulled batch by batch as
  * the client reads: only one batch is in memory at a time.
  */
 export function csvStream(table: Table): Readable {
   async function* chunks(): AsyncGenerator<string> {
-    yield BOM + stringify([table.header], { record_delimiter: 'windows' });
+    yield BOM + stringify([table.header], CSV_OPTIONS);
     for await (const rows of table.batches) {
-      if (rows.length) yield stringify(rows.map((r) => r.map(csvCell)), { record_delimiter: 'windows' });
+      if (rows.length) yield stringify(rows.map((r) => r.map(csvCell)), CSV_OPTIONS);
     }
   }
   return Readable.from(chunks());
@@ -48,7 +54,5 @@ export function xlsxStream(table: Table): Readable {
 function csvCell(value: Cell): string | number {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  // A cell starting with = + - @ would be a formula in Excel: quote it as text.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
   return value;
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/decorators/roles.decorator';
-import { DispatchesService } from '../dispatches/dispatches.service';
+import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
+import { OfferView } from './offers.service';
 import { DeclineDto } from './dto/offer.dto';
 import { OfferLinksService } from './offer-links.service';
 
@@ -19,25 +20,25 @@ export class OfferLinksController {
   ) {}
 
   @Get('offer-links/:token')
-  show(@Param('token') token: string) {
+  show(@Param('token') token: string): Promise<OfferView & { answerable: boolean }> {
     return this.links.show(token);
   }
 
   @Post('offer-links/:token/accept')
   @HttpCode(200)
-  accept(@Param('token') token: string) {
+  accept(@Param('token') token: string): Promise<{ dispatch: DispatchView }> {
     return this.links.accept(token);
   }
 
   @Post('offer-links/:token/decline')
   @HttpCode(200)
-  decline(@Param('token') token: string, @Body() body: DeclineDto) {
+  decline(@Param('token') token: string, @Body() body: DeclineDto): Promise<OfferView> {
     return this.links.decline(token, body.reason);
   }
 
   @Post('reconfirm-links/:token')
   @HttpCode(200)
-  reconfirm(@Param('token') token: string) {
+  reconfirm(@Param('token') token: string): Promise<{ reconfirmedAt: string }> {
     return this.dispatches.reconfirmByToken(token);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError, Offer } from '@app/domain';
 import { Clock } from '../common/clock';
+import { DispatchView } from '../dispatches/dispatches.service';
 import { hashLinkToken, OffersService, OfferView } from './offers.service';
 
 /** Offers reached through the signed, single-use, expiring link of the offer mail. */
@@ -21,12 +22,12 @@ export class OfferLinksService {
     return { ...view, answerable: offer.status === 'pending' && offer.expiresAt > this.clock.now() };
   }
 
-  async accept(token: string) {
+  async accept(token: string): Promise<{ dispatch: DispatchView }> {
     const offer = await this.find(token);
     return this.offers.acceptOffer(offer.id, offer.requestId, null);
   }
 
-  async decline(token: string, reason?: string) {
+  async decline(token: string, reason?: string): Promise<OfferView> {
     const offer = await this.find(token);
     return this.offers.declineOffer(offer.id, offer.requestId, null, reason);
   }

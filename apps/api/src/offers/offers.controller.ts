@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { DeclineDto, OfferListQueryDto } from './dto/offer.dto';
+import { DispatchView } from '../dispatches/dispatches.service';
 import { OffersService, OfferView } from './offers.service';
 
 /** A volunteer's own offers. */
@@ -20,7 +21,7 @@ export class OffersController {
 
   @Post(':id/accept')
   @HttpCode(200)
-  accept(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  accept(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<{ dispatch: DispatchView }> {
     return this.offers.accept(actor, id);
   }
 

@@ -23,7 +23,7 @@ import { RequestRole } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { CandidatesService } from '../matching/candidates.service';
-import { DispatchesService } from '../dispatches/dispatches.service';
+import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { Workflow } from '../workflow/workflow';
 import { JobsService } from '../jobs/jobs.service';
 import { EscalationReason } from '../mail/templates/request-escalated.template';
@@ -295,7 +295,7 @@ export class OffersService {
   }
 
   /** A volunteer's accept from the signed-in list. */
-  async accept(actor: Actor, offerId: string): Promise<{ dispatch: Dispatch }> {
+  async accept(actor: Actor, offerId: string): Promise<{ dispatch: DispatchView }> {
     const offer = await this.dataSource.manager.findOne(Offer, { where: { id: offerId, volunteerId: actor.volunteerId ?? undefined } });
     if (!offer || !actor.volunteerId) throw new NotFoundError('Offer');
     return this.acceptOffer(offer.id, offer.requestId, actor.id);
@@ -313,7 +313,7 @@ export class OffersService {
    * change of the request, the one-accepted-offer index and the no-overlap constraint hold even
    * if a code path forgot a lock.
    */
-  async acceptOffer(offerId: string, requestId: string, actorId: string | null): Promise<{ dispatch: Dispatch }> {
+  async acceptOffer(offerId: string, requestId: string, actorId: string | null): Promise<{ dispatch: DispatchView }> {
     // Late taps on a filled request are answered without queueing for its lock.
     const seen = await this.dataSource.manager.findOne(InterpretationRequest, { where: { id: requestId }, select: { id: true, status: true } });
     if (seen && (seen.status === 'confirmed' || seen.status === 'completed')) {
@@ -328,7 +328,7 @@ export class OffersService {
       const dispatch = await this.dispatches.confirm(manager, request, offer.volunteerId, { offerId: offer.id, role: offer.role, actorId });
       await this.markAccepted(manager, offer, actorId);
       await this.withdrawPending(manager, request, 'filled', actorId, offer.role);
-      return { dispatch };
+      return { dispatch: await this.dispatches.view(dispatch, manager) };
     });
   }
 

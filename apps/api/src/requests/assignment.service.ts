@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Dispatch, InterpretationRequest, NotFoundError } from '@app/domain';
+import { InterpretationRequest, NotFoundError } from '@app/domain';
 import { Actor } from '../common/decorators/current-user.decorator';
+import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { OffersService } from '../offers/offers.service';
 
 /** Staff assign a volunteer directly, without waiting for offers; a rule they override needs a recorded reason. */
@@ -11,13 +12,15 @@ export class AssignmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly offers: OffersService,
+    private readonly dispatches: DispatchesService,
   ) {}
 
-  assign(actor: Actor, requestId: string, volunteerId: string, overrideReason?: string): Promise<{ dispatch: Dispatch }> {
+  assign(actor: Actor, requestId: string, volunteerId: string, overrideReason?: string): Promise<{ dispatch: DispatchView }> {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw new NotFoundError('Request');
-      return { dispatch: await this.offers.assign(manager, request, volunteerId, actor.id, overrideReason) };
+      const dispatch = await this.offers.assign(manager, request, volunteerId, actor.id, overrideReason);
+      return { dispatch: await this.dispatches.view(dispatch, manager) };
     });
   }
 }

@@ -8,6 +8,7 @@ import { CandidatesService } from '../matching/candidates.service';
 import { OffersService } from '../offers/offers.service';
 import { SendOffersDto } from '../offers/dto/offer.dto';
 import { AssignDto, SwapDto } from '../dispatches/dto/dispatch.dto';
+import { DispatchView } from '../dispatches/dispatches.service';
 import { CancelDto, CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
 import { RequestsService } from './requests.service';
 import { AssignmentService } from './assignment.service';
@@ -74,7 +75,7 @@ export class RequestsController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('staff')
-  assign(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignDto) {
+  assign(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignDto): Promise<{ dispatch: DispatchView }> {
     return this.assignment.assign(actor, id, body.volunteerId, body.overrideReason);
   }
 
@@ -89,7 +90,7 @@ export class RequestsController {
   @Post(':id/swap')
   @HttpCode(200)
   @Roles('staff')
-  swap(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SwapDto) {
+  swap(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SwapDto): Promise<{ dispatch: DispatchView; handedOver: DispatchView }> {
     return this.swaps.swap(actor, id, body);
   }
 

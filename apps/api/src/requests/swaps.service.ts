@@ -5,7 +5,7 @@ import { ConflictError, Dispatch, Hospital, InterpretationRequest, InvalidError,
 import { findSwaps, freeingDispatches, RequestSnapshot, SWAP_MIN_NOTICE_MS, VolunteerSnapshot } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
-import { DispatchesService } from '../dispatches/dispatches.service';
+import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { requestSnapshot, VolunteerSnapshots } from '../matching/volunteer-snapshots';
 import { OffersService } from '../offers/offers.service';
 
@@ -82,7 +82,7 @@ export class SwapsService {
    * then the freed volunteer is confirmed for the request. Any rule that fails — the cover not
    * eligible, the volunteer still not free — undoes all of it.
    */
-  swap(actor: Actor, requestId: string, body: { volunteerId: string; dispatchId: string; coverVolunteerId: string }): Promise<{ dispatch: Dispatch; handedOver: Dispatch }> {
+  swap(actor: Actor, requestId: string, body: { volunteerId: string; dispatchId: string; coverVolunteerId: string }): Promise<{ dispatch: DispatchView; handedOver: DispatchView }> {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw new NotFoundError('Request');
@@ -105,7 +105,7 @@ export class SwapsService {
         'coverVolunteerId',
       );
       const confirmed = await this.offers.assign(manager, request, body.volunteerId, actor.id);
-      return { dispatch: confirmed, handedOver };
+      return { dispatch: await this.dispatches.view(confirmed, manager), handedOver: await this.dispatches.view(handedOver, manager) };
     });
   }
 

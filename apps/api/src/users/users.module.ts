@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { InvitationsModule } from '../auth/invitations.module';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [InvitationsModule],
   controllers: [UsersController],
-  providers: [UsersService, PasswordHasher],
-  exports: [UsersService, PasswordHasher],
+  providers: [UsersService, PasswordHasher, PasswordPolicy],
+  exports: [UsersService, PasswordHasher, PasswordPolicy],
 })
 export class UsersModule {}

@@ -6,6 +6,7 @@ import { IsNull } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Page, sortColumn } from '../common/pagination.dto';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { UserView } from '../auth/dto/auth.dto';
 import { InvitationsService } from '../auth/invitations.service';
@@ -20,6 +21,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly passwordPolicy: PasswordPolicy,
     private readonly clock: Clock,
     private readonly invitations: InvitationsService,
   ) {}
@@ -69,6 +71,8 @@ export class UsersService {
    */
   async create(input: CreateUserDto, manager?: EntityManager): Promise<UserView> {
     assertScope(input.role, input.hospitalId ?? null, input.volunteerId ?? null);
+    // Feedback in the new account's language (ja unless given): the one the admin chose for it.
+    if (input.password) this.passwordPolicy.assertStrong(input.password, { locale: input.locale ?? 'ja', userInputs: [input.email, input.displayName] });
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
     const insert = async (m: EntityManager) => {
       const user = m.create(User, {
@@ -120,6 +124,12 @@ export class UsersService {
       if (await manager.exists(User, { where: { role: 'admin' } })) return false;
       if (await manager.exists(User, { where: { email: email.toLowerCase() } })) {
         throw new ConflictError('ADMIN_EMAIL_TAKEN', `ADMIN_EMAIL ${email} belongs to a non-admin account`);
+      }
+      try {
+        this.passwordPolicy.assertStrong(password, { locale: 'en', userInputs: [email] });
+      } catch (error) {
+        if (error instanceof InvalidError) throw new InvalidError(`ADMIN_PASSWORD: ${error.message}`, { ADMIN_PASSWORD: [error.message] }, error.code);
+        throw error;
       }
       await this.create({ email, password, role: 'admin', displayName: 'Administrator' }, manager);
       this.logger.log(`Created the admin account ${email}`);

@@ -7,6 +7,7 @@ import { LanguageSkill, parseHhmm, WeeklySlot } from '@app/matching';
 import { flattenValidationErrors } from '../common/validation.pipe';
 import { CreateVolunteerDto } from './dto/volunteer.dto';
 import { availabilityErrors } from './volunteer-input';
+import { CSV_OPTIONS } from '../exports/tabular';
 
 /**
  * The volunteer roster as CSV (UTF-8; the export starts with a BOM so Excel opens it; the
@@ -63,7 +64,7 @@ export function rosterCsv(volunteers: readonly Volunteer[]): string {
     maxDispatchesPerMonth: String(v.maxDispatchesPerMonth),
     weeklyAvailability: formatWeekly(v.availability.weekly),
   }));
-  return BOM + stringify(rows, { header: true, columns: [...ROSTER_COLUMNS], record_delimiter: 'windows' });
+  return BOM + stringify(rows, { header: true, columns: [...ROSTER_COLUMNS], ...CSV_OPTIONS });
 }
 
 export interface RosterRow {
@@ -101,7 +102,7 @@ export async function parseRoster(text: string, maxRows: number): Promise<Roster
   const emailRow = new Map<string, number>();
   for (const { record, info } of dataRecords) {
     const rowNumber = info.lines;
-    const cells = Object.fromEntries(header.map((column, i) => [column, record[i]])) as Partial<Record<RosterColumn, string>>;
+    const cells = Object.fromEntries(header.map((column, i) => [column, unguard(record[i])])) as Partial<Record<RosterColumn, string>>;
     const problems: string[] = [];
     if (record.length !== header.length) problems.push(`has ${record.length} fields; the header has ${header.length}`);
     const { row, problems: rowProblems } = await readRow(cells, rowNumber);
@@ -115,6 +116,11 @@ export async function parseRoster(text: string, maxRows: number): Promise<Roster
   const rejected = Object.keys(errors).length;
   if (rejected) return { ok: false, message: `${rejected} row(s) rejected; nothing was imported`, errors };
   return { ok: true, header: header as RosterColumn[], rows };
+}
+
+/** Undoes the export's formula guard (CSV_OPTIONS.escape_formulas), so an exported roster imports as it was. */
+function unguard(cell: string | undefined): string | undefined {
+  return cell?.replace(/^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/, '');
 }
 
 async function readRow(cells: Partial<Record<RosterColumn, string>>, rowNumber: number): Promise<{ row: RosterRow; problems: string[] }> {
