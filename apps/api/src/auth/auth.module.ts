@@ -8,6 +8,9 @@ import { JwtSecret } from './jwt-secret';
 import { JwtStrategy } from './jwt.strategy';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './jwt.config';
 import { LocalStrategy } from './local.strategy';
+import { TwoFactorSecretBox } from './two-factor-secret-box';
+import { EnrolGuard, TwoFactorController, UserTwoFactorController } from './two-factor.controller';
+import { TwoFactorService } from './two-factor.service';
 
 @Module({
   imports: [
@@ -23,7 +26,7 @@ import { LocalStrategy } from './local.strategy';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtSecret, LocalStrategy, JwtStrategy],
+  controllers: [AuthController, TwoFactorController, UserTwoFactorController],
+  providers: [AuthService, JwtSecret, LocalStrategy, JwtStrategy, TwoFactorService, TwoFactorSecretBox, EnrolGuard],
 })
 export class AuthModule {}
