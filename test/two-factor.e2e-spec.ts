@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
 import { envSchema } from '../apps/api/src/config/env.validation';
 import { aUser } from './support/factories';
-import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
+import { ADMIN, createTestApp, createTestAppOnDatabase, login, TestApp } from './support/test-app';
 
 const T0 = new Date('2026-12-07T01:00:00.000Z');
 const STEP = 30_000;
@@ -55,7 +55,7 @@ describe('Two-factor sign-in (API)', () => {
       const [stored] = await t.dataSource.query(`SELECT secret_encrypted FROM user_two_factors WHERE user_id = $1`, [staff.id]);
       expect(stored.secret_encrypted).not.toContain(secret);
 
-      const wrong = await t.http().post('/api/auth/2fa/enable').set('Authorization', auth).send({ code: '000000' === codeAt(secret, T0) ? '111111' : '000000' }).expect(422);
+      const wrong = await t.http().post('/api/auth/2fa/enable').set('Authorization', auth).send({ code: '000000' === (await codeAt(secret, T0)) ? '111111' : '000000' }).expect(422);
       expect(wrong.body.code).toBe('INVALID_2FA_CODE');
       expect(wrong.body.errors).toHaveProperty('code');
       const enabled = await t.http().post('/api/auth/2fa/enable').set('Authorization', auth).send({ code: await codeAt(secret, T0) }).expect(200);
@@ -166,7 +166,7 @@ describe('Two-factor sign-in (API)', () => {
         reset: count('auth.2fa.reset'),
       }).toEqual({ enrolled: 1, verified: 5, recovery: 1, failed: 12, reset: 1 });
       expect(rows.filter((r) => r.action === 'auth.2fa.failed' && r.details?.blocked === true)).toHaveLength(2);
-      expect(rows.map((r) => r.action).slice(0, 2)).toEqual(['auth.2fa.failed', 'auth.2fa.enrolled']);
+      expect(rows.filter((r) => r.action === 'auth.2fa.failed')[0].details).toEqual({ during: 'enable', failedAttempts: 1, blockedUntil: null });
       const reset = rows.find((r) => r.action === 'auth.2fa.reset')!;
       expect(reset.actor_id).not.toBe(staff.id);
       expect(reset.details).toEqual({ wasEnabled: true });
@@ -174,6 +174,25 @@ describe('Two-factor sign-in (API)', () => {
       const text = JSON.stringify(await t.dataSource.query(`SELECT * FROM audit_log`));
       expect(text).not.toContain(secret);
       expect(text).not.toContain(recoveryCodes[0]);
+    });
+
+    // Last in this app's tests: Passport's strategies are process-wide, so the second instance's stand in for the first's once it is up.
+    it('keeps the secret through a restart (another instance with the same JWT_SECRET), where a used code stays used', async () => {
+      const user = await aUser(t, { role: 'staff' });
+      const { auth } = await login(t, user.email, user.password);
+      const own = (await t.http().post('/api/auth/2fa/setup').set('Authorization', auth).expect(200)).body.secret;
+      const used = await codeAt(own, t.clock.now());
+      await t.http().post('/api/auth/2fa/enable').set('Authorization', auth).send({ code: used }).expect(200);
+      const other = await createTestAppOnDatabase(t.databaseUrl);
+      try {
+        other.clock.set(t.clock.now());
+        const { mfaToken } = (await other.http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200)).body;
+        await other.http().post('/api/auth/2fa/verify').send({ mfaToken, code: used }).expect(422);
+        other.clock.advance(STEP);
+        await other.http().post('/api/auth/2fa/verify').send({ mfaToken, code: await codeAt(own, other.clock.now()) }).expect(200);
+      } finally {
+        await other.close();
+      }
     });
   });
 
