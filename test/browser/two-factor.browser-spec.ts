@@ -120,3 +120,31 @@ describe('two-factor sign-in (browser)', () => {
     await staffPage.waitForURL(/#\/two-factor\/enrol/);
   });
 });
+
+describe('two-factor sign-in where it is optional (browser)', () => {
+  const session = useBrowserSession({ STAFF_2FA: 'optional' });
+  const { tab, signIn } = session;
+
+  it('an admin turns it on from the user menu, sees the recovery codes once, and turns it off with one of them', async () => {
+    const page = await tab();
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole('button', { name: 'プロフィール' }).click();
+    await page.getByRole('menuitem', { name: '二要素認証' }).click();
+    await page.getByText('二要素認証は無効です。').waitFor();
+    await page.getByRole('button', { name: '二要素認証を設定する' }).click();
+    const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+    await page.getByLabel('コード').fill(await nextCode(secret));
+    await page.getByRole('button', { name: '有効にする' }).click();
+    await page.getByText('リカバリーコード', { exact: true }).waitFor();
+    expect(await page.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+    const recoveryCode = await page.getByTestId('recovery-codes').locator('li').first().innerText();
+    await page.getByRole('button', { name: 'コードを保管しました' }).click();
+    await page.getByText(/二要素認証は有効です。.*残りのリカバリーコード: 10/).waitFor();
+    await screenshot(page, 'two-factor-on');
+
+    // Turned off with a recovery code (a phone already lost).
+    await page.getByLabel('コード').fill(recoveryCode);
+    await page.getByRole('button', { name: '無効にする' }).click();
+    await page.getByText('二要素認証は無効です。').waitFor();
+  });
+});

@@ -44,6 +44,7 @@ const CodeForm = ({ label, onSubmit, error, name }: { label: string; onSubmit: (
         error={!!error}
         helperText={error ?? ' '}
         size="small"
+        sx={{ flex: '0 1 18em' }}
         slotProps={{ htmlInput: { maxLength: 40 } }}
       />
       <Button type="submit" variant="contained" disabled={busy || code.trim().length < 6}>
