@@ -42,8 +42,10 @@ export const RECOVERY_CODE_COUNT = 10;
 export const FAILURES_BEFORE_BLOCK = 5;
 const BLOCK_BASE_MS = 5 * 60_000;
 const BLOCK_MAX_MS = 24 * 3600_000;
+/** RFC 6238's (and every authenticator app's) default step. */
+const TOTP_PERIOD_SECONDS = 30;
 /** One time step either side of now (clock drift, a code typed as it changed). */
-const EPOCH_TOLERANCE_SECONDS = 30;
+const EPOCH_TOLERANCE_SECONDS = TOTP_PERIOD_SECONDS;
 /** Crockford base32: no I, L, O, U; what a user types is read leniently (see normaliseRecoveryCode). */
 const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -233,19 +235,10 @@ export class TwoFactorService {
       const totp = code.replace(/\s/g, '');
       let method: 'totp' | 'recovery' | null = null;
       if (/^\d{6}$/.test(totp)) {
-        const secret = this.box.open(factor.secretEncrypted);
-        const result = secret
-          ? await verify({
-              secret,
-              token: totp,
-              epoch: Math.floor(now.getTime() / 1000),
-              epochTolerance: EPOCH_TOLERANCE_SECONDS,
-              ...(factor.lastTimeStep !== null ? { afterTimeStep: Number(factor.lastTimeStep) } : {}),
-            })
-          : { valid: false as const };
-        if (result.valid && 'timeStep' in result) {
+        const timeStep = await this.matchTotp(factor, totp, now);
+        if (timeStep !== null) {
           method = 'totp';
-          await manager.update(UserTwoFactor, { userId }, { lastTimeStep: String(result.timeStep) });
+          await manager.update(UserTwoFactor, { userId }, { lastTimeStep: String(timeStep) });
         }
       } else if (!options.totpOnly) {
         const used = await manager
@@ -269,6 +262,21 @@ export class TwoFactorService {
       await onSuccess(manager, method, recoveryCodesLeft);
       return { ok: true, method, recoveryCodesLeft } as const;
     });
+  }
+
+  /**
+   * The time step a TOTP code matches (one step either side of now), if newer than the last one
+   * accepted. When that last step is already beyond this server's window (another instance's
+   * clock ran ahead), no code can be newer: none matches.
+   */
+  private async matchTotp(factor: UserTwoFactor, token: string, now: Date): Promise<number | null> {
+    const secret = this.box.open(factor.secretEncrypted);
+    if (!secret) return null;
+    const epoch = Math.floor(now.getTime() / 1000);
+    const lastStep = factor.lastTimeStep === null ? null : Number(factor.lastTimeStep);
+    if (lastStep !== null && lastStep >= Math.floor((epoch + EPOCH_TOLERANCE_SECONDS) / TOTP_PERIOD_SECONDS)) return null;
+    const result = await verify({ secret, token, epoch, epochTolerance: EPOCH_TOLERANCE_SECONDS, ...(lastStep !== null ? { afterTimeStep: lastStep } : {}) });
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
   }
 
   /** Audits a wrong code (after its count was committed) and refuses it; a pause answers 429. */
