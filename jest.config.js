@@ -6,8 +6,15 @@ const moduleNameMapper = {
   '^@app/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
   '^@app/matching(|/.*)$': '<rootDir>/libs/matching/src$1',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
-const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
+/**
+ * otplib's plugins (@scure/base, @noble/hashes 2) ship only ES modules, which Jest's CommonJS
+ * runtime cannot require (Node can, since 20.19): they are compiled to CommonJS for the tests.
+ */
+const ESM_ONLY = '/node_modules/(@scure/base|@noble/hashes)/';
+const esmOnly = { [`${ESM_ONLY}.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' } }] };
+const transformIgnorePatterns = [`^(?!.*${ESM_ONLY}).*/node_modules/`];
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }], ...esmOnly };
+const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform, transformIgnorePatterns };
 
 /**
  * Browser tests need Debian's Chromium (`apt-get install chromium`); a machine with only Node.js

@@ -14,6 +14,8 @@ import { authProvider, dataProvider, i18nProvider, queryClient } from './provide
 import { resources } from './resources';
 import { ReportFormPage } from './resources/reports/ReportFormPage';
 import { theme } from './theme';
+import { TwoFactorEnrolPage, TwoFactorPage } from './two-factor/TwoFactorPage';
+import { TwoFactorVerifyPage } from './two-factor/TwoFactorVerifyPage';
 
 /**
  * One app for every role: the menu, pages and buttons follow the signed-in user's role.
@@ -41,6 +43,9 @@ export const App = () => (
       {/* The offer e-mail's link: public, answered with the token alone. */}
       <Route path="/offer-links/:token" element={<OfferLinkPage />} />
       <Route path="/reconfirm-links/:token" element={<ReconfirmLinkPage />} />
+      {/* After the password, before the session: the code step, or enrolment where 2FA is required. */}
+      <Route path="/two-factor" element={<TwoFactorVerifyPage />} />
+      <Route path="/two-factor/enrol" element={<TwoFactorEnrolPage />} />
     </CustomRoutes>
     <CustomRoutes>
       <Route
@@ -51,6 +56,7 @@ export const App = () => (
           </Authenticated>
         }
       />
+      <Route path="/security" element={<Authenticated><TwoFactorPage /></Authenticated>} />
       <Route path="/figures" element={<Authenticated><FiguresPage /></Authenticated>} />
       <Route path="/exports" element={<Authenticated><ExportsPage /></Authenticated>} />
       {/* A volunteer's activity report on one of their dispatches. */}

@@ -26,6 +26,13 @@ export interface TokenPair {
   user: ApiUser;
 }
 
+/** A login that needs a second factor first (API.md "Accounts and sessions"): no session yet. */
+export interface MfaChallenge {
+  mfaRequired?: true;
+  mfaSetupRequired?: true;
+  mfaToken: string;
+}
+
 /** The error body of API.md. */
 export interface ApiErrorBody {
   code: string;
@@ -247,8 +254,21 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** The ApiError `request` would throw for this status and error body (worded, with the request id). */
     errorOf: (status: number, body: unknown): ApiError => toError(status, body),
     refresh,
-    async login(email: string, password: string): Promise<ApiUser> {
-      const pair = await request<TokenPair>('/auth/login', { method: 'POST', body: { email, password }, auth: false });
+    /** The user, signed in; or, for staff and admins with (or needing) two-factor sign-in, the second step to take. */
+    async login(email: string, password: string): Promise<ApiUser | MfaChallenge> {
+      const answer = await request<TokenPair | MfaChallenge>('/auth/login', { method: 'POST', body: { email, password }, auth: false });
+      if ('mfaToken' in answer) return answer;
+      startSession(answer);
+      return answer.user;
+    },
+    /** The second step of a login: a TOTP code or a recovery code. */
+    async verifyMfa(mfaToken: string, code: string): Promise<ApiUser> {
+      const pair = await request<TokenPair>('/auth/2fa/verify', { method: 'POST', body: { mfaToken, code }, auth: false });
+      startSession(pair);
+      return pair.user;
+    },
+    /** A token pair answered by another route (enrolment at sign-in). */
+    adoptSession(pair: TokenPair): ApiUser {
       startSession(pair);
       return pair.user;
     },

@@ -12,9 +12,15 @@ function memory(): KeyValueStorage {
 function setup() {
   const api = fakeApi({
     'POST /api/auth/login': (c) =>
-      (c.body as { password: string }).password === 'right'
+      (c.body as { email: string }).email === 'staff@example.jp'
+        ? { status: 200, body: { mfaRequired: true, mfaToken: 'm1' } }
+        : (c.body as { password: string }).password === 'right'
         ? { status: 200, body: { accessToken: 'a1', refreshToken: 'r1', expiresIn: 900, user: coordinator } }
         : { status: 401, body: { code: 'INVALID_CREDENTIALS', message: 'Wrong e-mail or password', requestId: 'x' } },
+    'POST /api/auth/2fa/verify': (c) =>
+      (c.body as { code: string }).code === '123456'
+        ? { status: 200, body: { accessToken: 'a2', refreshToken: 'r2', expiresIn: 900, user: { ...coordinator, id: 's1', role: 'staff', hospitalId: null } } }
+        : { status: 422, body: { code: 'INVALID_2FA_CODE', message: 'The code is wrong', errors: { code: ['The code is wrong'] }, requestId: 'y' } },
     'GET /api/auth/me': () => ({ status: 200, body: coordinator }),
     'POST /api/auth/logout': () => ({ status: 204 }),
   });
@@ -28,6 +34,19 @@ describe('createAuthProvider', () => {
     await auth.login({ username: 'c@example.jp', password: 'right' });
     expect(api.calls[0].body).toEqual({ email: 'c@example.jp', password: 'right' });
     await expect(auth.checkAuth({})).resolves.toBeUndefined();
+  });
+
+  it('sends a login that needs a second factor to the code step, with no session until the code', async () => {
+    const { api, auth } = setup();
+    await expect(auth.login({ username: 'staff@example.jp', password: 'right' })).resolves.toEqual({ redirectTo: '/two-factor' });
+    expect(auth.pendingMfa()).toEqual({ mfaRequired: true, mfaToken: 'm1' });
+    await expect(auth.checkAuth({})).rejects.toMatchObject({ redirectTo: '/login' });
+    await expect(auth.verifyMfa('000000')).rejects.toMatchObject({ status: 422 });
+    await auth.verifyMfa('123456');
+    expect(api.calls.at(-1)?.body).toEqual({ mfaToken: 'm1', code: '123456' });
+    expect(auth.pendingMfa()).toBeNull();
+    await expect(auth.checkAuth({})).resolves.toBeUndefined();
+    await expect(auth.getPermissions?.({})).resolves.toBe('staff');
   });
 
   it('refuses a wrong password with the API error', async () => {

@@ -5,14 +5,24 @@
  */
 import type { AuthProvider } from 'ra-core';
 import { canRoleAccess } from '../access';
-import type { ApiClient, ApiUser } from './api-client';
+import type { ApiClient, ApiUser, MfaChallenge, TokenPair } from './api-client';
 
 export interface Identity extends ApiUser {
   fullName: string;
 }
 
-export function createAuthProvider(client: ApiClient): AuthProvider & { me(): Promise<ApiUser>; forgetMe(): void } {
+export interface TwoFactorSteps {
+  /** The second step a login is waiting for (kept in memory only: a reload starts again). */
+  pendingMfa(): MfaChallenge | null;
+  /** Completes a login with a TOTP or recovery code. */
+  verifyMfa(code: string): Promise<void>;
+  /** Completes a login with the session the enrolment answered. */
+  signedInWith(pair: TokenPair): void;
+}
+
+export function createAuthProvider(client: ApiClient): AuthProvider & TwoFactorSteps & { me(): Promise<ApiUser>; forgetMe(): void } {
   let me: Promise<ApiUser> | null = null;
+  let pending: MfaChallenge | null = null;
 
   const loadMe = (): Promise<ApiUser> => {
     if (!me) {
@@ -25,8 +35,29 @@ export function createAuthProvider(client: ApiClient): AuthProvider & { me(): Pr
   return {
     async login(params: { username?: string; email?: string; password: string }) {
       me = null;
-      const user = await client.login(params.email ?? params.username ?? '', params.password);
+      pending = null;
+      const answer = await client.login(params.email ?? params.username ?? '', params.password);
+      if ('mfaToken' in answer) {
+        // Staff and admins: the code step, or enrolment where two-factor sign-in is required.
+        pending = answer;
+        return { redirectTo: answer.mfaSetupRequired ? '/two-factor/enrol' : '/two-factor' };
+      }
+      me = Promise.resolve(answer);
+      return undefined;
+    },
+
+    pendingMfa: () => pending,
+
+    async verifyMfa(code: string) {
+      if (!pending) throw new Error('No sign-in is waiting for a code');
+      const user = await client.verifyMfa(pending.mfaToken, code);
+      pending = null;
       me = Promise.resolve(user);
+    },
+
+    signedInWith(pair: TokenPair) {
+      pending = null;
+      me = Promise.resolve(client.adoptSession(pair));
     },
 
     async logout() {

@@ -7,6 +7,7 @@ import { registryEn } from './registry-en';
 import { operationsEn } from './operations-en';
 import { workflowEn } from './workflow-en';
 import { rosterEn } from './roster-en';
+import { twoFactorEn } from './two-factor-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -110,7 +111,7 @@ export const enMessages: TranslationMessages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'E-mail' },
   },
-  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, coursesEn.app, registryEn.app, operationsEn.app, rosterEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes, ...coursesEn.errorCodes, ...rosterEn.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, coursesEn.app, registryEn.app, operationsEn.app, rosterEn.app, twoFactorEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes, ...coursesEn.errorCodes, ...rosterEn.errorCodes, ...twoFactorEn.errorCodes } } }),
   resources: {
     ...workflowEn.resources,
     ...afterVisitEn.resources,

@@ -6,6 +6,7 @@ import { AppBar, Layout, LoadingIndicator, Logout, Menu, UserMenu, useGetIdentit
 import { MyMenuItems } from '../my/MyMenuItems';
 import { OperationsMenuItems } from '../figures/OperationsMenuItems';
 import { LanguageMenu } from './LanguageMenu';
+import { TwoFactorMenuItem } from '../two-factor/TwoFactorMenuItem';
 
 const ProfileMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
   const translate = useTranslate();
@@ -24,6 +25,7 @@ ProfileMenuItem.displayName = 'ProfileMenuItem';
 const AppUserMenu = () => (
   <UserMenu>
     <ProfileMenuItem />
+    <TwoFactorMenuItem />
     <Logout />
   </UserMenu>
 );

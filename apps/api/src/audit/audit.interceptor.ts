@@ -6,8 +6,8 @@ import { AuditService } from './audit.service';
 import { runWithRequestContext } from './request-context';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Calls that change no record worth auditing, or whose body is a credential. */
-const NOT_AUDITED = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout']);
+/** Calls that change no record worth auditing, or whose body is a credential; two-factor calls write their own `auth.2fa.*` lines. */
+const NOT_AUDITED = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/2fa/enable', '/api/auth/2fa/disable', '/api/auth/2fa/verify', '/api/users/:id/2fa/reset']);
 
 /**
  * Every HTTP call runs with its request id and address at hand for the audit trail; every

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AnyRole, Public } from '../common/decorators/roles.decorator';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { UsersService } from '../users/users.service';
@@ -7,6 +7,8 @@ import { AuthService } from './auth.service';
 import { LocalAuthGuard } from './local-auth.guard';
 import { LoginThrottled } from './login-throttle';
 import { LoginDto, RefreshDto, TokenPairView, UpdateMeDto, UserView } from './dto/auth.dto';
+import { LoginView, MfaChallengeView } from './two-factor.dto';
+import { TwoFactorService } from './two-factor.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,6 +16,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   @Post('login')
@@ -22,9 +25,10 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: TokenPairView })
-  login(@CurrentUser() actor: Actor): Promise<TokenPairView> {
-    return this.auth.login(actor);
+  @ApiExtraModels(MfaChallengeView)
+  @ApiOkResponse({ description: 'The token pair, or for staff and admins the second step (two-factor sign-in)', schema: { oneOf: [{ $ref: getSchemaPath(TokenPairView) }, { $ref: getSchemaPath(MfaChallengeView) }] } })
+  async login(@CurrentUser() actor: Actor): Promise<LoginView> {
+    return (await this.twoFactor.challenge(actor)) ?? this.auth.login(actor);
   }
 
   @Post('refresh')

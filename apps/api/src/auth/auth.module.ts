@@ -9,6 +9,9 @@ import { JwtStrategy } from './jwt.strategy';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './jwt.config';
 import { LocalStrategy } from './local.strategy';
 import { LoginPacer } from './login-throttle';
+import { TwoFactorSecretBox } from './two-factor-secret-box';
+import { EnrolGuard, TwoFactorController, UserTwoFactorController } from './two-factor.controller';
+import { TwoFactorService } from './two-factor.service';
 
 @Module({
   imports: [
@@ -24,7 +27,7 @@ import { LoginPacer } from './login-throttle';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtSecret, LocalStrategy, JwtStrategy, LoginPacer],
+  controllers: [AuthController, TwoFactorController, UserTwoFactorController],
+  providers: [AuthService, JwtSecret, LocalStrategy, JwtStrategy, LoginPacer, TwoFactorService, TwoFactorSecretBox, EnrolGuard],
 })
 export class AuthModule {}

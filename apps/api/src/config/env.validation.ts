@@ -30,6 +30,10 @@ export const envSchema = Joi.object({
   LOGIN_ACCOUNT_MAX_SPACING_SECONDS: Joi.number().integer().min(1).max(3600).default(60),
   LOGIN_WINDOW_SECONDS: Joi.number().integer().min(1).default(60),
   LOGIN_BLOCK_SECONDS: Joi.number().integer().min(1).max(900).default(60),
+  /** Whether staff and admins must sign in with a second factor (TOTP); required in production unless set. */
+  STAFF_2FA: Joi.string()
+    .valid('required', 'optional')
+    .when('NODE_ENV', { is: 'production', then: Joi.string().default('required'), otherwise: Joi.string().default('optional') }),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   /** Express `trust proxy`: how many proxies (or which) sit in front, so the IP throttle sees clients. */
   TRUST_PROXY: Joi.alternatives(Joi.number().integer().min(0).max(10), Joi.string().valid('loopback', 'linklocal', 'uniquelocal')).default(0),
@@ -71,6 +75,7 @@ export interface AppConfig {
   LOGIN_ACCOUNT_MAX_SPACING_SECONDS: number;
   LOGIN_WINDOW_SECONDS: number;
   LOGIN_BLOCK_SECONDS: number;
+  STAFF_2FA: 'required' | 'optional';
   LOG_LEVEL: string;
   TRUST_PROXY: number | string;
   JOBS_ENABLED: boolean;

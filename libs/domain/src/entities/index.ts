@@ -15,12 +15,13 @@ import { RefreshToken } from './refresh-token.entity';
 import { TrainingCourse } from './training-course.entity';
 import { User } from './user.entity';
 import { UserInvitation } from './user-invitation.entity';
+import { UserRecoveryCode, UserTwoFactor } from './user-two-factor.entity';
 import { VolunteerBan } from './volunteer-ban.entity';
 import { VolunteerLevelChange } from './volunteer-level-change.entity';
 import { Volunteer } from './volunteer.entity';
 
 /** Every entity the data source knows; new entities are added here. */
-export const ENTITIES = [User, RefreshToken, Hospital, Volunteer, VolunteerBan, VolunteerLevelChange, TrainingCourse, CourseAttendance, InterpretationRequest, RequestPatient, Offer, Dispatch, StatusTransition, Job, MailMessage, UserInvitation, ActivityReport, HospitalConfirmation, FeeRule, AuditEntry];
+export const ENTITIES = [User, RefreshToken, Hospital, Volunteer, VolunteerBan, VolunteerLevelChange, TrainingCourse, CourseAttendance, InterpretationRequest, RequestPatient, Offer, Dispatch, StatusTransition, Job, MailMessage, UserInvitation, ActivityReport, HospitalConfirmation, FeeRule, AuditEntry, UserTwoFactor, UserRecoveryCode];
 
 export * from './base.entity';
 export * from './user.entity';
@@ -43,3 +44,4 @@ export * from './activity-report.entity';
 export * from './hospital-confirmation.entity';
 export * from './fee-rule.entity';
 export * from './audit-entry.entity';
+export * from './user-two-factor.entity';

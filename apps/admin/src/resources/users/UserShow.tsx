@@ -3,6 +3,7 @@ import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import { ActiveField } from './ActiveField';
 import { localeChoices, roleChoices } from './choices';
+import { ResetTwoFactorButton } from '../../two-factor/ResetTwoFactorButton';
 
 /** Deactivate (ends the user's sessions at once) or reactivate, after a confirmation. */
 const ActiveToggleButton = () => {
@@ -29,6 +30,7 @@ const Actions = () => (
   <TopToolbar>
     <EditButton />
     <ActiveToggleButton />
+    <ResetTwoFactorButton />
   </TopToolbar>
 );
 
