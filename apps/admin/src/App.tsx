@@ -10,6 +10,7 @@ import { myRoutes } from './my/routes';
 import { OfferLinkPage } from './offer-link/OfferLinkPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { ReconfirmLinkPage } from './reconfirm-link/ReconfirmLinkPage';
+import { SetPasswordPage } from './set-password/SetPasswordPage';
 import { authProvider, dataProvider, i18nProvider, queryClient } from './providers';
 import { resources } from './resources';
 import { ReportFormPage } from './resources/reports/ReportFormPage';
@@ -43,6 +44,8 @@ export const App = () => (
       {/* The offer e-mail's link: public, answered with the token alone. */}
       <Route path="/offer-links/:token" element={<OfferLinkPage />} />
       <Route path="/reconfirm-links/:token" element={<ReconfirmLinkPage />} />
+      {/* The invitation e-mail's link: choose a password, then sign in. */}
+      <Route path="/set-password" element={<SetPasswordPage />} />
       {/* After the password, before the session: the code step, or enrolment where 2FA is required. */}
       <Route path="/two-factor" element={<TwoFactorVerifyPage />} />
       <Route path="/two-factor/enrol" element={<TwoFactorEnrolPage />} />

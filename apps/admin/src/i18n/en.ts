@@ -8,6 +8,7 @@ import { operationsEn } from './operations-en';
 import { workflowEn } from './workflow-en';
 import { rosterEn } from './roster-en';
 import { twoFactorEn } from './two-factor-en';
+import { accountsEn } from './accounts-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -111,7 +112,7 @@ export const enMessages: TranslationMessages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'E-mail' },
   },
-  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, coursesEn.app, registryEn.app, operationsEn.app, rosterEn.app, twoFactorEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes, ...coursesEn.errorCodes, ...rosterEn.errorCodes, ...twoFactorEn.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, coursesEn.app, registryEn.app, operationsEn.app, rosterEn.app, twoFactorEn.app, accountsEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes, ...coursesEn.errorCodes, ...rosterEn.errorCodes, ...twoFactorEn.errorCodes } } }),
   resources: {
     ...workflowEn.resources,
     ...afterVisitEn.resources,

@@ -9,6 +9,7 @@ import { operationsJa } from './operations-ja';
 import { workflowJa } from './workflow-ja';
 import { rosterJa } from './roster-ja';
 import { twoFactorJa } from './two-factor-ja';
+import { accountsJa } from './accounts-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
@@ -114,7 +115,7 @@ export const jaMessages: TranslationMessages = {
     // Titles name the record, not its UUID.
     page: { show: '%{name}: %{recordRepresentation}', edit: '%{name}: %{recordRepresentation} を編集' },
   }),
-  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, coursesJa.app, registryJa.app, operationsJa.app, rosterJa.app, twoFactorJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes, ...coursesJa.errorCodes, ...rosterJa.errorCodes, ...twoFactorJa.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, coursesJa.app, registryJa.app, operationsJa.app, rosterJa.app, twoFactorJa.app, accountsJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes, ...coursesJa.errorCodes, ...rosterJa.errorCodes, ...twoFactorJa.errorCodes } } }),
   resources: {
     ...workflowJa.resources,
     ...afterVisitJa.resources,
