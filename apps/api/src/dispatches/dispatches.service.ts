@@ -11,7 +11,6 @@ import {
   InterpretationRequest,
   InvalidError,
   NotFoundError,
-  Offer,
   RequestPatient,
   Volunteer,
 } from '@app/domain';
@@ -25,7 +24,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { AuditService } from '../audit/audit.service';
 import { hashToken } from '../common/token-hash';
-import { DISPATCH_JOBS, OFFER_JOBS } from '../workflow/workflow-jobs';
+import { DISPATCH_JOBS } from '../workflow/workflow-jobs';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
 import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './visit-times';
 
@@ -128,7 +127,6 @@ export class DispatchesService {
     }
     await this.notifier.confirmed(manager, request, dispatch);
     await this.scheduleVisitTimers(manager, dispatch);
-    if (role === 'primary') await this.jobs.cancelWhere(manager, [OFFER_JOBS.nextWave, OFFER_JOBS.escalate], { requestId: request.id });
     return dispatch;
   }
 
@@ -289,10 +287,6 @@ export class DispatchesService {
   private async applyCancel(manager: EntityManager, dispatch: Dispatch, reason: string, actorId: string | null, party: CancellingParty | null): Promise<void> {
     const lateCancellation = party !== null && dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
     await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', { actorId, reason, set: { cancelReason: reason, cancelledBy: party, lateCancellation } });
-    await this.jobs.cancelWhere(manager, null, { dispatchId: dispatch.id });
-    // The acceptance that made the dispatch no longer holds the request (one accepted offer per request).
-    const offer = dispatch.offerId ? await manager.findOne(Offer, { where: { id: dispatch.offerId } }) : null;
-    if (offer?.status === 'accepted') await this.workflow.move(manager, 'offer', offer, 'release', { actorId, reason });
   }
 
   /** Staff, the requesting hospital and the confirmed volunteer; others get 404. */

@@ -254,7 +254,6 @@ export class OffersService {
 
   /** Records why the request needs a person (the waves stop) and tells the hospital's coordinators and staff. */
   private async callStaff(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason): Promise<void> {
-    await this.jobs.cancelWhere(manager, OFFER_JOBS.nextWave, { requestId: request.id });
     await this.notifier.escalated(manager, request, reason, `${request.id}:${this.clock.now().getTime()}`);
   }
 

@@ -22,7 +22,6 @@ import { OffersService } from '../offers/offers.service';
 import { DispatchesService } from '../dispatches/dispatches.service';
 import { Workflow } from '../workflow/workflow';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
-import { JobsService } from '../jobs/jobs.service';
 import { AuditService } from '../audit/audit.service';
 import { CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
 import { requestView, RequestView } from './request.view';
@@ -48,7 +47,6 @@ export class RequestsService {
     private readonly workflow: Workflow,
     private readonly notifier: DispatchNotifier,
     private readonly audit: AuditService,
-    private readonly jobs: JobsService,
   ) {}
 
   async create(actor: Actor, input: CreateRequestDto): Promise<RequestView> {
@@ -137,7 +135,6 @@ export class RequestsService {
       await this.workflow.move(manager, 'request', request, 'cancel', { actorId: actor.id, reason });
       await this.offers.withdrawPending(manager, request, 'cancelled', actor.id);
       const dispatches = await this.dispatches.cancelForRequest(manager, request, reason, actor.id);
-      await this.jobs.cancelWhere(manager, null, { requestId: id });
       await this.notifier.cancelled(manager, request, dispatches);
       return requestView(request);
     });

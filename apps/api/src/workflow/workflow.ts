@@ -16,6 +16,8 @@ import {
   type RequestStatus,
   type WorkflowKind,
 } from '@app/domain';
+import { JobsService } from '../jobs/jobs.service';
+import { CONSEQUENCES, ConsequenceContext } from './workflow-consequences';
 import { WorkflowLog } from './workflow-log';
 
 /** The entity, state and event of each workflow kind. */
@@ -48,13 +50,17 @@ export interface MoveOptions<K extends WorkflowKind> {
  * The one way a request, offer or dispatch changes status. `move` checks the event against the
  * transition table (`libs/domain` workflow machine: an illegal move is 409 ILLEGAL_TRANSITION),
  * writes the new status with a conditional UPDATE (only rows still in a state the event allows),
- * and records who/when/from/to/why in the workflow log and the audit trail — all in the caller's
- * transaction. `start` is the same for a new row: it gets the kind's initial state, is inserted,
+ * records who/when/from/to/why in the workflow log and the audit trail, and runs the move's declared
+ * consequences (workflow-consequences.ts: timers stopped, the acceptance released) — all in the
+ * caller's transaction. `start` is the same for a new row: it gets the kind's initial state, is inserted,
  * and its entry is logged. No other code assigns a status or writes the log.
  */
 @Injectable()
 export class Workflow {
-  constructor(private readonly log: WorkflowLog) {}
+  constructor(
+    private readonly log: WorkflowLog,
+    private readonly jobs: JobsService,
+  ) {}
 
   async move<K extends WorkflowKind>(
     manager: EntityManager,
@@ -84,13 +90,27 @@ export class Workflow {
       moved = moves.filter((m) => ids.has(m.row.id));
     }
     for (const { row, to } of moved) Object.assign(row, set, { status: to });
+    const changed = moved.filter((m) => m.from !== m.to);
     await this.log.record(
       manager,
-      ...moved
-        .filter((m) => m.from !== m.to)
-        .map(({ row, from, to }) => ({ subjectType: kind, subjectId: row.id, from, to, event: event as string, actorId: options.actorId, reason: options.reason ?? null })),
+      ...changed.map(({ row, from, to }) => ({ subjectType: kind, subjectId: row.id, from, to, event: event as string, actorId: options.actorId, reason: options.reason ?? null })),
     );
+    const consequences = (CONSEQUENCES[kind] as Record<string, Array<(subject: unknown, context: ConsequenceContext) => Promise<void>> | undefined>)[event as string] ?? [];
+    if (consequences.length > 0) {
+      const context = this.context(manager, options);
+      for (const { row } of changed) for (const consequence of consequences) await consequence(row, context);
+    }
     return moved.map((m) => m.row);
+  }
+
+  private context(manager: EntityManager, options: MoveOptions<WorkflowKind>): ConsequenceContext {
+    return {
+      manager,
+      actorId: options.actorId,
+      reason: options.reason ?? null,
+      cancelTimers: async (types, match) => void (await this.jobs.cancelWhere(manager, types, match)),
+      moveOffer: async (offer, event) => void (await this.move(manager, 'offer', offer, event, { actorId: options.actorId, reason: options.reason })),
+    };
   }
 
   /** Inserts new rows in the kind's initial state and logs their entry (`event`: file, send, confirm). */
