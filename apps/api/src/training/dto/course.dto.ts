@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { ATTENDANCE_STATUSES, AttendanceStatus, COURSE_KINDS, CourseKind } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
+import { OptionalNotNull } from '../../common/validation.pipe';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -26,7 +27,7 @@ export class CreateCourseDto {
   endsAt: string;
 
   @ApiPropertyOptional({ example: '熊本市国際交流会館' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   venue?: string;
@@ -44,7 +45,8 @@ export class CreateCourseDto {
   hours: number;
 }
 
-export class UpdateCourseDto extends PartialType(CreateCourseDto) {}
+/** Every field may be left out; none may be null. */
+export class UpdateCourseDto extends PartialType(CreateCourseDto, { skipNullProperties: false }) {}
 
 export class CourseListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: COURSE_KINDS })
