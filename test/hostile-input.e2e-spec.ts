@@ -139,6 +139,21 @@ describe('Hostile input gets a 4xx naming the field or the limit', () => {
     });
   });
 
+  describe('the roster upload', () => {
+    const HEADER = 'email,displayName,nameKana,phone,gender,homeArea,languages';
+    const upload = (csv: string) => t.http().post('/api/volunteers/import').set('Authorization', staff).attach('file', Buffer.from(csv, 'utf8'), 'roster.csv');
+
+    it('rejects NUL in a cell with 422 naming the row and the column, and imports nothing', async () => {
+      const res = await upload(`${HEADER}\r\nnul@test.example.jp,グエン\u0000,グエン,,female,中央区,vi:native\r\n`).expect(422);
+      expect(res.body).toEqual(expect.objectContaining({ code: 'IMPORT_REJECTED', errors: { 'row 2': ['displayName: must not contain the NUL character (\\u0000)'] } }));
+    });
+
+    it('rejects a column named __proto__ as an unknown column, not silently', async () => {
+      const res = await upload(`${HEADER},__proto__\r\nproto@test.example.jp,グエン,グエン,,female,中央区,vi:native,x\r\n`).expect(422);
+      expect(Object.keys(res.body.errors)).toEqual(['__proto__']);
+    });
+  });
+
   describe('numbers out of range', () => {
     it.each(['1e20', '99999999999999999999', '9007199254740993', '1000001'])('refuses page=%s with 422 naming page', async (page) => {
       for (const list of ['/api/hospitals', '/api/users', '/api/requests', '/api/volunteers', '/api/courses', '/api/audit-log', '/api/dispatches', '/api/reports', '/api/mail']) {
