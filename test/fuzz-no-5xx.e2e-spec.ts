@@ -154,6 +154,39 @@ function queryOf(operation: Operation, doc: OpenApi, ids: Ids): fc.Arbitrary<str
     });
 }
 
+/** A plausible roster cell by column (the upload's rows reach the database only when the row is valid). */
+const ROSTER_CELL: Record<string, string> = {
+  displayName: 'グエン・ティ・ラン',
+  nameKana: 'グエン ティ ラン',
+  phone: '090-0000-0000',
+  gender: 'female',
+  homeArea: '中央区',
+  languages: 'vi:native;en:business',
+  level: 'standard',
+  status: 'active',
+  pledgeSignedAt: '2025-04-01T00:00:00+09:00',
+  insuranceValidUntil: '2027-03-31',
+  maxDispatchesPerMonth: '4',
+  weeklyAvailability: '1 09:00-12:00',
+};
+
+/** A CSV file for an upload: the columns the API exports (now and then a hostile one), cells mostly plausible. */
+function csvOf(columns: string[]): fc.Arbitrary<string> {
+  const hostileCell = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('\u0000', 'グエン\u0000', 'a\u0000b') },
+    { weight: 3, arbitrary: fc.constantFrom('=1+1', '"', '1e20', '-1', 'x'.repeat(3000), '__proto__', '') },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+  );
+  const cell = (column: string) =>
+    fc.oneof(
+      { weight: 15, arbitrary: column === 'email' ? fc.integer({ min: 1, max: 1e6 }).map((n) => `fuzz-csv${n}@test.example.jp`) : fc.constant(Object.hasOwn(ROSTER_CELL, column) ? ROSTER_CELL[column] : '') },
+      { weight: 1, arbitrary: hostileCell },
+    );
+  const header = fc.oneof({ weight: 5, arbitrary: fc.constant(columns) }, { weight: 1, arbitrary: fc.tuple(hostileKey, fc.shuffledSubarray(columns)).map(([k, c]) => [...c, k]) });
+  const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+  return header.chain((h) => fc.array(fc.tuple(...h.map(cell)), { minLength: 1, maxLength: 3 }).map((rows) => [h, ...rows].map((r) => r.map(quote).join(',')).join('\r\n')));
+}
+
 /** A path parameter: a real id of the resource the path names, a random uuid, or something that is no id. */
 function pathOf(path: string, ids: Ids): fc.Arbitrary<string> {
   const parts = path.split('/');
@@ -175,6 +208,7 @@ describe('No 5xx for any input (fuzz over the OpenAPI document)', () => {
   const principals: Record<'admin' | 'coordinator' | 'volunteer', string> = { admin: '', coordinator: '', volunteer: '' };
   const ids: Ids = {};
   let forwardedFor = 0;
+  let rosterColumns: string[] = [];
 
   beforeAll(async () => {
     // Each route's runs come from their own address (X-Forwarded-For, one proxy trusted): the
@@ -198,6 +232,13 @@ describe('No 5xx for any input (fuzz over the OpenAPI document)', () => {
     ids.bans = [randomUUID()];
     ids.attendance = world.volunteers.map((v) => v.id);
     doc = (await t.http().get('/api/docs-json').expect(200)).body;
+    // The roster upload takes the columns the roster export writes.
+    const roster = await t.http().get('/api/volunteers/export.csv').set('Authorization', principals.admin).buffer(true).parse((r, done) => {
+      let text = '';
+      r.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      r.on('end', () => done(null, text));
+    });
+    rosterColumns = String(roster.body).replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(',');
   });
   afterAll(() => t.close());
 
@@ -226,7 +267,8 @@ describe('No 5xx for any input (fuzz over the OpenAPI document)', () => {
           { weight: 1, arbitrary: hostileValue.map((v) => (typeof v === 'object' && v !== null ? v : [v])) },
           { weight: 1, arbitrary: fc.integer({ min: 33, max: 6000 }).map((n) => ({ deep: DEEP(n) })) },
         );
-        const request = fc.record({ path: pathOf(path, ids), query: queryOf(operation, doc, ids), body });
+        const upload = content['multipart/form-data'] !== undefined;
+        const request = fc.record({ path: pathOf(path, ids), query: queryOf(operation, doc, ids), body: upload ? csvOf(rosterColumns) : body });
         for (const who of sendersOf(path)) {
           const address = `10.0.${(++forwardedFor >> 8) & 255}.${forwardedFor & 255}`;
           const details = await fc.check(
@@ -234,11 +276,15 @@ describe('No 5xx for any input (fuzz over the OpenAPI document)', () => {
               sent++;
               const url = r.query ? `${r.path}?${r.query}` : r.path;
               const call = t.http()[method as 'post'](url).set('Authorization', principals[who]).set('X-Forwarded-For', address);
-              const res = isWrite ? await call.set('Content-Type', 'application/json').send(jsonText(r.body)) : await call;
+              const res = upload
+                ? await call.attach('file', Buffer.from(String(r.body), 'utf8'), 'roster.csv')
+                : isWrite
+                  ? await call.set('Content-Type', 'application/json').send(jsonText(r.body))
+                  : await call;
               statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
               if (res.status >= 500) throw new Error(`${method.toUpperCase()} ${url} as ${who} → ${res.status} ${JSON.stringify(res.body)}\nbody: ${jsonText(r.body).slice(0, 500)}`);
             }),
-            { seed: SEED, numRuns: RUNS, endOnFailure: true },
+            { seed: SEED, numRuns: upload ? 3 * RUNS : RUNS, endOnFailure: true },
           );
           if (details.failed) failures.push(`${method.toUpperCase()} ${path} as ${who}: ${String((details.errorInstance as Error)?.message ?? details.counterexample)}`);
         }
