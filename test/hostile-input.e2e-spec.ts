@@ -57,6 +57,20 @@ describe('Hostile input gets a 4xx naming the field or the limit', () => {
       expect(res.body).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('x-secret-zip'), requestId: expect.stringMatching(UUID) });
     });
 
+    it('answers a body in a media type the API does not read with 415, instead of judging it empty', async () => {
+      for (const type of ['text/plain', 'application/xml', 'application/merge-patch+json']) {
+        const res = await t.http().post('/api/hospitals').set('Authorization', staff).set('Content-Type', type).send('{"name":"病院","area":"中央区"}').expect(415);
+        expect(res.body).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `The body's media type ${type} is not read here; send application/json`, requestId: expect.stringMatching(UUID) });
+      }
+    });
+
+    it('answers a form with more than 1000 fields with 413 naming the limit, and refuses inherited names in form keys', async () => {
+      const many = await t.http().post('/api/hospitals').set('Authorization', staff).type('form').send(Array.from({ length: 1001 }, (_, i) => `f${i}=1`).join('&')).expect(413);
+      expect(many.body.message).toBe('The form has more fields than the limit of 1000');
+      const proto = await t.http().post('/api/auth/login').type('form').send('email[toString]=1&password=whatever-password').expect(400);
+      expect(Object.keys(proto.body.errors)).toEqual(['email.toString']);
+    });
+
     it('answers malformed JSON with 400', async () => {
       const res = await t.http().post('/api/hospitals').set('Authorization', staff).set('Content-Type', 'application/json').send('{"name": "病院",').expect(400);
       expect(res.body.requestId).toMatch(UUID);

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { refuseHostileInput } from './common/hostile-input';
+import { FORM_FIELD_LIMIT, refuseHostileInput, refuseUnreadBody } from './common/hostile-input';
 import { assignRequestId } from './common/logger';
 import { createValidationPipe } from './common/validation.pipe';
 
@@ -21,11 +21,13 @@ export function configureApp(app: INestApplication): INestApplication {
   (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', trustProxy);
   app.setGlobalPrefix(API_PREFIX);
   // In this order: an id for every answer, even one the body parser gives; headers; the body
-  // (registered here, Nest then adds no parser of its own); input no field can hold.
+  // (registered here, Nest then adds no parser of its own); a body none of them read; input no
+  // field can hold.
   app.use(assignRequestId);
   app.use(helmet());
   (app as NestExpressApplication).useBodyParser('json', { limit: BODY_LIMIT_BYTES });
-  (app as NestExpressApplication).useBodyParser('urlencoded', { limit: BODY_LIMIT_BYTES, extended: true });
+  (app as NestExpressApplication).useBodyParser('urlencoded', { limit: BODY_LIMIT_BYTES, extended: true, parameterLimit: FORM_FIELD_LIMIT });
+  app.use(refuseUnreadBody);
   app.use(refuseHostileInput);
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(

@@ -1,8 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { BadRequestError } from '@app/domain';
 
 /** Deepest nesting of objects and arrays a body may have; the deepest DTO needs four. */
 export const MAX_DEPTH = 32;
+
+/** Most fields a form body (application/x-www-form-urlencoded) may have; more is 413. */
+export const FORM_FIELD_LIMIT = 1000;
 
 /** Fields named in one answer at most; a body can hold thousands of bad strings. */
 const MAX_REPORTED = 10;
@@ -70,4 +74,24 @@ export function refuseHostileInput(req: IncomingMessage & { body?: unknown; quer
   const errors = { ...hostileInputErrors(req.query), ...hostileInputErrors(req.body) };
   if (Object.keys(errors).length === 0) return next();
   next(new BadRequestError('MALFORMED_INPUT', `Check these fields: ${Object.keys(errors).join(', ')}`, errors));
+}
+
+/** The media types the API reads a body in: the body parsers' and the roster upload's. */
+export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/**
+ * Express middleware after the body parsers: a body in another media type (text/plain, XML,
+ * JSON under another name) would be ignored and the request judged as if empty; it is refused
+ * with 415 naming the types the API reads.
+ */
+export function refuseUnreadBody(req: IncomingMessage & { is(types: string[]): string | false | null }, _res: ServerResponse, next: (error?: unknown) => void): void {
+  const length = req.headers['content-length'];
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (!hasBody || req.is(ACCEPTED_MEDIA_TYPES)) return next();
+  next(
+    new UnsupportedMediaTypeException({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: `The body's media type ${String(req.headers['content-type'] ?? '(none)').slice(0, 60)} is not read here; send ${ACCEPTED_MEDIA_TYPES[0]}`,
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '@app/domain';
 import { QueryFailedError } from 'typeorm';
+import { FORM_FIELD_LIMIT } from '../hostile-input';
 import { constraintError } from './constraint-errors';
 
 const STATUS: Record<DomainError['kind'], number> = {
@@ -94,7 +95,7 @@ function bodyParserAnswer(exception: unknown): [number, Omit<ErrorBody, 'request
     case 'entity.too.large':
       return [status, { code, message: `The body is larger than the limit of ${Math.floor(Number(e.limit) / 1024)} kB` }];
     case 'parameters.too.many':
-      return [status, { code, message: `The form has more fields than the limit of ${String(e.limit)}` }];
+      return [status, { code, message: `The form has more fields than the limit of ${FORM_FIELD_LIMIT}` }];
     case 'charset.unsupported':
       return [status, { code, message: `The charset ${String(e.charset).slice(0, 40)} is not supported; send UTF-8` }];
     case 'encoding.unsupported':
