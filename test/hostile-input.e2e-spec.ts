@@ -176,6 +176,13 @@ describe('Hostile input gets a 4xx naming the field or the limit', () => {
       }
     });
 
+    it.each([1e-7, 1.5e-7, 1.234])('refuses course hours of %s with 422 naming hours (class-validator's maxDecimalPlaces threw on an exponent)', async (hours) => {
+      const course = await aCourse(t);
+      const res = await t.http().patch(`/api/courses/${course.id}`).set('Authorization', staff).send({ hours }).expect(422);
+      expect(Object.keys(res.body.errors)).toEqual(['hours']);
+      await t.http().patch(`/api/courses/${course.id}`).set('Authorization', staff).send({ hours: 2.75 }).expect(200);
+    });
+
     it('still serves the last page allowed', async () => {
       await t.http().get('/api/hospitals').query({ page: 1_000_000 }).set('Authorization', staff).expect(200);
     });

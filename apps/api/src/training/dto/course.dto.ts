@@ -1,11 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { ATTENDANCE_STATUSES, AttendanceStatus, COURSE_KINDS, CourseKind } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
 import { OptionalNotNull } from '../../common/validation.pipe';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * At most two decimal places (hours in hundredths). Not class-validator's `maxDecimalPlaces`: it
+ * reads the number's text and throws on one written with an exponent (1e-7), a 500.
+ */
+const AtMostTwoDecimals = () =>
+  ValidateBy({
+    name: 'atMostTwoDecimals',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
+      defaultMessage: () => 'hours must have at most two decimal places',
+    },
+  });
 
 export class CreateCourseDto {
   @ApiProperty({ example: '医療通訳ボランティア養成講座 2026' })
@@ -39,7 +52,8 @@ export class CreateCourseDto {
   capacity: number;
 
   @ApiProperty({ example: 6, description: 'Training hours credited' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
+  @AtMostTwoDecimals()
   @Min(0.25)
   @Max(999)
   hours: number;
