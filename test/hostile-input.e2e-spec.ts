@@ -176,7 +176,7 @@ describe('Hostile input gets a 4xx naming the field or the limit', () => {
       }
     });
 
-    it.each([1e-7, 1.5e-7, 1.234])('refuses course hours of %s with 422 naming hours (class-validator's maxDecimalPlaces threw on an exponent)', async (hours) => {
+    it.each([1e-7, 1.5e-7, 1.234])('refuses course hours of %s with 422 naming hours (class-validator maxDecimalPlaces threw on an exponent)', async (hours) => {
       const course = await aCourse(t);
       const res = await t.http().patch(`/api/courses/${course.id}`).set('Authorization', staff).send({ hours }).expect(422);
       expect(Object.keys(res.body.errors)).toEqual(['hours']);
