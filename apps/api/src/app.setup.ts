@@ -1,11 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { FORM_FIELD_LIMIT, refuseHostileInput, refuseUnreadBody } from './common/hostile-input';
+import { assignRequestId } from './common/logger';
 import { createValidationPipe } from './common/validation.pipe';
 
 export const API_PREFIX = 'api';
+
+/** Largest request body taken (JSON or form); a larger one is answered 413 PAYLOAD_TOO_LARGE. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
 
 /** Everything main.ts and the tests set up on an app the same way. */
 export function configureApp(app: INestApplication): INestApplication {
@@ -14,6 +20,10 @@ export function configureApp(app: INestApplication): INestApplication {
   const trustProxy = app.get(ConfigService).get<number | string>('TRUST_PROXY') ?? 0;
   (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', trustProxy);
   app.setGlobalPrefix(API_PREFIX);
+  // In this order: an id for every answer, even one the body parser gives; headers; the body
+  // (registered here, Nest then adds no parser of its own); a body none of them read; input no
+  // field can hold.
+  app.use(assignRequestId);
   app.use(helmet());
   // Most answers carry personal (often patient) data, so no API answer is kept by a browser or proxy
   // cache: one rule for all of /api rather than a list of routes that must not be forgotten.
@@ -21,6 +31,10 @@ export function configureApp(app: INestApplication): INestApplication {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  (app as NestExpressApplication).useBodyParser('json', { limit: BODY_LIMIT_BYTES });
+  (app as NestExpressApplication).useBodyParser('urlencoded', { limit: BODY_LIMIT_BYTES, extended: true, parameterLimit: FORM_FIELD_LIMIT });
+  app.use(refuseUnreadBody);
+  app.use(refuseHostileInput);
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

@@ -22,6 +22,26 @@ export const REDACTED_PATHS = [
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/**
+ * The request's id: the caller's `X-Request-Id` when it is a sane token, a new uuid otherwise;
+ * kept on the request and echoed in the response header. Given once, at the very start (see
+ * assignRequestId), so answers the body parser gives before any Nest middleware carry it too.
+ */
+export function requestIdOf(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
+  if (typeof req.id === 'string' && req.id) return req.id;
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  req.id = id;
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/** Express middleware, first in the chain: every request has its id before anything can fail. */
+export function assignRequestId(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  requestIdOf(req, res);
+  next();
+}
+
 /** Secrets that travel in paths (signed offer links, invitations) are masked in the logged URL. */
 export function maskUrl(url: string): string {
   return url.replace(/(\/(?:offer-links|invitations|reconfirm-links)\/)[^/?#]+/g, '$1***').replace(/([?&](?:token|t)=)[^&#]+/g, '$1***');
@@ -43,12 +63,7 @@ export function loggerParams(level: string, pretty = process.env.NODE_ENV === 'd
     pinoHttp: {
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      genReqId: requestIdOf,
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

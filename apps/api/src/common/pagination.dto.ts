@@ -1,17 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ownValue } from './own-key';
 
 export const MAX_PER_PAGE = 100;
 
+/** Highest page asked for: far past any list here, and its offset fits PostgreSQL's bigint. */
+export const MAX_PAGE = 1_000_000;
+
 /** `?page=1&perPage=25&sort=field&order=ASC|DESC` of API.md. */
 export class ListQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   /** Larger values are capped at MAX_PER_PAGE rather than refused. */

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { BadRequestError, InvalidError } from '@app/domain';
 
 /** Constraints whose failure means the body is malformed (400), not merely invalid (422). */
@@ -14,19 +15,34 @@ const MALFORMED = new Set([
   'isDefined',
 ]);
 
+/**
+ * A field that may be left out but not sent as null: its column is NOT NULL. `@IsOptional()`
+ * lets a null through to the database (a 500); this validates a null like any other value, and
+ * the pipe refuses it with 422 `<field> must not be null`. Fields that may be cleared keep
+ * `@IsOptional()`.
+ */
+export function OptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+}
+
+/** A null where the field needs a value: well-formed JSON, so invalid (422), not malformed. */
+function refusedNull(error: ValidationError): boolean {
+  return error.value === null && !Object.hasOwn(error.constraints ?? {}, 'whitelistValidation');
+}
+
 /** `{ "languages.0.code": ["..."] }` from class-validator's tree. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints) out[field] = Object.values(error.constraints);
+    if (error.constraints) out[field] = refusedNull(error) ? [`${error.property} must not be null`] : Object.values(error.constraints);
     if (error.children?.length) Object.assign(out, flattenValidationErrors(error.children, field));
   }
   return out;
 }
 
 function constraintNames(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) => [...Object.keys(e.constraints ?? {}), ...constraintNames(e.children ?? [])]);
+  return errors.flatMap((e) => [...(refusedNull(e) ? [] : Object.keys(e.constraints ?? {})), ...constraintNames(e.children ?? [])]);
 }
 
 /** Global pipe: unknown fields are refused, payloads are turned into DTO instances. */

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Volunteer } from '@app/domain';
 import { LanguageSkill, parseHhmm, WeeklySlot } from '@app/matching';
+import { hostileInputErrors } from '../common/hostile-input';
 import { flattenValidationErrors } from '../common/validation.pipe';
 import { CreateVolunteerDto } from './dto/volunteer.dto';
 import { availabilityErrors } from './volunteer-input';
@@ -87,7 +88,9 @@ export async function parseRoster(text: string, maxRows: number): Promise<Roster
   }
   if (records.length === 0) return { ok: false, message: 'The file is empty', errors: { file: ['The file is empty: expected a header row'] } };
   const header = records[0].record;
-  const errors: Record<string, string[]> = {};
+  // No prototype: the keys are column names from the file, and a column named __proto__ would
+  // otherwise replace the object's prototype instead of being reported.
+  const errors: Record<string, string[]> = Object.create(null);
   const known = new Set<string>(ROSTER_COLUMNS);
   for (const column of REQUIRED_ROSTER_COLUMNS) if (!header.includes(column)) errors[column] = [`the column ${column} is missing from the header`];
   header.forEach((column, i) => {
@@ -125,6 +128,8 @@ function unguard(cell: string | undefined): string | undefined {
 
 async function readRow(cells: Partial<Record<RosterColumn, string>>, rowNumber: number): Promise<{ row: RosterRow; problems: string[] }> {
   const problems: string[] = [];
+  // Text PostgreSQL cannot store (NUL) is a problem of the row, like any other (the rules of the API's bodies).
+  for (const [column, messages] of Object.entries(hostileInputErrors(cells) ?? {})) for (const message of messages) problems.push(`${column}: ${message}`);
   const optional = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
   const nullable = (value: string | undefined) => (value === undefined ? undefined : value === '' ? null : value);
   const languages = parseLanguages(cells.languages ?? '', problems);

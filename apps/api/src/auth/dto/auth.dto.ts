@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { LOCALES, Locale, ROLES, Role } from '@app/domain';
+import { OptionalNotNull } from '../../common/validation.pipe';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@example.jp' })
@@ -42,13 +43,13 @@ export class TokenPairView {
 /** What a signed-in user may change about themselves; anything else is refused with 400. */
 export class UpdateMeDto extends PickType(UserView, ['displayName', 'locale'] as const) {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 120)
   override displayName: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(LOCALES)
   override locale: Locale;
 }

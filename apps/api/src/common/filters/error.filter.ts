@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '@app/domain';
 import { QueryFailedError } from 'typeorm';
+import { FORM_FIELD_LIMIT } from '../hostile-input';
 import { constraintError } from './constraint-errors';
 
 const STATUS: Record<DomainError['kind'], number> = {
@@ -63,6 +64,8 @@ export class ErrorFilter implements ExceptionFilter {
       const mapped = constraintError(exception);
       if (mapped) return [mapped.status, mapped.body];
     }
+    const parserAnswer = bodyParserAnswer(exception);
+    if (parserAnswer) return parserAnswer;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
@@ -74,6 +77,31 @@ export class ErrorFilter implements ExceptionFilter {
       if (status === HttpStatus.SERVICE_UNAVAILABLE) return [status, { code: 'SERVICE_UNAVAILABLE', message: 'A service the API needs is not answering' }];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; staff can trace it with the request id.' }];
+  }
+}
+
+/**
+ * The client errors of Express and its body parser (http-errors objects with a 4xx `status`,
+ * `expose` set and a `type` such as `entity.too.large`): the answer names the limit or the media
+ * type refused. Errors of the parser that are the server's fault (no `expose`) stay 500.
+ */
+function bodyParserAnswer(exception: unknown): [number, Omit<ErrorBody, 'requestId'>] | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const e = exception as { status?: unknown; expose?: unknown; type?: unknown; message?: unknown; limit?: unknown; charset?: unknown; encoding?: unknown };
+  if (e.expose !== true || typeof e.status !== 'number' || e.status < 400 || e.status >= 500) return null;
+  const status = e.status;
+  const code = HTTP_CODES[status] ?? 'BAD_REQUEST';
+  switch (e.type) {
+    case 'entity.too.large':
+      return [status, { code, message: `The body is larger than the limit of ${Math.floor(Number(e.limit) / 1024)} kB` }];
+    case 'parameters.too.many':
+      return [status, { code, message: `The form has more fields than the limit of ${FORM_FIELD_LIMIT}` }];
+    case 'charset.unsupported':
+      return [status, { code, message: `The charset ${String(e.charset).slice(0, 40)} is not supported; send UTF-8` }];
+    case 'encoding.unsupported':
+      return [status, { code, message: `The content encoding ${String(e.encoding).slice(0, 40)} is not supported; send gzip, deflate, br or none` }];
+    default:
+      return [status, { code, message: typeof e.message === 'string' ? e.message : 'The request could not be read' }];
   }
 }
 

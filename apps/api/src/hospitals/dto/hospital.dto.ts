@@ -4,6 +4,7 @@ import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } fro
 import { KUMAMOTO_AREAS } from '@app/matching';
 import { LOCALES, Locale } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
+import { OptionalNotNull } from '../../common/validation.pipe';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -15,7 +16,7 @@ export class CreateHospitalDto {
   name: string;
 
   @ApiPropertyOptional({ example: '熊本市中央区水前寺1-1-1' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(300)
   address?: string;
@@ -31,12 +32,13 @@ export class CreateHospitalDto {
   phone?: string | null;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
 
-export class UpdateHospitalDto extends PartialType(CreateHospitalDto) {}
+/** Every field may be left out; a null is refused except for `phone`, which it clears. */
+export class UpdateHospitalDto extends PartialType(CreateHospitalDto, { skipNullProperties: false }) {}
 
 export class HospitalListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name or address' })
@@ -71,7 +73,7 @@ export class CreateCoordinatorDto {
   displayName: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'ja' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(LOCALES)
   locale?: Locale;
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { REPORT_SCENES, REVIEW_STATUSES, ReportScene, ReviewStatus } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
+import { OptionalNotNull } from '../../common/validation.pipe';
 
 /** The activity report (活動報告書) a volunteer files after the visit. No patient details. */
 export class CreateReportDto {
@@ -52,12 +53,13 @@ export class CreateReportDto {
   termsToStudy?: string;
 
   @ApiPropertyOptional({ description: '"I would like to talk to staff"' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   wellbeingConcern?: boolean;
 }
 
-export class UpdateReportDto extends PartialType(CreateReportDto) {}
+/** Every field may be left out; a null is refused except for the free texts, which it clears. */
+export class UpdateReportDto extends PartialType(CreateReportDto, { skipNullProperties: false }) {}
 
 export class ReportListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: REVIEW_STATUSES })

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO31661Alpha2, IsISO6391, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsISO6391, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { AGE_BANDS, AgeBand, PATIENT_GENDERS, REQUEST_STATUSES, RequestStatus } from '@app/domain';
 import { Department, DEPARTMENTS, INTERPRETER_GENDERS, InterpreterGender, Mode, MODES, VISIT_TYPES, VisitType } from '@app/matching';
 import { ListQueryDto } from '../../common/pagination.dto';
+import { OptionalNotNull } from '../../common/validation.pipe';
 
 /** The minimum a volunteer needs to find and greet the patient: special-care data, kept minimal. */
 export class PatientDto {
@@ -53,16 +54,17 @@ export class CreateRequestDto {
   visitType: VisitType;
 
   @ApiPropertyOptional({ enum: MODES, default: 'onsite' })
-  @ValidateIf((o: CreateRequestDto) => o.mode !== undefined)
+  @OptionalNotNull()
   @IsIn(MODES)
   mode?: Mode;
 
   @ApiPropertyOptional({ enum: INTERPRETER_GENDERS, default: 'any' })
-  @ValidateIf((o: CreateRequestDto) => o.interpreterGender !== undefined)
+  @OptionalNotNull()
   @IsIn(INTERPRETER_GENDERS)
   interpreterGender?: InterpreterGender;
 
   @ApiProperty({ type: PatientDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => PatientDto)
   patient: PatientDto;

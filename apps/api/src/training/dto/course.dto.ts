@@ -1,10 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { ATTENDANCE_STATUSES, AttendanceStatus, COURSE_KINDS, CourseKind } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
+import { OptionalNotNull } from '../../common/validation.pipe';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * At most two decimal places (hours in hundredths). Not class-validator's `maxDecimalPlaces`: it
+ * reads the number's text and throws on one written with an exponent (1e-7), a 500.
+ */
+const AtMostTwoDecimals = () =>
+  ValidateBy({
+    name: 'atMostTwoDecimals',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
+      defaultMessage: () => 'hours must have at most two decimal places',
+    },
+  });
 
 export class CreateCourseDto {
   @ApiProperty({ example: '医療通訳ボランティア養成講座 2026' })
@@ -26,7 +40,7 @@ export class CreateCourseDto {
   endsAt: string;
 
   @ApiPropertyOptional({ example: '熊本市国際交流会館' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   venue?: string;
@@ -38,13 +52,15 @@ export class CreateCourseDto {
   capacity: number;
 
   @ApiProperty({ example: 6, description: 'Training hours credited' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
+  @AtMostTwoDecimals()
   @Min(0.25)
   @Max(999)
   hours: number;
 }
 
-export class UpdateCourseDto extends PartialType(CreateCourseDto) {}
+/** Every field may be left out; none may be null. */
+export class UpdateCourseDto extends PartialType(CreateCourseDto, { skipNullProperties: false }) {}
 
 export class CourseListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: COURSE_KINDS })

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { LOCALES, Locale, ROLES, Role } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
+import { OptionalNotNull } from '../../common/validation.pipe';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -23,7 +24,7 @@ export class CreateUserDto {
   displayName: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'ja' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(LOCALES)
   locale?: Locale;
 
@@ -44,9 +45,10 @@ export class CreateUserDto {
   volunteerId?: string | null;
 }
 
-export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['role', 'displayName', 'locale', 'hospitalId', 'volunteerId'] as const)) {
+/** Every field may be left out; a null is refused where the account needs a value (role, name, locale, active). */
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['role', 'displayName', 'locale', 'hospitalId', 'volunteerId'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'false ends every session of the user at once' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

@@ -9,6 +9,7 @@ import {
   IsInt,
   IsISO6391,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -23,6 +24,7 @@ import {
 import { GENDERS, Gender, KUMAMOTO_AREAS, LEVELS, Level, PROFICIENCIES, Proficiency, VOLUNTEER_STATUSES, VolunteerStatus } from '@app/matching';
 import { LOCALES, Locale } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
+import { OptionalNotNull } from '../../common/validation.pipe';
 import { AvailabilityDto } from './availability.dto';
 
 const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -84,12 +86,12 @@ export class CreateVolunteerDto {
   languages: LanguageSkillDto[];
 
   @ApiPropertyOptional({ enum: LEVELS, default: 'trainee' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(LEVELS, { message: `level must be one of: ${LEVELS.join(', ')}` })
   level?: Level;
 
   @ApiPropertyOptional({ enum: VOLUNTEER_STATUSES, default: 'active' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(VOLUNTEER_STATUSES, { message: `status must be one of: ${VOLUNTEER_STATUSES.join(', ')}` })
   status?: VolunteerStatus;
 
@@ -105,21 +107,25 @@ export class CreateVolunteerDto {
   insuranceValidUntil?: string | null;
 
   @ApiPropertyOptional({ default: DEFAULT_MAX_DISPATCHES_PER_MONTH, minimum: 0, maximum: 62 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(62)
   maxDispatchesPerMonth?: number;
 
   @ApiPropertyOptional({ type: AvailabilityDto })
-  @IsOptional()
+  @OptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => AvailabilityDto)
   availability?: AvailabilityDto;
 }
 
-/** Staff change. A change of `level` needs `levelChangeReason`; both are recorded in the level history. */
-export class UpdateVolunteerDto extends PartialType(OmitType(CreateVolunteerDto, ['availability'] as const)) {
+/**
+ * Staff change. A change of `level` needs `levelChangeReason`; both are recorded in the level
+ * history. A null is refused except where it clears (phone, pledge, insurance).
+ */
+export class UpdateVolunteerDto extends PartialType(OmitType(CreateVolunteerDto, ['availability'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'Required when level changes' })
   @ValidateIf((o: UpdateVolunteerDto) => o.levelChangeReason !== undefined)
   @IsString()
@@ -128,7 +134,7 @@ export class UpdateVolunteerDto extends PartialType(OmitType(CreateVolunteerDto,
 }
 
 /** What a volunteer may change on their own profile; anything else is an unknown field (400). */
-export class UpdateOwnVolunteerDto extends PartialType(PickType(CreateVolunteerDto, ['displayName', 'nameKana', 'email', 'phone'] as const)) {}
+export class UpdateOwnVolunteerDto extends PartialType(PickType(CreateVolunteerDto, ['displayName', 'nameKana', 'email', 'phone'] as const), { skipNullProperties: false }) {}
 
 export class VolunteerListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: 'vi', description: 'Speaks this language (ISO 639-1)' })
@@ -198,7 +204,7 @@ export class CreateVolunteerAccountDto {
   password?: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'ja' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(LOCALES)
   locale?: Locale;
 }
