@@ -5,7 +5,8 @@
  * next wave, roll-on, escalation deadline, reopen after a dropout) follows the API's timers.
  */
 import { isBroadcast, orderForWave, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
-import { batchAssign, compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, roomUnderCap, SWAP_MIN_NOTICE_MS, SwapOption, VolunteerSnapshot } from '@app/matching';
+import { compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, roomUnderCap, SWAP_MIN_NOTICE_MS, SwapOption, VolunteerSnapshot } from '@app/matching';
+import { batchAssign } from '../matching/batch-assign';
 import { createRng, Rng } from '../matching/synthetic';
 import { EventQueue } from './event-queue';
 import { PolicySpec } from './policies';
