@@ -3,7 +3,8 @@
  * (apart from the machine's speed).
  */
 import { performance } from 'node:perf_hooks';
-import { batchAssign, greedyAssign, rankCandidates } from '@app/matching';
+import { rankCandidates } from '@app/matching';
+import { batchAssign, greedyAssign } from './batch-assign';
 import { BENCH_NOW, syntheticRequests, syntheticVolunteers } from './synthetic';
 
 export interface Timing {

@@ -13,7 +13,8 @@
  * * `replan`: at every filing, all open requests are assigned anew, moving confirmed dispatches
  *   freely (see `replanReference`).
  */
-import { buildAssignmentProblem, evaluateVolunteer, prepareRequest, solveAssignment, VolunteerSnapshot } from '@app/matching';
+import { evaluateVolunteer, prepareRequest, VolunteerSnapshot } from '@app/matching';
+import { buildAssignmentProblem, solveAssignment } from '../matching/batch-assign';
 import { restrictPairs } from './optimum';
 import { DAY, FY_START, HOUR, Scenario, ScenarioRequest } from './scenario';
 import { createRng } from '../matching/synthetic';

@@ -1,4 +1,4 @@
-import { AssignmentProblem, buildAssignmentProblem, solveAssignment } from '@app/matching';
+import { AssignmentProblem, buildAssignmentProblem, solveAssignment } from '../matching/batch-assign';
 import { DAY, FY_START, HOUR, Scenario, ScenarioRequest } from './scenario';
 import { initialVolunteerStates, willing, wouldDropOut } from './simulate';
 

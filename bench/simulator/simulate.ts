@@ -1,14 +1,19 @@
 /**
  * The discrete-event engine: replays a scenario's year under one policy. Matching is the real
- * `libs/matching` (rankCandidates, evaluateVolunteer, batchAssign) and wave targets come from the
+ * `libs/matching` (rankCandidates, evaluateVolunteer; the batch plan's `batchAssign` is bench
+ * code on the same rules) and wave targets come from the
  * same `selectWaveTargets` the API's offers service calls; the workflow around them (offer expiry,
- * next wave, roll-on, escalation deadline, reopen after a dropout) follows the API's timers.
+ * next wave, roll-on, escalation deadline, reopen after a dropout) follows the API's timers, timed
+ * by the offer policy's planning functions the offers service calls too (`planWave`,
+ * `escalationDueAt`, `reofferable`, `mayReofferAfter`, `isOfferExpired`).
  */
-import { isBroadcast, orderForWave, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
-import { batchAssign, compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, roomUnderCap, SWAP_MIN_NOTICE_MS, SwapOption, VolunteerSnapshot } from '@app/matching';
+import { escalationDueAt, isBroadcast, isOfferExpired, mayReofferAfter, orderForWave, planWave, reofferable, selectWaveTargets } from '@app/domain/workflow/offer-policy';
+import { compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, roomUnderCap, SWAP_MIN_NOTICE_MS, SwapOption, VolunteerSnapshot } from '@app/matching';
+import { batchAssign } from '../matching/batch-assign';
 import { createRng, Rng } from '../matching/synthetic';
 import { EventQueue } from './event-queue';
 import { PolicySpec } from './policies';
+import { planOrder, WavePlan } from './wave-plan';
 import { atTokyo, DAY, FY_END, FY_START, lognormal, MINUTE, HOUR, Scenario, ScenarioRequest, ScenarioVolunteer, tokyoDay, tokyoMinuteOfDay, tokyoWeekday } from './scenario';
 
 const OFFICE_OPEN = 8 * 60 + 30;
@@ -300,11 +305,11 @@ class Simulation {
       case 'expire': {
         let any = false;
         for (const [id, offer] of e.r.pending) {
-          if (offer.expiresAt <= t) {
+          if (isOfferExpired(offer.expiresAt, t)) {
             e.r.pending.delete(id);
             const expired = (e.r.expiredCount.get(id) ?? 0) + 1;
             e.r.expiredCount.set(id, expired);
-            if (expired <= (this.policy.dispatch.reofferExpired?.maxTimes ?? 0)) e.r.expiredUnanswered.add(id);
+            if (mayReofferAfter(expired, this.policy.dispatch)) e.r.expiredUnanswered.add(id);
             any = true;
           }
         }
@@ -356,8 +361,7 @@ class Simulation {
 
   private async startOffering(r: RequestState, t: number): Promise<void> {
     if ((await this.sendWave(r, t)) === 0) return this.escalate(r, t);
-    const deadline = Math.max(t, r.sc.snapshot.startsAt - this.policy.dispatch.escalateBeforeHours * HOUR);
-    this.queue.push(deadline, { kind: 'escalate', r });
+    this.queue.push(escalationDueAt(r.sc.snapshot, t, this.policy.dispatch), { kind: 'escalate', r });
   }
 
   private async sendWave(r: RequestState, t: number): Promise<number> {
@@ -370,17 +374,18 @@ class Simulation {
       room: new Map(volunteers.map((v) => [v.model.id, roomUnderCap(prepared, v.snapshot)])),
       answerMinutes: new Map(volunteers.map((v) => [v.model.id, v.answerMinutes])),
     });
-    const startsAt = r.sc.snapshot.startsAt;
+    // The batch plan (bench only) orders the volunteers not asked yet; a re-offer keeps rank order.
     const plan = this.policy.batchPlanMinutes && !isBroadcast(request, t, this.policy.dispatch) ? await this.planFor(r, t) : undefined;
-    const reofferUntil = this.policy.dispatch.reofferExpired?.untilMinutes;
-    const reofferable = reofferUntil !== undefined && startsAt - t > reofferUntil * MINUTE ? r.expiredUnanswered : undefined;
+    const planned = plan ? planOrder(ordered, plan, r.asked) : ordered;
+    const expiredTimes = new Map([...r.expiredUnanswered].map((id) => [id, r.expiredCount.get(id) ?? 0]));
     const first = r.asked.size === 0 && r.declined.size === 0 && this.policy.firstWaveSize !== undefined;
     const wavePolicy = first ? { ...this.policy.dispatch, waveSize: this.policy.firstWaveSize! } : this.policy.dispatch;
-    const { targets, broadcast, reoffer } = selectWaveTargets({ ranked: ordered, alreadyOffered: r.asked, request, now: t, policy: wavePolicy, plan, expiredUnanswered: reofferable });
+    const expiredUnanswered = reofferable(expiredTimes, request, t, this.policy.dispatch);
+    const { targets, reoffer } = selectWaveTargets({ ranked: planned, alreadyOffered: r.asked, request, now: t, policy: wavePolicy, expiredUnanswered });
     if (targets.length === 0) return 0;
     r.waves++;
     for (const id of targets) r.expiredUnanswered.delete(id);
-    const expiresAt = Math.min(t + this.policy.dispatch.responseWindowMinutes * MINUTE, startsAt);
+    const { expiresAt, nextWaveAt } = planWave({ request, now: t, reoffer }, this.policy.dispatch);
     for (const id of targets) {
       const v = this.byId.get(id)!;
       const token = ++this.token;
@@ -394,13 +399,10 @@ class Simulation {
       const responds = rng.chance(v.model.response.pRespond);
       const at = answerTime(v.model, t, rng);
       const accept = willing(this.scenario, r.sc, v.model);
-      if (responds && at < expiresAt) this.queue.push(at, { kind: 'answer', r, v, token, accept });
+      if (responds && !isOfferExpired(expiresAt, at)) this.queue.push(at, { kind: 'answer', r, v, token, accept });
     }
     this.queue.push(expiresAt, { kind: 'expire', r });
-    if (!broadcast && !reoffer) {
-      const next = t + this.policy.dispatch.waveIntervalMinutes * MINUTE;
-      if (next < expiresAt || next < startsAt) this.queue.push(next, { kind: 'nextWave', r, wave: r.waves });
-    }
+    if (nextWaveAt !== null) this.queue.push(nextWaveAt, { kind: 'nextWave', r, wave: r.waves });
     if (r.status === 'open') r.status = 'offered';
     return targets.length;
   }
@@ -421,7 +423,7 @@ class Simulation {
 
   private async answer(r: RequestState, v: VolunteerState, token: number, accept: boolean, t: number): Promise<void> {
     const offer = r.pending.get(v.model.id);
-    if (!offer || offer.token !== token || offer.expiresAt <= t) return;
+    if (!offer || offer.token !== token || isOfferExpired(offer.expiresAt, t)) return;
     r.pending.delete(v.model.id);
     v.answered++;
     v.answerMinutes.push((t - offer.sentAt) / MINUTE);
@@ -629,7 +631,7 @@ class Simulation {
     if (this.policy.kind === 'manual') return this.startCalling(r, t, 'roster');
     await this.rollOn(r, t);
     // As in the API (`OffersService.reopened`): the staff deadline is set again, at once when it has passed.
-    this.queue.push(Math.max(t, r.sc.snapshot.startsAt - this.policy.dispatch.escalateBeforeHours * HOUR), { kind: 'escalate', r });
+    this.queue.push(escalationDueAt(r.sc.snapshot, t, this.policy.dispatch), { kind: 'escalate', r });
   }
 
   /** The volunteer no longer holds the request's dispatch (dropped out, or handed it on). */

@@ -2,7 +2,6 @@ export * from './matching-config';
 export * from './availability';
 export * from './snapshot.types';
 export * from './rank';
-export * from './batch-assign';
 export * from './swaps';
 export {
   PROGRAMME_TIME_ZONE,

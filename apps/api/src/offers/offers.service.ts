@@ -8,16 +8,21 @@ import {
   ConflictError,
   DEFAULT_DISPATCH_POLICY,
   Dispatch,
+  escalationDeadline,
+  escalationDueAt,
   Hospital,
   InterpretationRequest,
   InvalidError,
-  isBroadcast,
+  isOfferExpired,
   NotFoundError,
   Offer,
   OfferStatus,
   orderForWave,
+  planWave,
+  reofferable,
   selectWaveTargets,
   statesAllowing,
+  WaveRequest,
 } from '@app/domain';
 import { RequestRole } from '@app/matching';
 import { Clock } from '../common/clock';
@@ -28,9 +33,6 @@ import { Workflow } from '../workflow/workflow';
 import { JobsService } from '../jobs/jobs.service';
 import { EscalationReason } from '../mail/templates/request-escalated.template';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
-
-const HOUR = 3_600_000;
-const MINUTE = 60_000;
 
 export type WithdrawReason = 'filled' | 'cancelled' | 'changed';
 
@@ -134,12 +136,8 @@ export class OffersService {
 
   /** Staff are called in `escalateBeforeHours` before the visit if nobody has accepted by then (the job checks). */
   private async armDeadline(manager: EntityManager, request: InterpretationRequest, key: string): Promise<void> {
-    const deadline = Math.max(this.clock.now().getTime(), this.deadline(request));
-    await this.jobs.schedule(manager, { type: OFFER_JOBS.escalate, dueAt: new Date(deadline), payload: { requestId: request.id }, key });
-  }
-
-  private deadline(request: InterpretationRequest): number {
-    return request.startsAt.getTime() - this.policy.escalateBeforeHours * HOUR;
+    const dueAt = escalationDueAt(waveRequest(request), this.clock.now().getTime(), this.policy);
+    await this.jobs.schedule(manager, { type: OFFER_JOBS.escalate, dueAt: new Date(dueAt), payload: { requestId: request.id }, key });
   }
 
   /**
@@ -169,6 +167,8 @@ export class OffersService {
     if (!statesAllowing('request', 'offer').includes(request.status)) {
       throw new ConflictError('REQUEST_NOT_OPEN', `A ${request.status} request takes no offers`);
     }
+    // One instant for the whole wave: who is asked, when their offers expire, when the next wave goes.
+    const now = this.clock.now();
     const { ranked, room } = await this.candidates.rankWithRoom(manager, request);
     // Offers withdrawn because the request changed do not count: those volunteers are asked again.
     const earlier = await manager.find(Offer, { where: { requestId: request.id, status: Not('withdrawn'), ...forCurrentTerms(request) }, select: { volunteerId: true, status: true } });
@@ -192,22 +192,21 @@ export class OffersService {
       const gaveUp = new Set(
         (await manager.find(Dispatch, { where: { requestId: request.id, role: 'primary', status: 'cancelled' }, select: { volunteerId: true } })).map((d) => d.volunteerId),
       );
-      const reofferable = this.reofferable(request, expired);
       const selection = selectWaveTargets({
         ranked: orderForWave(eligible, this.policy, { room, answerMinutes }).filter((id) => !gaveUp.has(id)),
         alreadyOffered: already,
-        request: { urgent: request.urgent, startsAt: request.startsAt.getTime() },
-        now: this.clock.now().getTime(),
+        request: waveRequest(request),
+        now: now.getTime(),
         policy: this.policy,
-        expiredUnanswered: reofferable,
+        expiredUnanswered: reofferable(expired, waveRequest(request), now.getTime(), this.policy),
       });
       targets = selection.targets;
       reoffer = selection.reoffer === true;
     }
     if (targets.length === 0) return 0;
 
-    const now = this.clock.now();
-    const expiresAt = new Date(Math.min(now.getTime() + this.policy.responseWindowMinutes * MINUTE, request.startsAt.getTime()));
+    const schedule = planWave({ request: waveRequest(request), now: now.getTime(), reoffer, chosen: chosen !== undefined }, this.policy);
+    const expiresAt = new Date(schedule.expiresAt);
     const wave = chosen ? 0 : request.waveCount + 1;
     const offers = targets.map((volunteerId) =>
       // created_at is when it was sent by the workflow's clock: the time to answer is measured from it.
@@ -218,11 +217,8 @@ export class OffersService {
     await this.notifier.offersSent(manager, request, offers.map((offer) => ({ offer, again: expired.has(offer.volunteerId) })));
     await this.jobs.schedule(manager, { type: OFFER_JOBS.expire, dueAt: expiresAt, payload: { requestId: request.id }, key: `offer-expiry:${request.id}:${expiresAt.getTime()}` });
     // Re-offers go to everyone they can at once: no next wave after them, only their expiry.
-    if (!chosen && !reoffer && !this.broadcast(request)) {
-      const next = new Date(now.getTime() + this.policy.waveIntervalMinutes * MINUTE);
-      if (next < expiresAt || next < request.startsAt) {
-        await this.jobs.schedule(manager, { type: OFFER_JOBS.nextWave, dueAt: next, payload: { requestId: request.id, wave }, key: `next-wave:${request.id}:${wave}:${now.getTime()}` });
-      }
+    if (schedule.nextWaveAt !== null) {
+      await this.jobs.schedule(manager, { type: OFFER_JOBS.nextWave, dueAt: new Date(schedule.nextWaveAt), payload: { requestId: request.id, wave }, key: `next-wave:${request.id}:${wave}:${now.getTime()}` });
     }
     await this.workflow.move(manager, 'request', request, 'offer', { actorId, set: chosen ? {} : { waveCount: wave } });
     return offers.length;
@@ -240,7 +236,7 @@ export class OffersService {
       if (!request) throw new NotFoundError('Request');
       const sent = await this.sendWave(manager, request, actor.id, volunteerIds);
       const now = this.clock.now().getTime();
-      if (sent > 0 && this.deadline(request) > now && !(await this.jobs.hasPending(manager, OFFER_JOBS.escalate, { requestId }))) {
+      if (sent > 0 && escalationDeadline(waveRequest(request), this.policy) > now && !(await this.jobs.hasPending(manager, OFFER_JOBS.escalate, { requestId }))) {
         await this.armDeadline(manager, request, `escalate:${request.id}:sent:${now}`);
       }
       return { sent };
@@ -367,18 +363,11 @@ export class OffersService {
       if (offer.status === 'withdrawn' || offer.status === 'released') throw new ConflictError('OFFER_WITHDRAWN', 'This offer was withdrawn');
       throw new ConflictError('OFFER_ALREADY_ANSWERED', `This offer was already ${offer.status}`);
     }
-    if (offer.status === 'expired' || offer.expiresAt <= this.clock.now()) throw new ConflictError('OFFER_EXPIRED', 'This offer has expired');
+    if (offer.status === 'expired' || isOfferExpired(offer.expiresAt.getTime(), this.clock.now().getTime())) throw new ConflictError('OFFER_EXPIRED', 'This offer has expired');
     if (request.status === 'cancelled') throw new ConflictError('OFFER_WITHDRAWN', 'The request was cancelled');
     if (offer.role === 'primary' && !statesAllowing('request', 'confirm').includes(request.status)) {
       throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
     }
-  }
-
-  /** Volunteers whose offers for the request all expired unanswered and who may be asked again: the visit far enough off, not asked too often yet. */
-  private reofferable(request: InterpretationRequest, expired: Map<string, number>): Set<string> | undefined {
-    const rule = this.policy.reofferExpired;
-    if (!rule || request.startsAt.getTime() - this.clock.now().getTime() <= rule.untilMinutes * MINUTE) return undefined;
-    return new Set([...expired].filter(([, times]) => times <= rule.maxTimes).map(([id]) => id));
   }
 
   /** Minutes each volunteer's last answers to offers took, oldest first (the office's own log; the last `ANSWER_SAMPLE`). */
@@ -395,10 +384,6 @@ export class OffersService {
       [volunteerIds, ANSWER_SAMPLE],
     );
     return new Map(rows.map((r) => [r.volunteer_id, r.minutes.map(Number)]));
-  }
-
-  private broadcast(request: InterpretationRequest): boolean {
-    return isBroadcast({ urgent: request.urgent, startsAt: request.startsAt.getTime() }, this.clock.now().getTime(), this.policy);
   }
 
   async views(offers: Offer[], manager: EntityManager = this.dataSource.manager): Promise<OfferView[]> {
@@ -442,6 +427,11 @@ function expiredUnanswered(offers: Pick<Offer, 'volunteerId' | 'status'>[]): Map
   const times = new Map<string, number>();
   for (const o of offers) if (o.status === 'expired' && !answeredOrWaiting.has(o.volunteerId)) times.set(o.volunteerId, (times.get(o.volunteerId) ?? 0) + 1);
   return times;
+}
+
+/** What the offer policy's planning functions need to know about the request. */
+function waveRequest(request: InterpretationRequest): WaveRequest {
+  return { urgent: request.urgent, startsAt: request.startsAt.getTime() };
 }
 
 /** Offers made for the request's current terms (see `InterpretationRequest.termsChangedAt`). */

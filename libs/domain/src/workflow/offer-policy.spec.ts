@@ -1,5 +1,21 @@
 import { DEFAULT_DISPATCH_POLICY } from './dispatch-config';
-import { isBroadcast, orderByCapHeadroom, orderForWave, selectReofferTargets, selectWaveTargets, typicalAnswerMinutes, WaveSelectionInput } from './offer-policy';
+import {
+  escalationDeadline,
+  escalationDueAt,
+  isBroadcast,
+  isOfferExpired,
+  mayReofferAfter,
+  offerExpiresAt,
+  orderByCapHeadroom,
+  orderForWave,
+  planWave,
+  reofferable,
+  reofferWindowOpen,
+  selectReofferTargets,
+  selectWaveTargets,
+  typicalAnswerMinutes,
+  WaveSelectionInput,
+} from './offer-policy';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-12-01T09:00:00+09:00');
@@ -31,17 +47,6 @@ describe('selectWaveTargets', () => {
 
   it('returns no targets when everyone eligible has been asked', () => {
     expect(selectWaveTargets(input({ alreadyOffered: new Set(ranked) })).targets).toEqual([]);
-  });
-
-  it('asks the planned volunteer first and volunteers reserved for other requests last', () => {
-    const plan = { preferred: ['v5'], reserved: new Set(['v1', 'v2']) };
-    expect(selectWaveTargets(input({ plan })).targets).toEqual(['v5', 'v3', 'v4']);
-    expect(selectWaveTargets(input({ plan, alreadyOffered: new Set(['v3', 'v4', 'v5', 'v6']) })).targets).toEqual(['v1', 'v2']);
-  });
-
-  it('ignores a planned volunteer who is not eligible or was already asked', () => {
-    const plan = { preferred: ['stranger', 'v1'] };
-    expect(selectWaveTargets(input({ plan, alreadyOffered: new Set(['v1']) })).targets).toEqual(['v2', 'v3', 'v4']);
   });
 
   it('agrees with isBroadcast under the default policy', () => {
@@ -144,5 +149,86 @@ describe('orderForWave', () => {
   it('with quickAnswerers, counts ample room as equal and asks the quick answerer first', () => {
     // v2 (6 left) and v3 (4 left) both have ample room; v3 answers in 15 min typically, v2 in 300.
     expect(orderForWave(order, DEFAULT_DISPATCH_POLICY, facts)).toEqual(['v3', 'v2', 'v1', 'v4']);
+  });
+});
+
+describe('planWave', () => {
+  const MINUTE = 60_000;
+  const live = DEFAULT_DISPATCH_POLICY;
+  const farOff = { urgent: false, startsAt: NOW + 5 * 24 * HOUR };
+
+  it('under the live policy: offers open 12 hours, the next wave an hour later', () => {
+    expect(planWave({ request: farOff, now: NOW }, live)).toEqual({ expiresAt: NOW + 12 * HOUR, nextWaveAt: NOW + HOUR });
+  });
+
+  it('never lets an offer outlive the visit: it expires when the visit starts', () => {
+    const soon = { urgent: false, startsAt: NOW + 13 * HOUR };
+    const policy = { ...live, responseWindowMinutes: 24 * 60 };
+    expect(planWave({ request: soon, now: NOW }, policy).expiresAt).toBe(soon.startsAt);
+    expect(offerExpiresAt(soon, NOW, policy)).toBe(soon.startsAt);
+    expect(offerExpiresAt(farOff, NOW, policy)).toBe(NOW + 24 * HOUR);
+  });
+
+  it('sends no next wave after a broadcast, a re-offer or a wave staff chose', () => {
+    const near = { urgent: false, startsAt: NOW + live.broadcastWithinHours * HOUR };
+    expect(planWave({ request: near, now: NOW }, live).nextWaveAt).toBeNull();
+    expect(planWave({ request: { ...near, startsAt: near.startsAt + MINUTE }, now: NOW }, live).nextWaveAt).toBe(NOW + HOUR);
+    expect(planWave({ request: farOff, now: NOW, reoffer: true }, live)).toEqual({ expiresAt: NOW + 12 * HOUR, nextWaveAt: null });
+    expect(planWave({ request: farOff, now: NOW, chosen: true }, live).nextWaveAt).toBeNull();
+    expect(planWave({ request: { ...farOff, urgent: true }, now: NOW }, { ...live, broadcastWhenUrgent: true }).nextWaveAt).toBeNull();
+  });
+
+  it('sends no next wave that would come at or after the visit', () => {
+    const policy = { ...live, broadcastWithinHours: 0, waveIntervalMinutes: 60 };
+    expect(planWave({ request: { urgent: false, startsAt: NOW + HOUR + MINUTE }, now: NOW }, policy).nextWaveAt).toBe(NOW + HOUR);
+    expect(planWave({ request: { urgent: false, startsAt: NOW + HOUR }, now: NOW }, policy).nextWaveAt).toBeNull();
+  });
+
+  it('counts an offer as expired from its expiry instant on', () => {
+    expect(isOfferExpired(NOW, NOW - 1)).toBe(false);
+    expect(isOfferExpired(NOW, NOW)).toBe(true);
+  });
+});
+
+describe('escalationDeadline / escalationDueAt', () => {
+  const request = { startsAt: NOW + 5 * 24 * HOUR };
+
+  it('calls staff in escalateBeforeHours before the visit', () => {
+    expect(escalationDeadline(request, DEFAULT_DISPATCH_POLICY)).toBe(request.startsAt - 12 * HOUR);
+    expect(escalationDueAt(request, NOW, DEFAULT_DISPATCH_POLICY)).toBe(request.startsAt - 12 * HOUR);
+  });
+
+  it('fires at once when the deadline has passed (the deadline itself stays in the past)', () => {
+    const soon = { startsAt: NOW + 2 * HOUR };
+    expect(escalationDeadline(soon, DEFAULT_DISPATCH_POLICY)).toBe(NOW - 10 * HOUR);
+    expect(escalationDueAt(soon, NOW, DEFAULT_DISPATCH_POLICY)).toBe(NOW);
+  });
+});
+
+describe('reofferable', () => {
+  const live = DEFAULT_DISPATCH_POLICY;
+  const expired = new Map([
+    ['v1', 1],
+    ['v2', 2],
+    ['v3', 3],
+  ]);
+
+  it('asks again those whose offers expired at most maxTimes times', () => {
+    expect(reofferable(expired, { startsAt: NOW + 24 * HOUR }, NOW, live)).toEqual(new Set(['v1', 'v2']));
+    expect(mayReofferAfter(2, live)).toBe(true);
+    expect(mayReofferAfter(3, live)).toBe(false);
+  });
+
+  it('closes the window untilMinutes before the visit', () => {
+    const edge = { startsAt: NOW + 120 * 60_000 };
+    expect(reofferWindowOpen(edge, NOW, live)).toBe(false);
+    expect(reofferable(expired, edge, NOW, live)).toBeUndefined();
+    expect(reofferWindowOpen({ startsAt: edge.startsAt + 1 }, NOW, live)).toBe(true);
+  });
+
+  it('asks nobody twice when the policy does not re-offer', () => {
+    const policy = { ...live, reofferExpired: null };
+    expect(reofferable(expired, { startsAt: NOW + 24 * HOUR }, NOW, policy)).toBeUndefined();
+    expect(mayReofferAfter(1, policy)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { DispatchPolicy } from './dispatch-config';
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 /** The parts of the dispatch policy that decide who gets the next wave. */
 export type WavePolicy = Pick<DispatchPolicy, 'waveSize' | 'broadcastWithinHours' | 'broadcastWhenUrgent'>;
@@ -9,16 +10,6 @@ export type WavePolicy = Pick<DispatchPolicy, 'waveSize' | 'broadcastWithinHours
 export interface WaveRequest {
   urgent: boolean;
   startsAt: number;
-}
-
-/**
- * An optional assignment plan (e.g. from a periodic `batchAssign` over all open requests):
- * `preferred` volunteers are asked first; volunteers in `reserved` are planned for another
- * request and are asked only after everyone else.
- */
-export interface WavePlan {
-  preferred?: readonly string[];
-  reserved?: ReadonlySet<string>;
 }
 
 export interface WaveSelectionInput {
@@ -30,7 +21,6 @@ export interface WaveSelectionInput {
   /** Epoch ms. */
   now: number;
   policy: WavePolicy;
-  plan?: WavePlan;
   /**
    * Volunteers whose earlier offer for this request expired without an answer (a subset of
    * `alreadyOffered`). When given, they are asked again — once no volunteer who was never asked
@@ -57,8 +47,7 @@ export function isBroadcast(request: WaveRequest, now: number, policy: WavePolic
 /**
  * Who gets the next wave: every eligible volunteer not asked yet when the visit is within
  * `broadcastWithinHours` (or the request is urgent, with `broadcastWhenUrgent`); otherwise the next `waveSize` of them in rank
- * order. With a plan, its preferred volunteers go first and volunteers it reserved for other
- * requests last. With `expiredUnanswered`, once nobody new is left, those volunteers are asked
+ * order. With `expiredUnanswered`, once nobody new is left, those volunteers are asked
  * again (`selectReofferTargets`). Pure: the live offers service and the dispatch simulator both
  * call this.
  */
@@ -68,8 +57,7 @@ export function selectWaveTargets(input: WaveSelectionInput): WaveSelection {
   if (fresh.length === 0 && input.expiredUnanswered && input.expiredUnanswered.size > 0) {
     return { ...selectReofferTargets(input.ranked, input.expiredUnanswered), broadcast };
   }
-  const ordered = input.plan ? planOrder(fresh, input.plan) : fresh;
-  return { targets: broadcast ? ordered : ordered.slice(0, Math.max(0, input.policy.waveSize)), broadcast };
+  return { targets: broadcast ? fresh : fresh.slice(0, Math.max(0, input.policy.waveSize)), broadcast };
 }
 
 /**
@@ -82,14 +70,83 @@ export function selectReofferTargets(ranked: readonly string[], expiredUnanswere
   return { targets: ranked.filter((id) => expiredUnanswered.has(id)), reoffer: true };
 }
 
-function planOrder(fresh: readonly string[], plan: WavePlan): string[] {
-  const freshSet = new Set(fresh);
-  const preferred = [...new Set(plan.preferred ?? [])].filter((id) => freshSet.has(id));
-  const first = new Set(preferred);
-  const reserved = plan.reserved ?? new Set<string>();
-  const rest = fresh.filter((id) => !first.has(id) && !reserved.has(id));
-  const last = fresh.filter((id) => !first.has(id) && reserved.has(id));
-  return [...preferred, ...rest, ...last];
+// --- timing: when offers expire, when the next wave goes, when staff are called in ------------
+// The live offers service and the dispatch simulator both call these (inputs are plain data and
+// `now`, all epoch ms), so the policy the simulator tunes is the one the API runs.
+
+/** The parts of the dispatch policy that time a wave: how long offers stay open and when the next wave follows. */
+export type WaveTimingPolicy = WavePolicy & Pick<DispatchPolicy, 'responseWindowMinutes' | 'waveIntervalMinutes'>;
+
+export interface WaveTimingInput {
+  request: WaveRequest;
+  /** When the wave is sent. */
+  now: number;
+  /** The wave is a re-offer to volunteers whose earlier offer expired (`WaveSelection.reoffer`). */
+  reoffer?: boolean;
+  /** Staff chose the volunteers themselves (not a wave of the policy). */
+  chosen?: boolean;
+}
+
+export interface WaveSchedule {
+  /** When the wave's offers expire. */
+  expiresAt: number;
+  /** When the next wave goes out if nobody has accepted by then; null: no next wave (see `planWave`). */
+  nextWaveAt: number | null;
+}
+
+/**
+ * What a wave sent at `now` sets in motion: its offers expire `responseWindowMinutes` later (never
+ * after the visit starts), and the next wave goes `waveIntervalMinutes` later — unless this wave
+ * went to everyone left (`isBroadcast`), was a re-offer (those go to everyone they can at once:
+ * only their expiry follows), or was chosen by staff; and not once the visit has started.
+ */
+export function planWave(input: WaveTimingInput, policy: WaveTimingPolicy): WaveSchedule {
+  const { request, now } = input;
+  const expiresAt = offerExpiresAt(request, now, policy);
+  if (input.chosen || input.reoffer || isBroadcast(request, now, policy)) return { expiresAt, nextWaveAt: null };
+  const next = now + policy.waveIntervalMinutes * MINUTE;
+  return { expiresAt, nextWaveAt: next < expiresAt || next < request.startsAt ? next : null };
+}
+
+/** When an offer sent at `now` expires: `responseWindowMinutes` later, or when the visit starts if that is sooner. */
+export function offerExpiresAt(request: Pick<WaveRequest, 'startsAt'>, now: number, policy: Pick<DispatchPolicy, 'responseWindowMinutes'>): number {
+  return Math.min(now + policy.responseWindowMinutes * MINUTE, request.startsAt);
+}
+
+/** Whether an offer that expires at `expiresAt` can no longer be answered at `now` (the expiry instant included). */
+export function isOfferExpired(expiresAt: number, now: number): boolean {
+  return expiresAt <= now;
+}
+
+/** The staff deadline: `escalateBeforeHours` before the visit; a request nobody has taken by then goes to staff. May be past. */
+export function escalationDeadline(request: Pick<WaveRequest, 'startsAt'>, policy: Pick<DispatchPolicy, 'escalateBeforeHours'>): number {
+  return request.startsAt - policy.escalateBeforeHours * HOUR;
+}
+
+/** When the staff-deadline timer armed at `now` fires: at the deadline, or at once when it has passed. */
+export function escalationDueAt(request: Pick<WaveRequest, 'startsAt'>, now: number, policy: Pick<DispatchPolicy, 'escalateBeforeHours'>): number {
+  return Math.max(now, escalationDeadline(request, policy));
+}
+
+/** Whether volunteers whose offer expired may be asked again now: the policy re-offers, and the visit is more than `untilMinutes` off. */
+export function reofferWindowOpen(request: Pick<WaveRequest, 'startsAt'>, now: number, policy: Pick<DispatchPolicy, 'reofferExpired'>): boolean {
+  const rule = policy.reofferExpired;
+  return rule != null && request.startsAt - now > rule.untilMinutes * MINUTE;
+}
+
+/** Whether a volunteer whose offers for a request expired unanswered `times` times may get another one (at most `maxTimes`). */
+export function mayReofferAfter(times: number, policy: Pick<DispatchPolicy, 'reofferExpired'>): boolean {
+  return policy.reofferExpired != null && times <= policy.reofferExpired.maxTimes;
+}
+
+/**
+ * Who of the volunteers whose offers for the request all expired unanswered (id → how many
+ * expired) may be asked again now, as `selectWaveTargets`'s `expiredUnanswered`; undefined when
+ * the re-offer window is closed (nobody is asked twice).
+ */
+export function reofferable(expiredTimes: ReadonlyMap<string, number>, request: Pick<WaveRequest, 'startsAt'>, now: number, policy: Pick<DispatchPolicy, 'reofferExpired'>): Set<string> | undefined {
+  if (!reofferWindowOpen(request, now, policy)) return undefined;
+  return new Set([...expiredTimes].filter(([, times]) => mayReofferAfter(times, policy)).map(([id]) => id));
 }
 
 /**

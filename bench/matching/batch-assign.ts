@@ -1,7 +1,6 @@
 import highsLoader from 'highs';
-import { DEFAULT_MATCHING_CONFIG, MatchingConfig, travelMinutes } from './matching-config';
-import { dispatchesInRequestMonth, evaluateVolunteer, prepareRequest } from './rank';
-import type { RequestSnapshot, VolunteerSnapshot } from './snapshot.types';
+import { DEFAULT_MATCHING_CONFIG, dispatchesInRequestMonth, evaluateVolunteer, MatchingConfig, prepareRequest, travelMinutes } from '@app/matching';
+import type { RequestSnapshot, VolunteerSnapshot } from '@app/matching';
 
 const MS_PER_MINUTE = 60_000;
 

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { AssignmentProblem, BatchResult, batchAssign, buildAssignmentProblem, greedyAssign, intervalCliques } from './batch-assign';
-import { travelMinutes } from './matching-config';
-import { rankCandidates } from './rank';
-import type { RequestSnapshot, VolunteerSnapshot } from './snapshot.types';
-import { GEN_NOW, requestArb, volunteerArb } from './testing/snapshot.arbitraries';
-import { NOW, aRequest, aVolunteer, jst } from './testing/snapshot.factory';
+import { rankCandidates, travelMinutes } from '@app/matching';
+import type { RequestSnapshot, VolunteerSnapshot } from '@app/matching';
+import { GEN_NOW, requestArb, volunteerArb } from '@app/matching/testing/snapshot.arbitraries';
+import { NOW, aRequest, aVolunteer, jst } from '@app/matching/testing/snapshot.factory';
 
 /** Exhaustive search: the lexicographic optimum (filled, then total score in hundredths). */
 function bruteForce(problem: AssignmentProblem): { filled: number; score: number } {
