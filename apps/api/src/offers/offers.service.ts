@@ -18,6 +18,9 @@ import {
   orderForWave,
   selectWaveTargets,
   statesAllowing,
+  type EscalationReason,
+  type OfferView,
+  type WithdrawReason,
 } from '@app/domain';
 import { RequestRole } from '@app/matching';
 import { Clock } from '../common/clock';
@@ -26,27 +29,16 @@ import { CandidatesService } from '../matching/candidates.service';
 import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { Workflow } from '../workflow/workflow';
 import { JobsService } from '../jobs/jobs.service';
-import { EscalationReason } from '../mail/templates/request-escalated.template';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-export type WithdrawReason = 'filled' | 'cancelled' | 'changed';
 
 
 
-export interface OfferView {
-  id: string;
-  requestId: string;
-  role: RequestRole;
-  status: OfferStatus;
-  wave: number;
-  expiresAt: string;
-  respondedAt: string | null;
-  /** What the volunteer needs to decide; never patient details. */
-  visit: { language: string; startsAt: string; endsAt: string; department: string; visitType: string; mode: string; hospitalName: string; area: string };
-}
+/** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
+export type { OfferView };
 
 /** The offer link's token as stored: its hash. */
 export const hashLinkToken = hashToken;
