@@ -8,6 +8,7 @@ import {
   isCancellable,
   isFilled,
   isLiveDispatch,
+  isOffering,
   isOpen,
   MODE_NAMES,
   MODES,
@@ -31,6 +32,7 @@ describe('the model (libs/domain/src/model)', () => {
     expect(OPEN_REQUEST_STATUSES).toEqual(REQUEST_TRANSITIONS.offer.from);
     expect(CANCELLABLE_REQUEST_STATUSES).toEqual(['open', 'offered', 'confirmed', 'escalated']);
     expect(REQUEST_STATUSES.filter(isOpen)).toEqual(['open', 'offered', 'escalated']);
+    expect(REQUEST_STATUSES.filter(isOffering)).toEqual(['open', 'offered']);
     expect(REQUEST_STATUSES.filter(isCancellable)).toEqual(['open', 'offered', 'confirmed', 'escalated']);
     expect(REQUEST_STATUSES.filter(isFilled)).toEqual([...FILLED_REQUEST_STATUSES]);
     // a filled request is one the table can complete or reopen, or completed

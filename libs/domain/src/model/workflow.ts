@@ -70,6 +70,7 @@ const member = <S extends string>(set: readonly S[]) => (status: string | null |
 
 export const isOpen = member<RequestStatus>(OPEN_REQUEST_STATUSES);
 export const isCancellable = member<RequestStatus>(CANCELLABLE_REQUEST_STATUSES);
+export const isOffering = member<RequestStatus>(OFFERING_REQUEST_STATUSES);
 export const isFilled = member<RequestStatus>(FILLED_REQUEST_STATUSES);
 export const isLiveDispatch = member<DispatchStatus>(LIVE_DISPATCH_STATUSES);
 
