@@ -18,9 +18,6 @@ import {
   orderForWave,
   selectWaveTargets,
   statesAllowing,
-  type EscalationReason,
-  type OfferView,
-  type WithdrawReason,
 } from '@app/domain';
 import { RequestRole } from '@app/matching';
 import { Clock } from '../common/clock';
@@ -29,6 +26,7 @@ import { CandidatesService } from '../matching/candidates.service';
 import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { Workflow } from '../workflow/workflow';
 import { JobsService } from '../jobs/jobs.service';
+import type { EscalationReason, OfferView, WithdrawReason } from '@app/domain';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 
 const HOUR = 3_600_000;
