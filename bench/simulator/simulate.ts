@@ -4,13 +4,14 @@
  * same `selectWaveTargets` the API's offers service calls; the workflow around them (offer expiry,
  * next wave, roll-on, escalation deadline, reopen after a dropout) follows the API's timers.
  */
-import { isOffering, isOpen } from '@app/domain/model';
 import { isBroadcast, orderForWave, selectWaveTargets, WavePlan } from '@app/domain/workflow/offer-policy';
 import { batchAssign, compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, roomUnderCap, SWAP_MIN_NOTICE_MS, SwapOption, VolunteerSnapshot } from '@app/matching';
 import { createRng, Rng } from '../matching/synthetic';
 import { EventQueue } from './event-queue';
 import { PolicySpec } from './policies';
 import { atTokyo, DAY, FY_END, FY_START, lognormal, MINUTE, HOUR, Scenario, ScenarioRequest, ScenarioVolunteer, tokyoDay, tokyoMinuteOfDay, tokyoWeekday } from './scenario';
+// The request's states are the model's: offering (open, offered) and open (also escalated).
+import { isOffering, isOpen } from '@app/domain/model';
 
 const OFFICE_OPEN = 8 * 60 + 30;
 const OFFICE_CLOSE = 17 * 60 + 15;
