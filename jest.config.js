@@ -52,6 +52,8 @@ module.exports = {
       ...common,
       displayName: 'admin',
       testMatch: ['<rootDir>/apps/admin/src/**/*.spec.ts'],
+      // The panel's only ways into libs (as in apps/admin/tsconfig.json and vite.config.mts): never the entities.
+      moduleNameMapper: { '^@app/domain/model$': '<rootDir>/libs/domain/src/model', '^@app/matching/(.+)$': '<rootDir>/libs/matching/src/$1' },
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/apps/admin/tsconfig.jest.json' }] },
     },
     ...(browserTests ? [browserProject] : []),

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const libs = fileURLToPath(new URL('../../libs/', import.meta.url));
 
 /**
  * The panel is served by the API under /admin/. Vite 8 compiles TSX itself (oxc, automatic JSX
@@ -12,6 +13,18 @@ export default defineConfig({
   root,
   base: '/admin/',
   oxc: { jsx: { runtime: 'automatic' } },
+  /**
+   * The panel shares the API's model (libs/domain/src/model: enumerations, state sets, labels,
+   * response shapes) and a few pure files of libs/matching. Only these two aliases exist (also in
+   * tsconfig.json and jest.config.js), so the panel cannot reach the entities: TypeORM never enters
+   * the bundle.
+   */
+  resolve: {
+    alias: [
+      { find: /^@app\/domain\/model$/, replacement: `${libs}domain/src/model/index.ts` },
+      { find: /^@app\/matching\/(.+)$/, replacement: `${libs}matching/src/$1` },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -15,6 +15,8 @@ import { EventQueue } from './event-queue';
 import { PolicySpec } from './policies';
 import { planOrder, WavePlan } from './wave-plan';
 import { atTokyo, DAY, FY_END, FY_START, lognormal, MINUTE, HOUR, Scenario, ScenarioRequest, ScenarioVolunteer, tokyoDay, tokyoMinuteOfDay, tokyoWeekday } from './scenario';
+// The request's states are the model's: offering (open, offered) and open (also escalated).
+import { isOffering, isOpen } from '@app/domain/model';
 
 const OFFICE_OPEN = 8 * 60 + 30;
 const OFFICE_CLOSE = 17 * 60 + 15;
@@ -299,7 +301,7 @@ class Simulation {
       case 'nextWave':
         // As in the API: a later wave (everyone declined, roll-on) set its own timer; this one is stale.
         if (e.wave !== e.r.waves) return;
-        if (e.r.status !== 'open' && e.r.status !== 'offered') return;
+        if (!isOffering(e.r.status)) return;
         if ((await this.sendWave(e.r, t)) === 0) await this.rollOn(e.r, t);
         return;
       case 'expire': {
@@ -317,7 +319,7 @@ class Simulation {
         return;
       }
       case 'escalate':
-        if (e.r.status === 'open' || e.r.status === 'offered') this.escalate(e.r, t);
+        if (isOffering(e.r.status)) this.escalate(e.r, t);
         return;
       case 'answer':
         return this.answer(e.r, e.v, e.token, e.accept, t);
@@ -408,13 +410,13 @@ class Simulation {
   }
 
   private async rollOn(r: RequestState, t: number): Promise<void> {
-    if (r.status !== 'open' && r.status !== 'offered') return;
+    if (!isOffering(r.status)) return;
     if (r.pending.size > 0) return;
     if ((await this.sendWave(r, t)) === 0) this.escalate(r, t);
   }
 
   private escalate(r: RequestState, t: number): void {
-    if (r.status !== 'open' && r.status !== 'offered') return;
+    if (!isOffering(r.status)) return;
     r.status = 'escalated';
     if (!r.escalated) this.escalations++;
     r.escalated = true;
@@ -428,7 +430,7 @@ class Simulation {
     v.answered++;
     v.answerMinutes.push((t - offer.sentAt) / MINUTE);
     v.snapshot.responseRate = v.answered / v.offers;
-    if (r.status !== 'open' && r.status !== 'offered' && r.status !== 'escalated') return;
+    if (!isOpen(r.status)) return;
     this.traceAnswer(r, v.model.id, accept, t);
     if (accept && this.eligibleNow(r, v, t)) return this.confirm(r, v, t);
     r.declined.add(v.model.id);
@@ -681,7 +683,7 @@ class Simulation {
     if (!this.plan || t - this.plan.at >= every) {
       const horizon = t + (this.policy.planHorizonDays ?? 14) * DAY;
       const open = this.requests.filter(
-        (x) => (x.status === 'open' || x.status === 'offered' || x.status === 'escalated') && x.sc.snapshot.startsAt > t && x.sc.snapshot.startsAt <= horizon,
+        (x) => isOpen(x.status) && x.sc.snapshot.startsAt > t && x.sc.snapshot.startsAt <= horizon,
       );
       const result = await batchAssign({ requests: open.map((x) => x.sc.snapshot), volunteers: this.volunteers.map((v) => v.snapshot), now: t }, { timeLimitSeconds: 2 });
       this.batchSolves++;

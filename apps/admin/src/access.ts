@@ -3,8 +3,9 @@
  * menu entries and guards resource pages) and by the pages that show role-specific buttons.
  * The API refuses regardless; this only keeps the UI from offering what the role cannot do.
  */
-export const ROLES = ['admin', 'staff', 'coordinator', 'volunteer'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '@app/domain/model';
+
+export { ROLES, type Role };
 
 export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | string;
 

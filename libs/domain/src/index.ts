@@ -1,4 +1,4 @@
-export * from './roles';
+export * from './model';
 export * from './errors/domain-error';
 export * from './entities';
 export * from './workflow/workflow.machine';

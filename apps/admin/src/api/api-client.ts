@@ -5,6 +5,7 @@
  * `{code, message, errors?, requestId}` into an ApiError react-admin understands: field errors
  * land on the form fields, the message (with the request id) in the notification.
  */
+import type { Locale } from '@app/domain/model';
 import type { Role } from '../access';
 
 export interface ApiUser {
@@ -12,7 +13,7 @@ export interface ApiUser {
   email: string;
   role: Role;
   displayName: string;
-  locale: 'ja' | 'en';
+  locale: Locale;
   hospitalId?: string | null;
   volunteerId?: string | null;
   active?: boolean;

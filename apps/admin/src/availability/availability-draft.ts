@@ -5,7 +5,7 @@
  * `exceptions[0].end`); `rowErrors` puts those messages on the editor's rows.
  */
 // The document's types are the matching library's own (a type-only import: nothing is bundled).
-import type { Availability, AvailabilityException, WeeklySlot } from '../../../../libs/matching/src/availability';
+import type { Availability, AvailabilityException, WeeklySlot } from '@app/matching/availability';
 
 export type { Availability, AvailabilityException, WeeklySlot };
 

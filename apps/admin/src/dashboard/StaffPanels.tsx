@@ -1,3 +1,4 @@
+import type { DispatchView, RequestView } from '@app/domain/model';
 import { Alert, Box, Chip, List, ListItemButton, ListItemText, Skeleton, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -31,15 +32,8 @@ const Empty = ({ message }: { message: string }) => {
   return <Typography color="text.secondary">{translate(message)}</Typography>;
 };
 
-interface DispatchRow {
-  id: string;
-  requestId: string;
-  hospitalId: string;
-  language: string;
-  startsAt: string;
-  endsAt: string;
-  interpreterName: string;
-}
+/** The parts of the API's dispatch view this panel shows. */
+type DispatchRow = Pick<DispatchView, 'id' | 'requestId' | 'hospitalId' | 'language' | 'startsAt' | 'endsAt' | 'interpreterName'>;
 
 const names = (records: { id: string; displayName?: string; name?: string }[] | undefined) => new Map((records ?? []).map((r) => [r.id, r.displayName ?? r.name ?? '']));
 
@@ -86,15 +80,8 @@ export const TodayTomorrowPanel = () => {
   );
 };
 
-interface RequestRow {
-  id: string;
-  hospitalId: string;
-  language: string;
-  startsAt: string;
-  endsAt: string;
-  status: string;
-  urgent: boolean;
-}
+/** The parts of the API's request view this panel shows. */
+type RequestRow = Pick<RequestView, 'id' | 'hospitalId' | 'language' | 'startsAt' | 'endsAt' | 'status' | 'urgent'>;
 
 /** Requests still to fill, soonest visit first: escalated ones need staff now, open ones soon. */
 export const NeedsStaffPanel = () => {

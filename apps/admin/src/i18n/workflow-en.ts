@@ -1,3 +1,4 @@
+import { DEPARTMENT_NAMES, MODE_NAMES, namesIn, VISIT_TYPE_NAMES } from '@app/domain/model';
 import { languageLabels, type workflowJa } from './workflow-ja';
 
 /** Requests, offers, dispatches and the offer-link page, in English (same keys as workflow-ja.ts). */
@@ -12,16 +13,9 @@ export const workflowEn: typeof workflowJa = {
         dispatch_cancelled: 'Dispatch cancelled; nobody has taken over yet',
       },
       language: languageLabels('en'),
-      department: {
-        internal_medicine: 'Internal medicine', surgery: 'Surgery', orthopedics: 'Orthopaedics', obstetrics_gynecology: 'Obstetrics & gynaecology', pediatrics: 'Paediatrics',
-        psychiatry: 'Psychiatry', oncology: 'Oncology', ophthalmology: 'Ophthalmology', otolaryngology: 'ENT', dermatology: 'Dermatology',
-        dentistry: 'Dentistry', emergency: 'Emergency', other: 'Other',
-      },
-      visit_type: {
-        outpatient: 'Outpatient visit', examination: 'Examination', test_results: 'Test results', admission: 'Admission', discharge: 'Discharge',
-        informed_consent: 'Informed consent', psychiatric_care: 'Psychiatric care', end_of_life: 'End-of-life talk', safeguarding: 'Safeguarding', other: 'Other',
-      },
-      mode: { onsite: 'On site', phone: 'Phone', video: 'Video call' },
+      department: namesIn(DEPARTMENT_NAMES, 'en'),
+      visit_type: namesIn(VISIT_TYPE_NAMES, 'en'),
+      mode: namesIn(MODE_NAMES, 'en'),
       interpreter_gender: { any: 'No preference', female: 'Female', male: 'Male' },
       patient_gender: { female: 'Female', male: 'Male', other: 'Other' },
       age_band: { infant: 'Infant', child: 'Child', adult: 'Adult', senior: 'Senior' },

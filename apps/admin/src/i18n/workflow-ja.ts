@@ -1,10 +1,12 @@
-import { LANGUAGE_NAMES } from '../../../../libs/domain/src/languages';
+import { DEPARTMENT_NAMES, LANGUAGE_NAMES, MODE_NAMES, namesIn, VISIT_TYPE_NAMES } from '@app/domain/model';
 
 /** The programme's language names (shared with the mail) as `app.enums.language.<code>`. */
-export const languageLabels = (locale: 'ja' | 'en') =>
-  Object.fromEntries(Object.entries(LANGUAGE_NAMES).map(([code, names]) => [code, names[locale]])) as Record<keyof typeof LANGUAGE_NAMES, string>;
+export const languageLabels = (locale: 'ja' | 'en') => namesIn(LANGUAGE_NAMES, locale);
 
-/** Requests, offers, dispatches and the offer-link page, in Japanese (merged into ja.ts). */
+/**
+ * Requests, offers, dispatches and the offer-link page, in Japanese (merged into ja.ts). The names
+ * of languages, departments, visit types and modes are the model's, shared with the mail.
+ */
 export const workflowJa = {
   app: {
     enums: {
@@ -16,16 +18,9 @@ export const workflowJa = {
         dispatch_cancelled: '派遣が取り消され、代わりが決まっていません',
       },
       language: languageLabels('ja'),
-      department: {
-        internal_medicine: '内科', surgery: '外科', orthopedics: '整形外科', obstetrics_gynecology: '産婦人科', pediatrics: '小児科',
-        psychiatry: '精神科', oncology: '腫瘍内科', ophthalmology: '眼科', otolaryngology: '耳鼻咽喉科', dermatology: '皮膚科',
-        dentistry: '歯科', emergency: '救急', other: 'その他',
-      },
-      visit_type: {
-        outpatient: '外来受診', examination: '検査', test_results: '検査結果の説明', admission: '入院', discharge: '退院',
-        informed_consent: 'インフォームド・コンセント', psychiatric_care: '精神科診療', end_of_life: '終末期の説明', safeguarding: '保護・支援の相談', other: 'その他',
-      },
-      mode: { onsite: '来院（対面）', phone: '電話', video: 'ビデオ通話' },
+      department: namesIn(DEPARTMENT_NAMES, 'ja'),
+      visit_type: namesIn(VISIT_TYPE_NAMES, 'ja'),
+      mode: namesIn(MODE_NAMES, 'ja'),
       interpreter_gender: { any: '指定なし', female: '女性', male: '男性' },
       patient_gender: { female: '女性', male: '男性', other: 'その他' },
       age_band: { infant: '乳児', child: '小児', adult: '成人', senior: '高齢者' },

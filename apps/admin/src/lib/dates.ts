@@ -1,9 +1,11 @@
+import type { Locale } from '@app/domain/model';
+
 /**
  * Dates and times as the programme reads them: always Asia/Tokyo wall time, whatever the
  * browser's zone, in the Japanese order (2026年12月3日(木) 10:00–12:00). Japan has no daylight
  * saving, so Tokyo time is UTC+9 all year and can be computed without the ICU time-zone data.
  */
-export type DisplayLocale = 'ja' | 'en';
+export type DisplayLocale = Locale;
 
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];

@@ -9,6 +9,7 @@ import {
   InterpretationRequest,
   isBusinessDay,
   Offer,
+  type PatientGender,
   RequestPatient,
   StatusTransition,
   User,
@@ -20,7 +21,7 @@ import { levelRank, requiredLevelFor } from '@app/matching';
 const TOKYO = 'Asia/Tokyo';
 
 /** Fictitious patients of the demo, by language. */
-const PATIENTS: Record<string, { displayName: string; gender: string; nationality: string }[]> = {
+const PATIENTS: Record<string, { displayName: string; gender: PatientGender; nationality: string }[]> = {
   vi: [{ displayName: 'ファム・ティ・フオン', gender: 'female', nationality: 'VN' }, { displayName: 'レ・ヴァン・トゥアン', gender: 'male', nationality: 'VN' }],
   zh: [{ displayName: '張 偉', gender: 'male', nationality: 'CN' }, { displayName: '林 怡君', gender: 'female', nationality: 'TW' }],
   ne: [{ displayName: 'グルン・ビシャル', gender: 'male', nationality: 'NP' }],

@@ -6,6 +6,7 @@ import {
   ConflictError,
   DEFAULT_DISPATCH_POLICY,
   Dispatch,
+  type DispatchView,
   Hospital,
   HospitalConfirmation,
   InterpretationRequest,
@@ -35,29 +36,8 @@ const HOUR = 3_600_000;
 /** Rules staff may override with a recorded reason when assigning by hand; the others never. */
 const NEVER_OVERRIDDEN: ExclusionCode[] = ['OVERLAP', 'LANGUAGE', 'INACTIVE'];
 
-export interface DispatchView {
-  id: string;
-  requestId: string;
-  volunteerId: string;
-  role: RequestRole;
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  hospitalId: string;
-  language: string;
-  overrideReason: string | null;
-  lateCancellation: boolean;
-  /** Whose side gave the visit up (cancelled dispatches): `hospital` or `interpreter`. */
-  cancelledBy: CancellingParty | null;
-  noShowParty: string | null;
-  actualStart: string | null;
-  actualEnd: string | null;
-  /** the interpreter's display name: the hospital meets them, the volunteer sees their own */
-  interpreterName: string;
-  /** whether the hospital has confirmed the visit (GET /api/dispatches/:id/hospital-confirmation reads it) */
-  hospitalConfirmed: boolean;
-  patient?: { displayName: string; gender: string; ageBand: string; nationality: string | null } | null;
-}
+/** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
+export type { DispatchView };
 
 /** Dispatches (派遣): created when an offer is accepted or staff assign, then completed, cancelled or marked no-show. */
 @Injectable()

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EntityManager } from 'typeorm';
-import { Dispatch, Hospital, InterpretationRequest, Locale, MailAttachment, Offer, User } from '@app/domain';
+import { Dispatch, type EscalationReason, Hospital, InterpretationRequest, Locale, MailAttachment, Offer, type OfferClosedReason, User } from '@app/domain';
 import { AppConfig } from '../config/env.validation';
 import { appBaseUrl } from '../mail/app-url';
 import { buildCalendarEvent } from '../mail/calendar';
 import { MailLinks } from '../mail/mail-links';
 import { MailService } from '../mail/mail.service';
-import { EscalationReason } from '../mail/templates/request-escalated.template';
 import { TemplateName, TemplateParams } from '../mail/templates';
 
 interface Recipient {
@@ -64,7 +63,7 @@ export class DispatchNotifier {
     }
   }
 
-  async offersWithdrawn(manager: EntityManager, request: InterpretationRequest, offers: Offer[], reason: 'filled' | 'cancelled' | 'changed' | 'expired'): Promise<void> {
+  async offersWithdrawn(manager: EntityManager, request: InterpretationRequest, offers: Offer[], reason: OfferClosedReason): Promise<void> {
     if (offers.length === 0) return;
     const hospital = await this.hospital(manager, request);
     const recipients = await this.volunteers(manager, offers.map((o) => o.volunteerId));

@@ -31,24 +31,11 @@ import { CandidatesService } from '../matching/candidates.service';
 import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { Workflow } from '../workflow/workflow';
 import { JobsService } from '../jobs/jobs.service';
-import { EscalationReason } from '../mail/templates/request-escalated.template';
+import type { EscalationReason, OfferView, WithdrawReason } from '@app/domain';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 
-export type WithdrawReason = 'filled' | 'cancelled' | 'changed';
-
-
-
-export interface OfferView {
-  id: string;
-  requestId: string;
-  role: RequestRole;
-  status: OfferStatus;
-  wave: number;
-  expiresAt: string;
-  respondedAt: string | null;
-  /** What the volunteer needs to decide; never patient details. */
-  visit: { language: string; startsAt: string; endsAt: string; department: string; visitType: string; mode: string; hospitalName: string; area: string };
-}
+/** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
+export type { OfferView };
 
 /** The offer link's token as stored: its hash. */
 export const hashLinkToken = hashToken;

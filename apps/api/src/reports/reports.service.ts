@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActivityReport, ConflictError, Dispatch, HospitalConfirmation, InterpretationRequest, NotFoundError } from '@app/domain';
+import { ActivityReport, ConflictError, Dispatch, HospitalConfirmation, InterpretationRequest, NotFoundError, visitHappened } from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
@@ -208,8 +208,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private assertVisitHappened(dispatch: Dispatch): void {
-    if (dispatch.status === 'completed') return;
-    if (dispatch.status === 'confirmed' && dispatch.endsAt <= this.clock.now()) return;
+    if (visitHappened(dispatch, this.clock.now())) return;
     if (dispatch.status === 'confirmed') throw new ConflictError('VISIT_NOT_HAPPENED', 'The visit has not happened yet');
     throw new ConflictError('DISPATCH_NOT_REPORTABLE', `A ${dispatch.status} dispatch takes no report`);
   }

@@ -1,32 +1,7 @@
-import { InterpretationRequest, RequestPatient } from '@app/domain';
+import { InterpretationRequest, type PatientView, RequestPatient, type RequestView } from '@app/domain';
 
-export interface PatientView {
-  displayName: string;
-  gender: string;
-  ageBand: string;
-  nationality: string | null;
-}
-
-export interface RequestView {
-  id: string;
-  hospitalId: string;
-  language: string;
-  startsAt: string;
-  endsAt: string;
-  department: string;
-  visitType: string;
-  mode: string;
-  interpreterGender: string;
-  requiredLevel: string;
-  status: string;
-  urgent: boolean;
-  escalationReason: string | null;
-  onHold: boolean;
-  notes: string | null;
-  createdAt: string;
-  /** Only for staff and the requesting hospital. */
-  patient?: PatientView | null;
-}
+/** The response shapes are the model's (libs/domain/src/model/views.ts), shared with the panel. */
+export type { PatientView, RequestView };
 
 export function requestView(request: InterpretationRequest, patient?: RequestPatient | null): RequestView {
   return {

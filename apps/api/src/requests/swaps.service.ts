@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ConflictError, Dispatch, Hospital, InterpretationRequest, InvalidError, NotFoundError } from '@app/domain';
+import { ConflictError, Dispatch, Hospital, InterpretationRequest, InvalidError, NotFoundError, OPEN_REQUEST_STATUSES } from '@app/domain';
 import { findSwaps, freeingDispatches, RequestSnapshot, SWAP_MIN_NOTICE_MS, VolunteerSnapshot } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
@@ -9,7 +9,8 @@ import { DispatchesService, DispatchView } from '../dispatches/dispatches.servic
 import { requestSnapshot, VolunteerSnapshots } from '../matching/volunteer-snapshots';
 import { OffersService } from '../offers/offers.service';
 
-const OPEN = ['open', 'offered', 'escalated'];
+/** A request still waiting for an interpreter (the model's set). */
+const OPEN: readonly string[] = OPEN_REQUEST_STATUSES;
 
 /** What staff see of one swap: no patient details, only what they need to phone two volunteers. */
 export interface SwapView {

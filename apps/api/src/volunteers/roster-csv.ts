@@ -34,7 +34,7 @@ import { CSV_OPTIONS } from '../exports/tabular';
  * the default, an existing one keeps the value). Dated availability exceptions are not part of
  * the roster and are kept as they are on import.
  */
-import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn } from '@app/domain/volunteers/roster-columns';
+import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn } from '@app/domain/model';
 
 export { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type RosterColumn };
 

@@ -2,12 +2,9 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import { Dispatch } from './dispatch.entity';
 import { Volunteer } from './volunteer.entity';
+import type { ReportScene, ReviewStatus } from '../model';
 
-export const REPORT_SCENES = ['reception', 'consultation', 'examination', 'test_results', 'pharmacy', 'payment', 'admission', 'discharge', 'phone_call', 'other'] as const;
-export type ReportScene = (typeof REPORT_SCENES)[number];
 
-export const REVIEW_STATUSES = ['pending', 'reviewed', 'follow_up'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /**
  * The volunteer's activity report (活動報告書) on one dispatch: what happened, for staff review,

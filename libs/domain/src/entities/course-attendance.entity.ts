@@ -2,9 +2,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import { TrainingCourse } from './training-course.entity';
 import { Volunteer } from './volunteer.entity';
+import type { AttendanceStatus } from '../model';
 
-export const ATTENDANCE_STATUSES = ['registered', 'attended', 'absent'] as const;
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 /** One volunteer's registration for and attendance at one course. */
 @Entity('course_attendances')

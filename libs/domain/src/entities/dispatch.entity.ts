@@ -3,11 +3,8 @@ import type { RequestRole } from '@app/matching';
 import { BaseEntity } from './base.entity';
 import { InterpretationRequest } from './interpretation-request.entity';
 import { Volunteer } from './volunteer.entity';
-import type { DispatchStatus } from '../workflow/workflow.machine';
+import type { CancellingParty, DispatchStatus, NoShowParty } from '../model';
 
-/** Who gave a dispatch up. */
-export type CancellingParty = 'hospital' | 'interpreter';
-export const CANCELLING_PARTIES: readonly CancellingParty[] = ['hospital', 'interpreter'];
 
 /**
  * A confirmed assignment of a volunteer to a request (派遣). The database refuses a second live
@@ -90,7 +87,7 @@ export class Dispatch extends BaseEntity {
   cancelledBy: CancellingParty | null;
 
   @Column({ name: 'no_show_party', type: 'varchar', length: 12, nullable: true })
-  noShowParty: 'patient' | 'interpreter' | null;
+  noShowParty: NoShowParty | null;
 
   /** SHA-256 of the reconfirmation link token sent before the visit. */
   @Index('uq_dispatches_reconfirm_token', { unique: true })

@@ -1,8 +1,7 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from './base.entity';
+import type { TransportMode } from '../model';
 
-export const TRANSPORT_MODES = ['included', 'actual'] as const;
-export type TransportMode = (typeof TRANSPORT_MODES)[number];
 
 /**
  * The fees and honoraria valid from a Tokyo calendar date until the next rule's. A visit is priced

@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Department, InterpreterGender, Level, Mode, VisitType } from '@app/matching';
 import { BaseEntity } from './base.entity';
 import { Hospital } from './hospital.entity';
-import type { RequestStatus } from '../workflow/workflow.machine';
+import type { EscalationReason, RequestStatus } from '../model';
 
 /**
  * A hospital's request for an interpreter (依頼). Patient details live apart, in
@@ -70,7 +70,7 @@ export class InterpretationRequest extends BaseEntity {
 
   /** Why staff must act: no_eligible | no_answer | all_declined | reconfirmation_missed. */
   @Column({ name: 'escalation_reason', type: 'varchar', length: 32, nullable: true })
-  escalationReason: string | null;
+  escalationReason: EscalationReason | null;
 
   /** Staff hold the request back from automatic offers. */
   @Column({ name: 'on_hold', type: 'boolean', default: false })

@@ -1,8 +1,7 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from './base.entity';
+import type { JobStatus } from '../model';
 
-export const JOB_STATUSES = ['pending', 'done', 'failed', 'cancelled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /**
  * A durable timer: "run handler `type` with `payload` at `due_at`". Any API instance may claim a

@@ -1,18 +1,8 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import { User } from './user.entity';
-import { Locale } from '../roles';
+import type { Locale, MailStatus } from '../model';
 
-export const MAIL_STATUSES = ['pending', 'sent', 'failed', 'obsolete', 'kept'] as const;
-/**
- * `pending` waits for the sender (retried with capped backoff for as long as it is useful);
- * `sent` was accepted by the SMTP server; `failed`: the server refused the recipient or the
- * message for good (5xx to RCPT TO or to the message); `obsolete`: its purpose passed
- * (`useful_until`) before it could be delivered, so it was never sent; `kept` was written while
- * no SMTP_URL was set: it is only shown in the admin panel and never sent later (so demo mail
- * never reaches real addresses). Staff can re-send a pending, failed or obsolete mail.
- */
-export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 export interface MailAttachment {
   filename: string;

@@ -3,7 +3,7 @@ import type { RequestRole } from '@app/matching';
 import { BaseEntity } from './base.entity';
 import { InterpretationRequest } from './interpretation-request.entity';
 import { Volunteer } from './volunteer.entity';
-import type { OfferStatus } from '../workflow/workflow.machine';
+import type { OfferStatus } from '../model';
 
 /**
  * An offer of a request to one volunteer. The database holds the first-accept-wins rule: at most

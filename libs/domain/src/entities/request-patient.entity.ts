@@ -1,9 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { InterpretationRequest } from './interpretation-request.entity';
+import type { AgeBand, PatientGender } from '../model';
 
-export const PATIENT_GENDERS = ['female', 'male', 'other'] as const;
-export const AGE_BANDS = ['infant', 'child', 'adult', 'senior'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
 
 /**
  * The minimal patient details of a request: special-care personal information. Kept apart from
@@ -24,7 +22,7 @@ export class RequestPatient {
   displayName: string;
 
   @Column({ type: 'varchar', length: 8 })
-  gender: string;
+  gender: PatientGender;
 
   @Column({ name: 'age_band', type: 'varchar', length: 8 })
   ageBand: AgeBand;

@@ -1,9 +1,7 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from './base.entity';
+import type { CourseKind } from '../model';
 
-export const COURSE_KINDS = ['initial', 'skill_up'] as const;
-/** `initial`: 養成講座; `skill_up`: スキルアップ研修. */
-export type CourseKind = (typeof COURSE_KINDS)[number];
 
 const hours = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 

@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import { Hospital } from './hospital.entity';
 import { Volunteer } from './volunteer.entity';
-import { Locale, Role } from '../roles';
+import type { Locale, Role } from '../model';
 
 @Entity('users')
 @Check('ck_users_email_lower', `"email" = lower("email")`)

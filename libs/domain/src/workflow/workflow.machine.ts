@@ -1,55 +1,39 @@
 import { ConflictError } from '../errors/domain-error';
 
+import {
+  DISPATCH_TRANSITIONS,
+  type DispatchEvent,
+  type DispatchStatus,
+  OFFER_TRANSITIONS,
+  type OfferEvent,
+  type OfferStatus,
+  REQUEST_TRANSITIONS,
+  type RequestEvent,
+  type RequestStatus,
+} from '../model/workflow';
+
 /**
- * The dispatch workflow as data: for each kind of object (request, offer, dispatch), which event
- * moves it from which state to which. Services ask `transition()` and record the answer; they
- * never assign a status by hand, so an illegal move is always the same 409.
+ * The dispatch workflow as data (the states and the transition table live in the model,
+ * libs/domain/src/model/workflow.ts): for each kind of object (request, offer, dispatch), which
+ * event moves it from which state to which. Services ask `transition()` and record the answer;
+ * they never assign a status by hand, so an illegal move is always the same 409.
  */
-export const REQUEST_STATUSES = ['open', 'offered', 'confirmed', 'completed', 'escalated', 'cancelled'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-export const OFFER_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn', 'released'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
-
-export const DISPATCH_STATUSES = ['confirmed', 'completed', 'cancelled', 'no_show'] as const;
-export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
+export {
+  DISPATCH_STATUSES,
+  DISPATCH_TRANSITIONS,
+  type DispatchEvent,
+  type DispatchStatus,
+  OFFER_STATUSES,
+  OFFER_TRANSITIONS,
+  type OfferEvent,
+  type OfferStatus,
+  REQUEST_STATUSES,
+  REQUEST_TRANSITIONS,
+  type RequestEvent,
+  type RequestStatus,
+} from '../model/workflow';
 
 type Table<S extends string, E extends string> = Record<E, { from: readonly S[]; to: S }>;
-
-export const REQUEST_TRANSITIONS = {
-  /** Offers went out (a wave, a broadcast, or by hand). */
-  offer: { from: ['open', 'offered', 'escalated'], to: 'offered' },
-  /** A volunteer accepted, or staff assigned directly. */
-  confirm: { from: ['open', 'offered', 'escalated'], to: 'confirmed' },
-  /** Nobody took it by the deadline, or staff must step in. */
-  escalate: { from: ['open', 'offered'], to: 'escalated' },
-  /** The confirmed volunteer dropped out: back to finding someone. */
-  reopen: { from: ['confirmed'], to: 'open' },
-  complete: { from: ['confirmed'], to: 'completed' },
-  cancel: { from: ['open', 'offered', 'confirmed', 'escalated'], to: 'cancelled' },
-} as const satisfies Table<RequestStatus, string>;
-export type RequestEvent = keyof typeof REQUEST_TRANSITIONS;
-
-export const OFFER_TRANSITIONS = {
-  accept: { from: ['pending'], to: 'accepted' },
-  decline: { from: ['pending'], to: 'declined' },
-  expire: { from: ['pending'], to: 'expired' },
-  /** The request was filled by someone else, changed, or cancelled. */
-  withdraw: { from: ['pending'], to: 'withdrawn' },
-  /**
-   * The dispatch this acceptance made was cancelled or handed on: the answer stays on record, but
-   * the offer no longer holds the request, so another volunteer's acceptance can.
-   */
-  release: { from: ['accepted'], to: 'released' },
-} as const satisfies Table<OfferStatus, string>;
-export type OfferEvent = keyof typeof OFFER_TRANSITIONS;
-
-export const DISPATCH_TRANSITIONS = {
-  complete: { from: ['confirmed'], to: 'completed' },
-  cancel: { from: ['confirmed'], to: 'cancelled' },
-  noShow: { from: ['confirmed'], to: 'no_show' },
-} as const satisfies Table<DispatchStatus, string>;
-export type DispatchEvent = keyof typeof DISPATCH_TRANSITIONS;
 
 const MACHINES = {
   request: REQUEST_TRANSITIONS as Table<RequestStatus, RequestEvent>,

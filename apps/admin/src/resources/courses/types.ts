@@ -1,8 +1,7 @@
+import { ATTENDANCE_STATUSES, type AttendanceStatus, COURSE_KINDS, type CourseKind } from '@app/domain/model';
+
 /** The API's training course (apps/api/src/training/dto/course.dto.ts). */
-export const COURSE_KINDS = ['initial', 'skill_up'] as const;
-export const ATTENDANCE_STATUSES = ['registered', 'attended', 'absent'] as const;
-export type CourseKind = (typeof COURSE_KINDS)[number];
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export { ATTENDANCE_STATUSES, type AttendanceStatus, COURSE_KINDS, type CourseKind };
 
 export interface CourseRecord {
   id: string;

@@ -6,25 +6,16 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
+import { isLiveDispatch } from '@app/domain/model';
 import { formatTimeRange } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import { apiClient } from '../../providers';
 import type { OfferRecord } from '../offers/VisitSummary';
 import { VisitSummary } from '../offers/VisitSummary';
-import { visitHappened } from '../reports/types';
+import { type DispatchRecord, visitHappened } from '../reports/types';
 import { usePastDispatches } from '../reports/use-past-dispatches';
 
-interface DispatchRecord {
-  id: string;
-  requestId: string;
-  role: 'primary' | 'shadow';
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  language: string;
-  patient?: { displayName: string; gender: string; ageBand: string; nationality: string | null } | null;
-}
 
 /** The .ics needs the bearer token, so it is fetched and handed to the browser as a file. */
 async function downloadCalendar(id: string): Promise<void> {
@@ -92,7 +83,6 @@ const DispatchCard = ({ dispatch, offer }: { dispatch: DispatchRecord; offer?: O
   );
 };
 
-const REPORTABLE = ['confirmed', 'completed'];
 
 /** A visit that has started: its report is filed (or changed until reviewed) from here. */
 const PastDispatchCard = ({ dispatch, offer }: { dispatch: DispatchRecord; offer?: OfferRecord }) => {
@@ -141,7 +131,7 @@ export const DispatchList = () => {
   // Accepted offers carry the hospital's name and place, which a dispatch does not.
   const offers = useQuery({ queryKey: ['offers', 'accepted'], queryFn: () => apiClient.request<{ data: OfferRecord[] }>('/offers', { query: { status: 'accepted' } }) });
   const past = usePastDispatches();
-  const pastDispatches = past.data?.data.filter((dispatch) => REPORTABLE.includes(dispatch.status));
+  const pastDispatches = past.data?.data.filter((dispatch) => isLiveDispatch(dispatch.status));
   const offerFor = (requestId: string) => offers.data?.data.find((offer) => offer.requestId === requestId);
   return (
     <Box sx={{ mt: 2, display: 'grid', gap: 2, maxWidth: 640 }}>

@@ -1,3 +1,5 @@
+import { MAIL_STATUSES, type MailStatus } from '@app/domain/model';
+
 /** GET /api/mail rows (apps/api/src/mail/dto/mail.dto.ts MailView). */
 export interface MailRecord {
   id: string;
@@ -7,7 +9,7 @@ export interface MailRecord {
   subject: string;
   textBody: string;
   htmlBody: string;
-  status: 'pending' | 'sent' | 'failed' | 'obsolete' | 'kept';
+  status: MailStatus;
   attempts: number;
   nextAttemptAt: string;
   sentAt: string | null;
@@ -22,7 +24,7 @@ export interface MailRecord {
   createdAt: string;
 }
 
-export const MAIL_STATUSES = ['pending', 'sent', 'failed', 'obsolete', 'kept'] as const;
+export { MAIL_STATUSES };
 export const MAIL_TEMPLATES = [
   'invitation',
   'offer',

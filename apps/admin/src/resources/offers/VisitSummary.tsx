@@ -1,31 +1,13 @@
+import type { OfferView, OfferVisit } from '@app/domain/model';
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatTimeRange } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 
-/** What an offer tells the volunteer (never patient details), as the API's OfferView has it. */
-export interface OfferVisit {
-  language: string;
-  startsAt: string;
-  endsAt: string;
-  department: string;
-  visitType: string;
-  mode: string;
-  hospitalName: string;
-  area: string;
-}
-
-export interface OfferRecord {
-  id: string;
-  requestId: string;
-  role: 'primary' | 'shadow';
-  status: string;
-  wave: number;
-  expiresAt: string;
-  respondedAt: string | null;
-  visit: OfferVisit;
-}
+/** What an offer tells the volunteer (never patient details), and the offer: the API's views, from the model. */
+export type { OfferVisit };
+export type OfferRecord = OfferView;
 
 /** The visit in three lines: when, which language and department, where. */
 export const VisitSummary = ({ visit }: { visit: OfferVisit }) => {

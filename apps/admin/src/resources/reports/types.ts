@@ -1,3 +1,5 @@
+import { type DispatchView, type ReviewStatus, visitHappened } from '@app/domain/model';
+
 /** GET /api/reports and /api/dispatches/:id/report (apps/api/src/reports/dto/report.dto.ts). */
 export interface ReportRecord {
   id: string;
@@ -15,28 +17,17 @@ export interface ReportRecord {
   timeDispute: boolean;
   flagged: boolean;
   submittedAt: string;
-  reviewStatus: 'pending' | 'reviewed' | 'follow_up';
+  reviewStatus: ReviewStatus;
   reviewedBy: string | null;
   reviewedAt: string | null;
   reviewComment: string | null;
 }
 
-/** GET /api/dispatches (a volunteer's own). */
-export interface DispatchRecord {
-  id: string;
-  requestId: string;
-  role: 'primary' | 'shadow';
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  language: string;
-  patient?: { displayName: string; gender: string; ageBand: string; nationality: string | null } | null;
-}
+/** GET /api/dispatches: the API's view, from the model. */
+export type DispatchRecord = DispatchView;
 
-/** A dispatch takes a report once its visit has happened (README "After the visit"). */
-export function visitHappened(dispatch: Pick<DispatchRecord, 'status' | 'endsAt'>, now: Date = new Date()): boolean {
-  return dispatch.status === 'completed' || (dispatch.status === 'confirmed' && new Date(dispatch.endsAt).getTime() <= now.getTime());
-}
+/** A dispatch takes a report once its visit has happened (README "After the visit"): the model's rule. */
+export { visitHappened };
 
 export const REVIEW_STATUS_COLOR: Record<ReportRecord['reviewStatus'], 'warning' | 'success' | 'error'> = {
   pending: 'warning',

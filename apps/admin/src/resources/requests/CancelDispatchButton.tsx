@@ -1,3 +1,4 @@
+import type { CancellingParty } from '@app/domain/model';
 import PersonOffIcon from '@mui/icons-material/PersonOff';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControl, FormControlLabel, FormHelperText, FormLabel, Radio, RadioGroup } from '@mui/material';
 import { useState } from 'react';
@@ -11,7 +12,7 @@ import { useRequestDispatch } from './VisitConfirmationPanel';
 import { ReasonField } from './ReasonField';
 
 /** Whose side gives the visit up (the API's CANCELLING_PARTIES); a late one is charged only to the hospital. */
-type Party = 'interpreter' | 'hospital';
+type Party = CancellingParty;
 
 interface CancelDispatchBody {
   id: string;
@@ -33,7 +34,7 @@ export const CancelDispatchButton = () => {
   const { permissions } = usePermissions<Role>();
   const { canAccess } = useCanAccess({ resource: 'dispatches', action: 'cancel' });
   const relevant = canAccess === true && record?.status === 'confirmed';
-  const dispatch = useRequestDispatch(record ?? ({ id: '', status: '' } as RequestRecord), relevant);
+  const dispatch = useRequestDispatch(record ?? { id: '', status: '' }, relevant);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [party, setParty] = useState<Party>('interpreter');

@@ -1,3 +1,4 @@
+import { isCancellable } from '@app/domain/model';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState } from 'react';
@@ -5,8 +6,6 @@ import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-a
 import { useApiAction } from '../../lib/use-api-action';
 import type { RequestRecord } from './fields';
 import { ReasonField } from './ReasonField';
-
-const CANCELLABLE = ['open', 'offered', 'confirmed', 'escalated'];
 
 /** Cancel with a reason, after a confirmation dialog. */
 export const CancelRequestButton = () => {
@@ -22,7 +21,7 @@ export const CancelRequestButton = () => {
       notify('app.requests.cancelled', { type: 'success' });
     },
   });
-  if (!record || !canAccess || !CANCELLABLE.includes(record.status)) return null;
+  if (!record || !canAccess || !isCancellable(record.status)) return null;
   return (
     <>
       <Button color="error" startIcon={<CancelIcon />} onClick={() => setOpen(true)}>

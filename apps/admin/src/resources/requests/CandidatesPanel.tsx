@@ -1,3 +1,4 @@
+import { isOpen } from '@app/domain/model';
 import SendIcon from '@mui/icons-material/Send';
 import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, Stack, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
@@ -25,7 +26,6 @@ interface RankResult {
   excluded: Excluded[];
 }
 
-const OFFERABLE = ['open', 'offered', 'escalated'];
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Assign one volunteer without an offer; someone a rule excludes needs a reason on record. */
@@ -98,7 +98,7 @@ export const CandidatesPanel = ({ request }: { request: RequestRecord }) => {
       notify(result.sent > 0 ? 'app.candidates.sent' : 'app.candidates.sent_none', { type: result.sent > 0 ? 'success' : 'info', messageArgs: { smart_count: result.sent } });
     },
   });
-  const open = OFFERABLE.includes(request.status);
+  const open = isOpen(request.status);
   const toggle = (id: string) => setChosen((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
   if (isPending) return <Loading />;

@@ -1,3 +1,4 @@
+import { isFilled } from '@app/domain/model';
 import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { ListButton, ReferenceField, ShowBase, TextField, Title, TopToolbar, useCanAccess, usePermissions, useShowContext, useTranslate } from 'react-admin';
@@ -31,8 +32,8 @@ const RequestDetails = () => {
   const locale = useDisplayLocale();
   const { permissions } = usePermissions<Role>();
   const { canAccess: seesCandidates } = useCanAccess({ resource: 'requests', action: 'candidates' });
-  const filled = !!record && (record.status === 'confirmed' || record.status === 'completed');
-  const dispatch = useRequestDispatch(record ?? ({ id: '', status: '' } as RequestRecord), filled);
+  const filled = !!record && isFilled(record.status);
+  const dispatch = useRequestDispatch(record ?? { id: '', status: '' }, filled);
   if (isPending || !record) return null;
   const t = (group: string, value: string) => translate(enumKey(group, value));
   return (

@@ -1,3 +1,4 @@
+import { isOpen } from '@app/domain/model';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
@@ -18,8 +19,6 @@ interface SwapOption {
   releases: { dispatchId: string; requestId: string; language: string; startsAt: string; endsAt: string; hospitalName: string };
   cover: { volunteerId: string; displayName: string }[];
 }
-
-const OPEN = ['open', 'offered', 'escalated'];
 
 const SwapDialog = ({ request, option, cover, onClose }: { request: RequestRecord; option: SwapOption; cover: SwapOption['cover'][number]; onClose: () => void }) => {
   const translate = useTranslate();
@@ -63,7 +62,7 @@ export const SwapsPanel = ({ request }: { request: RequestRecord }) => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   const [swapping, setSwapping] = useState<{ option: SwapOption; cover: SwapOption['cover'][number] } | null>(null);
-  const open = OPEN.includes(request.status);
+  const open = isOpen(request.status);
   const { data, isPending, error } = useQuery({
     queryKey: ['requests', request.id, 'swaps', request.status],
     queryFn: () => apiClient.request<SwapOption[]>(`/requests/${request.id}/swaps`),

@@ -3,6 +3,7 @@ import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogCon
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCanAccess, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
+import { type DispatchView, isFilled, isLiveDispatch } from '@app/domain/model';
 import { isStaff, type Role } from '../../access';
 import type { ApiError } from '../../api/api-client';
 import { formatTimeRange } from '../../lib/dates';
@@ -11,19 +12,8 @@ import { useDisplayLocale } from '../../lib/use-display-locale';
 import { apiClient } from '../../providers';
 import type { RequestRecord } from './fields';
 
-interface DispatchRecord {
-  id: string;
-  requestId: string;
-  /** `primary`, or `shadow` for a trainee who comes along */
-  role: string;
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  actualStart: string | null;
-  actualEnd: string | null;
-  hospitalConfirmed: boolean;
-  interpreterName: string;
-}
+/** GET /api/dispatches: the API's view, from the model. */
+type DispatchRecord = DispatchView;
 
 /** POST /api/dispatches/:id/hospital-confirmation answers this (apps/api/src/reports/dto/report.dto.ts). */
 export interface HospitalConfirmation {
@@ -44,13 +34,13 @@ interface ConfirmBody {
 }
 
 /** The request's live or completed (primary) dispatch (GET /api/dispatches?requestId=…, scoped by the API). */
-export function useRequestDispatch(request: RequestRecord, enabled: boolean) {
+export function useRequestDispatch(request: Pick<RequestRecord, 'id'> & { status: string }, enabled: boolean) {
   return useQuery({
     enabled,
     queryKey: ['requests', request.id, 'dispatch', request.status],
     queryFn: async () => {
       const page = await apiClient.request<{ data: DispatchRecord[] }>('/dispatches', { query: { requestId: request.id, perPage: 10 } });
-      const live = page.data.filter((d) => d.status === 'confirmed' || d.status === 'completed');
+      const live = page.data.filter((d) => isLiveDispatch(d.status));
       // The interpreter's, not a trainee's shadow dispatch: it is the one that fills the request.
       return live.find((d) => d.role === 'primary') ?? live[0] ?? null;
     },
@@ -169,7 +159,7 @@ export const VisitConfirmationPanel = ({ request }: { request: RequestRecord }) 
   const refresh = useRefresh();
   const { canAccess: mayConfirm } = useCanAccess({ resource: 'requests', action: 'confirm_visit' });
   const { permissions } = usePermissions<Role>();
-  const relevant = (mayConfirm === true || isStaff(permissions)) && (request.status === 'confirmed' || request.status === 'completed');
+  const relevant = (mayConfirm === true || isStaff(permissions)) && isFilled(request.status);
   const dispatch = useRequestDispatch(request, relevant);
   const saved = useHospitalConfirmation(dispatch.data);
   const [open, setOpen] = useState(false);

@@ -1,30 +1,14 @@
+import type { RequestStatus, RequestView } from '@app/domain/model';
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatTimeRange } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey, REQUEST_STATUS_COLOR } from '../../lib/workflow-choices';
 
-export interface RequestRecord {
-  id: string;
-  hospitalId: string;
-  language: string;
-  startsAt: string;
-  endsAt: string;
-  department: string;
-  visitType: string;
-  mode: string;
-  interpreterGender: string;
-  requiredLevel: string;
-  status: string;
-  urgent: boolean;
-  escalationReason: string | null;
-  onHold: boolean;
-  notes: string | null;
-  createdAt: string;
-  patient?: { displayName: string; gender: string; ageBand: string; nationality: string | null } | null;
-}
+/** GET /api/requests: the API's view, from the model. */
+export type RequestRecord = RequestView;
 
-export const StatusChip = ({ status }: { status: string }) => {
+export const StatusChip = ({ status }: { status: RequestStatus }) => {
   const translate = useTranslate();
   return <Chip size="small" color={REQUEST_STATUS_COLOR[status] ?? 'default'} label={translate(enumKey('request_status', status))} data-status={status} />;
 };

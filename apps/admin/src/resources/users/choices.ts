@@ -1,7 +1,5 @@
+import { LOCALES } from '@app/domain/model';
 import { ROLES } from '../../access';
 
 export const roleChoices = ROLES.map((id) => ({ id, name: `app.role.${id}` }));
-export const localeChoices = [
-  { id: 'ja', name: 'app.locale.ja' },
-  { id: 'en', name: 'app.locale.en' },
-];
+export const localeChoices = LOCALES.map((id) => ({ id, name: `app.locale.${id}` }));

@@ -21,12 +21,14 @@ import {
   useSimpleFormIterator,
 } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
+import { PROFICIENCIES } from '@app/domain/model';
 import { FormServerError } from '../../layout/FormServerError';
 import { choices, languageChoices, LEVELS, PATIENT_GENDERS, VOLUNTEER_STATUSES } from '../../lib/workflow-choices';
 import { AREA_CHOICES, type VolunteerRecord } from './fields';
 import { pledgeDay, pledgeInstant, wordVolunteerErrors } from './volunteer-body';
 
-const PROFICIENCIES = ['native', 'fluent', 'business'] as const;
+/** Strongest first. */
+const PROFICIENCIES_DESCENDING = [...PROFICIENCIES].reverse();
 
 const row = { display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { flex: '1 1 200px' } } as const;
 
@@ -95,7 +97,7 @@ export const VolunteerForm = () => {
           addButton={<AddLanguageButton />}
         >
           <SelectInput source="code" label="resources.volunteers.fields.code" choices={languageChoices} validate={required()} />
-          <SelectInput source="proficiency" label="resources.volunteers.fields.proficiency" choices={choices('proficiency', PROFICIENCIES)} validate={required()} />
+          <SelectInput source="proficiency" label="resources.volunteers.fields.proficiency" choices={choices('proficiency', PROFICIENCIES_DESCENDING)} validate={required()} />
         </SimpleFormIterator>
       </ArrayInput>
       <Box sx={row}>

@@ -1,5 +1,6 @@
 import { Box, Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { KUMAMOTO_AREAS } from '@app/domain/model';
 import { enumKey } from '../../lib/workflow-choices';
 
 export interface VolunteerRecord {
@@ -20,7 +21,7 @@ export interface VolunteerRecord {
 }
 
 /** The Kumamoto areas of libs/matching, as they are (Japanese place names). */
-export const KUMAMOTO_AREAS = ['中央区', '東区', '西区', '南区', '北区', '合志市', '菊陽町', '益城町', '宇土市', '菊池市'] as const;
+export { KUMAMOTO_AREAS };
 export const AREA_CHOICES = KUMAMOTO_AREAS.map((area) => ({ id: area, name: area }));
 
 const STATUS_COLOR: Record<string, 'success' | 'warning' | 'default'> = { active: 'success', suspended: 'warning', retired: 'default' };

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { enGB, ja } from 'date-fns/locale';
-import { Locale } from '@app/domain';
+import type { Locale, Names } from '@app/domain/model';
 import { ownValue } from '../../common/own-key';
 
 /** The programme works in Japan time, whatever the server's zone. */
@@ -40,45 +40,11 @@ export function formatRange(startIso: string, endIso: string, locale: Locale): s
   return locale === 'ja' ? `${day(start, locale)} ${time(start)}–${endText}` : `${day(start, locale)}, ${time(start)}–${endText} (JST)`;
 }
 
-/** The programme's names (`libs/domain/src/languages.ts`, shared with the panel). */
-export { languageName } from '@app/domain/languages';
+/** The programme's names (libs/domain/src/model: languages and labels, shared with the panel). */
+export { languageName } from '@app/domain/model';
+export { DEPARTMENT_NAMES as DEPARTMENTS, MODE_NAMES as MODES, VISIT_TYPE_NAMES as VISIT_TYPES } from '@app/domain/model';
 
-type Labels = Record<string, { ja: string; en: string }>;
-
-export const DEPARTMENTS: Labels = {
-  internal_medicine: { ja: '内科', en: 'Internal medicine' },
-  surgery: { ja: '外科', en: 'Surgery' },
-  orthopedics: { ja: '整形外科', en: 'Orthopaedics' },
-  obstetrics_gynecology: { ja: '産婦人科', en: 'Obstetrics and gynaecology' },
-  pediatrics: { ja: '小児科', en: 'Paediatrics' },
-  psychiatry: { ja: '精神科', en: 'Psychiatry' },
-  oncology: { ja: '腫瘍内科', en: 'Oncology' },
-  ophthalmology: { ja: '眼科', en: 'Ophthalmology' },
-  otolaryngology: { ja: '耳鼻咽喉科', en: 'Otolaryngology (ENT)' },
-  dermatology: { ja: '皮膚科', en: 'Dermatology' },
-  dentistry: { ja: '歯科', en: 'Dentistry' },
-  emergency: { ja: '救急', en: 'Emergency' },
-  other: { ja: 'その他', en: 'Other' },
-};
-
-export const VISIT_TYPES: Labels = {
-  outpatient: { ja: '外来受診', en: 'Outpatient visit' },
-  examination: { ja: '検査', en: 'Examination' },
-  test_results: { ja: '検査結果の説明', en: 'Test results' },
-  admission: { ja: '入院', en: 'Admission' },
-  discharge: { ja: '退院', en: 'Discharge' },
-  informed_consent: { ja: 'インフォームド・コンセント', en: 'Informed consent' },
-  psychiatric_care: { ja: '精神科診療', en: 'Psychiatric care' },
-  end_of_life: { ja: '終末期医療', en: 'End-of-life care' },
-  safeguarding: { ja: '児童保護', en: 'Safeguarding' },
-  other: { ja: 'その他', en: 'Other' },
-};
-
-export const MODES: Labels = {
-  onsite: { ja: '来院（対面）', en: 'On site' },
-  phone: { ja: '電話', en: 'Phone' },
-  video: { ja: 'ビデオ通話', en: 'Video call' },
-};
+type Labels = Readonly<Record<string, Names>>;
 
 /** The label of a code in the recipient's language; an unknown code is shown as it is. */
 export function label(labels: Labels, code: string, locale: Locale): string {

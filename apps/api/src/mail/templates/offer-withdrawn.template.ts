@@ -1,7 +1,9 @@
+import type { OfferClosedReason } from '@app/domain/model';
 import { formatInstant } from './format';
 import { greet, MailTemplate } from './layout';
 
-export type OfferWithdrawnReason = 'filled' | 'cancelled' | 'changed' | 'expired';
+/** Withdrawn (the model's reasons), or its time to answer passed. */
+export type OfferWithdrawnReason = OfferClosedReason;
 
 export interface OfferWithdrawnParams {
   volunteerName: string;

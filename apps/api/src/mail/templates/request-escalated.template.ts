@@ -1,7 +1,6 @@
+import type { EscalationReason } from '@app/domain/model';
 import { formatInstant, languageName } from './format';
 import { greet, MailTemplate } from './layout';
-
-export type EscalationReason = 'no_eligible' | 'no_answer' | 'all_declined' | 'reconfirmation_missed' | 'dispatch_cancelled';
 
 export interface RequestEscalatedParams {
   recipientName: string;

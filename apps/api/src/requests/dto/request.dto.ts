@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsISO6391, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { AGE_BANDS, AgeBand, PATIENT_GENDERS, REQUEST_STATUSES, RequestStatus } from '@app/domain';
+import { AGE_BANDS, AgeBand, PATIENT_GENDERS, PatientGender, REQUEST_STATUSES, RequestStatus } from '@app/domain';
 import { Department, DEPARTMENTS, INTERPRETER_GENDERS, InterpreterGender, Mode, MODES, VISIT_TYPES, VisitType } from '@app/matching';
 import { ListQueryDto } from '../../common/pagination.dto';
 import { OptionalNotNull } from '../../common/validation.pipe';
@@ -15,7 +15,7 @@ export class PatientDto {
 
   @ApiProperty({ enum: PATIENT_GENDERS })
   @IsIn(PATIENT_GENDERS)
-  gender: string;
+  gender: PatientGender;
 
   @ApiProperty({ enum: AGE_BANDS })
   @IsIn(AGE_BANDS)

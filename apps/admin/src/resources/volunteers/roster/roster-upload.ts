@@ -5,7 +5,7 @@
  */
 import { ApiError, type ApiClient, type Translate } from '../../../api/api-client';
 // Shared with the API (its roster-csv.ts): a dependency-free file, imported directly.
-import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS } from '../../../../../../libs/domain/src/volunteers/roster-columns';
+import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS } from '@app/domain/model';
 
 export const IMPORT_PATH = '/volunteers/import';
 export const EXPORT_PATH = '/volunteers/export.csv';
