@@ -48,7 +48,7 @@ interface ClaimedJob {
 @Injectable()
 export class JobsService {
   private readonly logger = new Logger(JobsService.name);
-  private readonly handlers = new Map<string, JobHandler<any>>();
+  private readonly handlers = new Map<string, JobHandler>();
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
 
@@ -65,7 +65,8 @@ export class JobsService {
   /** Sets the handler of a job type; one handler per type. */
   register<P = Record<string, unknown>>(type: string, handler: JobHandler<P>): void {
     if (this.handlers.has(type)) throw new Error(`A handler for job type "${type}" is already registered`);
-    this.handlers.set(type, handler);
+    // Each type's payload is the one its scheduler wrote; the map itself only knows JSON objects.
+    this.handlers.set(type, handler as JobHandler);
   }
 
   /**
