@@ -8,6 +8,12 @@ import { FakeClock } from './fake-clock';
 
 export const ADMIN = { email: 'admin@test.example.jp', password: 'admin-password-123' };
 
+/** A provider replaced for one test file (e.g. another dispatch policy). */
+export interface ProviderOverride {
+  provide: string | symbol | Type;
+  useValue: unknown;
+}
+
 export interface TestApp {
   app: INestApplication;
   http: () => ReturnType<typeof request>;
@@ -21,9 +27,9 @@ export interface TestApp {
  * The real API on a database of its own, migrated by the app's own start-up. Settings can be
  * overridden per file (e.g. throttling limits).
  */
-export async function createTestApp(env: Record<string, string> = {}, extraControllers: Type[] = []): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, extraControllers: Type[] = [], overrides: ProviderOverride[] = []): Promise<TestApp> {
   const database = await createTestDatabase();
-  const t = await createTestAppOnDatabase(database.url, env, extraControllers);
+  const t = await createTestAppOnDatabase(database.url, env, extraControllers, overrides);
   return {
     ...t,
     async close() {
@@ -43,6 +49,7 @@ export async function createTestAppOnDatabase(
   databaseUrl: string,
   env: Record<string, string | undefined> = {},
   extraControllers: Type[] = [],
+  overrides: ProviderOverride[] = [],
 ): Promise<TestApp> {
   const settings: Record<string, string | undefined> = {
     NODE_ENV: 'test',
@@ -64,10 +71,9 @@ export async function createTestAppOnDatabase(
   const { AppModule } = await import('../../apps/api/src/app.module');
   const { configureApp } = await import('../../apps/api/src/app.setup');
   const clock = new FakeClock();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()], controllers: extraControllers })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot()], controllers: extraControllers }).overrideProvider(Clock).useValue(clock);
+  for (const { provide, useValue } of overrides) builder = builder.overrideProvider(provide).useValue(useValue);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bufferLogs: false });
   configureApp(app);
   await app.init();

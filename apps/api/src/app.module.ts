@@ -22,6 +22,7 @@ import { AppConfig, envSchema } from './config/env.validation';
 import { typeOrmOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { DispatchPolicyModule } from './workflow/dispatch-policy';
 import { MailModule } from './mail/mail.module';
 import { HospitalsModule } from './hospitals/hospitals.module';
 import { TrainingModule } from './training/training.module';
@@ -75,6 +76,7 @@ export class AppModule {
         AdminUiModule,
         CommonModule,
         JobsModule,
+        DispatchPolicyModule,
         MailModule,
         HealthModule,
         UsersModule,

@@ -4,7 +4,6 @@ import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import {
   CancellingParty,
   ConflictError,
-  DEFAULT_DISPATCH_POLICY,
   Dispatch,
   type DispatchView,
   Hospital,
@@ -28,6 +27,8 @@ import { hashToken } from '../common/token-hash';
 import { DISPATCH_JOBS } from '../workflow/workflow-jobs';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
 import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './visit-times';
+import type { DispatchPolicy } from '@app/domain';
+import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -42,9 +43,9 @@ export type { DispatchView };
 /** Dispatches (派遣): created when an offer is accepted or staff assign, then completed, cancelled or marked no-show. */
 @Injectable()
 export class DispatchesService {
-  private readonly policy = DEFAULT_DISPATCH_POLICY;
 
   constructor(
+    @InjectDispatchPolicy() private readonly policy: DispatchPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly snapshots: VolunteerSnapshots,

@@ -6,7 +6,6 @@ import { DataSource, EntityManager, FindOperator, In, MoreThanOrEqual, Not } fro
 import {
   ANSWER_SAMPLE,
   ConflictError,
-  DEFAULT_DISPATCH_POLICY,
   Dispatch,
   escalationDeadline,
   escalationDueAt,
@@ -33,6 +32,8 @@ import { Workflow } from '../workflow/workflow';
 import { JobsService } from '../jobs/jobs.service';
 import type { EscalationReason, OfferView, WithdrawReason } from '@app/domain';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
+import type { DispatchPolicy } from '@app/domain';
+import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { OfferView };
@@ -46,9 +47,9 @@ export const hashLinkToken = hashToken;
  */
 @Injectable()
 export class OffersService {
-  private readonly policy = DEFAULT_DISPATCH_POLICY;
 
   constructor(
+    @InjectDispatchPolicy() private readonly policy: DispatchPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly candidates: CandidatesService,

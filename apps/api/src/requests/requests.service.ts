@@ -4,7 +4,6 @@ import { createHmac } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   ConflictError,
-  DEFAULT_DISPATCH_POLICY,
   ForbiddenError,
   Hospital,
   InterpretationRequest,
@@ -26,6 +25,8 @@ import { AuditService } from '../audit/audit.service';
 import { CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
 import { requestView, RequestView } from './request.view';
 import { assertVisitNotEnded } from '../dispatches/visit-times';
+import type { DispatchPolicy } from '@app/domain';
+import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 
 const SORTABLE = { startsAt: 'r.starts_at', createdAt: 'r.created_at', status: 'r.status', language: 'r.language' };
 const MAX_VISIT_HOURS = 12;
@@ -37,9 +38,9 @@ const MAX_VISIT_HOURS = 12;
  */
 @Injectable()
 export class RequestsService {
-  private readonly policy = DEFAULT_DISPATCH_POLICY;
 
   constructor(
+    @InjectDispatchPolicy() private readonly policy: DispatchPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly offers: OffersService,

@@ -37,6 +37,13 @@ describe('Workflow ownership', () => {
     expect(found).toEqual([]);
   });
 
+  it('leaves the dispatch policy to its one provider (no service keeps a copy of the defaults)', () => {
+    const copies = sources(SRC)
+      .filter((file) => path.basename(file) !== 'dispatch-policy.ts' && /DEFAULT_DISPATCH_POLICY/.test(readFileSync(file, 'utf8')))
+      .map((file) => path.relative(SRC, file));
+    expect(copies).toEqual([]);
+  });
+
   it('recognises the hand-written moves it replaced', () => {
     expect(offences(`request.status = transition('request', request.status, 'cancel');`)).toEqual(['assigns a status']);
     expect(offences(`await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id });`)).toEqual(['writes the status log']);
