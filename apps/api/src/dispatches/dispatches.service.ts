@@ -29,6 +29,8 @@ import { DispatchListQueryDto } from './dto/dispatch.dto';
 import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './visit-times';
 import type { DispatchPolicy } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
+import { may, requireAccess, scopeList } from '../access/access';
+import { lockVisit } from '../access/locks';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -182,8 +184,7 @@ export class DispatchesService {
 
   async list(actor: Actor, query: DispatchListQueryDto): Promise<Page<DispatchView>> {
     const qb = this.dataSource.getRepository(Dispatch).createQueryBuilder('d').innerJoin(InterpretationRequest, 'r', 'r.id = d.request_id');
-    if (actor.role === 'coordinator') qb.andWhere('r.hospital_id = :own', { own: actor.hospitalId });
-    if (actor.role === 'volunteer') qb.andWhere('d.volunteer_id = :me', { me: actor.volunteerId });
+    scopeList(qb, actor, { hospital: 'r.hospital_id', volunteer: 'd.volunteer_id' });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     if (query.requestId) qb.andWhere('d.request_id = :requestId', { requestId: query.requestId });
     if (query.from) qb.andWhere('d.starts_at >= :from', { from: new Date(query.from) });
@@ -274,17 +275,10 @@ export class DispatchesService {
   private async findInScope(manager: EntityManager, actor: Actor, id: string, lock = false) {
     const found = await manager.findOne(Dispatch, { where: { id } });
     if (!found) throw new NotFoundError('Dispatch');
-    // Locked, the request goes first and then the dispatch: the order a request's cancellation and
-    // a swap take them, so two of these at the same moment wait for each other instead of deadlocking.
-    const locked = lock ? { lock: { mode: 'pessimistic_write' as const } } : {};
-    const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: found.requestId }, ...locked });
-    const dispatch = lock ? await manager.findOneOrFail(Dispatch, { where: { id }, ...locked }) : found;
-    const inScope =
-      actor.role === 'admin' ||
-      actor.role === 'staff' ||
-      (actor.role === 'coordinator' && request.hospitalId === actor.hospitalId) ||
-      (actor.role === 'volunteer' && dispatch.volunteerId === actor.volunteerId);
-    if (!inScope) throw new NotFoundError('Dispatch');
+    const { request, dispatch } = lock
+      ? await lockVisit(manager, { requestId: found.requestId, dispatchId: id })
+      : { request: await manager.findOneOrFail(InterpretationRequest, { where: { id: found.requestId } }), dispatch: found };
+    requireAccess(may.seeDispatch(actor, dispatch, request), 'Dispatch');
     return { dispatch, request };
   }
 

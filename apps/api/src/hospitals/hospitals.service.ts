@@ -7,6 +7,7 @@ import { Page, sortColumn } from '../common/pagination.dto';
 import { escapeLike, UsersService } from '../users/users.service';
 import { UserView } from '../auth/dto/auth.dto';
 import { CoordinatorView, CreateCoordinatorDto, CreateHospitalDto, HospitalDetailView, HospitalListQueryDto, HospitalView, UpdateHospitalDto } from './dto/hospital.dto';
+import { may, requireAccess } from '../access/access';
 
 const SORTABLE = { name: 'h.name', area: 'h.area', active: 'h.active', createdAt: 'h.created_at' };
 
@@ -35,7 +36,7 @@ export class HospitalsService {
 
   /** Staff read any hospital; a coordinator only their own (another is "not found"). */
   async get(actor: Actor, id: string): Promise<HospitalDetailView> {
-    if (actor.role === 'coordinator' && actor.hospitalId !== id) throw new NotFoundError('Hospital');
+    requireAccess(may.seeHospital(actor, id), 'Hospital');
     const hospital = await this.dataSource.getRepository(Hospital).findOne({ where: { id } });
     if (!hospital) throw new NotFoundError('Hospital');
     const coordinators = await this.dataSource.getRepository(User).find({ where: { hospitalId: id, role: 'coordinator' }, order: { displayName: 'ASC' } });

@@ -14,6 +14,8 @@ import { scheduleDailySweep } from '../sweeps/daily-sweep';
 import { CreateReportDto, HospitalConfirmationDto, HospitalConfirmationView, ReportListQueryDto, ReportView, ReviewDto, UpdateReportDto } from './dto/report.dto';
 import { confirmationView, reportView, timesDisagree } from './report.view';
 import { ReportReminders } from './report-reminders';
+import { may, requireAccess } from '../access/access';
+import { lockVisit } from '../access/locks';
 
 export const REPORT_JOBS = { chase: 'reports.chase' } as const;
 /** The chase runs every day at this hour, Tokyo time. */
@@ -187,14 +189,12 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /**
-   * Locks the visit's request, then its dispatch (the order cancellation and completion take
-   * them, so one waits for the other instead of deadlocking), and answers the dispatch as it is
+   * Locks the visit (request, then dispatch: access/locks.ts) and answers the dispatch as it is
    * once locked. The report and the hospital's confirmation both take it, so whichever comes
    * second sees the first and the times are compared.
    */
   private async lockVisit(manager: EntityManager, found: Dispatch): Promise<Dispatch> {
-    await manager.findOneOrFail(InterpretationRequest, { where: { id: found.requestId }, lock: { mode: 'pessimistic_write' } });
-    return manager.findOneOrFail(Dispatch, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+    return (await lockVisit(manager, { requestId: found.requestId, dispatchId: found.id })).dispatch;
   }
 
   /** Flags both accounts of the visit when they differ by more than the margin (and clears the flag when they no longer do). */
@@ -216,17 +216,16 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   /** The volunteer's own dispatch; anyone else's is 404. */
   private async ownDispatch(manager: EntityManager, actor: Actor, dispatchId: string): Promise<Dispatch> {
     const dispatch = await manager.findOne(Dispatch, { where: { id: dispatchId } });
-    if (!dispatch || actor.role !== 'volunteer' || dispatch.volunteerId !== actor.volunteerId) throw new NotFoundError('Dispatch');
+    if (!dispatch) throw new NotFoundError('Dispatch');
+    requireAccess(actor.role === 'volunteer' && may.seeDispatch(actor, dispatch, { hospitalId: '' }), 'Dispatch');
     return dispatch;
   }
 
   private async hospitalScopedDispatch(manager: EntityManager, actor: Actor, dispatchId: string): Promise<Dispatch> {
     const dispatch = await manager.findOne(Dispatch, { where: { id: dispatchId } });
     if (!dispatch) throw new NotFoundError('Dispatch');
-    if (actor.role === 'coordinator') {
-      const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
-      if (request.hospitalId !== actor.hospitalId) throw new NotFoundError('Dispatch');
-    }
+    const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
+    requireAccess(may.seeRequest(actor, request), 'Dispatch');
     return dispatch;
   }
 

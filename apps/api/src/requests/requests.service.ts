@@ -27,6 +27,7 @@ import { requestView, RequestView } from './request.view';
 import { assertVisitNotEnded } from '../dispatches/visit-times';
 import type { DispatchPolicy } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
+import { isStaff, may, requireAccess, scopeList } from '../access/access';
 
 const SORTABLE = { startsAt: 'r.starts_at', createdAt: 'r.created_at', status: 'r.status', language: 'r.language' };
 const MAX_VISIT_HOURS = 12;
@@ -84,8 +85,8 @@ export class RequestsService {
   async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestView>> {
     const [column, order] = sortColumn(query, SORTABLE, 'r.starts_at');
     const qb = this.dataSource.getRepository(InterpretationRequest).createQueryBuilder('r');
-    if (actor.role === 'coordinator') qb.andWhere('r.hospital_id = :own', { own: actor.hospitalId });
-    else if (query.hospitalId) qb.andWhere('r.hospital_id = :hospitalId', { hospitalId: query.hospitalId });
+    scopeList(qb, actor, { hospital: 'r.hospital_id' });
+    if (isStaff(actor) && query.hospitalId) qb.andWhere('r.hospital_id = :hospitalId', { hospitalId: query.hospitalId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.language) qb.andWhere('r.language = :language', { language: query.language });
     if (query.from) qb.andWhere('r.starts_at >= :from', { from: new Date(query.from) });
@@ -161,7 +162,8 @@ export class RequestsService {
   async findInScope(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<InterpretationRequest> {
     if (actor.role === 'volunteer') throw new ForbiddenError();
     const request = await manager.findOne(InterpretationRequest, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!request || (actor.role === 'coordinator' && request.hospitalId !== actor.hospitalId)) throw new NotFoundError('Request');
+    if (!request) throw new NotFoundError('Request');
+    requireAccess(may.seeRequest(actor, request), 'Request');
     return request;
   }
 

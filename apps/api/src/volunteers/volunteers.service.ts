@@ -22,6 +22,7 @@ import {
 } from './dto/volunteer.dto';
 import { BanView, LevelChangeView, VolunteerDetailView, VolunteerView } from './dto/volunteer-view.dto';
 import { assertAvailability, EMPTY_AVAILABILITY, languageErrors, normalizeAvailability, normalizeLanguages } from './volunteer-input';
+import { may, requireAccess } from '../access/access';
 
 const SORTABLE = { displayName: 'v.display_name', nameKana: 'v.name_kana', email: 'v.email', level: 'v.level', status: 'v.status', createdAt: 'v.created_at' };
 
@@ -228,7 +229,7 @@ export class VolunteersService {
   }
 
   private assertCanRead(actor: Actor, id: string): void {
-    if (actor.role === 'volunteer' && actor.volunteerId !== id) throw new NotFoundError('Volunteer');
+    requireAccess(may.seeVolunteer(actor, id), 'Volunteer');
   }
 
   private ownId(actor: Actor): string {

@@ -1,0 +1,35 @@
+import { Actor } from '../common/decorators/current-user.decorator';
+import { may } from './access';
+
+const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({ id: 'u', email: 'u@example.jp', role, hospitalId: null, volunteerId: null, ...extra });
+const staff = actor('staff');
+const admin = actor('admin');
+const coordinator = actor('coordinator', { hospitalId: 'h1' });
+const volunteer = actor('volunteer', { volunteerId: 'v1' });
+
+describe('may (object scope)', () => {
+  it('lets staff and admins see every request, a coordinator only their hospital’s, a volunteer none directly', () => {
+    for (const who of [staff, admin]) expect(may.seeRequest(who, { hospitalId: 'h2' })).toBe(true);
+    expect(may.seeRequest(coordinator, { hospitalId: 'h1' })).toBe(true);
+    expect(may.seeRequest(coordinator, { hospitalId: 'h2' })).toBe(false);
+    expect(may.seeRequest(volunteer, { hospitalId: 'h1' })).toBe(false);
+  });
+
+  it('lets the requesting hospital and the dispatched volunteer see a dispatch, nobody else outside staff', () => {
+    expect(may.seeDispatch(coordinator, { volunteerId: 'v9' }, { hospitalId: 'h1' })).toBe(true);
+    expect(may.seeDispatch(coordinator, { volunteerId: 'v9' }, { hospitalId: 'h2' })).toBe(false);
+    expect(may.seeDispatch(volunteer, { volunteerId: 'v1' }, { hospitalId: 'h2' })).toBe(true);
+    expect(may.seeDispatch(volunteer, { volunteerId: 'v2' }, { hospitalId: 'h1' })).toBe(false);
+    expect(may.seeDispatch(staff, { volunteerId: 'v2' }, { hospitalId: 'h2' })).toBe(true);
+  });
+
+  it('keeps hospitals to their coordinators and volunteer records to their volunteer', () => {
+    expect(may.seeHospital(coordinator, 'h1')).toBe(true);
+    expect(may.seeHospital(coordinator, 'h2')).toBe(false);
+    expect(may.seeHospital(volunteer, 'h1')).toBe(false);
+    expect(may.seeVolunteer(volunteer, 'v1')).toBe(true);
+    expect(may.seeVolunteer(volunteer, 'v2')).toBe(false);
+    expect(may.seeVolunteer(coordinator, 'v1')).toBe(false);
+    expect(may.seeVolunteer(admin, 'v2')).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import { NotFoundError, roleSatisfies } from '@app/domain';
+import { Actor } from '../common/decorators/current-user.decorator';
+
+/**
+ * Object scope, in one place (as Immich's `requireAccess`): which rows an actor may touch. Staff
+ * and admins reach every row; a coordinator their hospital's; a volunteer their own. Outside
+ * scope is 404, never 403, so a probe cannot tell a row exists. Each service method calls these
+ * first (the role itself is checked before, by the route's `@Roles`).
+ */
+export const may = {
+  /** A request, through its hospital. Volunteers reach requests only through their offers and dispatches. */
+  seeRequest(actor: Actor, request: { hospitalId: string }): boolean {
+    return isStaff(actor) || (actor.role === 'coordinator' && request.hospitalId === actor.hospitalId);
+  },
+  /** A dispatch: the requesting hospital's coordinators and the dispatched volunteer. */
+  seeDispatch(actor: Actor, dispatch: { volunteerId: string }, request: { hospitalId: string }): boolean {
+    return may.seeRequest(actor, request) || (actor.role === 'volunteer' && dispatch.volunteerId === actor.volunteerId);
+  },
+  /** A hospital: its own coordinators. */
+  seeHospital(actor: Actor, hospitalId: string): boolean {
+    return isStaff(actor) || (actor.role === 'coordinator' && actor.hospitalId === hospitalId);
+  },
+  /** A volunteer record: the volunteer themself. */
+  seeVolunteer(actor: Actor, volunteerId: string): boolean {
+    return isStaff(actor) || (actor.role === 'volunteer' && actor.volunteerId === volunteerId);
+  },
+};
+
+/** Staff or admin: every row. */
+export function isStaff(actor: Actor): boolean {
+  return roleSatisfies(actor.role, ['staff']);
+}
+
+/** Throws the 404 of `what` unless `allowed`. */
+export function requireAccess(allowed: boolean, what: string): asserts allowed {
+  if (!allowed) throw new NotFoundError(what);
+}
+
+/**
+ * Narrows a list query to the actor's rows: `hospital` is the column holding the row's hospital
+ * (a coordinator's scope), `volunteer` the one holding its volunteer (a volunteer's). A role with
+ * no column given sees nothing.
+ */
+export function scopeList<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, columns: { hospital?: string; volunteer?: string }): SelectQueryBuilder<T> {
+  if (isStaff(actor)) return qb;
+  if (actor.role === 'coordinator' && columns.hospital) return qb.andWhere(`${columns.hospital} = :scopeHospital`, { scopeHospital: actor.hospitalId });
+  if (actor.role === 'volunteer' && columns.volunteer) return qb.andWhere(`${columns.volunteer} = :scopeVolunteer`, { scopeVolunteer: actor.volunteerId });
+  return qb.andWhere('false');
+}
