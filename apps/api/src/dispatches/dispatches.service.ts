@@ -78,7 +78,7 @@ export class DispatchesService {
       if (evaluation.codes.includes('OVERLAP')) throw Errors.scheduleConflict();
       const blocking = options.overrideReason ? evaluation.codes.filter((c) => NEVER_OVERRIDDEN.includes(c)) : evaluation.codes;
       if (blocking.length) {
-        throw new InvalidError(`The volunteer is not eligible: ${blocking.join(', ')}`, { volunteerId: blocking }, 'VOLUNTEER_NOT_ELIGIBLE');
+        throw Errors.volunteerNotEligible(`The volunteer is not eligible: ${blocking.join(', ')}`, { volunteerId: blocking });
       }
     }
 

@@ -13,7 +13,6 @@ import {
   escalationDueAt,
   Hospital,
   InterpretationRequest,
-  InvalidError,
   isOfferExpired,
   NotFoundError,
   Offer,
@@ -169,7 +168,7 @@ export class OffersService {
       const refused = chosen.filter((id) => !eligible.has(id));
       if (refused.length) {
         const reasons = Object.fromEntries(ranked.excluded.filter((e) => refused.includes(e.volunteerId)).map((e) => [e.volunteerId, e.reasons]));
-        throw new InvalidError('Some chosen volunteers are not eligible', { volunteerIds: refused.map((id) => `${id}: ${(reasons[id] ?? ['LANGUAGE']).join(', ')}`) }, 'VOLUNTEER_NOT_ELIGIBLE');
+        throw Errors.volunteerNotEligible('Some chosen volunteers are not eligible', { volunteerIds: refused.map((id) => `${id}: ${(reasons[id] ?? ['LANGUAGE']).join(', ')}`) });
       }
       // Staff may ask again whoever let an earlier offer expire; not someone who answered or is still asked.
       targets = chosen.filter((id) => !already.has(id) || expired.has(id));
