@@ -159,8 +159,9 @@ describe('Fees, statements and exports (API)', () => {
 
   it('answers FEE_RULE_EXISTS when the unique index, not the check, refuses a second rule for a day (a race the check lost)', async () => {
     const repo = t.dataSource.getRepository(FeeRule);
-    await repo.save(repo.create({ ...rule({ validFrom: '2027-03-01' }), createdBy: null }));
-    const lost = await repo.save(repo.create({ ...rule({ validFrom: '2027-03-01' }), createdBy: null })).catch((error: unknown) => error);
+    const row = { ...rule({ validFrom: '2027-03-01' }), createdBy: null } as Partial<FeeRule>;
+    await repo.save(repo.create(row));
+    const lost = await repo.save(repo.create(row)).catch((error: unknown) => error);
     expect(lost).toBeInstanceOf(QueryFailedError);
     const sent: { status?: number; body?: Record<string, unknown> } = {};
     const response = { status: (status: number) => ({ json: (body: Record<string, unknown>) => Object.assign(sent, { status, body }) }), setHeader: () => undefined };
