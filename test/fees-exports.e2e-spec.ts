@@ -1,5 +1,9 @@
+import { ArgumentsHost } from '@nestjs/common';
+import { FeeRule } from '@app/domain';
 import ExcelJS from 'exceljs';
+import { QueryFailedError } from 'typeorm';
 import type { Response } from 'superagent';
+import { ErrorFilter } from '../apps/api/src/common/filters/error.filter';
 import { aUser } from './support/factories';
 import { createTestApp, login, TestApp } from './support/test-app';
 import { PATIENT, visitWorld } from './support/visit-fixtures';
@@ -151,6 +155,19 @@ describe('Fees, statements and exports (API)', () => {
 
     const csv = await t.http().get('/api/exports/statements/volunteers.csv?month=2026-12').set('Authorization', world.staff).buffer(true).parse(binary).expect(200);
     expect((csv.body as Buffer).toString('utf8').trim().split('\r\n')).toHaveLength(1 + 3);
+  });
+
+  it('answers FEE_RULE_EXISTS when the unique index, not the check, refuses a second rule for a day (a race the check lost)', async () => {
+    const repo = t.dataSource.getRepository(FeeRule);
+    const row = { ...rule({ validFrom: '2027-03-01' }), createdBy: null } as Partial<FeeRule>;
+    await repo.save(repo.create(row));
+    const lost = await repo.save(repo.create(row)).catch((error: unknown) => error);
+    expect(lost).toBeInstanceOf(QueryFailedError);
+    const sent: { status?: number; body?: Record<string, unknown> } = {};
+    const response = { status: (status: number) => ({ json: (body: Record<string, unknown>) => Object.assign(sent, { status, body }) }), setHeader: () => undefined };
+    const host = { switchToHttp: () => ({ getRequest: () => ({ id: 'r1' }), getResponse: () => response }) } as unknown as ArgumentsHost;
+    new ErrorFilter().catch(lost, host);
+    expect(sent).toEqual({ status: 409, body: { code: 'FEE_RULE_EXISTS', message: 'A rule already starts on that date', requestId: 'r1' } });
   });
 });
 

@@ -6,3 +6,5 @@ export * from './training/training-rule';
 export * from './workflow/dispatch-config';
 export * from './workflow/lead-time';
 export * from './workflow/offer-policy';
+export * from './errors/errors';
+export * from './errors/constraints';

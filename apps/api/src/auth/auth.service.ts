@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hashToken } from '../common/token-hash';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { RefreshToken, UnauthorizedError, User } from '@app/domain';
+import { Errors, RefreshToken, UnauthorizedError, User } from '@app/domain';
 import { AppConfig } from '../config/env.validation';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
@@ -14,7 +14,7 @@ import { PasswordHasher } from '../users/password-hasher';
 import { AccessTokenClaims } from './jwt.config';
 import { TokenPairView } from './dto/auth.dto';
 
-const invalidCredentials = () => new UnauthorizedError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+const invalidCredentials = Errors.invalidCredentials;
 const invalidRefresh = () => new UnauthorizedError('INVALID_REFRESH_TOKEN', 'Sign in again: the session has ended');
 
 /** Sign-in, access tokens and rotating refresh tokens. */

@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { BadRequestError, UnauthorizedError } from '@app/domain';
+import { BadRequestError, Errors } from '@app/domain';
 import { LoginDto } from './dto/auth.dto';
 import { LoginPacedError, LoginPacer } from './login-throttle';
 import { flattenValidationErrors } from '../common/validation.pipe';
@@ -39,7 +39,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<T>(error: unknown, user: T | false): T {
     if (error) throw error;
-    if (!user) throw new UnauthorizedError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+    if (!user) throw Errors.invalidCredentials();
     return user;
   }
 }

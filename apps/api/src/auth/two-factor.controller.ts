@@ -1,7 +1,7 @@
 import { Body, CanActivate, Controller, ExecutionContext, Get, HttpCode, Injectable, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { UnauthorizedError } from '@app/domain';
+import { Errors } from '@app/domain';
 import { AnyRole, Public, Roles } from '../common/decorators/roles.decorator';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { TokenPairView } from './dto/auth.dto';
@@ -33,7 +33,7 @@ export class EnrolGuard extends JwtGuard implements CanActivate {
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
-    if (error || !user) throw new UnauthorizedError('UNAUTHENTICATED', 'Sign in again: the access token is missing, invalid or expired');
+    if (error || !user) throw Errors.unauthenticated();
     return user;
   }
 }

@@ -8,6 +8,7 @@ import { toDataURL } from 'qrcode';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import {
   ConflictError,
+  Errors,
   ForbiddenError,
   InvalidError,
   NotFoundError,
@@ -138,7 +139,7 @@ export class TwoFactorService {
   async enable(actor: Actor, code: string): Promise<string[]> {
     assertRole(actor);
     const factor = await this.dataSource.getRepository(UserTwoFactor).findOne({ where: { userId: actor.id } });
-    if (!factor) throw new ConflictError('TWO_FACTOR_NOT_SET_UP', 'Start the set-up first');
+    if (!factor) throw Errors.twoFactorNotSetUp();
     if (factor.enabledAt) throw new ConflictError('TWO_FACTOR_ENABLED', 'Two-factor sign-in is already on');
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     const outcome = await this.checkCode(actor.id, code, { totpOnly: true }, async (manager) => {
@@ -230,7 +231,7 @@ export class TwoFactorService {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const factor = await manager.findOne(UserTwoFactor, { where: { userId }, lock: { mode: 'pessimistic_write' } });
-      if (!factor) throw new ConflictError('TWO_FACTOR_NOT_SET_UP', 'Start the set-up first');
+      if (!factor) throw Errors.twoFactorNotSetUp();
       if (factor.blockedUntil && factor.blockedUntil > now) return { ok: 'blocked' } as const;
       const totp = code.replace(/\s/g, '');
       let method: 'totp' | 'recovery' | null = null;

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   CancellingParty,
   ConflictError,
   Dispatch,
   type DispatchView,
+  Errors,
   Hospital,
   HospitalConfirmation,
   InterpretationRequest,
   InvalidError,
+  knownConstraintError,
   NotFoundError,
   RequestPatient,
   Volunteer,
@@ -76,16 +78,15 @@ export class DispatchesService {
     const [snapshot] = await this.snapshots.build(manager, { ids: [volunteer.id] }, { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now });
     const evaluation = evaluateVolunteer(prepareRequest(requestSnapshot(request, hospital.area, role), now.getTime()), snapshot);
     if (!evaluation.eligible) {
-      if (evaluation.codes.includes('OVERLAP')) throw new ConflictError('SCHEDULE_CONFLICT', 'The volunteer already has a dispatch at that time');
+      if (evaluation.codes.includes('OVERLAP')) throw Errors.scheduleConflict();
       const blocking = options.overrideReason ? evaluation.codes.filter((c) => NEVER_OVERRIDDEN.includes(c)) : evaluation.codes;
       if (blocking.length) {
-        throw new InvalidError(`The volunteer is not eligible: ${blocking.join(', ')}`, { volunteerId: blocking }, 'VOLUNTEER_NOT_ELIGIBLE');
+        throw Errors.volunteerNotEligible(`The volunteer is not eligible: ${blocking.join(', ')}`, { volunteerId: blocking });
       }
     }
 
     if (role === 'primary') {
-      const filled = () => new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
-      await this.workflow.move(manager, 'request', request, 'confirm', { actorId: options.actorId, reason: options.overrideReason, conflict: filled });
+      await this.workflow.move(manager, 'request', request, 'confirm', { actorId: options.actorId, reason: options.overrideReason, conflict: Errors.requestAlreadyFilled });
     }
 
     const buffer = this.policy.minimumBufferMinutes * MINUTE;
@@ -106,7 +107,7 @@ export class DispatchesService {
     try {
       await this.workflow.start(manager, 'dispatch', dispatch, 'confirm', { actorId: options.actorId, reason: options.overrideReason });
     } catch (error) {
-      throw translateConstraint(error);
+      throw knownConstraintError(error) ?? error;
     }
     await this.notifier.confirmed(manager, request, dispatch);
     await this.scheduleVisitTimers(manager, dispatch);
@@ -322,12 +323,4 @@ export class DispatchesService {
       };
     });
   }
-}
-
-/** The database's last word on a dispatch, in the codes of API.md. */
-function translateConstraint(error: unknown): unknown {
-  const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint;
-  if (constraint === 'ex_dispatch_no_overlap') return new ConflictError('SCHEDULE_CONFLICT', 'The volunteer already has a dispatch at that time');
-  if (constraint === 'uq_dispatches_one_live_per_request') return new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
-  return error;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConflictError, FeeRule, InvalidError } from '@app/domain';
+import { Errors, FeeRule, InvalidError } from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { monthPeriod } from '../stats/periods';
@@ -56,7 +56,7 @@ export class FeesService {
     if (Number.isNaN(new Date(`${input.validFrom}T00:00:00Z`).getTime())) throw InvalidError.field('validFrom', 'validFrom is not a date');
     if (input.validFrom <= tokyoDate(this.clock.now())) throw InvalidError.field('validFrom', 'A new rule must start after today, so past months keep their prices');
     const repo = this.dataSource.getRepository(FeeRule);
-    if (await repo.exists({ where: { validFrom: input.validFrom } })) throw new ConflictError('FEE_RULE_EXISTS', 'A rule already starts on that date');
+    if (await repo.exists({ where: { validFrom: input.validFrom } })) throw Errors.feeRuleExists();
     const rule = await repo.save(repo.create({ ...input, createdBy: actor.id }));
     return terms(rule);
   }

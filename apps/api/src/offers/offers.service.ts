@@ -7,11 +7,11 @@ import {
   ANSWER_SAMPLE,
   ConflictError,
   Dispatch,
+  Errors,
   escalationDeadline,
   escalationDueAt,
   Hospital,
   InterpretationRequest,
-  InvalidError,
   isOfferExpired,
   NotFoundError,
   Offer,
@@ -169,7 +169,7 @@ export class OffersService {
       const refused = chosen.filter((id) => !eligible.has(id));
       if (refused.length) {
         const reasons = Object.fromEntries(ranked.excluded.filter((e) => refused.includes(e.volunteerId)).map((e) => [e.volunteerId, e.reasons]));
-        throw new InvalidError('Some chosen volunteers are not eligible', { volunteerIds: refused.map((id) => `${id}: ${(reasons[id] ?? ['LANGUAGE']).join(', ')}`) }, 'VOLUNTEER_NOT_ELIGIBLE');
+        throw Errors.volunteerNotEligible('Some chosen volunteers are not eligible', { volunteerIds: refused.map((id) => `${id}: ${(reasons[id] ?? ['LANGUAGE']).join(', ')}`) });
       }
       // Staff may ask again whoever let an earlier offer expire; not someone who answered or is still asked.
       targets = chosen.filter((id) => !already.has(id) || expired.has(id));
@@ -301,7 +301,7 @@ export class OffersService {
     const seen = await this.dataSource.manager.findOne(InterpretationRequest, { where: { id: requestId }, select: { id: true, status: true } });
     if (seen && (seen.status === 'confirmed' || seen.status === 'completed')) {
       const offer = await this.dataSource.manager.findOne(Offer, { where: { id: offerId }, select: { id: true, role: true } });
-      if (offer?.role === 'primary') throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
+      if (offer?.role === 'primary') throw Errors.requestAlreadyFilled();
     }
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
@@ -347,14 +347,14 @@ export class OffersService {
   /** Why an offer can no longer be answered, in the codes of API.md. */
   private assertAnswerable(offer: Offer, request: InterpretationRequest): void {
     if (offer.status === 'withdrawn' || offer.status === 'released' || offer.status === 'accepted' || offer.status === 'declined') {
-      if (request.status === 'confirmed' || request.status === 'completed') throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
-      if (offer.status === 'withdrawn' || offer.status === 'released') throw new ConflictError('OFFER_WITHDRAWN', 'This offer was withdrawn');
+      if (request.status === 'confirmed' || request.status === 'completed') throw Errors.requestAlreadyFilled();
+      if (offer.status === 'withdrawn' || offer.status === 'released') throw Errors.offerWithdrawn();
       throw new ConflictError('OFFER_ALREADY_ANSWERED', `This offer was already ${offer.status}`);
     }
-    if (offer.status === 'expired' || isOfferExpired(offer.expiresAt.getTime(), this.clock.now().getTime())) throw new ConflictError('OFFER_EXPIRED', 'This offer has expired');
-    if (request.status === 'cancelled') throw new ConflictError('OFFER_WITHDRAWN', 'The request was cancelled');
+    if (offer.status === 'expired' || isOfferExpired(offer.expiresAt.getTime(), this.clock.now().getTime())) throw Errors.offerExpired();
+    if (request.status === 'cancelled') throw Errors.offerRequestCancelled();
     if (offer.role === 'primary' && !statesAllowing('request', 'confirm').includes(request.status)) {
-      throw new ConflictError('REQUEST_ALREADY_FILLED', 'Another volunteer has already taken this request');
+      throw Errors.requestAlreadyFilled();
     }
   }
 

@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActivityReport, ConflictError, Dispatch, HospitalConfirmation, InterpretationRequest, NotFoundError, visitHappened } from '@app/domain';
+import { ActivityReport, ConflictError, Errors, knownConstraintError, Dispatch, HospitalConfirmation, InterpretationRequest, NotFoundError, visitHappened } from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
@@ -88,10 +88,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
       try {
         await manager.save(report);
       } catch (error) {
-        if ((error as { driverError?: { constraint?: string } }).driverError?.constraint === 'uq_activity_reports_dispatch') {
-          throw new ConflictError('REPORT_EXISTS', 'A report was already filed for this dispatch');
-        }
-        throw error;
+        throw knownConstraintError(error) ?? error;
       }
       await this.reconcileTimes(manager, dispatchId);
       return reportView(await manager.findOneByOrFail(ActivityReport, { id: report.id }));
@@ -172,7 +169,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
       this.assertVisitHappened(dispatch);
       const times = this.checkTimes(input.actualStart, input.actualEnd);
       if (await manager.exists(HospitalConfirmation, { where: { dispatchId } })) {
-        throw new ConflictError('CONFIRMATION_EXISTS', 'The hospital has already confirmed this visit');
+        throw Errors.confirmationExists();
       }
       if (dispatch.status === 'confirmed') await this.dispatches.completeIn(manager, actor, dispatchId, times.actualStart, times.actualEnd);
       const confirmation = manager.create(HospitalConfirmation, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ConflictError, Dispatch, Hospital, InterpretationRequest, InvalidError, NotFoundError, OPEN_REQUEST_STATUSES } from '@app/domain';
+import { ConflictError, Dispatch, Errors, Hospital, InterpretationRequest, InvalidError, NotFoundError, OPEN_REQUEST_STATUSES } from '@app/domain';
 import { findSwaps, freeingDispatches, RequestSnapshot, SWAP_MIN_NOTICE_MS, VolunteerSnapshot } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
@@ -87,7 +87,7 @@ export class SwapsService {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw new NotFoundError('Request');
-      if (!OPEN.includes(request.status)) throw new ConflictError('REQUEST_ALREADY_FILLED', 'The request is no longer waiting for an interpreter');
+      if (!OPEN.includes(request.status)) throw Errors.requestNoLongerWaiting();
       // Locks in the order cancellation takes them (request, then its dispatch), so the two never deadlock.
       const unlocked = await manager.findOne(Dispatch, { where: { id: body.dispatchId } });
       const handedOn = unlocked && (await manager.findOne(InterpretationRequest, { where: { id: unlocked.requestId }, lock: { mode: 'pessimistic_write' } }));

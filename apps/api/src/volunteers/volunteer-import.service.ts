@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BadRequestError, InvalidError, Volunteer } from '@app/domain';
+import { BadRequestError, Errors, InvalidError, Volunteer } from '@app/domain';
 import type { WeeklySlot } from '@app/matching';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { parseRoster, rosterCsv } from './roster-csv';
@@ -41,10 +41,10 @@ export class VolunteerImportService {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);
     } catch {
-      throw new InvalidError('The file is not UTF-8 text', { file: ['save the CSV as UTF-8 (with or without BOM)'] }, 'IMPORT_REJECTED');
+      throw Errors.importRejected('The file is not UTF-8 text', { file: ['save the CSV as UTF-8 (with or without BOM)'] });
     }
     const parsed = await parseRoster(text, MAX_IMPORT_ROWS);
-    if (!parsed.ok) throw new InvalidError(parsed.message, parsed.errors, 'IMPORT_REJECTED');
+    if (!parsed.ok) throw Errors.importRejected(parsed.message, parsed.errors);
 
     return this.dataSource.transaction(async (m) => {
       const emails = parsed.rows.map((r) => r.input.email);
@@ -68,7 +68,7 @@ export class VolunteerImportService {
           if (changed) result.updated += 1;
           else result.unchanged += 1;
         } catch (error) {
-          if (error instanceof InvalidError) throw new InvalidError('1 row(s) rejected; nothing was imported', { [`row ${row.row}`]: [error.message] }, 'IMPORT_REJECTED');
+          if (error instanceof InvalidError) throw Errors.importRejected('1 row(s) rejected; nothing was imported', { [`row ${row.row}`]: [error.message] });
           throw error;
         }
       }

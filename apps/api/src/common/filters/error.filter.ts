@@ -1,9 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { DomainError } from '@app/domain';
+import { constraintError, DomainError } from '@app/domain';
 import { QueryFailedError } from 'typeorm';
 import { FORM_FIELD_LIMIT } from '../hostile-input';
-import { constraintError } from './constraint-errors';
 
 const STATUS: Record<DomainError['kind'], number> = {
   bad_request: HttpStatus.BAD_REQUEST,
@@ -62,7 +61,7 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError) {
       const mapped = constraintError(exception);
-      if (mapped) return [mapped.status, mapped.body];
+      if (mapped) return this.describe(mapped);
     }
     const parserAnswer = bodyParserAnswer(exception);
     if (parserAnswer) return parserAnswer;

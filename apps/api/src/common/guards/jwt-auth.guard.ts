@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { UnauthorizedError } from '@app/domain';
+import { Errors } from '@app/domain';
 import { PUBLIC_KEY } from '../decorators/roles.decorator';
 
 /** Every route needs a valid access token unless marked `@Public()`. */
@@ -17,7 +17,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
-    if (error || !user) throw new UnauthorizedError('UNAUTHENTICATED', 'Sign in again: the access token is missing, invalid or expired');
+    if (error || !user) throw Errors.unauthenticated();
     return user;
   }
 }
