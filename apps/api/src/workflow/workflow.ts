@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import {
-  ConflictError,
+  Errors,
   Dispatch,
   DomainError,
   InterpretationRequest,
@@ -85,7 +85,7 @@ export class Workflow {
         .execute();
       const ids = new Set((result.raw as Array<{ id: string }>).map((r) => r.id));
       if (ids.size < rows.length && !options.skipMoved) {
-        throw options.conflict?.() ?? new ConflictError('CONCURRENT_UPDATE', 'Someone changed this at the same moment; try again');
+        throw options.conflict?.() ?? Errors.concurrentUpdate();
       }
       moved = moves.filter((m) => ids.has(m.row.id));
     }
