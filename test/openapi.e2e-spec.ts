@@ -1,0 +1,176 @@
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * The OpenAPI document (/api/docs-json) documents every operation's answers, so the panel's
+ * generated types are complete and a new route without documentation fails here: every 4xx and
+ * 5xx answer is the one error schema (ErrorBody, what the error filter writes), every route that
+ * needs a token says so, and every operation has a 2xx answer with a schema or an explicit 204.
+ */
+type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; oneOf?: Schema[]; additionalProperties?: unknown };
+type Response = { description?: string; content?: Record<string, { schema?: Schema }> };
+type Operation = { parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, Response>; security?: Record<string, string[]>[]; 'x-public'?: boolean };
+type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+
+const ERROR_REF = '#/components/schemas/ErrorBody';
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+/**
+ * Operations whose success answer has no schema yet (the view is a TypeScript interface, or the
+ * answer a file). The list only shrinks: a route missing from it must document its answer, and
+ * one that gains a schema must leave it.
+ */
+const SUCCESS_UNDOCUMENTED = new Set<string>([
+  'GET /api/mail',
+  'GET /api/users',
+  'POST /api/users',
+  'GET /api/users/{id}',
+  'PATCH /api/users/{id}',
+  'GET /api/hospitals',
+  'POST /api/hospitals',
+  'GET /api/hospitals/{id}',
+  'PATCH /api/hospitals/{id}',
+  'POST /api/hospitals/{id}/coordinators',
+  'GET /api/volunteers',
+  'POST /api/volunteers',
+  'GET /api/volunteers/export.csv',
+  'POST /api/volunteers/import',
+  'GET /api/volunteers/lapsing',
+  'GET /api/volunteers/continuation-check',
+  'GET /api/volunteers/me',
+  'PATCH /api/volunteers/me',
+  'GET /api/volunteers/me/availability',
+  'PUT /api/volunteers/me/availability',
+  'GET /api/volunteers/me/training',
+  'GET /api/volunteers/{id}',
+  'PATCH /api/volunteers/{id}',
+  'GET /api/volunteers/{id}/availability',
+  'PUT /api/volunteers/{id}/availability',
+  'GET /api/volunteers/{id}/training',
+  'POST /api/volunteers/{id}/bans',
+  'POST /api/volunteers/{id}/account',
+  'GET /api/requests',
+  'POST /api/requests',
+  'GET /api/requests/{id}',
+  'PATCH /api/requests/{id}',
+  'POST /api/requests/{id}/cancel',
+  'GET /api/requests/{id}/candidates',
+  'POST /api/requests/{id}/offers',
+  'POST /api/requests/{id}/assign',
+  'GET /api/requests/{id}/swaps',
+  'POST /api/requests/{id}/swap',
+  'POST /api/requests/{id}/hold',
+  'POST /api/requests/{id}/release',
+  'GET /api/offers',
+  'POST /api/offers/{id}/accept',
+  'POST /api/offers/{id}/decline',
+  'GET /api/offer-links/{token}',
+  'POST /api/offer-links/{token}/accept',
+  'POST /api/offer-links/{token}/decline',
+  'POST /api/reconfirm-links/{token}',
+  'GET /api/dispatches',
+  'GET /api/dispatches/{id}/calendar.ics',
+  'GET /api/dispatches/{id}',
+  'POST /api/dispatches/{id}/cancel',
+  'POST /api/dispatches/{id}/no-show',
+  'POST /api/dispatches/{id}/complete',
+  'GET /api/courses',
+  'POST /api/courses',
+  'GET /api/courses/{id}',
+  'PATCH /api/courses/{id}',
+  'PUT /api/courses/{id}/attendance',
+  'DELETE /api/courses/{id}/attendance/{volunteerId}',
+  'GET /api/audit-log',
+  'GET /api/dispatches/{id}/report',
+  'PUT /api/dispatches/{id}/report',
+  'POST /api/dispatches/{id}/report',
+  'PATCH /api/dispatches/{id}/report',
+  'GET /api/dispatches/{id}/hospital-confirmation',
+  'POST /api/dispatches/{id}/hospital-confirmation',
+  'GET /api/reports',
+  'GET /api/reports/{id}',
+  'POST /api/reports/{id}/review',
+  'GET /api/fee-rules',
+  'POST /api/fee-rules',
+  'GET /api/statements/hospitals',
+  'GET /api/statements/volunteers',
+  'GET /api/stats/summary',
+  'GET /api/exports/dispatches.csv',
+  'GET /api/exports/dispatches.xlsx',
+  'GET /api/exports/attendance.csv',
+  'GET /api/exports/attendance.xlsx',
+  'GET /api/exports/statements/hospitals.csv',
+  'GET /api/exports/statements/hospitals.xlsx',
+  'GET /api/exports/statements/volunteers.csv',
+  'GET /api/exports/statements/volunteers.xlsx',
+]);
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  let doc: Document;
+  const operations: { key: string; method: string; path: string; op: Operation }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    doc = (await t.http().get('/api/docs-json').expect(200)).body as Document;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const method of METHODS) if (item[method]) operations.push({ key: `${method.toUpperCase()} ${path}`, method, path, op: item[method] });
+    }
+  });
+  afterAll(() => t?.close());
+
+  it('names one error schema with the filter\'s members', () => {
+    const schema = doc.components.schemas.ErrorBody;
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['code', 'errors', 'message', 'requestId']);
+    expect([...(schema.required ?? [])].sort()).toEqual(['code', 'message', 'requestId']);
+    expect(schema.properties?.errors).toMatchObject({ type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } });
+  });
+
+  it('answers an error with exactly that schema', async () => {
+    const schema = doc.components.schemas.ErrorBody;
+    const unauthenticated = await t.http().get('/api/hospitals').expect(401);
+    const invalid = await t.http().post('/api/auth/login').send({ email: 'not an address', password: 1 });
+    expect(invalid.status).toBeGreaterThanOrEqual(400);
+    for (const body of [unauthenticated.body, invalid.body] as Record<string, unknown>[]) {
+      for (const key of schema.required ?? []) expect(typeof body[key]).toBe('string');
+      expect(Object.keys(body).every((key) => key in (schema.properties ?? {}))).toBe(true);
+    }
+  });
+
+  it('documents the error schema for every 4xx and 5xx answer of every operation', () => {
+    expect(operations.length).toBeGreaterThan(80);
+    const wrong: string[] = [];
+    for (const { key, method, op } of operations) {
+      const expected = ['400', '429', '500'];
+      if (!op['x-public']) expected.push('401', '403');
+      if ((op.parameters ?? []).some((p) => p.in === 'path')) expected.push('404');
+      if (method !== 'get') expected.push('409');
+      for (const status of expected) if (!op.responses[status]) wrong.push(`${key}: no ${status}`);
+      for (const [status, response] of Object.entries(op.responses)) {
+        // The health check's 503 is the terminus report of what is down, not an error body.
+        if (Number(status) < 400 || (status === '503' && key.startsWith('GET /api/health'))) continue;
+        if (response.content?.['application/json']?.schema?.$ref !== ERROR_REF) wrong.push(`${key}: ${status} is not ErrorBody`);
+        if (!response.description) wrong.push(`${key}: ${status} has no description`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('marks the public routes, and every other route needs the bearer token', () => {
+    const publicKeys = operations.filter((o) => o.op['x-public']).map((o) => o.key);
+    expect(publicKeys).toEqual(expect.arrayContaining(['POST /api/auth/login']));
+    expect(publicKeys).not.toContain('GET /api/hospitals');
+    const open = operations.filter((o) => !o.op['x-public'] && !(o.op.security ?? []).some((s) => 'bearer' in s));
+    expect(open.map((o) => o.key)).toEqual([]);
+  });
+
+  it('documents a success answer with a schema (or an explicit 204) for every operation', () => {
+    const missing: string[] = [];
+    for (const { key, op } of operations) {
+      const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
+      const documented = success.some(([status, response]) => status === '204' || Object.values(response.content ?? {}).some((c) => c.schema));
+      if (!documented) missing.push(key);
+    }
+    expect(missing.filter((key) => !SUCCESS_UNDOCUMENTED.has(key))).toEqual([]);
+    expect([...SUCCESS_UNDOCUMENTED].filter((key) => !missing.includes(key))).toEqual([]);
+  });
+});
