@@ -6,6 +6,7 @@ import { Page } from '../common/pagination.dto';
 import { DispatchesService, DispatchView } from './dispatches.service';
 import { CancelDispatchDto, CompleteDto, DispatchListQueryDto, NoShowDto } from './dto/dispatch.dto';
 import { DispatchViewSchema } from '../common/openapi/workflow-views';
+import { ApiFileResponse } from '../common/openapi/file';
 import { ApiPageResponse } from '../common/openapi/page';
 
 @ApiTags('dispatches')
@@ -25,6 +26,7 @@ export class DispatchesController {
   @Roles('staff', 'coordinator', 'volunteer')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="dispatch.ics"')
+  @ApiFileResponse('text/calendar', 'The visit as an iCalendar entry')
   calendar(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
     return this.dispatches.calendar(actor, id);
   }
