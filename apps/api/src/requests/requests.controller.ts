@@ -16,6 +16,7 @@ import { RequestView } from './request.view';
 import { SwapsService, SwapView } from './swaps.service';
 import { DispatchResultSchema, OffersSentSchema, RequestViewSchema, SwapResultSchema } from '../common/openapi/workflow-views';
 import { ApiPageResponse } from '../common/openapi/page';
+import { RankResultSchema, SwapViewSchema } from './dto/candidate-views';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -67,6 +68,7 @@ export class RequestsController {
 
   /** Eligible volunteers ranked with the parts of their score, and why everyone else is excluded. */
   @Get(':id/candidates')
+  @ApiOkResponse({ type: RankResultSchema })
   @Roles('staff')
   candidatesFor(@Param('id', ParseUUIDPipe) id: string): Promise<RankResult> {
     return this.candidates.forRequest(id);
@@ -90,6 +92,7 @@ export class RequestsController {
 
   /** For a request nobody free can take: volunteers one of their dispatches keeps from it, and who could take that dispatch over. */
   @Get(':id/swaps')
+  @ApiOkResponse({ type: [SwapViewSchema] })
   @Roles('staff')
   swapsFor(@Param('id', ParseUUIDPipe) id: string): Promise<SwapView[]> {
     return this.swaps.options(id);
