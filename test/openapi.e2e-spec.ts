@@ -42,6 +42,12 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.RequestView.properties?.status).toMatchObject({ enum: expect.arrayContaining(['open', 'confirmed']) });
   });
 
+  it('resolves every schema reference (a generated client would otherwise miss the type)', () => {
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(100);
+    expect([...new Set(refs)].filter((name) => !(name in doc.components.schemas))).toEqual([]);
+  });
+
   it('answers an error with exactly that schema', async () => {
     const schema = doc.components.schemas.ErrorBody;
     const unauthenticated = await t.http().get('/api/hospitals').expect(401);
