@@ -4,6 +4,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { ErrorBody } from './common/openapi/error-body';
+import { documentErrors } from './common/openapi/error-responses';
 import { FORM_FIELD_LIMIT, refuseHostileInput, refuseUnreadBody } from './common/hostile-input';
 import { assignRequestId } from './common/logger';
 import { createValidationPipe } from './common/validation.pipe';
@@ -44,7 +46,9 @@ export function configureApp(app: INestApplication): INestApplication {
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    { extraModels: [ErrorBody] },
   );
+  documentErrors(document);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
   return app;
 }

@@ -1,10 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
 import { DispatchesService, DispatchView } from './dispatches.service';
 import { CancelDispatchDto, CompleteDto, DispatchListQueryDto, NoShowDto } from './dto/dispatch.dto';
+import { DispatchViewSchema } from '../common/openapi/workflow-views';
+import { ApiFileResponse } from '../common/openapi/file';
+import { ApiPageResponse } from '../common/openapi/page';
 
 @ApiTags('dispatches')
 @ApiBearerAuth()
@@ -13,6 +16,7 @@ export class DispatchesController {
   constructor(private readonly dispatches: DispatchesService) {}
 
   @Get()
+  @ApiPageResponse(DispatchViewSchema)
   @Roles('staff', 'coordinator', 'volunteer')
   list(@CurrentUser() actor: Actor, @Query() query: DispatchListQueryDto): Promise<Page<DispatchView>> {
     return this.dispatches.list(actor, query);
@@ -22,11 +26,13 @@ export class DispatchesController {
   @Roles('staff', 'coordinator', 'volunteer')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="dispatch.ics"')
+  @ApiFileResponse('text/calendar', 'The visit as an iCalendar entry')
   calendar(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
     return this.dispatches.calendar(actor, id);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: DispatchViewSchema })
   @Roles('staff', 'coordinator', 'volunteer')
   get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DispatchView> {
     return this.dispatches.get(actor, id);
@@ -34,6 +40,7 @@ export class DispatchesController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: DispatchViewSchema })
   @Roles('staff', 'coordinator')
   cancel(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelDispatchDto): Promise<DispatchView> {
     return this.dispatches.cancel(actor, id, body.reason, body.party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter'));
@@ -41,6 +48,7 @@ export class DispatchesController {
 
   @Post(':id/no-show')
   @HttpCode(200)
+  @ApiOkResponse({ type: DispatchViewSchema })
   @Roles('staff', 'coordinator')
   noShow(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: NoShowDto): Promise<DispatchView> {
     return this.dispatches.noShow(actor, id, body.party);
@@ -48,6 +56,7 @@ export class DispatchesController {
 
   @Post(':id/complete')
   @HttpCode(200)
+  @ApiOkResponse({ type: DispatchViewSchema })
   @Roles('staff', 'coordinator', 'volunteer')
   complete(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteDto): Promise<DispatchView> {
     return this.dispatches.complete(actor, id, new Date(body.actualStart), new Date(body.actualEnd));

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../common/openapi/file';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { MonthQueryDto } from '../fees/dto/fees.dto';
@@ -22,56 +23,56 @@ export class ExportsController {
 
   @Get('dispatches.csv')
   @Roles('staff')
-  @ApiProduces(CSV)
+  @ApiFileResponse(CSV)
   dispatchesCsv(@Query() q: DateRangeQueryDto): StreamableFile {
     return csv(this.exports.dispatches(q.from, q.to), `dispatches-${q.from}-${q.to}`);
   }
 
   @Get('dispatches.xlsx')
   @Roles('staff')
-  @ApiProduces(XLSX)
+  @ApiFileResponse(XLSX)
   dispatchesXlsx(@Query() q: DateRangeQueryDto): StreamableFile {
     return xlsx(this.exports.dispatches(q.from, q.to), `dispatches-${q.from}-${q.to}`);
   }
 
   @Get('attendance.csv')
   @Roles('staff')
-  @ApiProduces(CSV)
+  @ApiFileResponse(CSV)
   attendanceCsv(@Query() q: DateRangeQueryDto): StreamableFile {
     return csv(this.exports.attendance(q.from, q.to), `attendance-${q.from}-${q.to}`);
   }
 
   @Get('attendance.xlsx')
   @Roles('staff')
-  @ApiProduces(XLSX)
+  @ApiFileResponse(XLSX)
   attendanceXlsx(@Query() q: DateRangeQueryDto): StreamableFile {
     return xlsx(this.exports.attendance(q.from, q.to), `attendance-${q.from}-${q.to}`);
   }
 
   @Get('statements/hospitals.csv')
   @Roles('staff')
-  @ApiProduces(CSV)
+  @ApiFileResponse(CSV)
   hospitalsCsv(@CurrentUser() actor: Actor, @Query() q: MonthQueryDto): StreamableFile {
     return csv(this.exports.hospitalStatements(actor, q.month), `hospital-statements-${q.month}`);
   }
 
   @Get('statements/hospitals.xlsx')
   @Roles('staff')
-  @ApiProduces(XLSX)
+  @ApiFileResponse(XLSX)
   hospitalsXlsx(@CurrentUser() actor: Actor, @Query() q: MonthQueryDto): StreamableFile {
     return xlsx(this.exports.hospitalStatements(actor, q.month), `hospital-statements-${q.month}`);
   }
 
   @Get('statements/volunteers.csv')
   @Roles('staff')
-  @ApiProduces(CSV)
+  @ApiFileResponse(CSV)
   volunteersCsv(@CurrentUser() actor: Actor, @Query() q: MonthQueryDto): StreamableFile {
     return csv(this.exports.volunteerStatements(actor, q.month), `volunteer-statements-${q.month}`);
   }
 
   @Get('statements/volunteers.xlsx')
   @Roles('staff')
-  @ApiProduces(XLSX)
+  @ApiFileResponse(XLSX)
   volunteersXlsx(@CurrentUser() actor: Actor, @Query() q: MonthQueryDto): StreamableFile {
     return xlsx(this.exports.volunteerStatements(actor, q.month), `volunteer-statements-${q.month}`);
   }

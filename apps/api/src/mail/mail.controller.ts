@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { AnyRole, Roles } from '../common/decorators/roles.decorator';
+import { ApiPageResponse } from '../common/openapi/page';
 import { Page } from '../common/pagination.dto';
 import { MailListQueryDto, MailView } from './dto/mail.dto';
 import { MailService } from './mail.service';
@@ -18,7 +19,7 @@ export class MailController {
    */
   @Get()
   @AnyRole()
-  @ApiOkResponse({ description: '{ data: MailView[], total }' })
+  @ApiPageResponse(MailView)
   list(@CurrentUser() actor: Actor, @Query() query: MailListQueryDto): Promise<Page<MailView>> {
     return this.mail.list(actor, query);
   }

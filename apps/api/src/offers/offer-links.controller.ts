@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/decorators/roles.decorator';
 import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { OfferView } from './offers.service';
 import { DeclineDto } from './dto/offer.dto';
 import { OfferLinksService } from './offer-links.service';
+import { DispatchResultSchema, OfferLinkViewSchema, OfferViewSchema, ReconfirmedSchema } from '../common/openapi/workflow-views';
 
 /**
  * Links from e-mail, answered without signing in: the token is the credential. GET only shows
@@ -20,24 +21,28 @@ export class OfferLinksController {
   ) {}
 
   @Get('offer-links/:token')
+  @ApiOkResponse({ type: OfferLinkViewSchema })
   show(@Param('token') token: string): Promise<OfferView & { answerable: boolean }> {
     return this.links.show(token);
   }
 
   @Post('offer-links/:token/accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: DispatchResultSchema })
   accept(@Param('token') token: string): Promise<{ dispatch: DispatchView }> {
     return this.links.accept(token);
   }
 
   @Post('offer-links/:token/decline')
   @HttpCode(200)
+  @ApiOkResponse({ type: OfferViewSchema })
   decline(@Param('token') token: string, @Body() body: DeclineDto): Promise<OfferView> {
     return this.links.decline(token, body.reason);
   }
 
   @Post('reconfirm-links/:token')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReconfirmedSchema })
   reconfirm(@Param('token') token: string): Promise<{ reconfirmedAt: string }> {
     return this.dispatches.reconfirmByToken(token);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RankResult } from '@app/matching';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
@@ -14,6 +14,9 @@ import { RequestsService } from './requests.service';
 import { AssignmentService } from './assignment.service';
 import { RequestView } from './request.view';
 import { SwapsService, SwapView } from './swaps.service';
+import { DispatchResultSchema, OffersSentSchema, RequestViewSchema, SwapResultSchema } from '../common/openapi/workflow-views';
+import { ApiPageResponse } from '../common/openapi/page';
+import { RankResultSchema, SwapViewSchema } from './dto/candidate-views';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -28,24 +31,28 @@ export class RequestsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: RequestViewSchema })
   @Roles('staff', 'coordinator')
   create(@CurrentUser() actor: Actor, @Body() body: CreateRequestDto): Promise<RequestView> {
     return this.requests.create(actor, body);
   }
 
   @Get()
+  @ApiPageResponse(RequestViewSchema)
   @Roles('staff', 'coordinator')
   list(@CurrentUser() actor: Actor, @Query() query: RequestListQueryDto): Promise<Page<RequestView>> {
     return this.requests.list(actor, query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: RequestViewSchema })
   @Roles('staff', 'coordinator')
   get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
     return this.requests.get(actor, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: RequestViewSchema })
   @Roles('staff', 'coordinator')
   update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRequestDto): Promise<RequestView> {
     return this.requests.update(actor, id, body);
@@ -53,6 +60,7 @@ export class RequestsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOkResponse({ type: RequestViewSchema })
   @Roles('staff', 'coordinator')
   cancel(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelDto): Promise<RequestView> {
     return this.requests.cancel(actor, id, body.reason);
@@ -60,6 +68,7 @@ export class RequestsController {
 
   /** Eligible volunteers ranked with the parts of their score, and why everyone else is excluded. */
   @Get(':id/candidates')
+  @ApiOkResponse({ type: RankResultSchema })
   @Roles('staff')
   candidatesFor(@Param('id', ParseUUIDPipe) id: string): Promise<RankResult> {
     return this.candidates.forRequest(id);
@@ -67,6 +76,7 @@ export class RequestsController {
 
   @Post(':id/offers')
   @HttpCode(200)
+  @ApiOkResponse({ type: OffersSentSchema })
   @Roles('staff')
   sendOffers(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SendOffersDto): Promise<{ sent: number }> {
     return this.offers.sendNow(actor, id, body.volunteerIds);
@@ -74,6 +84,7 @@ export class RequestsController {
 
   @Post(':id/assign')
   @HttpCode(200)
+  @ApiOkResponse({ type: DispatchResultSchema })
   @Roles('staff')
   assign(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignDto): Promise<{ dispatch: DispatchView }> {
     return this.assignment.assign(actor, id, body.volunteerId, body.overrideReason);
@@ -81,6 +92,7 @@ export class RequestsController {
 
   /** For a request nobody free can take: volunteers one of their dispatches keeps from it, and who could take that dispatch over. */
   @Get(':id/swaps')
+  @ApiOkResponse({ type: [SwapViewSchema] })
   @Roles('staff')
   swapsFor(@Param('id', ParseUUIDPipe) id: string): Promise<SwapView[]> {
     return this.swaps.options(id);
@@ -89,6 +101,7 @@ export class RequestsController {
   /** After both agreed on the phone: the dispatch moves to the cover and the volunteer takes this request, all or nothing. */
   @Post(':id/swap')
   @HttpCode(200)
+  @ApiOkResponse({ type: SwapResultSchema })
   @Roles('staff')
   swap(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SwapDto): Promise<{ dispatch: DispatchView; handedOver: DispatchView }> {
     return this.swaps.swap(actor, id, body);
@@ -96,6 +109,7 @@ export class RequestsController {
 
   @Post(':id/hold')
   @HttpCode(200)
+  @ApiOkResponse({ type: RequestViewSchema })
   @Roles('staff')
   hold(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
     return this.requests.setHold(actor, id, true);
@@ -103,6 +117,7 @@ export class RequestsController {
 
   @Post(':id/release')
   @HttpCode(200)
+  @ApiOkResponse({ type: RequestViewSchema })
   @Roles('staff')
   release(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
     return this.requests.setHold(actor, id, false);

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse } from '../common/openapi/page';
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
 import { ArrayBodyPipe } from './array-body.pipe';
@@ -14,27 +15,32 @@ export class TrainingController {
   constructor(private readonly training: TrainingService) {}
 
   @Get()
+  @ApiPageResponse(CourseView)
   list(@Query() query: CourseListQueryDto): Promise<Page<CourseView>> {
     return this.training.list(query);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: CourseView })
   create(@Body() body: CreateCourseDto): Promise<CourseView> {
     return this.training.create(body);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CourseDetailView })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<CourseDetailView> {
     return this.training.get(id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: CourseView })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCourseDto): Promise<CourseView> {
     return this.training.update(id, body);
   }
 
   /** Upsert per volunteer; more registered + attended than the capacity → 409 COURSE_FULL, nothing written. */
   @Put(':id/attendance')
+  @ApiOkResponse({ type: CourseDetailView })
   @ApiBody({ type: [AttendanceEntryDto] })
   putAttendance(
     @Param('id', ParseUUIDPipe) id: string,
@@ -45,6 +51,7 @@ export class TrainingController {
 
   /** A registration the volunteer withdrew; attended or absent stays (409 ATTENDANCE_RECORDED). */
   @Delete(':id/attendance/:volunteerId')
+  @ApiOkResponse({ type: CourseDetailView })
   removeRegistration(@Param('id', ParseUUIDPipe) id: string, @Param('volunteerId', ParseUUIDPipe) volunteerId: string): Promise<CourseDetailView> {
     return this.training.removeRegistration(id, volunteerId);
   }

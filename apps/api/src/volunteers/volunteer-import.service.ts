@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -10,11 +11,11 @@ import { VolunteersService } from './volunteers.service';
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
 
-export interface ImportResult {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
+export class ImportResult {
+  @ApiProperty() rows!: number;
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() unchanged!: number;
 }
 
 /** CSV roster import (all rows or none) and export. Columns: see roster-csv.ts. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiPageResponse } from '../common/openapi/page';
 import type { Availability } from '@app/matching';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
@@ -36,11 +37,13 @@ export class VolunteersController {
   ) {}
 
   @Get()
+  @ApiPageResponse(VolunteerView)
   list(@Query() query: VolunteerListQueryDto): Promise<Page<VolunteerView>> {
     return this.volunteers.list(query);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: VolunteerDetailView })
   create(@Body() body: CreateVolunteerDto): Promise<VolunteerDetailView> {
     return this.volunteers.create(body);
   }
@@ -48,6 +51,7 @@ export class VolunteersController {
   /** The roster as CSV (UTF-8 with BOM); columns documented in roster-csv.ts. */
   @Get('export.csv')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The roster as CSV (UTF-8)', content: { 'text/csv': { schema: { type: 'string' } } } })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="volunteers.csv"')
   export(): Promise<string> {
@@ -56,6 +60,7 @@ export class VolunteersController {
 
   @Post('import')
   @HttpCode(200)
+  @ApiOkResponse({ type: ImportResult })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileTooLargeInterceptor, FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
@@ -64,87 +69,103 @@ export class VolunteersController {
   }
 
   @Get('lapsing')
+  @ApiOkResponse({ type: LapsingListView })
   lapsing(@Query() query: LapsingQueryDto): Promise<LapsingListView> {
     return this.lifecycle.lapsing(query.withinDays);
   }
 
   @Get('continuation-check')
+  @ApiOkResponse({ type: ContinuationListView })
   continuationCheck(): Promise<ContinuationListView> {
     return this.lifecycle.continuationCheck();
   }
 
   @Roles('volunteer')
   @Get('me')
+  @ApiOkResponse({ type: VolunteerView })
   me(@CurrentUser() actor: Actor): Promise<VolunteerView> {
     return this.volunteers.me(actor);
   }
 
   @Roles('volunteer')
   @Patch('me')
+  @ApiOkResponse({ type: VolunteerView })
   updateMe(@CurrentUser() actor: Actor, @Body() body: UpdateOwnVolunteerDto): Promise<VolunteerView> {
     return this.volunteers.updateMe(actor, body);
   }
 
   @Roles('volunteer')
   @Get('me/availability')
+  @ApiOkResponse({ type: AvailabilityDto })
   myAvailability(@CurrentUser() actor: Actor): Promise<Availability> {
     return this.volunteers.getAvailability(actor, actor.volunteerId ?? '');
   }
 
   @Roles('volunteer')
   @Put('me/availability')
+  @ApiOkResponse({ type: AvailabilityDto })
   putMyAvailability(@CurrentUser() actor: Actor, @Body() body: AvailabilityDto): Promise<Availability> {
     return this.volunteers.putAvailability(actor, actor.volunteerId ?? '', body);
   }
 
   @Roles('volunteer')
   @Get('me/training')
+  @ApiOkResponse({ type: TrainingStandingView })
   myTraining(@CurrentUser() actor: Actor): Promise<TrainingStandingView> {
     return this.volunteers.training(actor, actor.volunteerId ?? '');
   }
 
   @Roles('staff', 'volunteer')
   @Get(':id')
+  @ApiExtraModels(VolunteerView, VolunteerDetailView)
+  @ApiOkResponse({ description: 'The detail for staff, the own record for a volunteer', schema: { oneOf: [{ $ref: getSchemaPath(VolunteerDetailView) }, { $ref: getSchemaPath(VolunteerView) }] } })
   get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VolunteerView | VolunteerDetailView> {
     return this.volunteers.get(actor, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: VolunteerDetailView })
   update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateVolunteerDto): Promise<VolunteerDetailView> {
     return this.volunteers.update(actor, id, body);
   }
 
   @Roles('staff', 'volunteer')
   @Get(':id/availability')
+  @ApiOkResponse({ type: AvailabilityDto })
   availability(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<Availability> {
     return this.volunteers.getAvailability(actor, id);
   }
 
   @Roles('staff', 'volunteer')
   @Put(':id/availability')
+  @ApiOkResponse({ type: AvailabilityDto })
   putAvailability(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AvailabilityDto): Promise<Availability> {
     return this.volunteers.putAvailability(actor, id, body);
   }
 
   @Roles('staff', 'volunteer')
   @Get(':id/training')
+  @ApiOkResponse({ type: TrainingStandingView })
   training(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TrainingStandingView> {
     return this.volunteers.training(actor, id);
   }
 
   @Post(':id/bans')
+  @ApiCreatedResponse({ type: BanView })
   addBan(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateBanDto): Promise<BanView> {
     return this.volunteers.addBan(actor, id, body);
   }
 
   @Delete(':id/bans/:banId')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The ban is lifted' })
   async removeBan(@Param('id', ParseUUIDPipe) id: string, @Param('banId', ParseUUIDPipe) banId: string): Promise<void> {
     await this.volunteers.removeBan(id, banId);
   }
 
   /** A sign-in account (role volunteer) for the volunteer. */
   @Post(':id/account')
+  @ApiCreatedResponse({ type: UserView })
   createAccount(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateVolunteerAccountDto): Promise<UserView> {
     return this.volunteers.createAccount(id, body);
   }

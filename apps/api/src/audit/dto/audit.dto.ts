@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ListQueryDto } from '../../common/pagination.dto';
 
@@ -37,15 +37,16 @@ export class AuditListQueryDto extends ListQueryDto {
   to?: string;
 }
 
-export interface AuditView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  requestId: string | null;
-  ip: string | null;
-  details: Record<string, string | number | boolean | null> | null;
+export class AuditView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty() actorRole!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty({ type: String, nullable: true }) objectType!: string | null;
+  @ApiProperty({ type: String, nullable: true }) objectId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) ip!: string | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true } })
+  details!: Record<string, string | number | boolean | null> | null;
 }

@@ -1,5 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
+import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ROLES, Role } from '@app/domain';
+import { markPublic } from '../openapi/error-responses';
 
 export const ROLES_KEY = 'roles';
 export const PUBLIC_KEY = 'public';
@@ -14,4 +15,4 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const AnyRole = () => SetMetadata(ROLES_KEY, [...ROLES]);
 
 /** No sign-in needed (login, health, offer links). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), markPublic());

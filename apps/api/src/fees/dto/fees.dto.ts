@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { TRANSPORT_MODES, TransportMode } from '@app/domain';
+import type { FeeTerms } from '../fee-calculator';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -97,4 +98,75 @@ export interface Statements<T> {
   month: string;
   data: T[];
   totalYen: number;
+}
+
+/*
+ * The OpenAPI schemas of the fee answers: classes describing the interfaces above (and FeeTerms
+ * of the calculator), kept in step by `implements`.
+ */
+@ApiSchema({ name: 'FeeTerms' })
+export class FeeTermsSchema implements FeeTerms {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2026-04-01', description: 'Tokyo date from which the rule applies' }) validFrom!: string;
+  @ApiProperty() hospitalBaseYen!: number;
+  @ApiProperty() baseMinutes!: number;
+  @ApiProperty() hospitalExtraHourYen!: number;
+  @ApiProperty() lateCancellationYen!: number;
+  @ApiProperty() patientNoShowYen!: number;
+  @ApiProperty() volunteerFlatYen!: number;
+  @ApiProperty({ enum: TRANSPORT_MODES }) volunteerTransport!: TransportMode;
+}
+
+@ApiSchema({ name: 'HospitalStatementLine' })
+export class HospitalStatementLineSchema implements HospitalStatementLine {
+  @ApiProperty({ format: 'uuid' }) dispatchId!: string;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ description: 'Tokyo date of the visit' }) date!: string;
+  @ApiProperty() language!: string;
+  @ApiProperty({ enum: ['visit', 'late_cancellation', 'patient_no_show'] }) kind!: HospitalStatementLine['kind'];
+  @ApiProperty({ type: Number, nullable: true }) minutes!: number | null;
+  @ApiProperty() amountYen!: number;
+  @ApiProperty({ format: 'uuid' }) feeRuleId!: string;
+}
+
+@ApiSchema({ name: 'HospitalStatement' })
+export class HospitalStatementSchema implements HospitalStatement {
+  @ApiProperty({ format: 'uuid' }) hospitalId!: string;
+  @ApiProperty() hospitalName!: string;
+  @ApiProperty({ type: [HospitalStatementLineSchema] }) lines!: HospitalStatementLine[];
+  @ApiProperty() totalYen!: number;
+}
+
+@ApiSchema({ name: 'HospitalStatements' })
+export class HospitalStatementsSchema implements Statements<HospitalStatement> {
+  @ApiProperty({ example: '2026-11' }) month!: string;
+  @ApiProperty({ type: [HospitalStatementSchema] }) data!: HospitalStatement[];
+  @ApiProperty() totalYen!: number;
+}
+
+@ApiSchema({ name: 'VolunteerStatementLine' })
+export class VolunteerStatementLineSchema implements VolunteerStatementLine {
+  @ApiProperty({ format: 'uuid' }) dispatchId!: string;
+  @ApiProperty({ description: 'Tokyo date of the visit' }) date!: string;
+  @ApiProperty() hospitalName!: string;
+  @ApiProperty({ enum: ['visit', 'patient_no_show'] }) kind!: VolunteerStatementLine['kind'];
+  @ApiProperty() honorariumYen!: number;
+  @ApiProperty() transportYen!: number;
+  @ApiProperty() amountYen!: number;
+  @ApiProperty({ format: 'uuid' }) feeRuleId!: string;
+}
+
+@ApiSchema({ name: 'VolunteerStatement' })
+export class VolunteerStatementSchema implements VolunteerStatement {
+  @ApiProperty({ format: 'uuid' }) volunteerId!: string;
+  @ApiProperty() volunteerName!: string;
+  @ApiProperty({ type: [VolunteerStatementLineSchema] }) lines!: VolunteerStatementLine[];
+  @ApiProperty() totalYen!: number;
+}
+
+@ApiSchema({ name: 'VolunteerStatements' })
+export class VolunteerStatementsSchema implements Statements<VolunteerStatement> {
+  @ApiProperty({ example: '2026-11' }) month!: string;
+  @ApiProperty({ type: [VolunteerStatementSchema] }) data!: VolunteerStatement[];
+  @ApiProperty() totalYen!: number;
 }

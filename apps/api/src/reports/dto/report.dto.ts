@@ -103,36 +103,36 @@ export class HospitalConfirmationDto {
   comment?: string;
 }
 
-export interface ReportView {
-  id: string;
-  dispatchId: string;
-  volunteerId: string;
-  actualStart: string;
-  actualEnd: string;
-  waitingMinutes: number;
-  scenes: ReportScene[];
-  difficulty: number;
-  transportCostYen: number;
-  issues: string | null;
-  termsToStudy: string | null;
-  wellbeingConcern: boolean;
-  timeDispute: boolean;
+export class ReportView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) dispatchId!: string;
+  @ApiProperty({ format: 'uuid' }) volunteerId!: string;
+  @ApiProperty({ format: 'date-time' }) actualStart!: string;
+  @ApiProperty({ format: 'date-time' }) actualEnd!: string;
+  @ApiProperty() waitingMinutes!: number;
+  @ApiProperty({ enum: REPORT_SCENES, isArray: true }) scenes!: ReportScene[];
+  @ApiProperty({ minimum: 1, maximum: 5 }) difficulty!: number;
+  @ApiProperty() transportCostYen!: number;
+  @ApiProperty({ type: String, nullable: true }) issues!: string | null;
+  @ApiProperty({ type: String, nullable: true }) termsToStudy!: string | null;
+  @ApiProperty() wellbeingConcern!: boolean;
+  @ApiProperty() timeDispute!: boolean;
   /** Wellbeing concern, time dispute or problems reported: first in the review queue. */
-  flagged: boolean;
-  submittedAt: string;
-  reviewStatus: ReviewStatus;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  reviewComment: string | null;
+  @ApiProperty({ description: 'Wellbeing concern, time dispute or problems reported: first in the review queue' }) flagged!: boolean;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ enum: REVIEW_STATUSES }) reviewStatus!: ReviewStatus;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reviewedBy!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewComment!: string | null;
 }
 
-export interface HospitalConfirmationView {
-  id: string;
-  dispatchId: string;
-  actualStart: string;
-  actualEnd: string;
-  rating: number | null;
-  comment: string | null;
-  confirmedBy: string | null;
-  timeDispute: boolean;
+export class HospitalConfirmationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) dispatchId!: string;
+  @ApiProperty({ format: 'date-time' }) actualStart!: string;
+  @ApiProperty({ format: 'date-time' }) actualEnd!: string;
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 5 }) rating!: number | null;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) confirmedBy!: string | null;
+  @ApiProperty() timeDispute!: boolean;
 }

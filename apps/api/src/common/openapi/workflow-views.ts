@@ -1,0 +1,152 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import {
+  AGE_BANDS,
+  CANCELLING_PARTIES,
+  DEPARTMENTS,
+  DISPATCH_STATUSES,
+  ESCALATION_REASONS,
+  INTERPRETER_GENDERS,
+  LEVELS,
+  MODES,
+  NO_SHOW_PARTIES,
+  OFFER_STATUSES,
+  PATIENT_GENDERS,
+  REQUEST_ROLES,
+  REQUEST_STATUSES,
+  VISIT_TYPES,
+} from '@app/domain/model';
+import type {
+  AgeBand,
+  CancellingParty,
+  Department,
+  DispatchStatus,
+  DispatchView,
+  EscalationReason,
+  InterpreterGender,
+  Level,
+  Mode,
+  NoShowParty,
+  OfferStatus,
+  OfferView,
+  OfferVisit,
+  PatientGender,
+  PatientView,
+  RequestRole,
+  RequestStatus,
+  RequestView,
+  VisitType,
+} from '@app/domain/model';
+
+/**
+ * The OpenAPI schemas of the workflow's answers. The shapes are interfaces in the shared model
+ * (libs/domain/src/model/views.ts, read by the panel, which stays free of Swagger); these classes
+ * only describe them, and `implements` makes the compiler keep the two in step. In the document
+ * they carry the model's names (RequestView, …), without the Schema suffix.
+ */
+const instant = { type: String, format: 'date-time' } as const;
+
+@ApiSchema({ name: 'PatientView' })
+export class PatientViewSchema implements PatientView {
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: PATIENT_GENDERS }) gender!: PatientGender;
+  @ApiProperty({ enum: AGE_BANDS }) ageBand!: AgeBand;
+  @ApiProperty({ type: String, nullable: true }) nationality!: string | null;
+}
+
+@ApiSchema({ name: 'RequestView' })
+export class RequestViewSchema implements RequestView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) hospitalId!: string;
+  @ApiProperty() language!: string;
+  @ApiProperty(instant) startsAt!: string;
+  @ApiProperty(instant) endsAt!: string;
+  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
+  @ApiProperty({ enum: VISIT_TYPES }) visitType!: VisitType;
+  @ApiProperty({ enum: MODES }) mode!: Mode;
+  @ApiProperty({ enum: INTERPRETER_GENDERS }) interpreterGender!: InterpreterGender;
+  @ApiProperty({ enum: LEVELS }) requiredLevel!: Level;
+  @ApiProperty({ enum: REQUEST_STATUSES }) status!: RequestStatus;
+  @ApiProperty() urgent!: boolean;
+  @ApiProperty({ enum: ESCALATION_REASONS, nullable: true }) escalationReason!: EscalationReason | null;
+  @ApiProperty() onHold!: boolean;
+  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  @ApiProperty(instant) createdAt!: string;
+  @ApiPropertyOptional({ type: PatientViewSchema, nullable: true, description: 'Only for staff and the requesting hospital' }) patient?: PatientView | null;
+}
+
+@ApiSchema({ name: 'DispatchView' })
+export class DispatchViewSchema implements DispatchView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ format: 'uuid' }) volunteerId!: string;
+  @ApiProperty({ enum: REQUEST_ROLES }) role!: RequestRole;
+  @ApiProperty({ enum: DISPATCH_STATUSES }) status!: DispatchStatus;
+  @ApiProperty(instant) startsAt!: string;
+  @ApiProperty(instant) endsAt!: string;
+  @ApiProperty({ format: 'uuid' }) hospitalId!: string;
+  @ApiProperty() language!: string;
+  @ApiProperty({ type: String, nullable: true }) overrideReason!: string | null;
+  @ApiProperty() lateCancellation!: boolean;
+  @ApiProperty({ enum: CANCELLING_PARTIES, nullable: true, description: 'Whose side gave the visit up (cancelled dispatches)' }) cancelledBy!: CancellingParty | null;
+  @ApiProperty({ enum: NO_SHOW_PARTIES, nullable: true }) noShowParty!: NoShowParty | null;
+  @ApiProperty({ ...instant, nullable: true }) actualStart!: string | null;
+  @ApiProperty({ ...instant, nullable: true }) actualEnd!: string | null;
+  @ApiProperty({ description: "The interpreter's display name" }) interpreterName!: string;
+  @ApiProperty({ description: 'Whether the hospital has confirmed the visit' }) hospitalConfirmed!: boolean;
+  @ApiPropertyOptional({ type: PatientViewSchema, nullable: true, description: 'Only once confirmed, for those who may see it' }) patient?: PatientView | null;
+}
+
+@ApiSchema({ name: 'OfferVisit' })
+export class OfferVisitSchema implements OfferVisit {
+  @ApiProperty() language!: string;
+  @ApiProperty(instant) startsAt!: string;
+  @ApiProperty(instant) endsAt!: string;
+  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
+  @ApiProperty({ enum: VISIT_TYPES }) visitType!: VisitType;
+  @ApiProperty({ enum: MODES }) mode!: Mode;
+  @ApiProperty() hospitalName!: string;
+  @ApiProperty() area!: string;
+}
+
+@ApiSchema({ name: 'OfferView' })
+export class OfferViewSchema implements OfferView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ enum: REQUEST_ROLES }) role!: RequestRole;
+  @ApiProperty({ enum: OFFER_STATUSES }) status!: OfferStatus;
+  @ApiProperty() wave!: number;
+  @ApiProperty(instant) expiresAt!: string;
+  @ApiProperty({ ...instant, nullable: true }) respondedAt!: string | null;
+  @ApiProperty({ type: OfferVisitSchema }) visit!: OfferVisit;
+}
+
+/** The 200 of accepting an offer or assigning a volunteer: the new dispatch. */
+@ApiSchema({ name: 'DispatchResult' })
+export class DispatchResultSchema {
+  @ApiProperty({ type: DispatchViewSchema }) dispatch!: DispatchView;
+}
+
+/** The 200 of a swap: the new dispatch and the one handed over. */
+@ApiSchema({ name: 'SwapResult' })
+export class SwapResultSchema {
+  @ApiProperty({ type: DispatchViewSchema }) dispatch!: DispatchView;
+  @ApiProperty({ type: DispatchViewSchema }) handedOver!: DispatchView;
+}
+
+/** The 200 of sending a wave of offers by hand. */
+@ApiSchema({ name: 'OffersSent' })
+export class OffersSentSchema {
+  @ApiProperty({ description: 'How many offers were sent' }) sent!: number;
+}
+
+/** The offer link's page: the offer, and whether it can still be answered. */
+@ApiSchema({ name: 'OfferLinkView' })
+export class OfferLinkViewSchema extends OfferViewSchema {
+  @ApiProperty() answerable!: boolean;
+}
+
+/** The 200 of a reconfirmation link. */
+@ApiSchema({ name: 'Reconfirmed' })
+export class ReconfirmedSchema {
+  @ApiProperty(instant) reconfirmedAt!: string;
+}
