@@ -11,10 +11,19 @@ const moduleNameMapper = {
  * runtime cannot require (Node can, since 20.19): they are compiled to CommonJS for the tests.
  */
 const ESM_ONLY = '/node_modules/(@scure/base|@noble/hashes)/';
-const esmOnly = { [`${ESM_ONLY}.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' } }] };
+const esmOnly = {
+  [`${ESM_ONLY}.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' } }],
+};
 const transformIgnorePatterns = [`^(?!.*${ESM_ONLY}).*/node_modules/`];
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }], ...esmOnly };
-const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform, transformIgnorePatterns };
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  transform,
+  transformIgnorePatterns,
+};
 
 /**
  * Browser tests need Debian's Chromium (`apt-get install chromium`); a machine with only Node.js
@@ -24,7 +33,9 @@ const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensio
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const browserTests = require('node:fs').existsSync(chromiumPath) || process.env.REQUIRE_BROWSER_TESTS === '1';
 if (!browserTests) {
-  console.warn(`[jest] No Chromium at ${chromiumPath}: the admin panel's browser tests are skipped (apt-get install chromium, or set CHROMIUM_PATH).`);
+  console.warn(
+    `[jest] No Chromium at ${chromiumPath}: the admin panel's browser tests are skipped (apt-get install chromium, or set CHROMIUM_PATH).`,
+  );
 }
 const browserProject = {
   ...common,
@@ -39,7 +50,16 @@ module.exports = {
   // Per-project testTimeout is not applied by Jest; this is the default for every test and hook.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/apps/api/src/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
+        '<rootDir>/bench/**/*.spec.ts',
+      ],
+    },
     {
       ...common,
       displayName: 'e2e',
@@ -53,7 +73,10 @@ module.exports = {
       displayName: 'admin',
       testMatch: ['<rootDir>/apps/admin/src/**/*.spec.ts'],
       // The panel's only ways into libs (as in apps/admin/tsconfig.json and vite.config.mts): never the entities.
-      moduleNameMapper: { '^@app/domain/model$': '<rootDir>/libs/domain/src/model', '^@app/matching/(.+)$': '<rootDir>/libs/matching/src/$1' },
+      moduleNameMapper: {
+        '^@app/domain/model$': '<rootDir>/libs/domain/src/model',
+        '^@app/matching/(.+)$': '<rootDir>/libs/matching/src/$1',
+      },
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/apps/admin/tsconfig.jest.json' }] },
     },
     ...(browserTests ? [browserProject] : []),

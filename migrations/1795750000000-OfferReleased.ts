@@ -11,13 +11,19 @@ export class OfferReleased1795750000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "offers" DROP CONSTRAINT "ck_offers_status"`);
-    await queryRunner.query(`ALTER TABLE "offers" ADD CONSTRAINT "ck_offers_status" CHECK ("status" IN ('pending', 'accepted', 'declined', 'expired', 'withdrawn', 'released'))`);
-    await queryRunner.query(`UPDATE "offers" o SET "status" = 'released' FROM "dispatches" d WHERE d."offer_id" = o."id" AND d."status" = 'cancelled' AND o."status" = 'accepted'`);
+    await queryRunner.query(
+      `ALTER TABLE "offers" ADD CONSTRAINT "ck_offers_status" CHECK ("status" IN ('pending', 'accepted', 'declined', 'expired', 'withdrawn', 'released'))`,
+    );
+    await queryRunner.query(
+      `UPDATE "offers" o SET "status" = 'released' FROM "dispatches" d WHERE d."offer_id" = o."id" AND d."status" = 'cancelled' AND o."status" = 'accepted'`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`UPDATE "offers" SET "status" = 'accepted' WHERE "status" = 'released'`);
     await queryRunner.query(`ALTER TABLE "offers" DROP CONSTRAINT "ck_offers_status"`);
-    await queryRunner.query(`ALTER TABLE "offers" ADD CONSTRAINT "ck_offers_status" CHECK ("status" IN ('pending', 'accepted', 'declined', 'expired', 'withdrawn'))`);
+    await queryRunner.query(
+      `ALTER TABLE "offers" ADD CONSTRAINT "ck_offers_status" CHECK ("status" IN ('pending', 'accepted', 'declined', 'expired', 'withdrawn'))`,
+    );
   }
 }

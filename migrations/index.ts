@@ -11,4 +11,16 @@ import { MailNeverLost1795800000000 } from './1795800000000-MailNeverLost';
 import { TwoFactor1796617435139 } from './1796617435139-TwoFactor';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file; add it here. */
-export const MIGRATIONS = [Foundation1795746313877, Registry1795747383164, JobsAndMail1795747562842, Dispatching1795748317072, AfterTheVisit1795749273106, OfferReleased1795750000000, DispatchCancelledBy1795786155076, RequestTermsChangedAt1795787513107, MailLinksWithoutTokens1795790000000, MailNeverLost1795800000000, TwoFactor1796617435139];
+export const MIGRATIONS = [
+  Foundation1795746313877,
+  Registry1795747383164,
+  JobsAndMail1795747562842,
+  Dispatching1795748317072,
+  AfterTheVisit1795749273106,
+  OfferReleased1795750000000,
+  DispatchCancelledBy1795786155076,
+  RequestTermsChangedAt1795787513107,
+  MailLinksWithoutTokens1795790000000,
+  MailNeverLost1795800000000,
+  TwoFactor1796617435139,
+];

@@ -36,8 +36,16 @@ describe('Auth (API)', () => {
     });
 
     it('answers a wrong password and an unknown account with the same 401', async () => {
-      const wrong = await t.http().post('/api/auth/login').send({ email: ADMIN.email, password: 'not-the-password' }).expect(401);
-      const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@test.example.jp', password: 'not-the-password' }).expect(401);
+      const wrong = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: ADMIN.email, password: 'not-the-password' })
+        .expect(401);
+      const unknown = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'nobody@test.example.jp', password: 'not-the-password' })
+        .expect(401);
       const { requestId: a, ...wrongBody } = wrong.body;
       const { requestId: b, ...unknownBody } = unknown.body;
       expect(wrongBody).toEqual({ code: 'INVALID_CREDENTIALS', message: expect.any(String) });
@@ -46,7 +54,11 @@ describe('Auth (API)', () => {
     });
 
     it('treats the e-mail case-insensitively', async () => {
-      await t.http().post('/api/auth/login').send({ email: ADMIN.email.toUpperCase(), password: ADMIN.password }).expect(200);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: ADMIN.email.toUpperCase(), password: ADMIN.password })
+        .expect(200);
     });
 
     it('refuses a malformed body with 400 naming the field', async () => {
@@ -71,7 +83,10 @@ describe('Auth (API)', () => {
     });
 
     it('refuses an expired token', async () => {
-      const expired = jwt.sign({ ...claims(), exp: Math.floor(Date.now() / 1000) - 10 }, { issuer: 'kumamoto-dispatch', audience: 'kumamoto-dispatch-api' });
+      const expired = jwt.sign(
+        { ...claims(), exp: Math.floor(Date.now() / 1000) - 10 },
+        { issuer: 'kumamoto-dispatch', audience: 'kumamoto-dispatch-api' },
+      );
       await me(expired).expect(401);
     });
 
@@ -88,13 +103,19 @@ describe('Auth (API)', () => {
     });
 
     it('refuses a token for another audience or issuer', async () => {
-      await me(jwt.sign(claims(), { issuer: 'kumamoto-dispatch', audience: 'another-api', expiresIn: 600 })).expect(401);
-      await me(jwt.sign(claims(), { issuer: 'someone-else', audience: 'kumamoto-dispatch-api', expiresIn: 600 })).expect(401);
+      await me(jwt.sign(claims(), { issuer: 'kumamoto-dispatch', audience: 'another-api', expiresIn: 600 })).expect(
+        401,
+      );
+      await me(
+        jwt.sign(claims(), { issuer: 'someone-else', audience: 'kumamoto-dispatch-api', expiresIn: 600 }),
+      ).expect(401);
     });
 
     it('refuses a token signed with another key', async () => {
       const other = new JwtService({ secret: 'another-secret-that-is-long-enough-987654' });
-      await me(other.sign(claims(), { issuer: 'kumamoto-dispatch', audience: 'kumamoto-dispatch-api', expiresIn: 600 })).expect(401);
+      await me(
+        other.sign(claims(), { issuer: 'kumamoto-dispatch', audience: 'kumamoto-dispatch-api', expiresIn: 600 }),
+      ).expect(401);
     });
   });
 
@@ -141,7 +162,12 @@ describe('Auth (API)', () => {
     it('refuses an unknown field on a self-update with 400, and changes nothing', async () => {
       const volunteer = await aUser(t, { role: 'volunteer' });
       const session = await login(t, volunteer.email, volunteer.password);
-      const res = await t.http().patch('/api/auth/me').set('Authorization', session.auth).send({ role: 'admin', displayName: 'x' }).expect(400);
+      const res = await t
+        .http()
+        .patch('/api/auth/me')
+        .set('Authorization', session.auth)
+        .send({ role: 'admin', displayName: 'x' })
+        .expect(400);
       expect(res.body).toMatchObject({ code: 'UNKNOWN_FIELD', errors: { role: expect.any(Array) } });
       const me = await t.http().get('/api/auth/me').set('Authorization', session.auth).expect(200);
       expect(me.body).toMatchObject({ role: 'volunteer', displayName: volunteer.displayName });
@@ -150,7 +176,12 @@ describe('Auth (API)', () => {
     it('lets a user change their own display name and locale', async () => {
       const staff = await aUser(t, { role: 'staff' });
       const session = await login(t, staff.email, staff.password);
-      await t.http().patch('/api/auth/me').set('Authorization', session.auth).send({ displayName: '熊本 太郎', locale: 'en' }).expect(200);
+      await t
+        .http()
+        .patch('/api/auth/me')
+        .set('Authorization', session.auth)
+        .send({ displayName: '熊本 太郎', locale: 'en' })
+        .expect(200);
       const me = await t.http().get('/api/auth/me').set('Authorization', session.auth).expect(200);
       expect(me.body).toMatchObject({ displayName: '熊本 太郎', locale: 'en' });
     });
@@ -163,7 +194,12 @@ describe('Auth (API)', () => {
       const session = await login(t, staff.email, staff.password);
       await t.http().get('/api/auth/me').set('Authorization', session.auth).expect(200);
 
-      await t.http().patch(`/api/users/${staff.id}`).set('Authorization', admin.auth).send({ active: false }).expect(200);
+      await t
+        .http()
+        .patch(`/api/users/${staff.id}`)
+        .set('Authorization', admin.auth)
+        .send({ active: false })
+        .expect(200);
 
       await t.http().get('/api/auth/me').set('Authorization', session.auth).expect(401);
       await t.http().post('/api/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
@@ -172,7 +208,12 @@ describe('Auth (API)', () => {
 
     it('creates, lists and reads users; a duplicate e-mail is a 409 naming the field', async () => {
       const admin = await login(t, ADMIN.email, ADMIN.password);
-      const body = { email: 'New.Staff@Test.Example.jp', role: 'staff', displayName: '新しい 職員', password: 'a-long-password' };
+      const body = {
+        email: 'New.Staff@Test.Example.jp',
+        role: 'staff',
+        displayName: '新しい 職員',
+        password: 'a-long-password',
+      };
       const created = await t.http().post('/api/users').set('Authorization', admin.auth).send(body).expect(201);
       expect(created.body).toMatchObject({ email: 'new.staff@test.example.jp', role: 'staff', active: true });
       const dup = await t.http().post('/api/users').set('Authorization', admin.auth).send(body).expect(409);
@@ -210,12 +251,18 @@ describe('Auth (API)', () => {
 describe('Login throttling (API)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_PAIR_LIMIT: '3', LOGIN_IP_LIMIT: '6', LOGIN_WINDOW_SECONDS: '60', LOGIN_BLOCK_SECONDS: '2' });
+    t = await createTestApp({
+      LOGIN_PAIR_LIMIT: '3',
+      LOGIN_IP_LIMIT: '6',
+      LOGIN_WINDOW_SECONDS: '60',
+      LOGIN_BLOCK_SECONDS: '2',
+    });
   });
   afterAll(() => t.close());
 
   it('answers 429 after too many attempts on one account from one address, only briefly, and not for other accounts', async () => {
-    const attempt = (email: string, password = 'wrong-password') => t.http().post('/api/auth/login').send({ email, password });
+    const attempt = (email: string, password = 'wrong-password') =>
+      t.http().post('/api/auth/login').send({ email, password });
     for (let i = 0; i < 3; i++) expect((await attempt(ADMIN.email)).status).toBe(401);
     const blocked = await attempt(ADMIN.email, ADMIN.password);
     expect(blocked.status).toBe(429);
@@ -225,20 +272,31 @@ describe('Login throttling (API)', () => {
     await new Promise((resolve) => setTimeout(resolve, 2100));
     expect((await attempt(ADMIN.email, ADMIN.password)).status).toBe(200);
   });
-
 });
 
 describe('Login throttling per address (API)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_PAIR_LIMIT: '100', LOGIN_IP_LIMIT: '6', LOGIN_WINDOW_SECONDS: '60', LOGIN_BLOCK_SECONDS: '60' });
+    t = await createTestApp({
+      LOGIN_PAIR_LIMIT: '100',
+      LOGIN_IP_LIMIT: '6',
+      LOGIN_WINDOW_SECONDS: '60',
+      LOGIN_BLOCK_SECONDS: '60',
+    });
   });
   afterAll(() => t.close());
 
   it('answers 429 after too many attempts from one address across accounts', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      statuses.push((await t.http().post('/api/auth/login').send({ email: `spray${i}@test.example.jp`, password: 'wrong-password' })).status);
+      statuses.push(
+        (
+          await t
+            .http()
+            .post('/api/auth/login')
+            .send({ email: `spray${i}@test.example.jp`, password: 'wrong-password' })
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429]);
   });
@@ -247,13 +305,23 @@ describe('Login throttling per address (API)', () => {
 describe('Login throttling behind a proxy (API)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ TRUST_PROXY: '1', LOGIN_PAIR_LIMIT: '100', LOGIN_IP_LIMIT: '3', LOGIN_WINDOW_SECONDS: '60', LOGIN_BLOCK_SECONDS: '60' });
+    t = await createTestApp({
+      TRUST_PROXY: '1',
+      LOGIN_PAIR_LIMIT: '100',
+      LOGIN_IP_LIMIT: '3',
+      LOGIN_WINDOW_SECONDS: '60',
+      LOGIN_BLOCK_SECONDS: '60',
+    });
   });
   afterAll(() => t.close());
 
   it('counts each client address from X-Forwarded-For, not the proxy’s', async () => {
     const attempt = (ip: string, i: number) =>
-      t.http().post('/api/auth/login').set('x-forwarded-for', ip).send({ email: `proxy${i}@test.example.jp`, password: 'wrong-password' });
+      t
+        .http()
+        .post('/api/auth/login')
+        .set('x-forwarded-for', ip)
+        .send({ email: `proxy${i}@test.example.jp`, password: 'wrong-password' });
     const first: number[] = [];
     for (let i = 0; i < 4; i++) first.push((await attempt('203.0.113.7', i)).status);
     expect(first).toEqual([401, 401, 401, 429]);

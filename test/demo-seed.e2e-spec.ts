@@ -12,7 +12,8 @@ describe('Demo data (SEED_DEMO=true)', () => {
 
   const counts = async () =>
     (
-      await t.dataSource.query(`SELECT (SELECT count(*)::int FROM hospitals) AS hospitals, (SELECT count(*)::int FROM volunteers) AS volunteers,
+      await t.dataSource
+        .query(`SELECT (SELECT count(*)::int FROM hospitals) AS hospitals, (SELECT count(*)::int FROM volunteers) AS volunteers,
         (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM training_courses) AS courses, (SELECT count(*)::int FROM course_attendances) AS attendances,
         (SELECT count(*)::int FROM requests) AS requests, (SELECT count(*)::int FROM offers) AS offers`)
     )[0];
@@ -24,19 +25,31 @@ describe('Demo data (SEED_DEMO=true)', () => {
     expect(hospitals.body.data.map((h: { name: string }) => h.name)).toContain('熊本中央病院');
     const volunteers = await t.http().get('/api/volunteers?perPage=100').set('Authorization', admin.auth).expect(200);
     expect(volunteers.body.total).toBe(12);
-    const codes = new Set(volunteers.body.data.flatMap((v: { languages: { code: string }[] }) => v.languages.map((l) => l.code)));
+    const codes = new Set(
+      volunteers.body.data.flatMap((v: { languages: { code: string }[] }) => v.languages.map((l) => l.code)),
+    );
     for (const code of ['vi', 'zh', 'ne', 'tl', 'id', 'ko', 'en', 'my', 'th', 'pt']) expect(codes).toContain(code);
     for (const doc of DEMO_AVAILABILITY) expect(validateAvailability(doc)).toEqual([]);
     const lan = volunteers.body.data.find((v: { email: string }) => v.email === 'volunteer1@example.jp');
-    const training = await t.http().get(`/api/volunteers/${lan.id}/training`).set('Authorization', admin.auth).expect(200);
+    const training = await t
+      .http()
+      .get(`/api/volunteers/${lan.id}/training`)
+      .set('Authorization', admin.auth)
+      .expect(200);
     expect(training.body.attendance.length).toBeGreaterThan(0);
   });
 
   it('files demo requests as the coordinators would: the easy one goes out to volunteers, the hard one reaches staff', async () => {
     const admin = await login(t, ADMIN.email, ADMIN.password);
-    const requests = await t.http().get('/api/requests?perPage=100&sort=startsAt&order=DESC').set('Authorization', admin.auth).expect(200);
+    const requests = await t
+      .http()
+      .get('/api/requests?perPage=100&sort=startsAt&order=DESC')
+      .set('Authorization', admin.auth)
+      .expect(200);
     // Tomorrow's visit, confirmed days ago, is history the seed writes; the rest were filed at start.
-    const upcoming = requests.body.data.filter((r: { startsAt: string; status: string }) => new Date(r.startsAt) > new Date() && r.status !== 'confirmed');
+    const upcoming = requests.body.data.filter(
+      (r: { startsAt: string; status: string }) => new Date(r.startsAt) > new Date() && r.status !== 'confirmed',
+    );
     expect(upcoming).toHaveLength(4);
     const byLanguage = Object.fromEntries(upcoming.map((r: { language: string }) => [r.language, r]));
     expect(byLanguage.vi.status).toBe('offered');
@@ -53,7 +66,11 @@ describe('Demo data (SEED_DEMO=true)', () => {
     const now = new Date();
     const tokyo = new Date(now.getTime() + 9 * 3600_000);
     const fiscalYear = tokyo.getUTCMonth() >= 3 ? tokyo.getUTCFullYear() : tokyo.getUTCFullYear() - 1;
-    const summary = await t.http().get(`/api/stats/summary?fiscalYear=${fiscalYear}`).set('Authorization', admin.auth).expect(200);
+    const summary = await t
+      .http()
+      .get(`/api/stats/summary?fiscalYear=${fiscalYear}`)
+      .set('Authorization', admin.auth)
+      .expect(200);
     const [past] = await t.dataSource.query(
       `SELECT count(*) FILTER (WHERE d.status = 'completed')::int AS completed, count(*) FILTER (WHERE r.status = 'escalated')::int AS unfilled
          FROM requests r LEFT JOIN dispatches d ON d.request_id = r.id WHERE r.starts_at >= $1 AND r.starts_at < now()`,
@@ -66,24 +83,58 @@ describe('Demo data (SEED_DEMO=true)', () => {
       expect(past.completed).toBeGreaterThan(3);
       expect(summary.body.dispatches.byMonth.filter((m: { count: number }) => m.count > 0).length).toBeGreaterThan(0);
     }
-    const pending = await t.http().get('/api/reports?reviewStatus=pending').set('Authorization', admin.auth).expect(200);
+    const pending = await t
+      .http()
+      .get('/api/reports?reviewStatus=pending')
+      .set('Authorization', admin.auth)
+      .expect(200);
     expect(pending.body.total).toBeGreaterThanOrEqual(1);
     // The volunteer's visit of the last days waits for her report; the hospital can confirm it.
     const volunteer = await login(t, 'volunteer1@example.jp', DEMO_PASSWORD);
-    const dispatches = await t.http().get('/api/dispatches?perPage=100').set('Authorization', volunteer.auth).expect(200);
-    const toReport = dispatches.body.data.filter((d: { status: string; endsAt: string }) => d.status === 'confirmed' && new Date(d.endsAt) < now);
+    const dispatches = await t
+      .http()
+      .get('/api/dispatches?perPage=100')
+      .set('Authorization', volunteer.auth)
+      .expect(200);
+    const toReport = dispatches.body.data.filter(
+      (d: { status: string; endsAt: string }) => d.status === 'confirmed' && new Date(d.endsAt) < now,
+    );
     expect(toReport).toHaveLength(1);
-    const report = { actualStart: toReport[0].startsAt, actualEnd: toReport[0].endsAt, waitingMinutes: 10, scenes: ['consultation'], difficulty: 2, transportCostYen: 300 };
-    await t.http().post(`/api/dispatches/${toReport[0].id}/report`).set('Authorization', volunteer.auth).send(report).expect(201);
+    const report = {
+      actualStart: toReport[0].startsAt,
+      actualEnd: toReport[0].endsAt,
+      waitingMinutes: 10,
+      scenes: ['consultation'],
+      difficulty: 2,
+      transportCostYen: 300,
+    };
+    await t
+      .http()
+      .post(`/api/dispatches/${toReport[0].id}/report`)
+      .set('Authorization', volunteer.auth)
+      .send(report)
+      .expect(201);
     const coordinator = await login(t, 'coordinator1@example.jp', DEMO_PASSWORD);
-    await t.http().post(`/api/dispatches/${toReport[0].id}/hospital-confirmation`).set('Authorization', coordinator.auth).send({ actualStart: toReport[0].startsAt, actualEnd: toReport[0].endsAt, rating: 5 }).expect(201);
+    await t
+      .http()
+      .post(`/api/dispatches/${toReport[0].id}/hospital-confirmation`)
+      .set('Authorization', coordinator.auth)
+      .send({ actualStart: toReport[0].startsAt, actualEnd: toReport[0].endsAt, rating: 5 })
+      .expect(201);
   });
 
   it('lets a demo coordinator and a demo volunteer sign in, each seeing their own', async () => {
     const coordinator = await login(t, 'coordinator1@example.jp', DEMO_PASSWORD);
     const me = await t.http().get('/api/auth/me').set('Authorization', coordinator.auth).expect(200);
-    const hospital = await t.http().get(`/api/hospitals/${me.body.hospitalId}`).set('Authorization', coordinator.auth).expect(200);
-    expect(hospital.body).toMatchObject({ name: '熊本中央病院', coordinators: [expect.objectContaining({ email: 'coordinator1@example.jp' })] });
+    const hospital = await t
+      .http()
+      .get(`/api/hospitals/${me.body.hospitalId}`)
+      .set('Authorization', coordinator.auth)
+      .expect(200);
+    expect(hospital.body).toMatchObject({
+      name: '熊本中央病院',
+      coordinators: [expect.objectContaining({ email: 'coordinator1@example.jp' })],
+    });
     const volunteer = await login(t, 'volunteer1@example.jp', DEMO_PASSWORD);
     await t.http().get('/api/volunteers/me').set('Authorization', volunteer.auth).expect(200);
   });

@@ -21,7 +21,10 @@ describe('The dispatch policy as injected configuration', () => {
 
   it('sends waves of the configured size, open for the configured time', async () => {
     const world = await visitWorld(t, 3);
-    const request = await fileRequest(t, world.coordinator.auth, { startsAt: jst(20, '10:00'), endsAt: jst(20, '11:00') });
+    const request = await fileRequest(t, world.coordinator.auth, {
+      startsAt: jst(20, '10:00'),
+      endsAt: jst(20, '11:00'),
+    });
     const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
     expect(DEFAULT_DISPATCH_POLICY.waveSize).toBeGreaterThan(1);
     expect(offers).toHaveLength(1);

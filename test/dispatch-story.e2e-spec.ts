@@ -27,29 +27,47 @@ describe('Dispatch stories (API, timers, mail)', () => {
     staff = (await login(t, ADMIN.email, ADMIN.password)).auth;
     const hospital = await aHospital(t, { area: '中央区', name: '熊本市民病院' });
     const user = await aUser(t, { role: 'coordinator', hospitalId: hospital.id });
-    coordinator = { auth: (await login(t, user.email, user.password)).auth, hospitalId: hospital.id, email: user.email };
+    coordinator = {
+      auth: (await login(t, user.email, user.password)).auth,
+      hospitalId: hospital.id,
+      email: user.email,
+    };
   });
   afterAll(() => t.close());
 
   const runTimers = () => t.app.get(JobsService).runDue(500);
-  const mailTo = (email: string) => t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email }, order: { createdAt: 'ASC' } });
+  const mailTo = (email: string) =>
+    t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email }, order: { createdAt: 'ASC' } });
   const linkToken = (mail: MailMessage, kind: 'offer-links' | 'reconfirm-links') => deliveredToken(t, mail, kind);
   const file = (language: string, startsAt: string, endsAt: string) =>
     t
       .http()
       .post('/api/requests')
       .set('Authorization', coordinator.auth)
-      .send({ language, startsAt, endsAt, department: 'obstetrics_gynecology', visitType: 'examination', patient: { displayName: PATIENT, gender: 'male', ageBand: 'adult' } })
+      .send({
+        language,
+        startsAt,
+        endsAt,
+        department: 'obstetrics_gynecology',
+        visitType: 'examination',
+        patient: { displayName: PATIENT, gender: 'male', ageBand: 'adult' },
+      })
       .expect(201);
 
   it('file → wave → decline → next wave → accept by link → reminder → reconfirm → complete', async () => {
-    const volunteers = await Promise.all([0, 1, 2, 3, 4].map(() => aQualifiedVolunteer(t, courses, { languages: ['vi'] })));
+    const volunteers = await Promise.all(
+      [0, 1, 2, 3, 4].map(() => aQualifiedVolunteer(t, courses, { languages: ['vi'] })),
+    );
     const request = (await file('vi', jst(10, '10:00'), jst(10, '12:00'))).body;
     expect(request.status).toBe('offered');
 
     const firstWave = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
     expect(firstWave).toHaveLength(3);
-    const offerMails = await Promise.all(firstWave.map(async (o) => (await mailTo(volunteers.find((v) => v.id === o.volunteerId)!.email)).find((m) => m.template === 'offer')!));
+    const offerMails = await Promise.all(
+      firstWave.map(async (o) =>
+        (await mailTo(volunteers.find((v) => v.id === o.volunteerId)!.email)).find((m) => m.template === 'offer')!,
+      ),
+    );
     expect(offerMails.every((m) => /offer-links\//.test(m.textBody))).toBe(true);
 
     // One declines through the link; the page is a GET that shows, the answer a POST.
@@ -70,24 +88,40 @@ describe('Dispatch stories (API, timers, mail)', () => {
     // A second-wave volunteer accepts from the e-mail link.
     const winner = volunteers.find((v) => v.id === secondWave[0].volunteerId)!;
     const winnerMail = (await mailTo(winner.email)).find((m) => m.template === 'offer')!;
-    const accepted = await t.http().post(`/api/offer-links/${await linkToken(winnerMail, 'offer-links')}/accept`).expect(200);
+    const accepted = await t
+      .http()
+      .post(`/api/offer-links/${await linkToken(winnerMail, 'offer-links')}/accept`)
+      .expect(200);
     const dispatchId = accepted.body.dispatch.id;
-    await t.http().post(`/api/offer-links/${await linkToken(winnerMail, 'offer-links')}/accept`).expect(409);
+    await t
+      .http()
+      .post(`/api/offer-links/${await linkToken(winnerMail, 'offer-links')}/accept`)
+      .expect(409);
 
     const confirmation = (await mailTo(winner.email)).find((m) => m.template === 'dispatch_confirmed')!;
-    expect(confirmation.attachments?.[0]).toMatchObject({ filename: 'dispatch.ics', contentType: expect.stringContaining('text/calendar') });
+    expect(confirmation.attachments?.[0]).toMatchObject({
+      filename: 'dispatch.ics',
+      contentType: expect.stringContaining('text/calendar'),
+    });
     expect(Buffer.from(confirmation.attachments![0].content, 'base64').toString()).toContain('BEGIN:VEVENT');
     expect((await mailTo(coordinator.email)).some((m) => m.template === 'request_confirmed')).toBe(true);
     const others = allOffers.filter((o) => o.status === 'pending' && o.volunteerId !== winner.id);
     for (const o of others) {
-      expect((await mailTo(volunteers.find((v) => v.id === o.volunteerId)!.email)).some((m) => m.template === 'offer_withdrawn')).toBe(true);
+      expect(
+        (await mailTo(volunteers.find((v) => v.id === o.volunteerId)!.email)).some(
+          (m) => m.template === 'offer_withdrawn',
+        ),
+      ).toBe(true);
     }
 
     // 48 h before: the volunteer is asked to reconfirm, and does so through the link.
     t.clock.set(new Date(new Date(jst(10, '10:00')).getTime() - 47 * HOUR));
     await runTimers();
     const ask = (await mailTo(winner.email)).find((m) => m.template === 'reconfirm')!;
-    await t.http().post(`/api/reconfirm-links/${await linkToken(ask, 'reconfirm-links')}`).expect(200);
+    await t
+      .http()
+      .post(`/api/reconfirm-links/${await linkToken(ask, 'reconfirm-links')}`)
+      .expect(200);
 
     // 24 h before: reminders to the volunteer and the hospital; no alert, since it was reconfirmed.
     t.clock.set(new Date(new Date(jst(10, '10:00')).getTime() - 23 * HOUR));
@@ -98,12 +132,21 @@ describe('Dispatch stories (API, timers, mail)', () => {
 
     // After the visit the hospital completes it with the actual times.
     t.clock.set(jst(10, '13:00'));
-    await t.http().post(`/api/dispatches/${dispatchId}/complete`).set('Authorization', coordinator.auth).send({ actualStart: jst(10, '10:02'), actualEnd: jst(10, '11:45') }).expect(200);
+    await t
+      .http()
+      .post(`/api/dispatches/${dispatchId}/complete`)
+      .set('Authorization', coordinator.auth)
+      .send({ actualStart: jst(10, '10:02'), actualEnd: jst(10, '11:45') })
+      .expect(200);
     const done = await t.http().get(`/api/requests/${request.id}`).set('Authorization', coordinator.auth).expect(200);
     expect(done.body.status).toBe('completed');
 
     // The calendar file is served to those who may see the dispatch.
-    const ics = await t.http().get(`/api/dispatches/${dispatchId}/calendar.ics`).set('Authorization', coordinator.auth).expect(200);
+    const ics = await t
+      .http()
+      .get(`/api/dispatches/${dispatchId}/calendar.ics`)
+      .set('Authorization', coordinator.auth)
+      .expect(200);
     expect(ics.headers['content-type']).toContain('text/calendar');
     t.clock.set(TODAY);
   });
@@ -112,19 +155,24 @@ describe('Dispatch stories (API, timers, mail)', () => {
     const volunteers = await Promise.all([0, 1].map(() => aQualifiedVolunteer(t, courses, { languages: ['ne'] })));
     const request = (await file('ne', jst(20, '14:00'), jst(20, '15:00'))).body;
     expect(request.status).toBe('offered');
-    const offersOf = () => t.dataSource.getRepository(Offer).find({ where: { requestId: request.id }, order: { createdAt: 'ASC' } });
+    const offersOf = () =>
+      t.dataSource.getRepository(Offer).find({ where: { requestId: request.id }, order: { createdAt: 'ASC' } });
 
     // The offers' time runs out unanswered and nobody new is left: both are asked again, by a new mail.
     t.clock.set(new Date(new Date(TODAY).getTime() + POLICY.responseWindowMinutes * MINUTE + MINUTE));
     await runTimers();
     const afterExpiry = await offersOf();
     expect(afterExpiry.map((o) => o.status)).toEqual(['expired', 'expired', 'pending', 'pending']);
-    expect(new Set(afterExpiry.filter((o) => o.status === 'pending').map((o) => o.volunteerId))).toEqual(new Set(volunteers.map((v) => v.id)));
+    expect(new Set(afterExpiry.filter((o) => o.status === 'pending').map((o) => o.volunteerId))).toEqual(
+      new Set(volunteers.map((v) => v.id)),
+    );
     for (const v of volunteers) {
       const offers = (await mailTo(v.email)).filter((m) => m.template === 'offer');
       expect(offers.map((m) => m.subject.startsWith('【再依頼】'))).toEqual([false, true]);
     }
-    expect((await t.http().get(`/api/requests/${request.id}`).set('Authorization', staff).expect(200)).body.status).toBe('offered');
+    expect(
+      (await t.http().get(`/api/requests/${request.id}`).set('Authorization', staff).expect(200)).body.status,
+    ).toBe('offered');
 
     // Still no answer by the escalation deadline before the visit: staff are called in.
     t.clock.set(new Date(new Date(jst(20, '14:00')).getTime() - POLICY.escalateBeforeHours * HOUR));
@@ -134,9 +182,18 @@ describe('Dispatch stories (API, timers, mail)', () => {
     const alerts = (await mailTo(coordinator.email)).filter((m) => m.template === 'request_escalated');
     expect(alerts).toHaveLength(1);
 
-    const assigned = await t.http().post(`/api/requests/${request.id}/assign`).set('Authorization', staff).send({ volunteerId: volunteers[1].id }).expect(200);
+    const assigned = await t
+      .http()
+      .post(`/api/requests/${request.id}/assign`)
+      .set('Authorization', staff)
+      .send({ volunteerId: volunteers[1].id })
+      .expect(200);
     expect(assigned.body.dispatch).toMatchObject({ volunteerId: volunteers[1].id, status: 'confirmed' });
-    const confirmed = await t.http().get(`/api/requests/${request.id}`).set('Authorization', coordinator.auth).expect(200);
+    const confirmed = await t
+      .http()
+      .get(`/api/requests/${request.id}`)
+      .set('Authorization', coordinator.auth)
+      .expect(200);
     expect(confirmed.body.status).toBe('confirmed');
     t.clock.set(TODAY);
   });
@@ -144,8 +201,15 @@ describe('Dispatch stories (API, timers, mail)', () => {
   it('alerts staff when the volunteer does not reconfirm by the deadline', async () => {
     const volunteer = await aQualifiedVolunteer(t, courses, { languages: ['si'] });
     const request = (await file('si', jst(28, '10:00'), jst(28, '11:00'))).body;
-    const offer = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: request.id, volunteerId: volunteer.id });
-    await t.http().post(`/api/requests/${request.id}/assign`).set('Authorization', staff).send({ volunteerId: volunteer.id }).expect(200);
+    const offer = await t.dataSource
+      .getRepository(Offer)
+      .findOneByOrFail({ requestId: request.id, volunteerId: volunteer.id });
+    await t
+      .http()
+      .post(`/api/requests/${request.id}/assign`)
+      .set('Authorization', staff)
+      .send({ volunteerId: volunteer.id })
+      .expect(200);
     // Their own pending offer is the acceptance, not withdrawn as "someone else took it".
     expect((await t.dataSource.getRepository(Offer).findOneByOrFail({ id: offer.id })).status).toBe('accepted');
     t.clock.set(new Date(new Date(jst(28, '10:00')).getTime() - 47 * HOUR));
@@ -154,7 +218,11 @@ describe('Dispatch stories (API, timers, mail)', () => {
     await runTimers();
     const dispatch = await t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId: request.id });
     expect(dispatch.reconfirmationMissed).toBe(true);
-    expect((await mailTo(coordinator.email)).some((m) => m.template === 'request_escalated' && /reconfirm|再確認/.test(m.textBody))).toBe(true);
+    expect(
+      (await mailTo(coordinator.email)).some(
+        (m) => m.template === 'request_escalated' && /reconfirm|再確認/.test(m.textBody),
+      ),
+    ).toBe(true);
     t.clock.set(TODAY);
   });
 
@@ -171,15 +239,26 @@ describe('Dispatch stories (API, timers, mail)', () => {
     for (const [i, language] of ['fa', 'hi', 'bn', 'ta', 'km', 'lo'].entries()) {
       const volunteer = await aQualifiedVolunteer(t, courses, { languages: [language] });
       const request = (await file(language, jst(26, '10:00'), jst(26, '11:00'))).body;
-      const offer = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: request.id, volunteerId: volunteer.id });
+      const offer = await t.dataSource
+        .getRepository(Offer)
+        .findOneByOrFail({ requestId: request.id, volunteerId: volunteer.id });
       const mail = (await mailTo(volunteer.email)).find((m) => m.template === 'offer')!;
       // Just before, exactly at, and just after the deadline.
       t.clock.set(new Date(offer.expiresAt.getTime() + (i % 3) - 1));
-      const [accept] = await Promise.all([t.http().post(`/api/offer-links/${await linkToken(mail, 'offer-links')}/accept`), runTimers()]);
+      const [accept] = await Promise.all([
+        t.http().post(`/api/offer-links/${await linkToken(mail, 'offer-links')}/accept`),
+        runTimers(),
+      ]);
       const after = await t.dataSource.getRepository(Offer).findOneByOrFail({ id: offer.id });
       const dispatches = await t.dataSource.getRepository(Dispatch).count({ where: { offerId: offer.id } });
       if (after.status === 'accepted') expect([accept.status, dispatches]).toEqual([200, 1]);
-      else expect([after.status, accept.status, accept.body.code, dispatches]).toEqual(['expired', 409, 'OFFER_EXPIRED', 0]);
+      else
+        expect([after.status, accept.status, accept.body.code, dispatches]).toEqual([
+          'expired',
+          409,
+          'OFFER_EXPIRED',
+          0,
+        ]);
       t.clock.set(TODAY);
     }
   });
@@ -189,7 +268,12 @@ describe('Dispatch stories (API, timers, mail)', () => {
     const request = (await file('ms', jst(18, '10:00'), jst(18, '11:00'))).body;
     const before = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
     expect(before).toHaveLength(2);
-    await t.http().patch(`/api/requests/${request.id}`).set('Authorization', coordinator.auth).send({ startsAt: jst(18, '14:00'), endsAt: jst(18, '15:00') }).expect(200);
+    await t
+      .http()
+      .patch(`/api/requests/${request.id}`)
+      .set('Authorization', coordinator.auth)
+      .send({ startsAt: jst(18, '14:00'), endsAt: jst(18, '15:00') })
+      .expect(200);
     const after = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
     expect(after.map((o) => o.status).sort()).toEqual(['pending', 'pending', 'withdrawn', 'withdrawn']);
     for (const v of volunteers) {
@@ -233,7 +317,8 @@ describe('Dispatch stories (API, timers, mail)', () => {
         [requests.map((r) => r.id), t.clock.now()],
       );
       expect(jobs.length).toBeGreaterThan(4);
-      for (const job of jobs) expect([job.key, job.status === 'done' || job.status === 'cancelled']).toEqual([job.key, true]);
+      for (const job of jobs)
+        expect([job.key, job.status === 'done' || job.status === 'cancelled']).toEqual([job.key, true]);
       for (const request of requests) {
         const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } });
         const volunteers = offers.map((o) => o.volunteerId);
@@ -241,7 +326,10 @@ describe('Dispatch stories (API, timers, mail)', () => {
         const waves = new Map<number, number>();
         for (const o of offers) waves.set(o.wave, (waves.get(o.wave) ?? 0) + 1);
         for (const count of waves.values()) expect(count).toBeLessThanOrEqual(3);
-        const mails: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM mail_messages WHERE idempotency_key = ANY($1)`, [offers.map((o) => `offer:${o.id}`)]);
+        const mails: { n: number }[] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM mail_messages WHERE idempotency_key = ANY($1)`,
+          [offers.map((o) => `offer:${o.id}`)],
+        );
         expect(mails[0].n).toBe(offers.length);
       }
     } finally {

@@ -46,7 +46,13 @@ describe('Dispatch workflow (API)', () => {
 
   describe('filing', () => {
     it('derives the required level, marks short notice urgent, and hides nothing from the requesting hospital', async () => {
-      const res = await file({ language: 'ne', startsAt: jst(3, '10:00'), endsAt: jst(3, '11:00'), department: 'oncology', visitType: 'informed_consent' }).expect(201);
+      const res = await file({
+        language: 'ne',
+        startsAt: jst(3, '10:00'),
+        endsAt: jst(3, '11:00'),
+        department: 'oncology',
+        visitType: 'informed_consent',
+      }).expect(201);
       expect(res.body).toMatchObject({ requiredLevel: 'advanced', urgent: true, hospitalId: coordinator.hospitalId });
       expect(res.body.patient).toMatchObject({ displayName: 'グエン・ティ・ラン', ageBand: 'adult' });
     });
@@ -59,10 +65,15 @@ describe('Dispatch workflow (API)', () => {
     it('refuses end before start, a past visit and an unknown language, naming the field, and writes nothing', async () => {
       const before = await t.dataSource.getRepository(InterpretationRequest).count();
       expect((await file({ endsAt: jst(15, '09:00') }).expect(422)).body.errors).toHaveProperty('endsAt');
-      expect((await file({ startsAt: '2026-11-30T10:00:00+09:00', endsAt: '2026-11-30T11:00:00+09:00' }).expect(422)).body.errors).toHaveProperty('startsAt');
+      expect(
+        (await file({ startsAt: '2026-11-30T10:00:00+09:00', endsAt: '2026-11-30T11:00:00+09:00' }).expect(422)).body
+          .errors,
+      ).toHaveProperty('startsAt');
       expect((await file({ language: 'xx' }).expect(422)).body.errors).toHaveProperty('language');
       expect((await file({ department: 'astrology' }).expect(422)).body.errors).toHaveProperty('department');
-      expect((await file({ patient: { displayName: 'x', gender: 'female', ageBand: 'toddler' } }).expect(422)).body.errors).toHaveProperty(['patient.ageBand']);
+      expect(
+        (await file({ patient: { displayName: 'x', gender: 'female', ageBand: 'toddler' } }).expect(422)).body.errors,
+      ).toHaveProperty(['patient.ageBand']);
       expect(await t.dataSource.getRepository(InterpretationRequest).count()).toBe(before);
     });
 
@@ -87,9 +98,14 @@ describe('Dispatch workflow (API)', () => {
 
       const res = await t.http().get(`/api/requests/${request.id}/candidates`).set('Authorization', staff).expect(200);
       expect(res.body.eligible.map((c: { volunteerId: string }) => c.volunteerId)).toEqual([good.id]);
-      expect(res.body.eligible[0]).toMatchObject({ score: expect.any(Number), parts: expect.objectContaining({ fairness: expect.any(Number) }) });
+      expect(res.body.eligible[0]).toMatchObject({
+        score: expect.any(Number),
+        parts: expect.objectContaining({ fairness: expect.any(Number) }),
+      });
       expect(res.body.eligible[0].reasons.length).toBeGreaterThan(0);
-      const excluded = Object.fromEntries(res.body.excluded.map((e: { volunteerId: string; reasons: string[] }) => [e.volunteerId, e.reasons]));
+      const excluded = Object.fromEntries(
+        res.body.excluded.map((e: { volunteerId: string; reasons: string[] }) => [e.volunteerId, e.reasons]),
+      );
       expect(excluded[trainee.id]).toEqual(['LEVEL']);
       expect(excluded[lapsed.id]).toEqual(['INSURANCE']);
     });
@@ -97,22 +113,57 @@ describe('Dispatch workflow (API)', () => {
     it('keeps a volunteer away from a patient who asked, through the ban on their request (BANNED)', async () => {
       const volunteer = await aQualifiedVolunteer(t, courses, { languages: ['am'] });
       const first = (await file({ language: 'am', patientRef: 'MRN-0042' }).expect(201)).body;
-      await t.http().post(`/api/volunteers/${volunteer.id}/bans`).set('Authorization', staff).send({ requestId: first.id, reason: '患者さんのご希望' }).expect(201);
-      const next = (await file({ language: 'am', patientRef: 'MRN-0042', startsAt: jst(16, '10:00'), endsAt: jst(16, '11:00') }).expect(201)).body;
-      const other = (await file({ language: 'am', patientRef: 'MRN-0043', startsAt: jst(17, '10:00'), endsAt: jst(17, '11:00') }).expect(201)).body;
+      await t
+        .http()
+        .post(`/api/volunteers/${volunteer.id}/bans`)
+        .set('Authorization', staff)
+        .send({ requestId: first.id, reason: '患者さんのご希望' })
+        .expect(201);
+      const next = (
+        await file({
+          language: 'am',
+          patientRef: 'MRN-0042',
+          startsAt: jst(16, '10:00'),
+          endsAt: jst(16, '11:00'),
+        }).expect(201)
+      ).body;
+      const other = (
+        await file({
+          language: 'am',
+          patientRef: 'MRN-0043',
+          startsAt: jst(17, '10:00'),
+          endsAt: jst(17, '11:00'),
+        }).expect(201)
+      ).body;
       const forNext = await t.http().get(`/api/requests/${next.id}/candidates`).set('Authorization', staff).expect(200);
-      expect(forNext.body.excluded).toEqual([expect.objectContaining({ volunteerId: volunteer.id, reasons: ['BANNED'] })]);
-      const forOther = await t.http().get(`/api/requests/${other.id}/candidates`).set('Authorization', staff).expect(200);
+      expect(forNext.body.excluded).toEqual([
+        expect.objectContaining({ volunteerId: volunteer.id, reasons: ['BANNED'] }),
+      ]);
+      const forOther = await t
+        .http()
+        .get(`/api/requests/${other.id}/candidates`)
+        .set('Authorization', staff)
+        .expect(200);
       expect(forOther.body.eligible.map((c: { volunteerId: string }) => c.volunteerId)).toEqual([volunteer.id]);
-      const noRef = (await file({ language: 'am', startsAt: jst(18, '10:00'), endsAt: jst(18, '11:00') }).expect(201)).body;
-      const refused = await t.http().post(`/api/volunteers/${volunteer.id}/bans`).set('Authorization', staff).send({ requestId: noRef.id, reason: 'x' }).expect(422);
+      const noRef = (await file({ language: 'am', startsAt: jst(18, '10:00'), endsAt: jst(18, '11:00') }).expect(201))
+        .body;
+      const refused = await t
+        .http()
+        .post(`/api/volunteers/${volunteer.id}/bans`)
+        .set('Authorization', staff)
+        .send({ requestId: noRef.id, reason: 'x' })
+        .expect(422);
       expect(refused.body.errors).toHaveProperty('requestId');
     });
 
     it('is for staff only', async () => {
       const request = (await file().expect(201)).body;
       await t.http().get(`/api/requests/${request.id}/candidates`).set('Authorization', coordinator.auth).expect(403);
-      await t.http().get('/api/requests/00000000-0000-4000-8000-000000000000/candidates').set('Authorization', staff).expect(404);
+      await t
+        .http()
+        .get('/api/requests/00000000-0000-4000-8000-000000000000/candidates')
+        .set('Authorization', staff)
+        .expect(404);
     });
   });
 
@@ -132,15 +183,33 @@ describe('Dispatch workflow (API)', () => {
       expect(mine.visit).toMatchObject({ language: 'id', hospitalName: expect.any(String) });
       expect(JSON.stringify(pending.body)).not.toContain('グエン');
 
-      const accepted = await t.http().post(`/api/offers/${mine.id}/accept`).set('Authorization', first.auth).expect(200);
-      expect(accepted.body.dispatch).toMatchObject({ requestId: request.id, volunteerId: first.volunteer.id, status: 'confirmed' });
+      const accepted = await t
+        .http()
+        .post(`/api/offers/${mine.id}/accept`)
+        .set('Authorization', first.auth)
+        .expect(200);
+      expect(accepted.body.dispatch).toMatchObject({
+        requestId: request.id,
+        volunteerId: first.volunteer.id,
+        status: 'confirmed',
+      });
 
       const secondOffer = offers.find((o) => o.volunteerId === second.volunteer.id)!;
-      const late = await t.http().post(`/api/offers/${secondOffer.id}/accept`).set('Authorization', second.auth).expect(409);
+      const late = await t
+        .http()
+        .post(`/api/offers/${secondOffer.id}/accept`)
+        .set('Authorization', second.auth)
+        .expect(409);
       expect(late.body.code).toBe('REQUEST_ALREADY_FILLED');
-      const statuses = (await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } })).map((o) => o.status).sort();
+      const statuses = (await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id } }))
+        .map((o) => o.status)
+        .sort();
       expect(statuses).toEqual(['accepted', 'withdrawn', 'withdrawn']);
-      const confirmed = await t.http().get(`/api/requests/${request.id}`).set('Authorization', coordinator.auth).expect(200);
+      const confirmed = await t
+        .http()
+        .get(`/api/requests/${request.id}`)
+        .set('Authorization', coordinator.auth)
+        .expect(200);
       expect(confirmed.body.status).toBe('confirmed');
     });
 
@@ -148,9 +217,16 @@ describe('Dispatch workflow (API)', () => {
       const a = await volunteerSession({ languages: ['ko'] });
       const b = await volunteerSession({ languages: ['ko'] });
       const request = (await file({ language: 'ko' }).expect(201)).body;
-      const offerOfA = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: request.id, volunteerId: a.volunteer.id });
+      const offerOfA = await t.dataSource
+        .getRepository(Offer)
+        .findOneByOrFail({ requestId: request.id, volunteerId: a.volunteer.id });
       await t.http().post(`/api/offers/${offerOfA.id}/accept`).set('Authorization', b.auth).expect(404);
-      await t.http().post(`/api/offers/${offerOfA.id}/decline`).set('Authorization', a.auth).send({ reason: '仕事のため' }).expect(200);
+      await t
+        .http()
+        .post(`/api/offers/${offerOfA.id}/decline`)
+        .set('Authorization', a.auth)
+        .send({ reason: '仕事のため' })
+        .expect(200);
       const again = await t.http().post(`/api/offers/${offerOfA.id}/accept`).set('Authorization', a.auth).expect(409);
       expect(again.body.code).toBe('OFFER_ALREADY_ANSWERED');
     });
@@ -158,7 +234,9 @@ describe('Dispatch workflow (API)', () => {
     it('refuses an expired offer with OFFER_EXPIRED', async () => {
       const a = await volunteerSession({ languages: ['pt'] });
       const request = (await file({ language: 'pt' }).expect(201)).body;
-      const offer = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: request.id, volunteerId: a.volunteer.id });
+      const offer = await t.dataSource
+        .getRepository(Offer)
+        .findOneByOrFail({ requestId: request.id, volunteerId: a.volunteer.id });
       t.clock.set(new Date(offer.expiresAt.getTime() + 1000));
       try {
         const res = await t.http().post(`/api/offers/${offer.id}/accept`).set('Authorization', a.auth).expect(409);
@@ -169,21 +247,33 @@ describe('Dispatch workflow (API)', () => {
     });
 
     it('gives exactly one dispatch when 200 volunteers accept one request at once, 20 times over', async () => {
-      const pool = await Promise.all(Array.from({ length: 200 }, () => aQualifiedVolunteer(t, courses, { languages: ['tl'] })));
+      const pool = await Promise.all(
+        Array.from({ length: 200 }, () => aQualifiedVolunteer(t, courses, { languages: ['tl'] })),
+      );
       const offersService = t.app.get(OffersService);
       for (let round = 0; round < 20; round++) {
         const day = 2 + round; // a different December day each round: nobody is busy from an earlier round
-        const request = (await file({ language: 'tl', startsAt: jst(day, '14:00'), endsAt: jst(day, '15:00') }).expect(201)).body;
-        await t.http().post(`/api/requests/${request.id}/offers`).set('Authorization', staff).send({ volunteerIds: pool.map((v) => v.id) }).expect((res) => {
-          if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-        });
-        const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id, status: 'pending' } });
+        const request = (
+          await file({ language: 'tl', startsAt: jst(day, '14:00'), endsAt: jst(day, '15:00') }).expect(201)
+        ).body;
+        await t
+          .http()
+          .post(`/api/requests/${request.id}/offers`)
+          .set('Authorization', staff)
+          .send({ volunteerIds: pool.map((v) => v.id) })
+          .expect((res) => {
+            if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+          });
+        const offers = await t.dataSource
+          .getRepository(Offer)
+          .find({ where: { requestId: request.id, status: 'pending' } });
         expect(offers).toHaveLength(200);
         const results = await Promise.allSettled(offers.map((o) => offersService.acceptOffer(o.id, request.id, null)));
         const won = results.filter((r) => r.status === 'fulfilled');
         const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
         expect(won).toHaveLength(1);
-        const why = (r: PromiseRejectedResult) => (r.reason instanceof ConflictError ? r.reason.code : String(r.reason));
+        const why = (r: PromiseRejectedResult) =>
+          r.reason instanceof ConflictError ? r.reason.code : String(r.reason);
         expect([...new Set(lost.map(why))]).toEqual(['REQUEST_ALREADY_FILLED']);
         expect(await t.dataSource.getRepository(Dispatch).count({ where: { requestId: request.id } })).toBe(1);
       }
@@ -192,21 +282,31 @@ describe('Dispatch workflow (API)', () => {
   describe('schedule conflicts, races and staff actions', () => {
     it('lets one volunteer hold only one of two overlapping requests accepted at the same moment', async () => {
       const a = await volunteerSession({ languages: ['zh'] });
-      const r1 = (await file({ language: 'zh', startsAt: jst(22, '10:00'), endsAt: jst(22, '12:00') }).expect(201)).body;
-      const r2 = (await file({ language: 'zh', startsAt: jst(22, '11:00'), endsAt: jst(22, '13:00') }).expect(201)).body;
+      const r1 = (await file({ language: 'zh', startsAt: jst(22, '10:00'), endsAt: jst(22, '12:00') }).expect(201))
+        .body;
+      const r2 = (await file({ language: 'zh', startsAt: jst(22, '11:00'), endsAt: jst(22, '13:00') }).expect(201))
+        .body;
       const offerRepo = t.dataSource.getRepository(Offer);
       const o1 = await offerRepo.findOneByOrFail({ requestId: r1.id, volunteerId: a.volunteer.id });
       const o2 = await offerRepo.findOneByOrFail({ requestId: r2.id, volunteerId: a.volunteer.id });
-      const results = await Promise.all([o1, o2].map((o) => t.http().post(`/api/offers/${o.id}/accept`).set('Authorization', a.auth)));
+      const results = await Promise.all(
+        [o1, o2].map((o) => t.http().post(`/api/offers/${o.id}/accept`).set('Authorization', a.auth)),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(results.find((r) => r.status === 409)!.body.code).toBe('SCHEDULE_CONFLICT');
-      expect(await t.dataSource.getRepository(Dispatch).count({ where: { volunteerId: a.volunteer.id, status: 'confirmed' } })).toBe(1);
+      expect(
+        await t.dataSource
+          .getRepository(Dispatch)
+          .count({ where: { volunteerId: a.volunteer.id, status: 'confirmed' } }),
+      ).toBe(1);
     });
 
     it('accepts back-to-back visits with enough travel time between them', async () => {
       const a = await volunteerSession({ languages: ['en'] });
-      const r1 = (await file({ language: 'en', startsAt: jst(23, '09:00'), endsAt: jst(23, '10:00') }).expect(201)).body;
-      const r2 = (await file({ language: 'en', startsAt: jst(23, '10:30'), endsAt: jst(23, '11:30') }).expect(201)).body;
+      const r1 = (await file({ language: 'en', startsAt: jst(23, '09:00'), endsAt: jst(23, '10:00') }).expect(201))
+        .body;
+      const r2 = (await file({ language: 'en', startsAt: jst(23, '10:30'), endsAt: jst(23, '11:30') }).expect(201))
+        .body;
       const offerRepo = t.dataSource.getRepository(Offer);
       for (const r of [r1, r2]) {
         const o = await offerRepo.findOneByOrFail({ requestId: r.id, volunteerId: a.volunteer.id });
@@ -219,14 +319,22 @@ describe('Dispatch workflow (API)', () => {
       for (const language of ['ur', 'fa', 'hi', 'bn', 'ta', 'si', 'km', 'lo', 'mn', 'uz']) {
         const a = await volunteerSession({ languages: [language] });
         const r = (await file({ language, startsAt: jst(24, '10:00'), endsAt: jst(24, '11:00') }).expect(201)).body;
-        const o = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: r.id, volunteerId: a.volunteer.id });
+        const o = await t.dataSource
+          .getRepository(Offer)
+          .findOneByOrFail({ requestId: r.id, volunteerId: a.volunteer.id });
         await Promise.all([
           t.http().post(`/api/offers/${o.id}/accept`).set('Authorization', a.auth),
-          t.http().post(`/api/requests/${r.id}/cancel`).set('Authorization', coordinator.auth).send({ reason: '受診取りやめ' }),
+          t
+            .http()
+            .post(`/api/requests/${r.id}/cancel`)
+            .set('Authorization', coordinator.auth)
+            .send({ reason: '受診取りやめ' }),
         ]);
         const request = await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: r.id });
         expect(request.status).toBe('cancelled');
-        expect(await t.dataSource.getRepository(Dispatch).count({ where: { requestId: r.id, status: 'confirmed' } })).toBe(0);
+        expect(
+          await t.dataSource.getRepository(Dispatch).count({ where: { requestId: r.id, status: 'confirmed' } }),
+        ).toBe(0);
       }
     });
 
@@ -234,10 +342,23 @@ describe('Dispatch workflow (API)', () => {
       for (const language of ['ps', 'ku', 'am', 'so', 'ha', 'yo', 'ig', 'zu']) {
         const a = await volunteerSession({ languages: [language] });
         const r = (await file({ language, startsAt: jst(25, '10:00'), endsAt: jst(25, '11:00') }).expect(201)).body;
-        const assigned = await t.http().post(`/api/requests/${r.id}/assign`).set('Authorization', staff).send({ volunteerId: a.volunteer.id }).expect(200);
+        const assigned = await t
+          .http()
+          .post(`/api/requests/${r.id}/assign`)
+          .set('Authorization', staff)
+          .send({ volunteerId: a.volunteer.id })
+          .expect(200);
         const [byHospital, byStaff] = await Promise.all([
-          t.http().post(`/api/requests/${r.id}/cancel`).set('Authorization', coordinator.auth).send({ reason: '受診取りやめ' }),
-          t.http().post(`/api/dispatches/${assigned.body.dispatch.id}/cancel`).set('Authorization', staff).send({ reason: '通訳者の急病' }),
+          t
+            .http()
+            .post(`/api/requests/${r.id}/cancel`)
+            .set('Authorization', coordinator.auth)
+            .send({ reason: '受診取りやめ' }),
+          t
+            .http()
+            .post(`/api/dispatches/${assigned.body.dispatch.id}/cancel`)
+            .set('Authorization', staff)
+            .send({ reason: '通訳者の急病' }),
         ]);
         // Both go through, one after the other (a deadlock would answer 409 CONCURRENT_UPDATE to one).
         expect([byHospital.status, byHospital.body.code]).toEqual([200, undefined]);
@@ -245,14 +366,21 @@ describe('Dispatch workflow (API)', () => {
         expect(byStaff.body.code).not.toBe('CONCURRENT_UPDATE');
         const request = await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: r.id });
         expect(request.status).toBe('cancelled');
-        expect(await t.dataSource.getRepository(Dispatch).count({ where: { requestId: r.id, status: 'confirmed' } })).toBe(0);
+        expect(
+          await t.dataSource.getRepository(Dispatch).count({ where: { requestId: r.id, status: 'confirmed' } }),
+        ).toBe(0);
       }
     });
 
     it('lets staff assign directly: a rule can be overridden only with a recorded reason', async () => {
       const untrained = await aQualifiedVolunteer(t, courses, { languages: ['fr'], pledgeSignedAt: null });
       const r = (await file({ language: 'fr' }).expect(201)).body;
-      const refused = await t.http().post(`/api/requests/${r.id}/assign`).set('Authorization', staff).send({ volunteerId: untrained.id }).expect(422);
+      const refused = await t
+        .http()
+        .post(`/api/requests/${r.id}/assign`)
+        .set('Authorization', staff)
+        .send({ volunteerId: untrained.id })
+        .expect(422);
       expect(refused.body).toMatchObject({ code: 'VOLUNTEER_NOT_ELIGIBLE', errors: { volunteerId: ['PLEDGE'] } });
       const ok = await t
         .http()
@@ -261,7 +389,12 @@ describe('Dispatch workflow (API)', () => {
         .send({ volunteerId: untrained.id, overrideReason: '誓約書は紙で受領済み' })
         .expect(200);
       expect(ok.body.dispatch).toMatchObject({ overrideReason: '誓約書は紙で受領済み', status: 'confirmed' });
-      await t.http().post(`/api/requests/${r.id}/assign`).set('Authorization', coordinator.auth).send({ volunteerId: untrained.id }).expect(403);
+      await t
+        .http()
+        .post(`/api/requests/${r.id}/assign`)
+        .set('Authorization', coordinator.auth)
+        .send({ volunteerId: untrained.id })
+        .expect(403);
     });
 
     it('counts the pending offer of a volunteer staff assign as their acceptance, and withdraws only the others', async () => {
@@ -271,12 +404,24 @@ describe('Dispatch workflow (API)', () => {
       const offers = t.dataSource.getRepository(Offer);
       const own = await offers.findOneByOrFail({ requestId: r.id, volunteerId: agreed.id, status: 'pending' });
       // The volunteer said yes on the phone; staff assign them instead of waiting for the link.
-      const { dispatch } = (await t.http().post(`/api/requests/${r.id}/assign`).set('Authorization', staff).send({ volunteerId: agreed.id }).expect(200)).body;
+      const { dispatch } = (
+        await t
+          .http()
+          .post(`/api/requests/${r.id}/assign`)
+          .set('Authorization', staff)
+          .send({ volunteerId: agreed.id })
+          .expect(200)
+      ).body;
       expect(await offers.findOneByOrFail({ id: own.id })).toMatchObject({ status: 'accepted' });
       expect(dispatch).toMatchObject({ volunteerId: agreed.id, status: 'confirmed' });
-      expect(await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: dispatch.id })).toMatchObject({ offerId: own.id });
-      expect(await offers.findOneByOrFail({ requestId: r.id, volunteerId: other.id })).toMatchObject({ status: 'withdrawn' });
-      const withdrawnMail = (email: string) => t.dataSource.getRepository(MailMessage).count({ where: { toAddress: email, template: 'offer_withdrawn' } });
+      expect(await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: dispatch.id })).toMatchObject({
+        offerId: own.id,
+      });
+      expect(await offers.findOneByOrFail({ requestId: r.id, volunteerId: other.id })).toMatchObject({
+        status: 'withdrawn',
+      });
+      const withdrawnMail = (email: string) =>
+        t.dataSource.getRepository(MailMessage).count({ where: { toAddress: email, template: 'offer_withdrawn' } });
       expect(await withdrawnMail(agreed.email)).toBe(0);
       expect(await withdrawnMail(other.email)).toBe(1);
     });
@@ -284,16 +429,29 @@ describe('Dispatch workflow (API)', () => {
     it('records completion, no-shows and late cancellations, and refuses illegal moves with 409', async () => {
       const a = await volunteerSession({ languages: ['es'] });
       const r = (await file({ language: 'es', startsAt: jst(2, '10:00'), endsAt: jst(2, '11:00') }).expect(201)).body;
-      const o = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: r.id, volunteerId: a.volunteer.id });
-      const { dispatch } = (await t.http().post(`/api/offers/${o.id}/accept`).set('Authorization', a.auth).expect(200)).body;
+      const o = await t.dataSource
+        .getRepository(Offer)
+        .findOneByOrFail({ requestId: r.id, volunteerId: a.volunteer.id });
+      const { dispatch } = (await t.http().post(`/api/offers/${o.id}/accept`).set('Authorization', a.auth).expect(200))
+        .body;
 
       const seen = await t.http().get(`/api/dispatches/${dispatch.id}`).set('Authorization', a.auth).expect(200);
       expect(seen.body.patient).toMatchObject({ displayName: 'グエン・ティ・ラン' });
 
       t.clock.set(jst(2, '12:00'));
       try {
-        await t.http().post(`/api/dispatches/${dispatch.id}/complete`).set('Authorization', coordinator.auth).send({ actualStart: jst(2, '10:05'), actualEnd: jst(2, '11:10') }).expect(200);
-        const again = await t.http().post(`/api/dispatches/${dispatch.id}/no-show`).set('Authorization', coordinator.auth).send({ party: 'patient' }).expect(409);
+        await t
+          .http()
+          .post(`/api/dispatches/${dispatch.id}/complete`)
+          .set('Authorization', coordinator.auth)
+          .send({ actualStart: jst(2, '10:05'), actualEnd: jst(2, '11:10') })
+          .expect(200);
+        const again = await t
+          .http()
+          .post(`/api/dispatches/${dispatch.id}/no-show`)
+          .set('Authorization', coordinator.auth)
+          .send({ party: 'patient' })
+          .expect(409);
         expect(again.body.code).toBe('ILLEGAL_TRANSITION');
         const request = await t.http().get(`/api/requests/${r.id}`).set('Authorization', coordinator.auth).expect(200);
         expect(request.body.status).toBe('completed');
@@ -302,10 +460,24 @@ describe('Dispatch workflow (API)', () => {
       }
 
       const b = await volunteerSession({ languages: ['es'] });
-      const late = (await file({ language: 'es', startsAt: '2026-12-01T20:00:00+09:00', endsAt: '2026-12-01T21:00:00+09:00' }).expect(201)).body;
-      const ob = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: late.id, volunteerId: b.volunteer.id });
-      const confirmed = (await t.http().post(`/api/offers/${ob.id}/accept`).set('Authorization', b.auth).expect(200)).body.dispatch;
-      await t.http().post(`/api/requests/${late.id}/cancel`).set('Authorization', coordinator.auth).send({ reason: '退院のため' }).expect(200);
+      const late = (
+        await file({
+          language: 'es',
+          startsAt: '2026-12-01T20:00:00+09:00',
+          endsAt: '2026-12-01T21:00:00+09:00',
+        }).expect(201)
+      ).body;
+      const ob = await t.dataSource
+        .getRepository(Offer)
+        .findOneByOrFail({ requestId: late.id, volunteerId: b.volunteer.id });
+      const confirmed = (await t.http().post(`/api/offers/${ob.id}/accept`).set('Authorization', b.auth).expect(200))
+        .body.dispatch;
+      await t
+        .http()
+        .post(`/api/requests/${late.id}/cancel`)
+        .set('Authorization', coordinator.auth)
+        .send({ reason: '退院のため' })
+        .expect(200);
       const cancelled = await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: confirmed.id });
       expect(cancelled).toMatchObject({ status: 'cancelled', lateCancellation: true, cancelReason: '退院のため' });
       // No timer of the cancelled request or its dispatch is left to fire.
@@ -314,22 +486,35 @@ describe('Dispatch workflow (API)', () => {
         [late.id, confirmed.id],
       );
       expect(pending).toEqual([]);
-      const cancelledTimers = await t.dataSource.query(`SELECT count(*)::int AS n FROM jobs WHERE status = 'cancelled' AND payload->>'requestId' = $1`, [late.id]);
+      const cancelledTimers = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM jobs WHERE status = 'cancelled' AND payload->>'requestId' = $1`,
+        [late.id],
+      );
       expect(cancelledTimers[0].n).toBeGreaterThan(0);
     });
 
     it('keeps every transition in an append-only log', async () => {
       const r = (await file({ language: 'my' }).expect(201)).body;
-      const log = await t.dataSource.query('SELECT event, from_status, to_status FROM status_transitions WHERE subject_id = $1 ORDER BY at', [r.id]);
+      const log = await t.dataSource.query(
+        'SELECT event, from_status, to_status FROM status_transitions WHERE subject_id = $1 ORDER BY at',
+        [r.id],
+      );
       expect(log.map((row: { event: string }) => row.event)).toEqual(['file', 'escalate']);
       // The same moves are in the audit trail, written in the same transaction, with who did them.
-      const audit = await t.dataSource.query('SELECT action, actor_role, request_id FROM audit_log WHERE object_id = $1 ORDER BY at, action DESC', [r.id]);
+      const audit = await t.dataSource.query(
+        'SELECT action, actor_role, request_id FROM audit_log WHERE object_id = $1 ORDER BY at, action DESC',
+        [r.id],
+      );
       expect(audit.filter((a: { action: string }) => a.action.startsWith('request.'))).toEqual([
         { action: 'request.file', actor_role: 'coordinator', request_id: expect.any(String) },
         { action: 'request.escalate', actor_role: 'coordinator', request_id: expect.any(String) },
       ]);
-      await expect(t.dataSource.query('UPDATE status_transitions SET reason = $1 WHERE subject_id = $2', ['edited', r.id])).rejects.toThrow(/append-only/);
-      await expect(t.dataSource.query('DELETE FROM status_transitions WHERE subject_id = $1', [r.id])).rejects.toThrow(/append-only/);
+      await expect(
+        t.dataSource.query('UPDATE status_transitions SET reason = $1 WHERE subject_id = $2', ['edited', r.id]),
+      ).rejects.toThrow(/append-only/);
+      await expect(t.dataSource.query('DELETE FROM status_transitions WHERE subject_id = $1', [r.id])).rejects.toThrow(
+        /append-only/,
+      );
     });
   });
 });

@@ -41,28 +41,67 @@ describe('Fees, statements and exports (API)', () => {
     d.patientNoShow = await world.dispatch(jst(11, '10:00'), jst(11, '11:00'), v);
     d.interpreterNoShow = await world.dispatch(jst(12, '10:00'), jst(12, '11:00'), v);
     d.earlyCancel = await world.dispatch(jst(14, '10:00'), jst(14, '11:00'), v);
-    await t.http().post(`/api/dispatches/${d.earlyCancel.dispatchId}/cancel`).set('Authorization', c).send({ reason: '日程変更' }).expect(200);
+    await t
+      .http()
+      .post(`/api/dispatches/${d.earlyCancel.dispatchId}/cancel`)
+      .set('Authorization', c)
+      .send({ reason: '日程変更' })
+      .expect(200);
 
     t.clock.set(jst(8, '13:00'));
-    await t.http().post(`/api/dispatches/${d.twoHours.dispatchId}/complete`).set('Authorization', c).send({ actualStart: jst(8, '10:00'), actualEnd: jst(8, '12:00') }).expect(200);
+    await t
+      .http()
+      .post(`/api/dispatches/${d.twoHours.dispatchId}/complete`)
+      .set('Authorization', c)
+      .send({ actualStart: jst(8, '10:00'), actualEnd: jst(8, '12:00') })
+      .expect(200);
     t.clock.set(jst(9, '13:00'));
-    await t.http().post(`/api/dispatches/${d.twoHoursOne.dispatchId}/complete`).set('Authorization', c).send({ actualStart: jst(9, '10:00'), actualEnd: jst(9, '12:01') }).expect(200);
-    const late = await t.http().post(`/api/dispatches/${d.lateCancel.dispatchId}/cancel`).set('Authorization', c).send({ reason: '患者都合' }).expect(200);
+    await t
+      .http()
+      .post(`/api/dispatches/${d.twoHoursOne.dispatchId}/complete`)
+      .set('Authorization', c)
+      .send({ actualStart: jst(9, '10:00'), actualEnd: jst(9, '12:01') })
+      .expect(200);
+    const late = await t
+      .http()
+      .post(`/api/dispatches/${d.lateCancel.dispatchId}/cancel`)
+      .set('Authorization', c)
+      .send({ reason: '患者都合' })
+      .expect(200);
     expect(late.body.lateCancellation).toBe(true);
     t.clock.set(jst(11, '12:00'));
-    await t.http().post(`/api/dispatches/${d.patientNoShow.dispatchId}/no-show`).set('Authorization', c).send({ party: 'patient' }).expect(200);
+    await t
+      .http()
+      .post(`/api/dispatches/${d.patientNoShow.dispatchId}/no-show`)
+      .set('Authorization', c)
+      .send({ party: 'patient' })
+      .expect(200);
     t.clock.set(jst(12, '12:00'));
-    await t.http().post(`/api/dispatches/${d.interpreterNoShow.dispatchId}/no-show`).set('Authorization', c).send({ party: 'interpreter' }).expect(200);
+    await t
+      .http()
+      .post(`/api/dispatches/${d.interpreterNoShow.dispatchId}/no-show`)
+      .set('Authorization', c)
+      .send({ party: 'interpreter' })
+      .expect(200);
   });
   afterAll(() => t.close());
 
-  const hospitalStatement = async (month: string, auth = world.staff) => (await t.http().get(`/api/statements/hospitals?month=${month}`).set('Authorization', auth).expect(200)).body;
-  const volunteerStatement = async (month: string, auth = world.staff) => (await t.http().get(`/api/statements/volunteers?month=${month}`).set('Authorization', auth).expect(200)).body;
+  const hospitalStatement = async (month: string, auth = world.staff) =>
+    (await t.http().get(`/api/statements/hospitals?month=${month}`).set('Authorization', auth).expect(200)).body;
+  const volunteerStatement = async (month: string, auth = world.staff) =>
+    (await t.http().get(`/api/statements/volunteers?month=${month}`).set('Authorization', auth).expect(200)).body;
 
   it('prices December by the worked examples: 2 h, 2 h 01 min, late cancellation, patient no-show', async () => {
     const s = await hospitalStatement('2026-12');
     expect(s.data).toHaveLength(1);
-    const lines = s.data[0].lines.map((l: { dispatchId: string; kind: string; minutes: number | null; amountYen: number }) => [l.dispatchId, l.kind, l.minutes, l.amountYen]);
+    const lines = s.data[0].lines.map(
+      (l: { dispatchId: string; kind: string; minutes: number | null; amountYen: number }) => [
+        l.dispatchId,
+        l.kind,
+        l.minutes,
+        l.amountYen,
+      ],
+    );
     expect(lines).toEqual([
       [d.twoHours.dispatchId, 'visit', 120, 3000],
       [d.twoHoursOne.dispatchId, 'visit', 121, 4000],
@@ -87,13 +126,26 @@ describe('Fees, statements and exports (API)', () => {
     expect((await hospitalStatement('2026-12', otherAuth)).data).toEqual([]);
     expect((await hospitalStatement('2026-12', world.coordinator.auth)).totalYen).toBe(13000);
     expect((await volunteerStatement('2026-12', world.volunteers[0].auth)).totalYen).toBe(9000);
-    await t.http().get('/api/statements/hospitals?month=2026-12').set('Authorization', world.volunteers[0].auth).expect(403);
-    await t.http().get('/api/statements/hospitals?month=2026-13').set('Authorization', world.staff).expect((res) => expect([400, 422]).toContain(res.status));
+    await t
+      .http()
+      .get('/api/statements/hospitals?month=2026-12')
+      .set('Authorization', world.volunteers[0].auth)
+      .expect(403);
+    await t
+      .http()
+      .get('/api/statements/hospitals?month=2026-13')
+      .set('Authorization', world.staff)
+      .expect((res) => expect([400, 422]).toContain(res.status));
   });
 
   it('prices January by the new rule and leaves December as it was', async () => {
     t.clock.set(jst(15, '09:00'));
-    const today = await t.http().post('/api/fee-rules').set('Authorization', admin).send(rule({ validFrom: '2026-12-15' })).expect(422);
+    const today = await t
+      .http()
+      .post('/api/fee-rules')
+      .set('Authorization', admin)
+      .send(rule({ validFrom: '2026-12-15' }))
+      .expect(422);
     expect(today.body.errors).toHaveProperty('validFrom');
     await t.http().post('/api/fee-rules').set('Authorization', world.coordinator.auth).send(rule()).expect(403);
     await t.http().post('/api/fee-rules').set('Authorization', admin).send(rule()).expect(201);
@@ -103,12 +155,24 @@ describe('Fees, statements and exports (API)', () => {
 
     const jan = await world.dispatch('2027-01-12T10:00:00+09:00', '2027-01-12T12:30:00+09:00', world.volunteers[0].id);
     t.clock.set('2027-01-12T13:00:00+09:00');
-    await t.http().post(`/api/dispatches/${jan.dispatchId}/complete`).set('Authorization', world.coordinator.auth).send({ actualStart: '2027-01-12T10:00:00+09:00', actualEnd: '2027-01-12T12:30:00+09:00' }).expect(200);
+    await t
+      .http()
+      .post(`/api/dispatches/${jan.dispatchId}/complete`)
+      .set('Authorization', world.coordinator.auth)
+      .send({ actualStart: '2027-01-12T10:00:00+09:00', actualEnd: '2027-01-12T12:30:00+09:00' })
+      .expect(200);
     await t
       .http()
       .post(`/api/dispatches/${jan.dispatchId}/report`)
       .set('Authorization', world.volunteers[0].auth)
-      .send({ actualStart: '2027-01-12T10:00:00+09:00', actualEnd: '2027-01-12T12:30:00+09:00', waitingMinutes: 10, scenes: ['consultation'], difficulty: 2, transportCostYen: 840 })
+      .send({
+        actualStart: '2027-01-12T10:00:00+09:00',
+        actualEnd: '2027-01-12T12:30:00+09:00',
+        waitingMinutes: 10,
+        scenes: ['consultation'],
+        difficulty: 2,
+        transportCostYen: 840,
+      })
       .expect(201);
 
     // 150 minutes: 3,500 + one started extra hour at 1,500; the volunteer gets 2,000 plus 840 transport.
@@ -120,7 +184,13 @@ describe('Fees, statements and exports (API)', () => {
   });
 
   it('exports dispatches as CSV with a BOM, streamed, without patient details', async () => {
-    const res = await t.http().get('/api/exports/dispatches.csv?from=2026-12-01&to=2027-01-31').set('Authorization', world.staff).buffer(true).parse(binary).expect(200);
+    const res = await t
+      .http()
+      .get('/api/exports/dispatches.csv?from=2026-12-01&to=2027-01-31')
+      .set('Authorization', world.staff)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('dispatches-2026-12-01-2027-01-31.csv');
     const text = (res.body as Buffer).toString('utf8');
@@ -130,8 +200,16 @@ describe('Fees, statements and exports (API)', () => {
     expect(lines).toHaveLength(1 + 7);
     expect(text).toContain('熊本南病院');
     expect(text).not.toContain(PATIENT);
-    await t.http().get('/api/exports/dispatches.csv?from=2027-01-31&to=2026-12-01').set('Authorization', world.staff).expect(422);
-    await t.http().get('/api/exports/dispatches.csv?from=2026-12-01&to=2027-01-31').set('Authorization', world.coordinator.auth).expect(403);
+    await t
+      .http()
+      .get('/api/exports/dispatches.csv?from=2027-01-31&to=2026-12-01')
+      .set('Authorization', world.staff)
+      .expect(422);
+    await t
+      .http()
+      .get('/api/exports/dispatches.csv?from=2026-12-01&to=2027-01-31')
+      .set('Authorization', world.coordinator.auth)
+      .expect(403);
   });
 
   it('exports dispatches, statements and attendance as .xlsx workbooks', async () => {
@@ -150,10 +228,25 @@ describe('Fees, statements and exports (API)', () => {
     const statements = await read('/api/exports/statements/hospitals.xlsx?month=2026-12');
     expect(statements.slice(1).map((r) => r[9])).toEqual([3000, 4000, 3000, 3000]);
     const attendance = await read('/api/exports/attendance.xlsx?from=2025-04-01&to=2027-03-31');
-    expect(attendance[0]).toEqual(['course_id', 'course', 'kind', 'date', 'hours', 'volunteer_id', 'volunteer', 'status']);
+    expect(attendance[0]).toEqual([
+      'course_id',
+      'course',
+      'kind',
+      'date',
+      'hours',
+      'volunteer_id',
+      'volunteer',
+      'status',
+    ]);
     expect(attendance).toHaveLength(1 + 2);
 
-    const csv = await t.http().get('/api/exports/statements/volunteers.csv?month=2026-12').set('Authorization', world.staff).buffer(true).parse(binary).expect(200);
+    const csv = await t
+      .http()
+      .get('/api/exports/statements/volunteers.csv?month=2026-12')
+      .set('Authorization', world.staff)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect((csv.body as Buffer).toString('utf8').trim().split('\r\n')).toHaveLength(1 + 3);
   });
 
@@ -164,13 +257,31 @@ describe('Fees, statements and exports (API)', () => {
     const lost = await repo.save(repo.create(row)).catch((error: unknown) => error);
     expect(lost).toBeInstanceOf(QueryFailedError);
     const sent: { status?: number; body?: Record<string, unknown> } = {};
-    const response = { status: (status: number) => ({ json: (body: Record<string, unknown>) => Object.assign(sent, { status, body }) }), setHeader: () => undefined };
-    const host = { switchToHttp: () => ({ getRequest: () => ({ id: 'r1' }), getResponse: () => response }) } as unknown as ArgumentsHost;
+    const response = {
+      status: (status: number) => ({ json: (body: Record<string, unknown>) => Object.assign(sent, { status, body }) }),
+      setHeader: () => undefined,
+    };
+    const host = {
+      switchToHttp: () => ({ getRequest: () => ({ id: 'r1' }), getResponse: () => response }),
+    } as unknown as ArgumentsHost;
     new ErrorFilter().catch(lost, host);
-    expect(sent).toEqual({ status: 409, body: { code: 'FEE_RULE_EXISTS', message: 'A rule already starts on that date', requestId: 'r1' } });
+    expect(sent).toEqual({
+      status: 409,
+      body: { code: 'FEE_RULE_EXISTS', message: 'A rule already starts on that date', requestId: 'r1' },
+    });
   });
 });
 
 function rule(over: Record<string, unknown> = {}) {
-  return { validFrom: '2027-01-01', hospitalBaseYen: 3500, baseMinutes: 120, hospitalExtraHourYen: 1500, lateCancellationYen: 3500, patientNoShowYen: 3500, volunteerFlatYen: 2000, volunteerTransport: 'actual', ...over };
+  return {
+    validFrom: '2027-01-01',
+    hospitalBaseYen: 3500,
+    baseMinutes: 120,
+    hospitalExtraHourYen: 1500,
+    lateCancellationYen: 3500,
+    patientNoShowYen: 3500,
+    volunteerFlatYen: 2000,
+    volunteerTransport: 'actual',
+    ...over,
+  };
 }

@@ -47,11 +47,39 @@ const RAW_SURROGATE = '@@lone-surrogate@@';
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 8, arbitrary: fc.constant(null) },
   fc.constantFrom(1e20, -1e20, 2 ** 31, 2 ** 53 + 1, -1, 0, 0.5, 1e-7, Number.MAX_VALUE),
-  fc.constantFrom('\u0000', 'a\u0000b', `x${RAW_SURROGATE}@test.example.jp`, RAW_SURROGATE, '1e20', '-1', '', ' ', 'NaN', 'Infinity'),
-  fc.constantFrom('__proto__', 'constructor', 'toString', '2026-02-30T10:00:00+09:00', '9999-12-31T23:59:59Z', '0000-01-01', '2026-12-08'),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    `x${RAW_SURROGATE}@test.example.jp`,
+    RAW_SURROGATE,
+    '1e20',
+    '-1',
+    '',
+    ' ',
+    'NaN',
+    'Infinity',
+  ),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'toString',
+    '2026-02-30T10:00:00+09:00',
+    '9999-12-31T23:59:59Z',
+    '0000-01-01',
+    '2026-12-08',
+  ),
   fc.constantFrom('x'.repeat(5000), 'あ'.repeat(3000), '%00', "'; DROP TABLE users; --", '<script>alert(1)</script>'),
   fc.integer({ min: 2, max: 6000 }).map((n) => DEEP(n)),
-  fc.constantFrom<unknown>({ constructor: { prototype: {} } }, { ['__proto__']: { admin: true } }, { toString: 1 }, { valueOf: {} }, [], {}, [null], [[[]]]),
+  fc.constantFrom<unknown>(
+    { constructor: { prototype: {} } },
+    { ['__proto__']: { admin: true } },
+    { toString: 1 },
+    { valueOf: {} },
+    [],
+    {},
+    [null],
+    [[[]]],
+  ),
   fc.boolean(),
   fc.integer(),
   fc.double(),
@@ -60,10 +88,22 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Now and then (one time in `every`), something; otherwise null. */
-const sometimes = <T>(arbitrary: fc.Arbitrary<T>, every: number) => fc.oneof({ weight: every - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
+const sometimes = <T>(arbitrary: fc.Arbitrary<T>, every: number) =>
+  fc.oneof({ weight: every - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
 
 /** Object keys an attacker adds to a body or query. */
-const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'x\u0000', 'id', 'role', 'unknownField');
+const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'x\u0000',
+  'id',
+  'role',
+  'unknownField',
+);
 
 interface Ids {
   [segment: string]: string[];
@@ -75,15 +115,23 @@ function plausible(schema: Schema, name: string, doc: OpenApi, ids: Ids, depth =
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.type === 'array') return fc.array(field(schema.items ?? {}, name, doc, ids, depth + 1), { maxLength: 3 });
   if (schema.type === 'object' && schema.properties) return objectOf(schema, doc, ids, depth + 1);
-  if (schema.type === 'integer' || schema.type === 'number') return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 1000 });
+  if (schema.type === 'integer' || schema.type === 'number')
+    return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 1000 });
   if (schema.type === 'boolean') return fc.boolean();
   const lower = name.toLowerCase();
   if (lower.includes('email')) return fc.integer({ min: 1, max: 1e6 }).map((n) => `fuzz${n}@test.example.jp`);
-  if (lower.endsWith('ids')) return fc.array(fc.constantFrom(...Object.values(ids).flat(), randomUUID()), { maxLength: 3 });
+  if (lower.endsWith('ids'))
+    return fc.array(fc.constantFrom(...Object.values(ids).flat(), randomUUID()), { maxLength: 3 });
   if (lower.endsWith('id')) return fc.constantFrom(...Object.values(ids).flat(), randomUUID());
-  if (schema.example !== undefined) return fc.oneof({ weight: 6, arbitrary: fc.constant(schema.example) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
-  if (/(start|from)$/.test(lower) || lower.endsWith('startsat')) return fc.constantFrom(jst(20, '10:00'), '2026-12-20', jst(10, '09:00'));
-  if (/(end|to)$/.test(lower) || lower.endsWith('endsat')) return fc.constantFrom(jst(20, '11:30'), '2027-01-05', jst(10, '12:00'));
+  if (schema.example !== undefined)
+    return fc.oneof(
+      { weight: 6, arbitrary: fc.constant(schema.example) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+    );
+  if (/(start|from)$/.test(lower) || lower.endsWith('startsat'))
+    return fc.constantFrom(jst(20, '10:00'), '2026-12-20', jst(10, '09:00'));
+  if (/(end|to)$/.test(lower) || lower.endsWith('endsat'))
+    return fc.constantFrom(jst(20, '11:30'), '2027-01-05', jst(10, '12:00'));
   if (lower.endsWith('at')) return fc.constantFrom(jst(20, '10:00'), jst(1, '08:00'));
   if (lower === 'month') return fc.constantFrom('2026-12', '2026-11');
   if (lower.includes('language') || lower === 'code') return fc.constantFrom('vi', 'en', 'pt');
@@ -94,21 +142,30 @@ function plausible(schema: Schema, name: string, doc: OpenApi, ids: Ids, depth =
 /** A field's value: plausible mostly, hostile sometimes. */
 function field(schema: Schema, name: string, doc: OpenApi, ids: Ids, depth: number): fc.Arbitrary<unknown> {
   if (depth > 4) return hostileValue;
-  return fc.oneof({ weight: 12, arbitrary: plausible(schema, name, doc, ids, depth) }, { weight: 1, arbitrary: hostileValue });
+  return fc.oneof(
+    { weight: 12, arbitrary: plausible(schema, name, doc, ids, depth) },
+    { weight: 1, arbitrary: hostileValue },
+  );
 }
 
 /** An object of a schema: required fields mostly present, optional ones sometimes, a hostile key now and then. */
 function objectOf(schema: Schema, doc: OpenApi, ids: Ids, depth: number): fc.Arbitrary<Record<string, unknown>> {
   const properties = schema.properties ?? {};
-  const entries = Object.entries(properties).map(([name, s]) => fc.option(field(s, name, doc, ids, depth).map((v) => [name, v] as const), { freq: (schema.required ?? []).includes(name) ? 8 : 2 }));
-  return fc
-    .tuple(fc.tuple(...entries), sometimes(fc.tuple(hostileKey, hostileValue), 6))
-    .map(([pairs, extra]) => {
-      const out: Record<string, unknown> = {};
-      for (const pair of pairs) if (pair) Object.defineProperty(out, pair[0], { value: pair[1], enumerable: true, writable: true, configurable: true });
-      if (extra) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
-      return out;
-    });
+  const entries = Object.entries(properties).map(([name, s]) =>
+    fc.option(
+      field(s, name, doc, ids, depth).map((v) => [name, v] as const),
+      { freq: (schema.required ?? []).includes(name) ? 8 : 2 },
+    ),
+  );
+  return fc.tuple(fc.tuple(...entries), sometimes(fc.tuple(hostileKey, hostileValue), 6)).map(([pairs, extra]) => {
+    const out: Record<string, unknown> = {};
+    for (const pair of pairs)
+      if (pair)
+        Object.defineProperty(out, pair[0], { value: pair[1], enumerable: true, writable: true, configurable: true });
+    if (extra)
+      Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
+    return out;
+  });
 }
 
 /** JSON text of a body, with the placeholders turned into deep nesting and real unpaired surrogates. */
@@ -122,8 +179,9 @@ function jsonText(body: unknown): string {
 function formText(body: unknown): string {
   const pairs: Array<[string, string]> = [];
   const walk = (value: unknown, key: string, depth: number) => {
-    if (value !== null && typeof value === 'object' && depth < 8) for (const [k, v] of Object.entries(value)) walk(v, key ? `${key}[${k}]` : k, depth + 1);
-    else pairs.push([key || 'body', typeof value === 'string' ? value : JSON.stringify(value) ?? '']);
+    if (value !== null && typeof value === 'object' && depth < 8)
+      for (const [k, v] of Object.entries(value)) walk(v, key ? `${key}[${k}]` : k, depth + 1);
+    else pairs.push([key || 'body', typeof value === 'string' ? value : (JSON.stringify(value) ?? '')]);
   };
   walk(body, '', 0);
   return queryText(pairs);
@@ -140,7 +198,23 @@ function queryText(pairs: Array<[string, string]>): string {
 }
 
 const hostileQueryValue = fc.oneof(
-  fc.constantFrom('\u0000', 'a\u0000', RAW_SURROGATE, '1e20', '-1e20', '99999999999999999999', '-1', '0', '1.5', 'NaN', '', '__proto__', 'constructor', 'null', '[]'),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000',
+    RAW_SURROGATE,
+    '1e20',
+    '-1e20',
+    '99999999999999999999',
+    '-1',
+    '0',
+    '1.5',
+    'NaN',
+    '',
+    '__proto__',
+    'constructor',
+    'null',
+    '[]',
+  ),
   fc.constantFrom('9999-99-99', '2026-02-30', '0001-01-01', '275760-09-13', 'x'.repeat(3000)),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
@@ -149,14 +223,20 @@ function queryOf(operation: Operation, doc: OpenApi, ids: Ids): fc.Arbitrary<str
   const params = (operation.parameters ?? []).filter((p) => p.in === 'query');
   const one = (p: { name: string; schema?: Schema }) =>
     fc.option(
-      fc.oneof(
-        { weight: 4, arbitrary: plausible(p.schema ?? {}, p.name, doc, ids).map((v) => String(v)) },
-        { weight: 1, arbitrary: hostileQueryValue },
-      ).map((v) => [p.name, v] as [string, string]),
+      fc
+        .oneof(
+          { weight: 4, arbitrary: plausible(p.schema ?? {}, p.name, doc, ids).map((v) => String(v)) },
+          { weight: 1, arbitrary: hostileQueryValue },
+        )
+        .map((v) => [p.name, v] as [string, string]),
       { freq: 2 },
     );
   return fc
-    .tuple(fc.tuple(...params.map(one)), sometimes(fc.tuple(hostileKey, hostileQueryValue), 6), sometimes(fc.constantFrom('page', ...params.map((p) => p.name)), 8))
+    .tuple(
+      fc.tuple(...params.map(one)),
+      sometimes(fc.tuple(hostileKey, hostileQueryValue), 6),
+      sometimes(fc.constantFrom('page', ...params.map((p) => p.name)), 8),
+    )
     .map(([pairs, extra, repeated]) => {
       const list = pairs.filter((p): p is [string, string] => p !== null);
       if (extra) list.push(extra);
@@ -190,12 +270,25 @@ function csvOf(columns: string[]): fc.Arbitrary<string> {
   );
   const cell = (column: string) =>
     fc.oneof(
-      { weight: 15, arbitrary: column === 'email' ? fc.integer({ min: 1, max: 1e6 }).map((n) => `fuzz-csv${n}@test.example.jp`) : fc.constant(Object.hasOwn(ROSTER_CELL, column) ? ROSTER_CELL[column] : '') },
+      {
+        weight: 15,
+        arbitrary:
+          column === 'email'
+            ? fc.integer({ min: 1, max: 1e6 }).map((n) => `fuzz-csv${n}@test.example.jp`)
+            : fc.constant(Object.hasOwn(ROSTER_CELL, column) ? ROSTER_CELL[column] : ''),
+      },
       { weight: 1, arbitrary: hostileCell },
     );
-  const header = fc.oneof({ weight: 5, arbitrary: fc.constant(columns) }, { weight: 1, arbitrary: fc.tuple(hostileKey, fc.shuffledSubarray(columns)).map(([k, c]) => [...c, k]) });
+  const header = fc.oneof(
+    { weight: 5, arbitrary: fc.constant(columns) },
+    { weight: 1, arbitrary: fc.tuple(hostileKey, fc.shuffledSubarray(columns)).map(([k, c]) => [...c, k]) },
+  );
   const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
-  return header.chain((h) => fc.array(fc.tuple(...h.map(cell)), { minLength: 1, maxLength: 3 }).map((rows) => [h, ...rows].map((r) => r.map(quote).join(',')).join('\r\n')));
+  return header.chain((h) =>
+    fc
+      .array(fc.tuple(...h.map(cell)), { minLength: 1, maxLength: 3 })
+      .map((rows) => [h, ...rows].map((r) => r.map(quote).join(',')).join('\r\n')),
+  );
 }
 
 /** A path parameter: a real id of the resource the path names, a random uuid, or something that is no id. */
@@ -216,7 +309,11 @@ function pathOf(path: string, ids: Ids): fc.Arbitrary<string> {
 describe('No 5xx for any input (fuzz over the OpenAPI document)', () => {
   let t: TestApp;
   let doc: OpenApi;
-  const principals: Record<'admin' | 'coordinator' | 'volunteer', string> = { admin: '', coordinator: '', volunteer: '' };
+  const principals: Record<'admin' | 'coordinator' | 'volunteer', string> = {
+    admin: '',
+    coordinator: '',
+    volunteer: '',
+  };
   const ids: Ids = {};
   let forwardedFor = 0;
   let rosterColumns: string[] = [];
@@ -244,25 +341,42 @@ describe('No 5xx for any input (fuzz over the OpenAPI document)', () => {
     ids.attendance = world.volunteers.map((v) => v.id);
     doc = (await t.http().get('/api/docs-json').expect(200)).body;
     // The roster upload takes the columns the roster export writes.
-    const roster = await t.http().get('/api/volunteers/export.csv').set('Authorization', principals.admin).buffer(true).parse((r, done) => {
-      let text = '';
-      r.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      r.on('end', () => done(null, text));
-    });
-    rosterColumns = String(roster.body).replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(',');
+    const roster = await t
+      .http()
+      .get('/api/volunteers/export.csv')
+      .set('Authorization', principals.admin)
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        r.on('end', () => done(null, text));
+      });
+    rosterColumns = String(roster.body)
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]
+      .split(',');
   });
   afterAll(() => t.close());
 
   /** Who sends to a route: the admin always, and the roles whose own routes these are. */
   function sendersOf(path: string): Array<keyof typeof principals> {
     const senders: Array<keyof typeof principals> = ['admin'];
-    if (path.startsWith('/api/requests') || path.includes('hospital-confirmation') || path === '/api/auth/me') senders.push('coordinator');
-    if (path.includes('/me') || path.includes('/report') || path.startsWith('/api/offers') || path.startsWith('/api/dispatches')) senders.push('volunteer');
+    if (path.startsWith('/api/requests') || path.includes('hospital-confirmation') || path === '/api/auth/me')
+      senders.push('coordinator');
+    if (
+      path.includes('/me') ||
+      path.includes('/report') ||
+      path.startsWith('/api/offers') ||
+      path.startsWith('/api/dispatches')
+    )
+      senders.push('volunteer');
     return senders;
   }
 
   it(`answers every generated body and query below 500 (seed ${SEED})`, async () => {
-    process.stdout.write(`fuzz-no-5xx: seed ${SEED}, ${RUNS} runs per route and principal (FUZZ_SEED, FUZZ_RUNS override)\n`);
+    process.stdout.write(
+      `fuzz-no-5xx: seed ${SEED}, ${RUNS} runs per route and principal (FUZZ_SEED, FUZZ_RUNS override)\n`,
+    );
     const failures: string[] = [];
     let sent = 0;
     const statuses = new Map<number, number>();
@@ -272,7 +386,8 @@ describe('No 5xx for any input (fuzz over the OpenAPI document)', () => {
         const isList = method === 'get' && (operation.parameters ?? []).some((p) => p.in === 'query');
         if (!isWrite && !isList) continue;
         const content = operation.requestBody?.content ?? {};
-        const schema = content['application/json']?.schema ?? content['multipart/form-data']?.schema ?? { type: 'object', properties: {} };
+        const schema = content['application/json']?.schema ??
+          content['multipart/form-data']?.schema ?? { type: 'object', properties: {} };
         const body = fc.oneof(
           { weight: 8, arbitrary: plausible(schema, '', doc, ids) },
           { weight: 1, arbitrary: hostileValue.map((v) => (typeof v === 'object' && v !== null ? v : [v])) },
@@ -284,7 +399,19 @@ describe('No 5xx for any input (fuzz over the OpenAPI document)', () => {
           query: queryOf(operation, doc, ids),
           body: upload ? csvOf(rosterColumns) : body,
           // Now and then the same body as a form (qs keys such as a[b][c]) or in a type the API does not read.
-          as: fc.constantFrom('json', 'json', 'json', 'json', 'json', 'json', 'json', 'json', 'json', 'form', 'text/plain'),
+          as: fc.constantFrom(
+            'json',
+            'json',
+            'json',
+            'json',
+            'json',
+            'json',
+            'json',
+            'json',
+            'json',
+            'form',
+            'text/plain',
+          ),
         });
         for (const who of sendersOf(path)) {
           const address = `10.0.${(++forwardedFor >> 8) & 255}.${forwardedFor & 255}`;
@@ -292,24 +419,38 @@ describe('No 5xx for any input (fuzz over the OpenAPI document)', () => {
             fc.asyncProperty(request, async (r) => {
               sent++;
               const url = r.query ? `${r.path}?${r.query}` : r.path;
-              const call = t.http()[method as 'post'](url).set('Authorization', principals[who]).set('X-Forwarded-For', address);
+              const call = t
+                .http()
+                [method as 'post'](url)
+                .set('Authorization', principals[who])
+                .set('X-Forwarded-For', address);
               const res = upload
                 ? await call.attach('file', Buffer.from(String(r.body), 'utf8'), 'roster.csv')
                 : !isWrite
                   ? await call
                   : r.as === 'form'
                     ? await call.type('form').send(formText(r.body))
-                    : await call.set('Content-Type', r.as === 'json' ? 'application/json' : r.as).send(jsonText(r.body));
+                    : await call
+                        .set('Content-Type', r.as === 'json' ? 'application/json' : r.as)
+                        .send(jsonText(r.body));
               statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-              if (res.status >= 500) throw new Error(`${method.toUpperCase()} ${url} as ${who} → ${res.status} ${JSON.stringify(res.body)}\nbody: ${jsonText(r.body).slice(0, 500)}`);
+              if (res.status >= 500)
+                throw new Error(
+                  `${method.toUpperCase()} ${url} as ${who} → ${res.status} ${JSON.stringify(res.body)}\nbody: ${jsonText(r.body).slice(0, 500)}`,
+                );
             }),
             { seed: SEED, numRuns: upload ? 3 * RUNS : RUNS, endOnFailure: true },
           );
-          if (details.failed) failures.push(`${method.toUpperCase()} ${path} as ${who}: ${String((details.errorInstance as Error)?.message ?? details.counterexample)}`);
+          if (details.failed)
+            failures.push(
+              `${method.toUpperCase()} ${path} as ${who}: ${String((details.errorInstance as Error)?.message ?? details.counterexample)}`,
+            );
         }
       }
     }
-    process.stdout.write(`fuzz-no-5xx: ${sent} requests sent; answers by status ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`);
+    process.stdout.write(
+      `fuzz-no-5xx: ${sent} requests sent; answers by status ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`,
+    );
     expect(failures).toEqual([]);
   }, 180_000);
 });

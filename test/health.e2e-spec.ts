@@ -24,7 +24,12 @@ describe('Operations (API)', () => {
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
-    const res = await t.http().post('/api/auth/login').set('content-type', 'application/json').send('{"email":').expect(400);
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email":')
+      .expect(400);
     expect(res.body.code).toBe('BAD_REQUEST');
   });
 

@@ -19,9 +19,19 @@ describe('Invitations (set a password from the e-mail link)', () => {
 
   /** Creates a user without a password and returns the token from the invitation mail. */
   async function invite(email: string, extra: Record<string, unknown> = {}) {
-    const res = await t.http().post('/api/users').set('Authorization', admin.auth).send({ email, role: 'staff', displayName: '熊本 次郎', ...extra }).expect(201);
-    const [mail] = await t.dataSource.query(`SELECT * FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`, [res.body.id]);
-    const match = /https:\/\/dispatch\.example\.jp\/admin\/#\/set-password\?token=([A-Za-z0-9_-]+)/.exec(await deliveredText(t, mail));
+    const res = await t
+      .http()
+      .post('/api/users')
+      .set('Authorization', admin.auth)
+      .send({ email, role: 'staff', displayName: '熊本 次郎', ...extra })
+      .expect(201);
+    const [mail] = await t.dataSource.query(
+      `SELECT * FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`,
+      [res.body.id],
+    );
+    const match = /https:\/\/dispatch\.example\.jp\/admin\/#\/set-password\?token=([A-Za-z0-9_-]+)/.exec(
+      await deliveredText(t, mail),
+    );
     return { user: res.body, mail, token: match?.[1] ?? '' };
   }
 
@@ -39,10 +49,22 @@ describe('Invitations (set a password from the e-mail link)', () => {
     const session = await login(t, 'jiro@example.jp', 'a-new-password-1');
     expect(session.user.id).toBe(user.id);
 
-    const reuse = await t.http().post(`/api/auth/invitations/${token}`).send({ password: 'another-password-2' }).expect(409);
+    const reuse = await t
+      .http()
+      .post(`/api/auth/invitations/${token}`)
+      .send({ password: 'another-password-2' })
+      .expect(409);
     expect(reuse.body.code).toBe('INVITATION_USED');
-    expect((await t.http().get(`/api/auth/invitations/${token}`).expect(200)).body).toEqual({ valid: false, code: 'INVITATION_USED', expiresAt: expect.any(String) });
-    await t.http().post('/api/auth/login').send({ email: 'jiro@example.jp', password: 'another-password-2' }).expect(401);
+    expect((await t.http().get(`/api/auth/invitations/${token}`).expect(200)).body).toEqual({
+      valid: false,
+      code: 'INVITATION_USED',
+      expiresAt: expect.any(String),
+    });
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'jiro@example.jp', password: 'another-password-2' })
+      .expect(401);
   });
 
   it('stores only the hash of the token', async () => {
@@ -55,8 +77,15 @@ describe('Invitations (set a password from the e-mail link)', () => {
   it('refuses an expired link', async () => {
     const { token } = await invite('late@example.jp');
     t.clock.set(new Date(Date.now() + 72 * HOUR + 1000));
-    expect((await t.http().get(`/api/auth/invitations/${token}`).expect(200)).body).toMatchObject({ valid: false, code: 'INVITATION_EXPIRED' });
-    const res = await t.http().post(`/api/auth/invitations/${token}`).send({ password: 'a-new-password-1' }).expect(409);
+    expect((await t.http().get(`/api/auth/invitations/${token}`).expect(200)).body).toMatchObject({
+      valid: false,
+      code: 'INVITATION_EXPIRED',
+    });
+    const res = await t
+      .http()
+      .post(`/api/auth/invitations/${token}`)
+      .send({ password: 'a-new-password-1' })
+      .expect(409);
     expect(res.body.code).toBe('INVITATION_EXPIRED');
     await t.http().post('/api/auth/login').send({ email: 'late@example.jp', password: 'a-new-password-1' }).expect(401);
   });
@@ -90,7 +119,11 @@ describe('Invitations (set a password from the e-mail link)', () => {
   it('looks the token up before hashing: an unknown, used or expired link costs no argon2 hash', async () => {
     const hash = jest.spyOn(PasswordHasher.prototype, 'hash');
     try {
-      await t.http().post('/api/auth/invitations/not-a-real-token-but-long-enough').send({ password: 'a-new-password-1' }).expect(404);
+      await t
+        .http()
+        .post('/api/auth/invitations/not-a-real-token-but-long-enough')
+        .send({ password: 'a-new-password-1' })
+        .expect(404);
       const { token } = await invite('used-once@example.jp');
       await t.http().post(`/api/auth/invitations/${token}`).send({ password: 'a-new-password-1' }).expect(204);
       hash.mockClear();
@@ -113,17 +146,33 @@ describe('Invitations (set a password from the e-mail link)', () => {
   });
 
   it('sends no invitation to a user created with a password', async () => {
-    const res = await t.http().post('/api/users').set('Authorization', admin.auth).send({ email: 'direct@example.jp', role: 'staff', displayName: 'D', password: 'given-password-1' }).expect(201);
-    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM user_invitations WHERE user_id = $1', [res.body.id]);
+    const res = await t
+      .http()
+      .post('/api/users')
+      .set('Authorization', admin.auth)
+      .send({ email: 'direct@example.jp', role: 'staff', displayName: 'D', password: 'given-password-1' })
+      .expect(201);
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM user_invitations WHERE user_id = $1', [
+      res.body.id,
+    ]);
     expect(n).toBe(0);
-    const [{ m }] = await t.dataSource.query('SELECT count(*)::int AS m FROM mail_messages WHERE user_id = $1', [res.body.id]);
+    const [{ m }] = await t.dataSource.query('SELECT count(*)::int AS m FROM mail_messages WHERE user_id = $1', [
+      res.body.id,
+    ]);
     expect(m).toBe(0);
   });
 
   it('creates neither the user nor the invitation when the e-mail is taken', async () => {
     await invite('taken@example.jp');
-    await t.http().post('/api/users').set('Authorization', admin.auth).send({ email: 'taken@example.jp', role: 'staff', displayName: 'X' }).expect(409);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM mail_messages WHERE to_address = 'taken@example.jp'`);
+    await t
+      .http()
+      .post('/api/users')
+      .set('Authorization', admin.auth)
+      .send({ email: 'taken@example.jp', role: 'staff', displayName: 'X' })
+      .expect(409);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM mail_messages WHERE to_address = 'taken@example.jp'`,
+    );
     expect(n).toBe(1);
   });
 });

@@ -26,7 +26,9 @@ describe('Jobs (durable timers)', () => {
   beforeAll(async () => {
     t = await createTestApp({ JOBS_MAX_ATTEMPTS: '3', JOBS_RETRY_BASE_MS: String(RETRY_BASE_MS) });
     jobs = t.app.get(JobsService);
-    await t.dataSource.query('CREATE TABLE job_effects (id serial PRIMARY KEY, job_id uuid NOT NULL, label text NOT NULL)');
+    await t.dataSource.query(
+      'CREATE TABLE job_effects (id serial PRIMARY KEY, job_id uuid NOT NULL, label text NOT NULL)',
+    );
     registerHandlers(jobs);
   });
   afterAll(() => t.close());
@@ -38,9 +40,12 @@ describe('Jobs (durable timers)', () => {
   const schedule = (job: { type?: string; dueAt: Date; payload: Record<string, unknown>; key?: string }) =>
     t.dataSource.transaction((m) => jobs.schedule(m, { type: 'test.effect', ...job }));
   const effects = async (label?: string): Promise<string[]> =>
-    (await t.dataSource.query(`SELECT label FROM job_effects ${label ? 'WHERE label = $1' : ''} ORDER BY id`, label ? [label] : [])).map(
-      (r: { label: string }) => r.label,
-    );
+    (
+      await t.dataSource.query(
+        `SELECT label FROM job_effects ${label ? 'WHERE label = $1' : ''} ORDER BY id`,
+        label ? [label] : [],
+      )
+    ).map((r: { label: string }) => r.label);
   const jobRows = () => t.dataSource.query(`SELECT * FROM jobs ORDER BY created_at, id`);
 
   it('runs a job once when it is due, and not before', async () => {
@@ -168,13 +173,20 @@ describe('Jobs (durable timers)', () => {
         `INSERT INTO jobs (type, due_at, payload) SELECT 'test.effect', $1, jsonb_build_object('label', 'bulk-' || n) FROM generate_series(1, 200) n`,
         [T0.toISOString()],
       );
-      const counts = await Promise.all([jobs.runDue(1000), otherJobs.runDue(1000), jobs.runDue(1000), otherJobs.runDue(1000)]);
+      const counts = await Promise.all([
+        jobs.runDue(1000),
+        otherJobs.runDue(1000),
+        jobs.runDue(1000),
+        otherJobs.runDue(1000),
+      ]);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(200);
 
       const perJob = await t.dataSource.query(`SELECT job_id, count(*)::int AS n FROM job_effects GROUP BY job_id`);
       expect(perJob).toHaveLength(200);
       expect(perJob.every((r: { n: number }) => r.n === 1)).toBe(true);
-      const [{ done }] = await t.dataSource.query(`SELECT count(*)::int AS done FROM jobs WHERE status = 'done' AND attempts = 1`);
+      const [{ done }] = await t.dataSource.query(
+        `SELECT count(*)::int AS done FROM jobs WHERE status = 'done' AND attempts = 1`,
+      );
       expect(done).toBe(200);
       const instances = await t.dataSource.query(`SELECT DISTINCT claimed_by FROM jobs`);
       expect(instances.length).toBeGreaterThanOrEqual(1);
@@ -193,7 +205,9 @@ describe('Jobs ticker', () => {
       t.app.get(JobsService).register('test.tick', async (_payload, ctx) => {
         await ctx.manager.query('INSERT INTO tick_effects (job_id) VALUES ($1)', [ctx.jobId]);
       });
-      await t.dataSource.transaction((m) => t.app.get(JobsService).schedule(m, { type: 'test.tick', dueAt: t.clock.now(), payload: {} }));
+      await t.dataSource.transaction((m) =>
+        t.app.get(JobsService).schedule(m, { type: 'test.tick', dueAt: t.clock.now(), payload: {} }),
+      );
       const deadline = Date.now() + 10_000;
       let ran = 0;
       while (Date.now() < deadline && ran === 0) {

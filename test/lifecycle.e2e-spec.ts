@@ -47,7 +47,8 @@ describe('Volunteer lifecycle lists (API)', () => {
     const user = await aUser(t, { role: 'staff' });
     staff = (await login(t, user.email, user.password)).auth;
     const course = async (kind: 'initial' | 'skill_up', date: string) =>
-      (await aCourse(t, { kind, startsAt: `${date}T10:00:00+09:00`, endsAt: `${date}T13:00:00+09:00`, capacity: 50 })).id;
+      (await aCourse(t, { kind, startsAt: `${date}T10:00:00+09:00`, endsAt: `${date}T13:00:00+09:00`, capacity: 50 }))
+        .id;
     const courses = {
       initial: await course('initial', '2019-09-14'),
       fy2023: await course('skill_up', '2024-03-30'),
@@ -73,13 +74,21 @@ describe('Volunteer lifecycle lists (API)', () => {
     ];
     for (const [name, profile, attended, registeredAt] of fixture) {
       t.clock.set(registeredAt ?? '2019-08-01T00:00:00Z');
-      ids[name] = (await aVolunteer(t, { displayName: `Volunteer ${name}`, nameKana: `ボランティア ${name}`, ...profile })).id;
+      ids[name] = (
+        await aVolunteer(t, { displayName: `Volunteer ${name}`, nameKana: `ボランティア ${name}`, ...profile })
+      ).id;
       for (const c of attended) {
-        await t.http().put(`/api/courses/${courses[c]}/attendance`).set('Authorization', staff).send([{ volunteerId: ids[name], status: 'attended' }]).expect(200);
+        await t
+          .http()
+          .put(`/api/courses/${courses[c]}/attendance`)
+          .set('Authorization', staff)
+          .send([{ volunteerId: ids[name], status: 'attended' }])
+          .expect(200);
       }
     }
     // What the dispatch feature will write when a dispatch completes (volunteers.last_dispatch_at).
-    const dispatched = async (name: string, at: string) => t.dataSource.query('UPDATE volunteers SET last_dispatch_at = $2 WHERE id = $1', [ids[name], at]);
+    const dispatched = async (name: string, at: string) =>
+      t.dataSource.query('UPDATE volunteers SET last_dispatch_at = $2 WHERE id = $1', [ids[name], at]);
     await dispatched('J', '2024-05-01T01:00:00Z');
     await dispatched('K', '2024-03-31T16:00:00Z');
     await dispatched('L', '2024-03-31T14:00:00Z');
@@ -92,7 +101,9 @@ describe('Volunteer lifecycle lists (API)', () => {
   it('lists what lapses within 30 days, with the item and the date', async () => {
     const res = await t.http().get('/api/volunteers/lapsing?withinDays=30').set('Authorization', staff).expect(200);
     expect(res.body).toMatchObject({ today: '2026-11-27', until: '2026-12-27' });
-    const byName = Object.fromEntries(res.body.data.map((row: { volunteerId: string; items: unknown[] }) => [nameOf(row.volunteerId), row.items]));
+    const byName = Object.fromEntries(
+      res.body.data.map((row: { volunteerId: string; items: unknown[] }) => [nameOf(row.volunteerId), row.items]),
+    );
     const training = (date: string | null, lapsed = true) => ({ item: 'training', date, lapsed });
     expect(byName).toEqual({
       B: [{ item: 'insurance', date: '2026-12-27', lapsed: false }],
@@ -117,7 +128,12 @@ describe('Volunteer lifecycle lists (API)', () => {
   it('flags volunteers with no dispatch and no training in three fiscal years for a continuation check', async () => {
     const res = await t.http().get('/api/volunteers/continuation-check').set('Authorization', staff).expect(200);
     expect(res.body).toMatchObject({ today: '2026-11-27', windowStart: '2024-04-01', total: 3 });
-    const due = Object.fromEntries(res.body.data.map((row: { volunteerId: string; lastActivityOn: string }) => [nameOf(row.volunteerId), row.lastActivityOn]));
+    const due = Object.fromEntries(
+      res.body.data.map((row: { volunteerId: string; lastActivityOn: string }) => [
+        nameOf(row.volunteerId),
+        row.lastActivityOn,
+      ]),
+    );
     expect(due).toEqual({ G: '2019-08-01', H: '2024-03-30', L: '2024-03-31' });
     // Nothing is deleted: staff decide.
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM volunteers'))[0].n).toBe(13);

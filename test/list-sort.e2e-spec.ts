@@ -2,7 +2,15 @@ import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
 import { aUser } from './support/factories';
 
 /** Names every object inherits: a lookup that reads more than own keys finds them all. */
-const INHERITED = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
+const INHERITED = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  '__defineGetter__',
+];
 
 type Principal = Awaited<ReturnType<typeof login>>;
 
@@ -12,7 +20,9 @@ async function sortableLists(t: TestApp): Promise<string[]> {
     paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string }> } }>;
   };
   return Object.entries(doc.paths)
-    .filter(([path, item]) => !path.includes('{') && item.get?.parameters?.some((p) => p.in === 'query' && p.name === 'sort'))
+    .filter(
+      ([path, item]) => !path.includes('{') && item.get?.parameters?.some((p) => p.in === 'query' && p.name === 'sort'),
+    )
     .map(([path]) => path);
 }
 
@@ -37,7 +47,9 @@ describe('List sorting by inherited names (GET ?sort=__proto__ and friends)', ()
 
   it('finds the lists to probe in the OpenAPI document', async () => {
     const lists = await sortableLists(t);
-    expect(lists).toEqual(expect.arrayContaining(['/api/requests', '/api/hospitals', '/api/volunteers', '/api/courses', '/api/users']));
+    expect(lists).toEqual(
+      expect.arrayContaining(['/api/requests', '/api/hospitals', '/api/volunteers', '/api/courses', '/api/users']),
+    );
   });
 
   it('sorts every list by its default (or refuses naming sort) for an inherited name, and the instance stays whole', async () => {
@@ -60,14 +72,24 @@ describe('List sorting by inherited names (GET ?sort=__proto__ and friends)', ()
 
   it('lets a coordinator send sort=__proto__ to the requests list without taking the instance down', async () => {
     await t.http().get('/api/requests').query({ sort: '__proto__' }).set('Authorization', coordinator.auth).expect(200);
-    await t.http().get('/api/requests').query({ sort: 'constructor' }).set('Authorization', coordinator.auth).expect(200);
+    await t
+      .http()
+      .get('/api/requests')
+      .query({ sort: 'constructor' })
+      .set('Authorization', coordinator.auth)
+      .expect(200);
     await stillHealthy();
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['r.id']).toBeUndefined();
   });
 
   it('still sorts by a real field', async () => {
-    const res = await t.http().get('/api/users').query({ sort: 'email', order: 'DESC' }).set('Authorization', admin.auth).expect(200);
+    const res = await t
+      .http()
+      .get('/api/users')
+      .query({ sort: 'email', order: 'DESC' })
+      .set('Authorization', admin.auth)
+      .expect(200);
     const emails = (res.body.data as Array<{ email: string }>).map((u) => u.email);
     expect(emails).toEqual([...emails].sort().reverse());
   });

@@ -29,7 +29,11 @@ const ENV = {
   JOBS_RETENTION_DAYS: '60',
 };
 
-const mail = (key: string, usefulUntil?: Date, to = `${key.replace(/\W/g, '-')}@example.jp`): EnqueueMail<'offer_withdrawn'> => ({
+const mail = (
+  key: string,
+  usefulUntil?: Date,
+  to = `${key.replace(/\W/g, '-')}@example.jp`,
+): EnqueueMail<'offer_withdrawn'> => ({
   to,
   locale: 'en',
   template: 'offer_withdrawn',
@@ -73,14 +77,18 @@ describe('Mail through an SMTP outage longer than the old retry horizon', () => 
     for (const key of forever) await enqueue(t, mail(key));
     for (const key of shortLived) await enqueue(t, mail(key, new Date(start.getTime() + 90 * MINUTE)));
     // A timer nobody runs (JOBS_ENABLED is off here), due at the start.
-    await t.dataSource.transaction((m) => t.app.get(JobsService).schedule(m, { type: 'retention.sweep', dueAt: start, payload: {}, key: 'outage:timer' }));
+    await t.dataSource.transaction((m) =>
+      t.app.get(JobsService).schedule(m, { type: 'retention.sweep', dueAt: start, payload: {}, key: 'outage:timer' }),
+    );
 
     // Six hours down, the sender ticking every two minutes; when each mail was tried.
     const tries = new Map<string, { attempts: number; at: number[] }>();
     for (let elapsed = 0; elapsed <= 6 * HOUR; elapsed += 2 * MINUTE) {
       t.clock.set(new Date(start.getTime() + elapsed));
       expect(await sender.sendDue(100)).toBe(0);
-      const rows: { idempotency_key: string; attempts: number }[] = await t.dataSource.query(`SELECT idempotency_key, attempts FROM mail_messages WHERE idempotency_key LIKE 'outage:%'`);
+      const rows: { idempotency_key: string; attempts: number }[] = await t.dataSource.query(
+        `SELECT idempotency_key, attempts FROM mail_messages WHERE idempotency_key LIKE 'outage:%'`,
+      );
       for (const r of rows) {
         const seen = tries.get(r.idempotency_key) ?? { attempts: 0, at: [] };
         if (r.attempts !== seen.attempts) seen.at.push(elapsed);
@@ -105,7 +113,9 @@ describe('Mail through an SMTP outage longer than the old retry horizon', () => 
       // The last retry was moved to the purpose's end, not past it.
       expect(new Date(r.next_attempt_at).getTime()).toBeLessThanOrEqual(start.getTime() + 90 * MINUTE);
     }
-    const [{ failed }] = await t.dataSource.query(`SELECT count(*)::int AS failed FROM mail_messages WHERE status = 'failed'`);
+    const [{ failed }] = await t.dataSource.query(
+      `SELECT count(*)::int AS failed FROM mail_messages WHERE status = 'failed'`,
+    );
     expect(failed).toBe(0);
 
     // The readiness check names all three problems; liveness stays 200 (requests are served).
@@ -113,8 +123,18 @@ describe('Mail through an SMTP outage longer than the old retry horizon', () => 
     const down = await t.http().get('/api/health/ready').expect(503);
     expect(down.body.status).toBe('error');
     expect(down.body.details.database.status).toBe('up');
-    expect(down.body.details.smtp).toMatchObject({ status: 'down', configured: true, error: expect.stringMatching(/ECONNREFUSED/) });
-    expect(down.body.details.mail).toMatchObject({ status: 'down', pending: 12, retrying: 12, obsoleteLast7Days: 3, failedLast7Days: 0 });
+    expect(down.body.details.smtp).toMatchObject({
+      status: 'down',
+      configured: true,
+      error: expect.stringMatching(/ECONNREFUSED/),
+    });
+    expect(down.body.details.mail).toMatchObject({
+      status: 'down',
+      pending: 12,
+      retrying: 12,
+      obsoleteLast7Days: 3,
+      failedLast7Days: 0,
+    });
     expect(Math.abs(down.body.details.mail.oldestPendingSeconds - 6 * 3600)).toBeLessThan(60);
     expect(down.body.details.timers).toMatchObject({ status: 'down', overdue: 1, mostOverdueSeconds: 6 * 3600 });
     expect(JSON.stringify(down.body)).not.toContain('@example.jp');
@@ -189,7 +209,12 @@ describe('Undelivered mail in the panel, and re-sending it', () => {
     const refused = await row(t, 'panel:refused');
     const late = await row(t, 'panel:late');
     for (const m of [refused, late]) {
-      const res = await t.http().post(`/api/mail/${m.id}/resend`).set('Authorization', staff).set('x-request-id', `resend-${m.id.slice(0, 8)}`).expect(200);
+      const res = await t
+        .http()
+        .post(`/api/mail/${m.id}/resend`)
+        .set('Authorization', staff)
+        .set('x-request-id', `resend-${m.id.slice(0, 8)}`)
+        .expect(200);
       expect(res.body).toMatchObject({ id: m.id, status: 'pending', usefulUntil: null });
     }
     expect(await sender.sendDue()).toBe(2);
@@ -197,7 +222,9 @@ describe('Undelivered mail in the panel, and re-sending it', () => {
       expect(await row(t, m.idempotency_key)).toMatchObject({ status: 'sent' });
       expect(smtp.byMessageId(m.message_id)).toHaveLength(1);
     }
-    const audit = await t.dataSource.query(`SELECT object_id, object_type, actor_role FROM audit_log WHERE action = 'POST /api/mail/:id/resend' ORDER BY at`);
+    const audit = await t.dataSource.query(
+      `SELECT object_id, object_type, actor_role FROM audit_log WHERE action = 'POST /api/mail/:id/resend' ORDER BY at`,
+    );
     expect(audit).toEqual([
       { object_id: refused.id, object_type: 'mail', actor_role: 'staff' },
       { object_id: late.id, object_type: 'mail', actor_role: 'staff' },
@@ -211,7 +238,11 @@ describe('Undelivered mail in the panel, and re-sending it', () => {
     expect(sent.status).toBe('sent');
     const res = await t.http().post(`/api/mail/${sent.id}/resend`).set('Authorization', staff).expect(409);
     expect(res.body.code).toBe('MAIL_NOT_UNDELIVERED');
-    await t.http().post('/api/mail/00000000-0000-4000-8000-000000000000/resend').set('Authorization', staff).expect(404);
+    await t
+      .http()
+      .post('/api/mail/00000000-0000-4000-8000-000000000000/resend')
+      .set('Authorization', staff)
+      .expect(404);
     await t.http().post('/api/mail/not-a-uuid/resend').set('Authorization', staff).expect(400);
     const coordinator = await aUser(t, { role: 'coordinator' });
     const { auth } = await login(t, coordinator.email, coordinator.password);
@@ -259,12 +290,24 @@ describe('Retention of mail bodies and finished timers', () => {
 
   it('erases old mail bodies and deletes old done and cancelled timers in the nightly sweep, and nothing younger', async () => {
     t.clock.set(T0);
-    await enqueue(t, { ...mail('retention:old'), attachments: [{ filename: 'a.ics', contentType: 'text/calendar', content: Buffer.from('x').toString('base64') }] });
+    await enqueue(t, {
+      ...mail('retention:old'),
+      attachments: [{ filename: 'a.ics', contentType: 'text/calendar', content: Buffer.from('x').toString('base64') }],
+    });
     await enqueue(t, mail('retention:young'));
     await enqueue(t, mail('retention:waiting'));
-    await t.dataSource.query(`UPDATE mail_messages SET status = 'sent', sent_at = $1 WHERE idempotency_key = 'retention:old'`, [T0]);
-    await t.dataSource.query(`UPDATE mail_messages SET status = 'sent', sent_at = $1 WHERE idempotency_key = 'retention:young'`, [new Date(T0.getTime() + 20 * DAY)]);
-    await t.dataSource.query(`UPDATE mail_messages SET status = 'pending', updated_at = $1 WHERE idempotency_key = 'retention:waiting'`, [T0]);
+    await t.dataSource.query(
+      `UPDATE mail_messages SET status = 'sent', sent_at = $1 WHERE idempotency_key = 'retention:old'`,
+      [T0],
+    );
+    await t.dataSource.query(
+      `UPDATE mail_messages SET status = 'sent', sent_at = $1 WHERE idempotency_key = 'retention:young'`,
+      [new Date(T0.getTime() + 20 * DAY)],
+    );
+    await t.dataSource.query(
+      `UPDATE mail_messages SET status = 'pending', updated_at = $1 WHERE idempotency_key = 'retention:waiting'`,
+      [T0],
+    );
     await t.dataSource.query(
       `INSERT INTO jobs (type, due_at, key, status, finished_at) VALUES
          ('x', $1, 'retention:done-old', 'done', $1), ('x', $1, 'retention:cancelled-old', 'cancelled', $1),
@@ -278,11 +321,22 @@ describe('Retention of mail bodies and finished timers', () => {
     await t.app.get(RetentionService).scheduleSweep();
     await runJobsAt(t, new Date(sweepAt.getTime() + DAY));
     const old = await row(t, 'retention:old');
-    expect(old).toMatchObject({ text_body: '', html_body: '', attachments: null, status: 'sent', to_address: 'retention-old@example.jp' });
+    expect(old).toMatchObject({
+      text_body: '',
+      html_body: '',
+      attachments: null,
+      status: 'sent',
+      to_address: 'retention-old@example.jp',
+    });
     expect(old.purged_at).not.toBeNull();
     expect((await row(t, 'retention:young')).text_body).toContain('Kumamoto Central');
     expect((await row(t, 'retention:waiting')).text_body).toContain('Kumamoto Central');
-    expect(await jobKeys(t)).toEqual(['retention:cancelled-old', 'retention:done-old', 'retention:done-young', 'retention:failed-old']);
+    expect(await jobKeys(t)).toEqual([
+      'retention:cancelled-old',
+      'retention:done-old',
+      'retention:done-young',
+      'retention:failed-old',
+    ]);
 
     // The same key is still taken: the purged mail is not written again.
     await enqueue(t, mail('retention:old'));
@@ -297,7 +351,9 @@ describe('Retention of mail bodies and finished timers', () => {
 });
 
 async function jobKeys(t: TestApp): Promise<string[]> {
-  const rows: { key: string }[] = await t.dataSource.query(`SELECT key FROM jobs WHERE key LIKE 'retention:%' ORDER BY key`);
+  const rows: { key: string }[] = await t.dataSource.query(
+    `SELECT key FROM jobs WHERE key LIKE 'retention:%' ORDER BY key`,
+  );
   return rows.map((r) => r.key);
 }
 
@@ -323,28 +379,60 @@ describe('Until when each mail is useful (set by the code that writes it)', () =
         .http()
         .post('/api/requests')
         .set('Authorization', coordinatorAuth)
-        .send({ language: 'vi', startsAt: jst(10, '10:00'), endsAt: jst(10, '12:00'), department: 'obstetrics_gynecology', visitType: 'examination', patient: { displayName: '患者', gender: 'male', ageBand: 'adult' } })
+        .send({
+          language: 'vi',
+          startsAt: jst(10, '10:00'),
+          endsAt: jst(10, '12:00'),
+          department: 'obstetrics_gynecology',
+          visitType: 'examination',
+          patient: { displayName: '患者', gender: 'male', ageBand: 'adult' },
+        })
         .expect(201)
     ).body;
     const startsAt = new Date(request.startsAt).getTime();
-    const offers: { id: string; expires_at: Date }[] = await t.dataSource.query('SELECT id, expires_at FROM offers WHERE request_id = $1', [request.id]);
+    const offers: { id: string; expires_at: Date }[] = await t.dataSource.query(
+      'SELECT id, expires_at FROM offers WHERE request_id = $1',
+      [request.id],
+    );
     expect(offers.length).toBeGreaterThan(0);
     for (const offer of offers) {
       const m = await row(t, `offer:${offer.id}`);
       expect(m.useful_until).toEqual(offer.expires_at);
     }
-    await t.http().post(`/api/requests/${request.id}/assign`).set('Authorization', staff).send({ volunteerId: volunteers[0].id }).expect(200);
-    await t.http().post(`/api/requests/${request.id}/cancel`).set('Authorization', coordinatorAuth).send({ reason: '都合により' }).expect(200);
+    await t
+      .http()
+      .post(`/api/requests/${request.id}/assign`)
+      .set('Authorization', staff)
+      .send({ volunteerId: volunteers[0].id })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/requests/${request.id}/cancel`)
+      .set('Authorization', coordinatorAuth)
+      .send({ reason: '都合により' })
+      .expect(200);
     const visitMail: { template: string; useful_until: Date }[] = await t.dataSource.query(
       `SELECT template, useful_until FROM mail_messages WHERE template <> 'offer' AND to_address = ANY($1)`,
       [[coordinator.email, ...volunteers.map((v) => v.email)]],
     );
-    expect(new Set(visitMail.map((m) => m.template))).toEqual(new Set(['dispatch_confirmed', 'request_confirmed', 'offer_withdrawn', 'request_cancelled']));
+    expect(new Set(visitMail.map((m) => m.template))).toEqual(
+      new Set(['dispatch_confirmed', 'request_confirmed', 'offer_withdrawn', 'request_cancelled']),
+    );
     for (const m of visitMail) expect([m.template, new Date(m.useful_until).getTime()]).toEqual([m.template, startsAt]);
 
-    const invited = await t.http().post('/api/users').set('Authorization', staff).send({ email: 'useful@example.jp', role: 'staff', displayName: '招待 花子' }).expect(201);
-    const [invitation] = await t.dataSource.query('SELECT expires_at FROM user_invitations WHERE user_id = $1', [invited.body.id]);
-    const [invitationMail] = await t.dataSource.query(`SELECT useful_until FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`, [invited.body.id]);
+    const invited = await t
+      .http()
+      .post('/api/users')
+      .set('Authorization', staff)
+      .send({ email: 'useful@example.jp', role: 'staff', displayName: '招待 花子' })
+      .expect(201);
+    const [invitation] = await t.dataSource.query('SELECT expires_at FROM user_invitations WHERE user_id = $1', [
+      invited.body.id,
+    ]);
+    const [invitationMail] = await t.dataSource.query(
+      `SELECT useful_until FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`,
+      [invited.body.id],
+    );
     expect(invitationMail.useful_until).toEqual(invitation.expires_at);
   });
 });
@@ -357,7 +445,12 @@ describe('Readiness without a database', () => {
       await t.http().get('/api/health/ready').expect(200);
       await t.dataSource.destroy();
       const res = await t.http().get('/api/health/ready').expect(503);
-      expect(res.body.details).toMatchObject({ database: { status: 'down' }, smtp: { status: 'up', configured: false }, mail: { status: 'down' }, timers: { status: 'down' } });
+      expect(res.body.details).toMatchObject({
+        database: { status: 'down' },
+        smtp: { status: 'up', configured: false },
+        mail: { status: 'down' },
+        timers: { status: 'down' },
+      });
       await t.dataSource.initialize();
     } finally {
       await t.close();

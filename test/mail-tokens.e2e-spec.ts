@@ -36,14 +36,25 @@ describe('No live link token in stored mail or in what staff can read', () => {
     staff = await login(t, staffUser.email, staffUser.password);
     const admin = await login(t, ADMIN.email, ADMIN.password);
     // An admin invited without a password: the mail that made staff an admin.
-    ids.admin = (await t.http().post('/api/users').set('Authorization', admin.auth).send({ email: NEW_ADMIN, role: 'admin', displayName: '第二 管理者' }).expect(201)).body.id;
+    ids.admin = (
+      await t
+        .http()
+        .post('/api/users')
+        .set('Authorization', admin.auth)
+        .send({ email: NEW_ADMIN, role: 'admin', displayName: '第二 管理者' })
+        .expect(201)
+    ).body.id;
     // Offers to both volunteers, and a confirmed visit whose reconfirmation is asked.
-    ids.offered = (await fileRequest(t, world.coordinator.auth, { startsAt: jst(20, '10:00'), endsAt: jst(20, '11:00') })).id;
+    ids.offered = (
+      await fileRequest(t, world.coordinator.auth, { startsAt: jst(20, '10:00'), endsAt: jst(20, '11:00') })
+    ).id;
     const visit = jst(8, '10:00');
     const { requestId, dispatchId } = await world.dispatch(visit, jst(8, '11:00'), world.volunteers[0].id);
     Object.assign(ids, { requestId, dispatchId });
     await runJobsAt(t, at(visit, -POLICY.reconfirmBeforeHours * HOUR + 60_000));
-    const templates = (await t.dataSource.query(`SELECT DISTINCT template FROM mail_messages`)).map((r: { template: string }) => r.template);
+    const templates = (await t.dataSource.query(`SELECT DISTINCT template FROM mail_messages`)).map(
+      (r: { template: string }) => r.template,
+    );
     expect(templates).toEqual(expect.arrayContaining(['invitation', 'offer', 'reconfirm']));
   });
   afterAll(() => t.close());
@@ -63,14 +74,21 @@ describe('No live link token in stored mail or in what staff can read', () => {
     let read = 0;
     for (const [template, item] of Object.entries(doc.paths)) {
       if (!item.get) continue;
-      const paths = template.includes('{') ? known.map((id) => template.replace(/\{[^}]+\}/g, id)) : [`${template}?perPage=100`];
+      const paths = template.includes('{')
+        ? known.map((id) => template.replace(/\{[^}]+\}/g, id))
+        : [`${template}?perPage=100`];
       for (const path of paths) {
-        const res = await t.http().get(path).set('Authorization', staff.auth).buffer(true).parse((r, done) => {
-          let body = '';
-          r.setEncoding('utf8');
-          r.on('data', (chunk: string) => (body += chunk));
-          r.on('end', () => done(null, body));
-        });
+        const res = await t
+          .http()
+          .get(path)
+          .set('Authorization', staff.auth)
+          .buffer(true)
+          .parse((r, done) => {
+            let body = '';
+            r.setEncoding('utf8');
+            r.on('data', (chunk: string) => (body += chunk));
+            r.on('end', () => done(null, body));
+          });
         if (res.status !== 200) continue;
         read++;
         for (const c of harvest(res.body as string)) candidates.add(c);
@@ -79,7 +97,9 @@ describe('No live link token in stored mail or in what staff can read', () => {
     expect(read).toBeGreaterThan(20);
     // Staff do read the mail — the invitation to the new admin among it — only not its token.
     const mail = await t.http().get('/api/mail').query({ perPage: 100 }).set('Authorization', staff.auth).expect(200);
-    const invitation = mail.body.data.find((m: { to: string; template: string }) => m.to === NEW_ADMIN && m.template === 'invitation');
+    const invitation = mail.body.data.find(
+      (m: { to: string; template: string }) => m.to === NEW_ADMIN && m.template === 'invitation',
+    );
     expect(invitation.textBody).toContain('/admin/#/set-password?token=••••••••');
     const opened: string[] = [];
     for (const candidate of candidates) {
@@ -88,11 +108,17 @@ describe('No live link token in stored mail or in what staff can read', () => {
     }
     expect(opened).toEqual([]);
     // The old path from staff to admin: no invitation to accept, so no second admin signs in.
-    await t.http().post('/api/auth/login').send({ email: NEW_ADMIN, password: 'staff-chose-this-password-1' }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: NEW_ADMIN, password: 'staff-chose-this-password-1' })
+      .expect(401);
   });
 
   it('keeps no working token in the stored mail (what a database backup holds)', async () => {
-    const rows: Array<{ text_body: string; html_body: string }> = await t.dataSource.query(`SELECT text_body, html_body FROM mail_messages`);
+    const rows: Array<{ text_body: string; html_body: string }> = await t.dataSource.query(
+      `SELECT text_body, html_body FROM mail_messages`,
+    );
     const stored = new Set(rows.flatMap((r) => [...harvest(r.text_body), ...harvest(r.html_body)]));
     const live: Array<{ hash: string }> = await t.dataSource.query(
       `SELECT link_token_hash AS hash FROM offers WHERE link_token_hash IS NOT NULL
@@ -106,15 +132,28 @@ describe('No live link token in stored mail or in what staff can read', () => {
 
   it('shows the addressee their own mail with a link that works', async () => {
     const volunteer = world.volunteers[1];
-    const res = await t.http().get('/api/mail').query({ perPage: 100 }).set('Authorization', volunteer.auth).expect(200);
+    const res = await t
+      .http()
+      .get('/api/mail')
+      .query({ perPage: 100 })
+      .set('Authorization', volunteer.auth)
+      .expect(200);
     expect(res.body.data.length).toBeGreaterThan(0);
     expect(res.body.data.every((m: { userId: string }) => m.userId === volunteer.userId)).toBe(true);
     const offer = res.body.data.find((m: { template: string }) => m.template === 'offer');
     const token = /offer-links\/([A-Za-z0-9_-]+)/.exec(offer.textBody)![1];
     expect(offer.htmlBody).toContain(token);
-    expect((await t.http().get(`/api/offer-links/${token}`).expect(200)).body).toMatchObject({ requestId: ids.offered, answerable: true });
+    expect((await t.http().get(`/api/offer-links/${token}`).expect(200)).body).toMatchObject({
+      requestId: ids.offered,
+      answerable: true,
+    });
     // Read again, the same link: reading one's mail does not kill the link in it.
-    const again = await t.http().get('/api/mail').query({ perPage: 100 }).set('Authorization', volunteer.auth).expect(200);
+    const again = await t
+      .http()
+      .get('/api/mail')
+      .query({ perPage: 100 })
+      .set('Authorization', volunteer.auth)
+      .expect(200);
     expect(again.body.data.find((m: { id: string }) => m.id === offer.id).textBody).toContain(token);
     // Nobody else's mail is in a volunteer's list.
     expect(res.body.data.some((m: { to: string }) => m.to === NEW_ADMIN)).toBe(false);
@@ -136,19 +175,39 @@ describe('A link made when the mail leaves, over SMTP', () => {
 
   it('delivers an invitation whose link sets the password, though the outbox never held it', async () => {
     const admin = await login(t, ADMIN.email, ADMIN.password);
-    const user = (await t.http().post('/api/users').set('Authorization', admin.auth).send({ email: 'jiro@example.jp', role: 'staff', displayName: '熊本 次郎' }).expect(201)).body;
+    const user = (
+      await t
+        .http()
+        .post('/api/users')
+        .set('Authorization', admin.auth)
+        .send({ email: 'jiro@example.jp', role: 'staff', displayName: '熊本 次郎' })
+        .expect(201)
+    ).body;
     expect(await t.app.get(MailSender).sendDue()).toBe(1);
     const [received] = smtp.received.filter((m) => m.to.includes('jiro@example.jp'));
-    const token = /https:\/\/dispatch\.example\.jp\/admin\/#\/set-password\?token=([A-Za-z0-9_-]{43})/.exec(received.text)![1];
+    const token = /https:\/\/dispatch\.example\.jp\/admin\/#\/set-password\?token=([A-Za-z0-9_-]{43})/.exec(
+      received.text,
+    )![1];
     expect(received.html).toContain(token);
-    const [row] = await t.dataSource.query(`SELECT text_body, html_body, status FROM mail_messages WHERE user_id = $1`, [user.id]);
+    const [row] = await t.dataSource.query(
+      `SELECT text_body, html_body, status FROM mail_messages WHERE user_id = $1`,
+      [user.id],
+    );
     expect(row.status).toBe('sent');
     expect(row.text_body + row.html_body).not.toContain(token);
     // The same mail leaving again (a crash between SMTP and "sent") carries the same link.
     const [again] = await t.app.get(MailLinks).fill(t.dataSource.manager, [row.text_body]);
     expect(again).toContain(token);
 
-    await t.http().post(`/api/auth/invitations/${token}`).send({ password: 'a-long-and-unusual-passphrase-42' }).expect(204);
-    await t.http().post('/api/auth/login').send({ email: 'jiro@example.jp', password: 'a-long-and-unusual-passphrase-42' }).expect(200);
+    await t
+      .http()
+      .post(`/api/auth/invitations/${token}`)
+      .send({ password: 'a-long-and-unusual-passphrase-42' })
+      .expect(204);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'jiro@example.jp', password: 'a-long-and-unusual-passphrase-42' })
+      .expect(200);
   });
 });

@@ -21,7 +21,11 @@ const invitation = (key: string, to = 'hanako@example.jp', displayName = '熊本
   to,
   locale: 'ja',
   template: 'invitation',
-  params: { displayName, linkUrl: 'https://dispatch.example.jp/admin/#/set-password?token=abc', expiresAt: '2026-12-08T00:00:00Z' },
+  params: {
+    displayName,
+    linkUrl: 'https://dispatch.example.jp/admin/#/set-password?token=abc',
+    expiresAt: '2026-12-08T00:00:00Z',
+  },
   idempotencyKey: key,
 });
 
@@ -53,7 +57,13 @@ describe('Mail outbox with an SMTP server', () => {
   it('delivers a mail rendered in the recipient language, with its Message-ID from the idempotency key', async () => {
     expect(await enqueue(t, invitation('invitation:first', 'hanako@example.jp', '<Hanako & Co>'))).toBe(true);
     const queued = await mailRow(t, 'invitation:first');
-    expect(queued).toMatchObject({ status: 'pending', attempts: 0, to_address: 'hanako@example.jp', locale: 'ja', template: 'invitation' });
+    expect(queued).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      to_address: 'hanako@example.jp',
+      locale: 'ja',
+      template: 'invitation',
+    });
     expect(smtp.received).toHaveLength(0);
 
     expect(await sender.sendDue()).toBe(1);
@@ -80,7 +90,12 @@ describe('Mail outbox with an SMTP server', () => {
       to: 'an@example.jp',
       locale: 'en',
       template: 'offer_withdrawn',
-      params: { volunteerName: 'An', startsAt: '2026-12-03T01:00:00Z', hospitalName: 'Kumamoto Central', reason: 'filled' },
+      params: {
+        volunteerName: 'An',
+        startsAt: '2026-12-03T01:00:00Z',
+        hospitalName: 'Kumamoto Central',
+        reason: 'filled',
+      },
       idempotencyKey: 'offer-withdrawn:1',
     });
     await sender.sendDue();
@@ -93,10 +108,14 @@ describe('Mail outbox with an SMTP server', () => {
   it('writes one mail per idempotency key', async () => {
     expect(await enqueue(t, invitation('invitation:once'))).toBe(true);
     expect(await enqueue(t, invitation('invitation:once', 'someone-else@example.jp'))).toBe(false);
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM mail_messages WHERE idempotency_key = 'invitation:once'`);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM mail_messages WHERE idempotency_key = 'invitation:once'`,
+    );
     expect(n).toBe(1);
     expect(await sender.sendDue()).toBe(1);
-    expect(smtp.byMessageId((await mailRow(t, 'invitation:once')).message_id).map((m) => m.to)).toEqual([['hanako@example.jp']]);
+    expect(smtp.byMessageId((await mailRow(t, 'invitation:once')).message_id).map((m) => m.to)).toEqual([
+      ['hanako@example.jp'],
+    ]);
   });
 
   it('writes nothing when the transaction that caused the mail rolls back', async () => {
@@ -131,7 +150,13 @@ describe('Mail outbox with an SMTP server', () => {
         calendarUrl: 'https://dispatch.example.jp/api/dispatches/1/calendar.ics',
       },
       idempotencyKey: 'dispatch-confirmed:1',
-      attachments: [{ filename: 'dispatch.ics', contentType: 'text/calendar; charset=utf-8', content: Buffer.from(ics).toString('base64') }],
+      attachments: [
+        {
+          filename: 'dispatch.ics',
+          contentType: 'text/calendar; charset=utf-8',
+          content: Buffer.from(ics).toString('base64'),
+        },
+      ],
     });
     await sender.sendDue();
     const [mail] = smtp.byMessageId((await mailRow(t, 'dispatch-confirmed:1')).message_id);
@@ -182,7 +207,12 @@ describe('Mail outbox with an SMTP server', () => {
     try {
       second.clock.set(T0);
       const other = second.app.get(MailSender);
-      const counts = await Promise.all([sender.sendDue(100), other.sendDue(100), sender.sendDue(100), other.sendDue(100)]);
+      const counts = await Promise.all([
+        sender.sendDue(100),
+        other.sendDue(100),
+        sender.sendDue(100),
+        other.sendDue(100),
+      ]);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(40);
       for (const key of keys) {
         const row = await mailRow(t, key);
@@ -256,11 +286,17 @@ describe('Mail outbox while the SMTP server hangs', () => {
       const sending = t.app.get(MailSender).sendDue();
 
       const before = Date.now();
-      const res = await t.http().post('/api/users').set('Authorization', admin.auth).send({ email: 'invited@example.jp', role: 'staff', displayName: '招待 太郎' });
+      const res = await t
+        .http()
+        .post('/api/users')
+        .set('Authorization', admin.auth)
+        .send({ email: 'invited@example.jp', role: 'staff', displayName: '招待 太郎' });
       const requestMs = Date.now() - before;
       expect(res.status).toBe(201);
       expect(requestMs).toBeLessThan(1000);
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM mail_messages WHERE to_address = 'invited@example.jp' AND status = 'pending'`);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM mail_messages WHERE to_address = 'invited@example.jp' AND status = 'pending'`,
+      );
       expect(n).toBe(1);
 
       expect(await sending).toBe(0);
@@ -297,15 +333,26 @@ describe('Mail kept without SMTP_URL (GET /api/mail)', () => {
     expect(res.body.total).toBeGreaterThanOrEqual(2);
     const ours = res.body.data.filter((m: { to: string }) => m.to.endsWith('@example.jp') && m.to !== staff.email);
     expect(ours.map((m: { to: string }) => m.to).slice(0, 2)).toEqual(['second@example.jp', 'first@example.jp']);
-    expect(ours[0]).toMatchObject({ status: 'kept', template: 'invitation', locale: 'ja', attempts: 0, subject: expect.stringContaining('パスワード') });
+    expect(ours[0]).toMatchObject({
+      status: 'kept',
+      template: 'invitation',
+      locale: 'ja',
+      attempts: 0,
+      subject: expect.stringContaining('パスワード'),
+    });
     expect(ours[0].textBody).toContain('https://dispatch.example.jp/admin/#/set-password?token=abc');
 
-    const filtered = await t.http().get('/api/mail').query({ status: 'kept', to: 'FIRST@example.jp' }).set('Authorization', auth).expect(200);
+    const filtered = await t
+      .http()
+      .get('/api/mail')
+      .query({ status: 'kept', to: 'FIRST@example.jp' })
+      .set('Authorization', auth)
+      .expect(200);
     expect(filtered.body).toMatchObject({ total: 1, data: [{ to: 'first@example.jp' }] });
     await t.http().get('/api/mail').query({ status: 'lost' }).set('Authorization', auth).expect(422);
   });
 
-  it("shows a coordinator only their own mail, and refuses anonymous callers", async () => {
+  it('shows a coordinator only their own mail, and refuses anonymous callers', async () => {
     const coordinator = await aUser(t, { role: 'coordinator' });
     const { auth } = await login(t, coordinator.email, coordinator.password);
     const own = await t.http().get('/api/mail').set('Authorization', auth).expect(200);

@@ -6,14 +6,27 @@ import { createTestApp, TestApp } from './support/test-app';
  * 5xx answer is the one error schema (ErrorBody, what the error filter writes), every route that
  * needs a token says so, and every operation has a 2xx answer with a schema or an explicit 204.
  */
-type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; oneOf?: Schema[]; additionalProperties?: unknown };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  oneOf?: Schema[];
+  additionalProperties?: unknown;
+};
 type Response = { description?: string; content?: Record<string, { schema?: Schema }> };
-type Operation = { parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, Response>; security?: Record<string, string[]>[]; 'x-public'?: boolean };
+type Operation = {
+  parameters?: { in: string }[];
+  requestBody?: unknown;
+  responses: Record<string, Response>;
+  security?: Record<string, string[]>[];
+  'x-public'?: boolean;
+};
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
 const ERROR_REF = '#/components/schemas/ErrorBody';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
-
 
 describe('OpenAPI document', () => {
   let t: TestApp;
@@ -24,22 +37,29 @@ describe('OpenAPI document', () => {
     t = await createTestApp();
     doc = (await t.http().get('/api/docs-json').expect(200)).body as Document;
     for (const [path, item] of Object.entries(doc.paths)) {
-      for (const method of METHODS) if (item[method]) operations.push({ key: `${method.toUpperCase()} ${path}`, method, path, op: item[method] });
+      for (const method of METHODS)
+        if (item[method]) operations.push({ key: `${method.toUpperCase()} ${path}`, method, path, op: item[method] });
     }
   });
   afterAll(() => t?.close());
 
-  it('names one error schema with the filter\'s members', () => {
+  it("names one error schema with the filter's members", () => {
     const schema = doc.components.schemas.ErrorBody;
     expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['code', 'errors', 'message', 'requestId']);
     expect([...(schema.required ?? [])].sort()).toEqual(['code', 'message', 'requestId']);
-    expect(schema.properties?.errors).toMatchObject({ type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } });
+    expect(schema.properties?.errors).toMatchObject({
+      type: 'object',
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+    });
   });
 
-  it('names the shared model\'s views as the model does (libs/domain/src/model/views.ts)', () => {
-    for (const name of ['RequestView', 'DispatchView', 'OfferView', 'OfferVisit', 'PatientView']) expect(Object.keys(doc.components.schemas)).toContain(name);
+  it("names the shared model's views as the model does (libs/domain/src/model/views.ts)", () => {
+    for (const name of ['RequestView', 'DispatchView', 'OfferView', 'OfferVisit', 'PatientView'])
+      expect(Object.keys(doc.components.schemas)).toContain(name);
     expect(Object.keys(doc.components.schemas).filter((name) => name.endsWith('Schema'))).toEqual([]);
-    expect(doc.components.schemas.RequestView.properties?.status).toMatchObject({ enum: expect.arrayContaining(['open', 'confirmed']) });
+    expect(doc.components.schemas.RequestView.properties?.status).toMatchObject({
+      enum: expect.arrayContaining(['open', 'confirmed']),
+    });
   });
 
   it('resolves every schema reference (a generated client would otherwise miss the type)', () => {
@@ -71,7 +91,8 @@ describe('OpenAPI document', () => {
       for (const [status, response] of Object.entries(op.responses)) {
         // The health check's 503 is the terminus report of what is down, not an error body.
         if (Number(status) < 400 || (status === '503' && key.startsWith('GET /api/health'))) continue;
-        if (response.content?.['application/json']?.schema?.$ref !== ERROR_REF) wrong.push(`${key}: ${status} is not ErrorBody`);
+        if (response.content?.['application/json']?.schema?.$ref !== ERROR_REF)
+          wrong.push(`${key}: ${status} is not ErrorBody`);
         if (!response.description) wrong.push(`${key}: ${status} has no description`);
       }
     }
@@ -90,7 +111,9 @@ describe('OpenAPI document', () => {
     const missing: string[] = [];
     for (const { key, op } of operations) {
       const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
-      const documented = success.some(([status, response]) => status === '204' || Object.values(response.content ?? {}).some((c) => c.schema));
+      const documented = success.some(
+        ([status, response]) => status === '204' || Object.values(response.content ?? {}).some((c) => c.schema),
+      );
       if (!documented) missing.push(key);
     }
     expect(missing).toEqual([]);

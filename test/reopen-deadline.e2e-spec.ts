@@ -26,13 +26,22 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
   });
   afterAll(() => t.close());
 
-  const statusOf = async (requestId: string) => (await t.http().get(`/api/requests/${requestId}`).set('Authorization', staff).expect(200)).body;
+  const statusOf = async (requestId: string) =>
+    (await t.http().get(`/api/requests/${requestId}`).set('Authorization', staff).expect(200)).body;
   const escalationMails = (requestId: string) =>
-    t.dataSource.getRepository(MailMessage).find({ where: { toAddress: coordinator.email, template: 'request_escalated', idempotencyKey: Like(`escalated:${requestId}:%`) } });
+    t.dataSource.getRepository(MailMessage).find({
+      where: {
+        toAddress: coordinator.email,
+        template: 'request_escalated',
+        idempotencyKey: Like(`escalated:${requestId}:%`),
+      },
+    });
 
   /** The token of the newest offer mail's link to `email`. */
   const offerLink = async (email: string) => {
-    const [mail] = await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email, template: 'offer' }, order: { createdAt: 'DESC' }, take: 1 });
+    const [mail] = await t.dataSource
+      .getRepository(MailMessage)
+      .find({ where: { toAddress: email, template: 'offer' }, order: { createdAt: 'DESC' }, take: 1 });
     return deliveredToken(t, mail, 'offer-links');
   };
 
@@ -40,9 +49,18 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
   async function confirmedThenCancelled(language: string, startsAt: string, cancelAt: Date) {
     const holder = await aQualifiedVolunteer(t, courses, { languages: [language] });
     const other = await aQualifiedVolunteer(t, courses, { languages: [language] });
-    const { requestId, dispatchId } = await fileAndAssign(t, { fileAs: coordinator.auth, staff }, holder.id, { language, startsAt, endsAt: at(startsAt, HOUR).toISOString() });
+    const { requestId, dispatchId } = await fileAndAssign(t, { fileAs: coordinator.auth, staff }, holder.id, {
+      language,
+      startsAt,
+      endsAt: at(startsAt, HOUR).toISOString(),
+    });
     t.clock.set(cancelAt);
-    await t.http().post(`/api/dispatches/${dispatchId}/cancel`).set('Authorization', staff).send({ reason: '通訳者の急病' }).expect(200);
+    await t
+      .http()
+      .post(`/api/dispatches/${dispatchId}/cancel`)
+      .set('Authorization', staff)
+      .send({ reason: '通訳者の急病' })
+      .expect(200);
     return { requestId, holder, other };
   }
 
@@ -74,24 +92,48 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
     const startsAt = jst(9, '10:00');
     const first = await aQualifiedVolunteer(t, courses, { languages: ['tl'] });
     const second = await aQualifiedVolunteer(t, courses, { languages: ['tl'] });
-    const request = await fileRequest(t, coordinator.auth, { language: 'tl', startsAt, endsAt: at(startsAt, HOUR).toISOString() });
-    const accepted = await t.http().post(`/api/offer-links/${await offerLink(first.email)}/accept`).expect(200);
+    const request = await fileRequest(t, coordinator.auth, {
+      language: 'tl',
+      startsAt,
+      endsAt: at(startsAt, HOUR).toISOString(),
+    });
+    const accepted = await t
+      .http()
+      .post(`/api/offer-links/${await offerLink(first.email)}/accept`)
+      .expect(200);
 
     t.clock.set(at(startsAt, -2 * 24 * HOUR));
-    await t.http().post(`/api/dispatches/${accepted.body.dispatch.id}/cancel`).set('Authorization', staff).send({ reason: '通訳者の急病' }).expect(200);
+    await t
+      .http()
+      .post(`/api/dispatches/${accepted.body.dispatch.id}/cancel`)
+      .set('Authorization', staff)
+      .send({ reason: '通訳者の急病' })
+      .expect(200);
     await runJobsAt(t, at(startsAt, -2 * 24 * HOUR));
-    const again = await t.http().post(`/api/offer-links/${await offerLink(second.email)}/accept`).expect(200);
+    const again = await t
+      .http()
+      .post(`/api/offer-links/${await offerLink(second.email)}/accept`)
+      .expect(200);
     expect(again.body.dispatch).toMatchObject({ volunteerId: second.id, status: 'confirmed' });
 
     // Both were asked at filing; the second's first offer was withdrawn when the first accepted.
-    const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: request.id }, order: { status: 'ASC' } });
+    const offers = await t.dataSource
+      .getRepository(Offer)
+      .find({ where: { requestId: request.id }, order: { status: 'ASC' } });
     expect(offers.map((o) => [o.status, o.volunteerId])).toEqual([
       ['accepted', second.id],
       ['released', first.id],
       ['withdrawn', second.id],
     ]);
     // The first volunteer's old link no longer answers anything.
-    expect((await t.http().get(`/api/offer-links/${await offerLink(first.email)}`).expect(200)).body).toMatchObject({ answerable: false });
+    expect(
+      (
+        await t
+          .http()
+          .get(`/api/offer-links/${await offerLink(first.email)}`)
+          .expect(200)
+      ).body,
+    ).toMatchObject({ answerable: false });
     t.clock.set(TODAY);
   });
 
@@ -99,15 +141,35 @@ describe('A cancelled dispatch reopens the request with the staff deadline set a
     const startsAt = jst(10, '10:00');
     const quiet = await aQualifiedVolunteer(t, courses, { languages: ['th'] });
     const decliner = await aQualifiedVolunteer(t, courses, { languages: ['th'] });
-    const request = await fileRequest(t, coordinator.auth, { language: 'th', startsAt, endsAt: at(startsAt, HOUR).toISOString() });
-    await t.http().post(`/api/offer-links/${await offerLink(decliner.email)}/decline`).send({}).expect(200);
+    const request = await fileRequest(t, coordinator.auth, {
+      language: 'th',
+      startsAt,
+      endsAt: at(startsAt, HOUR).toISOString(),
+    });
+    await t
+      .http()
+      .post(`/api/offer-links/${await offerLink(decliner.email)}/decline`)
+      .send({})
+      .expect(200);
     // The quiet volunteer lets the offer expire (and is asked again), then agrees on the phone and staff assign them.
     await runJobsAt(t, at(TODAY, POLICY.responseWindowMinutes * MINUTE + MINUTE));
-    const assigned = await t.http().post(`/api/requests/${request.id}/assign`).set('Authorization', staff).send({ volunteerId: quiet.id }).expect(200);
-    await t.http().post(`/api/dispatches/${assigned.body.dispatch.id}/cancel`).set('Authorization', staff).send({ reason: '通訳者の都合' }).expect(200);
+    const assigned = await t
+      .http()
+      .post(`/api/requests/${request.id}/assign`)
+      .set('Authorization', staff)
+      .send({ volunteerId: quiet.id })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/dispatches/${assigned.body.dispatch.id}/cancel`)
+      .set('Authorization', staff)
+      .send({ reason: '通訳者の都合' })
+      .expect(200);
     await runJobsAt(t, at(TODAY, POLICY.responseWindowMinutes * MINUTE + 2 * MINUTE));
 
-    expect(await t.dataSource.getRepository(Offer).count({ where: { requestId: request.id, status: 'pending' } })).toBe(0);
+    expect(await t.dataSource.getRepository(Offer).count({ where: { requestId: request.id, status: 'pending' } })).toBe(
+      0,
+    );
     expect(await statusOf(request.id)).toMatchObject({ status: 'escalated', escalationReason: 'dispatch_cancelled' });
     t.clock.set(TODAY);
   });

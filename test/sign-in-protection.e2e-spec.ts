@@ -65,7 +65,6 @@ describe('Sign-in that protects without locking out (API)', () => {
     expect(checked.length).toBeGreaterThan(4);
     expect(Math.max(...checked.map((a) => a.ms))).toBeGreaterThan((checked.length - 5) * 1000 - 500);
   }, 30_000);
-
 });
 
 describe('Password strength on every password set, and malformed sign-ins (API)', () => {
@@ -78,14 +77,20 @@ describe('Password strength on every password set, and malformed sign-ins (API)'
   afterAll(() => t.close());
 
   const create = (email: string, password: string, locale: 'ja' | 'en') =>
-    t.http().post('/api/users').set('Authorization', admin).send({ email, role: 'staff', displayName: 'Mori Taro', locale, password });
+    t
+      .http()
+      .post('/api/users')
+      .set('Authorization', admin)
+      .send({ email, role: 'staff', displayName: 'Mori Taro', locale, password });
 
   it.each(['aaaaaaaaaa', ' '.repeat(10), 'password123', '1234567890', 'mori.taro@example.jp'])(
     'refuses %j with 422 naming password, in Japanese and in English',
     async (password) => {
       const ja = await create('mori.taro@example.jp', password, 'ja').expect(422);
       expect(ja.body.code).toBe('WEAK_PASSWORD');
-      expect(ja.body.errors.password).toEqual([expect.stringMatching(/^このパスワードは推測されやすいため使えません。/)]);
+      expect(ja.body.errors.password).toEqual([
+        expect.stringMatching(/^このパスワードは推測されやすいため使えません。/),
+      ]);
       const en = await create('mori.taro@example.jp', password, 'en').expect(422);
       expect(en.body.errors.password).toEqual([expect.stringMatching(/^This password is too easy to guess\./)]);
     },
@@ -134,16 +139,36 @@ describe('Answers carry views only, and are never cached (API)', () => {
   afterAll(() => t.close());
 
   it('returns the dispatch view from assign: no token hash or internal field', async () => {
-    const { id } = await fileRequest(t, world.coordinator.auth, { startsAt: jst(10, '10:00'), endsAt: jst(10, '11:00') });
-    const res = await t.http().post(`/api/requests/${id}/assign`).set('Authorization', world.staff).send({ volunteerId: world.volunteers[0].id }).expect(200);
-    expect(res.body.dispatch).toMatchObject({ requestId: id, volunteerId: world.volunteers[0].id, status: 'confirmed' });
+    const { id } = await fileRequest(t, world.coordinator.auth, {
+      startsAt: jst(10, '10:00'),
+      endsAt: jst(10, '11:00'),
+    });
+    const res = await t
+      .http()
+      .post(`/api/requests/${id}/assign`)
+      .set('Authorization', world.staff)
+      .send({ volunteerId: world.volunteers[0].id })
+      .expect(200);
+    expect(res.body.dispatch).toMatchObject({
+      requestId: id,
+      volunteerId: world.volunteers[0].id,
+      status: 'confirmed',
+    });
     expect(Object.keys(res.body.dispatch).filter((key) => INTERNAL.test(key))).toEqual([]);
   });
 
   it('returns the dispatch view from a volunteer’s accept: no token hash or internal field', async () => {
     const volunteer = world.volunteers[1];
-    const { id } = await fileRequest(t, world.coordinator.auth, { startsAt: jst(12, '10:00'), endsAt: jst(12, '11:00') });
-    await t.http().post(`/api/requests/${id}/offers`).set('Authorization', world.staff).send({ volunteerIds: [volunteer.id] }).expect(200);
+    const { id } = await fileRequest(t, world.coordinator.auth, {
+      startsAt: jst(12, '10:00'),
+      endsAt: jst(12, '11:00'),
+    });
+    await t
+      .http()
+      .post(`/api/requests/${id}/offers`)
+      .set('Authorization', world.staff)
+      .send({ volunteerIds: [volunteer.id] })
+      .expect(200);
     const offers = await t.http().get('/api/offers?status=pending').set('Authorization', volunteer.auth).expect(200);
     const offer = offers.body.data.find((o: { requestId: string }) => o.requestId === id);
     const res = await t.http().post(`/api/offers/${offer.id}/accept`).set('Authorization', volunteer.auth).expect(200);
@@ -152,7 +177,10 @@ describe('Answers carry views only, and are never cached (API)', () => {
   });
 
   it('marks every API answer Cache-Control: no-store — patient details, sign-in, errors and public links alike', async () => {
-    const { id } = await fileRequest(t, world.coordinator.auth, { startsAt: jst(14, '10:00'), endsAt: jst(14, '11:00') });
+    const { id } = await fileRequest(t, world.coordinator.auth, {
+      startsAt: jst(14, '10:00'),
+      endsAt: jst(14, '11:00'),
+    });
     const patient = await t.http().get(`/api/requests/${id}`).set('Authorization', world.coordinator.auth).expect(200);
     expect(JSON.stringify(patient.body)).toContain('グエン');
     const answers = [

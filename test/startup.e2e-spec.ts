@@ -24,7 +24,14 @@ function startApi(env: Record<string, string | undefined>): Started {
   const inherited = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
   const child = spawn(process.execPath, MAIN, {
     cwd: ROOT,
-    env: { ...inherited, NODE_ENV: 'development', LOG_LEVEL: 'warn', JOBS_ENABLED: 'false', TS_NODE_PROJECT: 'tsconfig.json', ...env },
+    env: {
+      ...inherited,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      JOBS_ENABLED: 'false',
+      TS_NODE_PROJECT: 'tsconfig.json',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -39,7 +46,10 @@ async function waitForHealth(port: number, started: Started, timeoutMs = 60_000)
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (started.child.exitCode !== null) throw new Error(`API exited early:\n${started.output()}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -105,10 +115,15 @@ describe('Start-up (process)', () => {
   }, 120_000);
 
   it('fails fast with a readable message when DATABASE_URL points nowhere', async () => {
-    const started = startApi({ PORT: String(await freePort()), DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/nothing' });
+    const started = startApi({
+      PORT: String(await freePort()),
+      DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/nothing',
+    });
     const code = await started.exited;
     expect(code).toBe(1);
-    expect(started.output()).toContain('Start-up failed: Cannot reach the database at postgres://nobody:***@127.0.0.1:1/nothing');
+    expect(started.output()).toContain(
+      'Start-up failed: Cannot reach the database at postgres://nobody:***@127.0.0.1:1/nothing',
+    );
     expect(started.output()).not.toContain('secret');
     expect(started.output()).not.toMatch(/\n\s+at /);
   }, 30_000);

@@ -33,9 +33,12 @@ describe('Staff swaps (API)', () => {
       .expect(201)
       .then((res) => res.body as { id: string; status: string });
 
-  const swap = (body: Record<string, string>, requestId = nepali.id) => t.http().post(`/api/requests/${requestId}/swap`).set('Authorization', staff).send(body);
-  const dispatchesOf = (requestId: string) => t.dataSource.getRepository(Dispatch).find({ where: { requestId }, order: { createdAt: 'ASC' } });
-  const statusOf = async (requestId: string) => (await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: requestId })).status;
+  const swap = (body: Record<string, string>, requestId = nepali.id) =>
+    t.http().post(`/api/requests/${requestId}/swap`).set('Authorization', staff).send(body);
+  const dispatchesOf = (requestId: string) =>
+    t.dataSource.getRepository(Dispatch).find({ where: { requestId }, order: { createdAt: 'ASC' } });
+  const statusOf = async (requestId: string) =>
+    (await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: requestId })).status;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -51,7 +54,12 @@ describe('Staff swaps (API)', () => {
     await aVolunteer(t, { languages: ['ne'], status: 'retired' });
 
     english = await file('en', jst(15, '10:00'), jst(15, '11:00'));
-    await t.http().post(`/api/requests/${english.id}/assign`).set('Authorization', staff).send({ volunteerId: holder.id }).expect(200);
+    await t
+      .http()
+      .post(`/api/requests/${english.id}/assign`)
+      .set('Authorization', staff)
+      .send({ volunteerId: holder.id })
+      .expect(200);
     nepali = await file('ne', jst(15, '10:30'), jst(15, '12:00'));
   });
   afterAll(() => t.close());
@@ -85,7 +93,9 @@ describe('Staff swaps (API)', () => {
 
   it('refuses a cover who cannot take the visit, naming the field, and moves nothing', async () => {
     const [held] = await dispatchesOf(english.id);
-    const res = await swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: frenchOnly.id }).expect(422);
+    const res = await swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: frenchOnly.id }).expect(
+      422,
+    );
     expect(res.body).toMatchObject({ code: 'VOLUNTEER_NOT_ELIGIBLE', errors: { coverVolunteerId: ['LANGUAGE'] } });
     expect((await dispatchesOf(english.id)).map((d) => [d.volunteerId, d.status])).toEqual([[holder.id, 'confirmed']]);
     expect(await statusOf(english.id)).toBe('confirmed');
@@ -119,7 +129,8 @@ describe('Staff swaps (API)', () => {
     expect(res.body.dispatch).toMatchObject({ requestId: nepali.id, volunteerId: holder.id, status: 'confirmed' });
     expect(res.body.handedOver).toMatchObject({ requestId: english.id, volunteerId: cover.id, status: 'confirmed' });
     // Views, not rows: no token hash or scheduling internals in the answer.
-    for (const dispatch of [res.body.dispatch, res.body.handedOver]) expect(Object.keys(dispatch).filter((key) => /hash|token|busy|area|offerId/i.test(key))).toEqual([]);
+    for (const dispatch of [res.body.dispatch, res.body.handedOver])
+      expect(Object.keys(dispatch).filter((key) => /hash|token|busy|area|offerId/i.test(key))).toEqual([]);
     expect(await statusOf(nepali.id)).toBe('confirmed');
     expect(await statusOf(english.id)).toBe('confirmed');
     const englishDispatches = await dispatchesOf(english.id);
@@ -131,15 +142,23 @@ describe('Staff swaps (API)', () => {
     expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['reopen', 'confirm']));
     expect(events.find((e) => e.event === 'reopen')!.reason).toContain(nepali.id);
     // Each volunteer is sent their new visit (with its calendar file).
-    const confirmations = await t.dataSource.getRepository(MailMessage).find({ where: { template: 'dispatch_confirmed' } });
-    expect(confirmations.map((m) => m.toAddress).sort()).toEqual(expect.arrayContaining([holder.email, cover.email].sort()));
+    const confirmations = await t.dataSource
+      .getRepository(MailMessage)
+      .find({ where: { template: 'dispatch_confirmed' } });
+    expect(confirmations.map((m) => m.toAddress).sort()).toEqual(
+      expect.arrayContaining([holder.email, cover.email].sort()),
+    );
     expect(confirmations.filter((m) => m.toAddress === cover.email)).toHaveLength(1);
     // …and the holder's calendar entry for the visit handed on is cancelled.
-    const handedOn = await t.dataSource.getRepository(MailMessage).find({ where: { template: 'dispatch_cancelled', toAddress: holder.email } });
+    const handedOn = await t.dataSource
+      .getRepository(MailMessage)
+      .find({ where: { template: 'dispatch_cancelled', toAddress: holder.email } });
     expect(handedOn).toHaveLength(1);
     expect(Buffer.from(handedOn[0].attachments![0].content, 'base64').toString('utf8')).toContain('METHOD:CANCEL');
     // Filled now: no more swaps, and a second attempt is refused.
-    expect((await t.http().get(`/api/requests/${nepali.id}/swaps`).set('Authorization', staff).expect(200)).body).toEqual([]);
+    expect(
+      (await t.http().get(`/api/requests/${nepali.id}/swaps`).set('Authorization', staff).expect(200)).body,
+    ).toEqual([]);
     const again = await swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: cover.id }).expect(409);
     expect(again.body.code).toBe('REQUEST_ALREADY_FILLED');
   });
@@ -148,11 +167,18 @@ describe('Staff swaps (API)', () => {
     const courses = await trainingCourses(t);
     const second = await aQualifiedVolunteer(t, courses, { languages: ['en'] });
     const englishLater = await file('en', jst(16, '10:00'), jst(16, '11:00'));
-    await t.http().post(`/api/requests/${englishLater.id}/assign`).set('Authorization', staff).send({ volunteerId: holder.id }).expect(200);
+    await t
+      .http()
+      .post(`/api/requests/${englishLater.id}/assign`)
+      .set('Authorization', staff)
+      .send({ volunteerId: holder.id })
+      .expect(200);
     const nepaliLater = await file('ne', jst(16, '10:30'), jst(16, '12:00'));
     const [held] = await dispatchesOf(englishLater.id);
     const results = await Promise.all(
-      [cover, second].map((c) => swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: c.id }, nepaliLater.id)),
+      [cover, second].map((c) =>
+        swap({ volunteerId: holder.id, dispatchId: held.id, coverVolunteerId: c.id }, nepaliLater.id),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const live = async (requestId: string) => (await dispatchesOf(requestId)).filter((d) => d.status === 'confirmed');

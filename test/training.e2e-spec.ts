@@ -12,7 +12,8 @@ describe('Training (API)', () => {
   afterAll(() => t.close());
   afterEach(() => t.clock.reset());
 
-  const attendance = (courseId: string, entries: object) => t.http().put(`/api/courses/${courseId}/attendance`).set('Authorization', staff).send(entries);
+  const attendance = (courseId: string, entries: object) =>
+    t.http().put(`/api/courses/${courseId}/attendance`).set('Authorization', staff).send(entries);
 
   describe('courses', () => {
     it('creates, lists, reads and updates a course', async () => {
@@ -20,13 +21,36 @@ describe('Training (API)', () => {
         .http()
         .post('/api/courses')
         .set('Authorization', staff)
-        .send({ title: '医療通訳ボランティア養成講座 2026', kind: 'initial', startsAt: '2026-06-06T10:00:00+09:00', endsAt: '2026-06-06T16:00:00+09:00', venue: '熊本市国際交流会館', capacity: 20, hours: 6 })
+        .send({
+          title: '医療通訳ボランティア養成講座 2026',
+          kind: 'initial',
+          startsAt: '2026-06-06T10:00:00+09:00',
+          endsAt: '2026-06-06T16:00:00+09:00',
+          venue: '熊本市国際交流会館',
+          capacity: 20,
+          hours: 6,
+        })
         .expect(201);
-      expect(created.body).toMatchObject({ kind: 'initial', capacity: 20, hours: 6, taken: 0, startsAt: '2026-06-06T01:00:00.000Z' });
+      expect(created.body).toMatchObject({
+        kind: 'initial',
+        capacity: 20,
+        hours: 6,
+        taken: 0,
+        startsAt: '2026-06-06T01:00:00.000Z',
+      });
       const list = await t.http().get('/api/courses?kind=initial').set('Authorization', staff).expect(200);
       expect(list.body.data.map((c: { id: string }) => c.id)).toContain(created.body.id);
-      const patched = await t.http().patch(`/api/courses/${created.body.id}`).set('Authorization', staff).send({ hours: 6.5, venue: '熊本県国際交流会館' }).expect(200);
-      expect(patched.body).toMatchObject({ hours: 6.5, venue: '熊本県国際交流会館', title: '医療通訳ボランティア養成講座 2026' });
+      const patched = await t
+        .http()
+        .patch(`/api/courses/${created.body.id}`)
+        .set('Authorization', staff)
+        .send({ hours: 6.5, venue: '熊本県国際交流会館' })
+        .expect(200);
+      expect(patched.body).toMatchObject({
+        hours: 6.5,
+        venue: '熊本県国際交流会館',
+        title: '医療通訳ボランティア養成講座 2026',
+      });
       const detail = await t.http().get(`/api/courses/${created.body.id}`).set('Authorization', staff).expect(200);
       expect(detail.body).toMatchObject({ attendance: [] });
     });
@@ -41,7 +65,15 @@ describe('Training (API)', () => {
         .http()
         .post('/api/courses')
         .set('Authorization', staff)
-        .send({ title: 'x', kind: 'skill_up', startsAt: '2026-06-06T10:00:00+09:00', endsAt: '2026-06-06T12:00:00+09:00', capacity: 5, hours: 2, ...overrides })
+        .send({
+          title: 'x',
+          kind: 'skill_up',
+          startsAt: '2026-06-06T10:00:00+09:00',
+          endsAt: '2026-06-06T12:00:00+09:00',
+          capacity: 5,
+          hours: 2,
+          ...overrides,
+        })
         .expect(422);
       expect(res.body.errors).toHaveProperty(field);
       expect((await t.dataSource.query('SELECT count(*)::int AS n FROM training_courses'))[0].n).toBe(before);
@@ -58,11 +90,17 @@ describe('Training (API)', () => {
     it('upserts per volunteer and returns the attendance list', async () => {
       const course = await aCourse(t, { capacity: 3 });
       const [a, b] = [await aVolunteer(t), await aVolunteer(t)];
-      await attendance(course.id, [{ volunteerId: a.id, status: 'registered' }, { volunteerId: b.id, status: 'registered' }]).expect(200);
+      await attendance(course.id, [
+        { volunteerId: a.id, status: 'registered' },
+        { volunteerId: b.id, status: 'registered' },
+      ]).expect(200);
       const res = await attendance(course.id, [{ volunteerId: a.id, status: 'attended' }]).expect(200);
       expect(res.body.taken).toBe(2);
       expect(res.body.attendance).toEqual(
-        expect.arrayContaining([expect.objectContaining({ volunteerId: a.id, status: 'attended' }), expect.objectContaining({ volunteerId: b.id, status: 'registered' })]),
+        expect.arrayContaining([
+          expect.objectContaining({ volunteerId: a.id, status: 'attended' }),
+          expect.objectContaining({ volunteerId: b.id, status: 'registered' }),
+        ]),
       );
       expect(res.body.attendance).toHaveLength(2);
     });
@@ -70,25 +108,49 @@ describe('Training (API)', () => {
     it('refuses more registered + attended than the capacity (409) and writes nothing; absences do not count', async () => {
       const course = await aCourse(t, { capacity: 2 });
       const [a, b, c] = [await aVolunteer(t), await aVolunteer(t), await aVolunteer(t)];
-      await attendance(course.id, [{ volunteerId: a.id, status: 'registered' }, { volunteerId: b.id, status: 'attended' }]).expect(200);
-      const full = await attendance(course.id, [{ volunteerId: c.id, status: 'registered' }, { volunteerId: a.id, status: 'attended' }]).expect(409);
+      await attendance(course.id, [
+        { volunteerId: a.id, status: 'registered' },
+        { volunteerId: b.id, status: 'attended' },
+      ]).expect(200);
+      const full = await attendance(course.id, [
+        { volunteerId: c.id, status: 'registered' },
+        { volunteerId: a.id, status: 'attended' },
+      ]).expect(409);
       expect(full.body.code).toBe('COURSE_FULL');
       const detail = await t.http().get(`/api/courses/${course.id}`).set('Authorization', staff).expect(200);
-      expect(detail.body.attendance.map((x: { volunteerId: string; status: string }) => [x.volunteerId, x.status]).sort()).toEqual(
-        [[a.id, 'registered'], [b.id, 'attended']].sort(),
+      expect(
+        detail.body.attendance.map((x: { volunteerId: string; status: string }) => [x.volunteerId, x.status]).sort(),
+      ).toEqual(
+        [
+          [a.id, 'registered'],
+          [b.id, 'attended'],
+        ].sort(),
       );
-      await attendance(course.id, [{ volunteerId: a.id, status: 'absent' }, { volunteerId: c.id, status: 'registered' }]).expect(200);
-      const lower = await t.http().patch(`/api/courses/${course.id}`).set('Authorization', staff).send({ capacity: 1 }).expect(409);
+      await attendance(course.id, [
+        { volunteerId: a.id, status: 'absent' },
+        { volunteerId: c.id, status: 'registered' },
+      ]).expect(200);
+      const lower = await t
+        .http()
+        .patch(`/api/courses/${course.id}`)
+        .set('Authorization', staff)
+        .send({ capacity: 1 })
+        .expect(409);
       expect(lower.body.errors).toHaveProperty('capacity');
     });
 
     it('never exceeds the capacity under concurrent PUTs (the course row is locked)', async () => {
       const course = await aCourse(t, { capacity: 5 });
       const volunteers = await Promise.all(Array.from({ length: 8 }, () => aVolunteer(t)));
-      const results = await Promise.all(volunteers.map((v) => attendance(course.id, [{ volunteerId: v.id, status: 'registered' }])));
+      const results = await Promise.all(
+        volunteers.map((v) => attendance(course.id, [{ volunteerId: v.id, status: 'registered' }])),
+      );
       expect(results.filter((r) => r.status === 200)).toHaveLength(5);
       expect(results.filter((r) => r.status === 409)).toHaveLength(3);
-      const taken = await t.dataSource.query(`SELECT count(*)::int AS n FROM course_attendances WHERE course_id = $1 AND status <> 'absent'`, [course.id]);
+      const taken = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM course_attendances WHERE course_id = $1 AND status <> 'absent'`,
+        [course.id],
+      );
       expect(taken[0].n).toBe(5);
     });
 
@@ -97,11 +159,22 @@ describe('Training (API)', () => {
       const [a, b, c] = [await aVolunteer(t), await aVolunteer(t), await aVolunteer(t)];
       await attendance(course.id, [{ volunteerId: a.id, status: 'registered' }]).expect(200);
       await attendance(course.id, [{ volunteerId: b.id, status: 'registered' }]).expect(409);
-      const removed = await t.http().delete(`/api/courses/${course.id}/attendance/${a.id}`).set('Authorization', staff).expect(200);
+      const removed = await t
+        .http()
+        .delete(`/api/courses/${course.id}/attendance/${a.id}`)
+        .set('Authorization', staff)
+        .expect(200);
       expect(removed.body).toMatchObject({ taken: 0, attendance: [] });
-      await attendance(course.id, [{ volunteerId: b.id, status: 'attended' }, { volunteerId: c.id, status: 'absent' }]).expect(200);
+      await attendance(course.id, [
+        { volunteerId: b.id, status: 'attended' },
+        { volunteerId: c.id, status: 'absent' },
+      ]).expect(200);
       for (const marked of [b, c]) {
-        const kept = await t.http().delete(`/api/courses/${course.id}/attendance/${marked.id}`).set('Authorization', staff).expect(409);
+        const kept = await t
+          .http()
+          .delete(`/api/courses/${course.id}/attendance/${marked.id}`)
+          .set('Authorization', staff)
+          .expect(409);
         expect(kept.body).toMatchObject({ code: 'ATTENDANCE_RECORDED', errors: { volunteerId: [expect.any(String)] } });
       }
       await t.http().delete(`/api/courses/${course.id}/attendance/${a.id}`).set('Authorization', staff).expect(404);
@@ -109,24 +182,38 @@ describe('Training (API)', () => {
       const auth = (await login(t, volunteerUser.email, volunteerUser.password)).auth;
       await t.http().delete(`/api/courses/${course.id}/attendance/${b.id}`).set('Authorization', auth).expect(403);
       const detail = await t.http().get(`/api/courses/${course.id}`).set('Authorization', staff).expect(200);
-      expect(detail.body.attendance.map((x: { volunteerId: string; status: string }) => [x.volunteerId, x.status]).sort()).toEqual(
-        [[b.id, 'attended'], [c.id, 'absent']].sort(),
+      expect(
+        detail.body.attendance.map((x: { volunteerId: string; status: string }) => [x.volunteerId, x.status]).sort(),
+      ).toEqual(
+        [
+          [b.id, 'attended'],
+          [c.id, 'absent'],
+        ].sort(),
       );
     });
 
     it('names bad entries by index: unknown volunteer, unknown status, duplicate, not an array', async () => {
       const course = await aCourse(t);
       const v = await aVolunteer(t);
-      const unknown = await attendance(course.id, [{ volunteerId: v.id, status: 'registered' }, { volunteerId: '00000000-0000-4000-8000-000000000000', status: 'registered' }]).expect(422);
+      const unknown = await attendance(course.id, [
+        { volunteerId: v.id, status: 'registered' },
+        { volunteerId: '00000000-0000-4000-8000-000000000000', status: 'registered' },
+      ]).expect(422);
       expect(unknown.body.errors).toHaveProperty(['1.volunteerId']);
       const status = await attendance(course.id, [{ volunteerId: v.id, status: 'maybe' }]).expect(422);
       expect(status.body.errors).toHaveProperty(['0.status']);
-      const twice = await attendance(course.id, [{ volunteerId: v.id, status: 'registered' }, { volunteerId: v.id, status: 'attended' }]).expect(422);
+      const twice = await attendance(course.id, [
+        { volunteerId: v.id, status: 'registered' },
+        { volunteerId: v.id, status: 'attended' },
+      ]).expect(422);
       expect(twice.body.errors).toHaveProperty(['1.volunteerId']);
       const extra = await attendance(course.id, [{ volunteerId: v.id, status: 'registered', note: 'x' }]).expect(400);
       expect(extra.body.errors).toHaveProperty(['0.note']);
       await attendance(course.id, { volunteerId: v.id, status: 'registered' }).expect(400);
-      const stored = await t.dataSource.query('SELECT count(*)::int AS n FROM course_attendances WHERE course_id = $1', [course.id]);
+      const stored = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM course_attendances WHERE course_id = $1',
+        [course.id],
+      );
       expect(stored[0].n).toBe(0);
     });
   });
@@ -134,7 +221,11 @@ describe('Training (API)', () => {
   describe('training standing', () => {
     async function trainedVolunteer(skillUpStartsAt: string) {
       const v = await aVolunteer(t);
-      const initial = await aCourse(t, { kind: 'initial', startsAt: '2024-09-14T10:00:00+09:00', endsAt: '2024-09-14T16:00:00+09:00' });
+      const initial = await aCourse(t, {
+        kind: 'initial',
+        startsAt: '2024-09-14T10:00:00+09:00',
+        endsAt: '2024-09-14T16:00:00+09:00',
+      });
       const end = new Date(new Date(skillUpStartsAt).getTime() + 3 * 3600_000).toISOString();
       const skillUp = await aCourse(t, { kind: 'skill_up', startsAt: skillUpStartsAt, endsAt: end });
       await attendance(initial.id, [{ volunteerId: v.id, status: 'attended' }]).expect(200);
@@ -146,7 +237,13 @@ describe('Training (API)', () => {
       const v = await trainedVolunteer('2026-03-31T18:00:00+09:00');
       t.clock.set('2027-03-31T14:59:00Z'); // 2027-03-31 23:59 in Tokyo
       const res = await t.http().get(`/api/volunteers/${v.id}/training`).set('Authorization', staff).expect(200);
-      expect(res.body).toMatchObject({ ruleMet: true, validUntil: '2027-03-31', missing: [], lastSkillUpOn: '2026-03-31', initialCompletedOn: '2024-09-14' });
+      expect(res.body).toMatchObject({
+        ruleMet: true,
+        validUntil: '2027-03-31',
+        missing: [],
+        lastSkillUpOn: '2026-03-31',
+        initialCompletedOn: '2024-09-14',
+      });
       expect(res.body.attendance).toHaveLength(2);
       t.clock.set('2027-03-31T15:00:00Z'); // 2027-04-01 00:00 in Tokyo
       const lapsed = await t.http().get(`/api/volunteers/${v.id}/training`).set('Authorization', staff).expect(200);
@@ -164,7 +261,13 @@ describe('Training (API)', () => {
       const me = await aUser(t, { role: 'volunteer' });
       const session = await login(t, me.email, me.password);
       const res = await t.http().get('/api/volunteers/me/training').set('Authorization', session.auth).expect(200);
-      expect(res.body).toMatchObject({ volunteerId: me.volunteerId, ruleMet: false, validUntil: null, missing: ['initial_course', 'skill_up'], attendance: [] });
+      expect(res.body).toMatchObject({
+        volunteerId: me.volunteerId,
+        ruleMet: false,
+        validUntil: null,
+        missing: ['initial_course', 'skill_up'],
+        attendance: [],
+      });
     });
   });
 });

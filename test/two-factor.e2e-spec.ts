@@ -34,8 +34,12 @@ describe('Two-factor sign-in (API)', () => {
     afterAll(() => t.close());
 
     const audit = (userId: string): Promise<AuditRow[]> =>
-      t.dataSource.query(`SELECT actor_id, action, object_id, details FROM audit_log WHERE object_id = $1 AND action LIKE 'auth.2fa.%' ORDER BY at, id`, [userId]);
-    const signIn = (email: string, password: string) => t.http().post('/api/auth/login').send({ email, password }).expect(200);
+      t.dataSource.query(
+        `SELECT actor_id, action, object_id, details FROM audit_log WHERE object_id = $1 AND action LIKE 'auth.2fa.%' ORDER BY at, id`,
+        [userId],
+      );
+    const signIn = (email: string, password: string) =>
+      t.http().post('/api/auth/login').send({ email, password }).expect(200);
     const verify = (mfaToken: string, code: string) => t.http().post('/api/auth/2fa/verify').send({ mfaToken, code });
 
     it('signs a staff member without 2FA straight in', async () => {
@@ -52,18 +56,33 @@ describe('Two-factor sign-in (API)', () => {
       expect(setup.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
       expect(setup.body.otpauthUrl).toContain(`secret=${secret}`);
       expect(setup.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
-      const [stored] = await t.dataSource.query(`SELECT secret_encrypted FROM user_two_factors WHERE user_id = $1`, [staff.id]);
+      const [stored] = await t.dataSource.query(`SELECT secret_encrypted FROM user_two_factors WHERE user_id = $1`, [
+        staff.id,
+      ]);
       expect(stored.secret_encrypted).not.toContain(secret);
 
-      const wrong = await t.http().post('/api/auth/2fa/enable').set('Authorization', auth).send({ code: '000000' === (await codeAt(secret, T0)) ? '111111' : '000000' }).expect(422);
+      const wrong = await t
+        .http()
+        .post('/api/auth/2fa/enable')
+        .set('Authorization', auth)
+        .send({ code: '000000' === (await codeAt(secret, T0)) ? '111111' : '000000' })
+        .expect(422);
       expect(wrong.body.code).toBe('INVALID_2FA_CODE');
       expect(wrong.body.errors).toHaveProperty('code');
-      const enabled = await t.http().post('/api/auth/2fa/enable').set('Authorization', auth).send({ code: await codeAt(secret, T0) }).expect(200);
+      const enabled = await t
+        .http()
+        .post('/api/auth/2fa/enable')
+        .set('Authorization', auth)
+        .send({ code: await codeAt(secret, T0) })
+        .expect(200);
       recoveryCodes = enabled.body.recoveryCodes;
       expect(recoveryCodes).toHaveLength(10);
       expect(new Set(recoveryCodes).size).toBe(10);
       for (const c of recoveryCodes) expect(c).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-      const hashes: { code_hash: string }[] = await t.dataSource.query(`SELECT code_hash FROM user_recovery_codes WHERE user_id = $1`, [staff.id]);
+      const hashes: { code_hash: string }[] = await t.dataSource.query(
+        `SELECT code_hash FROM user_recovery_codes WHERE user_id = $1`,
+        [staff.id],
+      );
       expect(hashes).toHaveLength(10);
       expect(hashes.map((h) => h.code_hash)).not.toContain(recoveryCodes[0]);
       await t.http().post('/api/auth/2fa/setup').set('Authorization', auth).expect(409);
@@ -102,7 +121,11 @@ describe('Two-factor sign-in (API)', () => {
       const loose = recoveryCodes[0].toLowerCase().replace(/-/g, ' ');
       const ok = await verify(mfaToken, loose).expect(200);
       await verify(mfaToken, recoveryCodes[0]).expect(422);
-      const status = await t.http().get('/api/auth/2fa').set('Authorization', `Bearer ${ok.body.accessToken}`).expect(200);
+      const status = await t
+        .http()
+        .get('/api/auth/2fa')
+        .set('Authorization', `Bearer ${ok.body.accessToken}`)
+        .expect(200);
       expect(status.body.recoveryCodesLeft).toBe(9);
     });
 
@@ -126,22 +149,32 @@ describe('Two-factor sign-in (API)', () => {
       const coordinator = await aUser(t, { role: 'coordinator' });
       const { auth } = await login(t, coordinator.email, coordinator.password);
       await t.http().post('/api/auth/2fa/setup').set('Authorization', auth).expect(403);
-      await t.http().post('/api/auth/2fa/verify').send({ mfaToken: auth.slice(7), code: '123456' }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/2fa/verify')
+        .send({ mfaToken: auth.slice(7), code: '123456' })
+        .expect(401);
       await t.http().post('/api/auth/2fa/setup').expect(401);
     });
 
-    it('lets only an admin reset a user\'s 2FA: the user\'s sessions end and the next login needs no code', async () => {
+    it("lets only an admin reset a user's 2FA: the user's sessions end and the next login needs no code", async () => {
       t.clock.set(new Date(T0.getTime() + 30 * STEP));
       const { mfaToken } = (await signIn(staff.email, staff.password)).body;
       const session = (await verify(mfaToken, await codeAt(secret, t.clock.now())).expect(200)).body;
-      await t.http().post(`/api/users/${staff.id}/2fa/reset`).set('Authorization', `Bearer ${session.accessToken}`).expect(403);
+      await t
+        .http()
+        .post(`/api/users/${staff.id}/2fa/reset`)
+        .set('Authorization', `Bearer ${session.accessToken}`)
+        .expect(403);
       await t.http().post(`/api/users/${staff.id}/2fa/reset`).set('Authorization', admin).expect(204);
       await t.http().get('/api/auth/me').set('Authorization', `Bearer ${session.accessToken}`).expect(401);
       await t.http().post('/api/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
       await verify(mfaToken, recoveryCodes[2]).expect(401);
       const res = await signIn(staff.email, staff.password);
       expect(res.body.accessToken).toEqual(expect.any(String));
-      expect(await t.dataSource.query(`SELECT 1 FROM user_recovery_codes WHERE user_id = $1`, [staff.id])).toHaveLength(0);
+      expect(await t.dataSource.query(`SELECT 1 FROM user_recovery_codes WHERE user_id = $1`, [staff.id])).toHaveLength(
+        0,
+      );
     });
 
     it('turns off with a code', async () => {
@@ -149,12 +182,31 @@ describe('Two-factor sign-in (API)', () => {
       const { auth } = await login(t, other.email, other.password);
       const own = (await t.http().post('/api/auth/2fa/setup').set('Authorization', auth).expect(200)).body.secret;
       t.clock.set(new Date(T0.getTime() + 40 * STEP));
-      await t.http().post('/api/auth/2fa/enable').set('Authorization', auth).send({ code: await codeAt(own, t.clock.now()) }).expect(200);
-      await t.http().post('/api/auth/2fa/disable').set('Authorization', auth).send({ code: await codeAt(own, t.clock.now()) }).expect(422);
+      await t
+        .http()
+        .post('/api/auth/2fa/enable')
+        .set('Authorization', auth)
+        .send({ code: await codeAt(own, t.clock.now()) })
+        .expect(200);
+      await t
+        .http()
+        .post('/api/auth/2fa/disable')
+        .set('Authorization', auth)
+        .send({ code: await codeAt(own, t.clock.now()) })
+        .expect(422);
       t.clock.advance(STEP);
-      await t.http().post('/api/auth/2fa/disable').set('Authorization', auth).send({ code: await codeAt(own, t.clock.now()) }).expect(204);
+      await t
+        .http()
+        .post('/api/auth/2fa/disable')
+        .set('Authorization', auth)
+        .send({ code: await codeAt(own, t.clock.now()) })
+        .expect(204);
       expect((await signIn(other.email, other.password)).body.accessToken).toEqual(expect.any(String));
-      expect((await audit(other.id)).map((r) => r.action).sort()).toEqual(['auth.2fa.disabled', 'auth.2fa.enrolled', 'auth.2fa.failed']);
+      expect((await audit(other.id)).map((r) => r.action).sort()).toEqual([
+        'auth.2fa.disabled',
+        'auth.2fa.enrolled',
+        'auth.2fa.failed',
+      ]);
     });
 
     it('writes every event to the audit trail, and no code or secret', async () => {
@@ -169,7 +221,11 @@ describe('Two-factor sign-in (API)', () => {
         reset: count('auth.2fa.reset'),
       }).toEqual({ enrolled: 1, verified: 5, recovery: 1, failed: 13, reset: 1 });
       expect(rows.filter((r) => r.action === 'auth.2fa.failed' && r.details?.blocked === true)).toHaveLength(2);
-      expect(rows.find((r) => r.action === 'auth.2fa.failed' && r.details?.during === 'enable')?.details).toEqual({ during: 'enable', failedAttempts: 1, blockedUntil: null });
+      expect(rows.find((r) => r.action === 'auth.2fa.failed' && r.details?.during === 'enable')?.details).toEqual({
+        during: 'enable',
+        failedAttempts: 1,
+        blockedUntil: null,
+      });
       const reset = rows.find((r) => r.action === 'auth.2fa.reset')!;
       expect(reset.actor_id).not.toBe(staff.id);
       expect(reset.details).toEqual({ wasEnabled: true });
@@ -189,10 +245,16 @@ describe('Two-factor sign-in (API)', () => {
       const other = await createTestAppOnDatabase(t.databaseUrl);
       try {
         other.clock.set(t.clock.now());
-        const { mfaToken } = (await other.http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200)).body;
+        const { mfaToken } = (
+          await other.http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200)
+        ).body;
         await other.http().post('/api/auth/2fa/verify').send({ mfaToken, code: used }).expect(422);
         other.clock.advance(STEP);
-        await other.http().post('/api/auth/2fa/verify').send({ mfaToken, code: await codeAt(own, other.clock.now()) }).expect(200);
+        await other
+          .http()
+          .post('/api/auth/2fa/verify')
+          .send({ mfaToken, code: await codeAt(own, other.clock.now()) })
+          .expect(200);
       } finally {
         await other.close();
       }
@@ -212,23 +274,48 @@ describe('Two-factor sign-in (API)', () => {
 
     it('makes a staff member without 2FA enrol with the mfaToken, which can do nothing else, then signs them in', async () => {
       const staff = await aUser(t, { role: 'staff' });
-      const res = await t.http().post('/api/auth/login').send({ email: staff.email, password: staff.password }).expect(200);
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: staff.email, password: staff.password })
+        .expect(200);
       expect(res.body).toEqual({ mfaSetupRequired: true, mfaToken: expect.any(String) });
       const { mfaToken } = res.body;
       await t.http().get('/api/auth/me').set('Authorization', `Bearer ${mfaToken}`).expect(401);
       await t.http().post('/api/auth/2fa/verify').send({ mfaToken, code: '123456' }).expect(401);
       await t.http().post('/api/auth/2fa/setup').send({ mfaToken: 'not-a-token' }).expect(401);
       const { secret } = (await t.http().post('/api/auth/2fa/setup').send({ mfaToken }).expect(200)).body;
-      const enabled = await t.http().post('/api/auth/2fa/enable').send({ mfaToken, code: await codeAt(secret, T0) }).expect(200);
+      const enabled = await t
+        .http()
+        .post('/api/auth/2fa/enable')
+        .send({ mfaToken, code: await codeAt(secret, T0) })
+        .expect(200);
       expect(enabled.body.recoveryCodes).toHaveLength(10);
       await t.http().get('/api/auth/me').set('Authorization', `Bearer ${enabled.body.accessToken}`).expect(200);
-      await t.http().post('/api/auth/2fa/enable').send({ mfaToken, code: await codeAt(secret, T0) }).expect(409);
-      const status = await t.http().get('/api/auth/2fa').set('Authorization', `Bearer ${enabled.body.accessToken}`).expect(200);
+      await t
+        .http()
+        .post('/api/auth/2fa/enable')
+        .send({ mfaToken, code: await codeAt(secret, T0) })
+        .expect(409);
+      const status = await t
+        .http()
+        .get('/api/auth/2fa')
+        .set('Authorization', `Bearer ${enabled.body.accessToken}`)
+        .expect(200);
       expect(status.body).toMatchObject({ enabled: true, required: true });
       t.clock.advance(STEP);
-      const off = await t.http().post('/api/auth/2fa/disable').set('Authorization', `Bearer ${enabled.body.accessToken}`).send({ code: await codeAt(secret, t.clock.now()) }).expect(409);
+      const off = await t
+        .http()
+        .post('/api/auth/2fa/disable')
+        .set('Authorization', `Bearer ${enabled.body.accessToken}`)
+        .send({ code: await codeAt(secret, t.clock.now()) })
+        .expect(409);
       expect(off.body.code).toBe('TWO_FACTOR_REQUIRED');
-      const again = await t.http().post('/api/auth/login').send({ email: staff.email, password: staff.password }).expect(200);
+      const again = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: staff.email, password: staff.password })
+        .expect(200);
       expect(again.body.mfaRequired).toBe(true);
     });
 
@@ -236,17 +323,27 @@ describe('Two-factor sign-in (API)', () => {
       const admin = await t.http().post('/api/auth/login').send(ADMIN).expect(200);
       expect(admin.body.mfaSetupRequired).toBe(true);
       const coordinator = await aUser(t, { role: 'coordinator' });
-      const res = await t.http().post('/api/auth/login').send({ email: coordinator.email, password: coordinator.password }).expect(200);
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: coordinator.email, password: coordinator.password })
+        .expect(200);
       expect(res.body.accessToken).toEqual(expect.any(String));
     });
   });
 
   it('defaults STAFF_2FA to required in production and optional elsewhere, and refuses other values', () => {
-    const base = { DATABASE_URL: 'postgres://x@localhost/db', ADMIN_PASSWORD: 'long-enough-password', JWT_SECRET: 'x'.repeat(40) };
+    const base = {
+      DATABASE_URL: 'postgres://x@localhost/db',
+      ADMIN_PASSWORD: 'long-enough-password',
+      JWT_SECRET: 'x'.repeat(40),
+    };
     expect(envSchema.validate({ ...base, NODE_ENV: 'production' }).value.STAFF_2FA).toBe('required');
     expect(envSchema.validate({ ...base, NODE_ENV: 'development' }).value.STAFF_2FA).toBe('optional');
     expect(envSchema.validate({ ...base, NODE_ENV: 'test' }).value.STAFF_2FA).toBe('optional');
-    expect(envSchema.validate({ ...base, NODE_ENV: 'production', STAFF_2FA: 'optional' }).value.STAFF_2FA).toBe('optional');
+    expect(envSchema.validate({ ...base, NODE_ENV: 'production', STAFF_2FA: 'optional' }).value.STAFF_2FA).toBe(
+      'optional',
+    );
     expect(envSchema.validate({ ...base, STAFF_2FA: 'sometimes' }).error?.message).toContain('STAFF_2FA');
   });
 });

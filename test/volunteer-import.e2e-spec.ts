@@ -3,10 +3,35 @@ import { stringify } from 'csv-stringify/sync';
 import { createTestApp, login, TestApp } from './support/test-app';
 import { aUser } from './support/factories';
 
-const HEADER = ['email', 'displayName', 'nameKana', 'phone', 'gender', 'homeArea', 'languages', 'level', 'status', 'pledgeSignedAt', 'insuranceValidUntil', 'maxDispatchesPerMonth', 'weeklyAvailability'];
+const HEADER = [
+  'email',
+  'displayName',
+  'nameKana',
+  'phone',
+  'gender',
+  'homeArea',
+  'languages',
+  'level',
+  'status',
+  'pledgeSignedAt',
+  'insuranceValidUntil',
+  'maxDispatchesPerMonth',
+  'weeklyAvailability',
+];
 const FAMILY = ['グエン', 'チャン', '王', '李', 'ラマ', 'サントス', '金', 'スミス', 'ペレイラ', 'ウォン'];
 const GIVEN = ['ティ・ラン', 'ヴァン・ミン', '麗華', '明', 'スニタ', 'マリア', '志恩', 'ジョン', 'アナ', 'ソムチャイ'];
-const LANGS = ['vi:native;en:business', 'zh:native', 'ne:native;en:fluent', 'tl:native', 'id:native', 'ko:native;ja:native', 'en:native', 'my:native', 'th:native', 'pt:native;es:fluent'];
+const LANGS = [
+  'vi:native;en:business',
+  'zh:native',
+  'ne:native;en:fluent',
+  'tl:native',
+  'id:native',
+  'ko:native;ja:native',
+  'en:native',
+  'my:native',
+  'th:native',
+  'pt:native;es:fluent',
+];
 const AREAS = ['中央区', '東区', '西区', '南区', '北区', '合志市', '菊陽町', '益城町', '宇土市', '菊池市'];
 
 function row(i: number, overrides: Partial<Record<string, string>> = {}): Record<string, string> {
@@ -35,13 +60,20 @@ describe('Volunteer roster import and export (API)', () => {
   let t: TestApp;
   let staff: string;
   const count = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM volunteers'))[0].n as number;
-  const upload = (file: Buffer, name = 'roster.csv') => t.http().post('/api/volunteers/import').set('Authorization', staff).attach('file', file, name);
+  const upload = (file: Buffer, name = 'roster.csv') =>
+    t.http().post('/api/volunteers/import').set('Authorization', staff).attach('file', file, name);
   const exportCsv = async () => {
-    const res = await t.http().get('/api/volunteers/export.csv').set('Authorization', staff).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await t
+      .http()
+      .get('/api/volunteers/export.csv')
+      .set('Authorization', staff)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     return res.body as Buffer;
   };
@@ -57,7 +89,11 @@ describe('Volunteer roster import and export (API)', () => {
     const file = csv([row(1), row(2), row(3)]);
     expect((await upload(file).expect(200)).body).toEqual({ rows: 3, created: 3, updated: 0, unchanged: 0 });
     expect((await upload(file).expect(200)).body).toEqual({ rows: 3, created: 0, updated: 0, unchanged: 3 });
-    const list = await t.http().get('/api/volunteers?q=roster.example.jp&sort=email').set('Authorization', staff).expect(200);
+    const list = await t
+      .http()
+      .get('/api/volunteers?q=roster.example.jp&sort=email')
+      .set('Authorization', staff)
+      .expect(200);
     expect(list.body.total).toBe(3);
     expect(list.body.data[0]).toMatchObject({
       email: 'v0001@roster.example.jp',
@@ -73,7 +109,11 @@ describe('Volunteer roster import and export (API)', () => {
     expect(res.body).toEqual({ rows: 1, created: 0, updated: 1, unchanged: 0 });
     const [v] = (await t.http().get('/api/volunteers?q=v0001@').set('Authorization', staff).expect(200)).body.data;
     const detail = await t.http().get(`/api/volunteers/${v.id}`).set('Authorization', staff).expect(200);
-    expect(detail.body).toMatchObject({ phone: '080-1111-2222', level: 'advanced', levelHistory: [{ from: 'standard', to: 'advanced', reason: 'CSV import' }] });
+    expect(detail.body).toMatchObject({
+      phone: '080-1111-2222',
+      level: 'advanced',
+      levelHistory: [{ from: 'standard', to: 'advanced', reason: 'CSV import' }],
+    });
   });
 
   it('rejects the whole file when any row is bad, listing every bad row, and imports nothing', async () => {
@@ -91,9 +131,16 @@ describe('Volunteer roster import and export (API)', () => {
     expect(res.body.code).toBe('IMPORT_REJECTED');
     expect(Object.keys(res.body.errors).sort()).toEqual(['row 3', 'row 5', 'row 6', 'row 7', 'row 8']);
     expect(res.body.errors['row 3']).toEqual([expect.stringMatching(/^languages: unknown code xx/)]);
-    expect(res.body.errors['row 5']).toEqual(expect.arrayContaining([expect.stringMatching(/^level: /), expect.stringMatching(/^weeklyAvailability: .*weekday/)]));
+    expect(res.body.errors['row 5']).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^level: /),
+        expect.stringMatching(/^weeklyAvailability: .*weekday/),
+      ]),
+    );
     expect(res.body.errors['row 6']).toEqual([expect.stringMatching(/^insuranceValidUntil: /)]);
-    expect(res.body.errors['row 7']).toEqual([expect.stringMatching(/^weeklyAvailability: .*end must be later than start/)]);
+    expect(res.body.errors['row 7']).toEqual([
+      expect.stringMatching(/^weeklyAvailability: .*end must be later than start/),
+    ]);
     expect(res.body.errors['row 8']).toEqual([expect.stringContaining('also on row 2')]);
     expect(await count()).toBe(before);
   });
@@ -101,8 +148,13 @@ describe('Volunteer roster import and export (API)', () => {
   it('names a missing column (422) and refuses an unknown one', async () => {
     const before = await count();
     const missing = await upload(csv([row(20)], { columns: HEADER.filter((c) => c !== 'languages') })).expect(422);
-    expect(missing.body).toMatchObject({ code: 'IMPORT_REJECTED', errors: { languages: [expect.stringContaining('missing')] } });
-    const unknown = await upload(Buffer.from('email,displayName,nameKana,gender,homeArea,languages,nickname\n')).expect(422);
+    expect(missing.body).toMatchObject({
+      code: 'IMPORT_REJECTED',
+      errors: { languages: [expect.stringContaining('missing')] },
+    });
+    const unknown = await upload(Buffer.from('email,displayName,nameKana,gender,homeArea,languages,nickname\n')).expect(
+      422,
+    );
     expect(unknown.body.errors).toHaveProperty('nickname');
     expect(await count()).toBe(before);
   });
@@ -113,7 +165,11 @@ describe('Volunteer roster import and export (API)', () => {
     const res = await upload(big);
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: 'FILE_TOO_LARGE', message: expect.stringContaining('2 MB') });
-    const latin1 = Buffer.concat([Buffer.from(HEADER.join(',') + '\n'), Buffer.from([0x83, 0x4f, 0x83, 0x47]), Buffer.from(',x\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(HEADER.join(',') + '\n'),
+      Buffer.from([0x83, 0x4f, 0x83, 0x47]),
+      Buffer.from(',x\n'),
+    ]);
     expect((await upload(latin1).expect(422)).body.errors).toHaveProperty('file');
     await t.http().post('/api/volunteers/import').set('Authorization', staff).expect(400);
     expect(await count()).toBe(before);
@@ -131,7 +187,12 @@ describe('Volunteer roster import and export (API)', () => {
     expect(text.split('\r\n')[0]).toBe('\uFEFF' + HEADER.join(','));
     expect(text).toContain(rows[0].displayName);
 
-    expect((await upload(first, 'export.csv').expect(200)).body).toEqual({ rows: 500, created: 0, updated: 0, unchanged: 500 });
+    expect((await upload(first, 'export.csv').expect(200)).body).toEqual({
+      rows: 500,
+      created: 0,
+      updated: 0,
+      unchanged: 500,
+    });
     expect(await count()).toBe(500);
     expect((await exportCsv()).equals(first)).toBe(true);
   });
@@ -139,7 +200,11 @@ describe('Volunteer roster import and export (API)', () => {
   it('guards cells a spreadsheet would run as formulas, such as a name a volunteer set to =HYPERLINK(…), and imports them back as they were', async () => {
     const volunteer = await aUser(t, { role: 'volunteer' });
     const session = await login(t, volunteer.email, volunteer.password);
-    const hostile = { displayName: '=HYPERLINK("https://evil.example/","click")', nameKana: '@SUM(1+1)', phone: '+81 90 0000 0000' };
+    const hostile = {
+      displayName: '=HYPERLINK("https://evil.example/","click")',
+      nameKana: '@SUM(1+1)',
+      phone: '+81 90 0000 0000',
+    };
     await t.http().patch('/api/volunteers/me').set('Authorization', session.auth).send(hostile).expect(200);
 
     const exported = await exportCsv();
@@ -148,7 +213,8 @@ describe('Volunteer roster import and export (API)', () => {
     expect(mine[header.indexOf('displayName')]).toBe(`'${hostile.displayName}`);
     expect(mine[header.indexOf('nameKana')]).toBe(`'${hostile.nameKana}`);
     expect(mine[header.indexOf('phone')]).toBe(`'${hostile.phone}`);
-    for (const cells of lines) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/);
+    for (const cells of lines)
+      for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/);
 
     expect((await upload(exported, 'export.csv').expect(200)).body).toMatchObject({ updated: 0 });
     const me = await t.http().get('/api/volunteers/me').set('Authorization', session.auth).expect(200);
@@ -158,6 +224,11 @@ describe('Volunteer roster import and export (API)', () => {
   it('is for staff only', async () => {
     const coordinator = await aUser(t, { role: 'coordinator' });
     const session = await login(t, coordinator.email, coordinator.password);
-    await t.http().post('/api/volunteers/import').set('Authorization', session.auth).attach('file', csv([row(1)]), 'roster.csv').expect(403);
+    await t
+      .http()
+      .post('/api/volunteers/import')
+      .set('Authorization', session.auth)
+      .attach('file', csv([row(1)]), 'roster.csv')
+      .expect(403);
   });
 });

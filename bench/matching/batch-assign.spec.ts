@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { AssignmentProblem, BatchResult, batchAssign, buildAssignmentProblem, greedyAssign, intervalCliques } from './batch-assign';
+import {
+  AssignmentProblem,
+  BatchResult,
+  batchAssign,
+  buildAssignmentProblem,
+  greedyAssign,
+  intervalCliques,
+} from './batch-assign';
 import { rankCandidates, travelMinutes } from '@app/matching';
 import type { RequestSnapshot, VolunteerSnapshot } from '@app/matching';
 import { GEN_NOW, requestArb, volunteerArb } from '@app/matching/testing/snapshot.arbitraries';
@@ -7,7 +14,9 @@ import { NOW, aRequest, aVolunteer, jst } from '@app/matching/testing/snapshot.f
 
 /** Exhaustive search: the lexicographic optimum (filled, then total score in hundredths). */
 function bruteForce(problem: AssignmentProblem): { filled: number; score: number } {
-  const pairsByRequest = problem.requests.map((_, r) => problem.pairs.map((p, i) => ({ ...p, i })).filter((p) => p.request === r));
+  const pairsByRequest = problem.requests.map((_, r) =>
+    problem.pairs.map((p, i) => ({ ...p, i })).filter((p) => p.request === r),
+  );
   const capLeft = new Map<number, number>();
   const groupOf = new Map<number, number>();
   problem.capGroups.forEach((g, gi) => {
@@ -38,12 +47,21 @@ function bruteForce(problem: AssignmentProblem): { filled: number; score: number
 }
 
 /** Checks a result against the snapshots with straightforward code, not the engine's problem model. */
-function expectFeasible(result: BatchResult, requests: readonly RequestSnapshot[], volunteers: readonly VolunteerSnapshot[], now: number): void {
+function expectFeasible(
+  result: BatchResult,
+  requests: readonly RequestSnapshot[],
+  volunteers: readonly VolunteerSnapshot[],
+  now: number,
+): void {
   const requestById = new Map(requests.map((r) => [r.id, r]));
   const volunteerById = new Map(volunteers.map((v) => [v.id, v]));
   expect(new Set(result.assignments.map((a) => a.requestId)).size).toBe(result.assignments.length);
   for (const a of result.assignments) {
-    const ranked = rankCandidates({ request: requestById.get(a.requestId)!, volunteers: [volunteerById.get(a.volunteerId)!], now });
+    const ranked = rankCandidates({
+      request: requestById.get(a.requestId)!,
+      volunteers: [volunteerById.get(a.volunteerId)!],
+      now,
+    });
     expect(ranked.eligible.map((c) => c.score)).toEqual([a.score]);
   }
   const monthOf = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 7);
@@ -52,12 +70,18 @@ function expectFeasible(result: BatchResult, requests: readonly RequestSnapshot[
     for (const x of mine) {
       for (const y of mine) {
         if (x === y) continue;
-        const gap = x.mode === 'onsite' && y.mode === 'onsite' ? travelMinutes(x.hospitalArea, y.hospitalArea) * 60_000 : 0;
+        const gap =
+          x.mode === 'onsite' && y.mode === 'onsite' ? travelMinutes(x.hospitalArea, y.hospitalArea) * 60_000 : 0;
         expect(y.startsAt >= x.endsAt + gap || x.startsAt >= y.endsAt + gap).toBe(true);
       }
       const month = monthOf(x.startsAt);
-      const already = month === monthOf(now) ? v.dispatchesThisMonth : v.dispatches.filter((d) => monthOf(d.startsAt) === month).length;
-      expect(already + mine.filter((y) => monthOf(y.startsAt) === month).length).toBeLessThanOrEqual(v.maxDispatchesPerMonth);
+      const already =
+        month === monthOf(now)
+          ? v.dispatchesThisMonth
+          : v.dispatches.filter((d) => monthOf(d.startsAt) === month).length;
+      expect(already + mine.filter((y) => monthOf(y.startsAt) === month).length).toBeLessThanOrEqual(
+        v.maxDispatchesPerMonth,
+      );
     }
   }
 }
@@ -72,21 +96,31 @@ const instanceArb = (maxRequests: number, maxVolunteers: number, slots: number) 
       ),
     )
     // Squeeze the requests into a few days so that they compete for the same volunteers.
-    .map(([requests, volunteers]) => [
-      requests.map((r) => {
-        const length = r.endsAt - r.startsAt;
-        const startsAt = GEN_NOW + 3 * 86_400_000 + ((r.startsAt / 900_000) % slots) * 900_000;
-        return { ...r, role: 'primary' as const, startsAt, endsAt: startsAt + length };
-      }),
-      volunteers,
-    ] as const);
+    .map(
+      ([requests, volunteers]) =>
+        [
+          requests.map((r) => {
+            const length = r.endsAt - r.startsAt;
+            const startsAt = GEN_NOW + 3 * 86_400_000 + ((r.startsAt / 900_000) % slots) * 900_000;
+            return { ...r, role: 'primary' as const, startsAt, endsAt: startsAt + length };
+          }),
+          volunteers,
+        ] as const,
+    );
 
 describe(batchAssign.name, () => {
   it('fills both requests when the best candidate of the first is the only one for the second', async () => {
     // Greedy gives r1 to the higher-ranked v-a, then r2 (same time, only v-a speaks ne) goes unfilled.
     const r1 = aRequest({ id: 'r1' });
     const r2 = aRequest({ id: 'r2', language: 'ne', hospitalId: 'h2' });
-    const va = aVolunteer({ id: 'v-a', languages: [{ code: 'vi', proficiency: 'native' }, { code: 'ne', proficiency: 'native' }], responseRate: 1 });
+    const va = aVolunteer({
+      id: 'v-a',
+      languages: [
+        { code: 'vi', proficiency: 'native' },
+        { code: 'ne', proficiency: 'native' },
+      ],
+      responseRate: 1,
+    });
     const vb = aVolunteer({ id: 'v-b', responseRate: 0 });
     const input = { requests: [r1, r2], volunteers: [va, vb], now: NOW };
     expect(greedyAssign(input).filled).toBe(1);
@@ -100,15 +134,31 @@ describe(batchAssign.name, () => {
   });
 
   it('does not give one volunteer two visits too close to travel between', async () => {
-    const r1 = aRequest({ id: 'r1', hospitalArea: '中央区', startsAt: jst('2026-12-01T09:00'), endsAt: jst('2026-12-01T10:00') });
-    const r2 = aRequest({ id: 'r2', hospitalArea: '菊池市', startsAt: jst('2026-12-01T10:30'), endsAt: jst('2026-12-01T11:30') });
+    const r1 = aRequest({
+      id: 'r1',
+      hospitalArea: '中央区',
+      startsAt: jst('2026-12-01T09:00'),
+      endsAt: jst('2026-12-01T10:00'),
+    });
+    const r2 = aRequest({
+      id: 'r2',
+      hospitalArea: '菊池市',
+      startsAt: jst('2026-12-01T10:30'),
+      endsAt: jst('2026-12-01T11:30'),
+    });
     const result = await batchAssign({ requests: [r1, r2], volunteers: [aVolunteer({ id: 'v1' })], now: NOW });
     expect(result.filled).toBe(1);
   });
 
   it('respects the remaining monthly cap', async () => {
-    const days = ['02', '03', '04'].map((d, i) => aRequest({ id: `r${i}`, startsAt: jst(`2026-12-${d}T10:00`), endsAt: jst(`2026-12-${d}T11:00`) }));
-    const result = await batchAssign({ requests: days, volunteers: [aVolunteer({ id: 'v1', maxDispatchesPerMonth: 2 })], now: NOW });
+    const days = ['02', '03', '04'].map((d, i) =>
+      aRequest({ id: `r${i}`, startsAt: jst(`2026-12-${d}T10:00`), endsAt: jst(`2026-12-${d}T11:00`) }),
+    );
+    const result = await batchAssign({
+      requests: days,
+      volunteers: [aVolunteer({ id: 'v1', maxDispatchesPerMonth: 2 })],
+      now: NOW,
+    });
     expect(result.filled).toBe(2);
   });
 
@@ -145,7 +195,11 @@ describe(batchAssign.name, () => {
     await fc.assert(
       fc.asyncProperty(instanceArb(7, 7, 96), async ([requests, volunteers]) => {
         const a = await batchAssign({ requests, volunteers, now: GEN_NOW });
-        const b = await batchAssign({ requests: [...requests].reverse(), volunteers: [...volunteers].reverse(), now: GEN_NOW });
+        const b = await batchAssign({
+          requests: [...requests].reverse(),
+          volunteers: [...volunteers].reverse(),
+          now: GEN_NOW,
+        });
         expect(b).toEqual(a);
       }),
       { numRuns: 20 },

@@ -1,5 +1,12 @@
 import highsLoader from 'highs';
-import { DEFAULT_MATCHING_CONFIG, dispatchesInRequestMonth, evaluateVolunteer, MatchingConfig, prepareRequest, travelMinutes } from '@app/matching';
+import {
+  DEFAULT_MATCHING_CONFIG,
+  dispatchesInRequestMonth,
+  evaluateVolunteer,
+  MatchingConfig,
+  prepareRequest,
+  travelMinutes,
+} from '@app/matching';
 import type { RequestSnapshot, VolunteerSnapshot } from '@app/matching';
 
 const MS_PER_MINUTE = 60_000;
@@ -75,7 +82,11 @@ export function buildAssignmentProblem(input: BatchInput): AssignmentProblem {
       const key = `${v}:${prepared.monthKey}`;
       let group = capGroupByKey.get(key);
       if (!group) {
-        group = { volunteer: v, remaining: volunteer.maxDispatchesPerMonth - dispatchesInRequestMonth(prepared, volunteer), pairs: [] };
+        group = {
+          volunteer: v,
+          remaining: volunteer.maxDispatchesPerMonth - dispatchesInRequestMonth(prepared, volunteer),
+          pairs: [],
+        };
         capGroupByKey.set(key, group);
       }
       group.pairs.push(pairs.length);
@@ -83,7 +94,12 @@ export function buildAssignmentProblem(input: BatchInput): AssignmentProblem {
     }
   });
 
-  const rows = requests.map((r) => ({ id: r.id, startsAt: r.startsAt, endsAt: r.endsAt, area: r.mode === 'onsite' ? r.hospitalArea : null }));
+  const rows = requests.map((r) => ({
+    id: r.id,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    area: r.mode === 'onsite' ? r.hospitalArea : null,
+  }));
   const conflicts = (a: number, b: number): boolean => {
     const x = rows[a];
     const y = rows[b];
@@ -128,7 +144,10 @@ export function greedySolve(problem: AssignmentProblem): number[] {
   const chosen: number[] = [];
   // Requests are already in (start, id) order.
   pairsByRequest.forEach((candidates, r) => {
-    candidates.sort((a, b) => problem.pairs[b].score - problem.pairs[a].score || problem.pairs[a].volunteer - problem.pairs[b].volunteer);
+    candidates.sort(
+      (a, b) =>
+        problem.pairs[b].score - problem.pairs[a].score || problem.pairs[a].volunteer - problem.pairs[b].volunteer,
+    );
     for (const p of candidates) {
       const v = problem.pairs[p].volunteer;
       const cap = capGroupOfPair.get(p);
@@ -151,7 +170,10 @@ export function greedyAssign(input: BatchInput): BatchResult {
 
 /** The subset of the `highs` solver this module uses. */
 export interface LpSolver {
-  solve(lp: string, options?: Record<string, unknown>): { Status: string; Columns: Record<string, { Primal?: number }> };
+  solve(
+    lp: string,
+    options?: Record<string, unknown>,
+  ): { Status: string; Columns: Record<string, { Primal?: number }> };
 }
 
 let defaultSolver: Promise<LpSolver> | null = null;
@@ -292,7 +314,10 @@ export interface BatchAssignOptions {
 }
 
 /** Solves an {@link AssignmentProblem} exactly with HiGHS; returns the chosen pair indices. */
-export async function solveAssignment(problem: AssignmentProblem, options: BatchAssignOptions = {}): Promise<{ chosen: number[]; optimal: boolean }> {
+export async function solveAssignment(
+  problem: AssignmentProblem,
+  options: BatchAssignOptions = {},
+): Promise<{ chosen: number[]; optimal: boolean }> {
   const greedy = greedySolve(problem);
   if (problem.pairs.length === 0) return { chosen: [], optimal: true };
   const solver = options.solver ?? (await loadSolver());
@@ -308,7 +333,8 @@ export async function solveAssignment(problem: AssignmentProblem, options: Batch
   problem.pairs.forEach((_, i) => {
     if ((solution.Columns[`x${i}`]?.Primal ?? 0) > 0.5) chosen.push(i);
   });
-  if (!isFeasible(problem, chosen) || value(problem, chosen) < value(problem, greedy)) return { chosen: greedy, optimal: false };
+  if (!isFeasible(problem, chosen) || value(problem, chosen) < value(problem, greedy))
+    return { chosen: greedy, optimal: false };
   return { chosen, optimal };
 }
 

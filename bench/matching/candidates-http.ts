@@ -17,8 +17,24 @@ const BATCH = 500;
 export async function seedVolunteers(t: TestApp, count: number): Promise<void> {
   const rng = createRng(7);
   const [initial, skillUp] = await t.dataSource.getRepository(TrainingCourse).save([
-    { title: '養成講座', kind: 'initial', startsAt: new Date('2025-05-10T10:00:00+09:00'), endsAt: new Date('2025-05-10T16:00:00+09:00'), venue: '国際交流会館', capacity: count, hours: 6 },
-    { title: 'スキルアップ研修', kind: 'skill_up', startsAt: new Date('2026-06-06T10:00:00+09:00'), endsAt: new Date('2026-06-06T16:00:00+09:00'), venue: '国際交流会館', capacity: count, hours: 6 },
+    {
+      title: '養成講座',
+      kind: 'initial',
+      startsAt: new Date('2025-05-10T10:00:00+09:00'),
+      endsAt: new Date('2025-05-10T16:00:00+09:00'),
+      venue: '国際交流会館',
+      capacity: count,
+      hours: 6,
+    },
+    {
+      title: 'スキルアップ研修',
+      kind: 'skill_up',
+      startsAt: new Date('2026-06-06T10:00:00+09:00'),
+      endsAt: new Date('2026-06-06T16:00:00+09:00'),
+      venue: '国際交流会館',
+      capacity: count,
+      hours: 6,
+    },
   ] as Partial<TrainingCourse>[]);
   for (let offset = 0; offset < count; offset += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, count - offset) }, (_, i) => {
@@ -28,11 +44,32 @@ export async function seedVolunteers(t: TestApp, count: number): Promise<void> {
         displayName: `ボランティア ${n}`,
         nameKana: `ボランティア ${n}`,
         email: `bench-${n}@example.jp`,
-        gender: rng.weighted([['female', 60], ['male', 37], ['other', 3]] as const),
+        gender: rng.weighted([
+          ['female', 60],
+          ['male', 37],
+          ['other', 3],
+        ] as const),
         homeArea: rng.pick(KUMAMOTO_AREAS),
-        languages: [{ code: first, proficiency: rng.weighted([['native', 5], ['fluent', 4], ['business', 1]] as const) }],
-        level: rng.weighted([['trainee', 15], ['standard', 60], ['advanced', 25]] as const),
-        status: rng.weighted([['active', 90], ['suspended', 6], ['retired', 4]] as const),
+        languages: [
+          {
+            code: first,
+            proficiency: rng.weighted([
+              ['native', 5],
+              ['fluent', 4],
+              ['business', 1],
+            ] as const),
+          },
+        ],
+        level: rng.weighted([
+          ['trainee', 15],
+          ['standard', 60],
+          ['advanced', 25],
+        ] as const),
+        status: rng.weighted([
+          ['active', 90],
+          ['suspended', 6],
+          ['retired', 4],
+        ] as const),
         pledgeSignedAt: new Date('2025-04-01T00:00:00+09:00'),
         insuranceValidUntil: rng.chance(0.92) ? '2027-03-31' : '2026-03-31',
         maxDispatchesPerMonth: rng.int(3, 10),
@@ -42,17 +79,23 @@ export async function seedVolunteers(t: TestApp, count: number): Promise<void> {
     });
     const inserted = await t.dataSource.getRepository(Volunteer).insert(rows as Partial<Volunteer>[]);
     const ids = inserted.identifiers.map((x) => x.id as string);
-    await t.dataSource.getRepository(CourseAttendance).insert(
-      ids.flatMap((volunteerId) => [
-        { courseId: initial.id, volunteerId, status: 'attended' as const },
-        ...(rng.chance(0.93) ? [{ courseId: skillUp.id, volunteerId, status: 'attended' as const }] : []),
-      ]),
-    );
+    await t.dataSource
+      .getRepository(CourseAttendance)
+      .insert(
+        ids.flatMap((volunteerId) => [
+          { courseId: initial.id, volunteerId, status: 'attended' as const },
+          ...(rng.chance(0.93) ? [{ courseId: skillUp.id, volunteerId, status: 'attended' as const }] : []),
+        ]),
+      );
   }
 }
 
 /** Median and p95 of the endpoint over `runs` calls after a warm-up, with `volunteerCount` in the database. */
-export async function benchCandidatesHttp(volunteerCount = 5_000, runs = 100, warmUp = 20): Promise<Timing & { eligible: number; excluded: number }> {
+export async function benchCandidatesHttp(
+  volunteerCount = 5_000,
+  runs = 100,
+  warmUp = 20,
+): Promise<Timing & { eligible: number; excluded: number }> {
   return withBenchApp('bench-candidates', async (t) => {
     t.clock.set('2026-11-27T09:00:00+09:00');
     await seedVolunteers(t, volunteerCount);

@@ -18,11 +18,16 @@ export function summarise(samples: number[]): Timing {
   return { median: at(0.5), p95: at(0.95) };
 }
 
-export function benchRanking(volunteerCount: number, runs = 100, warmUp = 20): Timing & { volunteers: number; eligible: number } {
+export function benchRanking(
+  volunteerCount: number,
+  runs = 100,
+  warmUp = 20,
+): Timing & { volunteers: number; eligible: number } {
   const volunteers = syntheticVolunteers(volunteerCount, 1);
   const requests = syntheticRequests(runs, 2).filter((r) => r.language === 'vi');
   let eligible = 0;
-  for (let i = 0; i < warmUp; i++) rankCandidates({ request: requests[i % requests.length], volunteers, now: BENCH_NOW });
+  for (let i = 0; i < warmUp; i++)
+    rankCandidates({ request: requests[i % requests.length], volunteers, now: BENCH_NOW });
   const samples: number[] = [];
   for (let i = 0; i < Math.max(runs, 50); i++) {
     const request = requests[i % requests.length];
@@ -35,7 +40,11 @@ export function benchRanking(volunteerCount: number, runs = 100, warmUp = 20): T
 }
 
 export async function benchBatch(requestCount: number, volunteerCount: number) {
-  const input = { requests: syntheticRequests(requestCount, 3), volunteers: syntheticVolunteers(volunteerCount, 4), now: BENCH_NOW };
+  const input = {
+    requests: syntheticRequests(requestCount, 3),
+    volunteers: syntheticVolunteers(volunteerCount, 4),
+    now: BENCH_NOW,
+  };
   let t0 = performance.now();
   const batch = await batchAssign(input);
   const batchMs = performance.now() - t0;
@@ -72,10 +81,14 @@ export async function main(): Promise<void> {
   }
 
   const { benchCandidatesHttp } = await import('./candidates-http');
-  console.log('\nGET /api/requests/:id/candidates over HTTP, 5,000 volunteers in PostgreSQL — 20 warm-up, 100 timed calls');
+  console.log(
+    '\nGET /api/requests/:id/candidates over HTTP, 5,000 volunteers in PostgreSQL — 20 warm-up, 100 timed calls',
+  );
   const http = await benchCandidatesHttp(5_000);
   console.log('volunteers   eligible   excluded   median ms     p95 ms');
-  console.log(`${String(5_000).padStart(10)} ${String(http.eligible).padStart(10)} ${String(http.excluded).padStart(10)} ${fmt(http.median)}  ${fmt(http.p95)}`);
+  console.log(
+    `${String(5_000).padStart(10)} ${String(http.eligible).padStart(10)} ${String(http.excluded).padStart(10)} ${fmt(http.median)}  ${fmt(http.p95)}`,
+  );
 }
 
 if (require.main === module) {

@@ -60,12 +60,39 @@ const DAY = 1440 * MIN;
 
 /** Languages weighted roughly like the programme's demand. */
 export const LANGUAGE_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['vi', 30], ['zh', 18], ['en', 14], ['ne', 8], ['id', 7], ['tl', 6], ['ko', 5], ['pt', 4], ['es', 4], ['my', 4],
+  ['vi', 30],
+  ['zh', 18],
+  ['en', 14],
+  ['ne', 8],
+  ['id', 7],
+  ['tl', 6],
+  ['ko', 5],
+  ['pt', 4],
+  ['es', 4],
+  ['my', 4],
 ];
 const FAMILY = ['山田', '佐藤', '田中', '鈴木', '高橋', '中村', '阮', '陳', 'グエン', 'ファム', 'レ', '王', 'シン'];
-const GIVEN = ['花子', '健', '一郎', 'さくら', '美玲', '氏花', 'ヴァン・アン', 'ティ・ラン', 'ティ・マイ', 'ラジ', 'マリア'];
+const GIVEN = [
+  '花子',
+  '健',
+  '一郎',
+  'さくら',
+  '美玲',
+  '氏花',
+  'ヴァン・アン',
+  'ティ・ラン',
+  'ティ・マイ',
+  'ラジ',
+  'マリア',
+];
 const SLOT_PATTERNS: readonly [string, string][] = [
-  ['09:00', '12:00'], ['09:00', '17:00'], ['13:00', '17:00'], ['08:30', '15:00'], ['10:00', '16:00'], ['18:00', '21:00'], ['00:00', '24:00'],
+  ['09:00', '12:00'],
+  ['09:00', '17:00'],
+  ['13:00', '17:00'],
+  ['08:30', '15:00'],
+  ['10:00', '16:00'],
+  ['18:00', '21:00'],
+  ['00:00', '24:00'],
 ];
 
 function hhmm(minutes: number): string {
@@ -79,13 +106,20 @@ function isoDate(ms: number): string {
 export function syntheticAvailability(rng: Rng): Availability {
   const weekly: WeeklySlot[] = [];
   const days = rng.int(2, 6);
-  const weekdays = [1, 2, 3, 4, 5, 6, 7].sort(() => rng.next() - 0.5).slice(0, days).sort();
+  const weekdays = [1, 2, 3, 4, 5, 6, 7]
+    .sort(() => rng.next() - 0.5)
+    .slice(0, days)
+    .sort();
   for (const weekday of weekdays) {
     const [start, end] = rng.pick(SLOT_PATTERNS);
     weekly.push({ weekday, start, end });
   }
   const exceptions: AvailabilityException[] = [];
-  const count = rng.weighted([[0, 6], [1, 3], [2, 1]] as const);
+  const count = rng.weighted([
+    [0, 6],
+    [1, 3],
+    [2, 1],
+  ] as const);
   const usedDates = new Set<string>();
   for (let i = 0; i < count; i++) {
     const date = isoDate(BENCH_WEEK_START + rng.int(0, 13) * DAY);
@@ -106,7 +140,10 @@ export interface SyntheticHospital {
 }
 
 export function syntheticHospitals(count = 24): SyntheticHospital[] {
-  return Array.from({ length: count }, (_, i) => ({ id: `hosp-${String(i + 1).padStart(3, '0')}`, area: KUMAMOTO_AREAS[i % KUMAMOTO_AREAS.length] }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `hosp-${String(i + 1).padStart(3, '0')}`,
+    area: KUMAMOTO_AREAS[i % KUMAMOTO_AREAS.length],
+  }));
 }
 
 /** `count` volunteers; availability is compiled (as the API would cache it). */
@@ -115,23 +152,65 @@ export function syntheticVolunteers(count: number, seed = 1): VolunteerSnapshot[
   const hospitals = syntheticHospitals();
   return Array.from({ length: count }, (_, i) => {
     const first = rng.weighted(LANGUAGE_WEIGHTS);
-    const languages: { code: string; proficiency: Proficiency }[] = [{ code: first, proficiency: rng.weighted([['native', 5], ['fluent', 4], ['business', 1]] as const) }];
+    const languages: { code: string; proficiency: Proficiency }[] = [
+      {
+        code: first,
+        proficiency: rng.weighted([
+          ['native', 5],
+          ['fluent', 4],
+          ['business', 1],
+        ] as const),
+      },
+    ];
     if (rng.chance(0.35)) {
       const second = rng.weighted(LANGUAGE_WEIGHTS);
-      if (second !== first) languages.push({ code: second, proficiency: rng.weighted([['fluent', 3], ['business', 2]] as const) });
+      if (second !== first)
+        languages.push({
+          code: second,
+          proficiency: rng.weighted([
+            ['fluent', 3],
+            ['business', 2],
+          ] as const),
+        });
     }
-    const dispatches = Array.from({ length: rng.weighted([[0, 5], [1, 3], [2, 1], [3, 1]] as const) }, () => {
-      const startsAt = BENCH_WEEK_START + rng.int(0, 13) * DAY + rng.int(32, 64) * 15 * MIN;
-      return { startsAt, endsAt: startsAt + rng.int(2, 8) * 15 * MIN, area: rng.chance(0.85) ? rng.pick(KUMAMOTO_AREAS) : null };
-    });
+    const dispatches = Array.from(
+      {
+        length: rng.weighted([
+          [0, 5],
+          [1, 3],
+          [2, 1],
+          [3, 1],
+        ] as const),
+      },
+      () => {
+        const startsAt = BENCH_WEEK_START + rng.int(0, 13) * DAY + rng.int(32, 64) * 15 * MIN;
+        return {
+          startsAt,
+          endsAt: startsAt + rng.int(2, 8) * 15 * MIN,
+          area: rng.chance(0.85) ? rng.pick(KUMAMOTO_AREAS) : null,
+        };
+      },
+    );
     const assignmentsLast30d = rng.int(0, 6);
     return {
       id: `vol-${String(i + 1).padStart(6, '0')}`,
       displayName: `${rng.pick(FAMILY)} ${rng.pick(GIVEN)}`,
       languages,
-      level: rng.weighted([['trainee', 15], ['standard', 60], ['advanced', 25]] as const) as Level,
-      status: rng.weighted([['active', 90], ['suspended', 6], ['retired', 4]] as const),
-      gender: rng.weighted([['female', 60], ['male', 37], ['other', 3]] as const),
+      level: rng.weighted([
+        ['trainee', 15],
+        ['standard', 60],
+        ['advanced', 25],
+      ] as const) as Level,
+      status: rng.weighted([
+        ['active', 90],
+        ['suspended', 6],
+        ['retired', 4],
+      ] as const),
+      gender: rng.weighted([
+        ['female', 60],
+        ['male', 37],
+        ['other', 3],
+      ] as const),
       homeArea: rng.pick(KUMAMOTO_AREAS),
       pledgeSignedAt: rng.chance(0.96) ? BENCH_NOW - rng.int(10, 900) * DAY : null,
       insuranceValidUntil: rng.chance(0.92) ? '2027-03-31' : '2026-03-31',
@@ -162,16 +241,49 @@ export function syntheticRequests(count: number, seed = 2): RequestSnapshot[] {
   return Array.from({ length: count }, (_, i) => {
     const hospital = rng.pick(hospitals);
     const startsAt = BENCH_WEEK_START + rng.pick(weekdays) * DAY + rng.int(32, 64) * 15 * MIN;
-    const visitType = rng.weighted([['outpatient', 50], ['examination', 15], ['test_results', 10], ['admission', 5], ['discharge', 5], ['informed_consent', 8], ['psychiatric_care', 2], ['end_of_life', 2], ['safeguarding', 1], ['other', 2]] as const) as VisitType;
+    const visitType = rng.weighted([
+      ['outpatient', 50],
+      ['examination', 15],
+      ['test_results', 10],
+      ['admission', 5],
+      ['discharge', 5],
+      ['informed_consent', 8],
+      ['psychiatric_care', 2],
+      ['end_of_life', 2],
+      ['safeguarding', 1],
+      ['other', 2],
+    ] as const) as VisitType;
     return {
       id: `req-${String(i + 1).padStart(5, '0')}`,
       language: rng.weighted(LANGUAGE_WEIGHTS),
       startsAt,
       endsAt: startsAt + rng.int(2, 8) * 15 * MIN,
-      department: rng.weighted([['internal_medicine', 30], ['pediatrics', 12], ['obstetrics_gynecology', 12], ['surgery', 8], ['orthopedics', 8], ['oncology', 4], ['psychiatry', 3], ['ophthalmology', 4], ['otolaryngology', 4], ['dermatology', 4], ['dentistry', 4], ['emergency', 3], ['other', 4]] as const) as Department,
+      department: rng.weighted([
+        ['internal_medicine', 30],
+        ['pediatrics', 12],
+        ['obstetrics_gynecology', 12],
+        ['surgery', 8],
+        ['orthopedics', 8],
+        ['oncology', 4],
+        ['psychiatry', 3],
+        ['ophthalmology', 4],
+        ['otolaryngology', 4],
+        ['dermatology', 4],
+        ['dentistry', 4],
+        ['emergency', 3],
+        ['other', 4],
+      ] as const) as Department,
       visitType,
-      mode: rng.weighted([['onsite', 80], ['phone', 10], ['video', 10]] as const) as Mode,
-      interpreterGender: rng.weighted([['any', 85], ['female', 12], ['male', 3]] as const),
+      mode: rng.weighted([
+        ['onsite', 80],
+        ['phone', 10],
+        ['video', 10],
+      ] as const) as Mode,
+      interpreterGender: rng.weighted([
+        ['any', 85],
+        ['female', 12],
+        ['male', 3],
+      ] as const),
       hospitalId: hospital.id,
       hospitalArea: hospital.area,
       patientKey: `patient-${rng.int(1, 500)}`,

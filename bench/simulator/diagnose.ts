@@ -33,7 +33,15 @@ export const GAP_REASONS = [
 ] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
 
-const INSTANT_ORDERS: InstantOrder[] = ['headroom', 'roster', 'versatility', 'headroom-versatility', 'random-1', 'random-2', 'random-3'];
+const INSTANT_ORDERS: InstantOrder[] = [
+  'headroom',
+  'roster',
+  'versatility',
+  'headroom-versatility',
+  'random-1',
+  'random-2',
+  'random-3',
+];
 
 export interface GapRequest {
   id: string;
@@ -89,7 +97,9 @@ export async function diagnose(scenario: Scenario, policy: PolicySpec, optimum?:
   /** The hard rules for `r`, with the dispatches the volunteer held at time `t` in the policy's run. */
   const blockedAt = (r: ScenarioRequest, volunteerId: string, t: number): 'OVERLAP' | 'MONTHLY_CAP' | null => {
     const base = fresh.get(volunteerId)!.snapshot;
-    const dispatches = (held.get(volunteerId) ?? []).filter((d) => d.requestId !== r.snapshot.id && d.confirmedAt <= t && (d.releasedAt === null || d.releasedAt > t));
+    const dispatches = (held.get(volunteerId) ?? []).filter(
+      (d) => d.requestId !== r.snapshot.id && d.confirmedAt <= t && (d.releasedAt === null || d.releasedAt > t),
+    );
     const snapshot: VolunteerSnapshot = { ...base, dispatches, dispatchesThisMonth: 0 };
     const e = evaluateVolunteer(prepareRequest(r.snapshot, before, DEFAULT_MATCHING_CONFIG), snapshot);
     if (e.eligible) return null;
@@ -100,7 +110,9 @@ export async function diagnose(scenario: Scenario, policy: PolicySpec, optimum?:
     const id = r.snapshot.id;
     if (!optimum.assignments.has(id) || filledByPolicy.has(id)) continue;
     const prepared = prepareRequest(r.snapshot, before, DEFAULT_MATCHING_CONFIG);
-    const yes = scenario.volunteers.filter((v) => evaluateVolunteer(prepared, fresh.get(v.id)!.snapshot).eligible && willing(scenario, r, v));
+    const yes = scenario.volunteers.filter(
+      (v) => evaluateVolunteer(prepared, fresh.get(v.id)!.snapshot).eligible && willing(scenario, r, v),
+    );
     let best = GAP_REASONS.length - 1;
     for (const v of yes) {
       const contact = trace.contacts.get(id)?.get(v.id);
@@ -125,7 +137,10 @@ export async function diagnose(scenario: Scenario, policy: PolicySpec, optimum?:
       escalated: escalated.has(id),
     });
   }
-  const byReason = Object.fromEntries(GAP_REASONS.map((k) => [k, gap.filter((g) => g.reason === k).length])) as Record<GapReason, number>;
+  const byReason = Object.fromEntries(GAP_REASONS.map((k) => [k, gap.filter((g) => g.reason === k).length])) as Record<
+    GapReason,
+    number
+  >;
   const byLead: Record<string, number> = {};
   for (const [label] of LEAD_BANDS) byLead[label] = 0;
   for (const g of gap) byLead[LEAD_BANDS.find(([, max]) => g.leadHours < max)![0]]++;
@@ -133,8 +148,22 @@ export async function diagnose(scenario: Scenario, policy: PolicySpec, optimum?:
   const optimumKnownDropoutsFilled = (await offlineOptimum(scenario, true, true)).filled;
   const instantFilled: Record<string, number> = {};
   for (const order of INSTANT_ORDERS) instantFilled[order] = instantReference(scenario, order).filled;
-  const replanFilled = { score: (await replanReference(scenario, 'score')).filled, versatility: (await replanReference(scenario, 'versatility')).filled };
-  return { policy: policy.id, optimumFilled: optimum.filled, policyFilled: filledByPolicy.size, gap, policyOnly, byReason, byLead, optimumKnownDropoutsFilled, instantFilled, replanFilled };
+  const replanFilled = {
+    score: (await replanReference(scenario, 'score')).filled,
+    versatility: (await replanReference(scenario, 'versatility')).filled,
+  };
+  return {
+    policy: policy.id,
+    optimumFilled: optimum.filled,
+    policyFilled: filledByPolicy.size,
+    gap,
+    policyOnly,
+    byReason,
+    byLead,
+    optimumKnownDropoutsFilled,
+    instantFilled,
+    replanFilled,
+  };
 }
 
 export function diagnosisText(d: Diagnosis): string {
@@ -151,16 +180,25 @@ export function diagnosisText(d: Diagnosis): string {
       .sort((a, b) => b[1] - a[1])
       .map(([l, n]) => `${l} ${n}`)
       .join(', ');
-    lines.push(`  ${reason.padEnd(width)}  ${String(list.length).padStart(4)}   escalated ${String(list.filter((g) => g.escalated).length).padStart(3)}   ${languages}`);
+    lines.push(
+      `  ${reason.padEnd(width)}  ${String(list.length).padStart(4)}   escalated ${String(list.filter((g) => g.escalated).length).padStart(3)}   ${languages}`,
+    );
   }
-  lines.push('', `by lead time: ${Object.entries(d.byLead).map(([k, n]) => `${k}: ${n}`).join(', ')}`);
+  lines.push(
+    '',
+    `by lead time: ${Object.entries(d.byLead)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ')}`,
+  );
   const of = (n: number) => `${n} (${((100 * n) / d.optimumFilled).toFixed(1)}% of the optimum)`;
   lines.push(
     '',
     'reference points (they read the hidden draws; not policies):',
     `  offline optimum, answers known:                         ${of(d.optimumFilled)}`,
     `  offline optimum, answers and dropouts known:            ${of(d.optimumKnownDropoutsFilled)}`,
-    `  confirm at filing, answers and dropouts known at once:  ${of(Math.max(...Object.values(d.instantFilled)))} (best of: ${Object.entries(d.instantFilled)
+    `  confirm at filing, answers and dropouts known at once:  ${of(Math.max(...Object.values(d.instantFilled)))} (best of: ${Object.entries(
+      d.instantFilled,
+    )
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')})`,
     `  re-plan at each filing, moving any dispatch a day off:  ${of(Math.max(...Object.values(d.replanFilled)))} (keeping the best scores ${d.replanFilled.score}, the least versatile volunteers ${d.replanFilled.versatility})`,

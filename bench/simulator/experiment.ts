@@ -10,7 +10,9 @@ import { POLICIES, PolicySpec } from './policies';
 import { buildScenario, SizeName } from './scenario';
 import { simulate } from './simulate';
 const base = POLICIES.find((p) => p.id === 'production')!;
-const variants: Record<string, Partial<PolicySpec> & { d?: Partial<PolicySpec['dispatch']> }> = JSON.parse(process.env.VARIANTS ?? '{"base":{}}');
+const variants: Record<string, Partial<PolicySpec> & { d?: Partial<PolicySpec['dispatch']> }> = JSON.parse(
+  process.env.VARIANTS ?? '{"base":{}}',
+);
 (async () => {
   for (const seed of (process.env.SEEDS ?? '20260401,7,11').split(',').map(Number)) {
     const sc = buildScenario(seed, (process.env.SIZE ?? 'small') as SizeName);
@@ -20,8 +22,18 @@ const variants: Record<string, Partial<PolicySpec> & { d?: Partial<PolicySpec['d
       const policy: PolicySpec = { ...base, ...rest, dispatch: { ...base.dispatch, ...(d ?? {}) } };
       const t0 = Date.now();
       const run = await simulate(sc, policy);
-      const f = figures({ id: name, label: name, outcomes: run.outcomes, dispatchesPerVolunteer: run.dispatchesPerVolunteer, contacts: run.contacts, escalations: run.escalations, optimumFilled: opt.filled });
-      console.log(`${seed} ${name.padEnd(14)} ${f.filled}/${opt.filled} ${(100 * f.fillVsOptimum).toFixed(1)}%  day-med ${f.medianDaytimeMinutes?.toFixed(0)}  med ${f.medianMinutes?.toFixed(0)} offers/fill ${f.contactsPerFill?.toFixed(2)} swaps ${run.swaps} gini ${f.gini.toFixed(3)}  ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+      const f = figures({
+        id: name,
+        label: name,
+        outcomes: run.outcomes,
+        dispatchesPerVolunteer: run.dispatchesPerVolunteer,
+        contacts: run.contacts,
+        escalations: run.escalations,
+        optimumFilled: opt.filled,
+      });
+      console.log(
+        `${seed} ${name.padEnd(14)} ${f.filled}/${opt.filled} ${(100 * f.fillVsOptimum).toFixed(1)}%  day-med ${f.medianDaytimeMinutes?.toFixed(0)}  med ${f.medianMinutes?.toFixed(0)} offers/fill ${f.contactsPerFill?.toFixed(2)} swaps ${run.swaps} gini ${f.gini.toFixed(3)}  ${((Date.now() - t0) / 1000).toFixed(1)}s`,
+      );
     }
   }
 })();

@@ -34,7 +34,8 @@ export function parseArgs(argv: readonly string[]): SimulatorOptions {
       return v;
     };
     if (arg === '--report') options.report = true;
-    else if (arg === '--diagnose') options.diagnose = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'production';
+    else if (arg === '--diagnose')
+      options.diagnose = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'production';
     else if (arg.startsWith('--diagnose=')) options.diagnose = value();
     else if (arg.startsWith('--seed')) {
       options.seed = Number(value());
@@ -49,7 +50,12 @@ export function parseArgs(argv: readonly string[]): SimulatorOptions {
 }
 
 /** Runs every policy and the three optimum bounds on one scenario. */
-export async function runSimulator(seed: number, size: SizeName, policies: readonly PolicySpec[] = POLICIES, firstRequests?: number): Promise<Report> {
+export async function runSimulator(
+  seed: number,
+  size: SizeName,
+  policies: readonly PolicySpec[] = POLICIES,
+  firstRequests?: number,
+): Promise<Report> {
   const t0 = performance.now();
   const full = buildScenario(seed, size);
   // Tests replay only the first filings of the year, to stay fast.
@@ -127,7 +133,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   console.log(textTable(report.rows));
   console.log(`\n${unfilledTable(report.rows)}`);
   const cpu = process.cpuUsage();
-  console.log(`\nSimulated in ${report.seconds.toFixed(1)} s (process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; on a busy machine the wall time is longer).`);
+  console.log(
+    `\nSimulated in ${report.seconds.toFixed(1)} s (process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; on a busy machine the wall time is longer).`,
+  );
   if (options.report) {
     const dir = resolve(__dirname, '../../test-output/simulator');
     mkdirSync(dir, { recursive: true });

@@ -57,7 +57,9 @@ export function continuityShare(outcomes: readonly RequestOutcome[]): number | n
   const last = new Map<string, string>();
   let repeat = 0;
   let same = 0;
-  for (const o of [...outcomes].filter((x) => x.filled).sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))) {
+  for (const o of [...outcomes]
+    .filter((x) => x.filled)
+    .sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : 1))) {
     const previous = last.get(o.patientKey);
     if (previous !== undefined) {
       repeat++;
@@ -78,7 +80,8 @@ export function figures(input: FigureInput): PolicyFigures {
   const all = minutes(filled);
   const daytime = minutes(filled.filter((o) => o.daytime));
   const unfilledByLanguage: Record<string, number> = {};
-  for (const o of input.outcomes) if (!o.filled) unfilledByLanguage[o.language] = (unfilledByLanguage[o.language] ?? 0) + 1;
+  for (const o of input.outcomes)
+    if (!o.filled) unfilledByLanguage[o.language] = (unfilledByLanguage[o.language] ?? 0) + 1;
   return {
     id: input.id,
     label: input.label,

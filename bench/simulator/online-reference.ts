@@ -66,14 +66,19 @@ export function instantReference(scenario: Scenario, order: InstantOrder = 'head
           return noise.get(a.id)! - noise.get(b.id)!;
       }
     })[0];
-    const snapshot = snapshots.get(chosen.id)! as VolunteerSnapshot & { dispatches: VolunteerSnapshot['dispatches'][number][] };
-    snapshot.dispatches.push({ startsAt: r.snapshot.startsAt, endsAt: r.snapshot.endsAt, area: r.snapshot.mode === 'onsite' ? r.snapshot.hospitalArea : null } as never);
+    const snapshot = snapshots.get(chosen.id)! as VolunteerSnapshot & {
+      dispatches: VolunteerSnapshot['dispatches'][number][];
+    };
+    snapshot.dispatches.push({
+      startsAt: r.snapshot.startsAt,
+      endsAt: r.snapshot.endsAt,
+      area: r.snapshot.mode === 'onsite' ? r.snapshot.hospitalArea : null,
+    } as never);
     monthCount.set(`${chosen.id}:${monthKey(r.snapshot.startsAt)}`, used(chosen.id, r.snapshot.startsAt) + 1);
     filled++;
   }
   return { filled };
 }
-
 
 /**
  * How many requests filed so far each volunteer could have taken by the static rules (language,
@@ -102,7 +107,11 @@ export type ReplanPreference = 'score' | 'versatility';
  * yardstick for a policy that knows the answers but not the future filings, however many
  * dispatches it moves.
  */
-export async function replanReference(scenario: Scenario, prefer: ReplanPreference, noticeMs = DAY): Promise<ReferenceResult> {
+export async function replanReference(
+  scenario: Scenario,
+  prefer: ReplanPreference,
+  noticeMs = DAY,
+): Promise<ReferenceResult> {
   const before = FY_START - 40 * DAY;
   const volunteers = initialVolunteerStates(scenario).map((s) => s.snapshot as unknown as VolunteerSnapshot);
   const models = new Map(scenario.volunteers.map((v) => [v.id, v]));
@@ -123,10 +132,18 @@ export async function replanReference(scenario: Scenario, prefer: ReplanPreferen
       const x = byId.get(requestId)!;
       if (!settled(x)) continue;
       const list = held.get(volunteerId) ?? [];
-      list.push({ startsAt: x.snapshot.startsAt, endsAt: x.snapshot.endsAt, area: x.snapshot.mode === 'onsite' ? x.snapshot.hospitalArea : null });
+      list.push({
+        startsAt: x.snapshot.startsAt,
+        endsAt: x.snapshot.endsAt,
+        area: x.snapshot.mode === 'onsite' ? x.snapshot.hospitalArea : null,
+      });
       held.set(volunteerId, list);
     }
-    let problem = buildAssignmentProblem({ requests: movable.map((x) => x.snapshot), volunteers: volunteers.map((v) => ({ ...v, dispatches: held.get(v.id) ?? [] })), now: before });
+    let problem = buildAssignmentProblem({
+      requests: movable.map((x) => x.snapshot),
+      volunteers: volunteers.map((v) => ({ ...v, dispatches: held.get(v.id) ?? [] })),
+      now: before,
+    });
     problem = restrictPairs(problem, (p) => {
       const x = byId.get(problem.requests[p.request].id)!;
       const v = models.get(problem.volunteers[p.volunteer].id)!;
@@ -134,11 +151,18 @@ export async function replanReference(scenario: Scenario, prefer: ReplanPreferen
     });
     if (prefer === 'versatility') {
       const scored = problem;
-      problem = { ...scored, pairs: scored.pairs.map((p) => ({ ...p, score: 100 - (100 * versatility.of(scored.volunteers[p.volunteer].id)) / filed.length })) };
+      problem = {
+        ...scored,
+        pairs: scored.pairs.map((p) => ({
+          ...p,
+          score: 100 - (100 * versatility.of(scored.volunteers[p.volunteer].id)) / filed.length,
+        })),
+      };
     }
     const { chosen } = await solveAssignment(problem, { timeLimitSeconds: 5 });
     for (const x of movable) assigned.delete(x.snapshot.id);
-    for (const p of chosen) assigned.set(problem.requests[problem.pairs[p].request].id, problem.volunteers[problem.pairs[p].volunteer].id);
+    for (const p of chosen)
+      assigned.set(problem.requests[problem.pairs[p].request].id, problem.volunteers[problem.pairs[p].volunteer].id);
   }
   return { filled: assigned.size };
 }

@@ -21,7 +21,11 @@ export interface OptimumResult {
  * Monthly caps are the only constraint linking visits across days and visits never cross
  * midnight, so the year splits exactly into one problem per calendar month.
  */
-export async function offlineOptimum(scenario: Scenario, knownAnswers: boolean, knownDropouts = false): Promise<OptimumResult> {
+export async function offlineOptimum(
+  scenario: Scenario,
+  knownAnswers: boolean,
+  knownDropouts = false,
+): Promise<OptimumResult> {
   const states = initialVolunteerStates(scenario);
   const volunteers = states.map((v) => v.snapshot);
   const byMonth = new Map<number, ScenarioRequest[]>();
@@ -49,7 +53,8 @@ export async function offlineOptimum(scenario: Scenario, knownAnswers: boolean, 
     }
     const { chosen, optimal: solved } = await solveAssignment(problem, { timeLimitSeconds: 20 });
     optimal &&= solved;
-    for (const p of chosen) assignments.set(problem.requests[problem.pairs[p].request].id, problem.volunteers[problem.pairs[p].volunteer].id);
+    for (const p of chosen)
+      assignments.set(problem.requests[problem.pairs[p].request].id, problem.volunteers[problem.pairs[p].volunteer].id);
   }
   const index = new Map(volunteers.map((v, i) => [v.id, i]));
   const dispatchesPerVolunteer = volunteers.map(() => 0);
@@ -58,7 +63,10 @@ export async function offlineOptimum(scenario: Scenario, knownAnswers: boolean, 
 }
 
 /** The same problem with only the pairs `keep` accepts (cap groups re-indexed). */
-export function restrictPairs(problem: AssignmentProblem, keep: (pair: AssignmentProblem['pairs'][number]) => boolean): AssignmentProblem {
+export function restrictPairs(
+  problem: AssignmentProblem,
+  keep: (pair: AssignmentProblem['pairs'][number]) => boolean,
+): AssignmentProblem {
   const newIndex = new Map<number, number>();
   const pairs: AssignmentProblem['pairs'] = [];
   problem.pairs.forEach((pair, i) => {

@@ -52,7 +52,11 @@ export const POLICIES: readonly PolicySpec[] = [
     id: 'broadcast',
     label: 'Broadcast to all eligible',
     kind: 'offers',
-    dispatch: { ...UNTUNED_DISPATCH_POLICY, waveSize: Number.MAX_SAFE_INTEGER, broadcastWithinHours: Number.MAX_SAFE_INTEGER },
+    dispatch: {
+      ...UNTUNED_DISPATCH_POLICY,
+      waveSize: Number.MAX_SAFE_INTEGER,
+      broadcastWithinHours: Number.MAX_SAFE_INTEGER,
+    },
   },
   {
     id: 'waves',

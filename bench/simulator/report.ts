@@ -43,7 +43,8 @@ const COLUMNS: { head: string; cell: (r: PolicyFigures) => string }[] = [
 export function textTable(rows: readonly PolicyFigures[]): string {
   const cells = [COLUMNS.map((c) => c.head), ...rows.map((r) => COLUMNS.map((c) => c.cell(r)))];
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
-  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (row: string[]) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
@@ -57,8 +58,12 @@ export function markdownTable(rows: readonly PolicyFigures[]): string {
 export function unfilledTable(rows: readonly PolicyFigures[]): string {
   const languages = [...new Set(rows.flatMap((r) => Object.keys(r.unfilledByLanguage)))].sort();
   const widths = [Math.max(...rows.map((r) => r.id.length), 6), ...languages.map((l) => Math.max(l.length, 4))];
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(['unfilled', ...languages]), ...rows.map((r) => line([r.id, ...languages.map((l) => String(r.unfilledByLanguage[l] ?? 0))]))].join('\n');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [
+    line(['unfilled', ...languages]),
+    ...rows.map((r) => line([r.id, ...languages.map((l) => String(r.unfilledByLanguage[l] ?? 0))])),
+  ].join('\n');
 }
 
 const COLORS = ['#7f7f7f', '#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e'];
@@ -81,7 +86,15 @@ function barChart(rows: readonly PolicyFigures[], optimumRate: number): string {
 }
 
 const BUCKETS: [string, number][] = [
-  ['<15m', 15], ['15–30m', 30], ['30–60m', 60], ['1–2h', 120], ['2–4h', 240], ['4–8h', 480], ['8–24h', 1440], ['1–3d', 4320], ['>3d', Infinity],
+  ['<15m', 15],
+  ['15–30m', 30],
+  ['30–60m', 60],
+  ['1–2h', 120],
+  ['2–4h', 240],
+  ['4–8h', 480],
+  ['8–24h', 1440],
+  ['1–3d', 4320],
+  ['>3d', Infinity],
 ];
 
 function histogram(rows: readonly PolicyFigures[]): string {
@@ -119,7 +132,11 @@ function workload(rows: readonly PolicyFigures[]): string {
     .map((r, p) => {
       const sorted = [...r.dispatchesPerVolunteer].sort((a, b) => b - a);
       const n = Math.max(1, sorted.length - 1);
-      const pts = sorted.map((c, i) => `${(pad + (i / n) * (w - pad * 2)).toFixed(1)},${(h - pad - (c / max) * (h - pad * 2)).toFixed(1)}`).join(' ');
+      const pts = sorted
+        .map(
+          (c, i) => `${(pad + (i / n) * (w - pad * 2)).toFixed(1)},${(h - pad - (c / max) * (h - pad * 2)).toFixed(1)}`,
+        )
+        .join(' ');
       return `<polyline points="${pts}" fill="none" stroke="${COLORS[p % COLORS.length]}" stroke-width="2"/>`;
     })
     .join('');
@@ -139,7 +156,10 @@ export function htmlReport(report: Report): string {
     .join('')}</tbody></table>`;
   const languages = [...new Set(rows.flatMap((r) => Object.keys(r.unfilledByLanguage)))].sort();
   const unfilled = `<table><thead><tr><th>unfilled</th>${languages.map((l) => `<th>${l}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr><td>${esc(r.label)}</td>${languages.map((l) => `<td>${r.unfilledByLanguage[l] ?? 0}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.label)}</td>${languages.map((l) => `<td>${r.unfilledByLanguage[l] ?? 0}</td>`).join('')}</tr>`,
+    )
     .join('')}</tbody></table>`;
   const optimumRate = report.optimumFilled / report.requests;
   return `<!doctype html>

@@ -99,24 +99,66 @@ export interface Scenario {
 
 /** Share of requests by language (demand), roughly the foreign residents of Kumamoto. */
 export const DEMAND_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['vi', 30], ['zh', 17], ['ne', 10], ['tl', 9], ['id', 8], ['en', 8], ['ko', 5], ['my', 5], ['th', 4], ['pt', 4],
+  ['vi', 30],
+  ['zh', 17],
+  ['ne', 10],
+  ['tl', 9],
+  ['id', 8],
+  ['en', 8],
+  ['ko', 5],
+  ['my', 5],
+  ['th', 4],
+  ['pt', 4],
 ];
 /** Share of volunteers by first language (supply): Japanese learners of English, Chinese and Korean are over-represented. */
 export const SUPPLY_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['vi', 22], ['zh', 22], ['ne', 6], ['tl', 9], ['id', 7], ['en', 18], ['ko', 8], ['my', 3], ['th', 3], ['pt', 2],
+  ['vi', 22],
+  ['zh', 22],
+  ['ne', 6],
+  ['tl', 9],
+  ['id', 7],
+  ['en', 18],
+  ['ko', 8],
+  ['my', 3],
+  ['th', 3],
+  ['pt', 2],
 ];
 const AREA_WEIGHTS: readonly (readonly [string, number])[] = KUMAMOTO_AREAS.map((a, i) => [a, i < 5 ? 14 : 6] as const);
 const DEPARTMENT_WEIGHTS = [
-  ['internal_medicine', 28], ['pediatrics', 13], ['obstetrics_gynecology', 13], ['surgery', 7], ['orthopedics', 8], ['oncology', 3], ['psychiatry', 3],
-  ['ophthalmology', 4], ['otolaryngology', 5], ['dermatology', 4], ['dentistry', 5], ['emergency', 3], ['other', 4],
+  ['internal_medicine', 28],
+  ['pediatrics', 13],
+  ['obstetrics_gynecology', 13],
+  ['surgery', 7],
+  ['orthopedics', 8],
+  ['oncology', 3],
+  ['psychiatry', 3],
+  ['ophthalmology', 4],
+  ['otolaryngology', 5],
+  ['dermatology', 4],
+  ['dentistry', 5],
+  ['emergency', 3],
+  ['other', 4],
 ] as const;
 const VISIT_WEIGHTS = [
-  ['outpatient', 52], ['examination', 15], ['test_results', 10], ['admission', 5], ['discharge', 4], ['informed_consent', 8], ['psychiatric_care', 2],
-  ['end_of_life', 1], ['safeguarding', 1], ['other', 2],
+  ['outpatient', 52],
+  ['examination', 15],
+  ['test_results', 10],
+  ['admission', 5],
+  ['discharge', 4],
+  ['informed_consent', 8],
+  ['psychiatric_care', 2],
+  ['end_of_life', 1],
+  ['safeguarding', 1],
+  ['other', 2],
 ] as const;
 /** Lead time in days between filing and the visit: [min, max, weight]. */
 const LEAD_DAYS: readonly (readonly [number, number, number])[] = [
-  [0, 0, 6], [1, 1, 10], [2, 3, 18], [4, 7, 31], [8, 14, 23], [15, 45, 12],
+  [0, 0, 6],
+  [1, 1, 10],
+  [2, 3, 18],
+  [4, 7, 31],
+  [8, 14, 23],
+  [15, 45, 12],
 ];
 
 /** Tokyo day number and minute of the day of an instant (Japan has no DST). */
@@ -158,17 +200,29 @@ function weeklyFor(rng: Rng, lifestyle: Lifestyle, dayOff: number): WeeklySlot[]
   const slots: WeeklySlot[] = [];
   const weekdays = [1, 2, 3, 4, 5];
   if (lifestyle === 'day_job') {
-    for (const d of weekdays) if (d !== dayOff && rng.chance(0.6)) slots.push({ weekday: d, start: '18:00', end: '21:00' });
+    for (const d of weekdays)
+      if (d !== dayOff && rng.chance(0.6)) slots.push({ weekday: d, start: '18:00', end: '21:00' });
     if (dayOff) slots.push({ weekday: dayOff, start: '09:00', end: '17:00' });
     if (rng.chance(0.7)) slots.push({ weekday: 6, start: '09:00', end: '17:00' });
     if (rng.chance(0.4)) slots.push({ weekday: 7, start: '10:00', end: '16:00' });
   } else if (lifestyle === 'part_time') {
-    const days = [...weekdays].sort(() => rng.next() - 0.5).slice(0, rng.int(2, 3)).sort();
-    const [start, end] = rng.pick([['09:00', '13:00'], ['09:00', '17:00'], ['13:00', '17:00'], ['08:30', '15:00']] as const);
+    const days = [...weekdays]
+      .sort(() => rng.next() - 0.5)
+      .slice(0, rng.int(2, 3))
+      .sort();
+    const [start, end] = rng.pick([
+      ['09:00', '13:00'],
+      ['09:00', '17:00'],
+      ['13:00', '17:00'],
+      ['08:30', '15:00'],
+    ] as const);
     for (const d of days) slots.push({ weekday: d, start, end });
     if (rng.chance(0.3)) slots.push({ weekday: 6, start: '09:00', end: '12:00' });
   } else {
-    const days = [...weekdays].sort(() => rng.next() - 0.5).slice(0, rng.int(3, 5)).sort();
+    const days = [...weekdays]
+      .sort(() => rng.next() - 0.5)
+      .slice(0, rng.int(3, 5))
+      .sort();
     for (const d of days) slots.push({ weekday: d, start: '08:30', end: '17:30' });
     if (rng.chance(0.3)) slots.push({ weekday: 6, start: '09:00', end: '15:00' });
   }
@@ -193,25 +247,62 @@ function absences(rng: Rng): AvailabilityException[] {
 function volunteers(rng: Rng, count: number): ScenarioVolunteer[] {
   return Array.from({ length: count }, (_, i) => {
     const first = rng.weighted(SUPPLY_WEIGHTS);
-    const languages = [{ code: first, proficiency: rng.weighted([['native', 45], ['fluent', 45], ['business', 10]] as const) as Proficiency }];
+    const languages = [
+      {
+        code: first,
+        proficiency: rng.weighted([
+          ['native', 45],
+          ['fluent', 45],
+          ['business', 10],
+        ] as const) as Proficiency,
+      },
+    ];
     if (rng.chance(0.3)) {
       const second = rng.chance(0.5) ? 'en' : rng.weighted(SUPPLY_WEIGHTS);
-      if (second !== first) languages.push({ code: second, proficiency: rng.weighted([['fluent', 2], ['business', 3]] as const) as Proficiency });
+      if (second !== first)
+        languages.push({
+          code: second,
+          proficiency: rng.weighted([
+            ['fluent', 2],
+            ['business', 3],
+          ] as const) as Proficiency,
+        });
     }
-    const lifestyle = rng.weighted([['day_job', 45], ['part_time', 30], ['flexible', 25]] as const) as Lifestyle;
+    const lifestyle = rng.weighted([
+      ['day_job', 45],
+      ['part_time', 30],
+      ['flexible', 25],
+    ] as const) as Lifestyle;
     const dayOff = lifestyle === 'day_job' && rng.chance(0.35) ? rng.int(1, 5) : 0;
-    const base = { day_job: { respond: 0.75, delay: 60, pickUp: 0.35 }, part_time: { respond: 0.85, delay: 35, pickUp: 0.55 }, flexible: { respond: 0.9, delay: 20, pickUp: 0.65 } }[lifestyle];
+    const base = {
+      day_job: { respond: 0.75, delay: 60, pickUp: 0.35 },
+      part_time: { respond: 0.85, delay: 35, pickUp: 0.55 },
+      flexible: { respond: 0.9, delay: 20, pickUp: 0.65 },
+    }[lifestyle];
     return {
       id: `vol-${String(i + 1).padStart(4, '0')}`,
       roster: i,
       languages,
-      level: rng.weighted([['trainee', 10], ['standard', 65], ['advanced', 25]] as const) as Level,
-      gender: rng.weighted([['female', 65], ['male', 33], ['other', 2]] as const) as Gender,
+      level: rng.weighted([
+        ['trainee', 10],
+        ['standard', 65],
+        ['advanced', 25],
+      ] as const) as Level,
+      gender: rng.weighted([
+        ['female', 65],
+        ['male', 33],
+        ['other', 2],
+      ] as const) as Gender,
       homeArea: rng.weighted(AREA_WEIGHTS),
       lifestyle,
       dayOff,
       availability: { weekly: weeklyFor(rng, lifestyle, dayOff), exceptions: absences(rng) },
-      maxDispatchesPerMonth: rng.weighted([[4, 3], [6, 4], [8, 2], [10, 1]] as const),
+      maxDispatchesPerMonth: rng.weighted([
+        [4, 3],
+        [6, 4],
+        [8, 2],
+        [10, 1],
+      ] as const),
       response: {
         pRespond: Math.min(0.98, Math.max(0.3, base.respond + (rng.next() - 0.5) * 0.3)),
         medianDelayMinutes: lognormal(rng, base.delay, 0.5),
@@ -238,7 +329,13 @@ function hospitals(rng: Rng): Hospital[] {
   }));
 }
 
-function requests(rng: Rng, count: number, serviceDays: readonly number[], saturdays: readonly number[], businessDays: ReadonlySet<number>): ScenarioRequest[] {
+function requests(
+  rng: Rng,
+  count: number,
+  serviceDays: readonly number[],
+  saturdays: readonly number[],
+  businessDays: ReadonlySet<number>,
+): ScenarioRequest[] {
   const hs = hospitals(rng);
   const hospitalWeights = hs.map((h) => [h, h.weight] as const);
   const patientsByLanguage = new Map<string, { key: string; hospital: Hospital }[]>();
@@ -251,7 +348,9 @@ function requests(rng: Rng, count: number, serviceDays: readonly number[], satur
     let patient: { key: string; hospital: Hospital };
     if (patients.length > 0 && rng.chance(0.55)) {
       // A follow-up: usually a recent patient, at the same hospital.
-      patient = patients[Math.max(0, patients.length - 1 - Math.floor(Math.abs(lognormal(rng, 8, 1))))] ?? patients[patients.length - 1];
+      patient =
+        patients[Math.max(0, patients.length - 1 - Math.floor(Math.abs(lognormal(rng, 8, 1))))] ??
+        patients[patients.length - 1];
     } else {
       patient = { key: `patient-${++patientCount}`, hospital: rng.weighted(hospitalWeights) };
       patients.push(patient);
@@ -261,8 +360,14 @@ function requests(rng: Rng, count: number, serviceDays: readonly number[], satur
     // Visits on business days; 3% on Saturday mornings.
     const day = rng.chance(0.03) ? rng.pick(saturdays) : rng.pick(serviceDays);
     const saturday = !businessDays.has(day);
-    const startMinute = saturday ? rng.int(36, 44) * 15 : rng.weighted([[rng.int(34, 47) * 15, 7], [rng.int(48, 62) * 15, 3]] as const);
-    const duration = (visitType === 'admission' || visitType === 'informed_consent' ? rng.int(8, 16) : rng.int(4, 12)) * 15;
+    const startMinute = saturday
+      ? rng.int(36, 44) * 15
+      : rng.weighted([
+          [rng.int(34, 47) * 15, 7],
+          [rng.int(48, 62) * 15, 3],
+        ] as const);
+    const duration =
+      (visitType === 'admission' || visitType === 'informed_consent' ? rng.int(8, 16) : rng.int(4, 12)) * 15;
     const startsAt = atTokyo(day, startMinute);
     const [minLead, maxLead] = rng.weighted(LEAD_DAYS.map(([a, b, w]) => [[a, b], w] as const));
     const filedAt = filingTime(rng, startsAt, rng.int(minLead, maxLead), businessDays);
@@ -274,8 +379,16 @@ function requests(rng: Rng, count: number, serviceDays: readonly number[], satur
       endsAt: startsAt + duration * MINUTE,
       department,
       visitType,
-      mode: rng.weighted([['onsite', 85], ['phone', 8], ['video', 7]] as const) as Mode,
-      interpreterGender: rng.weighted([['any', 85], ['female', department === 'obstetrics_gynecology' ? 40 : 10], ['male', 2]] as const) as InterpreterGender,
+      mode: rng.weighted([
+        ['onsite', 85],
+        ['phone', 8],
+        ['video', 7],
+      ] as const) as Mode,
+      interpreterGender: rng.weighted([
+        ['any', 85],
+        ['female', department === 'obstetrics_gynecology' ? 40 : 10],
+        ['male', 2],
+      ] as const) as InterpreterGender,
       hospitalId: hospital.id,
       hospitalArea: hospital.area,
       patientKey: patient.key,

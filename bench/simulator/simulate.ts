@@ -7,14 +7,49 @@
  * by the offer policy's planning functions the offers service calls too (`planWave`,
  * `escalationDueAt`, `reofferable`, `mayReofferAfter`, `isOfferExpired`).
  */
-import { escalationDueAt, isBroadcast, isOfferExpired, mayReofferAfter, orderForWave, planWave, reofferable, selectWaveTargets } from '@app/domain/workflow/offer-policy';
-import { compileAvailability, Department, evaluateVolunteer, findSwaps, prepareRequest, rankCandidates, RequestSnapshot, roomUnderCap, SWAP_MIN_NOTICE_MS, SwapOption, VolunteerSnapshot } from '@app/matching';
+import {
+  escalationDueAt,
+  isBroadcast,
+  isOfferExpired,
+  mayReofferAfter,
+  orderForWave,
+  planWave,
+  reofferable,
+  selectWaveTargets,
+} from '@app/domain/workflow/offer-policy';
+import {
+  compileAvailability,
+  Department,
+  evaluateVolunteer,
+  findSwaps,
+  prepareRequest,
+  rankCandidates,
+  RequestSnapshot,
+  roomUnderCap,
+  SWAP_MIN_NOTICE_MS,
+  SwapOption,
+  VolunteerSnapshot,
+} from '@app/matching';
 import { batchAssign } from '../matching/batch-assign';
 import { createRng, Rng } from '../matching/synthetic';
 import { EventQueue } from './event-queue';
 import { PolicySpec } from './policies';
 import { planOrder, WavePlan } from './wave-plan';
-import { atTokyo, DAY, FY_END, FY_START, lognormal, MINUTE, HOUR, Scenario, ScenarioRequest, ScenarioVolunteer, tokyoDay, tokyoMinuteOfDay, tokyoWeekday } from './scenario';
+import {
+  atTokyo,
+  DAY,
+  FY_END,
+  FY_START,
+  lognormal,
+  MINUTE,
+  HOUR,
+  Scenario,
+  ScenarioRequest,
+  ScenarioVolunteer,
+  tokyoDay,
+  tokyoMinuteOfDay,
+  tokyoWeekday,
+} from './scenario';
 // The request's states are the model's: offering (open, offered) and open (also escalated).
 import { isOffering, isOpen } from '@app/domain/model';
 
@@ -58,7 +93,15 @@ export interface RunTrace {
   /** Request id → volunteer id → what came of contacting them (offers and staff calls). */
   contacts: Map<string, Map<string, ContactTrace>>;
   /** Every confirmation, in time order; `releasedAt` set when the volunteer dropped out. */
-  dispatches: { requestId: string; volunteerId: string; startsAt: number; endsAt: number; area: string | null; confirmedAt: number; releasedAt: number | null }[];
+  dispatches: {
+    requestId: string;
+    volunteerId: string;
+    startsAt: number;
+    endsAt: number;
+    area: string | null;
+    confirmedAt: number;
+    releasedAt: number | null;
+  }[];
 }
 
 export interface ContactTrace {
@@ -133,7 +176,14 @@ type SimEvent =
   | { kind: 'escalate'; r: RequestState }
   | { kind: 'answer'; r: RequestState; v: VolunteerState; token: number; accept: boolean }
   | { kind: 'call'; r: RequestState; v: VolunteerState; pickedUp: boolean; accept: boolean }
-  | { kind: 'swapCall'; r: RequestState; v: VolunteerState; role: 'holder' | 'cover'; pickedUp: boolean; accept: boolean }
+  | {
+      kind: 'swapCall';
+      r: RequestState;
+      v: VolunteerState;
+      role: 'holder' | 'cover';
+      pickedUp: boolean;
+      accept: boolean;
+    }
   | { kind: 'dropout'; r: RequestState; v: VolunteerState; token: number }
   | { kind: 'visit'; r: RequestState }
   | { kind: 'callAgain'; r: RequestState }
@@ -188,7 +238,11 @@ export function initialVolunteerStates(scenario: Scenario): VolunteerState[] {
 }
 
 /** Runs one policy over the scenario's year. */
-export async function simulate(scenario: Scenario, policy: PolicySpec, options: { trace?: boolean } = {}): Promise<RunResult> {
+export async function simulate(
+  scenario: Scenario,
+  policy: PolicySpec,
+  options: { trace?: boolean } = {},
+): Promise<RunResult> {
   return new Simulation(scenario, policy, options.trace ? { contacts: new Map(), dispatches: [] } : undefined).run();
 }
 
@@ -291,7 +345,10 @@ class Simulation {
         e.r.status = 'open';
         if (this.policy.kind === 'manual') return this.startCalling(e.r, t, 'roster');
         if (this.policy.holdUntilDaysBefore && e.r.sc.snapshot.startsAt - t > this.policy.holdUntilDaysBefore * DAY) {
-          this.queue.push(e.r.sc.snapshot.startsAt - this.policy.holdUntilDaysBefore * DAY, { kind: 'release', r: e.r });
+          this.queue.push(e.r.sc.snapshot.startsAt - this.policy.holdUntilDaysBefore * DAY, {
+            kind: 'release',
+            r: e.r,
+          });
           return;
         }
         return this.startOffering(e.r, t);
@@ -352,7 +409,9 @@ class Simulation {
   /** Eligible volunteer ids for the request now, best-ranked first (the API pre-filters by language too). */
   private ranked(r: RequestState, t: number): string[] {
     const pool = this.byLanguage.get(r.sc.snapshot.language) ?? [];
-    return rankCandidates({ request: r.sc.snapshot, volunteers: pool.map((v) => v.snapshot), now: t }).eligible.map((c) => c.volunteerId);
+    return rankCandidates({ request: r.sc.snapshot, volunteers: pool.map((v) => v.snapshot), now: t }).eligible.map(
+      (c) => c.volunteerId,
+    );
   }
 
   private eligibleNow(r: RequestState, v: VolunteerState, t: number): boolean {
@@ -368,7 +427,10 @@ class Simulation {
 
   private async sendWave(r: RequestState, t: number): Promise<number> {
     // isUrgent: fewer business days ahead than the policy's lead time.
-    const request = { urgent: r.sc.businessDaysAhead < this.policy.dispatch.leadTimeBusinessDays, startsAt: r.sc.snapshot.startsAt };
+    const request = {
+      urgent: r.sc.businessDaysAhead < this.policy.dispatch.leadTimeBusinessDays,
+      startsAt: r.sc.snapshot.startsAt,
+    };
     const ranked = this.ranked(r, t);
     const volunteers = ranked.map((id) => this.byId.get(id)!);
     const prepared = prepareRequest(r.sc.snapshot, t);
@@ -377,13 +439,23 @@ class Simulation {
       answerMinutes: new Map(volunteers.map((v) => [v.model.id, v.answerMinutes])),
     });
     // The batch plan (bench only) orders the volunteers not asked yet; a re-offer keeps rank order.
-    const plan = this.policy.batchPlanMinutes && !isBroadcast(request, t, this.policy.dispatch) ? await this.planFor(r, t) : undefined;
+    const plan =
+      this.policy.batchPlanMinutes && !isBroadcast(request, t, this.policy.dispatch)
+        ? await this.planFor(r, t)
+        : undefined;
     const planned = plan ? planOrder(ordered, plan, r.asked) : ordered;
     const expiredTimes = new Map([...r.expiredUnanswered].map((id) => [id, r.expiredCount.get(id) ?? 0]));
     const first = r.asked.size === 0 && r.declined.size === 0 && this.policy.firstWaveSize !== undefined;
     const wavePolicy = first ? { ...this.policy.dispatch, waveSize: this.policy.firstWaveSize! } : this.policy.dispatch;
     const expiredUnanswered = reofferable(expiredTimes, request, t, this.policy.dispatch);
-    const { targets, reoffer } = selectWaveTargets({ ranked: planned, alreadyOffered: r.asked, request, now: t, policy: wavePolicy, expiredUnanswered });
+    const { targets, reoffer } = selectWaveTargets({
+      ranked: planned,
+      alreadyOffered: r.asked,
+      request,
+      now: t,
+      policy: wavePolicy,
+      expiredUnanswered,
+    });
     if (targets.length === 0) return 0;
     r.waves++;
     for (const id of targets) r.expiredUnanswered.delete(id);
@@ -457,7 +529,13 @@ class Simulation {
   }
 
   /** One phone call by `staff` from `start`: who picks up is drawn per (request, volunteer, purpose). */
-  private placeCall(staff: number, start: number, r: RequestState, v: VolunteerState, salt: number): { ends: number; pickedUp: boolean; accept: boolean } {
+  private placeCall(
+    staff: number,
+    start: number,
+    r: RequestState,
+    v: VolunteerState,
+    salt: number,
+  ): { ends: number; pickedUp: boolean; accept: boolean } {
     const rng = pairRng(this.scenario.seed, r.sc.index, v.model.roster, salt);
     const pickedUp = rng.chance(pickUpProbability(v.model, start, this.scenario.businessDays));
     const accept = willing(this.scenario, r.sc, v.model);
@@ -480,7 +558,11 @@ class Simulation {
     }
     const { staff, start } = slot;
     let candidates = this.ranked(r, start);
-    if (r.callOrder === 'roster') candidates = candidates.map((id) => this.byId.get(id)!).sort((a, b) => a.model.roster - b.model.roster).map((v) => v.model.id);
+    if (r.callOrder === 'roster')
+      candidates = candidates
+        .map((id) => this.byId.get(id)!)
+        .sort((a, b) => a.model.roster - b.model.roster)
+        .map((v) => v.model.id);
     const next = candidates.find((id) => !r.declined.has(id) && !r.calledThisRound.has(id));
     if (!next) {
       if (this.policy.staffSwaps && r.callOrder === 'rank' && this.startSwap(r, staff, start)) return;
@@ -517,7 +599,12 @@ class Simulation {
 
   /** Phones the holder of the best untried swap for `r` (`findSwaps`); false when none is left. */
   private startSwap(r: RequestState, staff: number, start: number): boolean {
-    const options = findSwaps({ request: r.sc.snapshot, volunteers: this.volunteers.map((v) => v.snapshot), confirmed: this.snapshotById, now: start });
+    const options = findSwaps({
+      request: r.sc.snapshot,
+      volunteers: this.volunteers.map((v) => v.snapshot),
+      confirmed: this.snapshotById,
+      now: start,
+    });
     const option = options.find((o) => !r.declined.has(o.volunteerId) && !r.swapsTried.has(o.volunteerId));
     if (!option) return false;
     r.swapsTried.add(option.volunteerId);
@@ -533,7 +620,11 @@ class Simulation {
     const swap = r.swap!;
     const held = this.requestById.get(swap.option.releases)!;
     const slot = this.staffSlot(r, earliest);
-    if (!slot || held.confirmedBy !== swap.option.volunteerId || held.sc.snapshot.startsAt - slot.start < SWAP_MIN_NOTICE_MS) {
+    if (
+      !slot ||
+      held.confirmedBy !== swap.option.volunteerId ||
+      held.sc.snapshot.startsAt - slot.start < SWAP_MIN_NOTICE_MS
+    ) {
       r.swap = null;
       return slot ? this.scheduleCall(r, slot.start) : void (r.calling = false);
     }
@@ -548,7 +639,14 @@ class Simulation {
     this.queue.push(ends, { kind: 'swapCall', r, v, role: 'cover', pickedUp, accept });
   }
 
-  private swapCallEnded(r: RequestState, v: VolunteerState, role: 'holder' | 'cover', pickedUp: boolean, accept: boolean, t: number): void {
+  private swapCallEnded(
+    r: RequestState,
+    v: VolunteerState,
+    role: 'holder' | 'cover',
+    pickedUp: boolean,
+    accept: boolean,
+    t: number,
+  ): void {
     if (r.status === 'confirmed' || r.status === 'closed' || !r.swap) {
       r.calling = false;
       r.swap = null;
@@ -584,7 +682,8 @@ class Simulation {
     let day = tokyoDay(t);
     let minute = tokyoMinuteOfDay(t);
     for (;;) {
-      if (this.scenario.businessDays.has(day) && minute < OFFICE_CLOSE) return minute < OFFICE_OPEN ? atTokyo(day, OFFICE_OPEN) : t;
+      if (this.scenario.businessDays.has(day) && minute < OFFICE_CLOSE)
+        return minute < OFFICE_OPEN ? atTokyo(day, OFFICE_OPEN) : t;
       day++;
       minute = 0;
       t = atTokyo(day, 0);
@@ -603,9 +702,22 @@ class Simulation {
     r.pending.clear();
     const token = ++this.token;
     r.dispatchToken = token;
-    v.snapshot.dispatches.push({ startsAt: request.startsAt, endsAt: request.endsAt, area: request.mode === 'onsite' ? request.hospitalArea : null, requestId: request.id });
+    v.snapshot.dispatches.push({
+      startsAt: request.startsAt,
+      endsAt: request.endsAt,
+      area: request.mode === 'onsite' ? request.hospitalArea : null,
+      requestId: request.id,
+    });
     this.countMonth(v, request.startsAt, +1);
-    this.trace?.dispatches.push({ requestId: request.id, volunteerId: v.model.id, startsAt: request.startsAt, endsAt: request.endsAt, area: request.mode === 'onsite' ? request.hospitalArea : null, confirmedAt: t, releasedAt: null });
+    this.trace?.dispatches.push({
+      requestId: request.id,
+      volunteerId: v.model.id,
+      startsAt: request.startsAt,
+      endsAt: request.endsAt,
+      area: request.mode === 'onsite' ? request.hospitalArea : null,
+      confirmedAt: t,
+      releasedAt: null,
+    });
     const rng = pairRng(this.scenario.seed, r.sc.index, v.model.roster, 2000);
     const latest = request.startsAt - 2 * HOUR;
     if (latest > t && rng.chance(v.model.response.pDropout)) {
@@ -642,7 +754,9 @@ class Simulation {
     this.countMonth(v, r.sc.snapshot.startsAt, -1);
     r.confirmedBy = null;
     r.dispatchToken = 0;
-    const held = this.trace?.dispatches.find((d) => d.requestId === r.sc.snapshot.id && d.volunteerId === v.model.id && d.releasedAt === null);
+    const held = this.trace?.dispatches.find(
+      (d) => d.requestId === r.sc.snapshot.id && d.volunteerId === v.model.id && d.releasedAt === null,
+    );
     if (held) held.releasedAt = t;
   }
 
@@ -655,7 +769,8 @@ class Simulation {
     v.completed++;
     v.visitStarts.push(request.startsAt);
     const history = v.snapshot.history;
-    if (request.patientKey && !history.patientKeys.includes(request.patientKey)) history.patientKeys.push(request.patientKey);
+    if (request.patientKey && !history.patientKeys.includes(request.patientKey))
+      history.patientKeys.push(request.patientKey);
     if (!history.hospitalIds.includes(request.hospitalId)) history.hospitalIds.push(request.hospitalId);
     history.departments[request.department] = (history.departments[request.department] ?? 0) + 1;
   }
@@ -664,7 +779,13 @@ class Simulation {
     if (!this.trace) return;
     const byVolunteer = this.trace.contacts.get(r.sc.snapshot.id) ?? new Map<string, ContactTrace>();
     this.trace.contacts.set(r.sc.snapshot.id, byVolunteer);
-    const c = byVolunteer.get(volunteerId) ?? { contacts: 0, answers: 0, yesButIneligible: 0, droppedOut: 0, firstAt: t };
+    const c = byVolunteer.get(volunteerId) ?? {
+      contacts: 0,
+      answers: 0,
+      yesButIneligible: 0,
+      droppedOut: 0,
+      firstAt: t,
+    };
     c.contacts++;
     byVolunteer.set(volunteerId, c);
   }
@@ -685,7 +806,10 @@ class Simulation {
       const open = this.requests.filter(
         (x) => isOpen(x.status) && x.sc.snapshot.startsAt > t && x.sc.snapshot.startsAt <= horizon,
       );
-      const result = await batchAssign({ requests: open.map((x) => x.sc.snapshot), volunteers: this.volunteers.map((v) => v.snapshot), now: t }, { timeLimitSeconds: 2 });
+      const result = await batchAssign(
+        { requests: open.map((x) => x.sc.snapshot), volunteers: this.volunteers.map((v) => v.snapshot), now: t },
+        { timeLimitSeconds: 2 },
+      );
       this.batchSolves++;
       const byRequest = new Map(result.assignments.map((a) => [a.requestId, a.volunteerId]));
       this.plan = { at: t, byRequest, planned: new Set(byRequest.values()) };

@@ -83,7 +83,9 @@ describe('scenario generator', () => {
   it('is repeatable and files every request before its visit', () => {
     const a = buildScenario(3, 'small');
     const b = buildScenario(3, 'small');
-    expect(a.requests.map((r) => [r.snapshot.id, r.filedAt, r.snapshot.language])).toEqual(b.requests.map((r) => [r.snapshot.id, r.filedAt, r.snapshot.language]));
+    expect(a.requests.map((r) => [r.snapshot.id, r.filedAt, r.snapshot.language])).toEqual(
+      b.requests.map((r) => [r.snapshot.id, r.filedAt, r.snapshot.language]),
+    );
     expect(a.requests).toHaveLength(1_500);
     expect(a.volunteers).toHaveLength(80);
     for (const r of a.requests) {
@@ -107,7 +109,12 @@ describe('metrics', () => {
   });
 
   it('parses the command line', () => {
-    expect(parseArgs(['--seed', '5', '--size=large', '--report'])).toEqual({ seed: 5, size: 'large', report: true, diagnose: null });
+    expect(parseArgs(['--seed', '5', '--size=large', '--report'])).toEqual({
+      seed: 5,
+      size: 'large',
+      report: true,
+      diagnose: null,
+    });
     expect(parseArgs(['--diagnose'])).toMatchObject({ diagnose: 'production' });
     expect(parseArgs(['--diagnose', 'waves', '--seed', '3'])).toMatchObject({ diagnose: 'waves', seed: 3 });
     expect(() => parseArgs(['--size', 'huge'])).toThrow('--size');

@@ -14,7 +14,11 @@ export interface WavePlan {
  * `ranked`) first, then the others in rank order, then the ones it reserved for other requests, in
  * rank order. Unchanged when everyone has been asked already: a re-offer keeps rank order. Pure.
  */
-export function planOrder(ranked: readonly string[], plan: WavePlan, alreadyOffered: ReadonlySet<string>): readonly string[] {
+export function planOrder(
+  ranked: readonly string[],
+  plan: WavePlan,
+  alreadyOffered: ReadonlySet<string>,
+): readonly string[] {
   if (ranked.every((id) => alreadyOffered.has(id))) return ranked;
   const present = new Set(ranked);
   const preferred = [...new Set(plan.preferred ?? [])].filter((id) => present.has(id));

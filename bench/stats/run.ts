@@ -12,7 +12,18 @@ import { AddressInfo } from 'node:net';
 
 const REQUESTS = 10_000;
 const LANGUAGES = ['vi', 'zh', 'tl', 'ne', 'id', 'ko', 'en', 'pt', 'es', 'th', 'my', 'si'];
-const DEPARTMENTS = ['internal_medicine', 'surgery', 'orthopedics', 'obstetrics_gynecology', 'pediatrics', 'psychiatry', 'oncology', 'dermatology', 'dentistry', 'other'];
+const DEPARTMENTS = [
+  'internal_medicine',
+  'surgery',
+  'orthopedics',
+  'obstetrics_gynecology',
+  'pediatrics',
+  'psychiatry',
+  'oncology',
+  'dermatology',
+  'dentistry',
+  'other',
+];
 
 async function main(): Promise<void> {
   await withBenchApp('bench-stats', async (t) => {
@@ -48,7 +59,9 @@ async function main(): Promise<void> {
     );
     await t.dataSource.query('ANALYZE');
     const [{ dispatches }] = await t.dataSource.query(`SELECT count(*)::int AS dispatches FROM dispatches`);
-    console.log(`seeded ${REQUESTS} requests, ${dispatches} dispatches in ${Math.round(performance.now() - seeded)} ms`);
+    console.log(
+      `seeded ${REQUESTS} requests, ${dispatches} dispatches in ${Math.round(performance.now() - seeded)} ms`,
+    );
 
     const stats = t.app.get(StatsService);
     for (let i = 0; i < 3; i++) await stats.summary(2026);
@@ -62,8 +75,12 @@ async function main(): Promise<void> {
     samples.sort((a, b) => a - b);
     const median = samples[Math.floor(samples.length / 2)];
     const max = samples[samples.length - 1];
-    console.log(`stats summary FY2026: ${last.dispatches.total} live dispatches, fill rate ${last.requests.fillRate}, median ${last.timeToConfirmMinutes.median} min`);
-    console.log(`runs ${samples.length}   median ${median.toFixed(1)} ms   max ${max.toFixed(1)} ms   target < 1000 ms: ${max < 1000 ? 'met' : 'MISSED'}`);
+    console.log(
+      `stats summary FY2026: ${last.dispatches.total} live dispatches, fill rate ${last.requests.fillRate}, median ${last.timeToConfirmMinutes.median} min`,
+    );
+    console.log(
+      `runs ${samples.length}   median ${median.toFixed(1)} ms   max ${max.toFixed(1)} ms   target < 1000 ms: ${max < 1000 ? 'met' : 'MISSED'}`,
+    );
     await benchXlsx(t);
   });
 }
@@ -96,7 +113,9 @@ async function benchXlsx(t: TestApp): Promise<void> {
     }
     clearInterval(timer);
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    console.log(`${label.padEnd(10)} ${String(bytes).padStart(10)} ${mb(before).padStart(16)} ${mb(peak - before).padStart(15)} ${(performance.now() - t0).toFixed(0).padStart(6)}`);
+    console.log(
+      `${label.padEnd(10)} ${String(bytes).padStart(10)} ${mb(before).padStart(16)} ${mb(peak - before).padStart(15)} ${(performance.now() - t0).toFixed(0).padStart(6)}`,
+    );
   }
 }
 

@@ -27,7 +27,11 @@ describe('admin panel (browser)', () => {
     expect(index.text).toContain('<div id="root">');
     expect(index.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script: CSP script-src 'self'
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
-    await t.http().get('/admin/some/client/route').expect(200).expect(/<div id="root">/);
+    await t
+      .http()
+      .get('/admin/some/client/route')
+      .expect(200)
+      .expect(/<div id="root">/);
     await t.http().get('/admin/assets/no-such-file.js').expect(404);
     await t.http().get('/api/health').expect(200);
   });
@@ -40,7 +44,11 @@ describe('admin panel (browser)', () => {
     // Every staff card shows a figure from the API (none is a placeholder any more).
     expect(await page.locator('[data-coming-soon="true"]').count()).toBe(0);
     await page.getByLabel('確認待ちの活動報告').getByText('0', { exact: true }).waitFor();
-    await page.getByRole('region', { name: 'ユーザー数' }).or(page.getByLabel('ユーザー数')).getByText('1', { exact: true }).waitFor();
+    await page
+      .getByRole('region', { name: 'ユーザー数' })
+      .or(page.getByLabel('ユーザー数'))
+      .getByText('1', { exact: true })
+      .waitFor();
     await screenshot(page, 'staff-dashboard');
 
     await page.getByRole('menuitem', { name: 'ユーザー' }).click();
@@ -73,7 +81,11 @@ describe('admin panel (browser)', () => {
     await page.getByRole('button', { name: '保存' }).click();
     // On the field, in Japanese; above the form, the message with the request id.
     await page.getByText('このメールアドレスのアカウントはすでにあります', { exact: true }).waitFor();
-    await page.locator('#main-content').getByRole('alert').getByText(/このメールアドレスのアカウントはすでにあります（リクエストID: [0-9a-f-]+）/).waitFor();
+    await page
+      .locator('#main-content')
+      .getByRole('alert')
+      .getByText(/このメールアドレスのアカウントはすでにあります（リクエストID: [0-9a-f-]+）/)
+      .waitFor();
     await screenshot(page, 'user-create-error');
   });
 

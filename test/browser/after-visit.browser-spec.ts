@@ -30,7 +30,12 @@ describe('after the visit (browser)', () => {
     hospital = await aHospital(t, { name: '熊本中央病院', area: '中央区' });
     const coordinator = await aUser(t, { role: 'coordinator', hospitalId: hospital.id, displayName: '看護師 松本' });
     volunteer = await aQualifiedVolunteer(t, courses, { languages: ['vi'], displayName: 'グエン・ティ・ラン' });
-    volunteerUser = await aUser(t, { role: 'volunteer', volunteerId: volunteer.id, email: volunteer.email, displayName: 'グエン・ティ・ラン' });
+    volunteerUser = await aUser(t, {
+      role: 'volunteer',
+      volunteerId: volunteer.id,
+      email: volunteer.email,
+      displayName: 'グエン・ティ・ラン',
+    });
 
     // A visit two days ago: filed and assigned with the test clock three days back, then real time again.
     const coordinatorAuth = (await login(t, coordinator.email, coordinator.password)).auth;
@@ -81,7 +86,12 @@ describe('after the visit (browser)', () => {
     await page.waitForURL(/#\/dispatches$/);
 
     const filed = await t.dataSource.getRepository(ActivityReport).findOneByOrFail({ dispatchId });
-    expect([filed.waitingMinutes, filed.transportCostYen, filed.difficulty, [...filed.scenes].sort()]).toEqual([20, 480, 4, ['consultation', 'payment']]);
+    expect([filed.waitingMinutes, filed.transportCostYen, filed.difficulty, [...filed.scenes].sort()]).toEqual([
+      20,
+      480,
+      4,
+      ['consultation', 'payment'],
+    ]);
     expect(filed.actualEnd.toISOString()).toBe(new Date(`${tokyoDay(-2)}T11:45:00+09:00`).toISOString());
     expect(filed.reviewStatus).toBe('pending');
 
@@ -92,7 +102,9 @@ describe('after the visit (browser)', () => {
     await page.getByLabel('調べたい用語').fill('服薬指導、頓服');
     await page.getByRole('button', { name: '報告を直して送る' }).click();
     await page.getByText('活動報告を直しました').waitFor();
-    expect((await t.dataSource.getRepository(ActivityReport).findOneByOrFail({ dispatchId })).termsToStudy).toBe('服薬指導、頓服');
+    expect((await t.dataSource.getRepository(ActivityReport).findOneByOrFail({ dispatchId })).termsToStudy).toBe(
+      '服薬指導、頓服',
+    );
   });
 
   it('staff open the review queue from the dashboard, see the flagged report, and mark it reviewed after confirming', async () => {

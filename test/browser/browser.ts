@@ -39,7 +39,13 @@ export interface Tab {
 
 /** A fresh browser profile (its own sessionStorage) in Tokyo, in Japanese. */
 export async function openTab(browser: Browser, viewport = DESKTOP): Promise<Tab> {
-  const context = await browser.newContext({ viewport, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', isMobile: viewport.width < 600, hasTouch: viewport.width < 600 });
+  const context = await browser.newContext({
+    viewport,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    isMobile: viewport.width < 600,
+    hasTouch: viewport.width < 600,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const problems: string[] = [];

@@ -50,18 +50,24 @@ describe('courses and visits (browser)', () => {
     // A visit two days ago, assigned with the test clock three days back: over, not yet confirmed.
     t.clock.set(new Date(Date.now() - 3 * DAY));
     try {
-      ({ requestId: pastRequestId, dispatchId: pastDispatchId } = await fileAndAssign(t, { fileAs: coordinatorAuth, staff: staffAuth }, volunteer.id, {
-        startsAt: `${tokyoDay(-2)}T10:00:00+09:00`,
-        endsAt: `${tokyoDay(-2)}T11:30:00+09:00`,
-        department: 'pediatrics',
-        patient: { displayName: 'ダン・ティ・マイ', gender: 'female', ageBand: 'child' },
-      }));
+      ({ requestId: pastRequestId, dispatchId: pastDispatchId } = await fileAndAssign(
+        t,
+        { fileAs: coordinatorAuth, staff: staffAuth },
+        volunteer.id,
+        {
+          startsAt: `${tokyoDay(-2)}T10:00:00+09:00`,
+          endsAt: `${tokyoDay(-2)}T11:30:00+09:00`,
+          department: 'pediatrics',
+          patient: { displayName: 'ダン・ティ・マイ', gender: 'female', ageBand: 'child' },
+        },
+      ));
     } finally {
       t.clock.reset();
     }
   });
 
-  const courseFromApi = async () => (await t.http().get(`/api/courses/${courseId}`).set('Authorization', staffAuth).expect(200)).body;
+  const courseFromApi = async () =>
+    (await t.http().get(`/api/courses/${courseId}`).set('Authorization', staffAuth).expect(200)).body;
 
   async function addTrainee(page: Page, name: string) {
     const sheet = page.getByRole('region', { name: '出欠' });
@@ -70,7 +76,8 @@ describe('courses and visits (browser)', () => {
     await sheet.getByTestId('attendance-row').filter({ hasText: name }).waitFor();
   }
 
-  const mark = (page: Page, name: string, status: '申込み' | '出席' | '欠席') => page.getByRole('radiogroup', { name }).getByRole('radio', { name: status }).check();
+  const mark = (page: Page, name: string, status: '申込み' | '出席' | '欠席') =>
+    page.getByRole('radiogroup', { name }).getByRole('radio', { name: status }).check();
 
   it('staff add a course from the menu; it is saved in Tokyo time and counted on the dashboard', async () => {
     const page = await tab();
@@ -95,7 +102,15 @@ describe('courses and visits (browser)', () => {
     await page.getByText('まだ誰も登録されていません').waitFor();
 
     const saved = await courseFromApi();
-    expect(saved).toMatchObject({ title: COURSE, kind: 'skill_up', venue: '熊本市国際交流会館', capacity: 3, hours: 2.5, taken: 0, attendance: [] });
+    expect(saved).toMatchObject({
+      title: COURSE,
+      kind: 'skill_up',
+      venue: '熊本市国際交流会館',
+      capacity: 3,
+      hours: 2.5,
+      taken: 0,
+      attendance: [],
+    });
     expect(new Date(saved.startsAt).toISOString()).toBe(new Date(`${tokyoDay(14)}T13:30:00+09:00`).toISOString());
     expect(new Date(saved.endsAt).toISOString()).toBe(new Date(`${tokyoDay(14)}T16:00:00+09:00`).toISOString());
 
@@ -123,21 +138,41 @@ describe('courses and visits (browser)', () => {
     await sheet.getByTestId('attendance-count').getByText('定員 3 / 3 人').waitFor();
     // One added by mistake, not saved yet: taken off the list again.
     await addTrainee(page, TRAINEES[4]);
-    await sheet.getByTestId('attendance-row').filter({ hasText: TRAINEES[4] }).getByRole('button', { name: '一覧から外す' }).click();
+    await sheet
+      .getByTestId('attendance-row')
+      .filter({ hasText: TRAINEES[4] })
+      .getByRole('button', { name: '一覧から外す' })
+      .click();
     expect(await sheet.getByTestId('attendance-row').count()).toBe(4);
     await screenshot(page, 'course-attendance-editing');
     await sheet.getByRole('button', { name: '出欠を保存' }).click();
     await page.getByText('出欠を保存しました').waitFor();
 
-    const byName = (course: { attendance: { displayName: string; status: string }[] }) => Object.fromEntries(course.attendance.map((a) => [a.displayName, a.status]));
-    expect(byName(await courseFromApi())).toEqual({ [TRAINEES[0]]: 'attended', [TRAINEES[1]]: 'attended', [TRAINEES[2]]: 'registered', [TRAINEES[3]]: 'absent' });
+    const byName = (course: { attendance: { displayName: string; status: string }[] }) =>
+      Object.fromEntries(course.attendance.map((a) => [a.displayName, a.status]));
+    expect(byName(await courseFromApi())).toEqual({
+      [TRAINEES[0]]: 'attended',
+      [TRAINEES[1]]: 'attended',
+      [TRAINEES[2]]: 'registered',
+      [TRAINEES[3]]: 'absent',
+    });
 
     await page.reload();
     await page.getByRole('radiogroup', { name: TRAINEES[0] }).waitFor();
-    expect(await page.getByRole('radiogroup', { name: TRAINEES[0] }).getByRole('radio', { name: '出席' }).isChecked()).toBe(true);
-    expect(await page.getByRole('radiogroup', { name: TRAINEES[2] }).getByRole('radio', { name: '申込み' }).isChecked()).toBe(true);
-    expect(await page.getByRole('radiogroup', { name: TRAINEES[3] }).getByRole('radio', { name: '欠席' }).isChecked()).toBe(true);
-    await page.getByRole('region', { name: '出欠' }).getByTestId('attendance-count').getByText('定員 3 / 3 人').waitFor();
+    expect(
+      await page.getByRole('radiogroup', { name: TRAINEES[0] }).getByRole('radio', { name: '出席' }).isChecked(),
+    ).toBe(true);
+    expect(
+      await page.getByRole('radiogroup', { name: TRAINEES[2] }).getByRole('radio', { name: '申込み' }).isChecked(),
+    ).toBe(true);
+    expect(
+      await page.getByRole('radiogroup', { name: TRAINEES[3] }).getByRole('radio', { name: '欠席' }).isChecked(),
+    ).toBe(true);
+    await page
+      .getByRole('region', { name: '出欠' })
+      .getByTestId('attendance-count')
+      .getByText('定員 3 / 3 人')
+      .waitFor();
     await screenshot(page, 'course-attendance-saved');
 
     // At the venue, on a phone.
@@ -159,7 +194,10 @@ describe('courses and visits (browser)', () => {
     await addTrainee(page, TRAINEES[4]);
     const sheet = page.getByRole('region', { name: '出欠' });
     await sheet.getByRole('button', { name: '出欠を保存' }).click();
-    await sheet.getByRole('alert').getByText(/定員を超えるため保存できません.*リクエストID/).waitFor();
+    await sheet
+      .getByRole('alert')
+      .getByText(/定員を超えるため保存できません.*リクエストID/)
+      .waitFor();
     await screenshot(page, 'course-attendance-over-capacity');
     const after = await courseFromApi();
     expect(after.attendance).toHaveLength(4);
@@ -179,7 +217,9 @@ describe('courses and visits (browser)', () => {
     await row(TRAINEES[2]).getByRole('button', { name: '一覧から外す' }).click();
     await page.getByText('登録を取り消しました').waitFor();
     await sheet.getByTestId('attendance-count').getByText('定員 2 / 3 人').waitFor();
-    expect((await courseFromApi()).attendance.map((a: { displayName: string }) => a.displayName).sort()).toEqual([TRAINEES[0], TRAINEES[1], TRAINEES[3]].sort());
+    expect((await courseFromApi()).attendance.map((a: { displayName: string }) => a.displayName).sort()).toEqual(
+      [TRAINEES[0], TRAINEES[1], TRAINEES[3]].sort(),
+    );
     // The freed place goes to someone else.
     await addTrainee(page, TRAINEES[4]);
     await sheet.getByRole('button', { name: '出欠を保存' }).click();
@@ -200,7 +240,11 @@ describe('courses and visits (browser)', () => {
     await page.getByLabel('定員').fill('2');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('申込み・出席の人数より少ない定員にはできません').first().waitFor();
-    await page.locator('#main-content').getByRole('alert').getByText(/リクエストID/).waitFor();
+    await page
+      .locator('#main-content')
+      .getByRole('alert')
+      .getByText(/リクエストID/)
+      .waitFor();
     await screenshot(page, 'course-edit-capacity-refused');
     expect((await courseFromApi()).capacity).toBe(3);
 
@@ -269,17 +313,24 @@ describe('courses and visits (browser)', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'visit-confirmed-phone');
 
-    const confirmation = await t.dataSource.getRepository(HospitalConfirmation).findOneByOrFail({ dispatchId: pastDispatchId });
+    const confirmation = await t.dataSource
+      .getRepository(HospitalConfirmation)
+      .findOneByOrFail({ dispatchId: pastDispatchId });
     expect([confirmation.rating, confirmation.comment]).toEqual([4, '説明がとても分かりやすかったです。']);
     expect(confirmation.actualEnd.toISOString()).toBe(new Date(`${tokyoDay(-2)}T11:50:00+09:00`).toISOString());
-    expect((await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: pastDispatchId })).status).toBe('completed');
+    expect((await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: pastDispatchId })).status).toBe(
+      'completed',
+    );
 
     // After a reload the hospital's answer is still there and not asked again; staff read it too.
     await page.reload();
     await panel.getByTestId('visit-confirmation').getByText('評価: 4 / 5').waitFor();
     expect(await panel.getByRole('button', { name: '受診を確認して評価する' }).count()).toBe(0);
     await staff.reload();
-    await staff.getByRole('region', { name: '受診の確認と評価' }).getByText('説明がとても分かりやすかったです。').waitFor();
+    await staff
+      .getByRole('region', { name: '受診の確認と評価' })
+      .getByText('説明がとても分かりやすかったです。')
+      .waitFor();
     expect(await staff.getByRole('button', { name: '受診を確認して評価する' }).count()).toBe(0);
   });
 
@@ -295,15 +346,31 @@ describe('courses and visits (browser)', () => {
         .http()
         .post('/api/requests')
         .set('Authorization', coordinatorAuth)
-        .send({ language: 'vi', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(), department: 'internal_medicine', visitType: 'outpatient', patient: { displayName: 'ホー・ティ・ハン', gender: 'female', ageBand: 'adult' } })
+        .send({
+          language: 'vi',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+          department: 'internal_medicine',
+          visitType: 'outpatient',
+          patient: { displayName: 'ホー・ティ・ハン', gender: 'female', ageBand: 'adult' },
+        })
         .expect(201);
       requestId = request.body.id;
-      await t.http().post(`/api/requests/${requestId}/assign`).set('Authorization', staffAuth).send({ volunteerId: volunteer.id }).expect(200);
+      await t
+        .http()
+        .post(`/api/requests/${requestId}/assign`)
+        .set('Authorization', staffAuth)
+        .send({ volunteerId: volunteer.id })
+        .expect(200);
     } finally {
       t.clock.reset();
     }
     await t.app.get(JobsService).runDue(500);
-    const mail = (await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: volunteer.email, template: 'reconfirm' } }))[0];
+    const mail = (
+      await t.dataSource
+        .getRepository(MailMessage)
+        .find({ where: { toAddress: volunteer.email, template: 'reconfirm' } })
+    )[0];
     const token = await deliveredToken(t, mail, 'reconfirm-links');
 
     const page = await tab(PHONE);
@@ -328,7 +395,12 @@ describe('courses and visits (browser)', () => {
     expect((await dispatch()).reconfirmedAt?.toISOString()).toBe(reconfirmedAt!.toISOString());
 
     // Once the visit is cancelled, the link says there is nothing to reconfirm.
-    await t.http().post(`/api/requests/${requestId}/cancel`).set('Authorization', staffAuth).send({ reason: '患者さんの都合により' }).expect(200);
+    await t
+      .http()
+      .post(`/api/requests/${requestId}/cancel`)
+      .set('Authorization', staffAuth)
+      .send({ reason: '患者さんの都合により' })
+      .expect(200);
     const closed = await tab(PHONE);
     allowProblem(closed, /status of 409/);
     await closed.goto(`${base}/admin/#/reconfirm-links/${token}`);

@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { MoreThan } from 'typeorm';
-import { ActivityReport, AuditEntry, Dispatch, HospitalConfirmation, InterpretationRequest, Offer, User, Volunteer } from '@app/domain';
+import {
+  ActivityReport,
+  AuditEntry,
+  Dispatch,
+  HospitalConfirmation,
+  InterpretationRequest,
+  Offer,
+  User,
+  Volunteer,
+} from '@app/domain';
 import { DEMO_PASSWORD } from '../../apps/api/src/bootstrap/demo-seed';
 import { ADMIN, type TestApp } from '../support/test-app';
 import { DESKTOP, PHONE, screenshot, tokyoDay, useBrowserSession, choose } from './browser';
@@ -45,10 +54,14 @@ describe('a day on the demo data (browser)', () => {
   beforeAll(async () => {
     ({ t, base } = session);
     lan = await t.dataSource.getRepository(Volunteer).findOneByOrFail({ email: 'volunteer1@example.jp' });
-    const upcoming = await t.dataSource.getRepository(InterpretationRequest).find({ where: { language: 'vi', status: 'offered' } });
+    const upcoming = await t.dataSource
+      .getRepository(InterpretationRequest)
+      .find({ where: { language: 'vi', status: 'offered' } });
     expect(upcoming).toHaveLength(1);
     viRequest = upcoming[0];
-    const past = await t.dataSource.getRepository(Dispatch).find({ where: { volunteerId: lan.id, status: 'confirmed' } });
+    const past = await t.dataSource
+      .getRepository(Dispatch)
+      .find({ where: { volunteerId: lan.id, status: 'confirmed' } });
     lastVisit = past.find((d) => d.endsAt.getTime() < Date.now())!;
     expect(lastVisit).toBeDefined();
   });
@@ -70,14 +83,21 @@ describe('a day on the demo data (browser)', () => {
     await screenshot(page, 'demo-offers-phone');
     await offer.getByRole('button', { name: '引き受ける' }).click();
     await page.getByText('引き受けました').waitFor();
-    const accepted = await t.dataSource.getRepository(Offer).findOneByOrFail({ requestId: viRequest.id, volunteerId: lan.id });
+    const accepted = await t.dataSource
+      .getRepository(Offer)
+      .findOneByOrFail({ requestId: viRequest.id, volunteerId: lan.id });
     expect(accepted.status).toBe('accepted');
-    expect((await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: viRequest.id })).status).toBe('confirmed');
+    expect((await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: viRequest.id })).status).toBe(
+      'confirmed',
+    );
 
     await page.goto(`${base}/admin/#/dispatches`);
     const upcoming = page.getByTestId('dispatch').filter({ hasText: '熊本中央病院' });
     await upcoming.first().waitFor();
-    await upcoming.first().getByText(/10:00–12:00/).waitFor();
+    await upcoming
+      .first()
+      .getByText(/10:00–12:00/)
+      .waitFor();
     await upcoming.first().getByRole('button', { name: 'カレンダーに追加 (.ics)' }).waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await expectTranslated(page);
@@ -104,13 +124,23 @@ describe('a day on the demo data (browser)', () => {
     await page.getByRole('button', { name: '報告を送る' }).click();
     await page.getByText('活動報告を送りました').waitFor();
     const report = await t.dataSource.getRepository(ActivityReport).findOneByOrFail({ dispatchId: lastVisit.id });
-    expect([report.waitingMinutes, report.transportCostYen, report.difficulty, [...report.scenes].sort(), report.reviewStatus]).toEqual([15, 360, 3, ['consultation', 'reception'], 'pending']);
+    expect([
+      report.waitingMinutes,
+      report.transportCostYen,
+      report.difficulty,
+      [...report.scenes].sort(),
+      report.reviewStatus,
+    ]).toEqual([15, 360, 3, ['consultation', 'reception'], 'pending']);
 
     await page.goto(`${base}/admin/#/my/availability`);
     await page.getByRole('heading', { name: '空き状況', level: 1 }).waitFor();
     // Her demo hours: Monday to Friday, 09:00–17:00.
-    expect(await page.getByRole('group', { name: '月曜日' }).getByTestId('slot').first().getByLabel('開始').inputValue()).toBe('09:00');
-    expect(await page.getByRole('group', { name: '金曜日' }).getByTestId('slot').first().getByLabel('終了').inputValue()).toBe('17:00');
+    expect(
+      await page.getByRole('group', { name: '月曜日' }).getByTestId('slot').first().getByLabel('開始').inputValue(),
+    ).toBe('09:00');
+    expect(
+      await page.getByRole('group', { name: '金曜日' }).getByTestId('slot').first().getByLabel('終了').inputValue(),
+    ).toBe('17:00');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await expectTranslated(page);
     await screenshot(page, 'demo-my-availability-phone');
@@ -134,7 +164,10 @@ describe('a day on the demo data (browser)', () => {
     // Latest first: the Vietnamese request (now confirmed) and the last days' visit on the first page.
     const viRow = page.locator(`a[href$="/requests/${viRequest.id}/show"]`);
     await viRow.locator('[data-status="confirmed"]').waitFor();
-    await page.locator(`a[href$="/requests/${lastVisit.requestId}/show"]`).locator('[data-status="confirmed"]').waitFor();
+    await page
+      .locator(`a[href$="/requests/${lastVisit.requestId}/show"]`)
+      .locator('[data-status="confirmed"]')
+      .waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await expectTranslated(page);
     await screenshot(page, 'demo-requests-coordinator-phone', { fullPage: false });
@@ -159,7 +192,9 @@ describe('a day on the demo data (browser)', () => {
     await dialog.getByRole('button', { name: '確認して送る' }).click();
     await page.getByText('受診を確認しました').first().waitFor();
     await panel.getByTestId('visit-confirmation').getByText('評価: 5 / 5').waitFor();
-    const confirmation = await t.dataSource.getRepository(HospitalConfirmation).findOneByOrFail({ dispatchId: lastVisit.id });
+    const confirmation = await t.dataSource
+      .getRepository(HospitalConfirmation)
+      .findOneByOrFail({ dispatchId: lastVisit.id });
     expect([confirmation.rating, confirmation.confirmedBy]).toEqual([5, coordinator.id]);
     expect((await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: lastVisit.id })).status).toBe('completed');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
@@ -197,9 +232,13 @@ describe('a day on the demo data (browser)', () => {
     await needsStaff.getByText('ネパール語').waitFor();
     await page.getByTestId('lapsing').locator('li, a').first().waitFor();
     // Tomorrow's visit from the seed, with its interpreter.
-    const tomorrowVisit = await t.dataSource.getRepository(Dispatch).findOneOrFail({ where: { status: 'confirmed', startsAt: MoreThan(new Date()) }, order: { startsAt: 'ASC' } });
+    const tomorrowVisit = await t.dataSource
+      .getRepository(Dispatch)
+      .findOneOrFail({ where: { status: 'confirmed', startsAt: MoreThan(new Date()) }, order: { startsAt: 'ASC' } });
     expect(tokyoDayOf(tomorrowVisit.startsAt)).toBe(tokyoDay(1));
-    const tomorrowVolunteer = await t.dataSource.getRepository(Volunteer).findOneByOrFail({ id: tomorrowVisit.volunteerId });
+    const tomorrowVolunteer = await t.dataSource
+      .getRepository(Volunteer)
+      .findOneByOrFail({ id: tomorrowVisit.volunteerId });
     const today = page.getByTestId('today-tomorrow');
     await today.getByText(new RegExp(tomorrowVolunteer.displayName)).waitFor();
     await today.getByText('明日').first().waitFor();
@@ -208,12 +247,18 @@ describe('a day on the demo data (browser)', () => {
     await docsScreenshot(page, 'admin-staff-dashboard.png');
 
     // The escalated Nepali oncology consent: candidates and, for each one excluded, why.
-    const nepali = await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ language: 'ne', status: 'escalated', department: 'oncology' });
+    const nepali = await t.dataSource
+      .getRepository(InterpretationRequest)
+      .findOneByOrFail({ language: 'ne', status: 'escalated', department: 'oncology' });
     await needsStaff.getByText('ネパール語').click();
     await page.waitForURL(new RegExp(`#/requests/${nepali.id}/show`));
     const candidates = page.getByRole('region', { name: '候補の通訳者' });
     await candidates.getByTestId('excluded-candidate').first().waitFor();
-    await candidates.getByTestId('excluded-candidate').filter({ hasText: 'ラマ・スニタ' }).getByText('レベル不足').waitFor();
+    await candidates
+      .getByTestId('excluded-candidate')
+      .filter({ hasText: 'ラマ・スニタ' })
+      .getByText('レベル不足')
+      .waitFor();
     expect(await candidates.getByTestId('eligible-candidate').count()).toBe(0);
     await page.getByText('要対応の理由: 条件に合う通訳者がいません').waitFor();
     await expectTranslated(page);
@@ -231,8 +276,12 @@ describe('a day on the demo data (browser)', () => {
     await dialog.getByLabel('コメント（任意）').fill('母子手帳の多言語版を用意します。');
     await dialog.getByRole('button', { name: '確認' }).click();
     await page.getByText('確認済みにしました').waitFor();
-    const wangVolunteer = await t.dataSource.getRepository(Volunteer).findOneByOrFail({ email: 'volunteer3@example.jp' });
-    const pending = await t.dataSource.getRepository(ActivityReport).find({ where: { volunteerId: wangVolunteer.id, reviewStatus: 'pending' } });
+    const wangVolunteer = await t.dataSource
+      .getRepository(Volunteer)
+      .findOneByOrFail({ email: 'volunteer3@example.jp' });
+    const pending = await t.dataSource
+      .getRepository(ActivityReport)
+      .find({ where: { volunteerId: wangVolunteer.id, reviewStatus: 'pending' } });
     expect(pending).toHaveLength(0);
 
     // This fiscal year's figures, from the demo's history.
@@ -245,7 +294,10 @@ describe('a day on the demo data (browser)', () => {
 
     await page.getByRole('menuitem', { name: '明細・データ出力' }).click();
     await page.getByRole('button', { name: '派遣一覧（CSV）' }).waitFor();
-    await page.getByText(/この月の明細はありません|合計/).first().waitFor();
+    await page
+      .getByText(/この月の明細はありません|合計/)
+      .first()
+      .waitFor();
     await expectTranslated(page);
     await screenshot(page, 'demo-exports');
 
@@ -263,7 +315,12 @@ describe('a day on the demo data (browser)', () => {
     await page.waitForURL(/#\/courses\/[0-9a-f-]{36}\/show/);
     await page.getByRole('region', { name: '出欠' }).getByTestId('attendance-row').first().waitFor();
     await page.getByRole('radiogroup', { name: 'グエン・ティ・ラン' }).getByRole('radio', { name: '出席' }).waitFor();
-    expect(await page.getByRole('radiogroup', { name: 'グエン・ティ・ラン' }).getByRole('radio', { name: '出席' }).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('radiogroup', { name: 'グエン・ティ・ラン' })
+        .getByRole('radio', { name: '出席' })
+        .isChecked(),
+    ).toBe(true);
     await expectTranslated(page);
     await screenshot(page, 'demo-course-attendance');
 

@@ -31,7 +31,11 @@ describe('cancelling the interpreter’s dispatch (browser)', () => {
 
   /** A confirmed visit in ten days, at `time` for an hour, with volunteer `index`. */
   const confirmedVisit = (index: number, time: string) =>
-    world.dispatch(`${tokyoDay(10)}T${time}:00+09:00`, `${tokyoDay(10)}T${String(Number(time.slice(0, 2)) + 1).padStart(2, '0')}${time.slice(2)}:00+09:00`, world.volunteers[index].id);
+    world.dispatch(
+      `${tokyoDay(10)}T${time}:00+09:00`,
+      `${tokyoDay(10)}T${String(Number(time.slice(0, 2)) + 1).padStart(2, '0')}${time.slice(2)}:00+09:00`,
+      world.volunteers[index].id,
+    );
 
   /** The request's status chip on its page. */
   const status = (page: Page) => page.getByRole('region', { name: '受診の内容' }).locator('[data-status]').first();
@@ -76,11 +80,17 @@ describe('cancelling the interpreter’s dispatch (browser)', () => {
     await screenshot(page, 'dispatch-cancel-staff-reopened');
 
     const { dispatch, request } = await dispatchAndRequest(dispatchId);
-    expect([dispatch.status, dispatch.cancelledBy, dispatch.cancelReason]).toEqual(['cancelled', 'interpreter', '発熱のため行けないと本人から電話']);
+    expect([dispatch.status, dispatch.cancelledBy, dispatch.cancelReason]).toEqual([
+      'cancelled',
+      'interpreter',
+      '発熱のため行けないと本人から電話',
+    ]);
     expect(request.status).toBe('open');
     // The timers offer it again at once, to everyone but the volunteer who gave it up.
     await t.app.get(JobsService).runDue(100);
-    const offered = (await t.dataSource.getRepository(Offer).findBy({ requestId, status: 'pending' })).map((o) => o.volunteerId);
+    const offered = (await t.dataSource.getRepository(Offer).findBy({ requestId, status: 'pending' })).map(
+      (o) => o.volunteerId,
+    );
     expect(offered.length).toBeGreaterThan(0);
     expect(offered).not.toContain(world.volunteers[0].id);
   });
@@ -124,7 +134,9 @@ describe('cancelling the interpreter’s dispatch (browser)', () => {
     try {
       t.clock.set(new Date(`${tokyoDay(10)}T18:00:00+09:00`));
       await dialog.getByRole('button', { name: '派遣を取り消す' }).click();
-      await page.getByText('受診はすでに終わっています。取り消しではなく、完了または不在を記録してください', { exact: false }).waitFor();
+      await page
+        .getByText('受診はすでに終わっています。取り消しではなく、完了または不在を記録してください', { exact: false })
+        .waitFor();
     } finally {
       t.clock.reset();
     }

@@ -30,16 +30,28 @@ describe('dispatch workflow (browser)', () => {
     const courses = await trainingCourses(t);
     hospital = await aHospital(t, { name: '熊本市民病院', area: '中央区' });
     coordinator = await aUser(t, { role: 'coordinator', hospitalId: hospital.id, displayName: '看護師 田中' });
-    for (const name of ['グエン・ティ・ラン', 'チャン・ヴァン・ミン', 'ファム・ティ・フオン']) await aQualifiedVolunteer(t, courses, { languages: ['vi'], displayName: name });
+    for (const name of ['グエン・ティ・ラン', 'チャン・ヴァン・ミン', 'ファム・ティ・フオン'])
+      await aQualifiedVolunteer(t, courses, { languages: ['vi'], displayName: name });
     // Far from the hospital, so ranked below the others: staff offer to them by hand.
-    volunteer = await aQualifiedVolunteer(t, courses, { languages: ['vi'], displayName: 'レ・ティ・ホア', homeArea: '菊池市' });
-    volunteerUser = await aUser(t, { role: 'volunteer', volunteerId: volunteer.id, email: volunteer.email, displayName: 'レ・ティ・ホア' });
+    volunteer = await aQualifiedVolunteer(t, courses, {
+      languages: ['vi'],
+      displayName: 'レ・ティ・ホア',
+      homeArea: '菊池市',
+    });
+    volunteerUser = await aUser(t, {
+      role: 'volunteer',
+      volunteerId: volunteer.id,
+      email: volunteer.email,
+      displayName: 'レ・ティ・ホア',
+    });
     // Speaks the language but has no pledge, insurance or training on record.
     await aVolunteer(t, { languages: ['vi'], displayName: 'ドー・ヴァン・フン' });
   });
 
   const offerToken = async (email: string) => {
-    const mails = await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: email, template: 'offer' }, order: { createdAt: 'DESC' } });
+    const mails = await t.dataSource
+      .getRepository(MailMessage)
+      .find({ where: { toAddress: email, template: 'offer' }, order: { createdAt: 'DESC' } });
     expect(mails.length).toBeGreaterThan(0);
     return deliveredToken(t, mails[0], 'offer-links');
   };
@@ -61,7 +73,11 @@ describe('dispatch workflow (browser)', () => {
     allowProblem(page, /status of 422|ApiError/);
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('startsAt must be in the future').waitFor();
-    await page.locator('#main-content').getByRole('alert').getByText(/リクエストID/).waitFor();
+    await page
+      .locator('#main-content')
+      .getByRole('alert')
+      .getByText(/リクエストID/)
+      .waitFor();
     await screenshot(page, 'request-create-error');
 
     await page.getByLabel('受診日').fill(tokyoDay(10));
@@ -74,7 +90,12 @@ describe('dispatch workflow (browser)', () => {
     await page.getByText('産婦人科').waitFor();
     await screenshot(page, 'request-show-coordinator');
     const saved = await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: requestId });
-    expect([saved.language, saved.department, saved.hospitalId, saved.urgent]).toEqual(['vi', 'obstetrics_gynecology', hospital.id, false]);
+    expect([saved.language, saved.department, saved.hospitalId, saved.urgent]).toEqual([
+      'vi',
+      'obstetrics_gynecology',
+      hospital.id,
+      false,
+    ]);
     expect(saved.startsAt.toISOString()).toBe(new Date(`${tokyoDay(10)}T10:00:00+09:00`).toISOString());
 
     await page.getByRole('link', { name: '一覧' }).click();
@@ -96,16 +117,25 @@ describe('dispatch workflow (browser)', () => {
     const candidates = page.getByRole('region', { name: '候補の通訳者' });
     await candidates.getByText('レ・ティ・ホア').waitFor();
     expect(await candidates.getByTestId('eligible-candidate').count()).toBe(4);
-    await candidates.getByTestId('excluded-candidate').filter({ hasText: 'ドー・ヴァン・フン' }).getByText('保険が切れている').waitFor();
+    await candidates
+      .getByTestId('excluded-candidate')
+      .filter({ hasText: 'ドー・ヴァン・フン' })
+      .getByText('保険が切れている')
+      .waitFor();
     await candidates.getByText('誓約書が未提出').first().waitFor();
-    await candidates.getByText(/スコア \d/).first().waitFor();
+    await candidates
+      .getByText(/スコア \d/)
+      .first()
+      .waitFor();
     await page.getByText(PATIENT).waitFor();
     await screenshot(page, 'request-show-staff');
 
     await candidates.getByRole('checkbox', { name: 'レ・ティ・ホア' }).check();
     await candidates.getByRole('button', { name: '選んだ 1 人に打診する' }).click();
     await page.getByText(/1 人に打診しました|選んだ人にはすでに打診しています/).waitFor();
-    const mails = await t.dataSource.getRepository(MailMessage).find({ where: { toAddress: volunteer.email, template: 'offer' } });
+    const mails = await t.dataSource
+      .getRepository(MailMessage)
+      .find({ where: { toAddress: volunteer.email, template: 'offer' } });
     expect(mails).toHaveLength(1);
 
     await candidates.getByRole('button', { name: '直接割り当てる' }).last().click();
@@ -130,7 +160,9 @@ describe('dispatch workflow (browser)', () => {
     expect(dispatch.volunteerId).toBe(volunteer.id);
 
     // Another volunteer's link for the same request, now filled.
-    const other = (await t.dataSource.getRepository(MailMessage).find({ where: { template: 'offer' } })).find((m) => m.toAddress !== volunteer.email && m.textBody.includes('offer-links/'))!;
+    const other = (await t.dataSource.getRepository(MailMessage).find({ where: { template: 'offer' } })).find(
+      (m) => m.toAddress !== volunteer.email && m.textBody.includes('offer-links/'),
+    )!;
     const late = await tab(PHONE);
     allowProblem(late, /status of 409/);
     await late.goto(`${base}/admin/#/offer-links/${await deliveredToken(t, other, 'offer-links')}`);
@@ -150,9 +182,21 @@ describe('dispatch workflow (browser)', () => {
       .http()
       .post('/api/requests')
       .set('Authorization', coordinatorAuth)
-      .send({ language: 'vi', startsAt: `${tokyoDay(11)}T14:00:00+09:00`, endsAt: `${tokyoDay(11)}T15:30:00+09:00`, department: 'pediatrics', visitType: 'outpatient', patient: { displayName: 'ダン・ティ・マイ', gender: 'female', ageBand: 'child' } })
+      .send({
+        language: 'vi',
+        startsAt: `${tokyoDay(11)}T14:00:00+09:00`,
+        endsAt: `${tokyoDay(11)}T15:30:00+09:00`,
+        department: 'pediatrics',
+        visitType: 'outpatient',
+        patient: { displayName: 'ダン・ティ・マイ', gender: 'female', ageBand: 'child' },
+      })
       .expect(201);
-    await t.http().post(`/api/requests/${second.body.id}/offers`).set('Authorization', staffAuth).send({ volunteerIds: [volunteer.id] }).expect(200);
+    await t
+      .http()
+      .post(`/api/requests/${second.body.id}/offers`)
+      .set('Authorization', staffAuth)
+      .send({ volunteerIds: [volunteer.id] })
+      .expect(200);
 
     const page = await tab(PHONE);
     await signIn(page, volunteerUser.email, volunteerUser.password);
@@ -196,6 +240,8 @@ describe('dispatch workflow (browser)', () => {
     await screenshot(page, 'request-cancel-phone', { fullPage: false });
     await dialog.getByRole('button', { name: '確認' }).click();
     await page.locator('[data-status="cancelled"]').waitFor();
-    expect((await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: requestId })).status).toBe('cancelled');
+    expect((await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: requestId })).status).toBe(
+      'cancelled',
+    );
   });
 });

@@ -10,21 +10,37 @@ const builtIndex = path.join(adminDir, 'dist/index.html');
 function newestMtime(target: string): number {
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(target).reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), stat.mtimeMs);
+  return readdirSync(target).reduce(
+    (newest, name) => Math.max(newest, newestMtime(path.join(target, name))),
+    stat.mtimeMs,
+  );
 }
 
 /** Builds the panel when apps/admin/dist is missing or older than its sources (a fresh clone, an edit). */
 function buildAdminIfStale(): void {
-  const sources = ['src', 'index.html', 'vite.config.mts', 'public'].map((p) => path.join(adminDir, p)).filter(existsSync);
+  const sources = ['src', 'index.html', 'vite.config.mts', 'public']
+    .map((p) => path.join(adminDir, p))
+    .filter(existsSync);
   const newestSource = Math.max(...sources.map(newestMtime));
   if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestSource) return;
   process.stdout.write('\n[browser tests] building the admin panel (vite build)…\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(adminDir, 'vite.config.mts'), '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-    // jest sets NODE_ENV=test, which would give React's slow development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(adminDir, 'vite.config.mts'),
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      // jest sets NODE_ENV=test, which would give React's slow development build.
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
 }
 
 /**

@@ -24,7 +24,14 @@ describe('live status (browser)', () => {
       .http()
       .post('/api/requests')
       .set('Authorization', world.coordinator.auth)
-      .send({ language: 'vi', startsAt: `${tokyoDay(4)}T10:00:00+09:00`, endsAt: `${tokyoDay(4)}T11:00:00+09:00`, department: 'internal_medicine', visitType: 'outpatient', patient: { displayName: 'グエン', gender: 'female', ageBand: 'adult' } })
+      .send({
+        language: 'vi',
+        startsAt: `${tokyoDay(4)}T10:00:00+09:00`,
+        endsAt: `${tokyoDay(4)}T11:00:00+09:00`,
+        department: 'internal_medicine',
+        visitType: 'outpatient',
+        patient: { displayName: 'グエン', gender: 'female', ageBand: 'adult' },
+      })
       .expect(201);
 
     const page = await tab();
@@ -35,7 +42,12 @@ describe('live status (browser)', () => {
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => navigations.push(frame.url()));
 
-    await t.http().post(`/api/requests/${filed.body.id}/assign`).set('Authorization', world.staff).send({ volunteerId: world.volunteers[0].id }).expect(200);
+    await t
+      .http()
+      .post(`/api/requests/${filed.body.id}/assign`)
+      .set('Authorization', world.staff)
+      .send({ volunteerId: world.volunteers[0].id })
+      .expect(200);
     await row.locator('[data-status="confirmed"]').waitFor({ timeout: LIVE_REFRESH_MS + 15_000 });
     expect(navigations.filter((url) => !url.includes('#/requests'))).toEqual([]);
   });

@@ -38,7 +38,9 @@ describe('undelivered mail (browser)', () => {
     await write('browser:refused', 'moved-away@example.jp', '未達病院');
     await write('browser:delivered', 'fine@example.jp', '到着病院');
     await t.app.get(MailSender).sendDue();
-    const [refused] = await t.dataSource.query(`SELECT id, status, message_id FROM mail_messages WHERE idempotency_key = 'browser:refused'`);
+    const [refused] = await t.dataSource.query(
+      `SELECT id, status, message_id FROM mail_messages WHERE idempotency_key = 'browser:refused'`,
+    );
     expect(refused.status).toBe('failed');
 
     const page = await tab();
@@ -61,7 +63,9 @@ describe('undelivered mail (browser)', () => {
     await page.getByText('まもなく再送信します').waitFor();
     await dialog.waitFor({ state: 'detached' });
 
-    const [audit] = await t.dataSource.query(`SELECT object_id, actor_id FROM audit_log WHERE action = 'POST /api/mail/:id/resend'`);
+    const [audit] = await t.dataSource.query(
+      `SELECT object_id, actor_id FROM audit_log WHERE action = 'POST /api/mail/:id/resend'`,
+    );
     expect(audit).toEqual({ object_id: refused.id, actor_id: staff.id });
     expect(await t.app.get(MailSender).sendDue()).toBe(1);
     expect(smtp.byMessageId(refused.message_id)).toHaveLength(1);

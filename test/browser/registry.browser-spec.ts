@@ -58,7 +58,12 @@ describe('registry editing (browser)', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(new RegExp(`#/hospitals/${hospital.id}/show`));
     await page.getByText('熊本中央病院 本館').first().waitFor();
-    expect(await get(`/api/hospitals/${hospital.id}`)).toMatchObject({ name: '熊本中央病院 本館', area: '東区', phone: '096-111-2222', address: '熊本市中央区水前寺1-1-1' });
+    expect(await get(`/api/hospitals/${hospital.id}`)).toMatchObject({
+      name: '熊本中央病院 本館',
+      area: '東区',
+      phone: '096-111-2222',
+      address: '熊本市中央区水前寺1-1-1',
+    });
 
     const form = page.getByTestId('add-coordinator');
     await form.getByLabel('担当者名').fill('地域連携室 田中');
@@ -67,8 +72,13 @@ describe('registry editing (browser)', () => {
     await page.getByText('担当者 地域連携室 田中 を追加しました').waitFor();
     await page.getByTestId('coordinators').getByRole('cell', { name: '地域連携室 田中' }).waitFor();
     await screenshot(page, 'registry-hospital-coordinators');
-    const coordinators = (await get(`/api/hospitals/${hospital.id}`)).coordinators as { email: string; displayName: string }[];
-    expect(coordinators.map((c) => [c.displayName, c.email])).toEqual([['地域連携室 田中', 'tanaka@chuo-hospital.example.jp']]);
+    const coordinators = (await get(`/api/hospitals/${hospital.id}`)).coordinators as {
+      email: string;
+      displayName: string;
+    }[];
+    expect(coordinators.map((c) => [c.displayName, c.email])).toEqual([
+      ['地域連携室 田中', 'tanaka@chuo-hospital.example.jp'],
+    ]);
 
     // The form is empty again; the same e-mail a second time is refused on its field.
     expect(await form.getByLabel('担当者名').inputValue()).toBe('');
@@ -97,7 +107,13 @@ describe('registry editing (browser)', () => {
     await page.waitForURL(/#\/hospitals\/[0-9a-f-]{36}\/show/);
     await page.getByText('担当者はまだいません').waitFor();
     const id = /hospitals\/([0-9a-f-]{36})\/show/.exec(page.url())![1];
-    expect(await get(`/api/hospitals/${id}`)).toMatchObject({ name: '菊陽町こどもクリニック', area: '菊陽町', address: '菊池郡菊陽町津久礼1-2', phone: null, active: true });
+    expect(await get(`/api/hospitals/${id}`)).toMatchObject({
+      name: '菊陽町こどもクリニック',
+      area: '菊陽町',
+      address: '菊池郡菊陽町津久礼1-2',
+      phone: null,
+      active: true,
+    });
   });
 
   it('staff register a volunteer with two languages, after the API refused a language listed twice on its row', async () => {
@@ -128,7 +144,11 @@ describe('registry editing (browser)', () => {
     // The API names languages.1.code: the message is on the second row, in Japanese.
     await rows.nth(1).getByText('この言語はすでに入っています').waitFor();
     expect(await rows.nth(0).getByText('この言語はすでに入っています').count()).toBe(0);
-    await page.locator('form').getByRole('alert').filter({ hasText: /入力内容を確認してください（リクエストID: / }).waitFor();
+    await page
+      .locator('form')
+      .getByRole('alert')
+      .filter({ hasText: /入力内容を確認してください（リクエストID: / })
+      .waitFor();
     await screenshot(page, 'registry-volunteer-create-error');
 
     await choose(rows.nth(1), '言語', '英語');
@@ -169,12 +189,18 @@ describe('registry editing (browser)', () => {
     await page.getByText('上級', { exact: true }).waitFor();
     const edited = await get(`/api/volunteers/${id}`);
     expect(edited.level).toBe('advanced');
-    expect(edited.levelHistory.map((c: { from: string; to: string; reason: string }) => [c.from, c.to, c.reason])).toEqual([['standard', 'advanced', '上級研修を修了したため']]);
+    expect(
+      edited.levelHistory.map((c: { from: string; to: string; reason: string }) => [c.from, c.to, c.reason]),
+    ).toEqual([['standard', 'advanced', '上級研修を修了したため']]);
     expect(new Date(edited.pledgeSignedAt).toISOString()).toBe(new Date('2026-04-10T00:00:00+09:00').toISOString());
   });
 
   it("staff change a volunteer's weekly hours: an overlap is shown on its row, the fix persists after a reload", async () => {
-    const volunteer = await aVolunteer(t, { displayName: 'リー・メイ', languages: ['zh'], availability: { weekly: [{ weekday: 1, start: '09:00', end: '12:00' }], exceptions: [] } });
+    const volunteer = await aVolunteer(t, {
+      displayName: 'リー・メイ',
+      languages: ['zh'],
+      availability: { weekly: [{ weekday: 1, start: '09:00', end: '12:00' }], exceptions: [] },
+    });
     const page = await tab();
     allowProblem(page, /status of 422/);
     await signIn(page, staff.email, staff.password);
@@ -194,7 +220,10 @@ describe('registry editing (browser)', () => {
     // The API answers 422 naming weekly[1]: the message sits under that row, not the first.
     await second.getByText('ほかの時間帯と重なっています').waitFor();
     expect(await monday.getByTestId('slot').first().getByText('ほかの時間帯と重なっています').count()).toBe(0);
-    await editor.getByRole('alert').filter({ hasText: /リクエストID: / }).waitFor();
+    await editor
+      .getByRole('alert')
+      .filter({ hasText: /リクエストID: / })
+      .waitFor();
     await screenshot(page, 'registry-availability-overlap');
 
     await second.getByLabel('開始').selectOption('13:00');
@@ -208,7 +237,10 @@ describe('registry editing (browser)', () => {
 
     await page.reload();
     await monday.getByTestId('slot').nth(1).waitFor();
-    const times = async (slot: Locator) => [await slot.getByLabel('開始').inputValue(), await slot.getByLabel('終了').inputValue()];
+    const times = async (slot: Locator) => [
+      await slot.getByLabel('開始').inputValue(),
+      await slot.getByLabel('終了').inputValue(),
+    ];
     expect(await times(monday.getByTestId('slot').nth(0))).toEqual(['09:00', '12:00']);
     expect(await times(monday.getByTestId('slot').nth(1))).toEqual(['13:00', '14:00']);
     expect(await times(wednesday.getByTestId('slot').nth(0))).toEqual(['09:00', '12:00']);
@@ -226,8 +258,17 @@ describe('registry editing (browser)', () => {
 
   it('a volunteer on a phone (375×812) edits their own availability and reads their training record', async () => {
     const courses = await trainingCourses(t);
-    const volunteer = await aQualifiedVolunteer(t, courses, { displayName: 'サントス・マリア', languages: ['tl'], availability: { weekly: [{ weekday: 2, start: '10:00', end: '16:00' }], exceptions: [] } });
-    const user = await aUser(t, { role: 'volunteer', volunteerId: volunteer.id, email: volunteer.email, displayName: 'サントス・マリア' });
+    const volunteer = await aQualifiedVolunteer(t, courses, {
+      displayName: 'サントス・マリア',
+      languages: ['tl'],
+      availability: { weekly: [{ weekday: 2, start: '10:00', end: '16:00' }], exceptions: [] },
+    });
+    const user = await aUser(t, {
+      role: 'volunteer',
+      volunteerId: volunteer.id,
+      email: volunteer.email,
+      displayName: 'サントス・マリア',
+    });
     const page = await tab(PHONE);
     await signIn(page, user.email, user.password);
     await page.getByLabel('活動できる日時').getByText('週 1 枠').waitFor();
@@ -264,10 +305,19 @@ describe('registry editing (browser)', () => {
     await page.waitForURL(/#\/my\/training/);
     await page.getByRole('heading', { name: '研修記録', level: 1 }).waitFor();
     await page.getByTestId('training-rule').getByText('満たしています').waitFor();
-    const standing = await (await t.http().get('/api/volunteers/me/training').set('Authorization', (await login(t, user.email, user.password)).auth).expect(200)).body;
+    const standing = await (
+      await t
+        .http()
+        .get('/api/volunteers/me/training')
+        .set('Authorization', (await login(t, user.email, user.password)).auth)
+        .expect(200)
+    ).body;
     expect(standing.ruleMet).toBe(true);
     const [year, month, day] = (standing.validUntil as string).split('-').map(Number);
-    await page.getByTestId('training-valid-until').getByText(new RegExp(`^${year}年${month}月${day}日\\(.\\) まで有効$`)).waitFor();
+    await page
+      .getByTestId('training-valid-until')
+      .getByText(new RegExp(`^${year}年${month}月${day}日\\(.\\) まで有効$`))
+      .waitFor();
     const entries = page.getByTestId('training-entry');
     expect(await entries.count()).toBe(2);
     await entries.filter({ hasText: '養成講座' }).getByText('出席').waitFor();

@@ -6,7 +6,21 @@ import { busyDownload, PHONE, screenshot, useBrowserSession } from './browser';
 
 jest.setTimeout(150_000);
 
-const HEADER = ['email', 'displayName', 'nameKana', 'phone', 'gender', 'homeArea', 'languages', 'level', 'status', 'pledgeSignedAt', 'insuranceValidUntil', 'maxDispatchesPerMonth', 'weeklyAvailability'];
+const HEADER = [
+  'email',
+  'displayName',
+  'nameKana',
+  'phone',
+  'gender',
+  'homeArea',
+  'languages',
+  'level',
+  'status',
+  'pledgeSignedAt',
+  'insuranceValidUntil',
+  'maxDispatchesPerMonth',
+  'weeklyAvailability',
+];
 
 /** A roster file as staff would save it from Excel: UTF-8 with BOM, CRLF. */
 function rosterCsv(rows: string[][]): Buffer {
@@ -62,7 +76,15 @@ describe('volunteer roster import and export (browser)', () => {
         .http()
         .post('/api/volunteers')
         .set('Authorization', staffAuth)
-        .send({ email, displayName, nameKana: 'シード', gender: 'female', homeArea: '中央区', languages: [{ code, proficiency: 'native' }], level: 'standard' })
+        .send({
+          email,
+          displayName,
+          nameKana: 'シード',
+          gender: 'female',
+          homeArea: '中央区',
+          languages: [{ code, proficiency: 'native' }],
+          level: 'standard',
+        })
         .expect(201);
     }
   });
@@ -91,7 +113,8 @@ describe('volunteer roster import and export (browser)', () => {
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(HEADER.join(','));
     expect(lines).toHaveLength(1 + (await total()));
-    for (const email of ['lan@seed.example.jp', 'li@seed.example.jp', 'sunita@seed.example.jp']) expect(lines.filter((line) => line.startsWith(`${email},`))).toHaveLength(1);
+    for (const email of ['lan@seed.example.jp', 'li@seed.example.jp', 'sunita@seed.example.jp'])
+      expect(lines.filter((line) => line.startsWith(`${email},`))).toHaveLength(1);
     expect(lines.some((line) => line.includes('李 麗華'))).toBe(true);
     await page.getByText('名簿（CSV） をダウンロードしました').waitFor();
     expect(await button.isEnabled()).toBe(true);
@@ -106,8 +129,13 @@ describe('volunteer roster import and export (browser)', () => {
     await dialog.getByRole('cell', { name: 'weeklyAvailability' }).waitFor();
     await screenshot(page, 'roster-import-dialog', { fullPage: false });
 
-    const file = rosterCsv([row('minh@import.example.jp', 'チャン・ヴァン・ミン'), row('maria@import.example.jp', 'マリア・サントス', { languages: 'tl:native;en:fluent', homeArea: '菊陽町' })]);
-    await dialog.getByTestId('roster-file').setInputFiles({ name: 'new-volunteers.csv', mimeType: 'text/csv', buffer: file });
+    const file = rosterCsv([
+      row('minh@import.example.jp', 'チャン・ヴァン・ミン'),
+      row('maria@import.example.jp', 'マリア・サントス', { languages: 'tl:native;en:fluent', homeArea: '菊陽町' }),
+    ]);
+    await dialog
+      .getByTestId('roster-file')
+      .setInputFiles({ name: 'new-volunteers.csv', mimeType: 'text/csv', buffer: file });
     await dialog.getByText('2 行を取り込みます。よろしいですか?').waitFor();
     await dialog.getByText(/new-volunteers\.csv（\d+ KB）/).waitFor();
     // Nothing is sent before the confirmation.
@@ -119,7 +147,9 @@ describe('volunteer roster import and export (browser)', () => {
     });
     await dialog.getByRole('button', { name: '取り込む', exact: true }).click();
     await dialog.getByRole('progressbar').waitFor();
-    expect(await dialog.getByTestId('roster-upload-status').textContent()).toMatch(/アップロード中 \d+%|サーバーで確認・登録しています/);
+    expect(await dialog.getByTestId('roster-upload-status').textContent()).toMatch(
+      /アップロード中 \d+%|サーバーで確認・登録しています/,
+    );
     expect(await dialog.getByRole('button', { name: 'キャンセル' }).isDisabled()).toBe(true);
     await screenshot(page, 'roster-import-uploading', { fullPage: false });
 
@@ -132,7 +162,13 @@ describe('volunteer roster import and export (browser)', () => {
     expect(await total()).toBe(before + 2);
     const imported = await api('/api/volunteers?q=import.example.jp&sort=email');
     expect(imported.total).toBe(2);
-    expect(imported.data.map((v: { email: string; displayName: string; homeArea: string }) => [v.email, v.displayName, v.homeArea])).toEqual([
+    expect(
+      imported.data.map((v: { email: string; displayName: string; homeArea: string }) => [
+        v.email,
+        v.displayName,
+        v.homeArea,
+      ]),
+    ).toEqual([
       ['maria@import.example.jp', 'マリア・サントス', '菊陽町'],
       ['minh@import.example.jp', 'チャン・ヴァン・ミン', '東区'],
     ]);
@@ -189,7 +225,9 @@ describe('volunteer roster import and export (browser)', () => {
     await dialog.getByRole('button', { name: '取り込む', exact: true }).click();
     const alert = dialog.getByRole('alert');
     await alert.getByText('取り込めませんでした。名簿には何も書き込んでいません。').waitFor();
-    expect(await alert.textContent()).toMatch(/ファイルが大きすぎます（上限 2 MB）。ファイルを分けて取り込んでください（リクエストID: [0-9a-f-]{36}）$/);
+    expect(await alert.textContent()).toMatch(
+      /ファイルが大きすぎます（上限 2 MB）。ファイルを分けて取り込んでください（リクエストID: [0-9a-f-]{36}）$/,
+    );
     await screenshot(page, 'roster-import-too-large', { fullPage: false });
     expect(await total()).toBe(before);
   });
@@ -202,7 +240,14 @@ describe('volunteer roster import and export (browser)', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'roster-list-phone', { fullPage: false });
     const dialog = await openImport(page);
-    await dialog.getByTestId('roster-file').setInputFiles({ name: 'phone.csv', mimeType: 'text/csv', buffer: rosterCsv([row('p1@phone.example.jp', 'スマホ 一郎', { insuranceValidUntil: '2026-02-30' }), row('p2@phone.example.jp', 'スマホ 二郎', { weeklyAvailability: '1 12:00-09:00' })]) });
+    await dialog.getByTestId('roster-file').setInputFiles({
+      name: 'phone.csv',
+      mimeType: 'text/csv',
+      buffer: rosterCsv([
+        row('p1@phone.example.jp', 'スマホ 一郎', { insuranceValidUntil: '2026-02-30' }),
+        row('p2@phone.example.jp', 'スマホ 二郎', { weeklyAvailability: '1 12:00-09:00' }),
+      ]),
+    });
     await dialog.getByText('2 行を取り込みます。よろしいですか?').waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'roster-import-phone', { fullPage: false });
@@ -213,7 +258,9 @@ describe('volunteer roster import and export (browser)', () => {
     // Two columns on a phone: the row, then the column above the message.
     expect(await rows.nth(1).getByRole('cell').first().textContent()).toBe('2');
     expect(await rows.nth(1).getByRole('cell').nth(1).textContent()).toMatch(/^insuranceValidUntil保険の有効期限.+/);
-    expect(await rows.nth(2).getByRole('cell').nth(1).textContent()).toMatch(/^weeklyAvailability.*end must be later than start/);
+    expect(await rows.nth(2).getByRole('cell').nth(1).textContent()).toMatch(
+      /^weeklyAvailability.*end must be later than start/,
+    );
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'roster-import-rejected-phone', { fullPage: false });
     expect((await api('/api/volunteers?q=phone.example.jp')).total).toBe(0);

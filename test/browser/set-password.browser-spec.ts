@@ -21,9 +21,22 @@ describe('setting a password from the invitation mail (browser)', () => {
     const admin = await login(t, ADMIN.email, ADMIN.password);
     const volunteer = await aVolunteer(t, { displayName: 'グエン・ティ・マイ', email: 'mai.invited@test.example.jp' });
     const user = (
-      await t.http().post('/api/users').set('Authorization', admin.auth).send({ email: volunteer.email, role: 'volunteer', displayName: volunteer.displayName, volunteerId: volunteer.id }).expect(201)
+      await t
+        .http()
+        .post('/api/users')
+        .set('Authorization', admin.auth)
+        .send({
+          email: volunteer.email,
+          role: 'volunteer',
+          displayName: volunteer.displayName,
+          volunteerId: volunteer.id,
+        })
+        .expect(201)
     ).body;
-    const [mail] = await t.dataSource.query(`SELECT text_body FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`, [user.id]);
+    const [mail] = await t.dataSource.query(
+      `SELECT text_body FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`,
+      [user.id],
+    );
     const token = await deliveredToken(t, mail, 'set-password');
 
     const page = await tab(PHONE);

@@ -29,9 +29,18 @@ describe('staff dashboard (browser)', () => {
       .http()
       .post('/api/requests')
       .set('Authorization', world.coordinator.auth)
-      .send({ language: 'th', startsAt: `${tokyoDay(3)}T14:00:00+09:00`, endsAt: `${tokyoDay(3)}T15:00:00+09:00`, department: 'internal_medicine', visitType: 'outpatient', patient: { displayName: 'スダー', gender: 'female', ageBand: 'adult' } })
+      .send({
+        language: 'th',
+        startsAt: `${tokyoDay(3)}T14:00:00+09:00`,
+        endsAt: `${tokyoDay(3)}T15:00:00+09:00`,
+        department: 'internal_medicine',
+        visitType: 'outpatient',
+        patient: { displayName: 'スダー', gender: 'female', ageBand: 'adult' },
+      })
       .expect(201);
-    expect((await t.http().get(`/api/requests/${escalated.body.id}`).set('Authorization', world.staff)).body.status).toBe('escalated');
+    expect(
+      (await t.http().get(`/api/requests/${escalated.body.id}`).set('Authorization', world.staff)).body.status,
+    ).toBe('escalated');
     await aVolunteer(t, { displayName: '新人 ボランティア', languages: ['th'] });
 
     const page = await tab();

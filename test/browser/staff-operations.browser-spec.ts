@@ -11,7 +11,12 @@ import { MailLinks } from '../../apps/api/src/mail/mail-links';
 jest.setTimeout(150_000);
 
 const HOUR = 60 * 60 * 1000;
-const MAIL_STATUS_JA: Record<string, string> = { pending: '送信待ち', sent: '送信済み', failed: '送信失敗', kept: '保存のみ（未送信）' };
+const MAIL_STATUS_JA: Record<string, string> = {
+  pending: '送信待ち',
+  sent: '送信済み',
+  failed: '送信失敗',
+  kept: '保存のみ（未送信）',
+};
 
 /** Polls a condition of the page (the panel's CSP forbids waitForFunction's string form). */
 async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -50,11 +55,24 @@ describe('staff operations (browser)', () => {
         .http()
         .post('/api/requests')
         .set('Authorization', world.coordinator.auth)
-        .send({ language, startsAt: `${day}T10:00:00+09:00`, endsAt: `${day}T11:00:00+09:00`, department: 'internal_medicine', visitType: 'outpatient', patient: { displayName: 'レ・ヴァン・ナム', gender: 'male', ageBand: 'adult' } })
+        .send({
+          language,
+          startsAt: `${day}T10:00:00+09:00`,
+          endsAt: `${day}T11:00:00+09:00`,
+          department: 'internal_medicine',
+          visitType: 'outpatient',
+          patient: { displayName: 'レ・ヴァン・ナム', gender: 'male', ageBand: 'adult' },
+        })
         .expect(201);
       return filed.body.id as string;
     };
-    const assign = (requestId: string, volunteerId: string) => t.http().post(`/api/requests/${requestId}/assign`).set('Authorization', world.staff).send({ volunteerId }).expect(200);
+    const assign = (requestId: string, volunteerId: string) =>
+      t
+        .http()
+        .post(`/api/requests/${requestId}/assign`)
+        .set('Authorization', world.staff)
+        .send({ volunteerId })
+        .expect(200);
 
     // Two requests filed two hours and one hour before staff fill them; a third filled at once.
     const now = Date.now();
@@ -66,7 +84,12 @@ describe('staff operations (browser)', () => {
       t.clock.reset();
       await assign(early, first.id);
       await assign(later, second.id);
-      const third = await world.dispatch(`${tokyoDay(9)}T14:00:00+09:00`, `${tokyoDay(9)}T15:00:00+09:00`, first.id, 'vi');
+      const third = await world.dispatch(
+        `${tokyoDay(9)}T14:00:00+09:00`,
+        `${tokyoDay(9)}T15:00:00+09:00`,
+        first.id,
+        'vi',
+      );
       assignedRequestIds = [early, later, third.requestId];
       // Two days ago: a Chinese request nobody took (unfilled), and a Vietnamese visit done and completed (billed).
       t.clock.set(new Date(now - 3 * 24 * HOUR));
@@ -115,15 +138,32 @@ describe('staff operations (browser)', () => {
     expect(await page.getByTestId('figure-requests-value').textContent()).toBe(String(expected.requests.total));
     expect(await page.getByTestId('figure-filled-value').textContent()).toBe(String(expected.requests.filled));
     expect(await page.getByTestId('figure-fill-rate-value').textContent()).toBe('80%');
-    expect(await page.getByTestId('figure-time-to-fill-value').textContent()).toBe(formatDuration(expected.timeToConfirmMinutes.median));
+    expect(await page.getByTestId('figure-time-to-fill-value').textContent()).toBe(
+      formatDuration(expected.timeToConfirmMinutes.median),
+    );
     // Filled after 2 h, 1 h, and twice at once: the median is half an hour.
     expect(await page.getByTestId('figure-time-to-fill-value').textContent()).toBe('30分');
     await page.getByText(`月別の派遣件数（計 ${expected.dispatches.total} 件）`).waitFor();
 
     // Axis ticks and the count on each bar (3件): months April to March, columns where the API counted dispatches.
     const monthTexts = await chartTexts(page, 'chart-by-month');
-    expect(monthTexts.filter((text) => /^\d+月$/.test(text))).toEqual(['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月']);
-    expect(monthTexts.filter((text) => text.endsWith('件'))).toEqual(expected.dispatches.byMonth.filter((m) => m.count > 0).map((m) => `${m.count}件`));
+    expect(monthTexts.filter((text) => /^\d+月$/.test(text))).toEqual([
+      '4月',
+      '5月',
+      '6月',
+      '7月',
+      '8月',
+      '9月',
+      '10月',
+      '11月',
+      '12月',
+      '1月',
+      '2月',
+      '3月',
+    ]);
+    expect(monthTexts.filter((text) => text.endsWith('件'))).toEqual(
+      expected.dispatches.byMonth.filter((m) => m.count > 0).map((m) => `${m.count}件`),
+    );
     const barsOf = async (testId: string) => (await chartTexts(page, testId)).filter((text) => !/^\d+$/.test(text));
     expect(await barsOf('chart-by-language')).toEqual(['3件', '1件', 'ベトナム語', '中国語']);
     expect(await barsOf('chart-by-hospital')).toEqual(['4件', '熊本南病院']);
@@ -134,7 +174,10 @@ describe('staff operations (browser)', () => {
     // A year with nothing in it: one sentence, no empty charts.
     await page.getByRole('combobox', { name: '年度' }).click();
     await page.getByRole('option', { name: new RegExp(`^${fiscalYear - 3}年度`) }).click();
-    await page.getByTestId('figures-empty').getByText(`${fiscalYear - 3}年度の依頼・派遣はまだありません。`).waitFor();
+    await page
+      .getByTestId('figures-empty')
+      .getByText(`${fiscalYear - 3}年度の依頼・派遣はまだありません。`)
+      .waitFor();
     expect(await page.locator('svg text').count()).toBe(0);
     await screenshot(page, 'figures-empty-year');
   });
@@ -146,7 +189,11 @@ describe('staff operations (browser)', () => {
     await page.getByTestId('chart-unfilled').locator('svg').first().waitFor();
     await page.getByTestId('figure-fill-rate-value').getByText('80%').waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    const chartWidth = await page.getByTestId('chart-by-month').locator('svg').first().evaluate((svg) => svg.getBoundingClientRect().width);
+    const chartWidth = await page
+      .getByTestId('chart-by-month')
+      .locator('svg')
+      .first()
+      .evaluate((svg) => svg.getBoundingClientRect().width);
     expect(chartWidth).toBeGreaterThan(200);
     expect(chartWidth).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'figures-phone');
@@ -163,10 +210,16 @@ describe('staff operations (browser)', () => {
     const visitDay = tokyoDay(-2);
     await page.getByRole('combobox', { name: '対象月' }).click();
     await page.getByRole('option', { name: `${visitDay.slice(0, 4)}年${Number(visitDay.slice(5, 7))}月` }).click();
-    const hospitalRow = page.getByRole('table', { name: '医療機関への請求' }).getByRole('row').filter({ hasText: '熊本南病院' });
+    const hospitalRow = page
+      .getByRole('table', { name: '医療機関への請求' })
+      .getByRole('row')
+      .filter({ hasText: '熊本南病院' });
     await hospitalRow.waitFor();
     expect(await hospitalRow.getByRole('cell').allTextContents()).toEqual(['熊本南病院', '1', '3,000円']);
-    const volunteerRow = page.getByRole('table', { name: '通訳者への支払い' }).getByRole('row').filter({ hasText: completedVolunteerName });
+    const volunteerRow = page
+      .getByRole('table', { name: '通訳者への支払い' })
+      .getByRole('row')
+      .filter({ hasText: completedVolunteerName });
     await volunteerRow.waitFor();
     expect(await volunteerRow.getByRole('cell').allTextContents()).toEqual([completedVolunteerName, '1', '3,000円']);
     await screenshot(page, 'exports');
@@ -179,7 +232,8 @@ describe('staff operations (browser)', () => {
     const lines = text.slice(1).trim().split(/\r?\n/);
     expect(lines[0].split(',').slice(0, 3)).toEqual(['dispatch_id', 'request_id', 'visit_date']);
     expect(lines).toHaveLength(1 + assignedRequestIds.length);
-    for (const requestId of assignedRequestIds) expect(lines.some((line) => line.includes(requestId) && line.includes('熊本南病院'))).toBe(true);
+    for (const requestId of assignedRequestIds)
+      expect(lines.some((line) => line.includes(requestId) && line.includes('熊本南病院'))).toBe(true);
     await page.getByText('派遣一覧（CSV） をダウンロードしました').waitFor();
     expect(await button.isEnabled()).toBe(true);
 
@@ -192,13 +246,18 @@ describe('staff operations (browser)', () => {
     await signIn(phone, staffUser.email, staffUser.password);
     await phone.goto(`${base}/admin/#/exports`);
     await phone.getByRole('button', { name: '派遣一覧（CSV）' }).waitFor();
-    await phone.getByText(/この月の明細はありません|合計/).first().waitFor();
+    await phone
+      .getByText(/この月の明細はありません|合計/)
+      .first()
+      .waitFor();
     expect(await scrollWidth(phone)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(phone, 'exports-phone');
   });
 
   it('staff read a mail the app kept: newest first, subject, recipient, status and body', async () => {
-    const newest = await t.dataSource.getRepository(MailMessage).find({ order: { createdAt: 'DESC', id: 'DESC' }, take: 1 });
+    const newest = await t.dataSource
+      .getRepository(MailMessage)
+      .find({ order: { createdAt: 'DESC', id: 'DESC' }, take: 1 });
     const mail = newest[0];
     const page = await tab();
     await signIn(page, staffUser.email, staffUser.password);
@@ -215,7 +274,9 @@ describe('staff operations (browser)', () => {
     await dialog.getByText(mail.toAddress).waitFor();
     await dialog.getByText(MAIL_STATUS_JA[mail.status]).waitFor();
     // Staff read the mail with its link's token hidden (only the addressee's copy carries it).
-    expect((await dialog.getByTestId('mail-body').textContent())?.trim()).toBe(t.app.get(MailLinks).redact(mail.textBody).trim());
+    expect((await dialog.getByTestId('mail-body').textContent())?.trim()).toBe(
+      t.app.get(MailLinks).redact(mail.textBody).trim(),
+    );
     await screenshot(page, 'mail-dialog', { fullPage: false });
     await dialog.getByRole('button', { name: '閉じる' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -239,10 +300,16 @@ describe('staff operations (browser)', () => {
     await page.getByLabel('操作', { exact: true }).fill('POST /api/requests/:id/assign');
     await page.waitForURL(/assign/);
     const rows = page.locator('tbody tr');
-    await until(async () => (await rows.count()) === assignedRequestIds.length && (await rows.filter({ hasNotText: 'POST /api/requests/:id/assign' }).count()) === 0);
+    await until(
+      async () =>
+        (await rows.count()) === assignedRequestIds.length &&
+        (await rows.filter({ hasNotText: 'POST /api/requests/:id/assign' }).count()) === 0,
+    );
     await screenshot(page, 'audit-log');
 
-    const entries = await t.dataSource.getRepository(AuditEntry).find({ where: { action: 'POST /api/requests/:id/assign' }, order: { at: 'DESC', id: 'DESC' } });
+    const entries = await t.dataSource
+      .getRepository(AuditEntry)
+      .find({ where: { action: 'POST /api/requests/:id/assign' }, order: { at: 'DESC', id: 'DESC' } });
     expect(entries.map((e) => e.objectId).sort()).toEqual([...assignedRequestIds].sort());
     await rows.first().getByText('POST /api/requests/:id/assign').click();
     const dialog = page.getByRole('dialog');
@@ -255,7 +322,10 @@ describe('staff operations (browser)', () => {
     // Up to three days ago, Tokyo time: only the completed visit's assignment, made with the clock set back.
     await page.getByLabel('この日まで').fill(tokyoDay(-3));
     await until(async () => (await rows.count()) === 1);
-    await rows.first().getByText(assignedRequestIds[assignedRequestIds.length - 1]).waitFor();
+    await rows
+      .first()
+      .getByText(assignedRequestIds[assignedRequestIds.length - 1])
+      .waitFor();
 
     const staff = await tab();
     await signIn(staff, staffUser.email, staffUser.password);

@@ -102,7 +102,9 @@ describe('two-factor sign-in (browser)', () => {
     const page = await tab();
     await password(page, ADMIN.email, ADMIN.password);
     await page.waitForURL(/#\/two-factor$/);
-    await page.getByLabel('コード').fill(await generate({ secret: adminSecret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await page
+      .getByLabel('コード')
+      .fill(await generate({ secret: adminSecret, epoch: Math.floor(Date.now() / 1000) + 30 }));
     await page.getByRole('button', { name: 'サインイン' }).click();
     await page.getByText(/ようこそ、.+ さん/).waitFor();
 
@@ -112,7 +114,10 @@ describe('two-factor sign-in (browser)', () => {
     await screenshot(page, 'two-factor-reset-confirm');
     await page.getByRole('button', { name: '確認' }).click();
     await page.getByText('二要素認証をリセットしました。').waitFor();
-    const [row] = await t.dataSource.query(`SELECT actor_role FROM audit_log WHERE action = 'auth.2fa.reset' AND object_id = $1`, [staff.id]);
+    const [row] = await t.dataSource.query(
+      `SELECT actor_role FROM audit_log WHERE action = 'auth.2fa.reset' AND object_id = $1`,
+      [staff.id],
+    );
     expect(row.actor_role).toBe('admin');
 
     const staffPage = await tab();

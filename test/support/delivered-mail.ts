@@ -14,9 +14,14 @@ export async function deliveredText(t: TestApp, mail: { textBody: string } | { t
 }
 
 /** The token of the delivered mail's link (`offer-links/<token>`, `reconfirm-links/<token>`, `set-password?token=<token>`). */
-export async function deliveredToken(t: TestApp, mail: { textBody: string } | { text_body: string }, path: LinkPath): Promise<string> {
+export async function deliveredToken(
+  t: TestApp,
+  mail: { textBody: string } | { text_body: string },
+  path: LinkPath,
+): Promise<string> {
   const text = await deliveredText(t, mail);
-  const pattern = path === 'set-password' ? /set-password\?token=([A-Za-z0-9_-]+)/ : new RegExp(`${path}/([A-Za-z0-9_-]+)`);
+  const pattern =
+    path === 'set-password' ? /set-password\?token=([A-Za-z0-9_-]+)/ : new RegExp(`${path}/([A-Za-z0-9_-]+)`);
   const match = pattern.exec(text);
   if (!match) throw new Error(`No ${path} link in the delivered mail`);
   return match[1];

@@ -14,7 +14,13 @@ const unique = () => `${++counter}-${randomUUID().slice(0, 8)}`;
 
 /** A partner hospital, made through the service. */
 export async function aHospital(t: TestApp, overrides: Partial<CreateHospitalDto> = {}) {
-  return t.app.get(HospitalsService).create({ name: `テスト病院 ${unique()}`, area: '中央区', address: '熊本市中央区1-1', phone: '096-000-0000', ...overrides });
+  return t.app.get(HospitalsService).create({
+    name: `テスト病院 ${unique()}`,
+    area: '中央区',
+    address: '熊本市中央区1-1',
+    phone: '096-000-0000',
+    ...overrides,
+  });
 }
 
 /**
@@ -23,7 +29,9 @@ export async function aHospital(t: TestApp, overrides: Partial<CreateHospitalDto
  */
 export async function aVolunteer(
   t: TestApp,
-  overrides: Partial<Omit<CreateVolunteerDto, 'languages'>> & { languages?: (string | CreateVolunteerDto['languages'][number])[] } = {},
+  overrides: Partial<Omit<CreateVolunteerDto, 'languages'>> & {
+    languages?: (string | CreateVolunteerDto['languages'][number])[];
+  } = {},
 ) {
   const n = unique();
   const { languages, ...rest } = overrides;
@@ -35,7 +43,9 @@ export async function aVolunteer(
     homeArea: '中央区',
     level: 'standard',
     ...rest,
-    languages: (languages ?? ['vi']).map((l) => (typeof l === 'string' ? { code: l, proficiency: 'native' as const } : l)),
+    languages: (languages ?? ['vi']).map((l) =>
+      typeof l === 'string' ? { code: l, proficiency: 'native' as const } : l,
+    ),
   });
 }
 
@@ -59,7 +69,14 @@ export async function aCourse(t: TestApp, overrides: Partial<CreateCourseDto> = 
  */
 export async function aUser(
   t: TestApp,
-  overrides: Partial<{ email: string; role: Role; password: string; hospitalId: string; volunteerId: string; displayName: string }> = {},
+  overrides: Partial<{
+    email: string;
+    role: Role;
+    password: string;
+    hospitalId: string;
+    volunteerId: string;
+    displayName: string;
+  }> = {},
 ) {
   const n = unique();
   const role = overrides.role ?? 'staff';

@@ -66,7 +66,13 @@ export class TestSmtpServer {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-          this.received.push(parseMail(raw, from, session.envelope.rcptTo.map((r) => r.address)));
+          this.received.push(
+            parseMail(
+              raw,
+              from,
+              session.envelope.rcptTo.map((r) => r.address),
+            ),
+          );
           callback();
         });
       },
@@ -145,7 +151,9 @@ export function decodeWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')).toString('utf8'),
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decodeQuotedPrintable(text.replace(/_/g, ' ')).toString('utf8'),
     );
 }
 
@@ -169,7 +177,11 @@ function leafParts(headers: Map<string, string>, body: string): MailPart[] {
   }
   const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
   const content =
-    encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : Buffer.from(body, 'utf8');
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+      : encoding === 'quoted-printable'
+        ? decodeQuotedPrintable(body)
+        : Buffer.from(body, 'utf8');
   const filename = param(headers.get('content-disposition'), 'filename') ?? param(contentType, 'name');
   return [{ contentType: contentType.split(';')[0].trim().toLowerCase(), ...(filename ? { filename } : {}), content }];
 }
@@ -178,7 +190,8 @@ function parseMail(raw: string, from: string, to: string[]): ReceivedMail {
   const [head, body] = splitHead(raw);
   const headers = parseHeaders(head);
   const parts = leafParts(headers, body);
-  const inline = (type: string) => parts.find((p) => p.contentType === type && !p.filename)?.content.toString('utf8') ?? '';
+  const inline = (type: string) =>
+    parts.find((p) => p.contentType === type && !p.filename)?.content.toString('utf8') ?? '';
   return {
     from,
     to,

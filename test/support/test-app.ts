@@ -27,7 +27,11 @@ export interface TestApp {
  * The real API on a database of its own, migrated by the app's own start-up. Settings can be
  * overridden per file (e.g. throttling limits).
  */
-export async function createTestApp(env: Record<string, string> = {}, extraControllers: Type[] = [], overrides: ProviderOverride[] = []): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  extraControllers: Type[] = [],
+  overrides: ProviderOverride[] = [],
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const t = await createTestAppOnDatabase(database.url, env, extraControllers, overrides);
   return {
@@ -71,7 +75,9 @@ export async function createTestAppOnDatabase(
   const { AppModule } = await import('../../apps/api/src/app.module');
   const { configureApp } = await import('../../apps/api/src/app.setup');
   const clock = new FakeClock();
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot()], controllers: extraControllers }).overrideProvider(Clock).useValue(clock);
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot()], controllers: extraControllers })
+    .overrideProvider(Clock)
+    .useValue(clock);
   for (const { provide, useValue } of overrides) builder = builder.overrideProvider(provide).useValue(useValue);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bufferLogs: false });

@@ -31,8 +31,18 @@ export function jst(day: number, time: string): string {
  * in 2025, skill-up in June 2026). Made once per test app.
  */
 export async function trainingCourses(t: TestApp) {
-  const initial = await aCourse(t, { kind: 'initial', startsAt: '2025-05-10T10:00:00+09:00', endsAt: '2025-05-10T16:00:00+09:00', capacity: 1000 });
-  const skillUp = await aCourse(t, { kind: 'skill_up', startsAt: '2026-06-06T10:00:00+09:00', endsAt: '2026-06-06T16:00:00+09:00', capacity: 1000 });
+  const initial = await aCourse(t, {
+    kind: 'initial',
+    startsAt: '2025-05-10T10:00:00+09:00',
+    endsAt: '2025-05-10T16:00:00+09:00',
+    capacity: 1000,
+  });
+  const skillUp = await aCourse(t, {
+    kind: 'skill_up',
+    startsAt: '2026-06-06T10:00:00+09:00',
+    endsAt: '2026-06-06T16:00:00+09:00',
+    capacity: 1000,
+  });
   return { initial, skillUp };
 }
 

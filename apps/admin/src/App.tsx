@@ -59,9 +59,30 @@ export const App = () => (
           </Authenticated>
         }
       />
-      <Route path="/security" element={<Authenticated><TwoFactorPage /></Authenticated>} />
-      <Route path="/figures" element={<Authenticated><FiguresPage /></Authenticated>} />
-      <Route path="/exports" element={<Authenticated><ExportsPage /></Authenticated>} />
+      <Route
+        path="/security"
+        element={
+          <Authenticated>
+            <TwoFactorPage />
+          </Authenticated>
+        }
+      />
+      <Route
+        path="/figures"
+        element={
+          <Authenticated>
+            <FiguresPage />
+          </Authenticated>
+        }
+      />
+      <Route
+        path="/exports"
+        element={
+          <Authenticated>
+            <ExportsPage />
+          </Authenticated>
+        }
+      />
       {/* A volunteer's activity report on one of their dispatches. */}
       <Route
         path="/dispatches/:id/report"

@@ -42,7 +42,8 @@ describe('canRoleAccess', () => {
   });
 
   it("lets staff and coordinators cancel an interpreter's dispatch, and not volunteers", () => {
-    for (const role of ['admin', 'staff', 'coordinator'] as const) expect(canRoleAccess(role, 'dispatches', 'cancel')).toBe(true);
+    for (const role of ['admin', 'staff', 'coordinator'] as const)
+      expect(canRoleAccess(role, 'dispatches', 'cancel')).toBe(true);
     expect(canRoleAccess('volunteer', 'dispatches', 'cancel')).toBe(false);
     expect(canRoleAccess('staff', 'dispatches', 'list')).toBe(false);
   });
@@ -62,7 +63,7 @@ describe('canRoleAccess', () => {
     }
   });
 
-  it('lets staff run courses and only coordinators confirm their hospital\'s visits', () => {
+  it("lets staff run courses and only coordinators confirm their hospital's visits", () => {
     for (const action of ['list', 'create', 'edit', 'show']) {
       expect(canRoleAccess('staff', 'courses', action)).toBe(true);
       expect(canRoleAccess('coordinator', 'courses', action)).toBe(false);

@@ -5,6 +5,15 @@ export const theme: RaThemeOptions = {
   ...defaultTheme,
   palette: { primary: { main: '#1f5f8b' }, secondary: { main: '#2e7d6b' } },
   typography: {
-    fontFamily: ['system-ui', '"Hiragino Sans"', '"Hiragino Kaku Gothic ProN"', '"Yu Gothic UI"', 'Meiryo', '"Noto Sans JP"', '"IPAGothic"', 'sans-serif'].join(','),
+    fontFamily: [
+      'system-ui',
+      '"Hiragino Sans"',
+      '"Hiragino Kaku Gothic ProN"',
+      '"Yu Gothic UI"',
+      'Meiryo',
+      '"Noto Sans JP"',
+      '"IPAGothic"',
+      'sans-serif',
+    ].join(','),
   },
 };

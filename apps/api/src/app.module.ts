@@ -47,7 +47,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validationSchema: envSchema, validationOptions: { abortEarly: false } }),
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validationSchema: envSchema,
+          validationOptions: { abortEarly: false },
+        }),
         LoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: Config) => loggerParams(config.get('LOG_LEVEL', { infer: true })),

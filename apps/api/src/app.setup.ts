@@ -29,12 +29,19 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(helmet());
   // Most answers carry personal (often patient) data, so no API answer is kept by a browser or proxy
   // cache: one rule for all of /api rather than a list of routes that must not be forgotten.
-  app.use(`/${API_PREFIX}`, (_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  app.use(
+    `/${API_PREFIX}`,
+    (_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+  );
   (app as NestExpressApplication).useBodyParser('json', { limit: BODY_LIMIT_BYTES });
-  (app as NestExpressApplication).useBodyParser('urlencoded', { limit: BODY_LIMIT_BYTES, extended: true, parameterLimit: FORM_FIELD_LIMIT });
+  (app as NestExpressApplication).useBodyParser('urlencoded', {
+    limit: BODY_LIMIT_BYTES,
+    extended: true,
+    parameterLimit: FORM_FIELD_LIMIT,
+  });
   app.use(refuseUnreadBody);
   app.use(refuseHostileInput);
   app.useGlobalPipes(createValidationPipe());

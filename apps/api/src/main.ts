@@ -53,7 +53,9 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port);
   const base = process.env.APP_URL ?? `http://localhost:${port}`;
-  say(`\nMedical interpreter dispatch is running: ${base}/api  (OpenAPI: ${base}/api/docs, health: ${base}/api/health)`);
+  say(
+    `\nMedical interpreter dispatch is running: ${base}/api  (OpenAPI: ${base}/api/docs, health: ${base}/api/health)`,
+  );
   say(`Database: ${describeDatabaseUrl(url)}`);
   if (demoAdmin) say(`Demo admin sign-in: ${process.env.ADMIN_EMAIL ?? 'admin@example.jp'} / admin-demo-2026`);
 }

@@ -143,23 +143,37 @@ describe('validateAvailability', () => {
   });
 
   it('names a malformed time', () => {
-    expect(fields({ weekly: [{ weekday: 1, start: '9:00', end: '25:00' }], exceptions: [] })).toEqual(['weekly[0].start', 'weekly[0].end']);
+    expect(fields({ weekly: [{ weekday: 1, start: '9:00', end: '25:00' }], exceptions: [] })).toEqual([
+      'weekly[0].start',
+      'weekly[0].end',
+    ]);
   });
 
   it('names an inverted or empty slot', () => {
-    expect(fields({ weekly: [{ weekday: 1, start: '09:00', end: '09:00' }], exceptions: [] })).toEqual(['weekly[0].end']);
-    expect(fields({ weekly: [{ weekday: 1, start: '12:00', end: '09:00' }], exceptions: [] })).toEqual(['weekly[0].end']);
+    expect(fields({ weekly: [{ weekday: 1, start: '09:00', end: '09:00' }], exceptions: [] })).toEqual([
+      'weekly[0].end',
+    ]);
+    expect(fields({ weekly: [{ weekday: 1, start: '12:00', end: '09:00' }], exceptions: [] })).toEqual([
+      'weekly[0].end',
+    ]);
   });
 
   it('refuses 24:00 as a start', () => {
-    expect(fields({ weekly: [{ weekday: 1, start: '24:00', end: '24:00' }], exceptions: [] })).toEqual(['weekly[0].start']);
+    expect(fields({ weekly: [{ weekday: 1, start: '24:00', end: '24:00' }], exceptions: [] })).toEqual([
+      'weekly[0].start',
+    ]);
   });
 
   it('names a weekday outside 1..7', () => {
-    expect(fields({ weekly: [{ weekday: 0, start: '09:00', end: '10:00' }, { weekday: 8, start: '09:00', end: '10:00' }], exceptions: [] })).toEqual([
-      'weekly[0].weekday',
-      'weekly[1].weekday',
-    ]);
+    expect(
+      fields({
+        weekly: [
+          { weekday: 0, start: '09:00', end: '10:00' },
+          { weekday: 8, start: '09:00', end: '10:00' },
+        ],
+        exceptions: [],
+      }),
+    ).toEqual(['weekly[0].weekday', 'weekly[1].weekday']);
   });
 
   it('names overlapping slots on the same weekday but not on different ones', () => {
@@ -188,7 +202,9 @@ describe('validateAvailability', () => {
   });
 
   it('names an exception with a start but no end', () => {
-    expect(fields({ weekly: [], exceptions: [{ date: '2026-12-01', available: false, start: '10:00' }] })).toEqual(['exceptions[0].end']);
+    expect(fields({ weekly: [], exceptions: [{ date: '2026-12-01', available: false, start: '10:00' }] })).toEqual([
+      'exceptions[0].end',
+    ]);
   });
 
   it('names overlapping exception spans on the same date', () => {

@@ -61,7 +61,8 @@ export function validateAvailability(availability: Availability): AvailabilityPr
   (availability.weekly ?? []).forEach((slot, index) => {
     const at = `weekly[${index}]`;
     const weekdayOk = Number.isInteger(slot.weekday) && slot.weekday >= 1 && slot.weekday <= 7;
-    if (!weekdayOk) problems.push({ field: `${at}.weekday`, message: 'weekday must be an integer from 1 (Monday) to 7 (Sunday)' });
+    if (!weekdayOk)
+      problems.push({ field: `${at}.weekday`, message: 'weekday must be an integer from 1 (Monday) to 7 (Sunday)' });
     const span = checkSpan(at, slot.start, slot.end, problems);
     if (span && weekdayOk) pushTo(weeklyByDay, slot.weekday, { index, ...span });
   });
@@ -71,26 +72,39 @@ export function validateAvailability(availability: Availability): AvailabilityPr
   (availability.exceptions ?? []).forEach((exception, index) => {
     const at = `exceptions[${index}]`;
     const dateOk = typeof exception.date === 'string' && parseCalendarDate(exception.date) !== null;
-    if (!dateOk) problems.push({ field: `${at}.date`, message: 'date must be a real calendar date in YYYY-MM-DD format' });
-    if (typeof exception.available !== 'boolean') problems.push({ field: `${at}.available`, message: 'available must be true or false' });
+    if (!dateOk)
+      problems.push({ field: `${at}.date`, message: 'date must be a real calendar date in YYYY-MM-DD format' });
+    if (typeof exception.available !== 'boolean')
+      problems.push({ field: `${at}.available`, message: 'available must be true or false' });
     const hasStart = exception.start !== undefined && exception.start !== null;
     const hasEnd = exception.end !== undefined && exception.end !== null;
     if (hasStart !== hasEnd) {
       const missing = hasStart ? 'end' : 'start';
-      problems.push({ field: `${at}.${missing}`, message: `${missing} is required when ${hasStart ? 'start' : 'end'} is given` });
+      problems.push({
+        field: `${at}.${missing}`,
+        message: `${missing} is required when ${hasStart ? 'start' : 'end'} is given`,
+      });
       return;
     }
-    const span = hasStart ? checkSpan(at, exception.start as string, exception.end as string, problems) : { start: 0, end: MINUTES_PER_DAY };
+    const span = hasStart
+      ? checkSpan(at, exception.start as string, exception.end as string, problems)
+      : { start: 0, end: MINUTES_PER_DAY };
     if (span && dateOk) pushTo(exceptionsByDate, exception.date, { index, ...span });
   });
   for (const spans of exceptionsByDate.values()) reportOverlaps(spans, 'exceptions', problems);
   return problems;
 }
 
-function checkSpan(at: string, start: string, end: string, problems: AvailabilityProblem[]): { start: number; end: number } | null {
+function checkSpan(
+  at: string,
+  start: string,
+  end: string,
+  problems: AvailabilityProblem[],
+): { start: number; end: number } | null {
   const s = typeof start === 'string' && start !== '24:00' ? parseHhmm(start) : null;
   const e = typeof end === 'string' ? parseHhmm(end) : null;
-  if (s === null) problems.push({ field: `${at}.start`, message: 'start must be a time in HH:MM format (00:00-23:59)' });
+  if (s === null)
+    problems.push({ field: `${at}.start`, message: 'start must be a time in HH:MM format (00:00-23:59)' });
   if (e === null) problems.push({ field: `${at}.end`, message: 'end must be a time in HH:MM format (00:00-24:00)' });
   if (s === null || e === null) return null;
   if (e <= s) {
@@ -100,7 +114,11 @@ function checkSpan(at: string, start: string, end: string, problems: Availabilit
   return { start: s, end: e };
 }
 
-function reportOverlaps(spans: { index: number; start: number; end: number }[], list: string, problems: AvailabilityProblem[]): void {
+function reportOverlaps(
+  spans: { index: number; start: number; end: number }[],
+  list: string,
+  problems: AvailabilityProblem[],
+): void {
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.index - b.index);
   let latest = sorted[0];
   for (const span of sorted.slice(1)) {
@@ -244,7 +262,12 @@ export function coversWallMinutes(compiled: CompiledAvailability, wallStart: num
  * Convenience form for one-off checks; ranking converts the request's times once and calls
  * {@link coversWallMinutes} per volunteer instead.
  */
-export function isAvailable(availability: Availability | CompiledAvailability, startMs: number, endMs: number, bufferMinutes = 0): boolean {
+export function isAvailable(
+  availability: Availability | CompiledAvailability,
+  startMs: number,
+  endMs: number,
+  bufferMinutes = 0,
+): boolean {
   const wallStart = toTokyoWallTime(startMs).wallMinute - bufferMinutes;
   const wallEnd = tokyoWallMinuteCeil(endMs) + bufferMinutes;
   return coversWallMinutes(ensureCompiled(availability), wallStart, wallEnd);

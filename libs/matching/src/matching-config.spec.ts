@@ -5,13 +5,19 @@ describe('requiredLevelFor', () => {
     expect(requiredLevelFor('internal_medicine', 'outpatient', DEFAULT_MATCHING_CONFIG)).toBe('standard');
   });
 
-  it.each(['informed_consent', 'end_of_life', 'safeguarding', 'psychiatric_care'] as const)('asks for an advanced interpreter for %s', (visitType) => {
-    expect(requiredLevelFor('internal_medicine', visitType, DEFAULT_MATCHING_CONFIG)).toBe('advanced');
-  });
+  it.each(['informed_consent', 'end_of_life', 'safeguarding', 'psychiatric_care'] as const)(
+    'asks for an advanced interpreter for %s',
+    (visitType) => {
+      expect(requiredLevelFor('internal_medicine', visitType, DEFAULT_MATCHING_CONFIG)).toBe('advanced');
+    },
+  );
 
-  it.each(['oncology', 'psychiatry'] as const)('asks for an advanced interpreter in %s even for an outpatient visit', (department) => {
-    expect(requiredLevelFor(department, 'outpatient', DEFAULT_MATCHING_CONFIG)).toBe('advanced');
-  });
+  it.each(['oncology', 'psychiatry'] as const)(
+    'asks for an advanced interpreter in %s even for an outpatient visit',
+    (department) => {
+      expect(requiredLevelFor(department, 'outpatient', DEFAULT_MATCHING_CONFIG)).toBe('advanced');
+    },
+  );
 });
 
 describe('travelMinutes', () => {

@@ -75,7 +75,18 @@ export const EXCLUSION_CODES = [
 export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
 
 /** Kumamoto areas used in the default travel table (wards of Kumamoto City and nearby towns). */
-export const KUMAMOTO_AREAS = ['中央区', '東区', '西区', '南区', '北区', '合志市', '菊陽町', '益城町', '宇土市', '菊池市'] as const;
+export const KUMAMOTO_AREAS = [
+  '中央区',
+  '東区',
+  '西区',
+  '南区',
+  '北区',
+  '合志市',
+  '菊陽町',
+  '益城町',
+  '宇土市',
+  '菊池市',
+] as const;
 
 export interface TravelConfig {
   /** Minutes between two different areas, listed once per pair (the table is symmetric). */
@@ -177,7 +188,11 @@ export function proficiencyRank(proficiency: Proficiency): number {
 }
 
 /** The level a request needs: the strictest of the default, its department's and its visit type's. */
-export function requiredLevelFor(department: Department, visitType: VisitType, config: MatchingConfig = DEFAULT_MATCHING_CONFIG): Level {
+export function requiredLevelFor(
+  department: Department,
+  visitType: VisitType,
+  config: MatchingConfig = DEFAULT_MATCHING_CONFIG,
+): Level {
   const candidates: Level[] = [config.requiredLevel.default];
   const byDepartment = config.requiredLevel.byDepartment[department];
   const byVisitType = config.requiredLevel.byVisitType[visitType];
@@ -187,7 +202,11 @@ export function requiredLevelFor(department: Department, visitType: VisitType, c
 }
 
 /** Travel minutes between two areas, looked up in either direction of the symmetric table. */
-export function travelMinutes(fromArea: string, toArea: string, config: MatchingConfig = DEFAULT_MATCHING_CONFIG): number {
+export function travelMinutes(
+  fromArea: string,
+  toArea: string,
+  config: MatchingConfig = DEFAULT_MATCHING_CONFIG,
+): number {
   const travel = config.travel;
   if (fromArea === toArea) return travel.sameAreaMinutes;
   return travel.minutes[fromArea]?.[toArea] ?? travel.minutes[toArea]?.[fromArea] ?? travel.defaultMinutes;

@@ -14,7 +14,12 @@ const TOKYO_OFFSET_MS = 9 * 3_600_000;
 const MIN = 60_000;
 const wall = (ms: number) => {
   const d = new Date(ms + TOKYO_OFFSET_MS);
-  return { date: d.toISOString().slice(0, 10), weekday: ((d.getUTCDay() + 6) % 7) + 1, minute: d.getUTCHours() * 60 + d.getUTCMinutes(), month: d.toISOString().slice(0, 7) };
+  return {
+    date: d.toISOString().slice(0, 10),
+    weekday: ((d.getUTCDay() + 6) % 7) + 1,
+    minute: d.getUTCHours() * 60 + d.getUTCMinutes(),
+    month: d.toISOString().slice(0, 7),
+  };
 };
 const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const within = (m: number, start: string, end: string) => toMin(start) <= m && m < toMin(end);
@@ -40,7 +45,8 @@ function referenceCodes(r: RequestSnapshot, v: VolunteerSnapshot & { rawAvailabi
   if (!levelOk) codes.push('LEVEL');
   const buffer = r.mode === 'onsite' ? travelMinutes(v.homeArea, r.hospitalArea) : 0;
   let available = true;
-  for (let t = r.startsAt - buffer * MIN; t < r.endsAt + buffer * MIN; t += 5 * MIN) available &&= freeAt(v.rawAvailability, t);
+  for (let t = r.startsAt - buffer * MIN; t < r.endsAt + buffer * MIN; t += 5 * MIN)
+    available &&= freeAt(v.rawAvailability, t);
   if (!available) codes.push('UNAVAILABLE');
   const clash = v.dispatches.some((d) => {
     const gap = r.mode === 'onsite' && d.area ? travelMinutes(d.area, r.hospitalArea) * MIN : 0;
@@ -48,14 +54,21 @@ function referenceCodes(r: RequestSnapshot, v: VolunteerSnapshot & { rawAvailabi
   });
   if (clash) codes.push('OVERLAP');
   const month = wall(r.startsAt).month;
-  const used = month === wall(GEN_NOW).month ? v.dispatchesThisMonth : v.dispatches.filter((d) => wall(d.startsAt).month === month).length;
+  const used =
+    month === wall(GEN_NOW).month
+      ? v.dispatchesThisMonth
+      : v.dispatches.filter((d) => wall(d.startsAt).month === month).length;
   if (used >= v.maxDispatchesPerMonth) codes.push('MONTHLY_CAP');
   if (v.status !== 'active') codes.push('INACTIVE');
   if (v.pledgeSignedAt == null || v.pledgeSignedAt > r.startsAt) codes.push('PLEDGE');
   if (!v.insuranceValidUntil || v.insuranceValidUntil < wall(r.endsAt - 1).date) codes.push('INSURANCE');
   if (!v.trainingOk) codes.push('TRAINING');
   if (r.interpreterGender !== 'any' && r.interpreterGender !== v.gender) codes.push('GENDER');
-  if (v.bannedHospitalIds.includes(r.hospitalId) || (r.patientKey != null && v.bannedPatientKeys.includes(r.patientKey))) codes.push('BANNED');
+  if (
+    v.bannedHospitalIds.includes(r.hospitalId) ||
+    (r.patientKey != null && v.bannedPatientKeys.includes(r.patientKey))
+  )
+    codes.push('BANNED');
   return codes;
 }
 
@@ -79,7 +92,10 @@ describe('rankCandidates properties', () => {
   it('always excludes a volunteer with LANGUAGE once the language is removed', () => {
     fc.assert(
       fc.property(instance, ([request, volunteers]) => {
-        const stripped = volunteers.map((v) => ({ ...v, languages: v.languages.filter((l) => l.code !== request.language) }));
+        const stripped = volunteers.map((v) => ({
+          ...v,
+          languages: v.languages.filter((l) => l.code !== request.language),
+        }));
         const result = rankCandidates({ request, volunteers: stripped, now: GEN_NOW });
         expect(result.eligible).toEqual([]);
         for (const c of result.excluded) expect(c.reasons).toContain('LANGUAGE');
@@ -111,7 +127,13 @@ describe('rankCandidates properties', () => {
   it('gives the same output whatever the order of the volunteers', () => {
     fc.assert(
       fc.property(
-        instance.chain(([request, volunteers]) => fc.tuple(fc.constant(request), fc.constant(volunteers), fc.shuffledSubarray(volunteers, { minLength: volunteers.length }))),
+        instance.chain(([request, volunteers]) =>
+          fc.tuple(
+            fc.constant(request),
+            fc.constant(volunteers),
+            fc.shuffledSubarray(volunteers, { minLength: volunteers.length }),
+          ),
+        ),
         ([request, volunteers, shuffled]) => {
           const a = rankCandidates({ request, volunteers, now: GEN_NOW });
           const b = rankCandidates({ request, volunteers: shuffled, now: GEN_NOW });

@@ -27,7 +27,9 @@ describe(rankCandidates.name, () => {
 
   it('makes trainees, and only trainees, eligible to shadow', () => {
     const shadow = aRequest({ role: 'shadow' });
-    expect(codesFor(aVolunteer({ level: 'trainee', languages: [{ code: 'vi', proficiency: 'business' }] }), shadow)).toEqual([]);
+    expect(
+      codesFor(aVolunteer({ level: 'trainee', languages: [{ code: 'vi', proficiency: 'business' }] }), shadow),
+    ).toEqual([]);
     expect(codesFor(aVolunteer({ level: 'advanced' }), shadow)).toEqual(['LEVEL']);
   });
 
@@ -37,7 +39,10 @@ describe(rankCandidates.name, () => {
   });
 
   it('excludes a volunteer who is not available for the visit plus travel', () => {
-    const availability = compileAvailability({ weekly: [{ weekday: 2, start: '10:00', end: '12:00' }], exceptions: [] });
+    const availability = compileAvailability({
+      weekly: [{ weekday: 2, start: '10:00', end: '12:00' }],
+      exceptions: [],
+    });
     expect(codesFor(aVolunteer({ availability }))).toEqual(['UNAVAILABLE']);
     expect(codesFor(aVolunteer({ availability }), aRequest({ mode: 'phone' }))).toEqual([]);
   });
@@ -52,18 +57,35 @@ describe(rankCandidates.name, () => {
 
   it('counts this month from dispatchesThisMonth and a later month from the dispatch list', () => {
     const thisMonth = aRequest({ startsAt: jst('2026-11-30T10:00'), endsAt: jst('2026-11-30T12:00') });
-    expect(codesFor(aVolunteer({ dispatchesThisMonth: 4, maxDispatchesPerMonth: 4 }), thisMonth)).toEqual(['MONTHLY_CAP']);
+    expect(codesFor(aVolunteer({ dispatchesThisMonth: 4, maxDispatchesPerMonth: 4 }), thisMonth)).toEqual([
+      'MONTHLY_CAP',
+    ]);
     expect(codesFor(aVolunteer({ dispatchesThisMonth: 4, maxDispatchesPerMonth: 4 }))).toEqual([]);
-    const december = [3, 4].map((d) => ({ startsAt: jst(`2026-12-0${d}T10:00`), endsAt: jst(`2026-12-0${d}T11:00`), area: null }));
+    const december = [3, 4].map((d) => ({
+      startsAt: jst(`2026-12-0${d}T10:00`),
+      endsAt: jst(`2026-12-0${d}T11:00`),
+      area: null,
+    }));
     expect(codesFor(aVolunteer({ dispatches: december, maxDispatchesPerMonth: 2 }))).toEqual(['MONTHLY_CAP']);
   });
 
   it('gives the room under the cap the same way (what waves ordered by room read)', () => {
-    const december = [3, 4].map((d) => ({ startsAt: jst(`2026-12-0${d}T10:00`), endsAt: jst(`2026-12-0${d}T11:00`), area: null }));
+    const december = [3, 4].map((d) => ({
+      startsAt: jst(`2026-12-0${d}T10:00`),
+      endsAt: jst(`2026-12-0${d}T11:00`),
+      area: null,
+    }));
     const laterMonth = prepareRequest(aRequest(), NOW);
-    expect(roomUnderCap(laterMonth, aVolunteer({ dispatches: december, dispatchesThisMonth: 5, maxDispatchesPerMonth: 6 }))).toBe(4);
-    const thisMonth = prepareRequest(aRequest({ startsAt: jst('2026-11-30T10:00'), endsAt: jst('2026-11-30T12:00') }), NOW);
-    expect(roomUnderCap(thisMonth, aVolunteer({ dispatches: december, dispatchesThisMonth: 5, maxDispatchesPerMonth: 6 }))).toBe(1);
+    expect(
+      roomUnderCap(laterMonth, aVolunteer({ dispatches: december, dispatchesThisMonth: 5, maxDispatchesPerMonth: 6 })),
+    ).toBe(4);
+    const thisMonth = prepareRequest(
+      aRequest({ startsAt: jst('2026-11-30T10:00'), endsAt: jst('2026-11-30T12:00') }),
+      NOW,
+    );
+    expect(
+      roomUnderCap(thisMonth, aVolunteer({ dispatches: december, dispatchesThisMonth: 5, maxDispatchesPerMonth: 6 })),
+    ).toBe(1);
   });
 
   it('excludes a suspended or retired volunteer', () => {
@@ -97,8 +119,20 @@ describe(rankCandidates.name, () => {
   });
 
   it('reports every failed rule, not just the first', () => {
-    const volunteer = aVolunteer({ level: 'trainee', status: 'suspended', trainingOk: false, insuranceValidUntil: null, gender: 'male' });
-    expect(codesFor(volunteer, aRequest({ interpreterGender: 'female' }))).toEqual(['LEVEL', 'INACTIVE', 'INSURANCE', 'TRAINING', 'GENDER']);
+    const volunteer = aVolunteer({
+      level: 'trainee',
+      status: 'suspended',
+      trainingOk: false,
+      insuranceValidUntil: null,
+      gender: 'male',
+    });
+    expect(codesFor(volunteer, aRequest({ interpreterGender: 'female' }))).toEqual([
+      'LEVEL',
+      'INACTIVE',
+      'INSURANCE',
+      'TRAINING',
+      'GENDER',
+    ]);
   });
 
   it('sorts by score and breaks ties by volunteer id', () => {
@@ -113,12 +147,19 @@ describe(rankCandidates.name, () => {
   });
 
   it('explains each part of the score, and the parts add up to it', () => {
-    const volunteer = aVolunteer({ responseRate: 0.8, history: { patientKeys: ['patient-1'], hospitalIds: [], departments: { internal_medicine: 2 } } });
+    const volunteer = aVolunteer({
+      responseRate: 0.8,
+      history: { patientKeys: ['patient-1'], hospitalIds: [], departments: { internal_medicine: 2 } },
+    });
     const [candidate] = rankCandidates({ request: aRequest(), volunteers: [volunteer], now: NOW }).eligible;
     const sum = Object.values(candidate.parts).reduce((a, b) => a + b, 0);
     expect(candidate.score).toBeCloseTo(sum, 6);
     expect(candidate.reasons).toEqual(
-      expect.arrayContaining([expect.stringContaining('this patient'), expect.stringContaining('80% of offers'), expect.stringContaining('min travel')]),
+      expect.arrayContaining([
+        expect.stringContaining('this patient'),
+        expect.stringContaining('80% of offers'),
+        expect.stringContaining('min travel'),
+      ]),
     );
   });
 });

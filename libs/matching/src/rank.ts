@@ -80,7 +80,11 @@ export interface PreparedRequest {
 }
 
 /** Converts the request's times to Tokyo wall time once; shared by every volunteer check. */
-export function prepareRequest(request: RequestSnapshot, now: number, config: MatchingConfig = DEFAULT_MATCHING_CONFIG): PreparedRequest {
+export function prepareRequest(
+  request: RequestSnapshot,
+  now: number,
+  config: MatchingConfig = DEFAULT_MATCHING_CONFIG,
+): PreparedRequest {
   const shadow = request.role === 'shadow';
   const requiredLevel = requiredLevelFor(request.department, request.visitType, config);
   const start = toTokyoWallTime(request.startsAt);
@@ -89,7 +93,9 @@ export function prepareRequest(request: RequestSnapshot, now: number, config: Ma
   const { startMs: monthStartMs, endMs: monthEndMs } = tokyoMonthBounds(start);
   const travelCache = new Map<string, number>();
   const hospitalArea = request.hospitalArea;
-  const minProficiency = shadow ? config.minProficiencyShadow : config.minProficiency[requiredLevel === 'trainee' ? 'standard' : requiredLevel];
+  const minProficiency = shadow
+    ? config.minProficiencyShadow
+    : config.minProficiency[requiredLevel === 'trainee' ? 'standard' : requiredLevel];
   return {
     request,
     config,
@@ -131,7 +137,9 @@ export function roomUnderCap(prepared: PreparedRequest, volunteer: VolunteerSnap
   return volunteer.maxDispatchesPerMonth - dispatchesInRequestMonth(prepared, volunteer);
 }
 
-export type Evaluation = { eligible: true; score: number; parts: ScoreParts; travelMinutes: number } | { eligible: false; codes: ExclusionCode[] };
+export type Evaluation =
+  | { eligible: true; score: number; parts: ScoreParts; travelMinutes: number }
+  | { eligible: false; codes: ExclusionCode[] };
 
 /** Applies every hard rule (all failures are collected) and, when none fails, scores the volunteer. */
 export function evaluateVolunteer(prepared: PreparedRequest, volunteer: VolunteerSnapshot): Evaluation {
@@ -152,15 +160,20 @@ export function evaluateVolunteer(prepared: PreparedRequest, volunteer: Voluntee
   if (!levelOk) codes = fail(codes, 'LEVEL');
 
   const travel = prepared.onsite ? prepared.travelFrom(volunteer.homeArea) : 0;
-  if (!coversWallMinutes(ensureCompiled(volunteer.availability), prepared.wallStart - travel, prepared.wallEnd + travel)) codes = fail(codes, 'UNAVAILABLE');
+  if (
+    !coversWallMinutes(ensureCompiled(volunteer.availability), prepared.wallStart - travel, prepared.wallEnd + travel)
+  )
+    codes = fail(codes, 'UNAVAILABLE');
 
   if (overlapsDispatch(prepared, volunteer)) codes = fail(codes, 'OVERLAP');
   if (roomUnderCap(prepared, volunteer) <= 0) codes = fail(codes, 'MONTHLY_CAP');
   if (volunteer.status !== 'active') codes = fail(codes, 'INACTIVE');
   if (volunteer.pledgeSignedAt == null || volunteer.pledgeSignedAt > request.startsAt) codes = fail(codes, 'PLEDGE');
-  if (!volunteer.insuranceValidUntil || volunteer.insuranceValidUntil < prepared.lastDate) codes = fail(codes, 'INSURANCE');
+  if (!volunteer.insuranceValidUntil || volunteer.insuranceValidUntil < prepared.lastDate)
+    codes = fail(codes, 'INSURANCE');
   if (!volunteer.trainingOk) codes = fail(codes, 'TRAINING');
-  if (request.interpreterGender !== 'any' && volunteer.gender !== request.interpreterGender) codes = fail(codes, 'GENDER');
+  if (request.interpreterGender !== 'any' && volunteer.gender !== request.interpreterGender)
+    codes = fail(codes, 'GENDER');
   if (
     volunteer.bannedHospitalIds.includes(request.hospitalId) ||
     (request.patientKey != null && volunteer.bannedPatientKeys.includes(request.patientKey))
@@ -170,7 +183,14 @@ export function evaluateVolunteer(prepared: PreparedRequest, volunteer: Voluntee
 
   if (codes) return { eligible: false, codes };
   const parts = scoreParts(prepared, volunteer, travel);
-  const score = round2(parts.continuityPatient + parts.continuityHospital + parts.fairness + parts.department + parts.travel + parts.response);
+  const score = round2(
+    parts.continuityPatient +
+      parts.continuityHospital +
+      parts.fairness +
+      parts.department +
+      parts.travel +
+      parts.response,
+  );
   return { eligible: true, score, parts, travelMinutes: travel };
 }
 
@@ -200,9 +220,12 @@ function scoreParts(prepared: PreparedRequest, volunteer: VolunteerSnapshot, tra
   const experience = Math.min(history.departments[request.department] ?? 0, prepared.config.departmentExperienceCap);
   const response = volunteer.responseRate ?? prepared.config.defaultResponseRate;
   return {
-    continuityPatient: request.patientKey != null && history.patientKeys.includes(request.patientKey) ? w.continuityPatient : 0,
+    continuityPatient:
+      request.patientKey != null && history.patientKeys.includes(request.patientKey) ? w.continuityPatient : 0,
     continuityHospital: history.hospitalIds.includes(request.hospitalId) ? w.continuityHospital : 0,
-    fairness: round2(w.fairness30d / (1 + volunteer.assignmentsLast30d) + w.fairness90d / (1 + volunteer.assignmentsLast90d / 3)),
+    fairness: round2(
+      w.fairness30d / (1 + volunteer.assignmentsLast30d) + w.fairness90d / (1 + volunteer.assignmentsLast90d / 3),
+    ),
     department: round2((w.department * experience) / prepared.config.departmentExperienceCap),
     travel: prepared.onsite ? round2(w.travel * Math.max(0, 1 - travel / travelConfig.maxScoredMinutes)) : w.travel,
     response: round2(w.response * Math.min(1, Math.max(0, response))),
@@ -212,14 +235,19 @@ function scoreParts(prepared: PreparedRequest, volunteer: VolunteerSnapshot, tra
 function explain(prepared: PreparedRequest, volunteer: VolunteerSnapshot, parts: ScoreParts, travel: number): string[] {
   const pts = (x: number) => `(+${x.toFixed(1)})`;
   const reasons: string[] = [];
-  if (parts.continuityPatient > 0) reasons.push(`Has interpreted for this patient before ${pts(parts.continuityPatient)}`);
+  if (parts.continuityPatient > 0)
+    reasons.push(`Has interpreted for this patient before ${pts(parts.continuityPatient)}`);
   if (parts.continuityHospital > 0) reasons.push(`Has worked at this hospital before ${pts(parts.continuityHospital)}`);
   reasons.push(
     `${volunteer.assignmentsLast30d} assignment(s) in the last 30 days, ${volunteer.assignmentsLast90d} in the last 90 days ${pts(parts.fairness)}`,
   );
   const experience = volunteer.history.departments[prepared.request.department] ?? 0;
   reasons.push(`${experience} past visit(s) in ${prepared.request.department} ${pts(parts.department)}`);
-  reasons.push(prepared.onsite ? `${travel} min travel from ${volunteer.homeArea} ${pts(parts.travel)}` : `Remote visit, no travel ${pts(parts.travel)}`);
+  reasons.push(
+    prepared.onsite
+      ? `${travel} min travel from ${volunteer.homeArea} ${pts(parts.travel)}`
+      : `Remote visit, no travel ${pts(parts.travel)}`,
+  );
   reasons.push(
     volunteer.responseRate == null
       ? `No offer history yet ${pts(parts.response)}`

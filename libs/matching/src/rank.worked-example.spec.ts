@@ -17,26 +17,42 @@ import { ALWAYS, NOW, aRequest, aVolunteer, jst } from './testing/snapshot.facto
  * v03 グエン・ヴァン・アン: fairness 15/5 + 10/(1+10/3) = 5.31 + travel 10.83 (南区, 25 min)
  *   + response 7.5 (no history)                                                        → 23.64
  */
-const request = aRequest({ id: 'req-vi-tue', patientKey: 'patient-nguyen', hospitalId: 'hosp-chuo-clinic', hospitalArea: '中央区' });
-const tuesday = (start: string, end: string) => compileAvailability({ weekly: [{ weekday: 2, start, end }], exceptions: [] });
+const request = aRequest({
+  id: 'req-vi-tue',
+  patientKey: 'patient-nguyen',
+  hospitalId: 'hosp-chuo-clinic',
+  hospitalArea: '中央区',
+});
+const tuesday = (start: string, end: string) =>
+  compileAvailability({ weekly: [{ weekday: 2, start, end }], exceptions: [] });
 
 const volunteers: VolunteerSnapshot[] = [
   aVolunteer({
     id: 'v01',
     displayName: '阮氏花',
-    languages: [{ code: 'vi', proficiency: 'native' }, { code: 'ja', proficiency: 'fluent' }],
+    languages: [
+      { code: 'vi', proficiency: 'native' },
+      { code: 'ja', proficiency: 'fluent' },
+    ],
     homeArea: '中央区',
     availability: tuesday('09:00', '17:00'),
     assignmentsLast30d: 2,
     assignmentsLast90d: 6,
     responseRate: 0.9,
-    history: { patientKeys: ['patient-nguyen'], hospitalIds: ['hosp-chuo-clinic'], departments: { internal_medicine: 3 } },
+    history: {
+      patientKeys: ['patient-nguyen'],
+      hospitalIds: ['hosp-chuo-clinic'],
+      departments: { internal_medicine: 3 },
+    },
   }),
   aVolunteer({
     id: 'v02',
     displayName: '山田 花子',
     level: 'advanced',
-    languages: [{ code: 'vi', proficiency: 'fluent' }, { code: 'en', proficiency: 'business' }],
+    languages: [
+      { code: 'vi', proficiency: 'fluent' },
+      { code: 'en', proficiency: 'business' },
+    ],
     homeArea: '東区',
     availability: tuesday('08:00', '13:00'),
     assignmentsLast30d: 0,
@@ -53,10 +69,28 @@ const volunteers: VolunteerSnapshot[] = [
     assignmentsLast30d: 4,
     assignmentsLast90d: 10,
   }),
-  aVolunteer({ id: 'v04', displayName: '陳 美玲', languages: [{ code: 'zh', proficiency: 'native' }, { code: 'en', proficiency: 'fluent' }] }),
+  aVolunteer({
+    id: 'v04',
+    displayName: '陳 美玲',
+    languages: [
+      { code: 'zh', proficiency: 'native' },
+      { code: 'en', proficiency: 'fluent' },
+    ],
+  }),
   aVolunteer({ id: 'v05', displayName: '佐藤 健', gender: 'male', insuranceValidUntil: '2026-03-31' }),
-  aVolunteer({ id: 'v06', displayName: 'ファム・ティ・ラン', languages: [{ code: 'vi', proficiency: 'native' }], status: 'suspended' }),
-  aVolunteer({ id: 'v07', displayName: '田中 一郎', gender: 'male', level: 'trainee', languages: [{ code: 'vi', proficiency: 'business' }] }),
+  aVolunteer({
+    id: 'v06',
+    displayName: 'ファム・ティ・ラン',
+    languages: [{ code: 'vi', proficiency: 'native' }],
+    status: 'suspended',
+  }),
+  aVolunteer({
+    id: 'v07',
+    displayName: '田中 一郎',
+    gender: 'male',
+    level: 'trainee',
+    languages: [{ code: 'vi', proficiency: 'business' }],
+  }),
   aVolunteer({
     id: 'v08',
     displayName: 'レ・ティ・マイ',

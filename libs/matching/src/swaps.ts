@@ -54,7 +54,8 @@ export function freeingDispatches(input: Omit<SwapInput, 'covers'>): FreeingDisp
   const out: FreeingDispatch[] = [];
   for (const volunteer of input.volunteers) {
     const evaluation = evaluateVolunteer(prepared, volunteer);
-    if (evaluation.eligible || !evaluation.codes.every((code) => code === 'OVERLAP' || code === 'MONTHLY_CAP')) continue;
+    if (evaluation.eligible || !evaluation.codes.every((code) => code === 'OVERLAP' || code === 'MONTHLY_CAP'))
+      continue;
     for (const held of volunteer.dispatches) {
       const moved = held.requestId !== undefined ? input.confirmed.get(held.requestId) : undefined;
       if (!moved || moved.startsAt - input.now < minNotice) continue;
@@ -84,10 +85,14 @@ export function findSwaps(input: SwapInput): SwapOption[] {
   for (const freeing of freeingDispatches(input)) {
     const moved = input.confirmed.get(freeing.releases)!;
     const others = (input.covers?.(moved) ?? input.volunteers).filter((v) => v.id !== freeing.volunteerId);
-    const cover = rankCandidates({ request: moved, volunteers: others, now: input.now, config }).eligible.map((c) => c.volunteerId);
+    const cover = rankCandidates({ request: moved, volunteers: others, now: input.now, config }).eligible.map(
+      (c) => c.volunteerId,
+    );
     const known = best.get(freeing.volunteerId);
     if (cover.length === 0 || (known && known.cover.length >= cover.length)) continue;
     best.set(freeing.volunteerId, { ...freeing, cover });
   }
-  return [...best.values()].sort((a, b) => b.cover.length - a.cover.length || b.score - a.score || (a.volunteerId < b.volunteerId ? -1 : 1));
+  return [...best.values()].sort(
+    (a, b) => b.cover.length - a.cover.length || b.score - a.score || (a.volunteerId < b.volunteerId ? -1 : 1),
+  );
 }

@@ -81,6 +81,11 @@ export function formatCalendarDate(t: Pick<TokyoWallTime, 'year' | 'month' | 'da
 /** Epoch ms of the start and (exclusive) end of the Asia/Tokyo calendar month containing `t`. */
 export function tokyoMonthBounds(t: Pick<TokyoWallTime, 'year' | 'month'>): { startMs: number; endMs: number } {
   const startMs = new TZDate(t.year, t.month - 1, 1, PROGRAMME_TIME_ZONE).getTime();
-  const endMs = new TZDate(t.month === 12 ? t.year + 1 : t.year, t.month === 12 ? 0 : t.month, 1, PROGRAMME_TIME_ZONE).getTime();
+  const endMs = new TZDate(
+    t.month === 12 ? t.year + 1 : t.year,
+    t.month === 12 ? 0 : t.month,
+    1,
+    PROGRAMME_TIME_ZONE,
+  ).getTime();
   return { startMs, endMs };
 }

@@ -5,7 +5,12 @@ const user = { id: 'u1', email: 'a@example.jp', role: 'admin', displayName: 'A',
 
 function storage(): KeyValueStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }
 
 function pair(n: number, expiresIn = 900) {
@@ -17,7 +22,10 @@ describe('createApiClient', () => {
     const store = storage();
     const api = fakeApi({
       'POST /api/auth/login': () => ({ status: 200, body: pair(1) }),
-      'GET /api/auth/me': (call) => ({ status: call.headers.Authorization === 'Bearer access-1' ? 200 : 401, body: user }),
+      'GET /api/auth/me': (call) => ({
+        status: call.headers.Authorization === 'Bearer access-1' ? 200 : 401,
+        body: user,
+      }),
     });
     const client = createApiClient({ fetch: api.fetch, storage: store });
     await expect(client.login('a@example.jp', 'pw')).resolves.toEqual(user);
@@ -35,13 +43,21 @@ describe('createApiClient', () => {
         current = 'access-2';
         return { status: 200, body: pair(2) };
       },
-      'GET /api/users': (call) => (call.headers.Authorization === `Bearer ${current}` ? { status: 200, body: { data: [], total: 0 } } : { status: 401, body: { code: 'UNAUTHENTICATED', message: 'no' } }),
+      'GET /api/users': (call) =>
+        call.headers.Authorization === `Bearer ${current}`
+          ? { status: 200, body: { data: [], total: 0 } }
+          : { status: 401, body: { code: 'UNAUTHENTICATED', message: 'no' } },
     });
     const client = createApiClient({ fetch: api.fetch, storage: store });
     await client.login('a@example.jp', 'pw');
     current = 'access-2';
     await expect(client.request('/users')).resolves.toEqual({ data: [], total: 0 });
-    expect(api.calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/auth/login', 'GET /api/users', 'POST /api/auth/refresh', 'GET /api/users']);
+    expect(api.calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'POST /api/auth/login',
+      'GET /api/users',
+      'POST /api/auth/refresh',
+      'GET /api/users',
+    ]);
     expect(store.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-2');
   });
 
@@ -88,7 +104,9 @@ describe('createApiClient', () => {
   it('ends the session when the refresh token is refused, and says so with a 401', async () => {
     const store = storage();
     store.setItem(REFRESH_TOKEN_KEY, 'refresh-reused');
-    const api = fakeApi({ 'POST /api/auth/refresh': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'no' } }) });
+    const api = fakeApi({
+      'POST /api/auth/refresh': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'no' } }),
+    });
     const client = createApiClient({ fetch: api.fetch, storage: store });
     await expect(client.request('/users')).rejects.toMatchObject({ status: 401 });
     expect(store.getItem(REFRESH_TOKEN_KEY)).toBeNull();
@@ -115,7 +133,12 @@ describe('createApiClient', () => {
       'POST /api/auth/refresh': () => ({ status: 200, body: pair(1) }),
       'POST /api/users': () => ({
         status: 422,
-        body: { code: 'VALIDATION_FAILED', message: 'Invalid user', errors: { hospitalId: ['A coordinator must belong to a hospital'] }, requestId: 'req-42' },
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: 'Invalid user',
+          errors: { hospitalId: ['A coordinator must belong to a hospital'] },
+          requestId: 'req-42',
+        },
       }),
     });
     const client = createApiClient({ fetch: api.fetch, storage: store });
@@ -126,14 +149,26 @@ describe('createApiClient', () => {
     expect(error.body).toEqual({
       code: 'VALIDATION_FAILED',
       requestId: 'req-42',
-      errors: { root: { serverError: 'Invalid user (request id: req-42)' }, hospitalId: 'A coordinator must belong to a hospital' },
+      errors: {
+        root: { serverError: 'Invalid user (request id: req-42)' },
+        hospitalId: 'A coordinator must belong to a hospital',
+      },
     });
   });
 
   it('words known error codes through i18n, and leaves form errors out when no field is named', async () => {
-    const api = fakeApi({ 'POST /api/auth/login': () => ({ status: 401, body: { code: 'INVALID_CREDENTIALS', message: 'Wrong e-mail or password', requestId: 'r1' } }) });
+    const api = fakeApi({
+      'POST /api/auth/login': () => ({
+        status: 401,
+        body: { code: 'INVALID_CREDENTIALS', message: 'Wrong e-mail or password', requestId: 'r1' },
+      }),
+    });
     const translate = (key: string, options?: Record<string, unknown>) =>
-      key === 'app.errors.codes.INVALID_CREDENTIALS' ? '違います' : key === 'app.errors.with_request_id' ? `${options?.message}（${options?.requestId}）` : String(options?._);
+      key === 'app.errors.codes.INVALID_CREDENTIALS'
+        ? '違います'
+        : key === 'app.errors.with_request_id'
+          ? `${options?.message}（${options?.requestId}）`
+          : String(options?._);
     const client = createApiClient({ fetch: api.fetch, storage: storage(), translate });
     const error = (await client.login('a@example.jp', 'x').catch((e) => e)) as ApiError;
     expect(error.message).toBe('違います（r1）');
@@ -146,14 +181,22 @@ describe('createApiClient', () => {
       'GET /api/exports/dispatches.csv': (call) =>
         call.url.includes('from=2026-04-01')
           ? { status: 200, body: 'csv' }
-          : { status: 400, body: { code: 'VALIDATION_FAILED', message: 'from must be YYYY-MM-DD', requestId: 'req-9' } },
+          : {
+              status: 400,
+              body: { code: 'VALIDATION_FAILED', message: 'from must be YYYY-MM-DD', requestId: 'req-9' },
+            },
     });
     const client = createApiClient({ fetch: api.fetch, storage: storage() });
     await client.login('a@example.jp', 'pw');
-    const response = await client.fetchFile('/exports/dispatches.csv', { query: { from: '2026-04-01', to: '2027-03-31' } });
+    const response = await client.fetchFile('/exports/dispatches.csv', {
+      query: { from: '2026-04-01', to: '2027-03-31' },
+    });
     expect(await response.json()).toBe('csv');
     expect(api.calls.at(-1)?.headers).toMatchObject({ Authorization: 'Bearer access-1', Accept: '*/*' });
-    await expect(client.fetchFile('/exports/dispatches.csv', { query: { from: 'x', to: 'y' } })).rejects.toMatchObject({ status: 400, message: 'from must be YYYY-MM-DD (request id: req-9)' });
+    await expect(client.fetchFile('/exports/dispatches.csv', { query: { from: 'x', to: 'y' } })).rejects.toMatchObject({
+      status: 400,
+      message: 'from must be YYYY-MM-DD (request id: req-9)',
+    });
   });
 
   it('reports an unreachable server as status 0 in words', async () => {
@@ -161,6 +204,9 @@ describe('createApiClient', () => {
       fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
       storage: storage(),
     });
-    await expect(client.request('/health', { auth: false })).rejects.toMatchObject({ status: 0, body: { code: 'NETWORK' } });
+    await expect(client.request('/health', { auth: false })).rejects.toMatchObject({
+      status: 0,
+      body: { code: 'NETWORK' },
+    });
   });
 });

@@ -92,14 +92,19 @@ export const REFRESH_TOKEN_KEY = 'dispatch.refreshToken';
 const GENERIC_CODES = new Set(['VALIDATION_FAILED', 'BAD_REQUEST']);
 
 const englishFallback: Translate = (key, options) => {
-  if (key === 'app.errors.with_request_id') return `${String(options?.message)} (request id: ${String(options?.requestId)})`;
+  if (key === 'app.errors.with_request_id')
+    return `${String(options?.message)} (request id: ${String(options?.requestId)})`;
   if (typeof options?._ === 'string') return options._;
   return key;
 };
 
 function memoryStorage(): KeyValueStorage {
   const map = new Map<string, string>();
-  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -128,7 +133,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     try {
       return await doFetch(url(path, query), init);
     } catch {
-      throw new ApiError(translate('app.errors.network', { _: 'The server cannot be reached. Check the connection and try again.' }), 0, { code: 'NETWORK' });
+      throw new ApiError(
+        translate('app.errors.network', { _: 'The server cannot be reached. Check the connection and try again.' }),
+        0,
+        { code: 'NETWORK' },
+      );
     }
   }
 
@@ -148,7 +157,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const code = typeof body.code === 'string' ? body.code : `HTTP_${status}`;
     const serverMessage = typeof body.message === 'string' ? body.message : `HTTP ${status}`;
     const text = translate(`app.errors.codes.${code}`, { _: serverMessage });
-    const message = body.requestId ? translate('app.errors.with_request_id', { message: text, requestId: body.requestId }) : text;
+    const message = body.requestId
+      ? translate('app.errors.with_request_id', { message: text, requestId: body.requestId })
+      : text;
     let errors: Record<string, string | { serverError: string }> | undefined;
     if (body.errors && typeof body.errors === 'object' && Object.keys(body.errors).length > 0) {
       errors = { root: { serverError: message } };
@@ -210,10 +221,17 @@ export function createApiClient(options: ApiClientOptions = {}) {
    * Runs `attempt` with a fresh access token (undefined when `auth` is false): refreshed before
    * when it is about to run out, and once more, with a second attempt, on a 401.
    */
-  async function withSession<R extends { status: number }>(auth: boolean, attempt: (token: string | undefined) => Promise<R>): Promise<R> {
+  async function withSession<R extends { status: number }>(
+    auth: boolean,
+    attempt: (token: string | undefined) => Promise<R>,
+  ): Promise<R> {
     if (auth && !sessionIsFresh()) await refresh();
     if (auth && !session) {
-      throw new ApiError(translate('app.errors.session_ended', { _: 'Your session has ended. Please sign in again.' }), 401, { code: 'UNAUTHENTICATED' });
+      throw new ApiError(
+        translate('app.errors.session_ended', { _: 'Your session has ended. Please sign in again.' }),
+        401,
+        { code: 'UNAUTHENTICATED' },
+      );
     }
     const usedToken = auth ? session?.accessToken : undefined;
     let response = await attempt(usedToken);
@@ -231,7 +249,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
       if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
       if (token) headers.Authorization = `Bearer ${token}`;
-      return send(path, { method: opts.method ?? 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }, opts.query);
+      return send(
+        path,
+        {
+          method: opts.method ?? 'GET',
+          headers,
+          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        },
+        opts.query,
+      );
     });
     if (!response.ok) throw toError(response.status, await readJson(response));
     return response;
@@ -244,27 +270,39 @@ export function createApiClient(options: ApiClientOptions = {}) {
   return {
     request,
     /** A file from the API (exports), with the bearer token; API errors thrown as for `request`. */
-    fetchFile: (path: string, opts: Omit<RequestOptions, 'method' | 'body'> = {}) => respond(path, { ...opts, accept: opts.accept ?? '*/*' }),
+    fetchFile: (path: string, opts: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+      respond(path, { ...opts, accept: opts.accept ?? '*/*' }),
     /**
      * A call fetch cannot make (an upload reporting its progress through XMLHttpRequest):
      * `attempt` gets the URL of `path` and the bearer token, and answers the status and parsed
      * body; the token is refreshed as for `request`. The answer is returned as it came, errors
      * included: `errorOf` words one as `request` would.
      */
-    withSession: <R extends { status: number }>(path: string, attempt: (url: string, token: string | undefined) => Promise<R>) => withSession(true, (token) => attempt(url(path), token)),
+    withSession: <R extends { status: number }>(
+      path: string,
+      attempt: (url: string, token: string | undefined) => Promise<R>,
+    ) => withSession(true, (token) => attempt(url(path), token)),
     /** The ApiError `request` would throw for this status and error body (worded, with the request id). */
     errorOf: (status: number, body: unknown): ApiError => toError(status, body),
     refresh,
     /** The user, signed in; or, for staff and admins with (or needing) two-factor sign-in, the second step to take. */
     async login(email: string, password: string): Promise<ApiUser | MfaChallenge> {
-      const answer = await request<TokenPair | MfaChallenge>('/auth/login', { method: 'POST', body: { email, password }, auth: false });
+      const answer = await request<TokenPair | MfaChallenge>('/auth/login', {
+        method: 'POST',
+        body: { email, password },
+        auth: false,
+      });
       if ('mfaToken' in answer) return answer;
       startSession(answer);
       return answer.user;
     },
     /** The second step of a login: a TOTP code or a recovery code. */
     async verifyMfa(mfaToken: string, code: string): Promise<ApiUser> {
-      const pair = await request<TokenPair>('/auth/2fa/verify', { method: 'POST', body: { mfaToken, code }, auth: false });
+      const pair = await request<TokenPair>('/auth/2fa/verify', {
+        method: 'POST',
+        body: { mfaToken, code },
+        auth: false,
+      });
       startSession(pair);
       return pair.user;
     },

@@ -2,11 +2,22 @@ import { createApiClient, type KeyValueStorage } from './api-client';
 import { createAuthProvider } from './auth-provider';
 import { fakeApi } from './fake-api';
 
-const coordinator = { id: 'c1', email: 'c@example.jp', role: 'coordinator', displayName: '熊本 花子', locale: 'ja', hospitalId: 'h1' };
+const coordinator = {
+  id: 'c1',
+  email: 'c@example.jp',
+  role: 'coordinator',
+  displayName: '熊本 花子',
+  locale: 'ja',
+  hospitalId: 'h1',
+};
 
 function memory(): KeyValueStorage {
   const map = new Map<string, string>();
-  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }
 
 function setup() {
@@ -15,12 +26,28 @@ function setup() {
       (c.body as { email: string }).email === 'staff@example.jp'
         ? { status: 200, body: { mfaRequired: true, mfaToken: 'm1' } }
         : (c.body as { password: string }).password === 'right'
-        ? { status: 200, body: { accessToken: 'a1', refreshToken: 'r1', expiresIn: 900, user: coordinator } }
-        : { status: 401, body: { code: 'INVALID_CREDENTIALS', message: 'Wrong e-mail or password', requestId: 'x' } },
+          ? { status: 200, body: { accessToken: 'a1', refreshToken: 'r1', expiresIn: 900, user: coordinator } }
+          : { status: 401, body: { code: 'INVALID_CREDENTIALS', message: 'Wrong e-mail or password', requestId: 'x' } },
     'POST /api/auth/2fa/verify': (c) =>
       (c.body as { code: string }).code === '123456'
-        ? { status: 200, body: { accessToken: 'a2', refreshToken: 'r2', expiresIn: 900, user: { ...coordinator, id: 's1', role: 'staff', hospitalId: null } } }
-        : { status: 422, body: { code: 'INVALID_2FA_CODE', message: 'The code is wrong', errors: { code: ['The code is wrong'] }, requestId: 'y' } },
+        ? {
+            status: 200,
+            body: {
+              accessToken: 'a2',
+              refreshToken: 'r2',
+              expiresIn: 900,
+              user: { ...coordinator, id: 's1', role: 'staff', hospitalId: null },
+            },
+          }
+        : {
+            status: 422,
+            body: {
+              code: 'INVALID_2FA_CODE',
+              message: 'The code is wrong',
+              errors: { code: ['The code is wrong'] },
+              requestId: 'y',
+            },
+          },
     'GET /api/auth/me': () => ({ status: 200, body: coordinator }),
     'POST /api/auth/logout': () => ({ status: 204 }),
   });
@@ -38,7 +65,9 @@ describe('createAuthProvider', () => {
 
   it('sends a login that needs a second factor to the code step, with no session until the code', async () => {
     const { api, auth } = setup();
-    await expect(auth.login({ username: 'staff@example.jp', password: 'right' })).resolves.toEqual({ redirectTo: '/two-factor' });
+    await expect(auth.login({ username: 'staff@example.jp', password: 'right' })).resolves.toEqual({
+      redirectTo: '/two-factor',
+    });
     expect(auth.pendingMfa()).toEqual({ mfaRequired: true, mfaToken: 'm1' });
     await expect(auth.checkAuth({})).rejects.toMatchObject({ redirectTo: '/login' });
     await expect(auth.verifyMfa('000000')).rejects.toMatchObject({ status: 422 });
@@ -58,7 +87,12 @@ describe('createAuthProvider', () => {
   it('takes identity and permissions from the server user', async () => {
     const { auth } = setup();
     await auth.login({ username: 'c@example.jp', password: 'right' });
-    await expect(auth.getIdentity?.()).resolves.toMatchObject({ id: 'c1', fullName: '熊本 花子', role: 'coordinator', locale: 'ja' });
+    await expect(auth.getIdentity?.()).resolves.toMatchObject({
+      id: 'c1',
+      fullName: '熊本 花子',
+      role: 'coordinator',
+      locale: 'ja',
+    });
     await expect(auth.getPermissions?.({})).resolves.toBe('coordinator');
   });
 

@@ -20,7 +20,9 @@ export interface TwoFactorSteps {
   signedInWith(pair: TokenPair): void;
 }
 
-export function createAuthProvider(client: ApiClient): AuthProvider & TwoFactorSteps & { me(): Promise<ApiUser>; forgetMe(): void } {
+export function createAuthProvider(
+  client: ApiClient,
+): AuthProvider & TwoFactorSteps & { me(): Promise<ApiUser>; forgetMe(): void } {
   let me: Promise<ApiUser> | null = null;
   let pending: MfaChallenge | null = null;
 

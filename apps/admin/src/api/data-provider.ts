@@ -23,7 +23,10 @@ function filterQuery(filter: Record<string, unknown> = {}): Record<string, strin
 }
 
 /** The fields of `data` that differ from `previous` (all of them when there is no previous). */
-export function changedFields(data: Record<string, unknown>, previous?: Record<string, unknown>): Record<string, unknown> {
+export function changedFields(
+  data: Record<string, unknown>,
+  previous?: Record<string, unknown>,
+): Record<string, unknown> {
   if (!previous) return data;
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
@@ -59,7 +62,12 @@ export function createDataProvider(client: ApiClient): DataProvider {
 
     async getManyReference(resource, params) {
       const { page = 1, perPage = 25 } = params.pagination ?? {};
-      const query: Record<string, string | number> = { page, perPage, ...filterQuery(params.filter), [params.target]: String(params.id) };
+      const query: Record<string, string | number> = {
+        page,
+        perPage,
+        ...filterQuery(params.filter),
+        [params.target]: String(params.id),
+      };
       if (params.sort?.field) {
         query.sort = params.sort.field;
         query.order = params.sort.order;
@@ -74,13 +82,18 @@ export function createDataProvider(client: ApiClient): DataProvider {
     },
 
     async update(resource, params) {
-      const body = changedFields(params.data as Record<string, unknown>, params.previousData as Record<string, unknown> | undefined);
+      const body = changedFields(
+        params.data as Record<string, unknown>,
+        params.previousData as Record<string, unknown> | undefined,
+      );
       const data = await client.request<RaRecord>(path(resource, params.id), { method: 'PATCH', body });
       return { data } as never;
     },
 
     async updateMany(resource, params) {
-      await Promise.all(params.ids.map((id) => client.request(path(resource, id), { method: 'PATCH', body: params.data })));
+      await Promise.all(
+        params.ids.map((id) => client.request(path(resource, id), { method: 'PATCH', body: params.data })),
+      );
       return { data: params.ids } as never;
     },
 

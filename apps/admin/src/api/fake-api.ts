@@ -22,9 +22,13 @@ export function fakeApi(routes: Record<string, Handler>) {
     calls.push(call);
     const route = `${method} ${url.split('?')[0]}`;
     const handler = routes[route];
-    if (!handler) return new Response(JSON.stringify({ code: 'NOT_FOUND', message: `no fake for ${route}` }), { status: 404 });
+    if (!handler)
+      return new Response(JSON.stringify({ code: 'NOT_FOUND', message: `no fake for ${route}` }), { status: 404 });
     const { status, body } = await handler(call);
-    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    return new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   };
   return { fetch: fetchImpl as typeof fetch, calls };
 }

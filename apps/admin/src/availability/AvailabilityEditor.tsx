@@ -1,15 +1,52 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Box, Button, Divider, FormHelperText, IconButton, LinearProgress, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Divider,
+  FormHelperText,
+  IconButton,
+  LinearProgress,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { ApiError } from '../api/api-client';
 import { apiClient } from '../providers';
-import { localErrors, newKey, nextSlot, rowErrors, timeOptions, toBody, toDraft, WEEKDAYS, type Availability, type AvailabilityDraft, type ExceptionRow, type SlotRow } from './availability-draft';
+import {
+  localErrors,
+  newKey,
+  nextSlot,
+  rowErrors,
+  timeOptions,
+  toBody,
+  toDraft,
+  WEEKDAYS,
+  type Availability,
+  type AvailabilityDraft,
+  type ExceptionRow,
+  type SlotRow,
+} from './availability-draft';
 
-const TimeSelect = ({ label, value, kind, onChange, error, allowEmpty }: { label: string; value: string; kind: 'start' | 'end'; onChange: (value: string) => void; error?: boolean; allowEmpty?: string }) => (
+const TimeSelect = ({
+  label,
+  value,
+  kind,
+  onChange,
+  error,
+  allowEmpty,
+}: {
+  label: string;
+  value: string;
+  kind: 'start' | 'end';
+  onChange: (value: string) => void;
+  error?: boolean;
+  allowEmpty?: string;
+}) => (
   <TextField
     select
     size="small"
@@ -38,14 +75,36 @@ const RowError = ({ message }: { message?: string }) => {
   ) : null;
 };
 
-const SlotLine = ({ slot, error, onChange, onRemove }: { slot: SlotRow; error?: string; onChange: (slot: SlotRow) => void; onRemove: () => void }) => {
+const SlotLine = ({
+  slot,
+  error,
+  onChange,
+  onRemove,
+}: {
+  slot: SlotRow;
+  error?: string;
+  onChange: (slot: SlotRow) => void;
+  onRemove: () => void;
+}) => {
   const translate = useTranslate();
   return (
     <Box data-testid="slot">
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.5 }}>
-        <TimeSelect label={translate('app.registry.availability.start')} kind="start" value={slot.start} error={!!error} onChange={(start) => onChange({ ...slot, start })} />
+        <TimeSelect
+          label={translate('app.registry.availability.start')}
+          kind="start"
+          value={slot.start}
+          error={!!error}
+          onChange={(start) => onChange({ ...slot, start })}
+        />
         <span aria-hidden>–</span>
-        <TimeSelect label={translate('app.registry.availability.end')} kind="end" value={slot.end} error={!!error} onChange={(end) => onChange({ ...slot, end })} />
+        <TimeSelect
+          label={translate('app.registry.availability.end')}
+          kind="end"
+          value={slot.end}
+          error={!!error}
+          onChange={(end) => onChange({ ...slot, end })}
+        />
         <IconButton aria-label={translate('app.registry.availability.remove_slot')} onClick={onRemove} size="small">
           <DeleteOutlineIcon fontSize="small" />
         </IconButton>
@@ -55,7 +114,17 @@ const SlotLine = ({ slot, error, onChange, onRemove }: { slot: SlotRow; error?: 
   );
 };
 
-const ExceptionLine = ({ row, error, onChange, onRemove }: { row: ExceptionRow; error?: string; onChange: (row: ExceptionRow) => void; onRemove: () => void }) => {
+const ExceptionLine = ({
+  row,
+  error,
+  onChange,
+  onRemove,
+}: {
+  row: ExceptionRow;
+  error?: string;
+  onChange: (row: ExceptionRow) => void;
+  onRemove: () => void;
+}) => {
   const translate = useTranslate();
   const allDay = translate('app.registry.availability.all_day');
   return (
@@ -84,10 +153,28 @@ const ExceptionLine = ({ row, error, onChange, onRemove }: { row: ExceptionRow; 
           <option value="no">{translate('app.registry.availability.is_unavailable')}</option>
         </TextField>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-          <TimeSelect label={translate('app.registry.availability.start')} kind="start" value={row.start} allowEmpty={allDay} error={!!error} onChange={(start) => onChange({ ...row, start })} />
+          <TimeSelect
+            label={translate('app.registry.availability.start')}
+            kind="start"
+            value={row.start}
+            allowEmpty={allDay}
+            error={!!error}
+            onChange={(start) => onChange({ ...row, start })}
+          />
           <span aria-hidden>–</span>
-          <TimeSelect label={translate('app.registry.availability.end')} kind="end" value={row.end} allowEmpty={allDay} error={!!error} onChange={(end) => onChange({ ...row, end })} />
-          <IconButton aria-label={translate('app.registry.availability.remove_exception')} onClick={onRemove} size="small">
+          <TimeSelect
+            label={translate('app.registry.availability.end')}
+            kind="end"
+            value={row.end}
+            allowEmpty={allDay}
+            error={!!error}
+            onChange={(end) => onChange({ ...row, end })}
+          />
+          <IconButton
+            aria-label={translate('app.registry.availability.remove_exception')}
+            onClick={onRemove}
+            size="small"
+          >
             <DeleteOutlineIcon fontSize="small" />
           </IconButton>
         </Box>
@@ -108,7 +195,8 @@ const AvailabilityForm = ({ path, initial }: { path: string; initial: Availabili
   const [summary, setSummary] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const setDay = (index: number, slots: SlotRow[]) => setDraft((d) => ({ ...d, days: d.days.map((day, i) => (i === index ? slots : day)) }));
+  const setDay = (index: number, slots: SlotRow[]) =>
+    setDraft((d) => ({ ...d, days: d.days.map((day, i) => (i === index ? slots : day)) }));
   const setExceptions = (exceptions: ExceptionRow[]) => setDraft((d) => ({ ...d, exceptions }));
 
   const save = async () => {
@@ -149,7 +237,13 @@ const AvailabilityForm = ({ path, initial }: { path: string; initial: Availabili
         const slots = draft.days[index];
         const name = translate(`app.registry.availability.weekdays.${weekday}`);
         return (
-          <Box key={weekday} data-testid={`weekday-${weekday}`} role="group" aria-label={name} sx={{ borderBottom: 1, borderColor: 'divider', pb: 0.5 }}>
+          <Box
+            key={weekday}
+            data-testid={`weekday-${weekday}`}
+            role="group"
+            aria-label={name}
+            sx={{ borderBottom: 1, borderColor: 'divider', pb: 0.5 }}
+          >
             <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1 }}>
               <Typography sx={{ fontWeight: 500 }}>{name}</Typography>
               <Button size="small" startIcon={<AddIcon />} onClick={() => setDay(index, [...slots, nextSlot(slots)])}>
@@ -166,8 +260,18 @@ const AvailabilityForm = ({ path, initial }: { path: string; initial: Availabili
                   key={slot.key}
                   slot={slot}
                   error={errors[slot.key]}
-                  onChange={(next) => setDay(index, slots.map((s) => (s.key === slot.key ? next : s)))}
-                  onRemove={() => setDay(index, slots.filter((s) => s.key !== slot.key))}
+                  onChange={(next) =>
+                    setDay(
+                      index,
+                      slots.map((s) => (s.key === slot.key ? next : s)),
+                    )
+                  }
+                  onRemove={() =>
+                    setDay(
+                      index,
+                      slots.filter((s) => s.key !== slot.key),
+                    )
+                  }
                 />
               ))
             )}
@@ -179,7 +283,13 @@ const AvailabilityForm = ({ path, initial }: { path: string; initial: Availabili
         <Typography variant="subtitle1" component="h3">
           {translate('app.registry.availability.exceptions')}
         </Typography>
-        <Button size="small" startIcon={<AddIcon />} onClick={() => setExceptions([...draft.exceptions, { key: newKey(), date: '', available: false, start: '', end: '' }])}>
+        <Button
+          size="small"
+          startIcon={<AddIcon />}
+          onClick={() =>
+            setExceptions([...draft.exceptions, { key: newKey(), date: '', available: false, start: '', end: '' }])
+          }
+        >
           {translate('app.registry.availability.add_exception')}
         </Button>
       </Box>

@@ -15,7 +15,15 @@ describe('availability draft', () => {
 
   it('groups weekly slots by weekday (Monday first) in time order, and sorts exceptions by date', () => {
     const draft = toDraft(availability);
-    expect(draft.days.map((day) => day.map((s) => `${s.start}-${s.end}`))).toEqual([['09:00-12:00', '14:00-18:00'], [], ['13:00-17:00'], [], [], [], []]);
+    expect(draft.days.map((day) => day.map((s) => `${s.start}-${s.end}`))).toEqual([
+      ['09:00-12:00', '14:00-18:00'],
+      [],
+      ['13:00-17:00'],
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect(draft.exceptions.map((e) => [e.date, e.available, e.start, e.end])).toEqual([
       ['2026-12-24', true, '10:00', '12:00'],
       ['2026-12-29', false, '', ''],
@@ -39,7 +47,12 @@ describe('availability draft', () => {
     const draft = toDraft(availability);
     const { weeklyKeys, exceptionKeys } = toBody(draft);
     const errors = rowErrors(
-      { root: { serverError: 'x' }, 'weekly[1]': 'overlaps weekly[0]', 'weekly[2].end': 'end must be later than start', 'exceptions[0].end': 'end is required when start is given' },
+      {
+        root: { serverError: 'x' },
+        'weekly[1]': 'overlaps weekly[0]',
+        'weekly[2].end': 'end must be later than start',
+        'exceptions[0].end': 'end is required when start is given',
+      },
       weeklyKeys,
       exceptionKeys,
     );
@@ -53,7 +66,9 @@ describe('availability draft', () => {
   it('keeps the server words for a complaint it has no wording for', () => {
     const draft = toDraft(availability);
     const { weeklyKeys, exceptionKeys } = toBody(draft);
-    expect(rowErrors({ 'weekly.0.weekday': 'weekday must be an integer' }, weeklyKeys, exceptionKeys)).toEqual({ [draft.days[0][0].key]: 'weekday must be an integer' });
+    expect(rowErrors({ 'weekly.0.weekday': 'weekday must be an integer' }, weeklyKeys, exceptionKeys)).toEqual({
+      [draft.days[0][0].key]: 'weekday must be an integer',
+    });
   });
 
   it('asks for the date of an exception before saving', () => {

@@ -39,7 +39,8 @@ export const newKey = (): string => `row-${++lastKey}`;
 export function toDraft(availability: Availability): AvailabilityDraft {
   const days: SlotRow[][] = WEEKDAYS.map(() => []);
   for (const slot of availability.weekly ?? []) {
-    if (slot.weekday >= 1 && slot.weekday <= 7) days[slot.weekday - 1].push({ key: newKey(), start: slot.start, end: slot.end });
+    if (slot.weekday >= 1 && slot.weekday <= 7)
+      days[slot.weekday - 1].push({ key: newKey(), start: slot.start, end: slot.end });
   }
   for (const day of days) day.sort((a, b) => a.start.localeCompare(b.start));
   const exceptions = [...(availability.exceptions ?? [])]
@@ -52,7 +53,11 @@ export function toDraft(availability: Availability): AvailabilityDraft {
  * The body of PUT …/availability, and which row each array index came from (the API names rows by
  * their index in the body).
  */
-export function toBody(draft: AvailabilityDraft): { body: Availability; weeklyKeys: string[]; exceptionKeys: string[] } {
+export function toBody(draft: AvailabilityDraft): {
+  body: Availability;
+  weeklyKeys: string[];
+  exceptionKeys: string[];
+} {
   const weekly: WeeklySlot[] = [];
   const weeklyKeys: string[] = [];
   draft.days.forEach((slots, index) => {
@@ -61,7 +66,12 @@ export function toBody(draft: AvailabilityDraft): { body: Availability; weeklyKe
       weeklyKeys.push(slot.key);
     }
   });
-  const exceptions = draft.exceptions.map(({ date, available, start, end }) => ({ date, available, ...(start ? { start } : {}), ...(end ? { end } : {}) }));
+  const exceptions = draft.exceptions.map(({ date, available, start, end }) => ({
+    date,
+    available,
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
+  }));
   return { body: { weekly, exceptions }, weeklyKeys, exceptionKeys: draft.exceptions.map((e) => e.key) };
 }
 
@@ -88,7 +98,11 @@ function wording(property: string | undefined, message: string): string {
  * The API's field errors (`weekly[1]` → "overlaps weekly[0]") as row key → message (an i18n key,
  * or the server's words when the editor has none), the first complaint per row.
  */
-export function rowErrors(errors: Record<string, unknown>, weeklyKeys: readonly string[], exceptionKeys: readonly string[]): Record<string, string> {
+export function rowErrors(
+  errors: Record<string, unknown>,
+  weeklyKeys: readonly string[],
+  exceptionKeys: readonly string[],
+): Record<string, string> {
   const rows: Record<string, string> = {};
   for (const [field, value] of Object.entries(errors)) {
     const match = FIELD.exec(field);
@@ -112,7 +126,8 @@ export function timeOptions(kind: 'start' | 'end', current?: string): string[] {
 }
 
 const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const toTime = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** A new slot for a weekday: 09:00–12:00 on an empty day, else three hours after the last slot. */
 export function nextSlot(slots: readonly SlotRow[]): SlotRow {

@@ -19,21 +19,48 @@ import { liveQuery } from '../lib/live';
 import { LapsingPanel, NeedsStaffPanel, TodayTomorrowPanel } from './StaffPanels';
 
 const Grid = ({ children }: { children: React.ReactNode }) => (
-  <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', md: 'repeat(3, 1fr)' } }}>{children}</Box>
+  <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', md: 'repeat(3, 1fr)' } }}>
+    {children}
+  </Box>
 );
 
 const UsersCard = () => {
   const { total, isPending } = useGetList('users', { pagination: { page: 1, perPage: 1 } });
-  return <DashboardCard title="app.dashboard.cards.users" hint="app.dashboard.cards.users_hint" icon={<PeopleIcon />} value={total} loading={isPending} />;
+  return (
+    <DashboardCard
+      title="app.dashboard.cards.users"
+      hint="app.dashboard.cards.users_hint"
+      icon={<PeopleIcon />}
+      value={total}
+      loading={isPending}
+    />
+  );
 };
 
 /** `/requests` with a filter, as react-admin's list reads it from the URL. */
-export const filteredList = (resource: string, filter: Record<string, string>) => `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+export const filteredList = (resource: string, filter: Record<string, string>) =>
+  `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
 /** A count from a list endpoint's `total` (one row fetched). */
-const CountCard = ({ resource, filter, title, hint, icon, to }: { resource: string; filter: Record<string, string>; title: string; hint?: string; icon: React.ReactNode; to?: string }) => {
+const CountCard = ({
+  resource,
+  filter,
+  title,
+  hint,
+  icon,
+  to,
+}: {
+  resource: string;
+  filter: Record<string, string>;
+  title: string;
+  hint?: string;
+  icon: React.ReactNode;
+  to?: string;
+}) => {
   const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter }, liveQuery);
-  return <DashboardCard title={title} hint={hint} icon={icon} value={error ? '—' : total} loading={isPending} to={to} />;
+  return (
+    <DashboardCard title={title} hint={hint} icon={icon} value={error ? '—' : total} loading={isPending} to={to} />
+  );
 };
 
 const StaffCards = ({ role }: { role: Role }) => {
@@ -41,18 +68,59 @@ const StaffCards = ({ role }: { role: Role }) => {
   return (
     <Grid>
       {role === 'admin' && <UsersCard />}
-      <CountCard resource="requests" filter={{ status: 'open', from: now }} title="app.dashboard.cards.open_requests" hint="app.dashboard.cards.open_requests_hint" icon={<AssignmentIcon />} to={filteredList('requests', { status: 'open', from: now })} />
-      <CountCard resource="requests" filter={{ status: 'escalated', from: now }} title="app.dashboard.cards.escalated" hint="app.dashboard.cards.escalated_hint" icon={<ReportProblemIcon />} to={filteredList('requests', { status: 'escalated', from: now })} />
-      <CountCard resource="reports" filter={{ reviewStatus: 'pending' }} title="app.dashboard.cards.pending_reports" hint="app.dashboard.cards.pending_reports_hint" icon={<RateReviewIcon />} to={filteredList('reports', { reviewStatus: 'pending' })} />
-      <CountCard resource="courses" filter={{ from: now }} title="app.dashboard.cards.upcoming_courses" hint="app.dashboard.cards.upcoming_courses_hint" icon={<SchoolIcon />} to="/courses" />
+      <CountCard
+        resource="requests"
+        filter={{ status: 'open', from: now }}
+        title="app.dashboard.cards.open_requests"
+        hint="app.dashboard.cards.open_requests_hint"
+        icon={<AssignmentIcon />}
+        to={filteredList('requests', { status: 'open', from: now })}
+      />
+      <CountCard
+        resource="requests"
+        filter={{ status: 'escalated', from: now }}
+        title="app.dashboard.cards.escalated"
+        hint="app.dashboard.cards.escalated_hint"
+        icon={<ReportProblemIcon />}
+        to={filteredList('requests', { status: 'escalated', from: now })}
+      />
+      <CountCard
+        resource="reports"
+        filter={{ reviewStatus: 'pending' }}
+        title="app.dashboard.cards.pending_reports"
+        hint="app.dashboard.cards.pending_reports_hint"
+        icon={<RateReviewIcon />}
+        to={filteredList('reports', { reviewStatus: 'pending' })}
+      />
+      <CountCard
+        resource="courses"
+        filter={{ from: now }}
+        title="app.dashboard.cards.upcoming_courses"
+        hint="app.dashboard.cards.upcoming_courses_hint"
+        icon={<SchoolIcon />}
+        to="/courses"
+      />
     </Grid>
   );
 };
 
 const CoordinatorCards = () => (
   <Grid>
-    <DashboardCard title="app.dashboard.cards.new_request" hint="app.dashboard.cards.new_request_hint" icon={<PostAddIcon />} value="＋" to="/requests/create" />
-    <CountCard resource="requests" filter={{}} title="app.dashboard.cards.my_requests" hint="app.dashboard.cards.my_requests_hint" icon={<AssignmentIcon />} to="/requests" />
+    <DashboardCard
+      title="app.dashboard.cards.new_request"
+      hint="app.dashboard.cards.new_request_hint"
+      icon={<PostAddIcon />}
+      value="＋"
+      to="/requests/create"
+    />
+    <CountCard
+      resource="requests"
+      filter={{}}
+      title="app.dashboard.cards.my_requests"
+      hint="app.dashboard.cards.my_requests_hint"
+      icon={<AssignmentIcon />}
+      to="/requests"
+    />
   </Grid>
 );
 
@@ -63,7 +131,16 @@ const PendingOffersCard = () => {
     queryFn: () => apiClient.request<{ data: unknown[]; total: number }>('/offers', { query: { status: 'pending' } }),
     ...liveQuery,
   });
-  return <DashboardCard title="app.dashboard.cards.offers" hint="app.dashboard.cards.offers_hint" icon={<MailOutlinedIcon />} value={error ? '—' : data?.total} loading={isPending} to="/offers" />;
+  return (
+    <DashboardCard
+      title="app.dashboard.cards.offers"
+      hint="app.dashboard.cards.offers_hint"
+      icon={<MailOutlinedIcon />}
+      value={error ? '—' : data?.total}
+      loading={isPending}
+      to="/offers"
+    />
+  );
 };
 
 const VolunteerCards = () => {
@@ -71,7 +148,14 @@ const VolunteerCards = () => {
   return (
     <Grid>
       <PendingOffersCard />
-      <CountCard resource="dispatches" filter={{ status: 'confirmed', from: now }} title="app.dashboard.cards.dispatches" hint="app.dashboard.cards.dispatches_hint" icon={<HowToRegIcon />} to="/dispatches" />
+      <CountCard
+        resource="dispatches"
+        filter={{ status: 'confirmed', from: now }}
+        title="app.dashboard.cards.dispatches"
+        hint="app.dashboard.cards.dispatches_hint"
+        icon={<HowToRegIcon />}
+        to="/dispatches"
+      />
       <MyAvailabilityCard />
       <MyTrainingCard />
     </Grid>
@@ -95,20 +179,36 @@ export const Dashboard = () => {
           <Typography variant="h5" component="h1">
             {translate('app.dashboard.welcome', { name: identity?.fullName ?? '' })}
           </Typography>
-          <Typography color="text.secondary">{translate('app.dashboard.signed_in_as', { role: translate(`app.role.${permissions}`) })}</Typography>
+          <Typography color="text.secondary">
+            {translate('app.dashboard.signed_in_as', { role: translate(`app.role.${permissions}`) })}
+          </Typography>
           <Typography sx={{ mt: 1 }} data-testid="today">
-            {translate('app.dashboard.today')}: {formatDate(now, displayLocale)} · {translate('app.dashboard.fiscal_year')}: {fiscalYearLabel(fiscalYearOf(now), displayLocale)}
+            {translate('app.dashboard.today')}: {formatDate(now, displayLocale)} ·{' '}
+            {translate('app.dashboard.fiscal_year')}: {fiscalYearLabel(fiscalYearOf(now), displayLocale)}
           </Typography>
         </CardContent>
       </Card>
       {isStaff(permissions) && (
-        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' }, alignItems: 'start' }}>
+        <Box
+          sx={{
+            display: 'grid',
+            gap: 2,
+            gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' },
+            alignItems: 'start',
+          }}
+        >
           <TodayTomorrowPanel />
           <NeedsStaffPanel />
           <LapsingPanel />
         </Box>
       )}
-      {isStaff(permissions) ? <StaffCards role={permissions} /> : permissions === 'coordinator' ? <CoordinatorCards /> : <VolunteerCards />}
+      {isStaff(permissions) ? (
+        <StaffCards role={permissions} />
+      ) : permissions === 'coordinator' ? (
+        <CoordinatorCards />
+      ) : (
+        <VolunteerCards />
+      )}
     </Box>
   );
 };

@@ -36,7 +36,15 @@ export const DashboardCard = ({ title, icon, value, hint, comingSoon, loading, t
       data-coming-soon={comingSoon ? 'true' : undefined}
     >
       <Content to={to}>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1, color: comingSoon ? 'text.secondary' : 'primary.main' }}>
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 1,
+            mb: 1,
+            color: comingSoon ? 'text.secondary' : 'primary.main',
+          }}
+        >
           {icon}
           <Typography variant="subtitle1" component="h2" sx={{ flex: 1, color: 'text.primary' }}>
             {translate(title)}

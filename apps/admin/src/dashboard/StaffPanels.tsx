@@ -19,7 +19,6 @@ export function tokyoMidnight(now: Date, daysAhead: number): string {
   return new Date(`${p.year}-${pad(p.month)}-${pad(p.day)}T00:00:00+09:00`).toISOString();
 }
 
-
 const Pending = () => (
   <Stack gap={1}>
     <Skeleton height={32} />
@@ -33,17 +32,36 @@ const Empty = ({ message }: { message: string }) => {
 };
 
 /** The parts of the API's dispatch view this panel shows. */
-type DispatchRow = Pick<DispatchView, 'id' | 'requestId' | 'hospitalId' | 'language' | 'startsAt' | 'endsAt' | 'interpreterName'>;
+type DispatchRow = Pick<
+  DispatchView,
+  'id' | 'requestId' | 'hospitalId' | 'language' | 'startsAt' | 'endsAt' | 'interpreterName'
+>;
 
-const names = (records: { id: string; displayName?: string; name?: string }[] | undefined) => new Map((records ?? []).map((r) => [r.id, r.displayName ?? r.name ?? '']));
+const names = (records: { id: string; displayName?: string; name?: string }[] | undefined) =>
+  new Map((records ?? []).map((r) => [r.id, r.displayName ?? r.name ?? '']));
 
 /** Confirmed visits of today and tomorrow (Tokyo), each with its interpreter and hospital. */
 export const TodayTomorrowPanel = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
-  const [range] = useState(() => ({ from: tokyoMidnight(new Date(), 0), to: tokyoMidnight(new Date(), 2), tomorrow: tokyoMidnight(new Date(), 1) }));
-  const { data, isPending, error } = useGetList<DispatchRow>('dispatches', { pagination: { page: 1, perPage: 50 }, sort: { field: 'startsAt', order: 'ASC' }, filter: { status: 'confirmed', from: range.from, to: range.to } }, liveQuery);
-  const hospitals = names(useGetMany('hospitals', { ids: [...new Set((data ?? []).map((d) => d.hospitalId))] }, { enabled: !!data?.length }).data);
+  const [range] = useState(() => ({
+    from: tokyoMidnight(new Date(), 0),
+    to: tokyoMidnight(new Date(), 2),
+    tomorrow: tokyoMidnight(new Date(), 1),
+  }));
+  const { data, isPending, error } = useGetList<DispatchRow>(
+    'dispatches',
+    {
+      pagination: { page: 1, perPage: 50 },
+      sort: { field: 'startsAt', order: 'ASC' },
+      filter: { status: 'confirmed', from: range.from, to: range.to },
+    },
+    liveQuery,
+  );
+  const hospitals = names(
+    useGetMany('hospitals', { ids: [...new Set((data ?? []).map((d) => d.hospitalId))] }, { enabled: !!data?.length })
+      .data,
+  );
   const day = (d: DispatchRow) => (d.startsAt < range.tomorrow ? 'today' : 'tomorrow');
   return (
     <TitledCard title="app.dashboard.panels.today_tomorrow" testId="today-tomorrow">
@@ -60,7 +78,11 @@ export const TodayTomorrowPanel = () => {
               <ListItemText
                 primary={
                   <Stack direction="row" gap={1} alignItems="center" flexWrap="wrap">
-                    <Chip size="small" color={day(d) === 'today' ? 'primary' : 'default'} label={translate(`app.dashboard.panels.${day(d)}`)} />
+                    <Chip
+                      size="small"
+                      color={day(d) === 'today' ? 'primary' : 'default'}
+                      label={translate(`app.dashboard.panels.${day(d)}`)}
+                    />
                     <span>
                       {formatTime(d.startsAt)}–{formatTime(d.endsAt)}
                     </span>
@@ -88,10 +110,30 @@ export const NeedsStaffPanel = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   const [now] = useState(() => new Date().toISOString());
-  const escalated = useGetList<RequestRow>('requests', { pagination: { page: 1, perPage: 10 }, sort: { field: 'startsAt', order: 'ASC' }, filter: { status: 'escalated', from: now } }, liveQuery);
-  const open = useGetList<RequestRow>('requests', { pagination: { page: 1, perPage: 10 }, sort: { field: 'startsAt', order: 'ASC' }, filter: { status: 'open', from: now } }, liveQuery);
-  const rows = [...(escalated.data ?? []), ...(open.data ?? [])].sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.startsAt.localeCompare(b.startsAt));
-  const hospitals = names(useGetMany('hospitals', { ids: [...new Set(rows.map((r) => r.hospitalId))] }, { enabled: rows.length > 0 }).data);
+  const escalated = useGetList<RequestRow>(
+    'requests',
+    {
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'startsAt', order: 'ASC' },
+      filter: { status: 'escalated', from: now },
+    },
+    liveQuery,
+  );
+  const open = useGetList<RequestRow>(
+    'requests',
+    {
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'startsAt', order: 'ASC' },
+      filter: { status: 'open', from: now },
+    },
+    liveQuery,
+  );
+  const rows = [...(escalated.data ?? []), ...(open.data ?? [])].sort(
+    (a, b) => Number(b.urgent) - Number(a.urgent) || a.startsAt.localeCompare(b.startsAt),
+  );
+  const hospitals = names(
+    useGetMany('hospitals', { ids: [...new Set(rows.map((r) => r.hospitalId))] }, { enabled: rows.length > 0 }).data,
+  );
   const error = escalated.error ?? open.error;
   return (
     <TitledCard title="app.dashboard.panels.needs_staff" testId="needs-staff">
@@ -124,14 +166,21 @@ export const NeedsStaffPanel = () => {
 };
 
 interface LapsingList {
-  data: { volunteerId: string; displayName: string; items: { item: 'pledge' | 'insurance' | 'training'; date: string | null; lapsed: boolean }[] }[];
+  data: {
+    volunteerId: string;
+    displayName: string;
+    items: { item: 'pledge' | 'insurance' | 'training'; date: string | null; lapsed: boolean }[];
+  }[];
   total: number;
 }
 
 /** Volunteers whose pledge, insurance or training lapses within 30 days (or already has). */
 export const LapsingPanel = () => {
   const translate = useTranslate();
-  const { data, isPending, error } = useQuery({ queryKey: ['volunteers', 'lapsing', 30], queryFn: () => apiClient.request<LapsingList>('/volunteers/lapsing', { query: { withinDays: '30' } }) });
+  const { data, isPending, error } = useQuery({
+    queryKey: ['volunteers', 'lapsing', 30],
+    queryFn: () => apiClient.request<LapsingList>('/volunteers/lapsing', { query: { withinDays: '30' } }),
+  });
   return (
     <TitledCard title="app.dashboard.panels.lapsing" testId="lapsing">
       {isPending ? (

@@ -10,7 +10,19 @@ import { filenameFromDisposition, readWithProgress, saveBlob, type DownloadProgr
  * under the server's file name. While it downloads the button is disabled and shows a progress
  * ring, a fraction when the size is known; a failure is notified in words with the request id.
  */
-export const DownloadButton = ({ path, query, label, name, disabled }: { path: string; query: Record<string, string>; label: string; /** what the success notice names, when not the label */ name?: string; disabled?: boolean }) => {
+export const DownloadButton = ({
+  path,
+  query,
+  label,
+  name,
+  disabled,
+}: {
+  path: string;
+  query: Record<string, string>;
+  label: string;
+  /** what the success notice names, when not the label */ name?: string;
+  disabled?: boolean;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
@@ -39,7 +51,12 @@ export const DownloadButton = ({ path, query, label, name, disabled }: { path: s
       aria-busy={progress !== null}
       startIcon={
         progress ? (
-          <CircularProgress size={18} variant={percent === null ? 'indeterminate' : 'determinate'} value={percent ?? undefined} aria-label={translate('app.exports.downloading')} />
+          <CircularProgress
+            size={18}
+            variant={percent === null ? 'indeterminate' : 'determinate'}
+            value={percent ?? undefined}
+            aria-label={translate('app.exports.downloading')}
+          />
         ) : (
           <DownloadIcon />
         )
@@ -50,7 +67,9 @@ export const DownloadButton = ({ path, query, label, name, disabled }: { path: s
         <span>{label}</span>
         {progress && (
           <Typography component="span" variant="caption" data-testid="download-progress">
-            {percent === null ? translate('app.exports.downloading_bytes', { kb: Math.ceil(progress.loaded / 1024) }) : `${percent}%`}
+            {percent === null
+              ? translate('app.exports.downloading_bytes', { kb: Math.ceil(progress.loaded / 1024) })
+              : `${percent}%`}
           </Typography>
         )}
       </Box>

@@ -31,7 +31,15 @@ const Section = ({ title, hint, children }: { title: string; hint: string; child
 );
 
 const Buttons = ({ children }: { children: ReactNode }) => (
-  <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' } }}>{children}</Box>
+  <Box
+    sx={{
+      display: 'grid',
+      gap: 1,
+      gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' },
+    }}
+  >
+    {children}
+  </Box>
 );
 
 /** Dispatches and training attendance over a date range (a fiscal year by default). */
@@ -48,7 +56,15 @@ const RangeExports = () => {
     <Section title={translate('app.exports.range_title')} hint={translate('app.exports.range_hint')}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
         <FiscalYearPicker value={fiscalYear} onChange={pickYear} />
-        <TextField size="small" fullWidth={false} type="date" label={translate('app.exports.from')} value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField
+          size="small"
+          fullWidth={false}
+          type="date"
+          label={translate('app.exports.from')}
+          value={range.from}
+          onChange={(e) => setRange({ ...range, from: e.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
         <TextField
           size="small"
           fullWidth={false}
@@ -62,10 +78,30 @@ const RangeExports = () => {
         />
       </Box>
       <Buttons>
-        <DownloadButton path="/exports/dispatches.csv" query={range} disabled={!valid} label={translate('app.exports.dispatches_csv')} />
-        <DownloadButton path="/exports/dispatches.xlsx" query={range} disabled={!valid} label={translate('app.exports.dispatches_xlsx')} />
-        <DownloadButton path="/exports/attendance.csv" query={range} disabled={!valid} label={translate('app.exports.attendance_csv')} />
-        <DownloadButton path="/exports/attendance.xlsx" query={range} disabled={!valid} label={translate('app.exports.attendance_xlsx')} />
+        <DownloadButton
+          path="/exports/dispatches.csv"
+          query={range}
+          disabled={!valid}
+          label={translate('app.exports.dispatches_csv')}
+        />
+        <DownloadButton
+          path="/exports/dispatches.xlsx"
+          query={range}
+          disabled={!valid}
+          label={translate('app.exports.dispatches_xlsx')}
+        />
+        <DownloadButton
+          path="/exports/attendance.csv"
+          query={range}
+          disabled={!valid}
+          label={translate('app.exports.attendance_csv')}
+        />
+        <DownloadButton
+          path="/exports/attendance.xlsx"
+          query={range}
+          disabled={!valid}
+          label={translate('app.exports.attendance_xlsx')}
+        />
       </Buttons>
     </Section>
   );
@@ -87,7 +123,15 @@ const MonthlyStatements = () => {
   const query = { month };
   return (
     <Section title={translate('app.exports.statements_title')} hint={translate('app.exports.statements_hint')}>
-      <TextField select size="small" fullWidth={false} label={translate('app.exports.month')} value={month} onChange={(e) => setMonth(e.target.value)} sx={{ width: 200 }}>
+      <TextField
+        select
+        size="small"
+        fullWidth={false}
+        label={translate('app.exports.month')}
+        value={month}
+        onChange={(e) => setMonth(e.target.value)}
+        sx={{ width: 200 }}
+      >
         {monthChoices().map((m) => (
           <MenuItem key={m} value={m}>
             {translate('app.exports.month_label', { year: m.slice(0, 4), month: Number(m.slice(5)) })}
@@ -95,12 +139,30 @@ const MonthlyStatements = () => {
         ))}
       </TextField>
       <Buttons>
-        <DownloadButton path="/exports/statements/hospitals.csv" query={query} label={translate('app.exports.hospitals_csv')} />
-        <DownloadButton path="/exports/statements/hospitals.xlsx" query={query} label={translate('app.exports.hospitals_xlsx')} />
-        <DownloadButton path="/exports/statements/volunteers.csv" query={query} label={translate('app.exports.volunteers_csv')} />
-        <DownloadButton path="/exports/statements/volunteers.xlsx" query={query} label={translate('app.exports.volunteers_xlsx')} />
+        <DownloadButton
+          path="/exports/statements/hospitals.csv"
+          query={query}
+          label={translate('app.exports.hospitals_csv')}
+        />
+        <DownloadButton
+          path="/exports/statements/hospitals.xlsx"
+          query={query}
+          label={translate('app.exports.hospitals_xlsx')}
+        />
+        <DownloadButton
+          path="/exports/statements/volunteers.csv"
+          query={query}
+          label={translate('app.exports.volunteers_csv')}
+        />
+        <DownloadButton
+          path="/exports/statements/volunteers.xlsx"
+          query={query}
+          label={translate('app.exports.volunteers_xlsx')}
+        />
       </Buttons>
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' } }}>
+      <Box
+        sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' } }}
+      >
         <Box>
           <Typography variant="subtitle1" component="h3">
             {translate('app.exports.statements_hospitals')}

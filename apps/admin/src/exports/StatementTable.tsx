@@ -1,4 +1,14 @@
-import { Alert, LinearProgress, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  LinearProgress,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { formatYen } from '../figures/format';
@@ -14,7 +24,10 @@ export const StatementTable = ({ kind, month }: { kind: Kind; month: string }) =
   const locale = useDisplayLocale();
   const statements = useQuery({
     queryKey: ['statements', kind, month],
-    queryFn: () => apiClient.request<Statements<HospitalStatement | VolunteerStatement>>(`/statements/${kind}`, { query: { month } }),
+    queryFn: () =>
+      apiClient.request<Statements<HospitalStatement | VolunteerStatement>>(`/statements/${kind}`, {
+        query: { month },
+      }),
     enabled: /^\d{4}-\d{2}$/.test(month),
   });
   const title = translate(`app.exports.statements_${kind}`);
@@ -29,7 +42,12 @@ export const StatementTable = ({ kind, month }: { kind: Kind; month: string }) =
     );
   }
   return (
-    <Table size="small" aria-label={title} data-testid={`statements-${kind}`} sx={{ '& .MuiTableCell-alignRight': { whiteSpace: 'nowrap' } }}>
+    <Table
+      size="small"
+      aria-label={title}
+      data-testid={`statements-${kind}`}
+      sx={{ '& .MuiTableCell-alignRight': { whiteSpace: 'nowrap' } }}
+    >
       <TableHead>
         <TableRow>
           <TableCell>{translate(kind === 'hospitals' ? 'app.exports.hospital' : 'app.exports.volunteer')}</TableCell>

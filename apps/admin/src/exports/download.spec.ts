@@ -2,9 +2,13 @@ import { filenameFromDisposition, readWithProgress, type DownloadProgress } from
 
 describe('filenameFromDisposition', () => {
   it("takes the server's file name, quoted or not, preferring the UTF-8 form", () => {
-    expect(filenameFromDisposition('attachment; filename="dispatches-2026-04-01-2027-03-31.csv"', 'x.csv')).toBe('dispatches-2026-04-01-2027-03-31.csv');
+    expect(filenameFromDisposition('attachment; filename="dispatches-2026-04-01-2027-03-31.csv"', 'x.csv')).toBe(
+      'dispatches-2026-04-01-2027-03-31.csv',
+    );
     expect(filenameFromDisposition('attachment; filename=attendance.xlsx', 'x')).toBe('attendance.xlsx');
-    expect(filenameFromDisposition(`attachment; filename="a.csv"; filename*=UTF-8''%E6%98%8E%E7%B4%B0.csv`, 'x')).toBe('明細.csv');
+    expect(filenameFromDisposition(`attachment; filename="a.csv"; filename*=UTF-8''%E6%98%8E%E7%B4%B0.csv`, 'x')).toBe(
+      '明細.csv',
+    );
   });
 
   it('falls back when there is no header or the name is a path', () => {
@@ -27,8 +31,15 @@ describe('readWithProgress', () => {
 
   it('reports the bytes read against Content-Length when the server sends it', async () => {
     const seen: DownloadProgress[] = [];
-    const blob = await readWithProgress(streamed(['ab', 'cde'], { 'Content-Length': '5', 'Content-Type': 'text/csv' }), (p) => seen.push(p));
-    expect(seen).toEqual([{ loaded: 0, total: 5 }, { loaded: 2, total: 5 }, { loaded: 5, total: 5 }]);
+    const blob = await readWithProgress(
+      streamed(['ab', 'cde'], { 'Content-Length': '5', 'Content-Type': 'text/csv' }),
+      (p) => seen.push(p),
+    );
+    expect(seen).toEqual([
+      { loaded: 0, total: 5 },
+      { loaded: 2, total: 5 },
+      { loaded: 5, total: 5 },
+    ]);
     expect(await blob.text()).toBe('abcde');
     expect(blob.type).toBe('text/csv');
   });

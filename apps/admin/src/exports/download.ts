@@ -27,7 +27,10 @@ export function filenameFromDisposition(header: string | null, fallback: string)
 }
 
 /** The whole body as a Blob, reporting progress after each chunk. */
-export async function readWithProgress(response: Response, onProgress: (progress: DownloadProgress) => void): Promise<Blob> {
+export async function readWithProgress(
+  response: Response,
+  onProgress: (progress: DownloadProgress) => void,
+): Promise<Blob> {
   const length = Number(response.headers.get('Content-Length'));
   const total = Number.isFinite(length) && length > 0 ? length : null;
   const type = response.headers.get('Content-Type') ?? 'application/octet-stream';

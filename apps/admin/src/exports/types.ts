@@ -8,13 +8,28 @@ export interface Statements<T> {
 export interface HospitalStatement {
   hospitalId: string;
   hospitalName: string;
-  lines: Array<{ dispatchId: string; date: string; language: string; kind: string; minutes: number | null; amountYen: number }>;
+  lines: Array<{
+    dispatchId: string;
+    date: string;
+    language: string;
+    kind: string;
+    minutes: number | null;
+    amountYen: number;
+  }>;
   totalYen: number;
 }
 
 export interface VolunteerStatement {
   volunteerId: string;
   volunteerName: string;
-  lines: Array<{ dispatchId: string; date: string; hospitalName: string; kind: string; honorariumYen: number; transportYen: number; amountYen: number }>;
+  lines: Array<{
+    dispatchId: string;
+    date: string;
+    hospitalName: string;
+    kind: string;
+    honorariumYen: number;
+    transportYen: number;
+    amountYen: number;
+  }>;
   totalYen: number;
 }

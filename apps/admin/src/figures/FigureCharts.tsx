@@ -9,7 +9,17 @@ export interface Bar {
 }
 
 /** A titled card holding one chart, or a sentence when there is nothing to draw. */
-export const ChartCard = ({ title, testId, empty, children }: { title: string; testId: string; empty?: string | false; children: ReactNode }) => (
+export const ChartCard = ({
+  title,
+  testId,
+  empty,
+  children,
+}: {
+  title: string;
+  testId: string;
+  empty?: string | false;
+  children: ReactNode;
+}) => (
   <Card component="section" data-testid={testId} aria-label={title} sx={{ minWidth: 0 }}>
     <CardContent>
       <Typography variant="h6" component="h2" sx={{ fontSize: '1rem', mb: 1 }}>
@@ -35,11 +45,20 @@ const axisMax = (bars: Bar[]) => {
 /** 3件 on the bar's end; nothing on an empty month. */
 function useBarLabel() {
   const translate = useTranslate();
-  return (item: { value: number | null }) => (item.value ? translate('app.figures.bar_label', { count: item.value }) : null);
+  return (item: { value: number | null }) =>
+    item.value ? translate('app.figures.bar_label', { count: item.value }) : null;
 }
 
 /** Counts by month, April to March, as columns; the chart takes the card's width (`shortLabel` for its ticks on a phone). */
-export const ColumnChart = ({ bars, seriesLabel, shortLabel }: { bars: Bar[]; seriesLabel: string; shortLabel?: (label: string) => string }) => {
+export const ColumnChart = ({
+  bars,
+  seriesLabel,
+  shortLabel,
+}: {
+  bars: Bar[];
+  seriesLabel: string;
+  shortLabel?: (label: string) => string;
+}) => {
   const barLabel = useBarLabel();
   // On a phone twelve 10月-wide ticks do not fit: the chart would drop every other month.
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
@@ -52,7 +71,8 @@ export const ColumnChart = ({ bars, seriesLabel, shortLabel }: { bars: Bar[]; se
         {
           scaleType: 'band',
           data: bars.map((b) => b.label),
-          valueFormatter: (label: string, context) => (narrow && shortLabel && context.location === 'tick' ? shortLabel(label) : label),
+          valueFormatter: (label: string, context) =>
+            narrow && shortLabel && context.location === 'tick' ? shortLabel(label) : label,
         },
       ]}
       yAxis={[{ tickMinStep: 1, width: 32, max: axisMax(bars) }]}
@@ -73,7 +93,15 @@ export const RowChart = ({ bars, seriesLabel, color }: { bars: Bar[]; seriesLabe
       skipAnimation
       yAxis={[{ scaleType: 'band', data: bars.map((b) => b.label), width: 104 }]}
       xAxis={[{ tickMinStep: 1, height: 24, max: axisMax(bars) }]}
-      series={[{ data: bars.map((b) => b.count), label: seriesLabel, barLabel, barLabelPlacement: 'outside', ...(color ? { color } : {}) }]}
+      series={[
+        {
+          data: bars.map((b) => b.count),
+          label: seriesLabel,
+          barLabel,
+          barLabelPlacement: 'outside',
+          ...(color ? { color } : {}),
+        },
+      ]}
       margin={{ left: 0, right: 16, top: 8, bottom: 0 }}
     />
   );

@@ -18,7 +18,12 @@ const Headline = ({ label, value, hint, testId }: { label: string; value: string
       <Typography variant="body2" color="text.secondary">
         {label}
       </Typography>
-      <Typography variant="h4" component="p" data-testid={`${testId}-value`} sx={{ fontSize: { xs: '1.6rem', sm: '2rem' }, fontWeight: 600 }}>
+      <Typography
+        variant="h4"
+        component="p"
+        data-testid={`${testId}-value`}
+        sx={{ fontSize: { xs: '1.6rem', sm: '2rem' }, fontWeight: 600 }}
+      >
         {value}
       </Typography>
       {hint && (
@@ -47,15 +52,40 @@ const Figures = ({ summary }: { summary: StatsSummary }) => {
   const byMonth: Bar[] = dispatches.byMonth.map((m) => ({ label: monthLabel(m.month, locale), count: m.count }));
   const byLanguage: Bar[] = dispatches.byLanguage.map((l) => ({ label: language(l.language), count: l.count }));
   const byHospital: Bar[] = dispatches.byHospital.map((h) => ({ label: h.hospitalName, count: h.count }));
-  const byDepartment: Bar[] = dispatches.byDepartment.map((d) => ({ label: translate(enumKey('department', d.department), { _: d.department }), count: d.count }));
+  const byDepartment: Bar[] = dispatches.byDepartment.map((d) => ({
+    label: translate(enumKey('department', d.department), { _: d.department }),
+    count: d.count,
+  }));
   const unfilled: Bar[] = requests.unfilledByLanguage.map((l) => ({ label: language(l.language), count: l.count }));
   const noDispatches = dispatches.total === 0 && translate('app.figures.no_dispatches');
   return (
     <>
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' }, my: 2 }}>
-        <Headline testId="figure-requests" label={translate('app.figures.requests')} value={String(requests.total)} hint={translate('app.figures.requests_hint', { pending: requests.pending, withdrawn: requests.withdrawn })} />
-        <Headline testId="figure-filled" label={translate('app.figures.filled')} value={String(requests.filled)} hint={translate('app.figures.filled_hint', { unfilled: requests.unfilled })} />
-        <Headline testId="figure-fill-rate" label={translate('app.figures.fill_rate')} value={formatPercent(requests.fillRate)} hint={translate('app.figures.fill_rate_hint')} />
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' },
+          my: 2,
+        }}
+      >
+        <Headline
+          testId="figure-requests"
+          label={translate('app.figures.requests')}
+          value={String(requests.total)}
+          hint={translate('app.figures.requests_hint', { pending: requests.pending, withdrawn: requests.withdrawn })}
+        />
+        <Headline
+          testId="figure-filled"
+          label={translate('app.figures.filled')}
+          value={String(requests.filled)}
+          hint={translate('app.figures.filled_hint', { unfilled: requests.unfilled })}
+        />
+        <Headline
+          testId="figure-fill-rate"
+          label={translate('app.figures.fill_rate')}
+          value={formatPercent(requests.fillRate)}
+          hint={translate('app.figures.fill_rate_hint')}
+        />
         <Headline
           testId="figure-time-to-fill"
           label={translate('app.figures.time_to_fill')}
@@ -63,8 +93,19 @@ const Figures = ({ summary }: { summary: StatsSummary }) => {
           hint={translate('app.figures.time_to_fill_hint', { p90: formatDuration(timeToConfirmMinutes.p90, locale) })}
         />
       </Box>
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, alignItems: 'start' }}>
-        <ChartCard testId="chart-by-month" title={translate('app.figures.by_month', { total: dispatches.total })} empty={noDispatches}>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' },
+          alignItems: 'start',
+        }}
+      >
+        <ChartCard
+          testId="chart-by-month"
+          title={translate('app.figures.by_month', { total: dispatches.total })}
+          empty={noDispatches}
+        >
           <ColumnChart bars={byMonth} seriesLabel={count} shortLabel={(label) => label.replace('月', '')} />
         </ChartCard>
         <ChartCard testId="chart-by-language" title={translate('app.figures.by_language')} empty={noDispatches}>
@@ -76,7 +117,11 @@ const Figures = ({ summary }: { summary: StatsSummary }) => {
         <ChartCard testId="chart-by-department" title={translate('app.figures.by_department')} empty={noDispatches}>
           <RowChart bars={byDepartment} seriesLabel={count} />
         </ChartCard>
-        <ChartCard testId="chart-unfilled" title={translate('app.figures.unfilled_by_language')} empty={unfilled.length === 0 && translate('app.figures.no_unfilled')}>
+        <ChartCard
+          testId="chart-unfilled"
+          title={translate('app.figures.unfilled_by_language')}
+          empty={unfilled.length === 0 && translate('app.figures.no_unfilled')}
+        >
           <RowChart bars={unfilled} seriesLabel={count} color="#d32f2f" />
         </ChartCard>
       </Box>

@@ -26,9 +26,7 @@ export const FiscalYearPicker = ({ value, onChange }: { value: number; onChange:
     >
       {fiscalYearChoices().map((year) => (
         <MenuItem key={year} value={year}>
-          {fiscalYearLabel(year, locale)}
-          {' '}
-          {translate('app.figures.fiscal_year_span', { from: year, to: year + 1 })}
+          {fiscalYearLabel(year, locale)} {translate('app.figures.fiscal_year_span', { from: year, to: year + 1 })}
         </MenuItem>
       ))}
     </TextField>

@@ -68,7 +68,8 @@ export const coursesEn = {
     },
     reconfirm_link: {
       title: 'Reconfirm your dispatch',
-      intro: 'Please confirm that you can still go to your upcoming interpreting visit. The date and hospital are in the e-mail.',
+      intro:
+        'Please confirm that you can still go to your upcoming interpreting visit. The date and hospital are in the e-mail.',
       question: 'If you can go as planned, press the button below.',
       cannot: 'If you cannot go, do not press the button: contact the office at once.',
       confirm: 'I will go as planned',
@@ -90,8 +91,18 @@ export const coursesEn = {
     courses: {
       name: 'Course |||| Courses',
       fields: {
-        title: 'Title', kind: 'Kind', startsAt: 'Starts', endsAt: 'Ends', venue: 'Venue', capacity: 'Capacity', hours: 'Hours', taken: 'Registered / attended',
-        from: 'Starting on or after', date: 'Date', startTime: 'Start time', endTime: 'End time',
+        title: 'Title',
+        kind: 'Kind',
+        startsAt: 'Starts',
+        endsAt: 'Ends',
+        venue: 'Venue',
+        capacity: 'Capacity',
+        hours: 'Hours',
+        taken: 'Registered / attended',
+        from: 'Starting on or after',
+        date: 'Date',
+        startTime: 'Start time',
+        endTime: 'End time',
       },
     },
   },

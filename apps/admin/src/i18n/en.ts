@@ -14,7 +14,12 @@ import { accountsEn } from './accounts-en';
 const app = {
   name: 'Interpreter dispatch admin',
   menu: { dashboard: 'Dashboard', profile: 'Profile', language: 'Language' },
-  role: { admin: 'Administrator', staff: 'Staff', coordinator: 'Hospital coordinator', volunteer: 'Volunteer interpreter' },
+  role: {
+    admin: 'Administrator',
+    staff: 'Staff',
+    coordinator: 'Hospital coordinator',
+    volunteer: 'Volunteer interpreter',
+  },
   locale: { ja: '日本語', en: 'English' },
   login: { subtitle: 'Medical interpreter volunteer dispatch' },
   dashboard: {
@@ -80,7 +85,8 @@ const app = {
     deactivate_confirm_content: 'They are signed out at once and cannot sign in until reactivated.',
     reactivate_confirm_title: 'Reactivate %{name}?',
     reactivate_confirm_content: 'They will be able to sign in again.',
-    password_hint: 'At least 10 characters and hard to guess (a few uncommon words together work well). Leave empty to send an invitation to set one.',
+    password_hint:
+      'At least 10 characters and hard to guess (a few uncommon words together work well). Leave empty to send an invitation to set one.',
     hospital_hint: 'A hospital coordinator needs the ID of their hospital.',
     volunteer_hint: 'A volunteer account is linked to a volunteer record ID.',
     all_roles: 'All roles',
@@ -112,7 +118,28 @@ export const enMessages: TranslationMessages = {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'E-mail' },
   },
-  app: deepMerge<TranslationMessages>(app, workflowEn.app, afterVisitEn.app, coursesEn.app, registryEn.app, operationsEn.app, rosterEn.app, twoFactorEn.app, accountsEn.app, { errors: { codes: { ...workflowEn.errorCodes, ...afterVisitEn.errorCodes, ...coursesEn.errorCodes, ...rosterEn.errorCodes, ...twoFactorEn.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(
+    app,
+    workflowEn.app,
+    afterVisitEn.app,
+    coursesEn.app,
+    registryEn.app,
+    operationsEn.app,
+    rosterEn.app,
+    twoFactorEn.app,
+    accountsEn.app,
+    {
+      errors: {
+        codes: {
+          ...workflowEn.errorCodes,
+          ...afterVisitEn.errorCodes,
+          ...coursesEn.errorCodes,
+          ...rosterEn.errorCodes,
+          ...twoFactorEn.errorCodes,
+        },
+      },
+    },
+  ),
   resources: {
     ...workflowEn.resources,
     ...afterVisitEn.resources,

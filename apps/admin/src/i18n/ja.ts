@@ -81,7 +81,8 @@ const app = {
     deactivate_confirm_content: 'このユーザーはすぐにサインアウトされ、再び有効にするまでサインインできなくなります。',
     reactivate_confirm_title: '%{name} を有効に戻しますか?',
     reactivate_confirm_content: 'このユーザーは再びサインインできるようになります。',
-    password_hint: '10文字以上で、推測されにくいもの（一般的でない単語の組み合わせなど）。空欄の場合は、パスワード設定用の招待メールが送られます。',
+    password_hint:
+      '10文字以上で、推測されにくいもの（一般的でない単語の組み合わせなど）。空欄の場合は、パスワード設定用の招待メールが送られます。',
     hospital_hint: '医療機関担当者は所属する医療機関のIDが必要です。',
     volunteer_hint: 'ボランティアのアカウントはボランティア登録のIDに紐づけます。',
     all_roles: 'すべての役割',
@@ -115,7 +116,28 @@ export const jaMessages: TranslationMessages = {
     // Titles name the record, not its UUID.
     page: { show: '%{name}: %{recordRepresentation}', edit: '%{name}: %{recordRepresentation} を編集' },
   }),
-  app: deepMerge<TranslationMessages>(app, workflowJa.app, afterVisitJa.app, coursesJa.app, registryJa.app, operationsJa.app, rosterJa.app, twoFactorJa.app, accountsJa.app, { errors: { codes: { ...workflowJa.errorCodes, ...afterVisitJa.errorCodes, ...coursesJa.errorCodes, ...rosterJa.errorCodes, ...twoFactorJa.errorCodes } } }),
+  app: deepMerge<TranslationMessages>(
+    app,
+    workflowJa.app,
+    afterVisitJa.app,
+    coursesJa.app,
+    registryJa.app,
+    operationsJa.app,
+    rosterJa.app,
+    twoFactorJa.app,
+    accountsJa.app,
+    {
+      errors: {
+        codes: {
+          ...workflowJa.errorCodes,
+          ...afterVisitJa.errorCodes,
+          ...coursesJa.errorCodes,
+          ...rosterJa.errorCodes,
+          ...twoFactorJa.errorCodes,
+        },
+      },
+    },
+  ),
   resources: {
     ...workflowJa.resources,
     ...afterVisitJa.resources,

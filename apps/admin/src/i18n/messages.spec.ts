@@ -18,7 +18,8 @@ describe('messages', () => {
   it('names every user field in both languages', () => {
     for (const messages of [jaMessages, enMessages]) {
       const fields = (messages.resources as Record<string, { fields: Record<string, string> }>).users.fields;
-      for (const field of ['email', 'displayName', 'role', 'locale', 'active', 'hospitalId', 'volunteerId']) expect(fields[field]).toBeTruthy();
+      for (const field of ['email', 'displayName', 'role', 'locale', 'active', 'hospitalId', 'volunteerId'])
+        expect(fields[field]).toBeTruthy();
     }
   });
 

@@ -11,7 +11,13 @@ export const operationsEn = {
       },
     },
     enums: {
-      mail_status: { pending: 'Waiting to send', sent: 'Sent', failed: 'Failed', obsolete: 'Too late (not sent)', kept: 'Kept (not sent)' },
+      mail_status: {
+        pending: 'Waiting to send',
+        sent: 'Sent',
+        failed: 'Failed',
+        obsolete: 'Too late (not sent)',
+        kept: 'Kept (not sent)',
+      },
       mail_template: {
         invitation: 'Account invitation',
         offer: 'Offer',

@@ -11,7 +11,13 @@ export const operationsJa = {
       },
     },
     enums: {
-      mail_status: { pending: '送信待ち', sent: '送信済み', failed: '送信失敗', obsolete: '期限切れ（未送信）', kept: '保存のみ（未送信）' },
+      mail_status: {
+        pending: '送信待ち',
+        sent: '送信済み',
+        failed: '送信失敗',
+        obsolete: '期限切れ（未送信）',
+        kept: '保存のみ（未送信）',
+      },
       mail_template: {
         invitation: 'アカウントの招待',
         offer: '依頼の打診',

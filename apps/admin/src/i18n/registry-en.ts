@@ -6,10 +6,15 @@ export const registryEn = {
   app: {
     registry: {
       menu: { my_availability: 'My availability', my_training: 'My training' },
-      dashboard: { weekly_slots: '%{smart_count} weekly slot |||| %{smart_count} weekly slots', availability_hint: 'Hours you can interpret each week', training_hint: 'Training rule' },
+      dashboard: {
+        weekly_slots: '%{smart_count} weekly slot |||| %{smart_count} weekly slots',
+        availability_hint: 'Hours you can interpret each week',
+        training_hint: 'Training rule',
+      },
       hospitals: {
         add_coordinator: 'Add coordinator',
-        add_coordinator_hint: 'Creates the coordinator’s account. Leave the password empty to send an invitation to set one.',
+        add_coordinator_hint:
+          'Creates the coordinator’s account. Leave the password empty to send an invitation to set one.',
         coordinator_added: 'Coordinator %{name} added',
         no_coordinators: 'No coordinators yet',
         password_hint: 'At least 10 characters and hard to guess (optional)',
@@ -22,7 +27,10 @@ export const registryEn = {
         cap_hint: 'Most dispatches a month (0–62)',
         created: 'Volunteer registered',
         profile: 'Profile',
-        errors: { language_twice: 'This language is already listed', level_reason: 'Give the reason for the level change' },
+        errors: {
+          language_twice: 'This language is already listed',
+          level_reason: 'Give the reason for the level change',
+        },
       },
       training: {
         title: 'My training',
@@ -78,10 +86,18 @@ export const registryEn = {
   },
   resources: {
     hospitals: deepMerge<typeof afterVisitEn.resources.hospitals>(afterVisitEn.resources.hospitals, {
-      fields: { coordinator: { email: 'E-mail', displayName: 'Name', locale: 'E-mail language', password: 'Password' } },
+      fields: {
+        coordinator: { email: 'E-mail', displayName: 'Name', locale: 'E-mail language', password: 'Password' },
+      },
     }),
     volunteers: deepMerge<typeof afterVisitEn.resources.volunteers>(afterVisitEn.resources.volunteers, {
-      fields: { code: 'Language', proficiency: 'Proficiency', levelChangeReason: 'Reason for the level change', availability: 'Availability', training: 'Training' },
+      fields: {
+        code: 'Language',
+        proficiency: 'Proficiency',
+        levelChangeReason: 'Reason for the level change',
+        availability: 'Availability',
+        training: 'Training',
+      },
     }),
   },
 };

@@ -10,10 +10,15 @@ export const registryJa = {
   app: {
     registry: {
       menu: { my_availability: '空き状況', my_training: '研修記録' },
-      dashboard: { weekly_slots: '週 %{smart_count} 枠', availability_hint: '毎週の活動できる時間帯', training_hint: '研修の要件' },
+      dashboard: {
+        weekly_slots: '週 %{smart_count} 枠',
+        availability_hint: '毎週の活動できる時間帯',
+        training_hint: '研修の要件',
+      },
       hospitals: {
         add_coordinator: '担当者を追加',
-        add_coordinator_hint: '担当者のアカウントを作ります。パスワードを空欄にすると、パスワード設定用の招待メールが届きます。',
+        add_coordinator_hint:
+          '担当者のアカウントを作ります。パスワードを空欄にすると、パスワード設定用の招待メールが届きます。',
         coordinator_added: '担当者 %{name} を追加しました',
         no_coordinators: '担当者はまだいません',
         password_hint: '10文字以上で推測されにくいもの（任意）',
@@ -82,10 +87,23 @@ export const registryJa = {
   },
   resources: {
     hospitals: deepMerge<typeof afterVisitJa.resources.hospitals>(afterVisitJa.resources.hospitals, {
-      fields: { coordinator: { email: 'メールアドレス', displayName: '担当者名', locale: 'メールの言語', password: 'パスワード' } },
+      fields: {
+        coordinator: {
+          email: 'メールアドレス',
+          displayName: '担当者名',
+          locale: 'メールの言語',
+          password: 'パスワード',
+        },
+      },
     }),
     volunteers: deepMerge<typeof afterVisitJa.resources.volunteers>(afterVisitJa.resources.volunteers, {
-      fields: { code: '言語', proficiency: '習熟度', levelChangeReason: 'レベル変更の理由', availability: '空き状況', training: '研修' },
+      fields: {
+        code: '言語',
+        proficiency: '習熟度',
+        levelChangeReason: 'レベル変更の理由',
+        availability: '空き状況',
+        training: '研修',
+      },
     }),
   },
 };

@@ -6,7 +6,8 @@ export const rosterEn = {
       export_name: 'Roster (CSV)',
       import: 'Import roster',
       dialog_title: 'Import the roster (CSV)',
-      intro: 'Each row of the CSV (UTF-8) is matched by e-mail: known volunteers are updated, new ones registered. Importing the same file again changes nothing. If any row is wrong, nothing is imported.',
+      intro:
+        'Each row of the CSV (UTF-8) is matched by e-mail: known volunteers are updated, new ones registered. Importing the same file again changes nothing. If any row is wrong, nothing is imported.',
       limits: 'Up to 2 MB and 5,000 rows per file. A file from "Export roster" can be edited and imported as it is.',
       columns_title: 'Columns (the first row names them; * must be present)',
       column: 'Column',

@@ -5,7 +5,8 @@ export const twoFactorJa = {
       menu: '二要素認証',
       title: '二要素認証',
       verify_title: '確認コードを入力',
-      verify_intro: '認証アプリを開き、このサービスの 6 桁のコードを入力してください。スマートフォンを紛失した場合は、リカバリーコードを入力できます。',
+      verify_intro:
+        '認証アプリを開き、このサービスの 6 桁のコードを入力してください。スマートフォンを紛失した場合は、リカバリーコードを入力できます。',
       code: 'コード',
       code_hint: '6 桁の数字、またはリカバリーコード',
       verify: 'サインイン',
@@ -17,14 +18,16 @@ export const twoFactorJa = {
       recovery_left: '残りのリカバリーコード: %{count}',
       required_note: 'あなたの役割では必須のため、無効にできません。',
       start: '二要素認証を設定する',
-      step_scan: '1. 認証アプリ（Google Authenticator、Microsoft Authenticator、IIJ SmartKey など）でこの QR コードを読み取ってください。',
+      step_scan:
+        '1. 認証アプリ（Google Authenticator、Microsoft Authenticator、IIJ SmartKey など）でこの QR コードを読み取ってください。',
       qr_alt: '認証アプリ用の QR コード',
       manual: '読み取れない場合は、このキーを手入力してください:',
       step_code: '2. アプリに表示された 6 桁のコードを入力してください。',
       enable: '有効にする',
       enabled: '二要素認証を有効にしました。',
       recovery_title: 'リカバリーコード',
-      recovery_intro: 'スマートフォンを紛失したとき、各コードで 1 回だけサインインできます。表示されるのは今回だけです。書き留めるか印刷して、安全な場所に保管してください。',
+      recovery_intro:
+        'スマートフォンを紛失したとき、各コードで 1 回だけサインインできます。表示されるのは今回だけです。書き留めるか印刷して、安全な場所に保管してください。',
       recovery_saved: 'コードを保管しました',
       disable_title: '無効にする',
       disable_intro: '二要素認証を無効にするには、現在のコード（またはリカバリーコード）を入力してください。',
@@ -32,7 +35,8 @@ export const twoFactorJa = {
       disabled: '二要素認証を無効にしました。',
       reset: '二要素認証をリセット',
       reset_confirm_title: '%{name} さんの二要素認証をリセットしますか？',
-      reset_confirm_content: '認証アプリとリカバリーコードは使えなくなり、サインイン中のセッションも終了します。二要素認証が必須の環境では、次回のサインイン時に設定し直します。',
+      reset_confirm_content:
+        '認証アプリとリカバリーコードは使えなくなり、サインイン中のセッションも終了します。二要素認証が必須の環境では、次回のサインイン時に設定し直します。',
       reset_done: '二要素認証をリセットしました。',
     },
   },

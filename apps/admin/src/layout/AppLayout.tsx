@@ -2,7 +2,18 @@ import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { forwardRef, useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { AppBar, Layout, LoadingIndicator, Logout, Menu, UserMenu, useGetIdentity, useLocaleState, useTranslate, useUserMenu } from 'react-admin';
+import {
+  AppBar,
+  Layout,
+  LoadingIndicator,
+  Logout,
+  Menu,
+  UserMenu,
+  useGetIdentity,
+  useLocaleState,
+  useTranslate,
+  useUserMenu,
+} from 'react-admin';
 import { MyMenuItems } from '../my/MyMenuItems';
 import { OperationsMenuItems } from '../figures/OperationsMenuItems';
 import { LanguageMenu } from './LanguageMenu';

@@ -3,7 +3,14 @@ import type { ReactNode } from 'react';
 
 /** A label → value list (`<dl>`) in two columns that wrap long values instead of widening the page. */
 export const DetailList = ({ children, sx, testId }: { children: ReactNode; sx?: SxProps<Theme>; testId?: string }) => (
-  <Box component="dl" data-testid={testId} sx={[{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 2, rowGap: 0.5, m: 0 }, ...(Array.isArray(sx) ? sx : [sx])]}>
+  <Box
+    component="dl"
+    data-testid={testId}
+    sx={[
+      { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 2, rowGap: 0.5, m: 0 },
+      ...(Array.isArray(sx) ? sx : [sx]),
+    ]}
+  >
     {children}
   </Box>
 );

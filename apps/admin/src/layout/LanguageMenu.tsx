@@ -21,7 +21,14 @@ export const LanguageMenu = () => {
           <TranslateIcon />
         </IconButton>
       ) : (
-        <Button color="inherit" aria-label={label} aria-haspopup="true" onClick={open} startIcon={<TranslateIcon />} endIcon={<ExpandMoreIcon fontSize="small" />}>
+        <Button
+          color="inherit"
+          aria-label={label}
+          aria-haspopup="true"
+          onClick={open}
+          startIcon={<TranslateIcon />}
+          endIcon={<ExpandMoreIcon fontSize="small" />}
+        >
           {current}
         </Button>
       )}

@@ -6,10 +6,29 @@ import { LocalesMenuButton, useTranslate } from 'react-admin';
  * The frame of the pages opened from an e-mail link without signing in (offer, reconfirmation):
  * one card, phone first, the title, the language switch, and a way to the signed-in page.
  */
-export const PublicLinkCard = ({ title, signInTo, signInLabel, children }: { title: string; signInTo: string; signInLabel: string; children: ReactNode }) => {
+export const PublicLinkCard = ({
+  title,
+  signInTo,
+  signInLabel,
+  children,
+}: {
+  title: string;
+  signInTo: string;
+  signInLabel: string;
+  children: ReactNode;
+}) => {
   const translate = useTranslate();
   return (
-    <Box sx={{ minHeight: '100vh', bgcolor: 'grey.100', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', p: { xs: 1, sm: 4 } }}>
+    <Box
+      sx={{
+        minHeight: '100vh',
+        bgcolor: 'grey.100',
+        display: 'flex',
+        justifyContent: 'center',
+        alignItems: 'flex-start',
+        p: { xs: 1, sm: 4 },
+      }}
+    >
       <Card sx={{ width: '100%', maxWidth: 520 }}>
         <CardContent>
           <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1, mb: 1 }}>

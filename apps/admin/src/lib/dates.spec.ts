@@ -1,4 +1,13 @@
-import { fiscalYearLabel, fiscalYearOf, fiscalYearRange, formatDate, formatDateTime, formatTime, formatTimeRange, tokyoParts } from './dates';
+import {
+  fiscalYearLabel,
+  fiscalYearOf,
+  fiscalYearRange,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  formatTimeRange,
+  tokyoParts,
+} from './dates';
 
 describe('dates (Asia/Tokyo)', () => {
   it('formats a date the Japanese way with the weekday', () => {
@@ -11,16 +20,22 @@ describe('dates (Asia/Tokyo)', () => {
   });
 
   it('formats a visit on one day as date plus time range with an en dash', () => {
-    expect(formatTimeRange('2026-12-03T10:00:00+09:00', '2026-12-03T12:00:00+09:00')).toBe('2026年12月3日(木) 10:00–12:00');
+    expect(formatTimeRange('2026-12-03T10:00:00+09:00', '2026-12-03T12:00:00+09:00')).toBe(
+      '2026年12月3日(木) 10:00–12:00',
+    );
   });
 
   it('spells out both dates when a range crosses Tokyo midnight', () => {
-    expect(formatTimeRange('2026-12-03T22:00:00+09:00', '2026-12-04T02:00:00+09:00')).toBe('2026年12月3日(木) 22:00 – 2026年12月4日(金) 02:00');
+    expect(formatTimeRange('2026-12-03T22:00:00+09:00', '2026-12-04T02:00:00+09:00')).toBe(
+      '2026年12月3日(木) 22:00 – 2026年12月4日(金) 02:00',
+    );
   });
 
   it('has an English form', () => {
     expect(formatDateTime('2026-12-03T10:05:00+09:00', 'en')).toBe('Thu 3 Dec 2026 10:05');
-    expect(formatTimeRange('2026-12-03T10:00:00+09:00', '2026-12-03T12:00:00+09:00', 'en')).toBe('Thu 3 Dec 2026 10:00–12:00');
+    expect(formatTimeRange('2026-12-03T10:00:00+09:00', '2026-12-03T12:00:00+09:00', 'en')).toBe(
+      'Thu 3 Dec 2026 10:00–12:00',
+    );
   });
 
   it('accepts Date objects and epoch milliseconds', () => {
@@ -34,7 +49,9 @@ describe('dates (Asia/Tokyo)', () => {
   });
 
   it('names every weekday', () => {
-    const days = ['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05'].map((d) => formatDate(`${d}T12:00:00+09:00`));
+    const days = ['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05'].map(
+      (d) => formatDate(`${d}T12:00:00+09:00`),
+    );
     expect(days.map((d) => d.slice(-3))).toEqual(['(日)', '(月)', '(火)', '(水)', '(木)', '(金)', '(土)']);
   });
 
@@ -53,6 +70,13 @@ describe('dates (Asia/Tokyo)', () => {
   });
 
   it('exposes the Tokyo fields', () => {
-    expect(tokyoParts('2026-12-03T01:02:00Z')).toEqual({ year: 2026, month: 12, day: 3, weekday: 4, hour: 10, minute: 2 });
+    expect(tokyoParts('2026-12-03T01:02:00Z')).toEqual({
+      year: 2026,
+      month: 12,
+      day: 3,
+      weekday: 4,
+      hour: 10,
+      minute: 2,
+    });
   });
 });

@@ -66,7 +66,11 @@ export function formatDateTime(value: Date | string | number, locale: DisplayLoc
  * A visit: 2026年12月3日(木) 10:00–12:00 on one Tokyo day; both dates in full when it crosses
  * midnight (2026年12月3日(木) 22:00 – 2026年12月4日(金) 02:00).
  */
-export function formatTimeRange(start: Date | string | number, end: Date | string | number, locale: DisplayLocale = 'ja'): string {
+export function formatTimeRange(
+  start: Date | string | number,
+  end: Date | string | number,
+  locale: DisplayLocale = 'ja',
+): string {
   const a = tokyoParts(start);
   const b = tokyoParts(end);
   const sameDay = a.year === b.year && a.month === b.month && a.day === b.day;

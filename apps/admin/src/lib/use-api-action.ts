@@ -6,7 +6,10 @@ import { apiClient } from '../providers';
  * A POST to a workflow route (cancel, offers, assign, accept…): the API's message, already in
  * the user's language with its request id, is the error notification; success refreshes the page.
  */
-export function useApiAction<TBody, TResult = unknown>(path: (body: TBody) => string, options: { onSuccess?: (result: TResult, body: TBody) => void } = {}) {
+export function useApiAction<TBody, TResult = unknown>(
+  path: (body: TBody) => string,
+  options: { onSuccess?: (result: TResult, body: TBody) => void } = {},
+) {
   const notify = useNotify();
   const refresh = useRefresh();
   return useMutation<TResult, Error, TBody>({

@@ -23,14 +23,22 @@ export {
 import { COMMON_LANGUAGES, OTHER_LANGUAGES } from '@app/domain/model';
 
 /** The parts of a candidate's score (libs/matching rank's ScoreParts), as the candidates panel lists them. */
-export const SCORE_PARTS = ['continuityPatient', 'continuityHospital', 'fairness', 'department', 'travel', 'response'] as const satisfies readonly (keyof ScoreParts)[];
+export const SCORE_PARTS = [
+  'continuityPatient',
+  'continuityHospital',
+  'fairness',
+  'department',
+  'travel',
+  'response',
+] as const satisfies readonly (keyof ScoreParts)[];
 
 export interface Choice {
   id: string;
   name: string;
 }
 
-export const choices = (group: string, values: readonly string[]): Choice[] => values.map((id) => ({ id, name: `app.enums.${group}.${id}` }));
+export const choices = (group: string, values: readonly string[]): Choice[] =>
+  values.map((id) => ({ id, name: `app.enums.${group}.${id}` }));
 
 /** Common languages first, then the rest; a separator is not a choice, so order alone tells. */
 export const languageChoices = choices('language', [...COMMON_LANGUAGES, ...OTHER_LANGUAGES]);
@@ -38,7 +46,10 @@ export const languageChoices = choices('language', [...COMMON_LANGUAGES, ...OTHE
 export const enumKey = (group: string, value: string | null | undefined) => `app.enums.${group}.${value ?? ''}`;
 
 /** MUI chip colours per request status. */
-export const REQUEST_STATUS_COLOR: Record<RequestStatus, 'default' | 'info' | 'success' | 'warning' | 'error' | 'primary'> = {
+export const REQUEST_STATUS_COLOR: Record<
+  RequestStatus,
+  'default' | 'info' | 'success' | 'warning' | 'error' | 'primary'
+> = {
   open: 'info',
   offered: 'primary',
   confirmed: 'success',

@@ -8,8 +8,16 @@ export const MyMenuItems = () => {
   const { permissions } = usePermissions<Role>();
   return (
     <>
-      {canRoleAccess(permissions, 'my', 'availability') && <Menu.Item to="/my/availability" primaryText="app.registry.menu.my_availability" leftIcon={<EventAvailableIcon />} />}
-      {canRoleAccess(permissions, 'my', 'training') && <Menu.Item to="/my/training" primaryText="app.registry.menu.my_training" leftIcon={<SchoolIcon />} />}
+      {canRoleAccess(permissions, 'my', 'availability') && (
+        <Menu.Item
+          to="/my/availability"
+          primaryText="app.registry.menu.my_availability"
+          leftIcon={<EventAvailableIcon />}
+        />
+      )}
+      {canRoleAccess(permissions, 'my', 'training') && (
+        <Menu.Item to="/my/training" primaryText="app.registry.menu.my_training" leftIcon={<SchoolIcon />} />
+      )}
     </>
   );
 };

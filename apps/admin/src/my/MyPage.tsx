@@ -5,7 +5,17 @@ import { canRoleAccess, type Role } from '../access';
 import { AccessDenied } from '../layout/AccessDenied';
 
 /** A volunteer's own page: a title, a hint and the content, for the roles access.ts lets in. */
-export const MyPage = ({ action, title, hint, children }: { action: string; title: string; hint: string; children: ReactNode }) => {
+export const MyPage = ({
+  action,
+  title,
+  hint,
+  children,
+}: {
+  action: string;
+  title: string;
+  hint: string;
+  children: ReactNode;
+}) => {
   const translate = useTranslate();
   const { permissions, isPending } = usePermissions<Role>();
   if (isPending) return <Loading />;

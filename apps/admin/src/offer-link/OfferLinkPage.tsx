@@ -24,14 +24,28 @@ export const OfferLinkPage = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   const path = `/offer-links/${encodeURIComponent(token)}`;
-  const offer = useQuery({ queryKey: ['offer-link', token], queryFn: () => apiClient.request<ShownOffer>(path, { auth: false }), retry: false });
+  const offer = useQuery({
+    queryKey: ['offer-link', token],
+    queryFn: () => apiClient.request<ShownOffer>(path, { auth: false }),
+    retry: false,
+  });
   const answer = useMutation<unknown, ApiError, 'accept' | 'decline'>({
-    mutationFn: (what) => apiClient.request(`${path}/${what}`, { method: 'POST', auth: false, ...(what === 'decline' ? { body: {} } : {}) }),
+    mutationFn: (what) =>
+      apiClient.request(`${path}/${what}`, {
+        method: 'POST',
+        auth: false,
+        ...(what === 'decline' ? { body: {} } : {}),
+      }),
   });
 
   const body = () => {
     if (offer.isPending) return <Typography>{translate('ra.page.loading')}</Typography>;
-    if (offer.error) return <Alert severity="error">{(offer.error as ApiError).status === 404 ? translate('app.offer_link.not_found') : offer.error.message}</Alert>;
+    if (offer.error)
+      return (
+        <Alert severity="error">
+          {(offer.error as ApiError).status === 404 ? translate('app.offer_link.not_found') : offer.error.message}
+        </Alert>
+      );
     const shown = offer.data;
     if (answer.isSuccess)
       return (
@@ -61,10 +75,25 @@ export const OfferLinkPage = () => {
         )}
         {shown.answerable && !answer.error && (
           <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
-            <Button variant="contained" size="large" startIcon={<CheckIcon />} sx={{ flex: 1 }} disabled={answer.isPending} onClick={() => answer.mutate('accept')}>
+            <Button
+              variant="contained"
+              size="large"
+              startIcon={<CheckIcon />}
+              sx={{ flex: 1 }}
+              disabled={answer.isPending}
+              onClick={() => answer.mutate('accept')}
+            >
               {translate('app.offer_link.accept')}
             </Button>
-            <Button variant="outlined" size="large" color="inherit" startIcon={<CloseIcon />} sx={{ flex: 1 }} disabled={answer.isPending} onClick={() => answer.mutate('decline')}>
+            <Button
+              variant="outlined"
+              size="large"
+              color="inherit"
+              startIcon={<CloseIcon />}
+              sx={{ flex: 1 }}
+              disabled={answer.isPending}
+              onClick={() => answer.mutate('decline')}
+            >
               {translate('app.offer_link.decline')}
             </Button>
           </Box>

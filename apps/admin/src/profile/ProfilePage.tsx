@@ -40,7 +40,10 @@ export const ProfilePage = () => {
 
   const save = async (values: Record<string, unknown>) => {
     try {
-      const user = await apiClient.request<ApiUser>('/auth/me', { method: 'PATCH', body: { displayName: values.displayName, locale: values.locale } });
+      const user = await apiClient.request<ApiUser>('/auth/me', {
+        method: 'PATCH',
+        body: { displayName: values.displayName, locale: values.locale },
+      });
       authProvider.forgetMe();
       await refetch();
       if (user.locale !== locale) {
@@ -67,10 +70,18 @@ export const ProfilePage = () => {
           <Typography color="text.secondary" gutterBottom>
             {identity.email} · {translate(`app.role.${identity.role}`)}
           </Typography>
-          <Form record={{ id: identity.id, displayName: identity.displayName, locale: identity.locale }} onSubmit={save}>
+          <Form
+            record={{ id: identity.id, displayName: identity.displayName, locale: identity.locale }}
+            onSubmit={save}
+          >
             <FormServerError />
             <TextInput source="displayName" validate={required()} />
-            <SelectInput source="locale" choices={localeChoices} validate={required()} helperText="app.profile.language_hint" />
+            <SelectInput
+              source="locale"
+              choices={localeChoices}
+              validate={required()}
+              helperText="app.profile.language_hint"
+            />
             <SaveButton />
           </Form>
         </CardContent>

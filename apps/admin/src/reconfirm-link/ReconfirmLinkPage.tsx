@@ -20,7 +20,11 @@ export const ReconfirmLinkPage = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   const reconfirm = useMutation<{ reconfirmedAt: string }, ApiError>({
-    mutationFn: () => apiClient.request<{ reconfirmedAt: string }>(`/reconfirm-links/${encodeURIComponent(token)}`, { method: 'POST', auth: false }),
+    mutationFn: () =>
+      apiClient.request<{ reconfirmedAt: string }>(`/reconfirm-links/${encodeURIComponent(token)}`, {
+        method: 'POST',
+        auth: false,
+      }),
   });
 
   const refusal = (error: ApiError) => {
@@ -48,7 +52,14 @@ export const ReconfirmLinkPage = () => {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             {translate('app.reconfirm_link.cannot')}
           </Typography>
-          <Button variant="contained" size="large" fullWidth startIcon={<EventAvailableIcon />} disabled={reconfirm.isPending} onClick={() => reconfirm.mutate()}>
+          <Button
+            variant="contained"
+            size="large"
+            fullWidth
+            startIcon={<EventAvailableIcon />}
+            disabled={reconfirm.isPending}
+            onClick={() => reconfirm.mutate()}
+          >
             {translate('app.reconfirm_link.confirm')}
           </Button>
         </>

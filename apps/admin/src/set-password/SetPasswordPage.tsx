@@ -39,7 +39,12 @@ export const SetPasswordPage = () => {
     retry: false,
   });
   const accept = useMutation<void, ApiError>({
-    mutationFn: () => apiClient.request<void>(`/auth/invitations/${encodeURIComponent(token)}`, { method: 'POST', auth: false, body: { password } }),
+    mutationFn: () =>
+      apiClient.request<void>(`/auth/invitations/${encodeURIComponent(token)}`, {
+        method: 'POST',
+        auth: false,
+        body: { password },
+      }),
   });
 
   const submit = (event: FormEvent) => {
@@ -55,8 +60,18 @@ export const SetPasswordPage = () => {
   };
 
   const body = () => {
-    if (!token || invitation.error?.status === 404) return <Alert severity="error" role="alert">{translate('app.set_password.not_found')}</Alert>;
-    if (invitation.error) return <Alert severity="error" role="alert">{invitation.error.message}</Alert>;
+    if (!token || invitation.error?.status === 404)
+      return (
+        <Alert severity="error" role="alert">
+          {translate('app.set_password.not_found')}
+        </Alert>
+      );
+    if (invitation.error)
+      return (
+        <Alert severity="error" role="alert">
+          {invitation.error.message}
+        </Alert>
+      );
     if (!invitation.data) return <CircularProgress aria-label={translate('ra.page.loading')} />;
     if (accept.isSuccess) {
       return (
@@ -72,7 +87,11 @@ export const SetPasswordPage = () => {
     }
     if (!invitation.data.valid) {
       const key = invitation.data.code === 'INVITATION_USED' ? 'app.set_password.used' : 'app.set_password.expired';
-      return <Alert severity="info" role="alert">{translate(key)}</Alert>;
+      return (
+        <Alert severity="info" role="alert">
+          {translate(key)}
+        </Alert>
+      );
     }
     const { displayName, email, expiresAt } = invitation.data;
     return (
@@ -104,7 +123,14 @@ export const SetPasswordPage = () => {
           error={mismatch}
           helperText={mismatch ? translate('app.set_password.mismatch') : undefined}
         />
-        <Button type="submit" variant="contained" size="large" fullWidth startIcon={<LockResetIcon />} disabled={accept.isPending || !password || !repeat}>
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          fullWidth
+          startIcon={<LockResetIcon />}
+          disabled={accept.isPending || !password || !repeat}
+        >
           {translate('app.set_password.submit')}
         </Button>
         <Typography variant="body2" color="text.secondary">

@@ -6,7 +6,17 @@ import { LocalesMenuButton, useTranslate } from 'react-admin';
 export const AuthCard = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'flex-start', justifyContent: 'center', backgroundImage: 'linear-gradient(160deg, #1f5f8b 0%, #0f3550 100%)', py: 6, px: 2 }}>
+    <Box
+      sx={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'flex-start',
+        justifyContent: 'center',
+        backgroundImage: 'linear-gradient(160deg, #1f5f8b 0%, #0f3550 100%)',
+        py: 6,
+        px: 2,
+      }}
+    >
       <Card sx={{ width: '100%', maxWidth: 520 }}>
         <CardContent>
           <Typography variant="subtitle2" color="text.secondary" align="center">

@@ -11,7 +11,13 @@ export const ResetTwoFactorButton = () => {
   const notify = useNotify();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  if (!record || record.id === identity?.id || (record.role !== 'staff' && record.role !== 'admin') || identity?.role !== 'admin') return null;
+  if (
+    !record ||
+    record.id === identity?.id ||
+    (record.role !== 'staff' && record.role !== 'admin') ||
+    identity?.role !== 'admin'
+  )
+    return null;
   const reset = async () => {
     setBusy(true);
     try {

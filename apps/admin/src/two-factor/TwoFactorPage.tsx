@@ -23,7 +23,17 @@ type EnableAnswer = { recoveryCodes: string[] } & Partial<TokenPair>;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** A code field with its submit button and the API's answer when it refuses. */
-const CodeForm = ({ label, onSubmit, error, name }: { label: string; onSubmit: (code: string) => Promise<void>; error: string | null; name: string }) => {
+const CodeForm = ({
+  label,
+  onSubmit,
+  error,
+  name,
+}: {
+  label: string;
+  onSubmit: (code: string) => Promise<void>;
+  error: string | null;
+  name: string;
+}) => {
   const translate = useTranslate();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -34,7 +44,12 @@ const CodeForm = ({ label, onSubmit, error, name }: { label: string; onSubmit: (
     setBusy(false);
   };
   return (
-    <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', mt: 1 }}>
+    <Box
+      component="form"
+      onSubmit={submit}
+      noValidate
+      sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', mt: 1 }}
+    >
       <TextField
         name={name}
         label={translate('app.two_factor.code')}
@@ -68,7 +83,17 @@ const RecoveryCodes = ({ codes, onDone }: { codes: string[]; onDone: () => void 
       <Box
         component="ul"
         data-testid="recovery-codes"
-        sx={{ fontFamily: 'monospace', fontSize: '1.05rem', listStyle: 'none', p: 0, my: 2, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(13em, 1fr))', gap: 1, textAlign: 'center' }}
+        sx={{
+          fontFamily: 'monospace',
+          fontSize: '1.05rem',
+          listStyle: 'none',
+          p: 0,
+          my: 2,
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(13em, 1fr))',
+          gap: 1,
+          textAlign: 'center',
+        }}
       >
         {codes.map((c) => (
           <li key={c}>{c}</li>
@@ -95,7 +120,9 @@ const Enrol = ({ mfaToken, onEnabled }: { mfaToken?: string; onEnabled: (answer:
   const start = async () => {
     setError(null);
     try {
-      setSetup(await apiClient.request<Setup>('/auth/2fa/setup', { method: 'POST', body: mfaToken ? { mfaToken } : {}, auth }));
+      setSetup(
+        await apiClient.request<Setup>('/auth/2fa/setup', { method: 'POST', body: mfaToken ? { mfaToken } : {}, auth }),
+      );
     } catch (e) {
       setError(message(e));
     }
@@ -103,7 +130,13 @@ const Enrol = ({ mfaToken, onEnabled }: { mfaToken?: string; onEnabled: (answer:
   const enable = async (code: string) => {
     setError(null);
     try {
-      onEnabled(await apiClient.request<EnableAnswer>('/auth/2fa/enable', { method: 'POST', body: mfaToken ? { code, mfaToken } : { code }, auth }));
+      onEnabled(
+        await apiClient.request<EnableAnswer>('/auth/2fa/enable', {
+          method: 'POST',
+          body: mfaToken ? { code, mfaToken } : { code },
+          auth,
+        }),
+      );
     } catch (e) {
       setError(message(e));
     }
@@ -112,7 +145,11 @@ const Enrol = ({ mfaToken, onEnabled }: { mfaToken?: string; onEnabled: (answer:
   if (!setup) {
     return (
       <Box>
-        {error && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {error}
+          </Alert>
+        )}
         <Button variant="contained" onClick={start}>
           {translate('app.two_factor.start')}
         </Button>
@@ -229,7 +266,8 @@ export const TwoFactorPage = () => {
         ) : status?.enabled ? (
           <Box>
             <Alert severity="success" sx={{ mb: 1 }}>
-              {translate('app.two_factor.status_on')} {translate('app.two_factor.recovery_left', { count: status.recoveryCodesLeft })}
+              {translate('app.two_factor.status_on')}{' '}
+              {translate('app.two_factor.recovery_left', { count: status.recoveryCodesLeft })}
             </Alert>
             {status.required ? (
               <Typography color="text.secondary">{translate('app.two_factor.required_note')}</Typography>

@@ -1,7 +1,14 @@
 import { Actor } from '../common/decorators/current-user.decorator';
 import { may } from './access';
 
-const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({ id: 'u', email: 'u@example.jp', role, hospitalId: null, volunteerId: null, ...extra });
+const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
+  id: 'u',
+  email: 'u@example.jp',
+  role,
+  hospitalId: null,
+  volunteerId: null,
+  ...extra,
+});
 const staff = actor('staff');
 const admin = actor('admin');
 const coordinator = actor('coordinator', { hospitalId: 'h1' });

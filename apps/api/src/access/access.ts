@@ -42,9 +42,15 @@ export function requireAccess(allowed: boolean, what: string): asserts allowed {
  * (a coordinator's scope), `volunteer` the one holding its volunteer (a volunteer's). A role with
  * no column given sees nothing.
  */
-export function scopeList<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, columns: { hospital?: string; volunteer?: string }): SelectQueryBuilder<T> {
+export function scopeList<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor,
+  columns: { hospital?: string; volunteer?: string },
+): SelectQueryBuilder<T> {
   if (isStaff(actor)) return qb;
-  if (actor.role === 'coordinator' && columns.hospital) return qb.andWhere(`${columns.hospital} = :scopeHospital`, { scopeHospital: actor.hospitalId });
-  if (actor.role === 'volunteer' && columns.volunteer) return qb.andWhere(`${columns.volunteer} = :scopeVolunteer`, { scopeVolunteer: actor.volunteerId });
+  if (actor.role === 'coordinator' && columns.hospital)
+    return qb.andWhere(`${columns.hospital} = :scopeHospital`, { scopeHospital: actor.hospitalId });
+  if (actor.role === 'volunteer' && columns.volunteer)
+    return qb.andWhere(`${columns.volunteer} = :scopeVolunteer`, { scopeVolunteer: actor.volunteerId });
   return qb.andWhere('false');
 }

@@ -7,8 +7,17 @@ import { Dispatch, InterpretationRequest } from '@app/domain';
  * them at the same moment wait for each other instead of deadlocking. Answers the rows as they
  * are once locked.
  */
-export async function lockVisit(manager: EntityManager, visit: { requestId: string; dispatchId: string }): Promise<{ request: InterpretationRequest; dispatch: Dispatch }> {
-  const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: visit.requestId }, lock: { mode: 'pessimistic_write' } });
-  const dispatch = await manager.findOneOrFail(Dispatch, { where: { id: visit.dispatchId }, lock: { mode: 'pessimistic_write' } });
+export async function lockVisit(
+  manager: EntityManager,
+  visit: { requestId: string; dispatchId: string },
+): Promise<{ request: InterpretationRequest; dispatch: Dispatch }> {
+  const request = await manager.findOneOrFail(InterpretationRequest, {
+    where: { id: visit.requestId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  const dispatch = await manager.findOneOrFail(Dispatch, {
+    where: { id: visit.dispatchId },
+    lock: { mode: 'pessimistic_write' },
+  });
   return { request, dispatch };
 }

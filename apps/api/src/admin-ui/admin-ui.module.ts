@@ -40,14 +40,22 @@ export class AdminUiModule implements OnModuleInit {
 
     const dist = findAdminDist();
     if (!dist) {
-      this.logger.warn('The admin panel is not built (apps/admin/dist); run `npm run build:admin` to serve it at /admin');
+      this.logger.warn(
+        'The admin panel is not built (apps/admin/dist); run `npm run build:admin` to serve it at /admin',
+      );
       app.get([ADMIN_PATH, `${ADMIN_PATH}/{*rest}`], (_req: Request, res: Response) => {
-        res.status(503).type('text/plain; charset=utf-8').send('The admin panel is not built: run `npm run build:admin`, then restart the API.\n');
+        res
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send('The admin panel is not built: run `npm run build:admin`, then restart the API.\n');
       });
       return;
     }
     const index = path.join(dist, 'index.html');
-    app.use(`${ADMIN_PATH}/assets`, express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+    app.use(
+      `${ADMIN_PATH}/assets`,
+      express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+    );
     app.use(`${ADMIN_PATH}/assets`, (_req: Request, res: Response) => {
       res.status(404).type('text/plain; charset=utf-8').send('Not found\n');
     });

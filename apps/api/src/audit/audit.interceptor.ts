@@ -7,7 +7,15 @@ import { runWithRequestContext } from './request-context';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Calls that change no record worth auditing, or whose body is a credential; two-factor calls write their own `auth.2fa.*` lines. */
-const NOT_AUDITED = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/2fa/enable', '/api/auth/2fa/disable', '/api/auth/2fa/verify', '/api/users/:id/2fa/reset']);
+const NOT_AUDITED = new Set([
+  '/api/auth/login',
+  '/api/auth/refresh',
+  '/api/auth/logout',
+  '/api/auth/2fa/enable',
+  '/api/auth/2fa/disable',
+  '/api/auth/2fa/verify',
+  '/api/users/:id/2fa/reset',
+]);
 
 /**
  * Every HTTP call runs with its request id and address at hand for the audit trail; every
@@ -23,21 +31,32 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request & { id?: string; user?: Actor }>();
-    const requestContext = { requestId: typeof req.id === 'string' ? req.id : null, ip: req.ip ?? null, actorRole: req.user?.role ?? null };
+    const requestContext = {
+      requestId: typeof req.id === 'string' ? req.id : null,
+      ip: req.ip ?? null,
+      actorRole: req.user?.role ?? null,
+    };
     return new Observable((subscriber) =>
       runWithRequestContext(requestContext, () => {
-        const handled = MUTATING.has(req.method) ? next.handle().pipe(mergeMap((result) => this.recordChange(req, context, result))) : next.handle();
+        const handled = MUTATING.has(req.method)
+          ? next.handle().pipe(mergeMap((result) => this.recordChange(req, context, result)))
+          : next.handle();
         return handled.subscribe(subscriber);
       }),
     );
   }
 
-  private async recordChange(req: Request & { user?: Actor }, context: ExecutionContext, result: unknown): Promise<unknown> {
+  private async recordChange(
+    req: Request & { user?: Actor },
+    context: ExecutionContext,
+    result: unknown,
+  ): Promise<unknown> {
     const route = `${req.baseUrl ?? ''}${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
     if (NOT_AUDITED.has(route)) return result;
     const segments = route.replace(/^\/api\//, '').split('/');
     const params = req.params as Record<string, string | undefined>;
-    const created = result && typeof result === 'object' && 'id' in result ? String((result as { id: unknown }).id) : null;
+    const created =
+      result && typeof result === 'object' && 'id' in result ? String((result as { id: unknown }).id) : null;
     const isTokenRoute = segments[1] === ':token';
     await this.audit.record(null, {
       actor: req.user ?? null,

@@ -61,7 +61,12 @@ export class AuditService {
     if (query.from) qb.andWhere('a.at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('a.at < :to', { to: new Date(query.to) });
     const order = (query.order ?? 'DESC').toUpperCase() === 'ASC' ? 'ASC' : 'DESC';
-    const [rows, total] = await qb.orderBy('a.at', order).addOrderBy('a.id', order).skip(query.skip).take(query.perPage).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('a.at', order)
+      .addOrderBy('a.id', order)
+      .skip(query.skip)
+      .take(query.perPage)
+      .getManyAndCount();
     return { data: rows.map(auditView), total };
   }
 }

@@ -26,7 +26,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
   @ApiExtraModels(MfaChallengeView)
-  @ApiOkResponse({ description: 'The token pair, or for staff and admins the second step (two-factor sign-in)', schema: { oneOf: [{ $ref: getSchemaPath(TokenPairView) }, { $ref: getSchemaPath(MfaChallengeView) }] } })
+  @ApiOkResponse({
+    description: 'The token pair, or for staff and admins the second step (two-factor sign-in)',
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenPairView) }, { $ref: getSchemaPath(MfaChallengeView) }] },
+  })
   async login(@CurrentUser() actor: Actor): Promise<LoginView> {
     return (await this.twoFactor.challenge(actor)) ?? this.auth.login(actor);
   }

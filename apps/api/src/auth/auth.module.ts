@@ -28,6 +28,15 @@ import { TwoFactorService } from './two-factor.service';
     }),
   ],
   controllers: [AuthController, TwoFactorController, UserTwoFactorController],
-  providers: [AuthService, JwtSecret, LocalStrategy, JwtStrategy, LoginPacer, TwoFactorService, TwoFactorSecretBox, EnrolGuard],
+  providers: [
+    AuthService,
+    JwtSecret,
+    LocalStrategy,
+    JwtStrategy,
+    LoginPacer,
+    TwoFactorService,
+    TwoFactorSecretBox,
+    EnrolGuard,
+  ],
 })
 export class AuthModule {}

@@ -34,7 +34,13 @@ export class AuthService {
     const user = await this.users.findForLogin(email);
     const ok = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !ok || !user.active) throw invalidCredentials();
-    return { id: user.id, email: user.email, role: user.role, hospitalId: user.hospitalId, volunteerId: user.volunteerId };
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      hospitalId: user.hospitalId,
+      volunteerId: user.volunteerId,
+    };
   }
 
   async login(actor: Actor): Promise<TokenPairView> {
@@ -71,9 +77,13 @@ export class AuthService {
 
   /** Ends the session the token belongs to (its whole family). */
   async logout(token: string): Promise<void> {
-    const stored = await this.dataSource.getRepository(RefreshToken).findOne({ where: { tokenHash: hashToken(token) } });
+    const stored = await this.dataSource
+      .getRepository(RefreshToken)
+      .findOne({ where: { tokenHash: hashToken(token) } });
     if (!stored) return;
-    await this.dataSource.getRepository(RefreshToken).update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    await this.dataSource
+      .getRepository(RefreshToken)
+      .update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   private async issue(manager: EntityManager, user: User, familyId: string): Promise<TokenPairView> {

@@ -35,17 +35,29 @@ export class InvitationsService {
   }
 
   /** Creates the invitation and enqueues its mail, in the caller's transaction (the one creating the user). */
-  async issue(manager: EntityManager, user: { id: string; email: string; displayName: string; locale: Locale }): Promise<void> {
+  async issue(
+    manager: EntityManager,
+    user: { id: string; email: string; displayName: string; locale: Locale },
+  ): Promise<void> {
     // The column needs a unique value before the mail leaves: the hash of a token nobody keeps.
     const unknowable = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.ttlMs);
-    const invitation = manager.create(UserInvitation, { userId: user.id, tokenHash: hashToken(unknowable), expiresAt, usedAt: null });
+    const invitation = manager.create(UserInvitation, {
+      userId: user.id,
+      tokenHash: hashToken(unknowable),
+      expiresAt,
+      usedAt: null,
+    });
     await manager.insert(UserInvitation, invitation);
     await this.mail.enqueue(manager, {
       to: user.email,
       locale: user.locale,
       template: 'invitation',
-      params: { displayName: user.displayName, linkUrl: this.links.url('invitation', invitation.id), expiresAt: expiresAt.toISOString() },
+      params: {
+        displayName: user.displayName,
+        linkUrl: this.links.url('invitation', invitation.id),
+        expiresAt: expiresAt.toISOString(),
+      },
       idempotencyKey: `invitation:${invitation.id}`,
       userId: user.id,
       usefulUntil: expiresAt,
@@ -79,7 +91,11 @@ export class InvitationsService {
     });
   }
 
-  private async find(manager: EntityManager, token: string, lock = false): Promise<{ invitation: UserInvitation; user: User }> {
+  private async find(
+    manager: EntityManager,
+    token: string,
+    lock = false,
+  ): Promise<{ invitation: UserInvitation; user: User }> {
     if (!TOKEN_SHAPE.test(token)) throw new NotFoundError('Invitation', 'INVITATION_NOT_FOUND');
     const invitation = await manager.findOne(UserInvitation, {
       where: { tokenHash: hashToken(token) },
@@ -92,8 +108,10 @@ export class InvitationsService {
 
   private assertUsable(invitation: UserInvitation): void {
     const problem = this.problem(invitation);
-    if (problem === 'INVITATION_USED') throw new ConflictError(problem, 'This link has already been used; sign in, or ask for a new invitation');
-    if (problem === 'INVITATION_EXPIRED') throw new ConflictError(problem, 'This link has expired; ask for a new invitation');
+    if (problem === 'INVITATION_USED')
+      throw new ConflictError(problem, 'This link has already been used; sign in, or ask for a new invitation');
+    if (problem === 'INVITATION_EXPIRED')
+      throw new ConflictError(problem, 'This link has expired; ask for a new invitation');
   }
 
   private problem(invitation: UserInvitation): 'INVITATION_USED' | 'INVITATION_EXPIRED' | null {

@@ -29,6 +29,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: AccessTokenClaims): Promise<Actor | false> {
     const user = await this.users.findActive(claims.sub);
     if (!user || user.tokenVersion !== claims.ver) return false;
-    return { id: user.id, email: user.email, role: user.role, hospitalId: user.hospitalId, volunteerId: user.volunteerId };
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      hospitalId: user.hospitalId,
+      volunteerId: user.volunteerId,
+    };
   }
 }

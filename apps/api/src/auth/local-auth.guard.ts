@@ -29,7 +29,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
     try {
       await this.pacer.admit(request);
     } catch (error) {
-      if (error instanceof LoginPacedError) context.switchToHttp().getResponse().setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof LoginPacedError)
+        context.switchToHttp().getResponse().setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
     const admitted = (await super.canActivate(context)) as boolean;

@@ -19,7 +19,8 @@ type LoginRequest = { body?: unknown; ip?: string };
  * then answers 400 naming `email`.
  */
 export function loginAccount(req: LoginRequest): string {
-  const email = typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>).email : undefined;
+  const email =
+    typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>).email : undefined;
   return typeof email === 'string' ? email.trim().toLowerCase() : '';
 }
 
@@ -28,7 +29,10 @@ export function loginAddress(req: LoginRequest): string {
   return normalizeIp(req.ip ?? '');
 }
 
-type ThrottleSettings = Pick<AppConfig, 'LOGIN_IP_LIMIT' | 'LOGIN_PAIR_LIMIT' | 'LOGIN_WINDOW_SECONDS' | 'LOGIN_BLOCK_SECONDS'>;
+type ThrottleSettings = Pick<
+  AppConfig,
+  'LOGIN_IP_LIMIT' | 'LOGIN_PAIR_LIMIT' | 'LOGIN_WINDOW_SECONDS' | 'LOGIN_BLOCK_SECONDS'
+>;
 
 /**
  * The hard limits, as throttles of @nestjs/throttler: a generous default for every route; on
@@ -41,7 +45,14 @@ export function throttlers(config: ThrottleSettings): ThrottlerOptions[] {
   const blockDuration = config.LOGIN_BLOCK_SECONDS * 1000;
   return [
     { name: 'default', ttl: 60_000, limit: 1000 },
-    { name: 'login-ip', ttl, limit: config.LOGIN_IP_LIMIT, blockDuration, skipIf: notLogin, getTracker: (req) => loginAddress(req) },
+    {
+      name: 'login-ip',
+      ttl,
+      limit: config.LOGIN_IP_LIMIT,
+      blockDuration,
+      skipIf: notLogin,
+      getTracker: (req) => loginAddress(req),
+    },
     {
       name: 'login-pair',
       ttl,
@@ -97,7 +108,13 @@ export class LoginPacer {
     const now = Date.now();
     if (++this.calls % SWEEP_EVERY === 0) this.sweep(now);
     if (this.isKnown(account, loginAddress(req), now)) return;
-    const { totalHits } = await this.storage.increment(`login-account:${account}`, this.windowMs, Number.MAX_SAFE_INTEGER, 0, 'login-account');
+    const { totalHits } = await this.storage.increment(
+      `login-account:${account}`,
+      this.windowMs,
+      Number.MAX_SAFE_INTEGER,
+      0,
+      'login-account',
+    );
     const excess = totalHits - this.limit;
     if (excess <= 0) return;
     const turn = Math.max(now, this.nextTurn.get(account) ?? 0);

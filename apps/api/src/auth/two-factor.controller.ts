@@ -1,4 +1,16 @@
-import { Body, CanActivate, Controller, ExecutionContext, Get, HttpCode, Injectable, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  Injectable,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Errors } from '@app/domain';
@@ -6,7 +18,14 @@ import { AnyRole, Public, Roles } from '../common/decorators/roles.decorator';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { TokenPairView } from './dto/auth.dto';
 import { TwoFactorService } from './two-factor.service';
-import { RecoveryCodesView, TwoFactorCodeDto, TwoFactorSetupDto, TwoFactorSetupView, TwoFactorStatusView, TwoFactorVerifyDto } from './two-factor.dto';
+import {
+  RecoveryCodesView,
+  TwoFactorCodeDto,
+  TwoFactorSetupDto,
+  TwoFactorSetupView,
+  TwoFactorStatusView,
+  TwoFactorVerifyDto,
+} from './two-factor.dto';
 
 const JwtGuard = AuthGuard('jwt');
 
@@ -22,7 +41,9 @@ export class EnrolGuard extends JwtGuard implements CanActivate {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<{ body?: { mfaToken?: unknown }; user?: Actor; mfaEnrolment?: boolean }>();
+    const req = context
+      .switchToHttp()
+      .getRequest<{ body?: { mfaToken?: unknown }; user?: Actor; mfaEnrolment?: boolean }>();
     const token = req.body?.mfaToken;
     if (typeof token === 'string') {
       req.user = await this.twoFactor.readToken(token, 'enrol');

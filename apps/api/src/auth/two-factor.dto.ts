@@ -38,8 +38,12 @@ export class TwoFactorVerifyDto {
 
 /** A login that needs a second step: no session yet. */
 export class MfaChallengeView {
-  @ApiPropertyOptional({ description: 'The user has 2FA: send a code to POST /api/auth/2fa/verify' }) mfaRequired?: true;
-  @ApiPropertyOptional({ description: 'STAFF_2FA=required and the user has no 2FA: enrol (setup, enable) with the mfaToken' }) mfaSetupRequired?: true;
+  @ApiPropertyOptional({ description: 'The user has 2FA: send a code to POST /api/auth/2fa/verify' })
+  mfaRequired?: true;
+  @ApiPropertyOptional({
+    description: 'STAFF_2FA=required and the user has no 2FA: enrol (setup, enable) with the mfaToken',
+  })
+  mfaSetupRequired?: true;
   @ApiProperty({ description: 'Short-lived; good only for the second step' }) mfaToken: string;
 }
 

@@ -57,7 +57,10 @@ interface MfaClaims {
   purpose: MfaPurpose;
 }
 
-type CodeOutcome = { ok: true; method: 'totp' | 'recovery'; recoveryCodesLeft: number } | { ok: false; failedAttempts: number; blockedUntil: Date | null } | { ok: 'blocked' };
+type CodeOutcome =
+  | { ok: true; method: 'totp' | 'recovery'; recoveryCodesLeft: number }
+  | { ok: false; failedAttempts: number; blockedUntil: Date | null }
+  | { ok: 'blocked' };
 
 const invalidCode = () => InvalidError.field('code', 'The code is wrong or was already used', 'INVALID_2FA_CODE');
 const invalidMfaToken = () => new UnauthorizedError('INVALID_MFA_TOKEN', 'Sign in again: the sign-in step has expired');
@@ -110,26 +113,44 @@ export class TwoFactorService {
     if (claims.purpose !== purpose) throw invalidMfaToken();
     const user = await this.users.findActive(claims.sub);
     if (!user || user.tokenVersion !== claims.ver) throw invalidMfaToken();
-    return { id: user.id, email: user.email, role: user.role, hospitalId: user.hospitalId, volunteerId: user.volunteerId };
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      hospitalId: user.hospitalId,
+      volunteerId: user.volunteerId,
+    };
   }
 
   async status(actor: Actor): Promise<TwoFactorStatusView> {
     const enabled = await this.isEnabled(actor.id);
-    const recoveryCodesLeft = enabled ? await this.dataSource.getRepository(UserRecoveryCode).count({ where: { userId: actor.id, usedAt: IsNull() } }) : 0;
+    const recoveryCodesLeft = enabled
+      ? await this.dataSource.getRepository(UserRecoveryCode).count({ where: { userId: actor.id, usedAt: IsNull() } })
+      : 0;
     return { enabled, required: this.required && TWO_FACTOR_ROLES.includes(actor.role), recoveryCodesLeft };
   }
 
   /** A new secret, waiting for its first code (a setup not finished is simply replaced). */
   async setup(actor: Actor): Promise<TwoFactorSetupView> {
     assertRole(actor);
-    if (await this.isEnabled(actor.id)) throw new ConflictError('TWO_FACTOR_ENABLED', 'Two-factor sign-in is already on; turn it off first');
+    if (await this.isEnabled(actor.id))
+      throw new ConflictError('TWO_FACTOR_ENABLED', 'Two-factor sign-in is already on; turn it off first');
     const secret = generateSecret();
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(UserTwoFactor)
-      .values({ userId: actor.id, secretEncrypted: this.box.seal(secret), enabledAt: null, lastTimeStep: null, failedAttempts: 0, blockedUntil: null })
-      .orUpdate(['secret_encrypted', 'enabled_at', 'last_time_step', 'failed_attempts', 'blocked_until'], ['user_id'], { skipUpdateIfNoValuesChanged: false })
+      .values({
+        userId: actor.id,
+        secretEncrypted: this.box.seal(secret),
+        enabledAt: null,
+        lastTimeStep: null,
+        failedAttempts: 0,
+        blockedUntil: null,
+      })
+      .orUpdate(['secret_encrypted', 'enabled_at', 'last_time_step', 'failed_attempts', 'blocked_until'], ['user_id'], {
+        skipUpdateIfNoValuesChanged: false,
+      })
       .execute();
     const otpauthUrl = generateURI({ issuer: TOTP_ISSUER, label: actor.email, secret });
     return { secret, otpauthUrl, qrDataUrl: await toDataURL(otpauthUrl, { margin: 2, width: 240 }) };
@@ -163,8 +184,10 @@ export class TwoFactorService {
 
   async disable(actor: Actor, code: string): Promise<void> {
     assertRole(actor);
-    if (this.required) throw new ConflictError('TWO_FACTOR_REQUIRED', 'Two-factor sign-in is required for staff and admins here');
-    if (!(await this.isEnabled(actor.id))) throw new ConflictError('TWO_FACTOR_NOT_ENABLED', 'Two-factor sign-in is not on');
+    if (this.required)
+      throw new ConflictError('TWO_FACTOR_REQUIRED', 'Two-factor sign-in is required for staff and admins here');
+    if (!(await this.isEnabled(actor.id)))
+      throw new ConflictError('TWO_FACTOR_NOT_ENABLED', 'Two-factor sign-in is not on');
     const outcome = await this.checkCode(actor.id, code, {}, async (manager) => {
       await this.remove(manager, actor.id);
       await this.audit.record(manager, { actor, action: 'auth.2fa.disabled', objectType: 'users', objectId: actor.id });
@@ -180,7 +203,17 @@ export class TwoFactorService {
       await this.audit.record(
         manager,
         { actor, action: 'auth.2fa.verified', objectType: 'users', objectId: actor.id, details: { method } },
-        ...(method === 'recovery' ? [{ actor, action: 'auth.2fa.recovery-code-used', objectType: 'users', objectId: actor.id, details: { recoveryCodesLeft: left } }] : []),
+        ...(method === 'recovery'
+          ? [
+              {
+                actor,
+                action: 'auth.2fa.recovery-code-used',
+                objectType: 'users',
+                objectId: actor.id,
+                details: { recoveryCodesLeft: left },
+              },
+            ]
+          : []),
       );
     });
     await this.settle(actor, outcome, 'verify');
@@ -192,7 +225,8 @@ export class TwoFactorService {
    * 2FA is required the next sign-in enrols again.
    */
   async reset(admin: Actor, userId: string): Promise<void> {
-    if (userId === admin.id) throw new ConflictError('TWO_FACTOR_RESET_SELF', 'Turn your own two-factor sign-in off on your security page');
+    if (userId === admin.id)
+      throw new ConflictError('TWO_FACTOR_RESET_SELF', 'Turn your own two-factor sign-in off on your security page');
     await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('User');
@@ -200,7 +234,13 @@ export class TwoFactorService {
       await this.remove(manager, userId);
       await manager.update(User, { id: userId }, { tokenVersion: user.tokenVersion + 1 });
       await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-      await this.audit.record(manager, { actor: admin, action: 'auth.2fa.reset', objectType: 'users', objectId: userId, details: { wasEnabled: !!factor?.enabledAt } });
+      await this.audit.record(manager, {
+        actor: admin,
+        action: 'auth.2fa.reset',
+        objectType: 'users',
+        objectId: userId,
+        details: { wasEnabled: !!factor?.enabledAt },
+      });
     });
   }
 
@@ -246,7 +286,10 @@ export class TwoFactorService {
           .createQueryBuilder()
           .update(UserRecoveryCode)
           .set({ usedAt: now })
-          .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', { userId, hash: hashToken(normaliseRecoveryCode(code)) })
+          .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', {
+            userId,
+            hash: hashToken(normaliseRecoveryCode(code)),
+          })
           .execute();
         if (used.affected) method = 'recovery';
       }
@@ -254,11 +297,14 @@ export class TwoFactorService {
         const failedAttempts = factor.failedAttempts + 1;
         const runs = Math.floor(failedAttempts / FAILURES_BEFORE_BLOCK);
         const blockedUntil =
-          failedAttempts % FAILURES_BEFORE_BLOCK === 0 ? new Date(now.getTime() + Math.min(BLOCK_BASE_MS * 2 ** (runs - 1), BLOCK_MAX_MS)) : factor.blockedUntil;
+          failedAttempts % FAILURES_BEFORE_BLOCK === 0
+            ? new Date(now.getTime() + Math.min(BLOCK_BASE_MS * 2 ** (runs - 1), BLOCK_MAX_MS))
+            : factor.blockedUntil;
         await manager.update(UserTwoFactor, { userId }, { failedAttempts, blockedUntil });
         return { ok: false, failedAttempts, blockedUntil } as const;
       }
-      if (factor.failedAttempts > 0 || factor.blockedUntil) await manager.update(UserTwoFactor, { userId }, { failedAttempts: 0, blockedUntil: null });
+      if (factor.failedAttempts > 0 || factor.blockedUntil)
+        await manager.update(UserTwoFactor, { userId }, { failedAttempts: 0, blockedUntil: null });
       const recoveryCodesLeft = await manager.count(UserRecoveryCode, { where: { userId, usedAt: IsNull() } });
       await onSuccess(manager, method, recoveryCodesLeft);
       return { ok: true, method, recoveryCodesLeft } as const;
@@ -275,8 +321,15 @@ export class TwoFactorService {
     if (!secret) return null;
     const epoch = Math.floor(now.getTime() / 1000);
     const lastStep = factor.lastTimeStep === null ? null : Number(factor.lastTimeStep);
-    if (lastStep !== null && lastStep >= Math.floor((epoch + EPOCH_TOLERANCE_SECONDS) / TOTP_PERIOD_SECONDS)) return null;
-    const result = await verify({ secret, token, epoch, epochTolerance: EPOCH_TOLERANCE_SECONDS, ...(lastStep !== null ? { afterTimeStep: lastStep } : {}) });
+    if (lastStep !== null && lastStep >= Math.floor((epoch + EPOCH_TOLERANCE_SECONDS) / TOTP_PERIOD_SECONDS))
+      return null;
+    const result = await verify({
+      secret,
+      token,
+      epoch,
+      epochTolerance: EPOCH_TOLERANCE_SECONDS,
+      ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
+    });
     return result.valid && 'timeStep' in result ? result.timeStep : null;
   }
 
@@ -284,7 +337,13 @@ export class TwoFactorService {
   private async settle(actor: Actor, outcome: CodeOutcome, during: 'enable' | 'disable' | 'verify'): Promise<void> {
     if (outcome.ok === true) return;
     if (outcome.ok === 'blocked') {
-      await this.audit.record(null, { actor, action: 'auth.2fa.failed', objectType: 'users', objectId: actor.id, details: { during, blocked: true } });
+      await this.audit.record(null, {
+        actor,
+        action: 'auth.2fa.failed',
+        objectType: 'users',
+        objectId: actor.id,
+        details: { during, blocked: true },
+      });
       throw new TooManyRequestsError('TWO_FACTOR_PAUSED', 'Too many wrong codes: wait a few minutes and try again');
     }
     await this.audit.record(null, {
@@ -292,7 +351,11 @@ export class TwoFactorService {
       action: 'auth.2fa.failed',
       objectType: 'users',
       objectId: actor.id,
-      details: { during, failedAttempts: outcome.failedAttempts, blockedUntil: outcome.blockedUntil?.toISOString() ?? null },
+      details: {
+        during,
+        failedAttempts: outcome.failedAttempts,
+        blockedUntil: outcome.blockedUntil?.toISOString() ?? null,
+      },
     });
     throw invalidCode();
   }

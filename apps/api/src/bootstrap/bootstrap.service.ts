@@ -27,7 +27,10 @@ export class BootstrapService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.users.ensureAdmin(this.config.get('ADMIN_EMAIL', { infer: true }), this.config.get('ADMIN_PASSWORD', { infer: true }));
+    await this.users.ensureAdmin(
+      this.config.get('ADMIN_EMAIL', { infer: true }),
+      this.config.get('ADMIN_PASSWORD', { infer: true }),
+    );
     if (this.config.get('SEED_DEMO', { infer: true })) await this.seedDemo();
   }
 
@@ -35,7 +38,9 @@ export class BootstrapService implements OnApplicationBootstrap {
     const result = await seedDemoData(this.dataSource, () => this.hasher.hash(DEMO_PASSWORD), this.clock.now());
     if (result.seeded) {
       await this.fileDemoRequests();
-      this.logger.log(`Loaded demo data. Demo sign-ins (password ${DEMO_PASSWORD}): ${[...result.coordinators, ...result.volunteerAccounts].join(', ')}`);
+      this.logger.log(
+        `Loaded demo data. Demo sign-ins (password ${DEMO_PASSWORD}): ${[...result.coordinators, ...result.volunteerAccounts].join(', ')}`,
+      );
     }
     return result.seeded;
   }
@@ -44,10 +49,21 @@ export class BootstrapService implements OnApplicationBootstrap {
   private async fileDemoRequests(): Promise<void> {
     for (const { hospital: name, input } of demoRequests(this.clock.now())) {
       const hospital = await this.dataSource.manager.findOneByOrFail(Hospital, { name });
-      const coordinator = await this.dataSource.manager.findOneByOrFail(User, { hospitalId: hospital.id, role: 'coordinator' });
+      const coordinator = await this.dataSource.manager.findOneByOrFail(User, {
+        hospitalId: hospital.id,
+        role: 'coordinator',
+      });
       // As if the coordinator had filed it: the audit trail names their role, not a bare "user".
-      const actor = { id: coordinator.id, email: coordinator.email, role: 'coordinator' as const, hospitalId: hospital.id, volunteerId: null };
-      await runWithRequestContext({ requestId: null, ip: null, actorRole: actor.role }, () => this.requests.create(actor, input));
+      const actor = {
+        id: coordinator.id,
+        email: coordinator.email,
+        role: 'coordinator' as const,
+        hospitalId: hospital.id,
+        volunteerId: null,
+      };
+      await runWithRequestContext({ requestId: null, ip: null, actorRole: actor.role }, () =>
+        this.requests.create(actor, input),
+      );
     }
   }
 }

@@ -22,8 +22,14 @@ const TOKYO = 'Asia/Tokyo';
 
 /** Fictitious patients of the demo, by language. */
 const PATIENTS: Record<string, { displayName: string; gender: PatientGender; nationality: string }[]> = {
-  vi: [{ displayName: 'ファム・ティ・フオン', gender: 'female', nationality: 'VN' }, { displayName: 'レ・ヴァン・トゥアン', gender: 'male', nationality: 'VN' }],
-  zh: [{ displayName: '張 偉', gender: 'male', nationality: 'CN' }, { displayName: '林 怡君', gender: 'female', nationality: 'TW' }],
+  vi: [
+    { displayName: 'ファム・ティ・フオン', gender: 'female', nationality: 'VN' },
+    { displayName: 'レ・ヴァン・トゥアン', gender: 'male', nationality: 'VN' },
+  ],
+  zh: [
+    { displayName: '張 偉', gender: 'male', nationality: 'CN' },
+    { displayName: '林 怡君', gender: 'female', nationality: 'TW' },
+  ],
   ne: [{ displayName: 'グルン・ビシャル', gender: 'male', nationality: 'NP' }],
   tl: [{ displayName: 'レイエス・アナ', gender: 'female', nationality: 'PH' }],
   ko: [{ displayName: '朴 民俊', gender: 'male', nationality: 'KR' }],
@@ -110,7 +116,12 @@ export async function seedDemoHistory(m: EntityManager, now: Date, world: DemoHi
     if (!visit) continue;
     const outcome = k % 20 === 4 ? 'unfilled' : k % 20 === 14 ? 'withdrawn' : 'filled';
     if (outcome === 'filled') {
-      await recordFilledVisit(history, visit, { reported: true, reviewed: true, confirmedByHospital: k % 3 !== 0, rating: 4 + (k % 4 === 0 ? 1 : 0) });
+      await recordFilledVisit(history, visit, {
+        reported: true,
+        reviewed: true,
+        confirmedByHospital: k % 3 !== 0,
+        rating: 4 + (k % 4 === 0 ? 1 : 0),
+      });
     } else {
       await recordUnfilledVisit(history, visit, outcome);
     }
@@ -119,16 +130,43 @@ export async function seedDemoHistory(m: EntityManager, now: Date, world: DemoHi
   // Today's work: the last visit of グエン・ティ・ラン (volunteer1) waits for her report and the
   // hospital's confirmation; one of 王 麗華 (volunteer3) waits for staff review.
   const [lan, wang] = [world.volunteers[0], world.volunteers[2]];
-  const yesterdayVisit = recentVisit(world, lan, world.hospitals[0], now, 1, { department: 'internal_medicine', visitType: 'outpatient' });
-  if (yesterdayVisit) await recordFilledVisit(history, yesterdayVisit, { reported: false, reviewed: false, confirmedByHospital: false, rating: null, keepConfirmed: true });
-  const reviewVisit = recentVisit(world, wang, world.hospitals[1], now, 2, { department: 'pediatrics', visitType: 'examination' });
-  if (reviewVisit) await recordFilledVisit(history, reviewVisit, { reported: true, reviewed: false, confirmedByHospital: false, rating: null, issues: '小児の予防接種歴について、母子手帳の中国語版がなく説明に時間がかかりました。' });
+  const yesterdayVisit = recentVisit(world, lan, world.hospitals[0], now, 1, {
+    department: 'internal_medicine',
+    visitType: 'outpatient',
+  });
+  if (yesterdayVisit)
+    await recordFilledVisit(history, yesterdayVisit, {
+      reported: false,
+      reviewed: false,
+      confirmedByHospital: false,
+      rating: null,
+      keepConfirmed: true,
+    });
+  const reviewVisit = recentVisit(world, wang, world.hospitals[1], now, 2, {
+    department: 'pediatrics',
+    visitType: 'examination',
+  });
+  if (reviewVisit)
+    await recordFilledVisit(history, reviewVisit, {
+      reported: true,
+      reviewed: false,
+      confirmedByHospital: false,
+      rating: null,
+      issues: '小児の予防接種歴について、母子手帳の中国語版がなく説明に時間がかかりました。',
+    });
 
   for (const [volunteerId, at] of lastDispatch) await m.update(Volunteer, { id: volunteerId }, { lastDispatchAt: at });
 
   // Tomorrow's visit, confirmed days ago, for the staff dashboard's "today and tomorrow".
   const tomorrowVisit = upcomingVisit(world, now);
-  if (tomorrowVisit) await recordFilledVisit(history, tomorrowVisit, { reported: false, reviewed: false, confirmedByHospital: false, rating: null, keepConfirmed: true });
+  if (tomorrowVisit)
+    await recordFilledVisit(history, tomorrowVisit, {
+      reported: false,
+      reviewed: false,
+      confirmedByHospital: false,
+      rating: null,
+      keepConfirmed: true,
+    });
 }
 
 /**
@@ -140,24 +178,57 @@ function upcomingVisit(world: DemoHistoryWorld, now: Date): Visit | null {
   const weekday = tokyoWeekday(day);
   const free = world.volunteers.filter((v) => v.level !== 'trainee' && slotOn(v.availability, weekday));
   const volunteer = free.find((v) => !['vi', 'zh', 'ne', 'tl'].includes(v.languages[0].code)) ?? free[0];
-  return volunteer ? visitAt(world.hospitals[1], volunteer, day, { department: 'internal_medicine', visitType: 'outpatient' }, 3, 42, now) : null;
+  return volunteer
+    ? visitAt(
+        world.hospitals[1],
+        volunteer,
+        day,
+        { department: 'internal_medicine', visitType: 'outpatient' },
+        3,
+        42,
+        now,
+      )
+    : null;
 }
 
 /** A volunteer free on that weekday, qualified for the visit, at the start of their slot. */
 function planVisit(world: DemoHistoryWorld, day: Date, k: number, now: Date): Visit | null {
   const weekday = tokyoWeekday(day);
-  const free = world.volunteers.filter((v) => v.level !== 'trainee' && v.availability.weekly.some((s) => s.weekday === weekday));
+  const free = world.volunteers.filter(
+    (v) => v.level !== 'trainee' && v.availability.weekly.some((s) => s.weekday === weekday),
+  );
   if (free.length === 0) return null;
   const volunteer = free[k % free.length];
-  const visit = VISITS.find((_, i) => i >= k % VISITS.length && levelRank(volunteer.level) >= levelRank(requiredLevelFor(VISITS[i].department, VISITS[i].visitType))) ?? VISITS[0];
-  return visitAt(world.hospitals[k % world.hospitals.length], volunteer, day, visit, 2 + (k % 6), 25 + ((k * 37) % 240), now);
+  const visit =
+    VISITS.find(
+      (_, i) =>
+        i >= k % VISITS.length &&
+        levelRank(volunteer.level) >= levelRank(requiredLevelFor(VISITS[i].department, VISITS[i].visitType)),
+    ) ?? VISITS[0];
+  return visitAt(
+    world.hospitals[k % world.hospitals.length],
+    volunteer,
+    day,
+    visit,
+    2 + (k % 6),
+    25 + ((k * 37) % 240),
+    now,
+  );
 }
 
 /** The volunteer's most recent past weekday slot, `atLeastDaysAgo` or more before today. */
-function recentVisit(world: DemoHistoryWorld, volunteer: Volunteer, hospital: Hospital, now: Date, atLeastDaysAgo: number, visit: (typeof VISITS)[number]): Visit | null {
+function recentVisit(
+  world: DemoHistoryWorld,
+  volunteer: Volunteer,
+  hospital: Hospital,
+  now: Date,
+  atLeastDaysAgo: number,
+  visit: (typeof VISITS)[number],
+): Visit | null {
   for (let back = atLeastDaysAgo; back <= 7; back++) {
     const day = subDays(now, back);
-    if (isTokyoBusinessDay(day) && slotOn(volunteer.availability, tokyoWeekday(day))) return visitAt(hospital, volunteer, day, visit, 3, 42, now);
+    if (isTokyoBusinessDay(day) && slotOn(volunteer.availability, tokyoWeekday(day)))
+      return visitAt(hospital, volunteer, day, visit, 3, 42, now);
   }
   return null;
 }
@@ -166,7 +237,15 @@ function slotOn(availability: Availability, weekday: number) {
   return availability.weekly.find((s) => s.weekday === weekday);
 }
 
-function visitAt(hospital: Hospital, volunteer: Volunteer, day: Date, visit: (typeof VISITS)[number], leadDays: number, minutesToFill: number, now: Date): Visit | null {
+function visitAt(
+  hospital: Hospital,
+  volunteer: Volunteer,
+  day: Date,
+  visit: (typeof VISITS)[number],
+  leadDays: number,
+  minutesToFill: number,
+  now: Date,
+): Visit | null {
   const slot = slotOn(volunteer.availability, tokyoWeekday(day));
   if (!slot) return null;
   const start = hhmm(slot.start) + 60;
@@ -186,7 +265,12 @@ interface History {
   lastDispatch: Map<string, Date>;
 }
 
-async function insertRequest(h: History, visit: Visit, status: InterpretationRequest['status'], extra: Partial<InterpretationRequest> = {}): Promise<InterpretationRequest> {
+async function insertRequest(
+  h: History,
+  visit: Visit,
+  status: InterpretationRequest['status'],
+  extra: Partial<InterpretationRequest> = {},
+): Promise<InterpretationRequest> {
   const language = visit.volunteer.languages[0].code;
   const patients = PATIENTS[language] ?? PATIENTS.en;
   const request = await h.m.save(
@@ -206,25 +290,64 @@ async function insertRequest(h: History, visit: Visit, status: InterpretationReq
     }),
   );
   const patient = patients[visit.startsAt.getTime() % patients.length];
-  await h.m.insert(RequestPatient, { requestId: request.id, displayName: patient.displayName, gender: patient.gender, ageBand: visit.department === 'pediatrics' ? 'child' : 'adult', nationality: patient.nationality });
+  await h.m.insert(RequestPatient, {
+    requestId: request.id,
+    displayName: patient.displayName,
+    gender: patient.gender,
+    ageBand: visit.department === 'pediatrics' ? 'child' : 'adult',
+    nationality: patient.nationality,
+  });
   await log(h, 'request', request.id, null, 'open', 'file', visit.filedAt);
   return request;
 }
 
-function log(h: History, subjectType: StatusTransition['subjectType'], subjectId: string, fromStatus: string | null, toStatus: string, event: string, at: Date, reason: string | null = null) {
-  return h.m.insert(StatusTransition, { subjectType, subjectId, fromStatus, toStatus, event, at, reason, actorId: null });
+function log(
+  h: History,
+  subjectType: StatusTransition['subjectType'],
+  subjectId: string,
+  fromStatus: string | null,
+  toStatus: string,
+  event: string,
+  at: Date,
+  reason: string | null = null,
+) {
+  return h.m.insert(StatusTransition, {
+    subjectType,
+    subjectId,
+    fromStatus,
+    toStatus,
+    event,
+    at,
+    reason,
+    actorId: null,
+  });
 }
 
 async function recordFilledVisit(
   h: History,
   visit: Visit,
-  outcome: { reported: boolean; reviewed: boolean; confirmedByHospital: boolean; rating: number | null; issues?: string; keepConfirmed?: boolean },
+  outcome: {
+    reported: boolean;
+    reviewed: boolean;
+    confirmedByHospital: boolean;
+    rating: number | null;
+    issues?: string;
+    keepConfirmed?: boolean;
+  },
 ): Promise<void> {
   const completed = !outcome.keepConfirmed;
   const request = await insertRequest(h, visit, completed ? 'completed' : 'confirmed', { waveCount: 1 });
   const offer = await h.m.save(
     Offer,
-    h.m.create(Offer, { requestId: request.id, volunteerId: visit.volunteer.id, status: 'accepted', wave: 1, expiresAt: addMinutes(visit.filedAt, 120), respondedAt: visit.confirmedAt, createdAt: visit.filedAt }),
+    h.m.create(Offer, {
+      requestId: request.id,
+      volunteerId: visit.volunteer.id,
+      status: 'accepted',
+      wave: 1,
+      expiresAt: addMinutes(visit.filedAt, 120),
+      respondedAt: visit.confirmedAt,
+      createdAt: visit.filedAt,
+    }),
   );
   await log(h, 'request', request.id, 'open', 'offered', 'offer', visit.filedAt);
   await log(h, 'offer', offer.id, 'pending', 'accepted', 'accept', visit.confirmedAt);
@@ -286,13 +409,31 @@ async function recordUnfilledVisit(h: History, visit: Visit, outcome: 'unfilled'
     const request = await insertRequest(h, visit, 'escalated', { escalationReason: 'all_declined', waveCount: 2 });
     const offer = await h.m.save(
       Offer,
-      h.m.create(Offer, { requestId: request.id, volunteerId: visit.volunteer.id, status: 'declined', wave: 1, expiresAt: addMinutes(visit.filedAt, 120), respondedAt: visit.confirmedAt, declineReason: '仕事の都合', createdAt: visit.filedAt }),
+      h.m.create(Offer, {
+        requestId: request.id,
+        volunteerId: visit.volunteer.id,
+        status: 'declined',
+        wave: 1,
+        expiresAt: addMinutes(visit.filedAt, 120),
+        respondedAt: visit.confirmedAt,
+        declineReason: '仕事の都合',
+        createdAt: visit.filedAt,
+      }),
     );
     await log(h, 'request', request.id, 'open', 'offered', 'offer', visit.filedAt);
     await log(h, 'offer', offer.id, 'pending', 'declined', 'decline', visit.confirmedAt);
     await log(h, 'request', request.id, 'offered', 'escalated', 'escalate', visit.confirmedAt, 'all_declined');
   } else {
     const request = await insertRequest(h, visit, 'cancelled');
-    await log(h, 'request', request.id, 'open', 'cancelled', 'cancel', visit.confirmedAt, '患者さんの都合で受診日が変更になりました');
+    await log(
+      h,
+      'request',
+      request.id,
+      'open',
+      'cancelled',
+      'cancel',
+      visit.confirmedAt,
+      '患者さんの都合で受診日が変更になりました',
+    );
   }
 }

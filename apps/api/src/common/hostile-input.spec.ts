@@ -9,7 +9,15 @@ function nested(depth: number): unknown {
 
 describe('hostileInputErrors', () => {
   it('takes ordinary input, emoji and Japanese included', () => {
-    expect(hostileInputErrors({ displayName: 'グエン 😀', languages: [{ code: 'vi', proficiency: 'native' }], n: 3, ok: true, none: null })).toBeNull();
+    expect(
+      hostileInputErrors({
+        displayName: 'グエン 😀',
+        languages: [{ code: 'vi', proficiency: 'native' }],
+        n: 3,
+        ok: true,
+        none: null,
+      }),
+    ).toBeNull();
     expect(hostileInputErrors(undefined)).toBeNull();
   });
 
@@ -24,7 +32,9 @@ describe('hostileInputErrors', () => {
   });
 
   it('refuses NUL and unpaired surrogates in values and keys, naming the field', () => {
-    expect(hostileInputErrors({ patient: { displayName: 'a\u0000' }, email: 'x\ud800@example.jp', ['k\u0000']: 1 })).toEqual({
+    expect(
+      hostileInputErrors({ patient: { displayName: 'a\u0000' }, email: 'x\ud800@example.jp', ['k\u0000']: 1 }),
+    ).toEqual({
       'patient.displayName': ['must not contain the NUL character (\\u0000)'],
       email: ['must be well-formed Unicode text (it holds an unpaired surrogate)'],
       'k\u0000': ['must not contain the NUL character (\\u0000)'],

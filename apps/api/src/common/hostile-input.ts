@@ -70,7 +70,11 @@ export function hostileInputErrors(input: unknown, maxDepth = MAX_DEPTH): Record
  * a body or query string that hostileInputErrors finds unfit, before guards, pipes or services
  * see it.
  */
-export function refuseHostileInput(req: IncomingMessage & { body?: unknown; query?: unknown }, _res: ServerResponse, next: (error?: unknown) => void): void {
+export function refuseHostileInput(
+  req: IncomingMessage & { body?: unknown; query?: unknown },
+  _res: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
   const errors = { ...hostileInputErrors(req.query), ...hostileInputErrors(req.body) };
   if (Object.keys(errors).length === 0) return next();
   next(new BadRequestError('MALFORMED_INPUT', `Check these fields: ${Object.keys(errors).join(', ')}`, errors));
@@ -84,7 +88,11 @@ export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form
  * JSON under another name) would be ignored and the request judged as if empty; it is refused
  * with 415 naming the types the API reads.
  */
-export function refuseUnreadBody(req: IncomingMessage & { is(types: string[]): string | false | null }, _res: ServerResponse, next: (error?: unknown) => void): void {
+export function refuseUnreadBody(
+  req: IncomingMessage & { is(types: string[]): string | false | null },
+  _res: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
   const length = req.headers['content-length'];
   const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
   if (!hasBody || req.is(ACCEPTED_MEDIA_TYPES)) return next();

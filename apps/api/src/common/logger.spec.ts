@@ -20,7 +20,12 @@ describe('loggerParams', () => {
   it('redacts credentials, tokens and patient fields wherever they appear', () => {
     const { logger, text } = capture();
     logger.info({
-      req: { id: 'r1', method: 'POST', url: '/api/auth/login', headers: { authorization: 'Bearer secret-access-token' } },
+      req: {
+        id: 'r1',
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { authorization: 'Bearer secret-access-token' },
+      },
       body: { email: 'a@example.jp', password: 'hunter2-password', refreshToken: 'secret-refresh' },
       request: { patient: { displayName: 'グエン 患者', ageBand: 'adult' } },
     });
@@ -33,7 +38,14 @@ describe('loggerParams', () => {
 
   it('logs only the id, method and masked url of a request, never its headers', () => {
     const { logger, text } = capture();
-    logger.info({ req: { id: 'r2', method: 'GET', url: '/api/offer-links/abc.def.ghi', headers: { authorization: 'Bearer x-token-x' } } });
+    logger.info({
+      req: {
+        id: 'r2',
+        method: 'GET',
+        url: '/api/offer-links/abc.def.ghi',
+        headers: { authorization: 'Bearer x-token-x' },
+      },
+    });
     const out = JSON.parse(text());
     expect(out.req).toEqual({ id: 'r2', method: 'GET', url: '/api/offer-links/***' });
   });

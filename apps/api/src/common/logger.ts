@@ -44,7 +44,9 @@ export function assignRequestId(req: IncomingMessage, res: ServerResponse, next:
 
 /** Secrets that travel in paths (signed offer links, invitations) are masked in the logged URL. */
 export function maskUrl(url: string): string {
-  return url.replace(/(\/(?:offer-links|invitations|reconfirm-links)\/)[^/?#]+/g, '$1***').replace(/([?&](?:token|t)=)[^&#]+/g, '$1***');
+  return url
+    .replace(/(\/(?:offer-links|invitations|reconfirm-links)\/)[^/?#]+/g, '$1***')
+    .replace(/([?&](?:token|t)=)[^&#]+/g, '$1***');
 }
 
 /** Readable lines for a person at a terminal (development, when pino-pretty is installed); JSON otherwise. */
@@ -57,7 +59,10 @@ function prettyAvailable(): boolean {
   }
 }
 
-export function loggerParams(level: string, pretty = process.env.NODE_ENV === 'development' && prettyAvailable()): Params {
+export function loggerParams(
+  level: string,
+  pretty = process.env.NODE_ENV === 'development' && prettyAvailable(),
+): Params {
   return {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
@@ -65,11 +70,23 @@ export function loggerParams(level: string, pretty = process.env.NODE_ENV === 'd
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       genReqId: requestIdOf,
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: maskUrl(req.url),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      ...(pretty
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+            },
+          }
+        : {}),
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     },
   };

@@ -51,7 +51,11 @@ export interface Page<T> {
  * SQL, never an inherited member such as `__proto__` or `toString`); anything else sorts by the
  * fallback.
  */
-export function sortColumn(query: ListQueryDto, allowed: Readonly<Record<string, string>>, fallback: string): [string, 'ASC' | 'DESC'] {
+export function sortColumn(
+  query: ListQueryDto,
+  allowed: Readonly<Record<string, string>>,
+  fallback: string,
+): [string, 'ASC' | 'DESC'] {
   const column = ownValue(allowed, query.sort) ?? fallback;
   const order = (query.order ?? 'ASC').toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
   return [column, order];

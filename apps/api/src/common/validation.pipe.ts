@@ -35,14 +35,18 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   const out: Record<string, string[]> = {};
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints) out[field] = refusedNull(error) ? [`${error.property} must not be null`] : Object.values(error.constraints);
+    if (error.constraints)
+      out[field] = refusedNull(error) ? [`${error.property} must not be null`] : Object.values(error.constraints);
     if (error.children?.length) Object.assign(out, flattenValidationErrors(error.children, field));
   }
   return out;
 }
 
 function constraintNames(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) => [...(refusedNull(e) ? [] : Object.keys(e.constraints ?? {})), ...constraintNames(e.children ?? [])]);
+  return errors.flatMap((e) => [
+    ...(refusedNull(e) ? [] : Object.keys(e.constraints ?? {})),
+    ...constraintNames(e.children ?? []),
+  ]);
 }
 
 /** Global pipe: unknown fields are refused, payloads are turned into DTO instances. */

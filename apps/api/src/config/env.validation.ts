@@ -14,11 +14,13 @@ export const envSchema = Joi.object({
   APP_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   ADMIN_EMAIL: Joi.string().email({ tlds: false }).default('admin@example.jp'),
-  ADMIN_PASSWORD: Joi.string().min(10).when('NODE_ENV', {
-    is: 'production',
-    then: Joi.required(),
-    otherwise: Joi.string().default('admin-demo-2026'),
-  }),
+  ADMIN_PASSWORD: Joi.string()
+    .min(10)
+    .when('NODE_ENV', {
+      is: 'production',
+      then: Joi.required(),
+      otherwise: Joi.string().default('admin-demo-2026'),
+    }),
   SEED_DEMO: Joi.boolean().truthy('1').falsy('0').default(false),
   JWT_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() }),
   JWT_ACCESS_TTL_SECONDS: Joi.number().integer().min(30).max(3600).default(900),
@@ -33,10 +35,17 @@ export const envSchema = Joi.object({
   /** Whether staff and admins must sign in with a second factor (TOTP); required in production unless set. */
   STAFF_2FA: Joi.string()
     .valid('required', 'optional')
-    .when('NODE_ENV', { is: 'production', then: Joi.string().default('required'), otherwise: Joi.string().default('optional') }),
+    .when('NODE_ENV', {
+      is: 'production',
+      then: Joi.string().default('required'),
+      otherwise: Joi.string().default('optional'),
+    }),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   /** Express `trust proxy`: how many proxies (or which) sit in front, so the IP throttle sees clients. */
-  TRUST_PROXY: Joi.alternatives(Joi.number().integer().min(0).max(10), Joi.string().valid('loopback', 'linklocal', 'uniquelocal')).default(0),
+  TRUST_PROXY: Joi.alternatives(
+    Joi.number().integer().min(0).max(10),
+    Joi.string().valid('loopback', 'linklocal', 'uniquelocal'),
+  ).default(0),
   JOBS_ENABLED: Joi.boolean().default(true),
   JOBS_TICK_MS: Joi.number().integer().min(50).max(600000).default(1000),
   JOBS_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(5),
@@ -46,14 +55,46 @@ export const envSchema = Joi.object({
   MAIL_RETRY_MAX_MS: Joi.number().integer().min(1).default(900000),
   MAIL_LEASE_MS: Joi.number().integer().min(1000).default(120000),
   SMTP_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
-  INVITATION_TTL_HOURS: Joi.number().integer().min(1).max(24 * 90).default(168),
-  TIME_DISPUTE_MARGIN_MINUTES: Joi.number().integer().min(0).max(24 * 60).default(15),
-  REPORT_REMINDER_AFTER_HOURS: Joi.number().integer().min(1).max(24 * 30).default(24),
-  PATIENT_RETENTION_DAYS: Joi.number().integer().min(1).max(366 * 10).default(365),
-  MAIL_RETENTION_DAYS: Joi.number().integer().min(1).max(366 * 10).default(90),
-  JOBS_RETENTION_DAYS: Joi.number().integer().min(7).max(366 * 10).default(90),
-  HEALTH_MAIL_LATE_MINUTES: Joi.number().integer().min(1).max(7 * 24 * 60).default(30),
-  HEALTH_TIMERS_LATE_MINUTES: Joi.number().integer().min(1).max(7 * 24 * 60).default(5),
+  INVITATION_TTL_HOURS: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 90)
+    .default(168),
+  TIME_DISPUTE_MARGIN_MINUTES: Joi.number()
+    .integer()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
+  REPORT_REMINDER_AFTER_HOURS: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
+  PATIENT_RETENTION_DAYS: Joi.number()
+    .integer()
+    .min(1)
+    .max(366 * 10)
+    .default(365),
+  MAIL_RETENTION_DAYS: Joi.number()
+    .integer()
+    .min(1)
+    .max(366 * 10)
+    .default(90),
+  JOBS_RETENTION_DAYS: Joi.number()
+    .integer()
+    .min(7)
+    .max(366 * 10)
+    .default(90),
+  HEALTH_MAIL_LATE_MINUTES: Joi.number()
+    .integer()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
+  HEALTH_TIMERS_LATE_MINUTES: Joi.number()
+    .integer()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(5),
 }).unknown(true);
 
 export interface AppConfig {

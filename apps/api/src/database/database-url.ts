@@ -8,7 +8,9 @@ export const DEFAULT_EMBEDDED_PORT = 54329;
  * `DATABASE_URL` when set; otherwise an embedded PostgreSQL with its data in `.data/pg`
  * (port `EMBEDDED_PG_PORT`, default 54329: never 5432, which a system server may hold).
  */
-export async function resolveDatabase(log: (line: string) => void): Promise<{ url: string; embedded?: RunningPostgres }> {
+export async function resolveDatabase(
+  log: (line: string) => void,
+): Promise<{ url: string; embedded?: RunningPostgres }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
   const port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT);
   const dataDir = path.resolve(process.env.EMBEDDED_PG_DIR ?? path.join(projectRoot(), '.data', 'pg'));

@@ -42,7 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=300'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -110,7 +110,10 @@ async function exists(file: string): Promise<boolean> {
  * stopped (a fast shutdown) before the new start. One whose parent is a live Node.js process
  * belongs to another start running now, and is left alone with a clear message.
  */
-export async function clearLeftoverPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<void> {
+export async function clearLeftoverPostgres(
+  dataDir: string,
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   const content = await fs.readFile(pidFile, 'utf8').catch(() => null);
   if (content === null) return;
@@ -133,7 +136,10 @@ export async function clearLeftoverPostgres(dataDir: string, log: (line: string)
   log(`Stopping the embedded PostgreSQL (process ${pid}) left running by an earlier start that did not finish`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; isAlive(pid); waited += 100) {
-    if (waited > 30_000) throw new Error(`The embedded PostgreSQL left running in ${dataDir} (process ${pid}) did not stop; stop it by hand.`);
+    if (waited > 30_000)
+      throw new Error(
+        `The embedded PostgreSQL left running in ${dataDir} (process ${pid}) did not stop; stop it by hand.`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await fs.rm(pidFile, { force: true });

@@ -42,15 +42,28 @@ export class DispatchesController {
   @HttpCode(200)
   @ApiOkResponse({ type: DispatchViewSchema })
   @Roles('staff', 'coordinator')
-  cancel(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelDispatchDto): Promise<DispatchView> {
-    return this.dispatches.cancel(actor, id, body.reason, body.party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter'));
+  cancel(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CancelDispatchDto,
+  ): Promise<DispatchView> {
+    return this.dispatches.cancel(
+      actor,
+      id,
+      body.reason,
+      body.party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter'),
+    );
   }
 
   @Post(':id/no-show')
   @HttpCode(200)
   @ApiOkResponse({ type: DispatchViewSchema })
   @Roles('staff', 'coordinator')
-  noShow(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: NoShowDto): Promise<DispatchView> {
+  noShow(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: NoShowDto,
+  ): Promise<DispatchView> {
     return this.dispatches.noShow(actor, id, body.party);
   }
 
@@ -58,7 +71,11 @@ export class DispatchesController {
   @HttpCode(200)
   @ApiOkResponse({ type: DispatchViewSchema })
   @Roles('staff', 'coordinator', 'volunteer')
-  complete(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CompleteDto): Promise<DispatchView> {
+  complete(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CompleteDto,
+  ): Promise<DispatchView> {
     return this.dispatches.complete(actor, id, new Date(body.actualStart), new Date(body.actualEnd));
   }
 }

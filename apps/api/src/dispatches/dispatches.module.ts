@@ -5,5 +5,10 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { DispatchesController } from './dispatches.controller';
 import { DispatchesService } from './dispatches.service';
 
-@Module({ imports: [MatchingModule, WorkflowModule, NotificationsModule], controllers: [DispatchesController], providers: [DispatchesService], exports: [DispatchesService] })
+@Module({
+  imports: [MatchingModule, WorkflowModule, NotificationsModule],
+  controllers: [DispatchesController],
+  providers: [DispatchesService],
+  exports: [DispatchesService],
+})
 export class DispatchesModule {}

@@ -37,7 +37,6 @@ import { lockVisit } from '../access/locks';
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-
 /** Rules staff may override with a recorded reason when assigning by hand; the others never. */
 const NEVER_OVERRIDDEN: ExclusionCode[] = ['OVERLAP', 'LANGUAGE', 'INACTIVE'];
 
@@ -47,7 +46,6 @@ export type { DispatchView };
 /** Dispatches (派遣): created when an offer is accepted or staff assign, then completed, cancelled or marked no-show. */
 @Injectable()
 export class DispatchesService {
-
   constructor(
     @InjectDispatchPolicy() private readonly policy: DispatchPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -71,22 +69,40 @@ export class DispatchesService {
     options: { offerId?: string; role?: RequestRole; actorId: string | null; overrideReason?: string },
   ): Promise<Dispatch> {
     const role = options.role ?? 'primary';
-    const volunteer = await manager.findOne(Volunteer, { where: { id: volunteerId }, lock: { mode: 'pessimistic_write' } });
+    const volunteer = await manager.findOne(Volunteer, {
+      where: { id: volunteerId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!volunteer) throw InvalidError.field('volunteerId', 'No such volunteer');
     const hospital = await manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
     const now = this.clock.now();
-    const [snapshot] = await this.snapshots.build(manager, { ids: [volunteer.id] }, { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now });
-    const evaluation = evaluateVolunteer(prepareRequest(requestSnapshot(request, hospital.area, role), now.getTime()), snapshot);
+    const [snapshot] = await this.snapshots.build(
+      manager,
+      { ids: [volunteer.id] },
+      { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now },
+    );
+    const evaluation = evaluateVolunteer(
+      prepareRequest(requestSnapshot(request, hospital.area, role), now.getTime()),
+      snapshot,
+    );
     if (!evaluation.eligible) {
       if (evaluation.codes.includes('OVERLAP')) throw Errors.scheduleConflict();
-      const blocking = options.overrideReason ? evaluation.codes.filter((c) => NEVER_OVERRIDDEN.includes(c)) : evaluation.codes;
+      const blocking = options.overrideReason
+        ? evaluation.codes.filter((c) => NEVER_OVERRIDDEN.includes(c))
+        : evaluation.codes;
       if (blocking.length) {
-        throw Errors.volunteerNotEligible(`The volunteer is not eligible: ${blocking.join(', ')}`, { volunteerId: blocking });
+        throw Errors.volunteerNotEligible(`The volunteer is not eligible: ${blocking.join(', ')}`, {
+          volunteerId: blocking,
+        });
       }
     }
 
     if (role === 'primary') {
-      await this.workflow.move(manager, 'request', request, 'confirm', { actorId: options.actorId, reason: options.overrideReason, conflict: Errors.requestAlreadyFilled });
+      await this.workflow.move(manager, 'request', request, 'confirm', {
+        actorId: options.actorId,
+        reason: options.overrideReason,
+        conflict: Errors.requestAlreadyFilled,
+      });
     }
 
     const buffer = this.policy.minimumBufferMinutes * MINUTE;
@@ -105,7 +121,10 @@ export class DispatchesService {
       reconfirmedAt: request.startsAt.getTime() - this.policy.reconfirmBeforeHours * HOUR <= now.getTime() ? now : null,
     });
     try {
-      await this.workflow.start(manager, 'dispatch', dispatch, 'confirm', { actorId: options.actorId, reason: options.overrideReason });
+      await this.workflow.start(manager, 'dispatch', dispatch, 'confirm', {
+        actorId: options.actorId,
+        reason: options.overrideReason,
+      });
     } catch (error) {
       throw knownConstraintError(error) ?? error;
     }
@@ -121,11 +140,26 @@ export class DispatchesService {
     const payload = { dispatchId: dispatch.id, requestId: dispatch.requestId };
     const at = (hours: number) => start - hours * HOUR;
     if (at(this.policy.reminderBeforeHours) > now) {
-      await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reminder, dueAt: new Date(at(this.policy.reminderBeforeHours)), payload, key: `reminder:${dispatch.id}` });
+      await this.jobs.schedule(manager, {
+        type: DISPATCH_JOBS.reminder,
+        dueAt: new Date(at(this.policy.reminderBeforeHours)),
+        payload,
+        key: `reminder:${dispatch.id}`,
+      });
     }
     if (!dispatch.reconfirmedAt) {
-      await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reconfirm, dueAt: new Date(at(this.policy.reconfirmBeforeHours)), payload, key: `reconfirm:${dispatch.id}` });
-      await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reconfirmDeadline, dueAt: new Date(at(this.policy.reconfirmDeadlineHours)), payload, key: `reconfirm-deadline:${dispatch.id}` });
+      await this.jobs.schedule(manager, {
+        type: DISPATCH_JOBS.reconfirm,
+        dueAt: new Date(at(this.policy.reconfirmBeforeHours)),
+        payload,
+        key: `reconfirm:${dispatch.id}`,
+      });
+      await this.jobs.schedule(manager, {
+        type: DISPATCH_JOBS.reconfirmDeadline,
+        dueAt: new Date(at(this.policy.reconfirmDeadlineHours)),
+        payload,
+        key: `reconfirm-deadline:${dispatch.id}`,
+      });
     }
   }
 
@@ -134,7 +168,12 @@ export class DispatchesService {
     const dispatch = await manager.findOne(Dispatch, { where: { id: dispatchId, status: 'confirmed' } });
     if (!dispatch || dispatch.reconfirmedAt) return;
     const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
-    await this.notifier.reconfirm(manager, request, dispatch, new Date(dispatch.startsAt.getTime() - this.policy.reconfirmDeadlineHours * HOUR));
+    await this.notifier.reconfirm(
+      manager,
+      request,
+      dispatch,
+      new Date(dispatch.startsAt.getTime() - this.policy.reconfirmDeadlineHours * HOUR),
+    );
   }
 
   /** Timer: no reconfirmation by the deadline — staff and the hospital are alerted; staff may re-offer. */
@@ -158,9 +197,13 @@ export class DispatchesService {
   /** The volunteer reconfirms from the link (public; the token is the credential). */
   async reconfirmByToken(token: string): Promise<{ reconfirmedAt: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const dispatch = await manager.findOne(Dispatch, { where: { reconfirmTokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
+      const dispatch = await manager.findOne(Dispatch, {
+        where: { reconfirmTokenHash: hashToken(token) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!dispatch) throw new NotFoundError('Reconfirmation link');
-      if (dispatch.status !== 'confirmed') throw new ConflictError('DISPATCH_NOT_CONFIRMED', `This dispatch is ${dispatch.status}`);
+      if (dispatch.status !== 'confirmed')
+        throw new ConflictError('DISPATCH_NOT_CONFIRMED', `This dispatch is ${dispatch.status}`);
       dispatch.reconfirmedAt ??= this.clock.now();
       dispatch.reconfirmationMissed = false;
       await manager.save(dispatch);
@@ -177,20 +220,33 @@ export class DispatchesService {
   }
 
   /** The request was cancelled: its live dispatch is cancelled too, marked late inside the window. */
-  async cancelForRequest(manager: EntityManager, request: InterpretationRequest, reason: string, actorId: string | null): Promise<Dispatch[]> {
+  async cancelForRequest(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    reason: string,
+    actorId: string | null,
+  ): Promise<Dispatch[]> {
     const live = await manager.find(Dispatch, { where: { requestId: request.id, status: 'confirmed' } });
     for (const dispatch of live) await this.applyCancel(manager, dispatch, reason, actorId, 'hospital');
     return live;
   }
 
   async list(actor: Actor, query: DispatchListQueryDto): Promise<Page<DispatchView>> {
-    const qb = this.dataSource.getRepository(Dispatch).createQueryBuilder('d').innerJoin(InterpretationRequest, 'r', 'r.id = d.request_id');
+    const qb = this.dataSource
+      .getRepository(Dispatch)
+      .createQueryBuilder('d')
+      .innerJoin(InterpretationRequest, 'r', 'r.id = d.request_id');
     scopeList(qb, actor, { hospital: 'r.hospital_id', volunteer: 'd.volunteer_id' });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     if (query.requestId) qb.andWhere('d.request_id = :requestId', { requestId: query.requestId });
     if (query.from) qb.andWhere('d.starts_at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('d.starts_at < :to', { to: new Date(query.to) });
-    const [rows, total] = await qb.orderBy('d.starts_at', query.order?.toUpperCase() === 'DESC' ? 'DESC' : 'ASC').addOrderBy('d.id').skip(query.skip).take(query.perPage).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('d.starts_at', query.order?.toUpperCase() === 'DESC' ? 'DESC' : 'ASC')
+      .addOrderBy('d.id')
+      .skip(query.skip)
+      .take(query.perPage)
+      .getManyAndCount();
     return { data: await this.views(this.dataSource.manager, rows), total };
   }
 
@@ -199,8 +255,20 @@ export class DispatchesService {
     const [view] = await this.views(this.dataSource.manager, [dispatch], [request]);
     if (this.maySeePatient(actor, dispatch)) {
       const patient = await this.dataSource.manager.findOne(RequestPatient, { where: { requestId: request.id } });
-      view.patient = patient && { displayName: patient.displayName, gender: patient.gender, ageBand: patient.ageBand, nationality: patient.nationality };
-      if (patient) await this.audit.record(null, { actor, action: 'patient.read', objectType: 'dispatch', objectId: id, details: { requestId: request.id } });
+      view.patient = patient && {
+        displayName: patient.displayName,
+        gender: patient.gender,
+        ageBand: patient.ageBand,
+        nationality: patient.nationality,
+      };
+      if (patient)
+        await this.audit.record(null, {
+          actor,
+          action: 'patient.read',
+          objectType: 'dispatch',
+          objectId: id,
+          details: { requestId: request.id },
+        });
     }
     return view;
   }
@@ -215,7 +283,12 @@ export class DispatchesService {
       if (request.status === 'confirmed' && dispatch.role === 'primary') {
         await this.workflow.move(manager, 'request', request, 'reopen', { actorId: actor.id, reason });
         // Someone else must be found: the offer timers take it from here, at once.
-        await this.jobs.schedule(manager, { type: DISPATCH_JOBS.reoffer, dueAt: this.clock.now(), payload: { requestId: request.id }, key: `reoffer:${dispatch.id}` });
+        await this.jobs.schedule(manager, {
+          type: DISPATCH_JOBS.reoffer,
+          dueAt: this.clock.now(),
+          payload: { requestId: request.id },
+          key: `reoffer:${dispatch.id}`,
+        });
       }
       return (await this.views(manager, [dispatch], [request]))[0];
     });
@@ -227,7 +300,14 @@ export class DispatchesService {
    * otherwise the caller's transaction rolls everything back). Not a late cancellation: the visit
    * keeps an interpreter throughout.
    */
-  async handOver(manager: EntityManager, dispatch: Dispatch, request: InterpretationRequest, coverVolunteerId: string, actorId: string, reason: string): Promise<Dispatch> {
+  async handOver(
+    manager: EntityManager,
+    dispatch: Dispatch,
+    request: InterpretationRequest,
+    coverVolunteerId: string,
+    actorId: string,
+    reason: string,
+  ): Promise<Dispatch> {
     await this.applyCancel(manager, dispatch, reason, actorId, null);
     // The holder agreed on the phone; the mail's .ics takes the visit they handed on off their calendar.
     await this.notifier.dispatchCancelled(manager, request, dispatch);
@@ -240,7 +320,11 @@ export class DispatchesService {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
       // An interpreter who will not come cancels (party interpreter) instead.
       if (dispatch.status === 'confirmed') assertVisitStarted(dispatch.startsAt, this.clock.now());
-      await this.workflow.move(manager, 'dispatch', dispatch, 'noShow', { actorId: actor.id, reason: party, set: { noShowParty: party } });
+      await this.workflow.move(manager, 'dispatch', dispatch, 'noShow', {
+        actorId: actor.id,
+        reason: party,
+        set: { noShowParty: party },
+      });
       return (await this.views(manager, [dispatch], [request]))[0];
     });
   }
@@ -250,12 +334,21 @@ export class DispatchesService {
   }
 
   /** Completion in the caller's transaction (the hospital's confirmation completes and records at once). */
-  async completeIn(manager: EntityManager, actor: Actor, id: string, actualStart: Date, actualEnd: Date): Promise<DispatchView> {
+  async completeIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    actualStart: Date,
+    actualEnd: Date,
+  ): Promise<DispatchView> {
     const { dispatch, request } = await this.findInScope(manager, actor, id, true);
     const now = this.clock.now();
     if (dispatch.status === 'confirmed') assertVisitStarted(dispatch.startsAt, now);
     checkActualTimes(actualStart, actualEnd, now);
-    await this.workflow.move(manager, 'dispatch', dispatch, 'complete', { actorId: actor.id, set: { actualStart, actualEnd } });
+    await this.workflow.move(manager, 'dispatch', dispatch, 'complete', {
+      actorId: actor.id,
+      set: { actualStart, actualEnd },
+    });
     if (dispatch.role === 'primary' && request.status === 'confirmed') {
       await this.workflow.move(manager, 'request', request, 'complete', { actorId: actor.id });
       await manager.query(
@@ -267,9 +360,21 @@ export class DispatchesService {
   }
 
   /** `party` null: handed on in a swap — the visit keeps an interpreter, nobody cancelled it. */
-  private async applyCancel(manager: EntityManager, dispatch: Dispatch, reason: string, actorId: string | null, party: CancellingParty | null): Promise<void> {
-    const lateCancellation = party !== null && dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
-    await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', { actorId, reason, set: { cancelReason: reason, cancelledBy: party, lateCancellation } });
+  private async applyCancel(
+    manager: EntityManager,
+    dispatch: Dispatch,
+    reason: string,
+    actorId: string | null,
+    party: CancellingParty | null,
+  ): Promise<void> {
+    const lateCancellation =
+      party !== null &&
+      dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
+    await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', {
+      actorId,
+      reason,
+      set: { cancelReason: reason, cancelledBy: party, lateCancellation },
+    });
   }
 
   /** Staff, the requesting hospital and the confirmed volunteer; others get 404. */
@@ -278,7 +383,10 @@ export class DispatchesService {
     if (!found) throw new NotFoundError('Dispatch');
     const { request, dispatch } = lock
       ? await lockVisit(manager, { requestId: found.requestId, dispatchId: id })
-      : { request: await manager.findOneOrFail(InterpretationRequest, { where: { id: found.requestId } }), dispatch: found };
+      : {
+          request: await manager.findOneOrFail(InterpretationRequest, { where: { id: found.requestId } }),
+          dispatch: found,
+        };
     requireAccess(may.seeDispatch(actor, dispatch, request), 'Dispatch');
     return { dispatch, request };
   }
@@ -293,13 +401,34 @@ export class DispatchesService {
     return (await this.views(manager, [dispatch]))[0];
   }
 
-  private async views(manager: EntityManager, dispatches: Dispatch[], known: InterpretationRequest[] = []): Promise<DispatchView[]> {
+  private async views(
+    manager: EntityManager,
+    dispatches: Dispatch[],
+    known: InterpretationRequest[] = [],
+  ): Promise<DispatchView[]> {
     const missing = dispatches.map((d) => d.requestId).filter((id) => !known.some((r) => r.id === id));
-    const requests = [...known, ...(missing.length ? await manager.find(InterpretationRequest, { where: { id: In(missing) } }) : [])];
+    const requests = [
+      ...known,
+      ...(missing.length ? await manager.find(InterpretationRequest, { where: { id: In(missing) } }) : []),
+    ];
     const byId = new Map(requests.map((r) => [r.id, r]));
     const ids = dispatches.map((d) => d.id);
-    const volunteers = new Map((ids.length ? await manager.find(Volunteer, { where: { id: In([...new Set(dispatches.map((d) => d.volunteerId))]) }, select: { id: true, displayName: true } }) : []).map((v) => [v.id, v.displayName]));
-    const confirmed = new Set(ids.length ? (await manager.find(HospitalConfirmation, { where: { dispatchId: In(ids) }, select: { dispatchId: true } })).map((c) => c.dispatchId) : []);
+    const volunteers = new Map(
+      (ids.length
+        ? await manager.find(Volunteer, {
+            where: { id: In([...new Set(dispatches.map((d) => d.volunteerId))]) },
+            select: { id: true, displayName: true },
+          })
+        : []
+      ).map((v) => [v.id, v.displayName]),
+    );
+    const confirmed = new Set(
+      ids.length
+        ? (
+            await manager.find(HospitalConfirmation, { where: { dispatchId: In(ids) }, select: { dispatchId: true } })
+          ).map((c) => c.dispatchId)
+        : [],
+    );
     return dispatches.map((d) => {
       const r = byId.get(d.requestId)!;
       return {

@@ -12,7 +12,8 @@ export function checkActualTimes(actualStart: Date, actualEnd: Date, now: Date):
   if (actualStart > now) throw InvalidError.field('actualStart', 'actualStart cannot be in the future');
   if (actualEnd > now) throw InvalidError.field('actualEnd', 'actualEnd cannot be in the future');
   if (actualEnd <= actualStart) throw InvalidError.field('actualEnd', 'actualEnd must be after actualStart');
-  if (actualEnd.getTime() - actualStart.getTime() > 24 * HOUR) throw InvalidError.field('actualEnd', 'A visit lasts less than a day');
+  if (actualEnd.getTime() - actualStart.getTime() > 24 * HOUR)
+    throw InvalidError.field('actualEnd', 'A visit lasts less than a day');
 }
 
 /** Completion or a no-show only once the visit has started: before, the patient and the interpreter may still come. */
@@ -22,5 +23,6 @@ export function assertVisitStarted(startsAt: Date, now: Date): void {
 
 /** A filled visit that is over happened or did not: completion or a no-show says which; cancelling it would offer a past visit. */
 export function assertVisitNotEnded(endsAt: Date, now: Date): void {
-  if (endsAt <= now) throw new ConflictError('VISIT_ENDED', 'The visit is over: record its completion or a no-show instead');
+  if (endsAt <= now)
+    throw new ConflictError('VISIT_ENDED', 'The visit is over: record its completion or a no-show instead');
 }

@@ -11,8 +11,10 @@ import { csvStream, Table, xlsxStream } from './tabular';
 const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const csv = (table: Table, name: string) => new StreamableFile(csvStream(table), { type: CSV, disposition: `attachment; filename="${name}.csv"` });
-const xlsx = (table: Table, name: string) => new StreamableFile(xlsxStream(table), { type: XLSX, disposition: `attachment; filename="${name}.xlsx"` });
+const csv = (table: Table, name: string) =>
+  new StreamableFile(csvStream(table), { type: CSV, disposition: `attachment; filename="${name}.csv"` });
+const xlsx = (table: Table, name: string) =>
+  new StreamableFile(xlsxStream(table), { type: XLSX, disposition: `attachment; filename="${name}.xlsx"` });
 
 /** Downloads for staff: CSV (UTF-8 with BOM) and .xlsx, streamed. */
 @ApiTags('exports')

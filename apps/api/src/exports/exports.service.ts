@@ -24,7 +24,29 @@ export class ExportsService {
 
   dispatches(from: string, to: string): Table {
     const period = this.period(from, to);
-    const header = ['dispatch_id', 'request_id', 'visit_date', 'starts_at', 'ends_at', 'language', 'hospital', 'department', 'visit_type', 'mode', 'role', 'status', 'late_cancellation', 'cancelled_by', 'no_show_party', 'volunteer_id', 'volunteer', 'actual_start', 'actual_end', 'report_review_status', 'time_dispute'];
+    const header = [
+      'dispatch_id',
+      'request_id',
+      'visit_date',
+      'starts_at',
+      'ends_at',
+      'language',
+      'hospital',
+      'department',
+      'visit_type',
+      'mode',
+      'role',
+      'status',
+      'late_cancellation',
+      'cancelled_by',
+      'no_show_party',
+      'volunteer_id',
+      'volunteer',
+      'actual_start',
+      'actual_end',
+      'report_review_status',
+      'time_dispute',
+    ];
     type Row = Record<string, unknown> & { starts_at: Date; dispatch_id: string };
     const batches = this.keyset<Row>(
       `SELECT d.id AS dispatch_id, d.request_id, d.starts_at, d.ends_at, r.language, h.name AS hospital, r.department, r.visit_type, r.mode,
@@ -70,7 +92,17 @@ export class ExportsService {
   attendance(from: string, to: string): Table {
     const period = this.period(from, to);
     const header = ['course_id', 'course', 'kind', 'date', 'hours', 'volunteer_id', 'volunteer', 'status'];
-    type Row = { course_id: string; title: string; kind: string; starts_at: Date; hours: string; volunteer_id: string; volunteer: string; status: string; attendance_id: string };
+    type Row = {
+      course_id: string;
+      title: string;
+      kind: string;
+      starts_at: Date;
+      hours: string;
+      volunteer_id: string;
+      volunteer: string;
+      status: string;
+      attendance_id: string;
+    };
     const batches = this.keyset<Row>(
       `SELECT a.id AS attendance_id, c.id AS course_id, c.title, c.kind, c.starts_at, c.hours, a.volunteer_id, v.display_name AS volunteer, a.status
          FROM course_attendances a
@@ -80,7 +112,16 @@ export class ExportsService {
         ORDER BY c.starts_at, a.id LIMIT ${BATCH}`,
       period,
       (r) => [r.starts_at, r.attendance_id],
-      (r) => [r.course_id, r.title, r.kind, tokyoDate(r.starts_at), Number(r.hours), r.volunteer_id, r.volunteer, r.status],
+      (r) => [
+        r.course_id,
+        r.title,
+        r.kind,
+        tokyoDate(r.starts_at),
+        Number(r.hours),
+        r.volunteer_id,
+        r.volunteer,
+        r.status,
+      ],
     );
     return { sheet: 'attendance', header, batches };
   }
@@ -89,11 +130,33 @@ export class ExportsService {
     const fees = this.fees;
     return {
       sheet: `hospitals ${month}`,
-      header: ['month', 'hospital_id', 'hospital', 'dispatch_id', 'request_id', 'date', 'language', 'kind', 'minutes', 'amount_yen'],
+      header: [
+        'month',
+        'hospital_id',
+        'hospital',
+        'dispatch_id',
+        'request_id',
+        'date',
+        'language',
+        'kind',
+        'minutes',
+        'amount_yen',
+      ],
       batches: (async function* () {
         const statements = await fees.hospitalStatements(actor, month);
         for (const s of statements.data) {
-          yield s.lines.map((l): Cell[] => [month, s.hospitalId, s.hospitalName, l.dispatchId, l.requestId, l.date, l.language, l.kind, l.minutes, l.amountYen]);
+          yield s.lines.map((l): Cell[] => [
+            month,
+            s.hospitalId,
+            s.hospitalName,
+            l.dispatchId,
+            l.requestId,
+            l.date,
+            l.language,
+            l.kind,
+            l.minutes,
+            l.amountYen,
+          ]);
         }
       })(),
     };
@@ -103,18 +166,45 @@ export class ExportsService {
     const fees = this.fees;
     return {
       sheet: `volunteers ${month}`,
-      header: ['month', 'volunteer_id', 'volunteer', 'dispatch_id', 'date', 'hospital', 'kind', 'honorarium_yen', 'transport_yen', 'amount_yen'],
+      header: [
+        'month',
+        'volunteer_id',
+        'volunteer',
+        'dispatch_id',
+        'date',
+        'hospital',
+        'kind',
+        'honorarium_yen',
+        'transport_yen',
+        'amount_yen',
+      ],
       batches: (async function* () {
         const statements = await fees.volunteerStatements(actor, month);
         for (const s of statements.data) {
-          yield s.lines.map((l): Cell[] => [month, s.volunteerId, s.volunteerName, l.dispatchId, l.date, l.hospitalName, l.kind, l.honorariumYen, l.transportYen, l.amountYen]);
+          yield s.lines.map((l): Cell[] => [
+            month,
+            s.volunteerId,
+            s.volunteerName,
+            l.dispatchId,
+            l.date,
+            l.hospitalName,
+            l.kind,
+            l.honorariumYen,
+            l.transportYen,
+            l.amountYen,
+          ]);
         }
       })(),
     };
   }
 
   /** Runs `sql` page after page: `$1`/`$2` the period, `$3`/`$4` the last row's key. */
-  private keyset<R>(sql: string, period: Period, key: (row: R) => [Date, string], toCells: (row: R) => Cell[]): AsyncIterable<Cell[][]> {
+  private keyset<R>(
+    sql: string,
+    period: Period,
+    key: (row: R) => [Date, string],
+    toCells: (row: R) => Cell[],
+  ): AsyncIterable<Cell[][]> {
     const dataSource = this.dataSource;
     return (async function* () {
       let after: [Date, string] = [new Date(0), '00000000-0000-0000-0000-000000000000'];

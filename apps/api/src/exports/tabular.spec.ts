@@ -6,20 +6,39 @@ async function csvOf(rows: Table['batches'] extends AsyncIterable<infer R> ? R :
     yield rows;
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of csvStream({ sheet: 's', header: ['a', 'b'], batches: batches() })) chunks.push(Buffer.from(chunk));
+  for await (const chunk of csvStream({ sheet: 's', header: ['a', 'b'], batches: batches() }))
+    chunks.push(Buffer.from(chunk));
   return parse(Buffer.concat(chunks), { bom: true }) as string[][];
 }
 
 describe(csvStream.name, () => {
   it('puts a quote before every text cell a spreadsheet would run as a formula, full-width forms included', async () => {
-    const hostile = ['=HYPERLINK("https://evil.example/","x")', '+1+1', '-1+1', '@SUM(A1)', '\tx', '＝1+1', '＋1', '－1', '＠x'];
+    const hostile = [
+      '=HYPERLINK("https://evil.example/","x")',
+      '+1+1',
+      '-1+1',
+      '@SUM(A1)',
+      '\tx',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠x',
+    ];
     const [, ...rows] = await csvOf(hostile.map((cell) => [cell, 'ok']));
     expect(rows.map((r) => r[0])).toEqual(hostile.map((cell) => `'${cell}`));
     expect(rows.map((r) => r[1])).toEqual(hostile.map(() => 'ok'));
   });
 
   it('leaves numbers, plain text and empty cells as they are', async () => {
-    const [, ...rows] = await csvOf([[-3, 'グエン'], [null, true], ['a=b', '']]);
-    expect(rows).toEqual([['-3', 'グエン'], ['', 'true'], ['a=b', '']]);
+    const [, ...rows] = await csvOf([
+      [-3, 'グエン'],
+      [null, true],
+      ['a=b', ''],
+    ]);
+    expect(rows).toEqual([
+      ['-3', 'グエン'],
+      ['', 'true'],
+      ['a=b', ''],
+    ]);
   });
 });

@@ -28,7 +28,11 @@ export function csvStream(table: Table): Readable {
   async function* chunks(): AsyncGenerator<string> {
     yield BOM + stringify([table.header], CSV_OPTIONS);
     for await (const rows of table.batches) {
-      if (rows.length) yield stringify(rows.map((r) => r.map(csvCell)), CSV_OPTIONS);
+      if (rows.length)
+        yield stringify(
+          rows.map((r) => r.map(csvCell)),
+          CSV_OPTIONS,
+        );
     }
   }
   return Readable.from(chunks());

@@ -11,7 +11,16 @@ const RULE: FeeTerms = {
   volunteerFlatYen: 3000,
   volunteerTransport: 'included',
 };
-const visit = (over: Partial<BillableVisit> = {}): BillableVisit => ({ status: 'completed', role: 'primary', lateCancellation: false, cancelledBy: null, noShowParty: null, minutes: 120, transportCostYen: 840, ...over });
+const visit = (over: Partial<BillableVisit> = {}): BillableVisit => ({
+  status: 'completed',
+  role: 'primary',
+  lateCancellation: false,
+  cancelledBy: null,
+  noShowParty: null,
+  minutes: 120,
+  transportCostYen: 840,
+  ...over,
+});
 
 describe('hospitalCharge', () => {
   it('charges the base fee for exactly two hours', () => {
@@ -29,16 +38,34 @@ describe('hospitalCharge', () => {
   });
 
   it('charges a late cancellation by the hospital, not an early one', () => {
-    expect(hospitalCharge(RULE, visit({ status: 'cancelled', lateCancellation: true, cancelledBy: 'hospital', minutes: null }))).toEqual({ kind: 'late_cancellation', amountYen: 3000 });
-    expect(hospitalCharge(RULE, visit({ status: 'cancelled', lateCancellation: false, cancelledBy: 'hospital', minutes: null }))).toBeNull();
+    expect(
+      hospitalCharge(
+        RULE,
+        visit({ status: 'cancelled', lateCancellation: true, cancelledBy: 'hospital', minutes: null }),
+      ),
+    ).toEqual({ kind: 'late_cancellation', amountYen: 3000 });
+    expect(
+      hospitalCharge(
+        RULE,
+        visit({ status: 'cancelled', lateCancellation: false, cancelledBy: 'hospital', minutes: null }),
+      ),
+    ).toBeNull();
   });
 
   it('charges nothing when the interpreter cancelled, however late (like an interpreter no-show)', () => {
-    expect(hospitalCharge(RULE, visit({ status: 'cancelled', lateCancellation: true, cancelledBy: 'interpreter', minutes: null }))).toBeNull();
+    expect(
+      hospitalCharge(
+        RULE,
+        visit({ status: 'cancelled', lateCancellation: true, cancelledBy: 'interpreter', minutes: null }),
+      ),
+    ).toBeNull();
   });
 
   it('charges a patient no-show and nothing for an interpreter no-show', () => {
-    expect(hospitalCharge(RULE, visit({ status: 'no_show', noShowParty: 'patient', minutes: null }))).toEqual({ kind: 'patient_no_show', amountYen: 3000 });
+    expect(hospitalCharge(RULE, visit({ status: 'no_show', noShowParty: 'patient', minutes: null }))).toEqual({
+      kind: 'patient_no_show',
+      amountYen: 3000,
+    });
     expect(hospitalCharge(RULE, visit({ status: 'no_show', noShowParty: 'interpreter', minutes: null }))).toBeNull();
   });
 
@@ -50,11 +77,21 @@ describe('hospitalCharge', () => {
 
 describe('volunteerHonorarium', () => {
   it('pays the flat amount including transport by default', () => {
-    expect(volunteerHonorarium(RULE, visit())).toEqual({ kind: 'visit', honorariumYen: 3000, transportYen: 0, amountYen: 3000 });
+    expect(volunteerHonorarium(RULE, visit())).toEqual({
+      kind: 'visit',
+      honorariumYen: 3000,
+      transportYen: 0,
+      amountYen: 3000,
+    });
   });
 
   it('adds the reported transport when the rule says actual', () => {
-    expect(volunteerHonorarium({ ...RULE, volunteerFlatYen: 2000, volunteerTransport: 'actual' }, visit())).toEqual({ kind: 'visit', honorariumYen: 2000, transportYen: 840, amountYen: 2840 });
+    expect(volunteerHonorarium({ ...RULE, volunteerFlatYen: 2000, volunteerTransport: 'actual' }, visit())).toEqual({
+      kind: 'visit',
+      honorariumYen: 2000,
+      transportYen: 840,
+      amountYen: 2840,
+    });
   });
 
   it('pays for a patient no-show, not for an interpreter no-show or a cancellation', () => {

@@ -49,14 +49,19 @@ export function billedMinutes(start: Date, end: Date): number {
  * or an interpreter's cancellation, an early cancellation, a visit not completed yet, or a
  * shadowing trainee.
  */
-export function hospitalCharge(rule: FeeTerms, visit: BillableVisit): { kind: HospitalChargeKind; amountYen: number } | null {
+export function hospitalCharge(
+  rule: FeeTerms,
+  visit: BillableVisit,
+): { kind: HospitalChargeKind; amountYen: number } | null {
   if (visit.role !== 'primary') return null;
   if (visit.status === 'completed' && visit.minutes !== null) {
     const extraHours = visit.minutes > rule.baseMinutes ? Math.ceil((visit.minutes - rule.baseMinutes) / 60) : 0;
     return { kind: 'visit', amountYen: rule.hospitalBaseYen + extraHours * rule.hospitalExtraHourYen };
   }
-  if (visit.status === 'cancelled' && visit.lateCancellation && visit.cancelledBy === 'hospital') return { kind: 'late_cancellation', amountYen: rule.lateCancellationYen };
-  if (visit.status === 'no_show' && visit.noShowParty === 'patient') return { kind: 'patient_no_show', amountYen: rule.patientNoShowYen };
+  if (visit.status === 'cancelled' && visit.lateCancellation && visit.cancelledBy === 'hospital')
+    return { kind: 'late_cancellation', amountYen: rule.lateCancellationYen };
+  if (visit.status === 'no_show' && visit.noShowParty === 'patient')
+    return { kind: 'patient_no_show', amountYen: rule.patientNoShowYen };
   return null;
 }
 
@@ -65,9 +70,17 @@ export function hospitalCharge(rule: FeeTerms, visit: BillableVisit): { kind: Ho
  * a patient no-show (the volunteer went), plus the reported transport cost when the rule says
  * `actual`.
  */
-export function volunteerHonorarium(rule: FeeTerms, visit: BillableVisit): { kind: 'visit' | 'patient_no_show'; honorariumYen: number; transportYen: number; amountYen: number } | null {
+export function volunteerHonorarium(
+  rule: FeeTerms,
+  visit: BillableVisit,
+): { kind: 'visit' | 'patient_no_show'; honorariumYen: number; transportYen: number; amountYen: number } | null {
   const went = visit.status === 'completed' || (visit.status === 'no_show' && visit.noShowParty === 'patient');
   if (!went) return null;
   const transportYen = rule.volunteerTransport === 'actual' ? visit.transportCostYen : 0;
-  return { kind: visit.status === 'completed' ? 'visit' : 'patient_no_show', honorariumYen: rule.volunteerFlatYen, transportYen, amountYen: rule.volunteerFlatYen + transportYen };
+  return {
+    kind: visit.status === 'completed' ? 'visit' : 'patient_no_show',
+    honorariumYen: rule.volunteerFlatYen,
+    transportYen,
+    amountYen: rule.volunteerFlatYen + transportYen,
+  };
 }

@@ -53,8 +53,10 @@ export class FeesService {
 
   /** A new rule, from a future date only: the past stays priced as it was. */
   async addRule(actor: Actor, input: CreateFeeRuleDto): Promise<FeeTerms> {
-    if (Number.isNaN(new Date(`${input.validFrom}T00:00:00Z`).getTime())) throw InvalidError.field('validFrom', 'validFrom is not a date');
-    if (input.validFrom <= tokyoDate(this.clock.now())) throw InvalidError.field('validFrom', 'A new rule must start after today, so past months keep their prices');
+    if (Number.isNaN(new Date(`${input.validFrom}T00:00:00Z`).getTime()))
+      throw InvalidError.field('validFrom', 'validFrom is not a date');
+    if (input.validFrom <= tokyoDate(this.clock.now()))
+      throw InvalidError.field('validFrom', 'A new rule must start after today, so past months keep their prices');
     const repo = this.dataSource.getRepository(FeeRule);
     if (await repo.exists({ where: { validFrom: input.validFrom } })) throw Errors.feeRuleExists();
     const rule = await repo.save(repo.create({ ...input, createdBy: actor.id }));
@@ -62,13 +64,21 @@ export class FeesService {
   }
 
   async hospitalStatements(actor: Actor, month: string): Promise<Statements<HospitalStatement>> {
-    const [rows, rules] = await Promise.all([this.visits(month, actor.role === 'coordinator' ? { hospitalId: actor.hospitalId! } : {}), this.rules()]);
+    const [rows, rules] = await Promise.all([
+      this.visits(month, actor.role === 'coordinator' ? { hospitalId: actor.hospitalId! } : {}),
+      this.rules(),
+    ]);
     const byHospital = new Map<string, HospitalStatement>();
     for (const row of rows) {
       const rule = ruleFor(rules, tokyoDate(row.starts_at));
       const charge = rule && hospitalCharge(rule, billable(row));
       if (!rule || !charge) continue;
-      const statement = byHospital.get(row.hospital_id) ?? { hospitalId: row.hospital_id, hospitalName: row.hospital_name, lines: [], totalYen: 0 };
+      const statement = byHospital.get(row.hospital_id) ?? {
+        hospitalId: row.hospital_id,
+        hospitalName: row.hospital_name,
+        lines: [],
+        totalYen: 0,
+      };
       byHospital.set(row.hospital_id, statement);
       statement.lines.push({
         dispatchId: row.dispatch_id,
@@ -82,17 +92,28 @@ export class FeesService {
       });
       statement.totalYen += charge.amountYen;
     }
-    return summed(month, [...byHospital.values()].sort((a, b) => a.hospitalName.localeCompare(b.hospitalName, 'ja')));
+    return summed(
+      month,
+      [...byHospital.values()].sort((a, b) => a.hospitalName.localeCompare(b.hospitalName, 'ja')),
+    );
   }
 
   async volunteerStatements(actor: Actor, month: string): Promise<Statements<VolunteerStatement>> {
-    const [rows, rules] = await Promise.all([this.visits(month, actor.role === 'volunteer' ? { volunteerId: actor.volunteerId! } : {}), this.rules()]);
+    const [rows, rules] = await Promise.all([
+      this.visits(month, actor.role === 'volunteer' ? { volunteerId: actor.volunteerId! } : {}),
+      this.rules(),
+    ]);
     const byVolunteer = new Map<string, VolunteerStatement>();
     for (const row of rows) {
       const rule = ruleFor(rules, tokyoDate(row.starts_at));
       const pay = rule && volunteerHonorarium(rule, billable(row));
       if (!rule || !pay) continue;
-      const statement = byVolunteer.get(row.volunteer_id) ?? { volunteerId: row.volunteer_id, volunteerName: row.volunteer_name, lines: [], totalYen: 0 };
+      const statement = byVolunteer.get(row.volunteer_id) ?? {
+        volunteerId: row.volunteer_id,
+        volunteerName: row.volunteer_name,
+        lines: [],
+        totalYen: 0,
+      };
       byVolunteer.set(row.volunteer_id, statement);
       statement.lines.push({
         dispatchId: row.dispatch_id,
@@ -106,7 +127,10 @@ export class FeesService {
       });
       statement.totalYen += pay.amountYen;
     }
-    return summed(month, [...byVolunteer.values()].sort((a, b) => a.volunteerName.localeCompare(b.volunteerName, 'ja')));
+    return summed(
+      month,
+      [...byVolunteer.values()].sort((a, b) => a.volunteerName.localeCompare(b.volunteerName, 'ja')),
+    );
   }
 
   /** The month's dispatches (by visit start, Tokyo time) with what their fees depend on. */

@@ -51,15 +51,16 @@ export class DeliveryIndicators {
 
   private async mailState() {
     const now = this.clock.now();
-    const [row]: { pending: number; retrying: number; oldest: Date | null; failed: number; obsolete: number }[] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+    const [row]: { pending: number; retrying: number; oldest: Date | null; failed: number; obsolete: number }[] =
+      await this.dataSource.query(
+        `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
               count(*) FILTER (WHERE status = 'pending' AND attempts > 0)::int AS retrying,
               min(created_at) FILTER (WHERE status = 'pending') AS oldest,
               count(*) FILTER (WHERE status = 'failed' AND updated_at > $1)::int AS failed,
               count(*) FILTER (WHERE status = 'obsolete' AND updated_at > $1)::int AS obsolete
          FROM mail_messages WHERE status IN ('pending', 'failed', 'obsolete')`,
-      [new Date(now.getTime() - RECENT_MS)],
-    );
+        [new Date(now.getTime() - RECENT_MS)],
+      );
     const oldestAge = row.oldest ? now.getTime() - new Date(row.oldest).getTime() : 0;
     const details = {
       pending: row.pending,

@@ -5,7 +5,14 @@ import { Actor, CurrentUser } from '../common/decorators/current-user.decorator'
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
 import { UserView } from '../auth/dto/auth.dto';
-import { CreateCoordinatorDto, CreateHospitalDto, HospitalDetailView, HospitalListQueryDto, HospitalView, UpdateHospitalDto } from './dto/hospital.dto';
+import {
+  CreateCoordinatorDto,
+  CreateHospitalDto,
+  HospitalDetailView,
+  HospitalListQueryDto,
+  HospitalView,
+  UpdateHospitalDto,
+} from './dto/hospital.dto';
 import { HospitalsService } from './hospitals.service';
 
 @ApiTags('hospitals')

@@ -6,7 +6,15 @@ import { Actor } from '../common/decorators/current-user.decorator';
 import { Page, sortColumn } from '../common/pagination.dto';
 import { escapeLike, UsersService } from '../users/users.service';
 import { UserView } from '../auth/dto/auth.dto';
-import { CoordinatorView, CreateCoordinatorDto, CreateHospitalDto, HospitalDetailView, HospitalListQueryDto, HospitalView, UpdateHospitalDto } from './dto/hospital.dto';
+import {
+  CoordinatorView,
+  CreateCoordinatorDto,
+  CreateHospitalDto,
+  HospitalDetailView,
+  HospitalListQueryDto,
+  HospitalView,
+  UpdateHospitalDto,
+} from './dto/hospital.dto';
 import { may, requireAccess } from '../access/access';
 
 const SORTABLE = { name: 'h.name', area: 'h.area', active: 'h.active', createdAt: 'h.created_at' };
@@ -30,7 +38,12 @@ export class HospitalsService {
     if (query.q) qb.andWhere('(h.name ILIKE :q OR h.address ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
     if (query.area) qb.andWhere('h.area = :area', { area: query.area });
     if (query.active !== undefined) qb.andWhere('h.active = :active', { active: query.active });
-    const [rows, total] = await qb.orderBy(column, order).addOrderBy('h.id').skip(query.skip).take(query.perPage).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy(column, order)
+      .addOrderBy('h.id')
+      .skip(query.skip)
+      .take(query.perPage)
+      .getManyAndCount();
     return { data: rows.map(HospitalsService.view), total };
   }
 
@@ -39,13 +52,21 @@ export class HospitalsService {
     requireAccess(may.seeHospital(actor, id), 'Hospital');
     const hospital = await this.dataSource.getRepository(Hospital).findOne({ where: { id } });
     if (!hospital) throw new NotFoundError('Hospital');
-    const coordinators = await this.dataSource.getRepository(User).find({ where: { hospitalId: id, role: 'coordinator' }, order: { displayName: 'ASC' } });
+    const coordinators = await this.dataSource
+      .getRepository(User)
+      .find({ where: { hospitalId: id, role: 'coordinator' }, order: { displayName: 'ASC' } });
     return { ...HospitalsService.view(hospital), coordinators: coordinators.map(coordinatorView) };
   }
 
   async create(input: CreateHospitalDto): Promise<HospitalView> {
     const repo = this.dataSource.getRepository(Hospital);
-    const hospital = repo.create({ name: input.name, address: input.address ?? '', area: input.area, phone: input.phone ?? null, active: input.active ?? true });
+    const hospital = repo.create({
+      name: input.name,
+      address: input.address ?? '',
+      area: input.area,
+      phone: input.phone ?? null,
+      active: input.active ?? true,
+    });
     return HospitalsService.view(await repo.save(hospital));
   }
 
@@ -53,7 +74,8 @@ export class HospitalsService {
     return this.dataSource.transaction(async (manager) => {
       const hospital = await manager.findOne(Hospital, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!hospital) throw new NotFoundError('Hospital');
-      for (const [key, value] of Object.entries(input)) if (value !== undefined) Object.assign(hospital, { [key]: value });
+      for (const [key, value] of Object.entries(input))
+        if (value !== undefined) Object.assign(hospital, { [key]: value });
       return HospitalsService.view(await manager.save(Hospital, hospital));
     });
   }

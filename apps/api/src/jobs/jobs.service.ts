@@ -103,7 +103,11 @@ export class JobsService {
    * Cancels the pending jobs of the given type(s) — `null` for any type — whose payload contains
    * `payloadMatch` (jsonb `@>`, e.g. `{ requestId }`); returns how many.
    */
-  async cancelWhere(manager: EntityManager, type: string | readonly string[] | null, payloadMatch: Record<string, unknown>): Promise<number> {
+  async cancelWhere(
+    manager: EntityManager,
+    type: string | readonly string[] | null,
+    payloadMatch: Record<string, unknown>,
+  ): Promise<number> {
     const types = type === null ? null : typeof type === 'string' ? [type] : [...type];
     const [, count] = await manager.query(
       `UPDATE jobs SET status = 'cancelled', finished_at = $3, updated_at = now()
@@ -115,7 +119,10 @@ export class JobsService {
 
   /** Whether a pending job of this type has a payload containing `payloadMatch` (jsonb `@>`). */
   async hasPending(manager: EntityManager, type: string, payloadMatch: Record<string, unknown>): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM jobs WHERE type = $1 AND status = 'pending' AND payload @> $2::jsonb LIMIT 1`, [type, JSON.stringify(payloadMatch)]);
+    const rows = await manager.query(
+      `SELECT 1 FROM jobs WHERE type = $1 AND status = 'pending' AND payload @> $2::jsonb LIMIT 1`,
+      [type, JSON.stringify(payloadMatch)],
+    );
     return rows.length > 0;
   }
 
@@ -176,7 +183,15 @@ export class JobsService {
       `UPDATE jobs SET attempts = $2, last_error = $3, claimed_by = $4, updated_at = now(),
          status = CASE WHEN $2 >= $5 THEN 'failed' ELSE 'pending' END, due_at = $6
        WHERE id = $1 AND status = 'pending' AND attempts = $7`,
-      [job.id, attempt, describeError(error), this.instance, this.maxAttempts, new Date(now.getTime() + retryDelayMs(attempt, this.retryBaseMs)).toISOString(), job.attempts],
+      [
+        job.id,
+        attempt,
+        describeError(error),
+        this.instance,
+        this.maxAttempts,
+        new Date(now.getTime() + retryDelayMs(attempt, this.retryBaseMs)).toISOString(),
+        job.attempts,
+      ],
     );
   }
 

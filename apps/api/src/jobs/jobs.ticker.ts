@@ -23,7 +23,8 @@ export class JobsTicker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.get('JOBS_ENABLED', { infer: true })) this.ticker.start(this.registry, this.config.get('JOBS_TICK_MS', { infer: true }));
+    if (this.config.get('JOBS_ENABLED', { infer: true }))
+      this.ticker.start(this.registry, this.config.get('JOBS_TICK_MS', { infer: true }));
   }
 
   onModuleDestroy(): Promise<void> {

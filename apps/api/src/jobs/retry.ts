@@ -8,7 +8,12 @@ export const MAX_RETRY_DELAY_MS = 6 * 60 * 60 * 1000;
  * Exponential backoff with "equal jitter": attempt n waits between half and all of
  * `baseMs * 2^(n-1)` (capped), so instances that failed together do not retry together.
  */
-export function retryDelayMs(attempt: number, baseMs: number, random: () => number = Math.random, capMs = MAX_RETRY_DELAY_MS): number {
+export function retryDelayMs(
+  attempt: number,
+  baseMs: number,
+  random: () => number = Math.random,
+  capMs = MAX_RETRY_DELAY_MS,
+): number {
   const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exponential / 2 + random() * (exponential / 2));
 }
@@ -21,7 +26,11 @@ const EMAIL = /[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+/g;
  */
 export function describeError(error: unknown, max = 500): string {
   // Duck-typed: errors from Node's core (or another realm) are not always `instanceof Error` here.
-  const { name, message, code } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown; code?: unknown };
+  const { name, message, code } = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+  };
   if (typeof message !== 'string') return 'Error: (non-error value thrown)'.slice(0, max);
   const kind = typeof name === 'string' && name ? name : 'Error';
   const head = typeof code === 'string' || typeof code === 'number' ? `${kind} ${code}` : kind;

@@ -24,7 +24,15 @@ describe(buildCalendarEvent.name, () => {
   });
 
   it('cancels the event under the same UID, as a newer version of it', () => {
-    const cancel = buildCalendarEvent({ uid: 'dispatch-42@kumamoto-dispatch', startsAt: '2026-12-03T01:00:00Z', endsAt: '2026-12-03T03:00:00Z', summary: 's', location: 'l', description: 'd', cancelled: true });
+    const cancel = buildCalendarEvent({
+      uid: 'dispatch-42@kumamoto-dispatch',
+      startsAt: '2026-12-03T01:00:00Z',
+      endsAt: '2026-12-03T03:00:00Z',
+      summary: 's',
+      location: 'l',
+      description: 'd',
+      cancelled: true,
+    });
     expect(cancel).toContain('METHOD:CANCEL');
     expect(cancel).toContain('STATUS:CANCELLED');
     expect(cancel).toContain('SEQUENCE:1');
@@ -51,6 +59,15 @@ describe(buildCalendarEvent.name, () => {
   });
 
   it('refuses an invalid date', () => {
-    expect(() => buildCalendarEvent({ uid: 'x', startsAt: 'not a date', endsAt: 'no', summary: 's', location: 'l', description: 'd' })).toThrow();
+    expect(() =>
+      buildCalendarEvent({
+        uid: 'x',
+        startsAt: 'not a date',
+        endsAt: 'no',
+        summary: 's',
+        location: 'l',
+        description: 'd',
+      }),
+    ).toThrow();
   });
 });

@@ -67,7 +67,10 @@ export class MailLinks {
         if (tokens.has(found)) continue;
         const token = this.token(kind as LinkKind, id);
         const { table, column } = OWNER[kind as LinkKind];
-        await manager.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1 AND ${column} IS DISTINCT FROM $2`, [id, hashToken(token)]);
+        await manager.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1 AND ${column} IS DISTINCT FROM $2`, [
+          id,
+          hashToken(token),
+        ]);
         tokens.set(found, token);
       }
     }

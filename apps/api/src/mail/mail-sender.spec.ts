@@ -1,7 +1,8 @@
 import { isPermanentRefusal } from './mail-sender';
 
 /** Errors shaped as nodemailer's SMTP connection reports them (code, command, responseCode). */
-const smtpError = (code: string, command: string | undefined, responseCode?: number) => Object.assign(new Error('smtp'), { code, command, responseCode });
+const smtpError = (code: string, command: string | undefined, responseCode?: number) =>
+  Object.assign(new Error('smtp'), { code, command, responseCode });
 
 describe('isPermanentRefusal', () => {
   it('gives up only on a 5xx to the recipient or to the message', () => {
@@ -12,7 +13,11 @@ describe('isPermanentRefusal', () => {
   });
 
   it('retries outages, temporary refusals and refusals of the session (they are mended, not the mail)', () => {
-    expect(isPermanentRefusal(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ECONNECTION', errno: -111 }))).toBe(false);
+    expect(
+      isPermanentRefusal(
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ECONNECTION', errno: -111 }),
+      ),
+    ).toBe(false);
     expect(isPermanentRefusal(smtpError('ETIMEDOUT', 'CONN'))).toBe(false);
     expect(isPermanentRefusal(smtpError('EENVELOPE', 'RCPT TO', 450))).toBe(false);
     expect(isPermanentRefusal(smtpError('EENVELOPE', 'RCPT TO', 421))).toBe(false);

@@ -84,7 +84,8 @@ export class MailSender {
        RETURNING id`,
       [this.clock.now().toISOString()],
     )) as [{ id: string }[], number];
-    if (rows.length > 0) this.logger.warn(`${rows.length} mail(s) became obsolete undelivered: ${rows.map((r) => r.id).join(', ')}`);
+    if (rows.length > 0)
+      this.logger.warn(`${rows.length} mail(s) became obsolete undelivered: ${rows.map((r) => r.id).join(', ')}`);
     return rows.length;
   }
 
@@ -142,7 +143,9 @@ export class MailSender {
    */
   private async recordFailure(mail: ClaimedMail, error: unknown): Promise<void> {
     const gaveUp = isPermanentRefusal(error);
-    const retryAt = new Date(this.clock.now().getTime() + retryDelayMs(mail.attempts, this.retryBaseMs, Math.random, this.retryMaxMs));
+    const retryAt = new Date(
+      this.clock.now().getTime() + retryDelayMs(mail.attempts, this.retryBaseMs, Math.random, this.retryMaxMs),
+    );
     await this.dataSource.query(
       `UPDATE mail_messages SET status = CASE WHEN $3::boolean THEN 'failed' ELSE 'pending' END,
          next_attempt_at = CASE WHEN useful_until < $4::timestamptz THEN useful_until ELSE $4::timestamptz END,
@@ -158,7 +161,11 @@ export class MailSender {
 
 /** A 5xx refusal of the recipient (RCPT TO) or of the message (after DATA): sending it again cannot help. */
 export function isPermanentRefusal(error: unknown): boolean {
-  const { responseCode, command, code } = (typeof error === 'object' && error !== null ? error : {}) as { responseCode?: unknown; command?: unknown; code?: unknown };
+  const { responseCode, command, code } = (typeof error === 'object' && error !== null ? error : {}) as {
+    responseCode?: unknown;
+    command?: unknown;
+    code?: unknown;
+  };
   if (typeof responseCode !== 'number' || responseCode < 500 || responseCode >= 600) return false;
   return command === 'RCPT TO' || command === 'DATA' || code === 'EMESSAGE';
 }

@@ -28,7 +28,13 @@ export class MailTransport implements OnModuleDestroy {
     const timeout = config.get('SMTP_TIMEOUT_MS', { infer: true });
     this.from = config.get('MAIL_FROM', { infer: true });
     this.transporter = url
-      ? nodemailer.createTransport({ url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 2, dnsTimeout: timeout })
+      ? nodemailer.createTransport({
+          url,
+          connectionTimeout: timeout,
+          greetingTimeout: timeout,
+          socketTimeout: timeout * 2,
+          dnsTimeout: timeout,
+        })
       : null;
   }
 
@@ -46,7 +52,12 @@ export class MailTransport implements OnModuleDestroy {
       html: mail.html,
       messageId: mail.messageId,
       headers: { 'Content-Language': mail.locale, 'Auto-Submitted': 'auto-generated' },
-      attachments: (mail.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, encoding: 'base64' })),
+      attachments: (mail.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content,
+        encoding: 'base64',
+      })),
     });
   }
 

@@ -47,7 +47,8 @@ export class MailService {
    * mail is stored as `kept` (shown in the panel, never sent).
    */
   async enqueue<N extends TemplateName>(manager: EntityManager, input: EnqueueMail<N>): Promise<boolean> {
-    if (!input.idempotencyKey || input.idempotencyKey.length > 200) throw new Error('A mail needs an idempotency key of at most 200 characters');
+    if (!input.idempotencyKey || input.idempotencyKey.length > 200)
+      throw new Error('A mail needs an idempotency key of at most 200 characters');
     if (!/^[^\s@<>]+@[^\s@<>]+$/.test(input.to)) throw new Error('A mail needs a plain e-mail address to send to');
     const rendered = renderMail(input.template, input.locale, input.params);
     const rows = (await manager.query(
@@ -84,11 +85,17 @@ export class MailService {
     const qb = this.dataSource.getRepository(MailMessage).createQueryBuilder('m');
     if (!roleSatisfies(actor.role, ['staff'])) qb.andWhere('m.user_id = :me', { me: actor.id });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
-    if (query.undelivered) qb.andWhere(`(m.status IN ('failed', 'obsolete') OR m.status = 'pending' AND m.attempts > 0)`);
+    if (query.undelivered)
+      qb.andWhere(`(m.status IN ('failed', 'obsolete') OR m.status = 'pending' AND m.attempts > 0)`);
     if (query.to) qb.andWhere('lower(m.to_address) = lower(:to)', { to: query.to.trim() });
     if (query.template) qb.andWhere('m.template = :template', { template: query.template });
     const order = (query.order ?? 'DESC').toUpperCase() === 'ASC' ? 'ASC' : 'DESC';
-    const [rows, total] = await qb.orderBy('m.created_at', order).addOrderBy('m.id', order).skip(query.skip).take(query.perPage).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('m.created_at', order)
+      .addOrderBy('m.id', order)
+      .skip(query.skip)
+      .take(query.perPage)
+      .getManyAndCount();
     const data = await Promise.all(rows.map((row) => this.view(actor, row)));
     return { data, total };
   }
@@ -98,7 +105,11 @@ export class MailService {
       const [textBody, htmlBody] = await this.links.fill(this.dataSource.manager, [mail.textBody, mail.htmlBody]);
       return MailView.of({ ...mail, textBody, htmlBody });
     }
-    return MailView.of({ ...mail, textBody: this.links.redact(mail.textBody), htmlBody: this.links.redact(mail.htmlBody) });
+    return MailView.of({
+      ...mail,
+      textBody: this.links.redact(mail.textBody),
+      htmlBody: this.links.redact(mail.htmlBody),
+    });
   }
 
   /**
@@ -107,15 +118,28 @@ export class MailService {
    * sent twice, and kept mail (no SMTP_URL) cannot be sent.
    */
   async resend(id: string): Promise<MailView> {
-    if (!this.transport.configured) throw new ConflictError('MAIL_NOT_CONFIGURED', 'No SMTP_URL is set: mail is kept, not sent');
+    if (!this.transport.configured)
+      throw new ConflictError('MAIL_NOT_CONFIGURED', 'No SMTP_URL is set: mail is kept, not sent');
     return this.dataSource.transaction(async (manager) => {
       const mail = await manager.findOne(MailMessage, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!mail) throw new NotFoundError('Mail');
-      if (!['pending', 'failed', 'obsolete'].includes(mail.status)) throw new ConflictError('MAIL_NOT_UNDELIVERED', `This mail is ${mail.status}; only undelivered mail can be re-sent`);
+      if (!['pending', 'failed', 'obsolete'].includes(mail.status))
+        throw new ConflictError(
+          'MAIL_NOT_UNDELIVERED',
+          `This mail is ${mail.status}; only undelivered mail can be re-sent`,
+        );
       if (mail.purgedAt) throw new ConflictError('MAIL_PURGED', 'This mail was erased by the retention sweep');
-      await manager.update(MailMessage, { id }, { status: 'pending', nextAttemptAt: this.clock.now(), usefulUntil: null });
+      await manager.update(
+        MailMessage,
+        { id },
+        { status: 'pending', nextAttemptAt: this.clock.now(), usefulUntil: null },
+      );
       const resent = await manager.findOneOrFail(MailMessage, { where: { id } });
-      return MailView.of({ ...resent, textBody: this.links.redact(resent.textBody), htmlBody: this.links.redact(resent.htmlBody) });
+      return MailView.of({
+        ...resent,
+        textBody: this.links.redact(resent.textBody),
+        htmlBody: this.links.redact(resent.htmlBody),
+      });
     });
   }
 }

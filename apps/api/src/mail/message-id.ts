@@ -9,7 +9,11 @@ const ATEXT = /[^A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]/g;
  * readable part is kept, plus a hash so keys differing only in stripped characters never collide.
  */
 export function messageIdFor(idempotencyKey: string, domain: string): string {
-  const readable = idempotencyKey.replace(ATEXT, '-').replace(/\.{2,}/g, '.').replace(/^\.|\.$/g, '').slice(0, 120);
+  const readable = idempotencyKey
+    .replace(ATEXT, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^\.|\.$/g, '')
+    .slice(0, 120);
   const hash = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 16);
   return `<${readable ? `${readable}.` : ''}${hash}@${domain}>`;
 }

@@ -19,13 +19,21 @@ export class CandidatesService {
     private readonly clock: Clock,
   ) {}
 
-  async forRequest(requestId: string, role: RequestSnapshot['role'] = 'primary', manager: EntityManager = this.dataSource.manager): Promise<RankResult> {
+  async forRequest(
+    requestId: string,
+    role: RequestSnapshot['role'] = 'primary',
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RankResult> {
     const request = await manager.findOne(InterpretationRequest, { where: { id: requestId } });
     if (!request) throw new NotFoundError('Request');
     return this.rank(manager, request, role);
   }
 
-  async rank(manager: EntityManager, request: InterpretationRequest, role: RequestSnapshot['role'] = 'primary'): Promise<RankResult> {
+  async rank(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    role: RequestSnapshot['role'] = 'primary',
+  ): Promise<RankResult> {
     const { snapshot, volunteers, now } = await this.load(manager, request, role);
     return rankCandidates({ request: snapshot, volunteers, now });
   }
@@ -34,16 +42,26 @@ export class CandidatesService {
    * The ranking, and for each volunteer in it the dispatches left under their monthly cap in the
    * visit's month (`roomUnderCap`, the MONTHLY_CAP rule's own count): what a wave ordered by room needs.
    */
-  async rankWithRoom(manager: EntityManager, request: InterpretationRequest): Promise<{ ranked: RankResult; room: Map<string, number> }> {
+  async rankWithRoom(
+    manager: EntityManager,
+    request: InterpretationRequest,
+  ): Promise<{ ranked: RankResult; room: Map<string, number> }> {
     const { snapshot, volunteers, now } = await this.load(manager, request, 'primary');
     const prepared = prepareRequest(snapshot, now);
-    return { ranked: rankCandidates({ request: snapshot, volunteers, now }), room: new Map(volunteers.map((v) => [v.id, roomUnderCap(prepared, v)])) };
+    return {
+      ranked: rankCandidates({ request: snapshot, volunteers, now }),
+      room: new Map(volunteers.map((v) => [v.id, roomUnderCap(prepared, v)])),
+    };
   }
 
   private async load(manager: EntityManager, request: InterpretationRequest, role: RequestSnapshot['role']) {
     const hospital = await manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
     const now = this.clock.now();
-    const volunteers = await this.snapshots.build(manager, { language: request.language }, { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now });
+    const volunteers = await this.snapshots.build(
+      manager,
+      { language: request.language },
+      { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now },
+    );
     return { snapshot: requestSnapshot(request, hospital.area, role), volunteers, now: now.getTime() };
   }
 }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { evaluateTraining, tokyoDate, TrainingRecord } from '@app/domain/training/training-rule';
-import { Availability, compileAvailability, CompiledAvailability, RequestSnapshot, tokyoMonthBounds, toTokyoWallTime, VolunteerSnapshot } from '@app/matching';
+import {
+  Availability,
+  compileAvailability,
+  CompiledAvailability,
+  RequestSnapshot,
+  tokyoMonthBounds,
+  toTokyoWallTime,
+  VolunteerSnapshot,
+} from '@app/matching';
 
 const DAY_MS = 86_400_000;
 
@@ -65,7 +73,11 @@ export class VolunteerSnapshots {
   /** Compiled availability by volunteer, valid while the row's updated_at is unchanged. */
   private readonly compiled = new Map<string, { updatedAt: number; availability: CompiledAvailability }>();
 
-  async build(manager: EntityManager, filter: PoolFilter, scope: Omit<SnapshotScope, 'volunteerIds'>): Promise<VolunteerSnapshot[]> {
+  async build(
+    manager: EntityManager,
+    filter: PoolFilter,
+    scope: Omit<SnapshotScope, 'volunteerIds'>,
+  ): Promise<VolunteerSnapshot[]> {
     const pool = await this.pool(manager, filter);
     if (pool.length === 0) return [];
     const ids = pool.map((v) => v.id);
@@ -82,7 +94,10 @@ export class VolunteerSnapshots {
       const key = (attended ?? []).join(',');
       let ok = standing.get(key);
       if (ok === undefined) {
-        ok = evaluateTraining((attended ?? []).flatMap((id) => courses.get(id) ?? []), visitDay).ruleMet;
+        ok = evaluateTraining(
+          (attended ?? []).flatMap((id) => courses.get(id) ?? []),
+          visitDay,
+        ).ruleMet;
         standing.set(key, ok);
       }
       return ok;
@@ -127,7 +142,11 @@ export class VolunteerSnapshots {
         [stale],
       );
       if (this.compiled.size + rows.length > CACHE_LIMIT) this.compiled.clear();
-      for (const row of rows) this.compiled.set(row.id, { updatedAt: row.updated_at.getTime(), availability: compileAvailability(row.availability) });
+      for (const row of rows)
+        this.compiled.set(row.id, {
+          updatedAt: row.updated_at.getTime(),
+          availability: compileAvailability(row.availability),
+        });
     }
     return new Map(pool.map((v) => [v.id, this.compiled.get(v.id)!.availability]));
   }
@@ -186,7 +205,12 @@ export class VolunteerSnapshots {
     const out = new Map<string, VolunteerSnapshot['dispatches'][number][]>();
     for (const row of rows) {
       const list = out.get(row.volunteer_id) ?? [];
-      list.push({ startsAt: row.starts_at.getTime(), endsAt: row.ends_at.getTime(), area: row.area, ...(row.request_id ? { requestId: row.request_id } : {}) });
+      list.push({
+        startsAt: row.starts_at.getTime(),
+        endsAt: row.ends_at.getTime(),
+        area: row.area,
+        ...(row.request_id ? { requestId: row.request_id } : {}),
+      });
       out.set(row.volunteer_id, list);
     }
     return out;

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EntityManager } from 'typeorm';
-import { Dispatch, type EscalationReason, Hospital, InterpretationRequest, Locale, MailAttachment, Offer, type OfferClosedReason, User } from '@app/domain';
+import {
+  Dispatch,
+  type EscalationReason,
+  Hospital,
+  InterpretationRequest,
+  Locale,
+  MailAttachment,
+  Offer,
+  type OfferClosedReason,
+  User,
+} from '@app/domain';
 import { AppConfig } from '../config/env.validation';
 import { appBaseUrl } from '../mail/app-url';
 import { buildCalendarEvent } from '../mail/calendar';
@@ -36,9 +46,16 @@ export class DispatchNotifier {
   }
 
   /** `again`: the volunteer's earlier offers for the request expired unanswered (they are asked once more). */
-  async offersSent(manager: EntityManager, request: InterpretationRequest, sent: { offer: Offer; again: boolean }[]): Promise<void> {
+  async offersSent(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    sent: { offer: Offer; again: boolean }[],
+  ): Promise<void> {
     const hospital = await this.hospital(manager, request);
-    const recipients = await this.volunteers(manager, sent.map((s) => s.offer.volunteerId));
+    const recipients = await this.volunteers(
+      manager,
+      sent.map((s) => s.offer.volunteerId),
+    );
     for (const { offer, again } of sent) {
       const to = recipients.get(offer.volunteerId);
       if (!to) continue;
@@ -63,15 +80,28 @@ export class DispatchNotifier {
     }
   }
 
-  async offersWithdrawn(manager: EntityManager, request: InterpretationRequest, offers: Offer[], reason: OfferClosedReason): Promise<void> {
+  async offersWithdrawn(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    offers: Offer[],
+    reason: OfferClosedReason,
+  ): Promise<void> {
     if (offers.length === 0) return;
     const hospital = await this.hospital(manager, request);
-    const recipients = await this.volunteers(manager, offers.map((o) => o.volunteerId));
+    const recipients = await this.volunteers(
+      manager,
+      offers.map((o) => o.volunteerId),
+    );
     for (const offer of offers) {
       const to = recipients.get(offer.volunteerId);
       if (!to) continue;
       await this.send(manager, to, 'offer_withdrawn', `offer-withdrawn:${offer.id}`, {
-        params: { volunteerName: to.name, startsAt: request.startsAt.toISOString(), hospitalName: hospital.name, reason },
+        params: {
+          volunteerName: to.name,
+          startsAt: request.startsAt.toISOString(),
+          hospitalName: hospital.name,
+          reason,
+        },
         usefulUntil: request.startsAt,
       });
     }
@@ -91,16 +121,34 @@ export class DispatchNotifier {
           address: hospital.address,
           calendarUrl: `${this.baseUrl}/api/dispatches/${dispatch.id}/calendar.ics`,
         },
-        attachments: [{ filename: 'dispatch.ics', contentType: 'text/calendar; charset=utf-8', content: Buffer.from(this.calendar(dispatch, request, hospital)).toString('base64') }],
+        attachments: [
+          {
+            filename: 'dispatch.ics',
+            contentType: 'text/calendar; charset=utf-8',
+            content: Buffer.from(this.calendar(dispatch, request, hospital)).toString('base64'),
+          },
+        ],
         usefulUntil: request.startsAt,
       });
     }
     if (dispatch.role !== 'primary') return;
     for (const coordinator of await this.coordinators(manager, request.hospitalId)) {
-      await this.send(manager, coordinator, 'request_confirmed', `request-confirmed:${dispatch.id}:${coordinator.userId}`, {
-        params: { coordinatorName: coordinator.name, requestRef: requestRef(request.id), startsAt: request.startsAt.toISOString(), language: request.language, volunteerName: volunteer?.name ?? '' },
-        usefulUntil: request.startsAt,
-      });
+      await this.send(
+        manager,
+        coordinator,
+        'request_confirmed',
+        `request-confirmed:${dispatch.id}:${coordinator.userId}`,
+        {
+          params: {
+            coordinatorName: coordinator.name,
+            requestRef: requestRef(request.id),
+            startsAt: request.startsAt.toISOString(),
+            language: request.language,
+            volunteerName: volunteer?.name ?? '',
+          },
+          usefulUntil: request.startsAt,
+        },
+      );
     }
   }
 
@@ -113,7 +161,12 @@ export class DispatchNotifier {
     const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
     if (!volunteer) return;
     await this.send(manager, volunteer, 'dispatch_cancelled', `dispatch-cancelled:${dispatch.id}`, {
-      params: { volunteerName: volunteer.name, startsAt: request.startsAt.toISOString(), endsAt: request.endsAt.toISOString(), hospitalName: hospital.name },
+      params: {
+        volunteerName: volunteer.name,
+        startsAt: request.startsAt.toISOString(),
+        endsAt: request.endsAt.toISOString(),
+        hospitalName: hospital.name,
+      },
       attachments: [this.cancelledCalendar(dispatch, request, hospital)],
       usefulUntil: request.startsAt,
     });
@@ -121,15 +174,30 @@ export class DispatchNotifier {
 
   /** The .ics attachment that takes a dispatch off the volunteer's calendar (same UID as the confirmation's). */
   private cancelledCalendar(dispatch: Dispatch, request: InterpretationRequest, hospital: Hospital) {
-    return { filename: 'dispatch.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: Buffer.from(this.calendar(dispatch, request, hospital, { cancelled: true })).toString('base64') };
+    return {
+      filename: 'dispatch.ics',
+      contentType: 'text/calendar; charset=utf-8; method=CANCEL',
+      content: Buffer.from(this.calendar(dispatch, request, hospital, { cancelled: true })).toString('base64'),
+    };
   }
 
   /** Coordinators of the hospital and all staff learn that a person must act. */
-  async escalated(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason, key: string): Promise<void> {
+  async escalated(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    reason: EscalationReason,
+    key: string,
+  ): Promise<void> {
     const recipients = [...(await this.coordinators(manager, request.hospitalId)), ...(await this.staff(manager))];
     for (const to of recipients) {
       await this.send(manager, to, 'request_escalated', `escalated:${key}:${to.userId}`, {
-        params: { recipientName: to.name, requestRef: requestRef(request.id), startsAt: request.startsAt.toISOString(), language: request.language, reason },
+        params: {
+          recipientName: to.name,
+          requestRef: requestRef(request.id),
+          startsAt: request.startsAt.toISOString(),
+          language: request.language,
+          reason,
+        },
         usefulUntil: request.startsAt,
       });
     }
@@ -141,10 +209,15 @@ export class DispatchNotifier {
    */
   async cancelled(manager: EntityManager, request: InterpretationRequest, dispatches: Dispatch[]): Promise<void> {
     const hospital = await this.hospital(manager, request);
-    const volunteers = await this.volunteers(manager, dispatches.map((d) => d.volunteerId));
+    const volunteers = await this.volunteers(
+      manager,
+      dispatches.map((d) => d.volunteerId),
+    );
     const recipients: [Recipient, Dispatch | null][] = [
       ...(await this.coordinators(manager, request.hospitalId)).map((to): [Recipient, null] => [to, null]),
-      ...dispatches.flatMap((d): [Recipient, Dispatch][] => (volunteers.has(d.volunteerId) ? [[volunteers.get(d.volunteerId)!, d]] : [])),
+      ...dispatches.flatMap((d): [Recipient, Dispatch][] =>
+        volunteers.has(d.volunteerId) ? [[volunteers.get(d.volunteerId)!, d]] : [],
+      ),
     ];
     for (const [to, dispatch] of recipients) {
       await this.send(manager, to, 'request_cancelled', `cancelled:${request.id}:${to.email}`, {
@@ -163,7 +236,12 @@ export class DispatchNotifier {
   async reminders(manager: EntityManager, request: InterpretationRequest, dispatch: Dispatch): Promise<void> {
     const hospital = await this.hospital(manager, request);
     const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
-    const base = { startsAt: request.startsAt.toISOString(), endsAt: request.endsAt.toISOString(), hospitalName: hospital.name, address: hospital.address };
+    const base = {
+      startsAt: request.startsAt.toISOString(),
+      endsAt: request.endsAt.toISOString(),
+      hospitalName: hospital.name,
+      address: hospital.address,
+    };
     if (volunteer) {
       await this.send(manager, volunteer, 'reminder', `reminder:${dispatch.id}:volunteer`, {
         params: { ...base, recipientName: volunteer.name, role: 'volunteer' },
@@ -179,18 +257,34 @@ export class DispatchNotifier {
     }
   }
 
-  async reconfirm(manager: EntityManager, request: InterpretationRequest, dispatch: Dispatch, respondBy: Date): Promise<void> {
+  async reconfirm(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    dispatch: Dispatch,
+    respondBy: Date,
+  ): Promise<void> {
     const hospital = await this.hospital(manager, request);
     const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
     if (!volunteer) return;
     await this.send(manager, volunteer, 'reconfirm', `reconfirm:${dispatch.id}`, {
-      params: { volunteerName: volunteer.name, startsAt: request.startsAt.toISOString(), hospitalName: hospital.name, linkUrl: this.links.url('reconfirm', dispatch.id), respondBy: respondBy.toISOString() },
+      params: {
+        volunteerName: volunteer.name,
+        startsAt: request.startsAt.toISOString(),
+        hospitalName: hospital.name,
+        linkUrl: this.links.url('reconfirm', dispatch.id),
+        respondBy: respondBy.toISOString(),
+      },
       usefulUntil: respondBy,
     });
   }
 
   /** The dispatch's calendar event; `cancelled` withdraws the one sent with the confirmation. */
-  calendar(dispatch: Dispatch, request: InterpretationRequest, hospital: Hospital, options: { cancelled?: boolean } = {}): string {
+  calendar(
+    dispatch: Dispatch,
+    request: InterpretationRequest,
+    hospital: Hospital,
+    options: { cancelled?: boolean } = {},
+  ): string {
     return buildCalendarEvent({
       ...options,
       uid: `dispatch-${dispatch.id}@kumamoto-dispatch`,
@@ -215,7 +309,14 @@ export class DispatchNotifier {
     idempotencyKey: string,
     content: { params: TemplateParams[N]; attachments?: MailAttachment[]; usefulUntil: Date },
   ): Promise<boolean> {
-    return this.mail.enqueue(manager, { to: to.email, locale: to.locale, userId: to.userId, template, idempotencyKey, ...content });
+    return this.mail.enqueue(manager, {
+      to: to.email,
+      locale: to.locale,
+      userId: to.userId,
+      template,
+      idempotencyKey,
+      ...content,
+    });
   }
 
   private hospital(manager: EntityManager, request: InterpretationRequest): Promise<Hospital> {
@@ -225,13 +326,19 @@ export class DispatchNotifier {
   /** Volunteers as recipients: their record's e-mail, the locale of their account if they have one. */
   private async volunteers(manager: EntityManager, ids: string[]): Promise<Map<string, Recipient>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; email: string; display_name: string; locale: Locale | null; user_id: string | null }[] = await manager.query(
-      `SELECT v.id, v.email, v.display_name, u.locale, u.id AS user_id
+    const rows: { id: string; email: string; display_name: string; locale: Locale | null; user_id: string | null }[] =
+      await manager.query(
+        `SELECT v.id, v.email, v.display_name, u.locale, u.id AS user_id
          FROM volunteers v LEFT JOIN users u ON u.volunteer_id = v.id AND u.active
         WHERE v.id = ANY($1::uuid[])`,
-      [ids],
+        [ids],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { email: r.email, name: r.display_name, locale: r.locale ?? 'ja', userId: r.user_id ?? undefined },
+      ]),
     );
-    return new Map(rows.map((r) => [r.id, { email: r.email, name: r.display_name, locale: r.locale ?? 'ja', userId: r.user_id ?? undefined }]));
   }
 
   private async coordinators(manager: EntityManager, hospitalId: string): Promise<Recipient[]> {

@@ -5,7 +5,12 @@ import { DispatchesService, DispatchView } from '../dispatches/dispatches.servic
 import { OfferView } from './offers.service';
 import { DeclineDto } from './dto/offer.dto';
 import { OfferLinksService } from './offer-links.service';
-import { DispatchResultSchema, OfferLinkViewSchema, OfferViewSchema, ReconfirmedSchema } from '../common/openapi/workflow-views';
+import {
+  DispatchResultSchema,
+  OfferLinkViewSchema,
+  OfferViewSchema,
+  ReconfirmedSchema,
+} from '../common/openapi/workflow-views';
 
 /**
  * Links from e-mail, answered without signing in: the token is the credential. GET only shows

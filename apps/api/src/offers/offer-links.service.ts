@@ -37,10 +37,15 @@ export class OfferLinksService {
    * asked again for the same visit, the newer offer: a link from the first mail still answers.
    */
   private async find(token: string): Promise<Offer> {
-    const offer = token.length >= 20 ? await this.dataSource.manager.findOne(Offer, { where: { linkTokenHash: hashLinkToken(token) } }) : null;
+    const offer =
+      token.length >= 20
+        ? await this.dataSource.manager.findOne(Offer, { where: { linkTokenHash: hashLinkToken(token) } })
+        : null;
     if (!offer) throw new NotFoundError('Offer link');
     if (offer.status !== 'expired') return offer;
-    const current = await this.dataSource.manager.findOne(Offer, { where: { requestId: offer.requestId, volunteerId: offer.volunteerId, role: offer.role, status: 'pending' } });
+    const current = await this.dataSource.manager.findOne(Offer, {
+      where: { requestId: offer.requestId, volunteerId: offer.volunteerId, role: offer.role, status: 'pending' },
+    });
     return current ?? offer;
   }
 }

@@ -32,7 +32,11 @@ export class OffersController {
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOkResponse({ type: OfferViewSchema })
-  decline(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: DeclineDto): Promise<OfferView> {
+  decline(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DeclineDto,
+  ): Promise<OfferView> {
     return this.offers.decline(actor, id, body.reason);
   }
 }

@@ -8,5 +8,10 @@ import { OfferLinksController } from './offer-links.controller';
 import { OfferLinksService } from './offer-links.service';
 import { OffersService } from './offers.service';
 
-@Module({ imports: [MatchingModule, DispatchesModule, WorkflowModule, NotificationsModule], controllers: [OffersController, OfferLinksController], providers: [OffersService, OfferLinksService], exports: [OffersService] })
+@Module({
+  imports: [MatchingModule, DispatchesModule, WorkflowModule, NotificationsModule],
+  controllers: [OffersController, OfferLinksController],
+  providers: [OffersService, OfferLinksService],
+  exports: [OffersService],
+})
 export class OffersModule {}

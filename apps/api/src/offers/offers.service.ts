@@ -47,7 +47,6 @@ export const hashLinkToken = hashToken;
  */
 @Injectable()
 export class OffersService {
-
   constructor(
     @InjectDispatchPolicy() private readonly policy: DispatchPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -118,14 +117,23 @@ export class OffersService {
       const sent = await this.sendWave(manager, request, actorId);
       if (sent === 0) await this.rollOn(manager, request, actorId);
     }
-    if (request.status === 'escalated' || (await this.jobs.hasPending(manager, OFFER_JOBS.escalate, { requestId: request.id }))) return;
+    if (
+      request.status === 'escalated' ||
+      (await this.jobs.hasPending(manager, OFFER_JOBS.escalate, { requestId: request.id }))
+    )
+      return;
     await this.armDeadline(manager, request, `escalate:${request.id}:released:${this.clock.now().getTime()}`);
   }
 
   /** Staff are called in `escalateBeforeHours` before the visit if nobody has accepted by then (the job checks). */
   private async armDeadline(manager: EntityManager, request: InterpretationRequest, key: string): Promise<void> {
     const dueAt = escalationDueAt(waveRequest(request), this.clock.now().getTime(), this.policy);
-    await this.jobs.schedule(manager, { type: OFFER_JOBS.escalate, dueAt: new Date(dueAt), payload: { requestId: request.id }, key });
+    await this.jobs.schedule(manager, {
+      type: OFFER_JOBS.escalate,
+      dueAt: new Date(dueAt),
+      payload: { requestId: request.id },
+      key,
+    });
   }
 
   /**
@@ -140,9 +148,16 @@ export class OffersService {
   }
 
   /** Why nobody took it: the dispatch was cancelled and nobody took over, no one eligible, everyone asked declined, or answers never came. */
-  async escalationReason(manager: EntityManager, request: InterpretationRequest): Promise<Exclude<EscalationReason, 'reconfirmation_missed'>> {
-    if (await manager.exists(Dispatch, { where: { requestId: request.id, role: 'primary', status: 'cancelled' } })) return 'dispatch_cancelled';
-    const offers = await manager.find(Offer, { where: { requestId: request.id, role: 'primary', status: Not('withdrawn'), ...forCurrentTerms(request) }, select: { status: true } });
+  async escalationReason(
+    manager: EntityManager,
+    request: InterpretationRequest,
+  ): Promise<Exclude<EscalationReason, 'reconfirmation_missed'>> {
+    if (await manager.exists(Dispatch, { where: { requestId: request.id, role: 'primary', status: 'cancelled' } }))
+      return 'dispatch_cancelled';
+    const offers = await manager.find(Offer, {
+      where: { requestId: request.id, role: 'primary', status: Not('withdrawn'), ...forCurrentTerms(request) },
+      select: { status: true },
+    });
     if (offers.length === 0) return 'no_eligible';
     return offers.every((o) => o.status === 'declined') ? 'all_declined' : 'no_answer';
   }
@@ -151,7 +166,12 @@ export class OffersService {
    * Offers the request to the next volunteers: the top `waveSize` eligible ones not offered yet,
    * or all of them when the request is urgent or the visit is near. Returns how many got one.
    */
-  async sendWave(manager: EntityManager, request: InterpretationRequest, actorId: string | null, chosen?: string[]): Promise<number> {
+  async sendWave(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    actorId: string | null,
+    chosen?: string[],
+  ): Promise<number> {
     if (!statesAllowing('request', 'offer').includes(request.status)) {
       throw new ConflictError('REQUEST_NOT_OPEN', `A ${request.status} request takes no offers`);
     }
@@ -159,7 +179,10 @@ export class OffersService {
     const now = this.clock.now();
     const { ranked, room } = await this.candidates.rankWithRoom(manager, request);
     // Offers withdrawn because the request changed do not count: those volunteers are asked again.
-    const earlier = await manager.find(Offer, { where: { requestId: request.id, status: Not('withdrawn'), ...forCurrentTerms(request) }, select: { volunteerId: true, status: true } });
+    const earlier = await manager.find(Offer, {
+      where: { requestId: request.id, status: Not('withdrawn'), ...forCurrentTerms(request) },
+      select: { volunteerId: true, status: true },
+    });
     const already = new Set(earlier.map((o) => o.volunteerId));
     const expired = expiredUnanswered(earlier);
     let targets: string[];
@@ -168,17 +191,28 @@ export class OffersService {
       const eligible = new Set(ranked.eligible.map((c) => c.volunteerId));
       const refused = chosen.filter((id) => !eligible.has(id));
       if (refused.length) {
-        const reasons = Object.fromEntries(ranked.excluded.filter((e) => refused.includes(e.volunteerId)).map((e) => [e.volunteerId, e.reasons]));
-        throw Errors.volunteerNotEligible('Some chosen volunteers are not eligible', { volunteerIds: refused.map((id) => `${id}: ${(reasons[id] ?? ['LANGUAGE']).join(', ')}`) });
+        const reasons = Object.fromEntries(
+          ranked.excluded.filter((e) => refused.includes(e.volunteerId)).map((e) => [e.volunteerId, e.reasons]),
+        );
+        throw Errors.volunteerNotEligible('Some chosen volunteers are not eligible', {
+          volunteerIds: refused.map((id) => `${id}: ${(reasons[id] ?? ['LANGUAGE']).join(', ')}`),
+        });
       }
       // Staff may ask again whoever let an earlier offer expire; not someone who answered or is still asked.
       targets = chosen.filter((id) => !already.has(id) || expired.has(id));
     } else {
       const eligible = ranked.eligible.map((c) => c.volunteerId);
-      const answerMinutes = this.policy.quickAnswerers ? await this.recentAnswerMinutes(manager, eligible) : new Map<string, number[]>();
+      const answerMinutes = this.policy.quickAnswerers
+        ? await this.recentAnswerMinutes(manager, eligible)
+        : new Map<string, number[]>();
       // Whoever gave the visit up (cancelled or handed on their dispatch) is not asked for it again, not even as a re-offer; staff still may.
       const gaveUp = new Set(
-        (await manager.find(Dispatch, { where: { requestId: request.id, role: 'primary', status: 'cancelled' }, select: { volunteerId: true } })).map((d) => d.volunteerId),
+        (
+          await manager.find(Dispatch, {
+            where: { requestId: request.id, role: 'primary', status: 'cancelled' },
+            select: { volunteerId: true },
+          })
+        ).map((d) => d.volunteerId),
       );
       const selection = selectWaveTargets({
         ranked: orderForWave(eligible, this.policy, { room, answerMinutes }).filter((id) => !gaveUp.has(id)),
@@ -193,20 +227,45 @@ export class OffersService {
     }
     if (targets.length === 0) return 0;
 
-    const schedule = planWave({ request: waveRequest(request), now: now.getTime(), reoffer, chosen: chosen !== undefined }, this.policy);
+    const schedule = planWave(
+      { request: waveRequest(request), now: now.getTime(), reoffer, chosen: chosen !== undefined },
+      this.policy,
+    );
     const expiresAt = new Date(schedule.expiresAt);
     const wave = chosen ? 0 : request.waveCount + 1;
     const offers = targets.map((volunteerId) =>
       // created_at is when it was sent by the workflow's clock: the time to answer is measured from it.
       // No link token yet: the mail's link gets its token when the mail leaves (MailLinks).
-      manager.create(Offer, { requestId: request.id, volunteerId, role: 'primary', wave, expiresAt, linkTokenHash: null, createdAt: now }),
+      manager.create(Offer, {
+        requestId: request.id,
+        volunteerId,
+        role: 'primary',
+        wave,
+        expiresAt,
+        linkTokenHash: null,
+        createdAt: now,
+      }),
     );
     await this.workflow.start(manager, 'offer', offers, 'send', { actorId });
-    await this.notifier.offersSent(manager, request, offers.map((offer) => ({ offer, again: expired.has(offer.volunteerId) })));
-    await this.jobs.schedule(manager, { type: OFFER_JOBS.expire, dueAt: expiresAt, payload: { requestId: request.id }, key: `offer-expiry:${request.id}:${expiresAt.getTime()}` });
+    await this.notifier.offersSent(
+      manager,
+      request,
+      offers.map((offer) => ({ offer, again: expired.has(offer.volunteerId) })),
+    );
+    await this.jobs.schedule(manager, {
+      type: OFFER_JOBS.expire,
+      dueAt: expiresAt,
+      payload: { requestId: request.id },
+      key: `offer-expiry:${request.id}:${expiresAt.getTime()}`,
+    });
     // Re-offers go to everyone they can at once: no next wave after them, only their expiry.
     if (schedule.nextWaveAt !== null) {
-      await this.jobs.schedule(manager, { type: OFFER_JOBS.nextWave, dueAt: new Date(schedule.nextWaveAt), payload: { requestId: request.id, wave }, key: `next-wave:${request.id}:${wave}:${now.getTime()}` });
+      await this.jobs.schedule(manager, {
+        type: OFFER_JOBS.nextWave,
+        dueAt: new Date(schedule.nextWaveAt),
+        payload: { requestId: request.id, wave },
+        key: `next-wave:${request.id}:${wave}:${now.getTime()}`,
+      });
     }
     await this.workflow.move(manager, 'request', request, 'offer', { actorId, set: chosen ? {} : { waveCount: wave } });
     return offers.length;
@@ -220,37 +279,64 @@ export class OffersService {
    */
   async sendNow(actor: Actor, requestId: string, volunteerIds?: string[]): Promise<{ sent: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager.findOne(InterpretationRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!request) throw new NotFoundError('Request');
       const sent = await this.sendWave(manager, request, actor.id, volunteerIds);
       const now = this.clock.now().getTime();
-      if (sent > 0 && escalationDeadline(waveRequest(request), this.policy) > now && !(await this.jobs.hasPending(manager, OFFER_JOBS.escalate, { requestId }))) {
+      if (
+        sent > 0 &&
+        escalationDeadline(waveRequest(request), this.policy) > now &&
+        !(await this.jobs.hasPending(manager, OFFER_JOBS.escalate, { requestId }))
+      ) {
         await this.armDeadline(manager, request, `escalate:${request.id}:sent:${now}`);
       }
       return { sent };
     });
   }
 
-  async escalate(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason, actorId: string | null): Promise<void> {
-    await this.workflow.move(manager, 'request', request, 'escalate', { actorId, reason, set: { escalationReason: reason } });
+  async escalate(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    reason: EscalationReason,
+    actorId: string | null,
+  ): Promise<void> {
+    await this.workflow.move(manager, 'request', request, 'escalate', {
+      actorId,
+      reason,
+      set: { escalationReason: reason },
+    });
     await this.callStaff(manager, request, reason);
   }
 
   /** Records why the request needs a person (the waves stop) and tells the hospital's coordinators and staff. */
-  private async callStaff(manager: EntityManager, request: InterpretationRequest, reason: EscalationReason): Promise<void> {
+  private async callStaff(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    reason: EscalationReason,
+  ): Promise<void> {
     await this.notifier.escalated(manager, request, reason, `${request.id}:${this.clock.now().getTime()}`);
   }
 
   /** Marks the request's pending offers whose time is up as expired, then keeps the request moving. */
   async expireDue(manager: EntityManager, requestId: string): Promise<void> {
-    const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+    const request = await manager.findOne(InterpretationRequest, {
+      where: { id: requestId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!request) return;
     const now = this.clock.now();
     const due = await manager
       .getRepository(Offer)
       .createQueryBuilder('o')
       .setLock('pessimistic_write')
-      .where('o.request_id = :id AND o.status = :pending AND o.expires_at <= :now', { id: requestId, pending: 'pending', now })
+      .where('o.request_id = :id AND o.status = :pending AND o.expires_at <= :now', {
+        id: requestId,
+        pending: 'pending',
+        now,
+      })
       .getMany();
     if (due.length === 0) return;
     await this.workflow.move(manager, 'offer', due, 'expire', { actorId: null });
@@ -258,9 +344,22 @@ export class OffersService {
   }
 
   /** Withdraws every pending offer of the request (it was filled, changed or cancelled). */
-  async withdrawPending(manager: EntityManager, request: InterpretationRequest, reason: WithdrawReason, actorId: string | null, role?: RequestRole): Promise<Offer[]> {
-    const found = await manager.find(Offer, { where: { requestId: request.id, status: 'pending', ...(role ? { role } : {}) } });
-    const pending = await this.workflow.move(manager, 'offer', found, 'withdraw', { actorId, reason, set: { respondedAt: this.clock.now() }, skipMoved: true });
+  async withdrawPending(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    reason: WithdrawReason,
+    actorId: string | null,
+    role?: RequestRole,
+  ): Promise<Offer[]> {
+    const found = await manager.find(Offer, {
+      where: { requestId: request.id, status: 'pending', ...(role ? { role } : {}) },
+    });
+    const pending = await this.workflow.move(manager, 'offer', found, 'withdraw', {
+      actorId,
+      reason,
+      set: { respondedAt: this.clock.now() },
+      skipMoved: true,
+    });
     if (pending.length === 0) return [];
     await this.notifier.offersWithdrawn(manager, request, pending, reason);
     return pending;
@@ -279,13 +378,17 @@ export class OffersService {
 
   /** A volunteer's accept from the signed-in list. */
   async accept(actor: Actor, offerId: string): Promise<{ dispatch: DispatchView }> {
-    const offer = await this.dataSource.manager.findOne(Offer, { where: { id: offerId, volunteerId: actor.volunteerId ?? undefined } });
+    const offer = await this.dataSource.manager.findOne(Offer, {
+      where: { id: offerId, volunteerId: actor.volunteerId ?? undefined },
+    });
     if (!offer || !actor.volunteerId) throw new NotFoundError('Offer');
     return this.acceptOffer(offer.id, offer.requestId, actor.id);
   }
 
   async decline(actor: Actor, offerId: string, reason?: string): Promise<OfferView> {
-    const offer = await this.dataSource.manager.findOne(Offer, { where: { id: offerId, volunteerId: actor.volunteerId ?? undefined } });
+    const offer = await this.dataSource.manager.findOne(Offer, {
+      where: { id: offerId, volunteerId: actor.volunteerId ?? undefined },
+    });
     if (!offer || !actor.volunteerId) throw new NotFoundError('Offer');
     return this.declineOffer(offer.id, offer.requestId, actor.id, reason);
   }
@@ -298,17 +401,30 @@ export class OffersService {
    */
   async acceptOffer(offerId: string, requestId: string, actorId: string | null): Promise<{ dispatch: DispatchView }> {
     // Late taps on a filled request are answered without queueing for its lock.
-    const seen = await this.dataSource.manager.findOne(InterpretationRequest, { where: { id: requestId }, select: { id: true, status: true } });
+    const seen = await this.dataSource.manager.findOne(InterpretationRequest, {
+      where: { id: requestId },
+      select: { id: true, status: true },
+    });
     if (seen && (seen.status === 'confirmed' || seen.status === 'completed')) {
-      const offer = await this.dataSource.manager.findOne(Offer, { where: { id: offerId }, select: { id: true, role: true } });
+      const offer = await this.dataSource.manager.findOne(Offer, {
+        where: { id: offerId },
+        select: { id: true, role: true },
+      });
       if (offer?.role === 'primary') throw Errors.requestAlreadyFilled();
     }
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager.findOne(InterpretationRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const offer = await manager.findOne(Offer, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
       if (!request || !offer) throw new NotFoundError('Offer');
       this.assertAnswerable(offer, request);
-      const dispatch = await this.dispatches.confirm(manager, request, offer.volunteerId, { offerId: offer.id, role: offer.role, actorId });
+      const dispatch = await this.dispatches.confirm(manager, request, offer.volunteerId, {
+        offerId: offer.id,
+        role: offer.role,
+        actorId,
+      });
       await this.markAccepted(manager, offer, actorId);
       await this.withdrawPending(manager, request, 'filled', actorId, offer.role);
       return { dispatch: await this.dispatches.view(dispatch, manager) };
@@ -320,9 +436,22 @@ export class OffersService {
    * volunteer holds a pending offer for it, that offer is the acceptance — linked to the dispatch
    * and not withdrawn with the others, whose mail would tell them someone else took the visit.
    */
-  async assign(manager: EntityManager, request: InterpretationRequest, volunteerId: string, actorId: string, overrideReason?: string): Promise<Dispatch> {
-    const own = await manager.findOne(Offer, { where: { requestId: request.id, volunteerId, role: 'primary', status: 'pending' }, lock: { mode: 'pessimistic_write' } });
-    const dispatch = await this.dispatches.confirm(manager, request, volunteerId, { offerId: own?.id, actorId, overrideReason });
+  async assign(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    volunteerId: string,
+    actorId: string,
+    overrideReason?: string,
+  ): Promise<Dispatch> {
+    const own = await manager.findOne(Offer, {
+      where: { requestId: request.id, volunteerId, role: 'primary', status: 'pending' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const dispatch = await this.dispatches.confirm(manager, request, volunteerId, {
+      offerId: own?.id,
+      actorId,
+      overrideReason,
+    });
     if (own) await this.markAccepted(manager, own, actorId);
     await this.withdrawPending(manager, request, 'filled', actorId, 'primary');
     return dispatch;
@@ -334,11 +463,18 @@ export class OffersService {
 
   async declineOffer(offerId: string, requestId: string, actorId: string | null, reason?: string): Promise<OfferView> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager.findOne(InterpretationRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const offer = await manager.findOne(Offer, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
       if (!request || !offer) throw new NotFoundError('Offer');
       this.assertAnswerable(offer, request);
-      await this.workflow.move(manager, 'offer', offer, 'decline', { actorId, reason, set: { respondedAt: this.clock.now(), declineReason: reason ?? null } });
+      await this.workflow.move(manager, 'offer', offer, 'decline', {
+        actorId,
+        reason,
+        set: { respondedAt: this.clock.now(), declineReason: reason ?? null },
+      });
       if (offer.role === 'primary') await this.rollOn(manager, request, actorId);
       return (await this.views([offer], manager))[0];
     });
@@ -346,12 +482,18 @@ export class OffersService {
 
   /** Why an offer can no longer be answered, in the codes of API.md. */
   private assertAnswerable(offer: Offer, request: InterpretationRequest): void {
-    if (offer.status === 'withdrawn' || offer.status === 'released' || offer.status === 'accepted' || offer.status === 'declined') {
+    if (
+      offer.status === 'withdrawn' ||
+      offer.status === 'released' ||
+      offer.status === 'accepted' ||
+      offer.status === 'declined'
+    ) {
       if (request.status === 'confirmed' || request.status === 'completed') throw Errors.requestAlreadyFilled();
       if (offer.status === 'withdrawn' || offer.status === 'released') throw Errors.offerWithdrawn();
       throw new ConflictError('OFFER_ALREADY_ANSWERED', `This offer was already ${offer.status}`);
     }
-    if (offer.status === 'expired' || isOfferExpired(offer.expiresAt.getTime(), this.clock.now().getTime())) throw Errors.offerExpired();
+    if (offer.status === 'expired' || isOfferExpired(offer.expiresAt.getTime(), this.clock.now().getTime()))
+      throw Errors.offerExpired();
     if (request.status === 'cancelled') throw Errors.offerRequestCancelled();
     if (offer.role === 'primary' && !statesAllowing('request', 'confirm').includes(request.status)) {
       throw Errors.requestAlreadyFilled();
@@ -376,8 +518,12 @@ export class OffersService {
 
   async views(offers: Offer[], manager: EntityManager = this.dataSource.manager): Promise<OfferView[]> {
     if (offers.length === 0) return [];
-    const requests = await manager.find(InterpretationRequest, { where: { id: In([...new Set(offers.map((o) => o.requestId))]) } });
-    const hospitals = await manager.find(Hospital, { where: { id: In([...new Set(requests.map((r) => r.hospitalId))]) } });
+    const requests = await manager.find(InterpretationRequest, {
+      where: { id: In([...new Set(offers.map((o) => o.requestId))]) },
+    });
+    const hospitals = await manager.find(Hospital, {
+      where: { id: In([...new Set(requests.map((r) => r.hospitalId))]) },
+    });
     const requestById = new Map(requests.map((r) => [r.id, r]));
     const hospitalById = new Map(hospitals.map((h) => [h.id, h]));
     return offers.map((o) => {
@@ -413,7 +559,9 @@ export class OffersService {
 function expiredUnanswered(offers: Pick<Offer, 'volunteerId' | 'status'>[]): Map<string, number> {
   const answeredOrWaiting = new Set(offers.filter((o) => o.status !== 'expired').map((o) => o.volunteerId));
   const times = new Map<string, number>();
-  for (const o of offers) if (o.status === 'expired' && !answeredOrWaiting.has(o.volunteerId)) times.set(o.volunteerId, (times.get(o.volunteerId) ?? 0) + 1);
+  for (const o of offers)
+    if (o.status === 'expired' && !answeredOrWaiting.has(o.volunteerId))
+      times.set(o.volunteerId, (times.get(o.volunteerId) ?? 0) + 1);
   return times;
 }
 

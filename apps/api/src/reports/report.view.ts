@@ -43,7 +43,14 @@ export function confirmationView(c: HospitalConfirmation): HospitalConfirmationV
 }
 
 /** Whether two accounts of one visit differ by more than `marginMinutes` at either end. */
-export function timesDisagree(a: { actualStart: Date; actualEnd: Date }, b: { actualStart: Date; actualEnd: Date }, marginMinutes: number): boolean {
+export function timesDisagree(
+  a: { actualStart: Date; actualEnd: Date },
+  b: { actualStart: Date; actualEnd: Date },
+  marginMinutes: number,
+): boolean {
   const margin = marginMinutes * 60_000;
-  return Math.abs(a.actualStart.getTime() - b.actualStart.getTime()) > margin || Math.abs(a.actualEnd.getTime() - b.actualEnd.getTime()) > margin;
+  return (
+    Math.abs(a.actualStart.getTime() - b.actualStart.getTime()) > margin ||
+    Math.abs(a.actualEnd.getTime() - b.actualEnd.getTime()) > margin
+  );
 }

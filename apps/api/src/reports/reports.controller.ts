@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
-import { CreateReportDto, HospitalConfirmationDto, HospitalConfirmationView, ReportListQueryDto, ReportView, ReviewDto, UpdateReportDto } from './dto/report.dto';
+import {
+  CreateReportDto,
+  HospitalConfirmationDto,
+  HospitalConfirmationView,
+  ReportListQueryDto,
+  ReportView,
+  ReviewDto,
+  UpdateReportDto,
+} from './dto/report.dto';
 import { ReportsService } from './reports.service';
 import { ApiPageResponse } from '../common/openapi/page';
 
@@ -17,21 +25,33 @@ export class DispatchReportController {
   @Post('report')
   @ApiCreatedResponse({ type: ReportView })
   @Roles('volunteer')
-  file(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateReportDto): Promise<ReportView> {
+  file(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateReportDto,
+  ): Promise<ReportView> {
     return this.reports.file(actor, id, body);
   }
 
   @Put('report')
   @ApiOkResponse({ type: ReportView })
   @Roles('volunteer')
-  replace(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateReportDto): Promise<ReportView> {
+  replace(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateReportDto,
+  ): Promise<ReportView> {
     return this.reports.update(actor, id, body);
   }
 
   @Patch('report')
   @ApiOkResponse({ type: ReportView })
   @Roles('volunteer')
-  update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateReportDto): Promise<ReportView> {
+  update(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateReportDto,
+  ): Promise<ReportView> {
     return this.reports.update(actor, id, body);
   }
 
@@ -45,14 +65,21 @@ export class DispatchReportController {
   @Get('hospital-confirmation')
   @ApiOkResponse({ type: HospitalConfirmationView })
   @Roles('staff', 'coordinator')
-  getConfirmation(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<HospitalConfirmationView> {
+  getConfirmation(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<HospitalConfirmationView> {
     return this.reports.hospitalConfirmation(actor, id);
   }
 
   @Post('hospital-confirmation')
   @ApiCreatedResponse({ type: HospitalConfirmationView })
   @Roles('staff', 'coordinator')
-  confirm(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: HospitalConfirmationDto): Promise<HospitalConfirmationView> {
+  confirm(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: HospitalConfirmationDto,
+  ): Promise<HospitalConfirmationView> {
     return this.reports.confirmByHospital(actor, id, body);
   }
 }
@@ -82,7 +109,11 @@ export class ReportsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ReportView })
   @Roles('staff')
-  review(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReviewDto): Promise<ReportView> {
+  review(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReviewDto,
+  ): Promise<ReportView> {
     return this.reports.review(actor, id, body);
   }
 }

@@ -4,5 +4,10 @@ import { DispatchReportController, ReportsController } from './reports.controlle
 import { ReportReminders } from './report-reminders';
 import { ReportsService } from './reports.service';
 
-@Module({ imports: [DispatchesModule], controllers: [DispatchReportController, ReportsController], providers: [ReportsService, ReportReminders], exports: [ReportsService] })
+@Module({
+  imports: [DispatchesModule],
+  controllers: [DispatchReportController, ReportsController],
+  providers: [ReportsService, ReportReminders],
+  exports: [ReportsService],
+})
 export class ReportsModule {}

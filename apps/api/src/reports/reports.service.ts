@@ -2,7 +2,17 @@ import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActivityReport, ConflictError, Errors, knownConstraintError, Dispatch, HospitalConfirmation, InterpretationRequest, NotFoundError, visitHappened } from '@app/domain';
+import {
+  ActivityReport,
+  ConflictError,
+  Errors,
+  knownConstraintError,
+  Dispatch,
+  HospitalConfirmation,
+  InterpretationRequest,
+  NotFoundError,
+  visitHappened,
+} from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
@@ -11,7 +21,15 @@ import { DispatchesService } from '../dispatches/dispatches.service';
 import { checkActualTimes } from '../dispatches/visit-times';
 import { JobsService } from '../jobs/jobs.service';
 import { scheduleDailySweep } from '../sweeps/daily-sweep';
-import { CreateReportDto, HospitalConfirmationDto, HospitalConfirmationView, ReportListQueryDto, ReportView, ReviewDto, UpdateReportDto } from './dto/report.dto';
+import {
+  CreateReportDto,
+  HospitalConfirmationDto,
+  HospitalConfirmationView,
+  ReportListQueryDto,
+  ReportView,
+  ReviewDto,
+  UpdateReportDto,
+} from './dto/report.dto';
 import { confirmationView, reportView, timesDisagree } from './report.view';
 import { ReportReminders } from './report-reminders';
 import { may, requireAccess } from '../access/access';
@@ -59,7 +77,9 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async scheduleChase(): Promise<void> {
-    await this.dataSource.transaction((m) => scheduleDailySweep(this.jobs, m, REPORT_JOBS.chase, CHASE_HOUR, this.clock.now()));
+    await this.dataSource.transaction((m) =>
+      scheduleDailySweep(this.jobs, m, REPORT_JOBS.chase, CHASE_HOUR, this.clock.now()),
+    );
   }
 
   /** The dispatched volunteer files the report once the visit has happened. */
@@ -69,7 +89,10 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
       this.assertVisitHappened(dispatch);
       const times = this.checkTimes(input.actualStart, input.actualEnd);
       if (await manager.exists(ActivityReport, { where: { dispatchId } })) {
-        throw new ConflictError('REPORT_EXISTS', 'A report was already filed for this dispatch; change it with PUT or PATCH');
+        throw new ConflictError(
+          'REPORT_EXISTS',
+          'A report was already filed for this dispatch; change it with PUT or PATCH',
+        );
       }
       const report = manager.create(ActivityReport, {
         dispatchId,
@@ -99,12 +122,27 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   async update(actor: Actor, dispatchId: string, input: UpdateReportDto): Promise<ReportView> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockVisit(manager, await this.ownDispatch(manager, actor, dispatchId));
-      const report = await manager.findOne(ActivityReport, { where: { dispatchId }, lock: { mode: 'pessimistic_write' } });
+      const report = await manager.findOne(ActivityReport, {
+        where: { dispatchId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!report) throw new NotFoundError('Report');
-      if (report.reviewStatus !== 'pending') throw new ConflictError('REPORT_ALREADY_REVIEWED', 'A reviewed report can no longer be changed');
-      const times = this.checkTimes(input.actualStart ?? report.actualStart.toISOString(), input.actualEnd ?? report.actualEnd.toISOString());
+      if (report.reviewStatus !== 'pending')
+        throw new ConflictError('REPORT_ALREADY_REVIEWED', 'A reviewed report can no longer be changed');
+      const times = this.checkTimes(
+        input.actualStart ?? report.actualStart.toISOString(),
+        input.actualEnd ?? report.actualEnd.toISOString(),
+      );
       Object.assign(report, times);
-      for (const key of ['waitingMinutes', 'scenes', 'difficulty', 'transportCostYen', 'issues', 'termsToStudy', 'wellbeingConcern'] as const) {
+      for (const key of [
+        'waitingMinutes',
+        'scenes',
+        'difficulty',
+        'transportCostYen',
+        'issues',
+        'termsToStudy',
+        'wellbeingConcern',
+      ] as const) {
         if (input[key] !== undefined) (report as unknown as Record<string, unknown>)[key] = input[key];
       }
       await manager.save(report);
@@ -115,7 +153,8 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
 
   /** The report of a dispatch: its volunteer and staff (others 404). */
   async forDispatch(actor: Actor, dispatchId: string): Promise<ReportView> {
-    if (actor.role !== 'staff' && actor.role !== 'admin') await this.ownDispatch(this.dataSource.manager, actor, dispatchId);
+    if (actor.role !== 'staff' && actor.role !== 'admin')
+      await this.ownDispatch(this.dataSource.manager, actor, dispatchId);
     const report = await this.dataSource.manager.findOne(ActivityReport, { where: { dispatchId } });
     if (!report) throw new NotFoundError('Report');
     return reportView(report);
@@ -129,7 +168,13 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
     const qb = this.dataSource.getRepository(ActivityReport).createQueryBuilder('a');
     if (query.reviewStatus) qb.andWhere('a.review_status = :status', { status: query.reviewStatus });
     const flagged = `(a.wellbeing_concern OR a.time_dispute OR coalesce(btrim(a.issues), '') <> '')`;
-    const [rows, total] = await qb.orderBy(flagged, 'DESC').addOrderBy('a.submitted_at', 'ASC').addOrderBy('a.id', 'ASC').skip(query.skip).take(query.perPage).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy(flagged, 'DESC')
+      .addOrderBy('a.submitted_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .skip(query.skip)
+      .take(query.perPage)
+      .getManyAndCount();
     return { data: rows.map(reportView), total };
   }
 
@@ -144,8 +189,14 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
     return this.dataSource.transaction(async (manager) => {
       const report = await manager.findOne(ActivityReport, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!report) throw new NotFoundError('Report');
-      if (report.reviewStatus === 'reviewed') throw new ConflictError('REPORT_ALREADY_REVIEWED', 'This report has already been reviewed');
-      Object.assign(report, { reviewStatus: input.status, reviewComment: input.comment ?? null, reviewedBy: actor.id, reviewedAt: this.clock.now() });
+      if (report.reviewStatus === 'reviewed')
+        throw new ConflictError('REPORT_ALREADY_REVIEWED', 'This report has already been reviewed');
+      Object.assign(report, {
+        reviewStatus: input.status,
+        reviewComment: input.comment ?? null,
+        reviewedBy: actor.id,
+        reviewedAt: this.clock.now(),
+      });
       await manager.save(report);
       return reportView(report);
     });
@@ -163,7 +214,11 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
    * The hospital (its coordinator, or staff) confirms the visit happened, with its times. A
    * dispatch still `confirmed` is completed with those times first (the workflow's own move).
    */
-  async confirmByHospital(actor: Actor, dispatchId: string, input: HospitalConfirmationDto): Promise<HospitalConfirmationView> {
+  async confirmByHospital(
+    actor: Actor,
+    dispatchId: string,
+    input: HospitalConfirmationDto,
+  ): Promise<HospitalConfirmationView> {
     return this.dataSource.transaction(async (manager) => {
       const dispatch = await this.lockVisit(manager, await this.hospitalScopedDispatch(manager, actor, dispatchId));
       this.assertVisitHappened(dispatch);
@@ -171,7 +226,8 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
       if (await manager.exists(HospitalConfirmation, { where: { dispatchId } })) {
         throw Errors.confirmationExists();
       }
-      if (dispatch.status === 'confirmed') await this.dispatches.completeIn(manager, actor, dispatchId, times.actualStart, times.actualEnd);
+      if (dispatch.status === 'confirmed')
+        await this.dispatches.completeIn(manager, actor, dispatchId, times.actualStart, times.actualEnd);
       const confirmation = manager.create(HospitalConfirmation, {
         dispatchId,
         ...times,
@@ -206,7 +262,8 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
 
   private assertVisitHappened(dispatch: Dispatch): void {
     if (visitHappened(dispatch, this.clock.now())) return;
-    if (dispatch.status === 'confirmed') throw new ConflictError('VISIT_NOT_HAPPENED', 'The visit has not happened yet');
+    if (dispatch.status === 'confirmed')
+      throw new ConflictError('VISIT_NOT_HAPPENED', 'The visit has not happened yet');
     throw new ConflictError('DISPATCH_NOT_REPORTABLE', `A ${dispatch.status} dispatch takes no report`);
   }
 

@@ -15,9 +15,17 @@ export class AssignmentService {
     private readonly dispatches: DispatchesService,
   ) {}
 
-  assign(actor: Actor, requestId: string, volunteerId: string, overrideReason?: string): Promise<{ dispatch: DispatchView }> {
+  assign(
+    actor: Actor,
+    requestId: string,
+    volunteerId: string,
+    overrideReason?: string,
+  ): Promise<{ dispatch: DispatchView }> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager.findOne(InterpretationRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!request) throw new NotFoundError('Request');
       const dispatch = await this.offers.assign(manager, request, volunteerId, actor.id, overrideReason);
       return { dispatch: await this.dispatches.view(dispatch, manager) };

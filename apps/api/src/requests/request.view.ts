@@ -22,7 +22,14 @@ export function requestView(request: InterpretationRequest, patient?: RequestPat
     notes: request.notes,
     createdAt: request.createdAt.toISOString(),
     ...(patient !== undefined
-      ? { patient: patient && { displayName: patient.displayName, gender: patient.gender, ageBand: patient.ageBand, nationality: patient.nationality } }
+      ? {
+          patient: patient && {
+            displayName: patient.displayName,
+            gender: patient.gender,
+            ageBand: patient.ageBand,
+            nationality: patient.nationality,
+          },
+        }
       : {}),
   };
 }

@@ -14,7 +14,12 @@ import { RequestsService } from './requests.service';
 import { AssignmentService } from './assignment.service';
 import { RequestView } from './request.view';
 import { SwapsService, SwapView } from './swaps.service';
-import { DispatchResultSchema, OffersSentSchema, RequestViewSchema, SwapResultSchema } from '../common/openapi/workflow-views';
+import {
+  DispatchResultSchema,
+  OffersSentSchema,
+  RequestViewSchema,
+  SwapResultSchema,
+} from '../common/openapi/workflow-views';
 import { ApiPageResponse } from '../common/openapi/page';
 import { RankResultSchema, SwapViewSchema } from './dto/candidate-views';
 
@@ -54,7 +59,11 @@ export class RequestsController {
   @Patch(':id')
   @ApiOkResponse({ type: RequestViewSchema })
   @Roles('staff', 'coordinator')
-  update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRequestDto): Promise<RequestView> {
+  update(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateRequestDto,
+  ): Promise<RequestView> {
     return this.requests.update(actor, id, body);
   }
 
@@ -62,7 +71,11 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RequestViewSchema })
   @Roles('staff', 'coordinator')
-  cancel(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelDto): Promise<RequestView> {
+  cancel(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CancelDto,
+  ): Promise<RequestView> {
     return this.requests.cancel(actor, id, body.reason);
   }
 
@@ -78,7 +91,11 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOkResponse({ type: OffersSentSchema })
   @Roles('staff')
-  sendOffers(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SendOffersDto): Promise<{ sent: number }> {
+  sendOffers(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SendOffersDto,
+  ): Promise<{ sent: number }> {
     return this.offers.sendNow(actor, id, body.volunteerIds);
   }
 
@@ -86,7 +103,11 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOkResponse({ type: DispatchResultSchema })
   @Roles('staff')
-  assign(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignDto): Promise<{ dispatch: DispatchView }> {
+  assign(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AssignDto,
+  ): Promise<{ dispatch: DispatchView }> {
     return this.assignment.assign(actor, id, body.volunteerId, body.overrideReason);
   }
 
@@ -103,7 +124,11 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOkResponse({ type: SwapResultSchema })
   @Roles('staff')
-  swap(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SwapDto): Promise<{ dispatch: DispatchView; handedOver: DispatchView }> {
+  swap(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SwapDto,
+  ): Promise<{ dispatch: DispatchView; handedOver: DispatchView }> {
     return this.swaps.swap(actor, id, body);
   }
 

@@ -39,7 +39,6 @@ const MAX_VISIT_HOURS = 12;
  */
 @Injectable()
 export class RequestsService {
-
   constructor(
     @InjectDispatchPolicy() private readonly policy: DispatchPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,7 +74,11 @@ export class RequestsService {
         createdBy: actor.id,
       });
       await this.workflow.start(manager, 'request', request, 'file', { actorId: actor.id });
-      const patient = manager.create(RequestPatient, { requestId: request.id, ...input.patient, nationality: input.patient.nationality ?? null });
+      const patient = manager.create(RequestPatient, {
+        requestId: request.id,
+        ...input.patient,
+        nationality: input.patient.nationality ?? null,
+      });
       await manager.insert(RequestPatient, patient);
       await this.offers.startOffering(manager, request, actor.id);
       return requestView(request, patient);
@@ -86,12 +89,18 @@ export class RequestsService {
     const [column, order] = sortColumn(query, SORTABLE, 'r.starts_at');
     const qb = this.dataSource.getRepository(InterpretationRequest).createQueryBuilder('r');
     scopeList(qb, actor, { hospital: 'r.hospital_id' });
-    if (isStaff(actor) && query.hospitalId) qb.andWhere('r.hospital_id = :hospitalId', { hospitalId: query.hospitalId });
+    if (isStaff(actor) && query.hospitalId)
+      qb.andWhere('r.hospital_id = :hospitalId', { hospitalId: query.hospitalId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.language) qb.andWhere('r.language = :language', { language: query.language });
     if (query.from) qb.andWhere('r.starts_at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('r.starts_at < :to', { to: new Date(query.to) });
-    const [rows, total] = await qb.orderBy(column, order).addOrderBy('r.id').skip(query.skip).take(query.perPage).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy(column, order)
+      .addOrderBy('r.id')
+      .skip(query.skip)
+      .take(query.perPage)
+      .getManyAndCount();
     return { data: rows.map((r) => requestView(r)), total };
   }
 
@@ -107,12 +116,23 @@ export class RequestsService {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.findInScope(manager, actor, id, true);
       if (!statesAllowing('request', 'offer').includes(request.status)) {
-        throw new ConflictError('REQUEST_NOT_EDITABLE', `A ${request.status} request cannot be changed; cancel it instead`);
+        throw new ConflictError(
+          'REQUEST_NOT_EDITABLE',
+          `A ${request.status} request cannot be changed; cancel it instead`,
+        );
       }
-      const times = this.checkTimes(input.startsAt ?? request.startsAt.toISOString(), input.endsAt ?? request.endsAt.toISOString());
+      const times = this.checkTimes(
+        input.startsAt ?? request.startsAt.toISOString(),
+        input.endsAt ?? request.endsAt.toISOString(),
+      );
       const before = JSON.stringify(matchingFields(request));
       Object.assign(request, {
-        ...definedOnly({ language: input.language, department: input.department, visitType: input.visitType, mode: input.mode }),
+        ...definedOnly({
+          language: input.language,
+          department: input.department,
+          visitType: input.visitType,
+          mode: input.mode,
+        }),
         ...definedOnly({ interpreterGender: input.interpreterGender, notes: input.notes }),
         startsAt: times.startsAt,
         endsAt: times.endsAt,
@@ -161,7 +181,10 @@ export class RequestsService {
   /** The request if the actor may see it; 404 otherwise (never reveal another hospital's objects). */
   async findInScope(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<InterpretationRequest> {
     if (actor.role === 'volunteer') throw new ForbiddenError();
-    const request = await manager.findOne(InterpretationRequest, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const request = await manager.findOne(InterpretationRequest, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!request) throw new NotFoundError('Request');
     requireAccess(may.seeRequest(actor, request), 'Request');
     return request;
@@ -169,7 +192,8 @@ export class RequestsService {
 
   private hospitalFor(actor: Actor, given: string | undefined): string {
     if (actor.role === 'coordinator') {
-      if (given && given !== actor.hospitalId) throw InvalidError.field('hospitalId', 'A coordinator files requests for their own hospital only');
+      if (given && given !== actor.hospitalId)
+        throw InvalidError.field('hospitalId', 'A coordinator files requests for their own hospital only');
       return actor.hospitalId!;
     }
     if (!given) throw InvalidError.field('hospitalId', 'Staff must say which hospital the request is for');
@@ -190,7 +214,16 @@ export class RequestsService {
 
 /** Fields whose change makes earlier offers wrong. */
 function matchingFields(r: InterpretationRequest) {
-  return [r.language, r.startsAt.getTime(), r.endsAt.getTime(), r.department, r.visitType, r.mode, r.interpreterGender, r.patientKey];
+  return [
+    r.language,
+    r.startsAt.getTime(),
+    r.endsAt.getTime(),
+    r.department,
+    r.visitType,
+    r.mode,
+    r.interpreterGender,
+    r.patientKey,
+  ];
 }
 
 function definedOnly<T extends object>(input: T): Partial<T> {

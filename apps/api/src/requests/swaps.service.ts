@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ConflictError, Dispatch, Errors, Hospital, InterpretationRequest, InvalidError, NotFoundError, OPEN_REQUEST_STATUSES } from '@app/domain';
+import {
+  ConflictError,
+  Dispatch,
+  Errors,
+  Hospital,
+  InterpretationRequest,
+  InvalidError,
+  NotFoundError,
+  OPEN_REQUEST_STATUSES,
+} from '@app/domain';
 import { findSwaps, freeingDispatches, RequestSnapshot, SWAP_MIN_NOTICE_MS, VolunteerSnapshot } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
@@ -18,7 +27,14 @@ export interface SwapView {
   displayName: string;
   /** Their score for the request once freed. */
   score: number;
-  releases: { dispatchId: string; requestId: string; language: string; startsAt: string; endsAt: string; hospitalName: string };
+  releases: {
+    dispatchId: string;
+    requestId: string;
+    language: string;
+    startsAt: string;
+    endsAt: string;
+    hospitalName: string;
+  };
   cover: { volunteerId: string; displayName: string }[];
 }
 
@@ -45,18 +61,33 @@ export class SwapsService {
     const now = this.clock.now();
     const scope = { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now };
     const holders = await this.snapshots.build(manager, { language: request.language }, scope);
-    const movable = new Set(holders.flatMap((v) => v.dispatches.flatMap((d) => (d.requestId && d.startsAt - now.getTime() >= SWAP_MIN_NOTICE_MS ? [d.requestId] : []))));
-    const moved = movable.size ? await manager.find(InterpretationRequest, { where: { id: In([...movable]), status: 'confirmed' } }) : [];
+    const movable = new Set(
+      holders.flatMap((v) =>
+        v.dispatches.flatMap((d) =>
+          d.requestId && d.startsAt - now.getTime() >= SWAP_MIN_NOTICE_MS ? [d.requestId] : [],
+        ),
+      ),
+    );
+    const moved = movable.size
+      ? await manager.find(InterpretationRequest, { where: { id: In([...movable]), status: 'confirmed' } })
+      : [];
     const hospitals = await this.hospitals(manager, [request, ...moved]);
     const confirmed = new Map(moved.map((m) => [m.id, requestSnapshot(m, hospitals.get(m.hospitalId)!.area)]));
-    const input = { request: requestSnapshot(request, hospitals.get(request.hospitalId)!.area), volunteers: holders, confirmed, now: now.getTime() };
+    const input = {
+      request: requestSnapshot(request, hospitals.get(request.hospitalId)!.area),
+      volunteers: holders,
+      confirmed,
+      now: now.getTime(),
+    };
     // Covers only for the dispatches that would free someone, read for the visit's month (where all of them lie).
     const freeing = new Set(freeingDispatches(input).map((f) => confirmed.get(f.releases)!.language));
     const covers = new Map<string, VolunteerSnapshot[]>();
     for (const language of freeing) covers.set(language, await this.snapshots.build(manager, { language }, scope));
     const options = findSwaps({ ...input, covers: (m: RequestSnapshot) => covers.get(m.language) ?? [] });
     if (options.length === 0) return [];
-    const held = await manager.find(Dispatch, { where: { requestId: In(options.map((o) => o.releases)), status: 'confirmed', role: 'primary' } });
+    const held = await manager.find(Dispatch, {
+      where: { requestId: In(options.map((o) => o.releases)), status: 'confirmed', role: 'primary' },
+    });
     const names = new Map([...holders, ...[...covers.values()].flat()].map((v) => [v.id, v.displayName]));
     const movedById = new Map(moved.map((m) => [m.id, m]));
     return options.map((o) => {
@@ -83,30 +114,54 @@ export class SwapsService {
    * then the freed volunteer is confirmed for the request. Any rule that fails — the cover not
    * eligible, the volunteer still not free — undoes all of it.
    */
-  swap(actor: Actor, requestId: string, body: { volunteerId: string; dispatchId: string; coverVolunteerId: string }): Promise<{ dispatch: DispatchView; handedOver: DispatchView }> {
+  swap(
+    actor: Actor,
+    requestId: string,
+    body: { volunteerId: string; dispatchId: string; coverVolunteerId: string },
+  ): Promise<{ dispatch: DispatchView; handedOver: DispatchView }> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager.findOne(InterpretationRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!request) throw new NotFoundError('Request');
       if (!OPEN.includes(request.status)) throw Errors.requestNoLongerWaiting();
       // Locks in the order cancellation takes them (request, then its dispatch), so the two never deadlock.
       const unlocked = await manager.findOne(Dispatch, { where: { id: body.dispatchId } });
-      const handedOn = unlocked && (await manager.findOne(InterpretationRequest, { where: { id: unlocked.requestId }, lock: { mode: 'pessimistic_write' } }));
-      const dispatch = handedOn && (await manager.findOne(Dispatch, { where: { id: body.dispatchId }, lock: { mode: 'pessimistic_write' } }));
-      if (!handedOn || !dispatch || dispatch.volunteerId !== body.volunteerId || dispatch.status !== 'confirmed' || dispatch.role !== 'primary') {
+      const handedOn =
+        unlocked &&
+        (await manager.findOne(InterpretationRequest, {
+          where: { id: unlocked.requestId },
+          lock: { mode: 'pessimistic_write' },
+        }));
+      const dispatch =
+        handedOn &&
+        (await manager.findOne(Dispatch, { where: { id: body.dispatchId }, lock: { mode: 'pessimistic_write' } }));
+      if (
+        !handedOn ||
+        !dispatch ||
+        dispatch.volunteerId !== body.volunteerId ||
+        dispatch.status !== 'confirmed' ||
+        dispatch.role !== 'primary'
+      ) {
         throw InvalidError.field('dispatchId', 'Not a confirmed dispatch of this volunteer as interpreter of record');
       }
       if (dispatch.requestId === request.id) throw InvalidError.field('dispatchId', 'The dispatch is for this request');
       if (dispatch.startsAt.getTime() - this.clock.now().getTime() < SWAP_MIN_NOTICE_MS) {
         throw InvalidError.field('dispatchId', 'The visit is less than 24 hours away: it can no longer be handed on');
       }
-      if (body.coverVolunteerId === body.volunteerId) throw InvalidError.field('coverVolunteerId', 'The cover must be someone else');
+      if (body.coverVolunteerId === body.volunteerId)
+        throw InvalidError.field('coverVolunteerId', 'The cover must be someone else');
       const reason = `Handed on so that the volunteer can take request ${request.id}`;
       const handedOver = await this.renaming(
         () => this.dispatches.handOver(manager, dispatch, handedOn, body.coverVolunteerId, actor.id, reason),
         'coverVolunteerId',
       );
       const confirmed = await this.offers.assign(manager, request, body.volunteerId, actor.id);
-      return { dispatch: await this.dispatches.view(confirmed, manager), handedOver: await this.dispatches.view(handedOver, manager) };
+      return {
+        dispatch: await this.dispatches.view(confirmed, manager),
+        handedOver: await this.dispatches.view(handedOver, manager),
+      };
     });
   }
 
@@ -120,8 +175,10 @@ export class SwapsService {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof InvalidError && error.errors?.volunteerId) throw new InvalidError(error.message, { [field]: error.errors.volunteerId }, error.code);
-      if (error instanceof ConflictError && error.code === 'SCHEDULE_CONFLICT') throw new ConflictError(error.code, error.message, { [field]: [error.message] });
+      if (error instanceof InvalidError && error.errors?.volunteerId)
+        throw new InvalidError(error.message, { [field]: error.errors.volunteerId }, error.code);
+      if (error instanceof ConflictError && error.code === 'SCHEDULE_CONFLICT')
+        throw new ConflictError(error.code, error.message, { [field]: [error.message] });
       throw error;
     }
   }

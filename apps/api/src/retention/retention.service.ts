@@ -59,7 +59,9 @@ export class RetentionService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async scheduleSweep(): Promise<void> {
-    await this.dataSource.transaction((m) => scheduleDailySweep(this.jobs, m, RETENTION_JOB, SWEEP_HOUR, this.clock.now()));
+    await this.dataSource.transaction((m) =>
+      scheduleDailySweep(this.jobs, m, RETENTION_JOB, SWEEP_HOUR, this.clock.now()),
+    );
   }
 
   /** Erases what is due at `now`; returns the ids of the requests whose patient details went. */
@@ -81,7 +83,14 @@ export class RetentionService implements OnModuleInit, OnApplicationBootstrap {
     const erased = rows.map((r) => r.request_id).sort();
     await this.audit.record(
       manager,
-      ...erased.map((id) => ({ actor: null, actorRole: 'system', action: 'patient.erase', objectType: 'request', objectId: id, details: { retentionDays: this.retentionMs / DAY } })),
+      ...erased.map((id) => ({
+        actor: null,
+        actorRole: 'system',
+        action: 'patient.erase',
+        objectType: 'request',
+        objectId: id,
+        details: { retentionDays: this.retentionMs / DAY },
+      })),
     );
     return erased;
   }
@@ -106,9 +115,10 @@ export class RetentionService implements OnModuleInit, OnApplicationBootstrap {
    * own object or date), so no key is scheduled again that long after it ran.
    */
   async purgeJobs(manager: EntityManager, now: Date): Promise<number> {
-    const [, count] = (await manager.query(`DELETE FROM jobs WHERE status IN ('done', 'cancelled') AND finished_at <= $1`, [
-      new Date(now.getTime() - this.jobsRetentionMs),
-    ])) as [unknown, number];
+    const [, count] = (await manager.query(
+      `DELETE FROM jobs WHERE status IN ('done', 'cancelled') AND finished_at <= $1`,
+      [new Date(now.getTime() - this.jobsRetentionMs)],
+    )) as [unknown, number];
     return count;
   }
 }

@@ -10,7 +10,13 @@ describe('periods', () => {
   });
 
   it('takes a month and inclusive days in Tokyo time', () => {
-    expect(monthPeriod('2026-12')).toEqual({ from: new Date('2026-12-01T00:00:00+09:00'), to: new Date('2027-01-01T00:00:00+09:00') });
-    expect(datePeriod('2026-04-01', '2026-04-30')).toEqual({ from: new Date('2026-04-01T00:00:00+09:00'), to: new Date('2026-05-01T00:00:00+09:00') });
+    expect(monthPeriod('2026-12')).toEqual({
+      from: new Date('2026-12-01T00:00:00+09:00'),
+      to: new Date('2027-01-01T00:00:00+09:00'),
+    });
+    expect(datePeriod('2026-04-01', '2026-04-30')).toEqual({
+      from: new Date('2026-04-01T00:00:00+09:00'),
+      to: new Date('2026-05-01T00:00:00+09:00'),
+    });
   });
 });

@@ -11,7 +11,6 @@ export class FiscalYearQueryDto {
   fiscalYear: number;
 }
 
-
 export interface StatsSummary {
   fiscalYear: number;
   from: string;
@@ -134,9 +133,14 @@ export class StatsSummarySchema implements StatsSummary {
   @ApiProperty() fiscalYear!: number;
   @ApiProperty() from!: string;
   @ApiProperty() to!: string;
-  @ApiProperty({ type: DispatchStatsSchema, description: 'Primary dispatches whose visit starts in the year' }) dispatches!: Dispatches;
-  @ApiProperty({ type: RequestStatsSchema, description: 'Requests whose visit starts in the year' }) requests!: Requests;
-  @ApiProperty({ type: TimeToConfirmSchema, description: 'From filing to the first confirmation, over filled requests, in minutes' })
+  @ApiProperty({ type: DispatchStatsSchema, description: 'Primary dispatches whose visit starts in the year' })
+  dispatches!: Dispatches;
+  @ApiProperty({ type: RequestStatsSchema, description: 'Requests whose visit starts in the year' })
+  requests!: Requests;
+  @ApiProperty({
+    type: TimeToConfirmSchema,
+    description: 'From filing to the first confirmation, over filled requests, in minutes',
+  })
   timeToConfirmMinutes!: StatsSummary['timeToConfirmMinutes'];
   @ApiProperty({ type: ActiveVolunteersSchema }) activeVolunteers!: StatsSummary['activeVolunteers'];
   @ApiProperty({ type: [TrainingStatsSchema] }) training!: StatsSummary['training'];

@@ -8,7 +8,10 @@ import { StatsSummary } from './stats.dto';
 const LIVE = `d.role = 'primary' AND d.status IN ('confirmed', 'completed')`;
 const TOKYO_MONTH = `to_char(d.starts_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM')`;
 
-const byCountThenKey = <T extends { count: number }>(key: (t: T) => string) => (a: T, b: T) => b.count - a.count || key(a).localeCompare(key(b));
+const byCountThenKey =
+  <T extends { count: number }>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    b.count - a.count || key(a).localeCompare(key(b));
 
 /**
  * The figures the programme reports to the city for a fiscal year (April–March, Asia/Tokyo),
@@ -28,7 +31,15 @@ export class StatsService {
     const q = <T>(sql: string, params: unknown[] = p): Promise<T[]> => this.dataSource.query(sql, params);
 
     const [groups, statuses, requests, timing, volunteers, training] = await Promise.all([
-      q<{ language: string | null; hospital_id: string | null; hospital_name: string | null; department: string | null; month: string | null; g: number; count: number }>(
+      q<{
+        language: string | null;
+        hospital_id: string | null;
+        hospital_name: string | null;
+        department: string | null;
+        month: string | null;
+        g: number;
+        count: number;
+      }>(
         `SELECT r.language, r.hospital_id, h.name AS hospital_name, r.department, ${TOKYO_MONTH} AS month,
                 GROUPING(r.language, r.hospital_id, h.name, r.department, ${TOKYO_MONTH}) AS g, count(*)::int AS count
            FROM dispatches d JOIN requests r ON r.id = d.request_id JOIN hospitals h ON h.id = r.hospital_id
@@ -39,7 +50,14 @@ export class StatsService {
         `SELECT d.status, count(*)::int AS count FROM dispatches d
           WHERE d.role = 'primary' AND d.starts_at >= $1 AND d.starts_at < $2 GROUP BY d.status`,
       ),
-      q<{ language: string | null; total: number; filled: number; unfilled: number; pending: number; withdrawn: number }>(
+      q<{
+        language: string | null;
+        total: number;
+        filled: number;
+        unfilled: number;
+        pending: number;
+        withdrawn: number;
+      }>(
         `SELECT x.language, count(*)::int AS total,
                 count(*) FILTER (WHERE x.filled)::int AS filled,
                 count(*) FILTER (WHERE NOT x.filled AND x.status <> 'cancelled' AND x.starts_at <= $3)::int AS unfilled,
@@ -86,7 +104,13 @@ export class StatsService {
       return `${fiscalYear + (m < 4 ? 1 : 0)}-${String(m).padStart(2, '0')}`;
     });
     const monthCounts = new Map(only(0b11110).map((g) => [g.month!, g.count]));
-    const totals = requests.find((r) => r.language === null) ?? { total: 0, filled: 0, unfilled: 0, pending: 0, withdrawn: 0 };
+    const totals = requests.find((r) => r.language === null) ?? {
+      total: 0,
+      filled: 0,
+      unfilled: 0,
+      pending: 0,
+      withdrawn: 0,
+    };
     const status = Object.fromEntries(statuses.map((s) => [s.status, s.count]));
 
     return {
@@ -95,10 +119,21 @@ export class StatsService {
       to: to.toISOString(),
       dispatches: {
         total: only(0b11111)[0]?.count ?? 0,
-        byStatus: { confirmed: status.confirmed ?? 0, completed: status.completed ?? 0, cancelled: status.cancelled ?? 0, no_show: status.no_show ?? 0 },
-        byLanguage: only(0b01111).map((g) => ({ language: g.language!, count: g.count })).sort(byCountThenKey((x) => x.language)),
-        byHospital: only(0b10011).map((g) => ({ hospitalId: g.hospital_id!, hospitalName: g.hospital_name!, count: g.count })).sort(byCountThenKey((x) => x.hospitalName)),
-        byDepartment: only(0b11101).map((g) => ({ department: g.department!, count: g.count })).sort(byCountThenKey((x) => x.department)),
+        byStatus: {
+          confirmed: status.confirmed ?? 0,
+          completed: status.completed ?? 0,
+          cancelled: status.cancelled ?? 0,
+          no_show: status.no_show ?? 0,
+        },
+        byLanguage: only(0b01111)
+          .map((g) => ({ language: g.language!, count: g.count }))
+          .sort(byCountThenKey((x) => x.language)),
+        byHospital: only(0b10011)
+          .map((g) => ({ hospitalId: g.hospital_id!, hospitalName: g.hospital_name!, count: g.count }))
+          .sort(byCountThenKey((x) => x.hospitalName)),
+        byDepartment: only(0b11101)
+          .map((g) => ({ department: g.department!, count: g.count }))
+          .sort(byCountThenKey((x) => x.department)),
         byMonth: months.map((month) => ({ month, count: monthCounts.get(month) ?? 0 })),
       },
       requests: {
@@ -107,7 +142,8 @@ export class StatsService {
         unfilled: totals.unfilled,
         pending: totals.pending,
         withdrawn: totals.withdrawn,
-        fillRate: totals.filled + totals.unfilled > 0 ? round4(totals.filled / (totals.filled + totals.unfilled)) : null,
+        fillRate:
+          totals.filled + totals.unfilled > 0 ? round4(totals.filled / (totals.filled + totals.unfilled)) : null,
         unfilledByLanguage: requests
           .filter((r) => r.language !== null && r.unfilled > 0)
           .map((r) => ({ language: r.language!, count: r.unfilled }))
@@ -120,9 +156,18 @@ export class StatsService {
       },
       activeVolunteers: {
         total: volunteers.find((v) => v.language === null)?.count ?? 0,
-        byLanguage: volunteers.filter((v) => v.language !== null).map((v) => ({ language: v.language!, count: v.count })).sort(byCountThenKey((x) => x.language)),
+        byLanguage: volunteers
+          .filter((v) => v.language !== null)
+          .map((v) => ({ language: v.language!, count: v.count }))
+          .sort(byCountThenKey((x) => x.language)),
       },
-      training: training.map((t) => ({ kind: t.kind, courses: t.courses, attended: t.attended, volunteers: t.volunteers, hours: Number(t.hours) })),
+      training: training.map((t) => ({
+        kind: t.kind,
+        courses: t.courses,
+        attended: t.attended,
+        volunteers: t.volunteers,
+        hours: Number(t.hours),
+      })),
     };
   }
 }

@@ -13,7 +13,8 @@ export function ArrayBodyPipe<T>(item: Type<T>, options: { maxItems: number }): 
 
     async transform(value: unknown): Promise<T[]> {
       if (!Array.isArray(value)) throw new BadRequestError('MALFORMED_INPUT', 'The body must be a JSON array');
-      if (value.length > options.maxItems) throw InvalidError.field('body', `At most ${options.maxItems} entries at once`);
+      if (value.length > options.maxItems)
+        throw InvalidError.field('body', `At most ${options.maxItems} entries at once`);
       const out: T[] = [];
       const errors: Record<string, string[]> = {};
       let malformed: DomainError | null = null;
@@ -23,7 +24,8 @@ export function ArrayBodyPipe<T>(item: Type<T>, options: { maxItems: number }): 
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           if (error instanceof BadRequestError) malformed ??= error;
-          for (const [field, messages] of Object.entries(error.errors ?? { '': [error.message] })) errors[field ? `${index}.${field}` : String(index)] = messages;
+          for (const [field, messages] of Object.entries(error.errors ?? { '': [error.message] }))
+            errors[field ? `${index}.${field}` : String(index)] = messages;
         }
       }
       if (Object.keys(errors).length === 0) return out;

@@ -4,7 +4,14 @@ import { ApiPageResponse } from '../common/openapi/page';
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
 import { ArrayBodyPipe } from './array-body.pipe';
-import { AttendanceEntryDto, CourseDetailView, CourseListQueryDto, CourseView, CreateCourseDto, UpdateCourseDto } from './dto/course.dto';
+import {
+  AttendanceEntryDto,
+  CourseDetailView,
+  CourseListQueryDto,
+  CourseView,
+  CreateCourseDto,
+  UpdateCourseDto,
+} from './dto/course.dto';
 import { TrainingService } from './training.service';
 
 @ApiTags('training')
@@ -52,7 +59,10 @@ export class TrainingController {
   /** A registration the volunteer withdrew; attended or absent stays (409 ATTENDANCE_RECORDED). */
   @Delete(':id/attendance/:volunteerId')
   @ApiOkResponse({ type: CourseDetailView })
-  removeRegistration(@Param('id', ParseUUIDPipe) id: string, @Param('volunteerId', ParseUUIDPipe) volunteerId: string): Promise<CourseDetailView> {
+  removeRegistration(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('volunteerId', ParseUUIDPipe) volunteerId: string,
+  ): Promise<CourseDetailView> {
     return this.training.removeRegistration(id, volunteerId);
   }
 }

@@ -1,10 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ConflictError, CourseAttendance, evaluateTraining, InvalidError, NotFoundError, tokyoDate, TrainingCourse, TrainingRecord, Volunteer } from '@app/domain';
+import {
+  ConflictError,
+  CourseAttendance,
+  evaluateTraining,
+  InvalidError,
+  NotFoundError,
+  tokyoDate,
+  TrainingCourse,
+  TrainingRecord,
+  Volunteer,
+} from '@app/domain';
 import { Clock } from '../common/clock';
 import { Page, sortColumn } from '../common/pagination.dto';
-import { AttendanceEntryDto, AttendanceView, CourseDetailView, CourseListQueryDto, CourseView, CreateCourseDto, TrainingHistoryEntry, TrainingStandingView, UpdateCourseDto } from './dto/course.dto';
+import {
+  AttendanceEntryDto,
+  AttendanceView,
+  CourseDetailView,
+  CourseListQueryDto,
+  CourseView,
+  CreateCourseDto,
+  TrainingHistoryEntry,
+  TrainingStandingView,
+  UpdateCourseDto,
+} from './dto/course.dto';
 import { TRAINING_CONFIG, TrainingConfig } from './training.config';
 
 const SORTABLE = { startsAt: 'c.starts_at', title: 'c.title', kind: 'c.kind', createdAt: 'c.created_at' };
@@ -26,19 +46,30 @@ export class TrainingService {
     if (query.from) qb.andWhere('c.starts_at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('c.starts_at < :to', { to: new Date(query.to) });
     const total = await qb.getCount();
-    const { entities, raw } = await qb.orderBy(column, order).addOrderBy('c.id').offset(query.skip).limit(query.perPage).getRawAndEntities();
+    const { entities, raw } = await qb
+      .orderBy(column, order)
+      .addOrderBy('c.id')
+      .offset(query.skip)
+      .limit(query.perPage)
+      .getRawAndEntities();
     return { data: entities.map((c, i) => courseView(c, Number(raw[i].taken))), total };
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CourseDetailView> {
     const course = await manager.findOne(TrainingCourse, { where: { id } });
     if (!course) throw new NotFoundError('Course');
-    const rows: { volunteer_id: string; display_name: string; status: AttendanceView['status']; updated_at: Date }[] = await manager.query(
-      `SELECT a.volunteer_id, v.display_name, a.status, a.updated_at FROM course_attendances a JOIN volunteers v ON v.id = a.volunteer_id
+    const rows: { volunteer_id: string; display_name: string; status: AttendanceView['status']; updated_at: Date }[] =
+      await manager.query(
+        `SELECT a.volunteer_id, v.display_name, a.status, a.updated_at FROM course_attendances a JOIN volunteers v ON v.id = a.volunteer_id
        WHERE a.course_id = $1 ORDER BY v.name_kana, v.id`,
-      [id],
-    );
-    const attendance = rows.map((r) => ({ volunteerId: r.volunteer_id, displayName: r.display_name, status: r.status, updatedAt: r.updated_at }));
+        [id],
+      );
+    const attendance = rows.map((r) => ({
+      volunteerId: r.volunteer_id,
+      displayName: r.display_name,
+      status: r.status,
+      updatedAt: r.updated_at,
+    }));
     const taken = attendance.filter((a) => a.status !== 'absent').length;
     return { ...courseView(course, taken), attendance };
   }
@@ -62,9 +93,13 @@ export class TrainingService {
       assertTimes(course.startsAt, course.endsAt);
       const taken = await this.taken(manager, id);
       if (taken > course.capacity) {
-        throw new ConflictError('COURSE_OVER_CAPACITY', `${taken} volunteers are registered or attended; capacity cannot be lower`, {
-          capacity: [`must be at least ${taken}`],
-        });
+        throw new ConflictError(
+          'COURSE_OVER_CAPACITY',
+          `${taken} volunteers are registered or attended; capacity cannot be lower`,
+          {
+            capacity: [`must be at least ${taken}`],
+          },
+        );
       }
       return courseView(await manager.save(TrainingCourse, course), taken);
     });
@@ -85,7 +120,9 @@ export class TrainingService {
     return this.dataSource.transaction(async (manager) => {
       const course = await this.lockCourse(manager, id);
       const ids = [...seen.keys()];
-      const known = new Set((await manager.find(Volunteer, { select: { id: true }, where: { id: In(ids) } })).map((v) => v.id));
+      const known = new Set(
+        (await manager.find(Volunteer, { select: { id: true }, where: { id: In(ids) } })).map((v) => v.id),
+      );
       entries.forEach((e, i) => {
         if (!known.has(e.volunteerId)) errors[`${i}.volunteerId`] = ['no such volunteer'];
       });
@@ -101,9 +138,13 @@ export class TrainingService {
       }
       const taken = await this.taken(manager, id);
       if (taken > course.capacity) {
-        throw new ConflictError('COURSE_FULL', `The course has ${course.capacity} places; this would make ${taken} registered or attended`, {
-          capacity: [`${taken} > ${course.capacity}`],
-        });
+        throw new ConflictError(
+          'COURSE_FULL',
+          `The course has ${course.capacity} places; this would make ${taken} registered or attended`,
+          {
+            capacity: [`${taken} > ${course.capacity}`],
+          },
+        );
       }
       return this.get(id, manager);
     });
@@ -119,7 +160,11 @@ export class TrainingService {
       const entry = await manager.findOne(CourseAttendance, { where: { courseId: id, volunteerId } });
       if (!entry) throw new NotFoundError('Registration');
       if (entry.status !== 'registered') {
-        throw new ConflictError('ATTENDANCE_RECORDED', `The volunteer is marked ${entry.status}: attendance stays on the training record`, { volunteerId: [entry.status] });
+        throw new ConflictError(
+          'ATTENDANCE_RECORDED',
+          `The volunteer is marked ${entry.status}: attendance stays on the training record`,
+          { volunteerId: [entry.status] },
+        );
       }
       await manager.delete(CourseAttendance, { courseId: id, volunteerId });
       return this.get(id, manager);
@@ -138,18 +183,37 @@ export class TrainingService {
   }
 
   /** Every course record of these volunteers, oldest first. */
-  async histories(volunteerIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, TrainingHistoryEntry[]>> {
+  async histories(
+    volunteerIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, TrainingHistoryEntry[]>> {
     const out = new Map<string, TrainingHistoryEntry[]>();
     if (volunteerIds.length === 0) return out;
-    const rows: { volunteer_id: string; course_id: string; title: string; kind: TrainingHistoryEntry['kind']; starts_at: Date; ends_at: Date; hours: string; status: TrainingHistoryEntry['status'] }[] =
-      await manager.query(
-        `SELECT a.volunteer_id, c.id AS course_id, c.title, c.kind, c.starts_at, c.ends_at, c.hours, a.status
+    const rows: {
+      volunteer_id: string;
+      course_id: string;
+      title: string;
+      kind: TrainingHistoryEntry['kind'];
+      starts_at: Date;
+      ends_at: Date;
+      hours: string;
+      status: TrainingHistoryEntry['status'];
+    }[] = await manager.query(
+      `SELECT a.volunteer_id, c.id AS course_id, c.title, c.kind, c.starts_at, c.ends_at, c.hours, a.status
          FROM course_attendances a JOIN training_courses c ON c.id = a.course_id
          WHERE a.volunteer_id = ANY($1::uuid[]) ORDER BY c.starts_at, c.id`,
-        [volunteerIds],
-      );
+      [volunteerIds],
+    );
     for (const r of rows) {
-      const entry = { courseId: r.course_id, title: r.title, kind: r.kind, startsAt: r.starts_at, endsAt: r.ends_at, hours: Number(r.hours), status: r.status };
+      const entry = {
+        courseId: r.course_id,
+        title: r.title,
+        kind: r.kind,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        hours: Number(r.hours),
+        status: r.status,
+      };
       const list = out.get(r.volunteer_id);
       if (list) list.push(entry);
       else out.set(r.volunteer_id, [entry]);

@@ -14,7 +14,16 @@ describe(PasswordPolicy.name, () => {
     }
   };
 
-  it.each(['aaaaaaaaaa', ' '.repeat(10), '\u0000'.repeat(10), 'password123', 'qwertyuiop', 'iloveyou12', '1234567890', 'abcdefghijkl'])('refuses %j', (password) => {
+  it.each([
+    'aaaaaaaaaa',
+    ' '.repeat(10),
+    '\u0000'.repeat(10),
+    'password123',
+    'qwertyuiop',
+    'iloveyou12',
+    '1234567890',
+    'abcdefghijkl',
+  ])('refuses %j', (password) => {
     const error = refusal(password);
     expect(error?.code).toBe('WEAK_PASSWORD');
     expect(Object.keys(error?.errors ?? {})).toEqual(['password']);
@@ -35,7 +44,11 @@ describe(PasswordPolicy.name, () => {
   });
 
   it('takes passphrases and random passwords, judging their first characters only', () => {
-    for (const password of ['tram-camellia-orbit-41', 'correct horse battery staple', randomBytes(150).toString('base64').slice(0, 200)]) {
+    for (const password of [
+      'tram-camellia-orbit-41',
+      'correct horse battery staple',
+      randomBytes(150).toString('base64').slice(0, 200),
+    ]) {
       expect(refusal(password)).toBeNull();
     }
     expect(refusal('a'.repeat(CHECKED_LENGTH) + randomBytes(30).toString('base64'))).not.toBeNull();

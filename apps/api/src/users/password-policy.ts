@@ -42,13 +42,23 @@ const estimators: Record<Locale, ZxcvbnFactory> = {
 @Injectable()
 export class PasswordPolicy {
   /** Throws 422 `WEAK_PASSWORD` naming `password`, with zxcvbn's feedback in `locale`. */
-  assertStrong(password: string, { locale, userInputs = [] }: { locale: Locale; userInputs?: (string | null | undefined)[] }): void {
-    const inputs = userInputs.filter((v): v is string => !!v).flatMap((v) => [v, v.split('@')[0], ...v.split(/[@.\s_-]+/)]);
+  assertStrong(
+    password: string,
+    { locale, userInputs = [] }: { locale: Locale; userInputs?: (string | null | undefined)[] },
+  ): void {
+    const inputs = userInputs
+      .filter((v): v is string => !!v)
+      .flatMap((v) => [v, v.split('@')[0], ...v.split(/[@.\s_-]+/)]);
     const result = estimators[locale].check(password, inputs);
     if (result.score >= MIN_PASSWORD_SCORE) return;
     const { warning, suggestions } = result.feedback;
-    const advice = [warning, ...(suggestions.length ? suggestions : [GENERIC_SUGGESTION[locale]])].filter((s): s is string => !!s);
-    const message = locale === 'ja' ? [TOO_WEAK.ja, ...advice].map((s) => (/[。！？]$/.test(s) ? s : `${s}。`)).join('') : [TOO_WEAK.en, ...advice].join(' ');
+    const advice = [warning, ...(suggestions.length ? suggestions : [GENERIC_SUGGESTION[locale]])].filter(
+      (s): s is string => !!s,
+    );
+    const message =
+      locale === 'ja'
+        ? [TOO_WEAK.ja, ...advice].map((s) => (/[。！？]$/.test(s) ? s : `${s}。`)).join('')
+        : [TOO_WEAK.en, ...advice].join(' ');
     throw InvalidError.field('password', message, 'WEAK_PASSWORD');
   }
 }

@@ -61,7 +61,12 @@ export class UsersService {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) qb.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
-    const [rows, total] = await qb.orderBy(column, order).addOrderBy('u.id').skip(query.skip).take(query.perPage).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy(column, order)
+      .addOrderBy('u.id')
+      .skip(query.skip)
+      .take(query.perPage)
+      .getManyAndCount();
     return { data: rows.map(UsersService.view), total };
   }
 
@@ -72,7 +77,11 @@ export class UsersService {
   async create(input: CreateUserDto, manager?: EntityManager): Promise<UserView> {
     assertScope(input.role, input.hospitalId ?? null, input.volunteerId ?? null);
     // Feedback in the new account's language (ja unless given): the one the admin chose for it.
-    if (input.password) this.passwordPolicy.assertStrong(input.password, { locale: input.locale ?? 'ja', userInputs: [input.email, input.displayName] });
+    if (input.password)
+      this.passwordPolicy.assertStrong(input.password, {
+        locale: input.locale ?? 'ja',
+        userInputs: [input.email, input.displayName],
+      });
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
     const insert = async (m: EntityManager) => {
       const user = m.create(User, {
@@ -102,7 +111,10 @@ export class UsersService {
       const next = { ...user, ...definedOnly(input) };
       assertScope(next.role, next.hospitalId, next.volunteerId);
       const endsSessions =
-        next.active !== user.active || next.role !== user.role || next.hospitalId !== user.hospitalId || next.volunteerId !== user.volunteerId;
+        next.active !== user.active ||
+        next.role !== user.role ||
+        next.hospitalId !== user.hospitalId ||
+        next.volunteerId !== user.volunteerId;
       if (endsSessions) {
         next.tokenVersion = user.tokenVersion + 1;
         await manager.update(RefreshToken, { userId: id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
@@ -128,7 +140,8 @@ export class UsersService {
       try {
         this.passwordPolicy.assertStrong(password, { locale: 'en', userInputs: [email] });
       } catch (error) {
-        if (error instanceof InvalidError) throw new InvalidError(`ADMIN_PASSWORD: ${error.message}`, { ADMIN_PASSWORD: [error.message] }, error.code);
+        if (error instanceof InvalidError)
+          throw new InvalidError(`ADMIN_PASSWORD: ${error.message}`, { ADMIN_PASSWORD: [error.message] }, error.code);
         throw error;
       }
       await this.create({ email, password, role: 'admin', displayName: 'Administrator' }, manager);
@@ -140,10 +153,14 @@ export class UsersService {
 
 /** Coordinators belong to a hospital, volunteer accounts to a volunteer record, others to neither. */
 function assertScope(role: Role, hospitalId: string | null, volunteerId: string | null): void {
-  if (role === 'coordinator' && !hospitalId) throw InvalidError.field('hospitalId', 'A coordinator must belong to a hospital');
-  if (role === 'volunteer' && !volunteerId) throw InvalidError.field('volunteerId', 'A volunteer account must be linked to a volunteer record');
-  if (role !== 'coordinator' && hospitalId) throw InvalidError.field('hospitalId', `A ${role} account does not belong to a hospital`);
-  if (role !== 'volunteer' && volunteerId) throw InvalidError.field('volunteerId', `A ${role} account is not linked to a volunteer record`);
+  if (role === 'coordinator' && !hospitalId)
+    throw InvalidError.field('hospitalId', 'A coordinator must belong to a hospital');
+  if (role === 'volunteer' && !volunteerId)
+    throw InvalidError.field('volunteerId', 'A volunteer account must be linked to a volunteer record');
+  if (role !== 'coordinator' && hospitalId)
+    throw InvalidError.field('hospitalId', `A ${role} account does not belong to a hospital`);
+  if (role !== 'volunteer' && volunteerId)
+    throw InvalidError.field('volunteerId', `A ${role} account is not linked to a volunteer record`);
 }
 
 function definedOnly<T extends object>(input: T): Partial<T> {

@@ -10,7 +10,10 @@ export class FileTooLargeInterceptor implements NestInterceptor {
       catchError((error: unknown) =>
         throwError(() =>
           error instanceof PayloadTooLargeException
-            ? new PayloadTooLargeException({ code: 'FILE_TOO_LARGE', message: `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit; split it into smaller files` })
+            ? new PayloadTooLargeException({
+                code: 'FILE_TOO_LARGE',
+                message: `The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit; split it into smaller files`,
+              })
             : error,
         ),
       ),

@@ -38,7 +38,8 @@ export class ContinuationVolunteerView {
 
 export class ContinuationListView {
   @ApiProperty() today: string;
-  @ApiProperty({ description: 'Nothing happened since this date (start of the window of fiscal years)' }) windowStart: string;
+  @ApiProperty({ description: 'Nothing happened since this date (start of the window of fiscal years)' })
+  windowStart: string;
   @ApiProperty({ type: [ContinuationVolunteerView] }) data: ContinuationVolunteerView[];
   @ApiProperty() total: number;
 }
@@ -61,12 +62,19 @@ export class LifecycleService {
   /** Active volunteers with something lapsing by today + withinDays (or already lapsed / missing). */
   async lapsing(withinDays: number): Promise<LapsingListView> {
     const today = tokyoDate(this.clock.now());
-    const volunteers = await this.dataSource.getRepository(Volunteer).find({ where: { status: 'active' }, order: { nameKana: 'ASC', id: 'ASC' } });
+    const volunteers = await this.dataSource
+      .getRepository(Volunteer)
+      .find({ where: { status: 'active' }, order: { nameKana: 'ASC', id: 'ASC' } });
     const histories = await this.training.histories(volunteers.map((v) => v.id));
     const data: LapsingVolunteerView[] = [];
     for (const v of volunteers) {
       const standing = this.training.evaluate(histories.get(v.id) ?? []);
-      const items = lapsingItems({ pledgeSignedAt: v.pledgeSignedAt, insuranceValidUntil: v.insuranceValidUntil, training: standing }, today, withinDays, this.training.settings.lifecycle);
+      const items = lapsingItems(
+        { pledgeSignedAt: v.pledgeSignedAt, insuranceValidUntil: v.insuranceValidUntil, training: standing },
+        today,
+        withinDays,
+        this.training.settings.lifecycle,
+      );
       if (items.length) data.push({ volunteerId: v.id, displayName: v.displayName, email: v.email, items });
     }
     return { today, until: addCalendarDays(today, withinDays), data, total: data.length };
@@ -75,20 +83,39 @@ export class LifecycleService {
   /** Volunteers (not retired) with no dispatch and no attended training in the configured fiscal years. */
   async continuationCheck(): Promise<ContinuationListView> {
     const today = tokyoDate(this.clock.now());
-    const volunteers = await this.dataSource.getRepository(Volunteer).find({ where: { status: Not(In(['retired'])) }, order: { nameKana: 'ASC', id: 'ASC' } });
+    const volunteers = await this.dataSource
+      .getRepository(Volunteer)
+      .find({ where: { status: Not(In(['retired'])) }, order: { nameKana: 'ASC', id: 'ASC' } });
     const histories = await this.training.histories(volunteers.map((v) => v.id));
     const data: ContinuationVolunteerView[] = [];
     let windowStart = today;
     for (const v of volunteers) {
       const attended = (histories.get(v.id) ?? []).filter((h) => h.status === 'attended');
       const lastTrainingAt = attended.at(-1)?.startsAt ?? null;
-      const check = continuationCheck({ registeredAt: v.registeredAt, lastDispatchAt: v.lastDispatchAt, lastTrainingAt }, today, this.training.settings.lifecycle);
+      const check = continuationCheck(
+        { registeredAt: v.registeredAt, lastDispatchAt: v.lastDispatchAt, lastTrainingAt },
+        today,
+        this.training.settings.lifecycle,
+      );
       windowStart = check.windowStart;
       if (check.due) {
-        data.push({ volunteerId: v.id, displayName: v.displayName, email: v.email, registeredAt: v.registeredAt, lastDispatchAt: v.lastDispatchAt, lastTrainingAt, lastActivityOn: check.lastActivityOn });
+        data.push({
+          volunteerId: v.id,
+          displayName: v.displayName,
+          email: v.email,
+          registeredAt: v.registeredAt,
+          lastDispatchAt: v.lastDispatchAt,
+          lastTrainingAt,
+          lastActivityOn: check.lastActivityOn,
+        });
       }
     }
-    if (volunteers.length === 0) windowStart = continuationCheck({ registeredAt: this.clock.now(), lastDispatchAt: null, lastTrainingAt: null }, today, this.training.settings.lifecycle).windowStart;
+    if (volunteers.length === 0)
+      windowStart = continuationCheck(
+        { registeredAt: this.clock.now(), lastDispatchAt: null, lastTrainingAt: null },
+        today,
+        this.training.settings.lifecycle,
+      ).windowStart;
     return { today, windowStart, data, total: data.length };
   }
 }

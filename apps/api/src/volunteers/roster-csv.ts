@@ -76,36 +76,51 @@ export interface RosterRow {
   weekly?: WeeklySlot[];
 }
 
-export type RosterParse = { ok: true; header: RosterColumn[]; rows: RosterRow[] } | { ok: false; errors: Record<string, string[]>; message: string };
+export type RosterParse =
+  | { ok: true; header: RosterColumn[]; rows: RosterRow[] }
+  | { ok: false; errors: Record<string, string[]>; message: string };
 
 /** Parses and validates a whole roster file; every problem is listed, by column or by row. */
 export async function parseRoster(text: string, maxRows: number): Promise<RosterParse> {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
   } catch (error) {
     return { ok: false, message: 'The file is not readable CSV', errors: { file: [(error as Error).message] } };
   }
-  if (records.length === 0) return { ok: false, message: 'The file is empty', errors: { file: ['The file is empty: expected a header row'] } };
+  if (records.length === 0)
+    return { ok: false, message: 'The file is empty', errors: { file: ['The file is empty: expected a header row'] } };
   const header = records[0].record;
   // No prototype: the keys are column names from the file, and a column named __proto__ would
   // otherwise replace the object's prototype instead of being reported.
   const errors: Record<string, string[]> = Object.create(null);
   const known = new Set<string>(ROSTER_COLUMNS);
-  for (const column of REQUIRED_ROSTER_COLUMNS) if (!header.includes(column)) errors[column] = [`the column ${column} is missing from the header`];
+  for (const column of REQUIRED_ROSTER_COLUMNS)
+    if (!header.includes(column)) errors[column] = [`the column ${column} is missing from the header`];
   header.forEach((column, i) => {
-    if (!known.has(column)) errors[column || `column ${i + 1}`] = [`unknown column; expected: ${ROSTER_COLUMNS.join(', ')}`];
+    if (!known.has(column))
+      errors[column || `column ${i + 1}`] = [`unknown column; expected: ${ROSTER_COLUMNS.join(', ')}`];
     else if (header.indexOf(column) !== i) errors[column] = [`the column ${column} appears twice`];
   });
-  if (Object.keys(errors).length) return { ok: false, message: `Check the header: ${Object.keys(errors).join(', ')}`, errors };
+  if (Object.keys(errors).length)
+    return { ok: false, message: `Check the header: ${Object.keys(errors).join(', ')}`, errors };
   const dataRecords = records.slice(1);
-  if (dataRecords.length > maxRows) return { ok: false, message: 'Too many rows', errors: { file: [`at most ${maxRows} rows per file`] } };
+  if (dataRecords.length > maxRows)
+    return { ok: false, message: 'Too many rows', errors: { file: [`at most ${maxRows} rows per file`] } };
 
   const rows: RosterRow[] = [];
   const emailRow = new Map<string, number>();
   for (const { record, info } of dataRecords) {
     const rowNumber = info.lines;
-    const cells = Object.fromEntries(header.map((column, i) => [column, unguard(record[i])])) as Partial<Record<RosterColumn, string>>;
+    const cells = Object.fromEntries(header.map((column, i) => [column, unguard(record[i])])) as Partial<
+      Record<RosterColumn, string>
+    >;
     const problems: string[] = [];
     if (record.length !== header.length) problems.push(`has ${record.length} fields; the header has ${header.length}`);
     const { row, problems: rowProblems } = await readRow(cells, rowNumber);
@@ -126,10 +141,14 @@ function unguard(cell: string | undefined): string | undefined {
   return cell?.replace(/^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/, '');
 }
 
-async function readRow(cells: Partial<Record<RosterColumn, string>>, rowNumber: number): Promise<{ row: RosterRow; problems: string[] }> {
+async function readRow(
+  cells: Partial<Record<RosterColumn, string>>,
+  rowNumber: number,
+): Promise<{ row: RosterRow; problems: string[] }> {
   const problems: string[] = [];
   // Text PostgreSQL cannot store (NUL) is a problem of the row, like any other (the rules of the API's bodies).
-  for (const [column, messages] of Object.entries(hostileInputErrors(cells) ?? {})) for (const message of messages) problems.push(`${column}: ${message}`);
+  for (const [column, messages] of Object.entries(hostileInputErrors(cells) ?? {}))
+    for (const message of messages) problems.push(`${column}: ${message}`);
   const optional = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
   const nullable = (value: string | undefined) => (value === undefined ? undefined : value === '' ? null : value);
   const languages = parseLanguages(cells.languages ?? '', problems);
@@ -169,7 +188,10 @@ const LANGUAGE_RE = /^([^:\s]+)\s*:\s*(\S+)$/;
 
 export function parseLanguages(value: string, problems: string[]): { code: string; proficiency: string }[] {
   const out: { code: string; proficiency: string }[] = [];
-  for (const part of value.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = LANGUAGE_RE.exec(part);
     if (!m) problems.push(`languages: "${part}" must look like vi:native`);
     else out.push({ code: m[1].toLowerCase(), proficiency: m[2].toLowerCase() });
@@ -181,7 +203,10 @@ const SLOT_RE = /^(\d+)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/;
 
 export function parseWeekly(value: string, problems: string[]): WeeklySlot[] {
   const out: WeeklySlot[] = [];
-  for (const part of value.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = SLOT_RE.exec(part);
     if (!m) {
       problems.push(`weeklyAvailability: "${part}" must look like "1 09:00-12:00" (weekday 1-7, Monday = 1)`);

@@ -37,26 +37,34 @@ export class VolunteerImportService {
    * importing the same file again changes nothing.
    */
   async import(actor: Actor, file: { buffer: Buffer } | undefined): Promise<ImportResult> {
-    if (!file) throw new BadRequestError('FILE_REQUIRED', 'Send the CSV as the multipart field "file"', { file: ['required'] });
+    if (!file)
+      throw new BadRequestError('FILE_REQUIRED', 'Send the CSV as the multipart field "file"', { file: ['required'] });
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);
     } catch {
-      throw Errors.importRejected('The file is not UTF-8 text', { file: ['save the CSV as UTF-8 (with or without BOM)'] });
+      throw Errors.importRejected('The file is not UTF-8 text', {
+        file: ['save the CSV as UTF-8 (with or without BOM)'],
+      });
     }
     const parsed = await parseRoster(text, MAX_IMPORT_ROWS);
     if (!parsed.ok) throw Errors.importRejected(parsed.message, parsed.errors);
 
     return this.dataSource.transaction(async (m) => {
       const emails = parsed.rows.map((r) => r.input.email);
-      const existing = emails.length ? await m.find(Volunteer, { where: { email: In(emails) }, lock: { mode: 'pessimistic_write' } }) : [];
+      const existing = emails.length
+        ? await m.find(Volunteer, { where: { email: In(emails) }, lock: { mode: 'pessimistic_write' } })
+        : [];
       const byEmail = new Map(existing.map((v) => [v.email, v]));
       const result: ImportResult = { rows: parsed.rows.length, created: 0, updated: 0, unchanged: 0 };
       for (const row of parsed.rows) {
         const current = byEmail.get(row.input.email);
         try {
           if (!current) {
-            await this.volunteers.insert(m, { ...row.input, availability: { weekly: row.weekly ?? [], exceptions: [] } });
+            await this.volunteers.insert(m, {
+              ...row.input,
+              availability: { weekly: row.weekly ?? [], exceptions: [] },
+            });
             result.created += 1;
             continue;
           }
@@ -69,7 +77,10 @@ export class VolunteerImportService {
           if (changed) result.updated += 1;
           else result.unchanged += 1;
         } catch (error) {
-          if (error instanceof InvalidError) throw Errors.importRejected('1 row(s) rejected; nothing was imported', { [`row ${row.row}`]: [error.message] });
+          if (error instanceof InvalidError)
+            throw Errors.importRejected('1 row(s) rejected; nothing was imported', {
+              [`row ${row.row}`]: [error.message],
+            });
           throw error;
         }
       }
@@ -80,5 +91,8 @@ export class VolunteerImportService {
 
 /** Same slots in the same order (jsonb does not keep key order, so compare values). */
 function sameWeekly(a: readonly WeeklySlot[], b: readonly WeeklySlot[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.weekday === b[i].weekday && s.start === b[i].start && s.end === b[i].end);
+  return (
+    a.length === b.length &&
+    a.every((s, i) => s.weekday === b[i].weekday && s.start === b[i].start && s.end === b[i].end)
+  );
 }

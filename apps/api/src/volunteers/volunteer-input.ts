@@ -13,14 +13,20 @@ export function availabilityErrors(availability: Availability, prefix = ''): Rec
 
 export function assertAvailability(availability: Availability, prefix = ''): void {
   const errors = availabilityErrors(availability, prefix);
-  if (Object.keys(errors).length) throw new InvalidError(`Check the availability: ${Object.keys(errors).join(', ')}`, errors);
+  if (Object.keys(errors).length)
+    throw new InvalidError(`Check the availability: ${Object.keys(errors).join(', ')}`, errors);
 }
 
 /** Only the stored shape (no stray properties from the request). */
 export function normalizeAvailability(a: Availability): Availability {
   return {
     weekly: a.weekly.map(({ weekday, start, end }) => ({ weekday, start, end })),
-    exceptions: a.exceptions.map(({ date, available, start, end }) => ({ date, available, ...(start != null ? { start } : {}), ...(end != null ? { end } : {}) })),
+    exceptions: a.exceptions.map(({ date, available, start, end }) => ({
+      date,
+      available,
+      ...(start != null ? { start } : {}),
+      ...(end != null ? { end } : {}),
+    })),
   };
 }
 

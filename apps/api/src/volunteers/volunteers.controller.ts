@@ -1,6 +1,32 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ApiPageResponse } from '../common/openapi/page';
 import type { Availability } from '@app/matching';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
@@ -63,7 +89,10 @@ export class VolunteersController {
   @ApiOkResponse({ type: ImportResult })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileTooLargeInterceptor, FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @UseInterceptors(
+    FileTooLargeInterceptor,
+    FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }),
+  )
   import(@CurrentUser() actor: Actor, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
     return this.roster.import(actor, file);
   }
@@ -118,14 +147,24 @@ export class VolunteersController {
   @Roles('staff', 'volunteer')
   @Get(':id')
   @ApiExtraModels(VolunteerView, VolunteerDetailView)
-  @ApiOkResponse({ description: 'The detail for staff, the own record for a volunteer', schema: { oneOf: [{ $ref: getSchemaPath(VolunteerDetailView) }, { $ref: getSchemaPath(VolunteerView) }] } })
-  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<VolunteerView | VolunteerDetailView> {
+  @ApiOkResponse({
+    description: 'The detail for staff, the own record for a volunteer',
+    schema: { oneOf: [{ $ref: getSchemaPath(VolunteerDetailView) }, { $ref: getSchemaPath(VolunteerView) }] },
+  })
+  get(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<VolunteerView | VolunteerDetailView> {
     return this.volunteers.get(actor, id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: VolunteerDetailView })
-  update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateVolunteerDto): Promise<VolunteerDetailView> {
+  update(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateVolunteerDto,
+  ): Promise<VolunteerDetailView> {
     return this.volunteers.update(actor, id, body);
   }
 
@@ -139,7 +178,11 @@ export class VolunteersController {
   @Roles('staff', 'volunteer')
   @Put(':id/availability')
   @ApiOkResponse({ type: AvailabilityDto })
-  putAvailability(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AvailabilityDto): Promise<Availability> {
+  putAvailability(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AvailabilityDto,
+  ): Promise<Availability> {
     return this.volunteers.putAvailability(actor, id, body);
   }
 
@@ -152,7 +195,11 @@ export class VolunteersController {
 
   @Post(':id/bans')
   @ApiCreatedResponse({ type: BanView })
-  addBan(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateBanDto): Promise<BanView> {
+  addBan(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateBanDto,
+  ): Promise<BanView> {
     return this.volunteers.addBan(actor, id, body);
   }
 

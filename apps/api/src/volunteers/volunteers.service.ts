@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { InterpretationRequest, InvalidError, NotFoundError, User, Volunteer, VolunteerBan, VolunteerLevelChange } from '@app/domain';
+import {
+  InterpretationRequest,
+  InvalidError,
+  NotFoundError,
+  User,
+  Volunteer,
+  VolunteerBan,
+  VolunteerLevelChange,
+} from '@app/domain';
 import type { Availability, Level } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
@@ -21,10 +29,23 @@ import {
   VolunteerListQueryDto,
 } from './dto/volunteer.dto';
 import { BanView, LevelChangeView, VolunteerDetailView, VolunteerView } from './dto/volunteer-view.dto';
-import { assertAvailability, EMPTY_AVAILABILITY, languageErrors, normalizeAvailability, normalizeLanguages } from './volunteer-input';
+import {
+  assertAvailability,
+  EMPTY_AVAILABILITY,
+  languageErrors,
+  normalizeAvailability,
+  normalizeLanguages,
+} from './volunteer-input';
 import { may, requireAccess } from '../access/access';
 
-const SORTABLE = { displayName: 'v.display_name', nameKana: 'v.name_kana', email: 'v.email', level: 'v.level', status: 'v.status', createdAt: 'v.created_at' };
+const SORTABLE = {
+  displayName: 'v.display_name',
+  nameKana: 'v.name_kana',
+  email: 'v.email',
+  level: 'v.level',
+  status: 'v.status',
+  createdAt: 'v.created_at',
+};
 
 /** Volunteer profiles, availability, bans, level history and sign-in accounts. */
 @Injectable()
@@ -37,20 +58,60 @@ export class VolunteersService {
   ) {}
 
   static view(v: Volunteer): VolunteerView {
-    const { id, displayName, nameKana, email, phone, gender, homeArea, languages, level, status, pledgeSignedAt, insuranceValidUntil } = v;
+    const {
+      id,
+      displayName,
+      nameKana,
+      email,
+      phone,
+      gender,
+      homeArea,
+      languages,
+      level,
+      status,
+      pledgeSignedAt,
+      insuranceValidUntil,
+    } = v;
     const { maxDispatchesPerMonth, registeredAt, lastDispatchAt, createdAt, updatedAt } = v;
-    return { id, displayName, nameKana, email, phone, gender, homeArea, languages, level, status, pledgeSignedAt, insuranceValidUntil, maxDispatchesPerMonth, registeredAt, lastDispatchAt, createdAt, updatedAt };
+    return {
+      id,
+      displayName,
+      nameKana,
+      email,
+      phone,
+      gender,
+      homeArea,
+      languages,
+      level,
+      status,
+      pledgeSignedAt,
+      insuranceValidUntil,
+      maxDispatchesPerMonth,
+      registeredAt,
+      lastDispatchAt,
+      createdAt,
+      updatedAt,
+    };
   }
 
   async list(query: VolunteerListQueryDto): Promise<Page<VolunteerView>> {
     const [column, order] = sortColumn(query, SORTABLE, 'v.name_kana');
     const qb = this.dataSource.getRepository(Volunteer).createQueryBuilder('v');
-    if (query.language) qb.andWhere('v.languages @> :lang::jsonb', { lang: JSON.stringify([{ code: query.language }]) });
+    if (query.language)
+      qb.andWhere('v.languages @> :lang::jsonb', { lang: JSON.stringify([{ code: query.language }]) });
     if (query.level) qb.andWhere('v.level = :level', { level: query.level });
     if (query.status) qb.andWhere('v.status = :status', { status: query.status });
     if (query.homeArea) qb.andWhere('v.home_area = :homeArea', { homeArea: query.homeArea });
-    if (query.q) qb.andWhere('(v.display_name ILIKE :q OR v.name_kana ILIKE :q OR v.email ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
-    const [rows, total] = await qb.orderBy(column, order).addOrderBy('v.id').skip(query.skip).take(query.perPage).getManyAndCount();
+    if (query.q)
+      qb.andWhere('(v.display_name ILIKE :q OR v.name_kana ILIKE :q OR v.email ILIKE :q)', {
+        q: `%${escapeLike(query.q)}%`,
+      });
+    const [rows, total] = await qb
+      .orderBy(column, order)
+      .addOrderBy('v.id')
+      .skip(query.skip)
+      .take(query.perPage)
+      .getManyAndCount();
     return { data: rows.map(VolunteersService.view), total };
   }
 
@@ -109,7 +170,13 @@ export class VolunteersService {
    * Applies a staff change to a locked volunteer; a level change is recorded with who, when and
    * why (the reason is required). Returns whether anything changed.
    */
-  async applyUpdate(m: EntityManager, actorId: string | null, volunteer: Volunteer, input: Omit<UpdateVolunteerDto, 'levelChangeReason'>, reason?: string): Promise<boolean> {
+  async applyUpdate(
+    m: EntityManager,
+    actorId: string | null,
+    volunteer: Volunteer,
+    input: Omit<UpdateVolunteerDto, 'levelChangeReason'>,
+    reason?: string,
+  ): Promise<boolean> {
     if (input.languages) {
       const errors = languageErrors(input.languages);
       if (Object.keys(errors).length) throw new InvalidError('Check the languages', errors);
@@ -119,7 +186,8 @@ export class VolunteersService {
     const { level, status, maxDispatchesPerMonth } = input;
     Object.assign(volunteer, definedOnly({ ...this.profileFields(input), level, status, maxDispatchesPerMonth }));
     if (level && level !== fromLevel) {
-      if (!reason?.trim()) throw InvalidError.field('levelChangeReason', 'A level change needs a reason (levelChangeReason)');
+      if (!reason?.trim())
+        throw InvalidError.field('levelChangeReason', 'A level change needs a reason (levelChangeReason)');
       await this.recordLevelChange(m, volunteer.id, fromLevel, level, actorId, reason.trim());
     }
     if (JSON.stringify(VolunteersService.view(volunteer)) === before) return false;
@@ -159,8 +227,16 @@ export class VolunteersService {
     }
     return this.dataSource.transaction(async (m) => {
       await this.lock(m, id);
-      const patientKey = input.requestId ? await this.patientKeyOfRequest(m, input.requestId) : (input.patientKey ?? null);
-      const ban = m.create(VolunteerBan, { volunteerId: id, hospitalId: input.hospitalId ?? null, patientKey, reason: input.reason, createdBy: actor.id });
+      const patientKey = input.requestId
+        ? await this.patientKeyOfRequest(m, input.requestId)
+        : (input.patientKey ?? null);
+      const ban = m.create(VolunteerBan, {
+        volunteerId: id,
+        hospitalId: input.hospitalId ?? null,
+        patientKey,
+        reason: input.reason,
+        createdBy: actor.id,
+      });
       await m.save(VolunteerBan, ban);
       return banView(ban);
     });
@@ -168,9 +244,13 @@ export class VolunteersService {
 
   /** The pseudonymous patient key a request carries (set from the hospital's patient reference). */
   private async patientKeyOfRequest(m: EntityManager, requestId: string): Promise<string> {
-    const request = await m.findOne(InterpretationRequest, { where: { id: requestId }, select: { id: true, patientKey: true } });
+    const request = await m.findOne(InterpretationRequest, {
+      where: { id: requestId },
+      select: { id: true, patientKey: true },
+    });
     if (!request) throw InvalidError.field('requestId', 'No such request');
-    if (!request.patientKey) throw InvalidError.field('requestId', 'This request carries no patient reference to ban by');
+    if (!request.patientKey)
+      throw InvalidError.field('requestId', 'This request carries no patient reference to ban by');
     return request.patientKey;
   }
 
@@ -184,7 +264,14 @@ export class VolunteersService {
     return this.dataSource.transaction(async (m) => {
       const volunteer = await this.lock(m, id);
       return this.users.create(
-        { email: input.email ?? volunteer.email, password: input.password, locale: input.locale, role: 'volunteer', displayName: volunteer.displayName, volunteerId: id },
+        {
+          email: input.email ?? volunteer.email,
+          password: input.password,
+          locale: input.locale,
+          role: 'volunteer',
+          displayName: volunteer.displayName,
+          volunteerId: id,
+        },
         m,
       );
     });
@@ -194,13 +281,27 @@ export class VolunteersService {
     const volunteer = await m.findOne(Volunteer, { where: { id } });
     if (!volunteer) throw new NotFoundError('Volunteer');
     const bans = await m.find(VolunteerBan, { where: { volunteerId: id }, order: { createdAt: 'ASC' } });
-    const history: { from_level: Level; to_level: Level; changed_by: string | null; name: string | null; reason: string; changed_at: Date }[] = await m.query(
+    const history: {
+      from_level: Level;
+      to_level: Level;
+      changed_by: string | null;
+      name: string | null;
+      reason: string;
+      changed_at: Date;
+    }[] = await m.query(
       `SELECT c.from_level, c.to_level, c.changed_by, u.display_name AS name, c.reason, c.changed_at
        FROM volunteer_level_changes c LEFT JOIN users u ON u.id = c.changed_by WHERE c.volunteer_id = $1 ORDER BY c.changed_at, c.id`,
       [id],
     );
     const account = await m.findOne(User, { where: { volunteerId: id } });
-    const levelHistory: LevelChangeView[] = history.map((h) => ({ from: h.from_level, to: h.to_level, changedBy: h.changed_by, changedByName: h.name, reason: h.reason, at: h.changed_at }));
+    const levelHistory: LevelChangeView[] = history.map((h) => ({
+      from: h.from_level,
+      to: h.to_level,
+      changedBy: h.changed_by,
+      changedByName: h.name,
+      reason: h.reason,
+      at: h.changed_at,
+    }));
     return {
       ...VolunteersService.view(volunteer),
       availability: volunteer.availability as AvailabilityDto,
@@ -210,11 +311,40 @@ export class VolunteersService {
     };
   }
 
-  async recordLevelChange(m: EntityManager, volunteerId: string, from: Level, to: Level, changedBy: string | null, reason: string): Promise<void> {
-    await m.insert(VolunteerLevelChange, { volunteerId, fromLevel: from, toLevel: to, changedBy, reason, changedAt: this.clock.now() });
+  async recordLevelChange(
+    m: EntityManager,
+    volunteerId: string,
+    from: Level,
+    to: Level,
+    changedBy: string | null,
+    reason: string,
+  ): Promise<void> {
+    await m.insert(VolunteerLevelChange, {
+      volunteerId,
+      fromLevel: from,
+      toLevel: to,
+      changedBy,
+      reason,
+      changedAt: this.clock.now(),
+    });
   }
 
-  private profileFields(input: Partial<Pick<CreateVolunteerDto, 'displayName' | 'nameKana' | 'email' | 'phone' | 'gender' | 'homeArea' | 'languages' | 'pledgeSignedAt' | 'insuranceValidUntil'>>) {
+  private profileFields(
+    input: Partial<
+      Pick<
+        CreateVolunteerDto,
+        | 'displayName'
+        | 'nameKana'
+        | 'email'
+        | 'phone'
+        | 'gender'
+        | 'homeArea'
+        | 'languages'
+        | 'pledgeSignedAt'
+        | 'insuranceValidUntil'
+      >
+    >,
+  ) {
     return {
       displayName: input.displayName,
       nameKana: input.nameKana,
@@ -223,7 +353,12 @@ export class VolunteersService {
       gender: input.gender,
       homeArea: input.homeArea,
       languages: input.languages ? normalizeLanguages(input.languages) : undefined,
-      pledgeSignedAt: input.pledgeSignedAt === undefined ? undefined : input.pledgeSignedAt === null ? null : new Date(input.pledgeSignedAt),
+      pledgeSignedAt:
+        input.pledgeSignedAt === undefined
+          ? undefined
+          : input.pledgeSignedAt === null
+            ? null
+            : new Date(input.pledgeSignedAt),
       insuranceValidUntil: input.insuranceValidUntil,
     };
   }
@@ -251,7 +386,14 @@ export class VolunteersService {
 }
 
 function banView(b: VolunteerBan): BanView {
-  return { id: b.id, hospitalId: b.hospitalId, patientKey: b.patientKey, reason: b.reason, createdBy: b.createdBy, createdAt: b.createdAt };
+  return {
+    id: b.id,
+    hospitalId: b.hospitalId,
+    patientKey: b.patientKey,
+    reason: b.reason,
+    createdBy: b.createdBy,
+    createdAt: b.createdAt,
+  };
 }
 
 function definedOnly<T extends object>(input: T): Partial<T> {

@@ -25,16 +25,28 @@ export class WorkflowTimers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<WavePayload>(OFFER_JOBS.nextWave, ({ requestId, wave }, { manager }) => this.nextWave(manager, requestId, wave));
-    this.jobs.register<RequestPayload>(OFFER_JOBS.expire, ({ requestId }, { manager }) => this.offers.expireDue(manager, requestId));
-    this.jobs.register<RequestPayload>(OFFER_JOBS.escalate, ({ requestId }, { manager }) => this.escalate(manager, requestId));
+    this.jobs.register<WavePayload>(OFFER_JOBS.nextWave, ({ requestId, wave }, { manager }) =>
+      this.nextWave(manager, requestId, wave),
+    );
+    this.jobs.register<RequestPayload>(OFFER_JOBS.expire, ({ requestId }, { manager }) =>
+      this.offers.expireDue(manager, requestId),
+    );
+    this.jobs.register<RequestPayload>(OFFER_JOBS.escalate, ({ requestId }, { manager }) =>
+      this.escalate(manager, requestId),
+    );
     this.jobs.register<RequestPayload>(DISPATCH_JOBS.reoffer, async ({ requestId }, { manager }) => {
       const request = await this.lockRequest(manager, requestId);
       if (request) await this.offers.reopened(manager, request);
     });
-    this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reminder, ({ dispatchId }, { manager }) => this.dispatches.remind(manager, dispatchId));
-    this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reconfirm, ({ dispatchId }, { manager }) => this.dispatches.askReconfirmation(manager, dispatchId));
-    this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reconfirmDeadline, ({ dispatchId }, { manager }) => this.dispatches.reconfirmationDeadline(manager, dispatchId));
+    this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reminder, ({ dispatchId }, { manager }) =>
+      this.dispatches.remind(manager, dispatchId),
+    );
+    this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reconfirm, ({ dispatchId }, { manager }) =>
+      this.dispatches.askReconfirmation(manager, dispatchId),
+    );
+    this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reconfirmDeadline, ({ dispatchId }, { manager }) =>
+      this.dispatches.reconfirmationDeadline(manager, dispatchId),
+    );
   }
 
   /**
@@ -44,7 +56,13 @@ export class WorkflowTimers implements OnModuleInit {
    */
   private async nextWave(manager: EntityManager, requestId: string, wave: number | undefined): Promise<void> {
     const request = await this.lockRequest(manager, requestId);
-    if (!request || request.onHold || !statesAllowing('request', 'offer').includes(request.status) || request.status === 'escalated') return;
+    if (
+      !request ||
+      request.onHold ||
+      !statesAllowing('request', 'offer').includes(request.status) ||
+      request.status === 'escalated'
+    )
+      return;
     if (wave !== undefined && wave !== request.waveCount) return;
     const sent = await this.offers.sendWave(manager, request, null);
     if (sent === 0) await this.offers.rollOn(manager, request, null);

@@ -14,7 +14,9 @@ export const InjectDispatchPolicy = () => Inject(DISPATCH_POLICY);
  */
 @Global()
 @Module({
-  providers: [{ provide: DISPATCH_POLICY, useValue: Object.freeze({ ...DEFAULT_DISPATCH_POLICY }) satisfies DispatchPolicy }],
+  providers: [
+    { provide: DISPATCH_POLICY, useValue: Object.freeze({ ...DEFAULT_DISPATCH_POLICY }) satisfies DispatchPolicy },
+  ],
   exports: [DISPATCH_POLICY],
 })
 export class DispatchPolicyModule {}

@@ -1,5 +1,12 @@
 import { EntityManager } from 'typeorm';
-import { Dispatch, InterpretationRequest, Offer, type DispatchEvent, type OfferEvent, type RequestEvent } from '@app/domain';
+import {
+  Dispatch,
+  InterpretationRequest,
+  Offer,
+  type DispatchEvent,
+  type OfferEvent,
+  type RequestEvent,
+} from '@app/domain';
 import { OFFER_JOBS } from './workflow-jobs';
 
 /** What a consequence may use: the caller's transaction and the workflow's own tools. */
@@ -22,13 +29,17 @@ interface ConsequenceTable {
 }
 
 /** The request's offer timers (next wave, staff deadline): nobody needs to be asked any more. */
-const stopAsking: Consequence<InterpretationRequest> = (request, { cancelTimers }) => cancelTimers([OFFER_JOBS.nextWave, OFFER_JOBS.escalate], { requestId: request.id });
+const stopAsking: Consequence<InterpretationRequest> = (request, { cancelTimers }) =>
+  cancelTimers([OFFER_JOBS.nextWave, OFFER_JOBS.escalate], { requestId: request.id });
 /** No more waves; the staff deadline has done its work or is moot. */
-const stopWaves: Consequence<InterpretationRequest> = (request, { cancelTimers }) => cancelTimers([OFFER_JOBS.nextWave], { requestId: request.id });
+const stopWaves: Consequence<InterpretationRequest> = (request, { cancelTimers }) =>
+  cancelTimers([OFFER_JOBS.nextWave], { requestId: request.id });
 /** Every timer of the request (waves, expiry, deadline, re-offer). */
-const stopRequestTimers: Consequence<InterpretationRequest> = (request, { cancelTimers }) => cancelTimers(null, { requestId: request.id });
+const stopRequestTimers: Consequence<InterpretationRequest> = (request, { cancelTimers }) =>
+  cancelTimers(null, { requestId: request.id });
 /** Every timer of the dispatch (reminder, reconfirmation and its deadline). */
-const stopDispatchTimers: Consequence<Dispatch> = (dispatch, { cancelTimers }) => cancelTimers(null, { dispatchId: dispatch.id });
+const stopDispatchTimers: Consequence<Dispatch> = (dispatch, { cancelTimers }) =>
+  cancelTimers(null, { dispatchId: dispatch.id });
 /**
  * The acceptance that made the dispatch no longer holds the request (one accepted offer per
  * request), so another volunteer's acceptance can.

@@ -1,5 +1,9 @@
 /** The durable timers of the dispatch workflow (handled in workflow-timers). */
-export const OFFER_JOBS = { nextWave: 'request.next-wave', expire: 'offer.expire', escalate: 'request.escalate' } as const;
+export const OFFER_JOBS = {
+  nextWave: 'request.next-wave',
+  expire: 'offer.expire',
+  escalate: 'request.escalate',
+} as const;
 
 export const DISPATCH_JOBS = {
   reminder: 'dispatch.reminder',

@@ -11,7 +11,10 @@ const SUBJECT = String.raw`(?:InterpretationRequest|Offer|Dispatch)`;
 const WRITES: Array<[name: string, pattern: RegExp]> = [
   ['assigns a status', /\b\w*(?:request|offer|dispatch|own|row)\.status\s*=(?!=)/i],
   ['writes the status log', /\blog\.record\(|\bWorkflowLog\b|(?:insert|create|save)\(\s*StatusTransition\b/],
-  ['writes a status through TypeORM', new RegExp(String.raw`\b(?:update|insert|create)\(\s*${SUBJECT}\b[^;]*\bstatus\s*:`)],
+  [
+    'writes a status through TypeORM',
+    new RegExp(String.raw`\b(?:update|insert|create)\(\s*${SUBJECT}\b[^;]*\bstatus\s*:`),
+  ],
   ['writes a status in SQL', /UPDATE\s+(?:requests|offers|dispatches)\s+SET[^;`]*\bstatus\b/i],
 ];
 
@@ -32,23 +35,34 @@ describe('Workflow ownership', () => {
     const found = sources(SRC).flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
-        .flatMap((line, i) => offences(line).map((what) => `${path.relative(SRC, file)}:${i + 1} ${what}: ${line.trim()}`)),
+        .flatMap((line, i) =>
+          offences(line).map((what) => `${path.relative(SRC, file)}:${i + 1} ${what}: ${line.trim()}`),
+        ),
     );
     expect(found).toEqual([]);
   });
 
   it('leaves the dispatch policy to its one provider (no service keeps a copy of the defaults)', () => {
     const copies = sources(SRC)
-      .filter((file) => path.basename(file) !== 'dispatch-policy.ts' && /DEFAULT_DISPATCH_POLICY/.test(readFileSync(file, 'utf8')))
+      .filter(
+        (file) =>
+          path.basename(file) !== 'dispatch-policy.ts' && /DEFAULT_DISPATCH_POLICY/.test(readFileSync(file, 'utf8')),
+      )
       .map((file) => path.relative(SRC, file));
     expect(copies).toEqual([]);
   });
 
   it('recognises the hand-written moves it replaced', () => {
     expect(offences(`request.status = transition('request', request.status, 'cancel');`)).toEqual(['assigns a status']);
-    expect(offences(`await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id });`)).toEqual(['writes the status log']);
-    expect(offences(`await manager.update(Offer, { id: In(ids), status: 'pending' }, { status: 'expired' });`)).toEqual(['writes a status through TypeORM']);
-    expect(offences("await manager.query(`UPDATE requests SET status = 'confirmed' WHERE id = $1`)")).toEqual(['writes a status in SQL']);
+    expect(offences(`await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id });`)).toEqual([
+      'writes the status log',
+    ]);
+    expect(offences(`await manager.update(Offer, { id: In(ids), status: 'pending' }, { status: 'expired' });`)).toEqual(
+      ['writes a status through TypeORM'],
+    );
+    expect(offences("await manager.query(`UPDATE requests SET status = 'confirmed' WHERE id = $1`)")).toEqual([
+      'writes a status in SQL',
+    ]);
     expect(offences(`const open = request.status === 'open';`)).toEqual([]);
   });
 });

@@ -30,7 +30,11 @@ interface Kinds {
 const ENTITY = { request: InterpretationRequest, offer: Offer, dispatch: Dispatch } as const;
 
 /** The state a new request, offer or dispatch starts in. */
-export const INITIAL_STATE: { [K in WorkflowKind]: Kinds[K]['state'] } = { request: 'open', offer: 'pending', dispatch: 'confirmed' };
+export const INITIAL_STATE: { [K in WorkflowKind]: Kinds[K]['state'] } = {
+  request: 'open',
+  offer: 'pending',
+  dispatch: 'confirmed',
+};
 
 export interface MoveOptions<K extends WorkflowKind> {
   actorId: string | null;
@@ -69,9 +73,15 @@ export class Workflow {
     event: Kinds[K]['event'],
     options: MoveOptions<K>,
   ): Promise<Kinds[K]['entity'][]> {
-    const rows = (Array.isArray(subjects) ? subjects : [subjects]) as Array<Kinds[K]['entity'] & { id: string; status: string }>;
+    const rows = (Array.isArray(subjects) ? subjects : [subjects]) as Array<
+      Kinds[K]['entity'] & { id: string; status: string }
+    >;
     if (rows.length === 0) return [];
-    const moves = rows.map((row) => ({ row, from: row.status, to: transition(kind, row.status as never, event as never) as string }));
+    const moves = rows.map((row) => ({
+      row,
+      from: row.status,
+      to: transition(kind, row.status as never, event as never) as string,
+    }));
     const set = options.set ?? {};
     let moved = moves;
     if (moves.some((m) => m.from !== m.to) || Object.keys(set).length > 0) {
@@ -93,9 +103,23 @@ export class Workflow {
     const changed = moved.filter((m) => m.from !== m.to);
     await this.log.record(
       manager,
-      ...changed.map(({ row, from, to }) => ({ subjectType: kind, subjectId: row.id, from, to, event: event as string, actorId: options.actorId, reason: options.reason ?? null })),
+      ...changed.map(({ row, from, to }) => ({
+        subjectType: kind,
+        subjectId: row.id,
+        from,
+        to,
+        event: event as string,
+        actorId: options.actorId,
+        reason: options.reason ?? null,
+      })),
     );
-    const consequences = (CONSEQUENCES[kind] as Record<string, Array<(subject: unknown, context: ConsequenceContext) => Promise<void>> | undefined>)[event as string] ?? [];
+    const consequences =
+      (
+        CONSEQUENCES[kind] as Record<
+          string,
+          Array<(subject: unknown, context: ConsequenceContext) => Promise<void>> | undefined
+        >
+      )[event as string] ?? [];
     if (consequences.length > 0) {
       const context = this.context(manager, options);
       for (const { row } of changed) for (const consequence of consequences) await consequence(row, context);
@@ -109,19 +133,36 @@ export class Workflow {
       actorId: options.actorId,
       reason: options.reason ?? null,
       cancelTimers: async (types, match) => void (await this.jobs.cancelWhere(manager, types, match)),
-      moveOffer: async (offer, event) => void (await this.move(manager, 'offer', offer, event, { actorId: options.actorId, reason: options.reason })),
+      moveOffer: async (offer, event) =>
+        void (await this.move(manager, 'offer', offer, event, { actorId: options.actorId, reason: options.reason })),
     };
   }
 
   /** Inserts new rows in the kind's initial state and logs their entry (`event`: file, send, confirm). */
-  async start<K extends WorkflowKind>(manager: EntityManager, kind: K, subjects: Kinds[K]['entity'] | Kinds[K]['entity'][], event: string, options: Pick<MoveOptions<K>, 'actorId' | 'reason'>): Promise<void> {
-    const rows = (Array.isArray(subjects) ? subjects : [subjects]) as Array<Kinds[K]['entity'] & { id: string; status: string }>;
+  async start<K extends WorkflowKind>(
+    manager: EntityManager,
+    kind: K,
+    subjects: Kinds[K]['entity'] | Kinds[K]['entity'][],
+    event: string,
+    options: Pick<MoveOptions<K>, 'actorId' | 'reason'>,
+  ): Promise<void> {
+    const rows = (Array.isArray(subjects) ? subjects : [subjects]) as Array<
+      Kinds[K]['entity'] & { id: string; status: string }
+    >;
     if (rows.length === 0) return;
     for (const row of rows) row.status = INITIAL_STATE[kind];
     await manager.save(rows);
     await this.log.record(
       manager,
-      ...rows.map((row) => ({ subjectType: kind, subjectId: row.id, from: null, to: row.status, event, actorId: options.actorId, reason: options.reason ?? null })),
+      ...rows.map((row) => ({
+        subjectType: kind,
+        subjectId: row.id,
+        from: null,
+        to: row.status,
+        event,
+        actorId: options.actorId,
+        reason: options.reason ?? null,
+      })),
     );
   }
 }

@@ -4,8 +4,6 @@ import { Dispatch } from './dispatch.entity';
 import { Volunteer } from './volunteer.entity';
 import type { ReportScene, ReviewStatus } from '../model';
 
-
-
 /**
  * The volunteer's activity report (活動報告書) on one dispatch: what happened, for staff review,
  * fees and figures. Never holds patient details. Editable by its volunteer until staff review it.

@@ -4,7 +4,6 @@ import { TrainingCourse } from './training-course.entity';
 import { Volunteer } from './volunteer.entity';
 import type { AttendanceStatus } from '../model';
 
-
 /** One volunteer's registration for and attendance at one course. */
 @Entity('course_attendances')
 @Check('ck_course_attendances_status', `"status" IN ('registered', 'attended', 'absent')`)

@@ -5,7 +5,6 @@ import { InterpretationRequest } from './interpretation-request.entity';
 import { Volunteer } from './volunteer.entity';
 import type { CancellingParty, DispatchStatus, NoShowParty } from '../model';
 
-
 /**
  * A confirmed assignment of a volunteer to a request (派遣). The database refuses a second live
  * dispatch for the same request and role, and two confirmed dispatches of one volunteer whose
@@ -13,12 +12,18 @@ import type { CancellingParty, DispatchStatus, NoShowParty } from '../model';
  * (btree_gist, created by the migration).
  */
 @Entity('dispatches')
-@Exclusion('ex_dispatch_no_overlap', `USING gist ("volunteer_id" WITH =, tstzrange("busy_from", "busy_until", '[)') WITH &&) WHERE ("status" = 'confirmed')`)
+@Exclusion(
+  'ex_dispatch_no_overlap',
+  `USING gist ("volunteer_id" WITH =, tstzrange("busy_from", "busy_until", '[)') WITH &&) WHERE ("status" = 'confirmed')`,
+)
 @Check('ck_dispatches_status', `"status" IN ('confirmed', 'completed', 'cancelled', 'no_show')`)
 @Check('ck_dispatches_role', `"role" IN ('primary', 'shadow')`)
 @Check('ck_dispatches_cancelled_by', `"cancelled_by" IN ('hospital', 'interpreter')`)
 @Check('ck_dispatches_busy', `"busy_from" <= "starts_at" AND "busy_until" >= "ends_at" AND "ends_at" > "starts_at"`)
-@Index('uq_dispatches_one_live_per_request', ['requestId', 'role'], { unique: true, where: `"status" IN ('confirmed', 'completed')` })
+@Index('uq_dispatches_one_live_per_request', ['requestId', 'role'], {
+  unique: true,
+  where: `"status" IN ('confirmed', 'completed')`,
+})
 @Index('ix_dispatches_volunteer_starts', ['volunteerId', 'startsAt'])
 export class Dispatch extends BaseEntity {
   @Index('ix_dispatches_request')

@@ -2,14 +2,16 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import type { TransportMode } from '../model';
 
-
 /**
  * The fees and honoraria valid from a Tokyo calendar date until the next rule's. A visit is priced
  * by the rule valid on its date, so a new rule never changes past months. Amounts are yen, tax
  * included. The migration seeds the programme's default rule.
  */
 @Entity('fee_rules')
-@Check('ck_fee_rules_amounts', `"hospital_base_yen" >= 0 AND "hospital_extra_hour_yen" >= 0 AND "late_cancellation_yen" >= 0 AND "patient_no_show_yen" >= 0 AND "volunteer_flat_yen" >= 0`)
+@Check(
+  'ck_fee_rules_amounts',
+  `"hospital_base_yen" >= 0 AND "hospital_extra_hour_yen" >= 0 AND "late_cancellation_yen" >= 0 AND "patient_no_show_yen" >= 0 AND "volunteer_flat_yen" >= 0`,
+)
 @Check('ck_fee_rules_base_minutes', `"base_minutes" > 0`)
 @Check('ck_fee_rules_transport_mode', `"volunteer_transport" IN ('included', 'actual')`)
 export class FeeRule extends BaseEntity {

@@ -21,7 +21,30 @@ import { VolunteerLevelChange } from './volunteer-level-change.entity';
 import { Volunteer } from './volunteer.entity';
 
 /** Every entity the data source knows; new entities are added here. */
-export const ENTITIES = [User, RefreshToken, Hospital, Volunteer, VolunteerBan, VolunteerLevelChange, TrainingCourse, CourseAttendance, InterpretationRequest, RequestPatient, Offer, Dispatch, StatusTransition, Job, MailMessage, UserInvitation, ActivityReport, HospitalConfirmation, FeeRule, AuditEntry, UserTwoFactor, UserRecoveryCode];
+export const ENTITIES = [
+  User,
+  RefreshToken,
+  Hospital,
+  Volunteer,
+  VolunteerBan,
+  VolunteerLevelChange,
+  TrainingCourse,
+  CourseAttendance,
+  InterpretationRequest,
+  RequestPatient,
+  Offer,
+  Dispatch,
+  StatusTransition,
+  Job,
+  MailMessage,
+  UserInvitation,
+  ActivityReport,
+  HospitalConfirmation,
+  FeeRule,
+  AuditEntry,
+  UserTwoFactor,
+  UserRecoveryCode,
+];
 
 export * from './base.entity';
 export * from './user.entity';

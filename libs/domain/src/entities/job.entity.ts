@@ -2,7 +2,6 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import type { JobStatus } from '../model';
 
-
 /**
  * A durable timer: "run handler `type` with `payload` at `due_at`". Any API instance may claim a
  * due job (`FOR UPDATE SKIP LOCKED`); the handler's effects and `status = 'done'` commit in one

@@ -3,7 +3,6 @@ import { BaseEntity } from './base.entity';
 import { User } from './user.entity';
 import type { Locale, MailStatus } from '../model';
 
-
 export interface MailAttachment {
   filename: string;
   contentType: string;

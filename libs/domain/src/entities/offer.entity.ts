@@ -15,7 +15,10 @@ import type { OfferStatus } from '../model';
 @Check('ck_offers_status', `"status" IN ('pending', 'accepted', 'declined', 'expired', 'withdrawn', 'released')`)
 @Check('ck_offers_role', `"role" IN ('primary', 'shadow')`)
 @Index('uq_offers_one_accepted_per_request', ['requestId', 'role'], { unique: true, where: `"status" = 'accepted'` })
-@Index('uq_offers_one_pending_per_volunteer', ['requestId', 'volunteerId'], { unique: true, where: `"status" = 'pending'` })
+@Index('uq_offers_one_pending_per_volunteer', ['requestId', 'volunteerId'], {
+  unique: true,
+  where: `"status" = 'pending'`,
+})
 @Index('ix_offers_volunteer_status', ['volunteerId', 'status'])
 export class Offer extends BaseEntity {
   @Index('ix_offers_request')

@@ -2,7 +2,6 @@ import { Check, Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryC
 import { InterpretationRequest } from './interpretation-request.entity';
 import type { AgeBand, PatientGender } from '../model';
 
-
 /**
  * The minimal patient details of a request: special-care personal information. Kept apart from
  * the request so that reads can be scoped and audited and the row purged after retention.

@@ -2,7 +2,6 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import type { CourseKind } from '../model';
 
-
 const hours = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 /** A training course session run by the programme. */

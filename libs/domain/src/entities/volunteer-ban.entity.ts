@@ -7,7 +7,10 @@ import { Volunteer } from './volunteer.entity';
 /** A hospital or a patient that asked not to have this volunteer again (staff only). */
 @Entity('volunteer_bans')
 @Check('ck_volunteer_bans_one_target', `("hospital_id" IS NULL) <> ("patient_key" IS NULL)`)
-@Index('uq_volunteer_bans_hospital', ['volunteerId', 'hospitalId'], { unique: true, where: `"hospital_id" IS NOT NULL` })
+@Index('uq_volunteer_bans_hospital', ['volunteerId', 'hospitalId'], {
+  unique: true,
+  where: `"hospital_id" IS NOT NULL`,
+})
 @Index('uq_volunteer_bans_patient', ['volunteerId', 'patientKey'], { unique: true, where: `"patient_key" IS NOT NULL` })
 export class VolunteerBan extends BaseEntity {
   @Column({ name: 'volunteer_id', type: 'uuid' })

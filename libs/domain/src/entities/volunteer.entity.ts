@@ -9,7 +9,10 @@ import { BaseEntity } from './base.entity';
 @Check('ck_volunteers_level', `"level" IN ('trainee', 'standard', 'advanced')`)
 @Check('ck_volunteers_status', `"status" IN ('active', 'suspended', 'retired')`)
 @Check('ck_volunteers_languages', `jsonb_typeof("languages") = 'array'`)
-@Check('ck_volunteers_availability', `jsonb_typeof("availability" -> 'weekly') = 'array' AND jsonb_typeof("availability" -> 'exceptions') = 'array'`)
+@Check(
+  'ck_volunteers_availability',
+  `jsonb_typeof("availability" -> 'weekly') = 'array' AND jsonb_typeof("availability" -> 'exceptions') = 'array'`,
+)
 @Check('ck_volunteers_max_dispatches', `"max_dispatches_per_month" BETWEEN 0 AND 62`)
 export class Volunteer extends BaseEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 120 })

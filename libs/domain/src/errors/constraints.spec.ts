@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONSTRAINT_ERRORS, CONSTRAINTS_NOT_REACHABLE_BY_REQUESTS, constraintError, knownConstraintError } from './constraints';
+import {
+  CONSTRAINT_ERRORS,
+  CONSTRAINTS_NOT_REACHABLE_BY_REQUESTS,
+  constraintError,
+  knownConstraintError,
+} from './constraints';
 import { ConflictError, InvalidError, UnauthorizedError } from './domain-error';
 import { Errors } from './errors';
 
@@ -21,7 +26,8 @@ function migrationConstraints(): { checked: Set<string>; foreignKeys: Set<string
 }
 
 /** A TypeORM QueryFailedError as far as the table reads it. */
-const failure = (code: string, constraint?: string) => Object.assign(new Error('query failed'), { driverError: { code, constraint } });
+const failure = (code: string, constraint?: string) =>
+  Object.assign(new Error('query failed'), { driverError: { code, constraint } });
 
 describe('the constraint table', () => {
   const { checked, foreignKeys } = migrationConstraints();
@@ -55,12 +61,22 @@ describe('the constraint table', () => {
   it('turns a known violation into its domain error, naming the field', () => {
     const error = knownConstraintError(failure('23505', 'uq_users_email'));
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error).toMatchObject({ code: 'EMAIL_TAKEN', message: 'An account with this e-mail already exists', errors: { email: ['An account with this e-mail already exists'] } });
+    expect(error).toMatchObject({
+      code: 'EMAIL_TAKEN',
+      message: 'An account with this e-mail already exists',
+      errors: { email: ['An account with this e-mail already exists'] },
+    });
     const check = knownConstraintError(failure('23514', 'ck_hospitals_name_not_blank'));
     expect(check).toBeInstanceOf(InvalidError);
     expect(check).toMatchObject({ code: 'VALIDATION_FAILED', errors: { name: ['name must not be blank'] } });
-    expect(knownConstraintError(failure('23P01', 'ex_dispatch_no_overlap'))).toMatchObject({ code: 'SCHEDULE_CONFLICT', message: 'The volunteer already has a dispatch at that time', errors: undefined });
-    expect(knownConstraintError(failure('23505', 'uq_dispatches_one_live_per_request'))).toMatchObject({ code: 'REQUEST_ALREADY_FILLED' });
+    expect(knownConstraintError(failure('23P01', 'ex_dispatch_no_overlap'))).toMatchObject({
+      code: 'SCHEDULE_CONFLICT',
+      message: 'The volunteer already has a dispatch at that time',
+      errors: undefined,
+    });
+    expect(knownConstraintError(failure('23505', 'uq_dispatches_one_live_per_request'))).toMatchObject({
+      code: 'REQUEST_ALREADY_FILLED',
+    });
   });
 
   it('leaves unknown constraints and other failures to the filter', () => {
@@ -72,11 +88,25 @@ describe('the constraint table', () => {
   });
 
   it('gives the filter an answer for any named violation and for lost races', () => {
-    expect(constraintError(failure('23505', 'uq_jobs_key'))).toMatchObject({ kind: 'conflict', code: 'CONSTRAINT_VIOLATED', message: 'The change breaks the rule uq_jobs_key' });
-    expect(constraintError(failure('23514', 'ck_jobs_status'))).toMatchObject({ kind: 'invalid', code: 'CONSTRAINT_VIOLATED' });
-    expect(constraintError(failure('23503', 'fk_users_hospital'))).toMatchObject({ kind: 'invalid', code: 'HOSPITAL_IN_USE' });
+    expect(constraintError(failure('23505', 'uq_jobs_key'))).toMatchObject({
+      kind: 'conflict',
+      code: 'CONSTRAINT_VIOLATED',
+      message: 'The change breaks the rule uq_jobs_key',
+    });
+    expect(constraintError(failure('23514', 'ck_jobs_status'))).toMatchObject({
+      kind: 'invalid',
+      code: 'CONSTRAINT_VIOLATED',
+    });
+    expect(constraintError(failure('23503', 'fk_users_hospital'))).toMatchObject({
+      kind: 'invalid',
+      code: 'HOSPITAL_IN_USE',
+    });
     for (const state of ['40001', '40P01']) {
-      expect(constraintError(failure(state))).toMatchObject({ kind: 'conflict', code: 'CONCURRENT_UPDATE', message: 'Someone changed this at the same moment; try again' });
+      expect(constraintError(failure(state))).toMatchObject({
+        kind: 'conflict',
+        code: 'CONCURRENT_UPDATE',
+        message: 'Someone changed this at the same moment; try again',
+      });
     }
     expect(constraintError(failure('22P02'))).toBeNull();
     expect(constraintError(new Error('plain'))).toBeNull();
@@ -99,7 +129,11 @@ describe('the named error factories', () => {
   ] as const)('%s is a 409 %s', (name, code, message) => {
     const error = Errors[name]();
     expect(error).toBeInstanceOf(ConflictError);
-    expect({ code: error.code, message: error.message, errors: error.errors }).toEqual({ code, message, errors: undefined });
+    expect({ code: error.code, message: error.message, errors: error.errors }).toEqual({
+      code,
+      message,
+      errors: undefined,
+    });
   });
 
   it.each([
@@ -116,7 +150,12 @@ describe('the named error factories', () => {
   });
 
   it('names the refused fields for eligibility and import errors', () => {
-    expect(Errors.volunteerNotEligible('The volunteer is not eligible: LANGUAGE', { volunteerId: ['LANGUAGE'] })).toMatchObject({ kind: 'invalid', code: 'VOLUNTEER_NOT_ELIGIBLE', errors: { volunteerId: ['LANGUAGE'] } });
-    expect(Errors.importRejected('The file is not UTF-8 text')).toMatchObject({ kind: 'invalid', code: 'IMPORT_REJECTED' });
+    expect(
+      Errors.volunteerNotEligible('The volunteer is not eligible: LANGUAGE', { volunteerId: ['LANGUAGE'] }),
+    ).toMatchObject({ kind: 'invalid', code: 'VOLUNTEER_NOT_ELIGIBLE', errors: { volunteerId: ['LANGUAGE'] } });
+    expect(Errors.importRejected('The file is not UTF-8 text')).toMatchObject({
+      kind: 'invalid',
+      code: 'IMPORT_REJECTED',
+    });
   });
 });

@@ -3,7 +3,8 @@
  * status, so services never throw HTTP exceptions.
  */
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'unauthorized' | 'forbidden' | 'bad_request' | 'too_many';
+  abstract readonly kind:
+    'not_found' | 'conflict' | 'invalid' | 'unauthorized' | 'forbidden' | 'bad_request' | 'too_many';
 
   constructor(
     readonly code: string,

@@ -7,7 +7,10 @@ import { ConflictError, DomainError, InvalidError, UnauthorizedError } from './d
  */
 export const ERROR_TEXTS = {
   requestAlreadyFilled: { code: 'REQUEST_ALREADY_FILLED', message: 'Another volunteer has already taken this request' },
-  requestNoLongerWaiting: { code: 'REQUEST_ALREADY_FILLED', message: 'The request is no longer waiting for an interpreter' },
+  requestNoLongerWaiting: {
+    code: 'REQUEST_ALREADY_FILLED',
+    message: 'The request is no longer waiting for an interpreter',
+  },
   scheduleConflict: { code: 'SCHEDULE_CONFLICT', message: 'The volunteer already has a dispatch at that time' },
   offerExpired: { code: 'OFFER_EXPIRED', message: 'This offer has expired' },
   offerWithdrawn: { code: 'OFFER_WITHDRAWN', message: 'This offer was withdrawn' },
@@ -18,7 +21,10 @@ export const ERROR_TEXTS = {
   concurrentUpdate: { code: 'CONCURRENT_UPDATE', message: 'Someone changed this at the same moment; try again' },
   twoFactorNotSetUp: { code: 'TWO_FACTOR_NOT_SET_UP', message: 'Start the set-up first' },
   invalidCredentials: { code: 'INVALID_CREDENTIALS', message: 'E-mail or password is wrong' },
-  unauthenticated: { code: 'UNAUTHENTICATED', message: 'Sign in again: the access token is missing, invalid or expired' },
+  unauthenticated: {
+    code: 'UNAUTHENTICATED',
+    message: 'Sign in again: the access token is missing, invalid or expired',
+  },
 } as const satisfies Record<string, { code: string; message: string }>;
 
 const conflict = (text: { code: string; message: string }) => () => new ConflictError(text.code, text.message);
@@ -38,10 +44,14 @@ export const Errors = {
   feeRuleExists: conflict(ERROR_TEXTS.feeRuleExists),
   concurrentUpdate: conflict(ERROR_TEXTS.concurrentUpdate),
   twoFactorNotSetUp: conflict(ERROR_TEXTS.twoFactorNotSetUp),
-  invalidCredentials: (): DomainError => new UnauthorizedError(ERROR_TEXTS.invalidCredentials.code, ERROR_TEXTS.invalidCredentials.message),
-  unauthenticated: (): DomainError => new UnauthorizedError(ERROR_TEXTS.unauthenticated.code, ERROR_TEXTS.unauthenticated.message),
+  invalidCredentials: (): DomainError =>
+    new UnauthorizedError(ERROR_TEXTS.invalidCredentials.code, ERROR_TEXTS.invalidCredentials.message),
+  unauthenticated: (): DomainError =>
+    new UnauthorizedError(ERROR_TEXTS.unauthenticated.code, ERROR_TEXTS.unauthenticated.message),
   /** A volunteer or volunteers the eligibility rules refuse (422 naming `field`). */
-  volunteerNotEligible: (message: string, errors: Record<string, string[]>): DomainError => new InvalidError(message, errors, 'VOLUNTEER_NOT_ELIGIBLE'),
+  volunteerNotEligible: (message: string, errors: Record<string, string[]>): DomainError =>
+    new InvalidError(message, errors, 'VOLUNTEER_NOT_ELIGIBLE'),
   /** The roster import refused the file; nothing was written (422). */
-  importRejected: (message: string, errors?: Record<string, string[]>): DomainError => new InvalidError(message, errors, 'IMPORT_REJECTED'),
+  importRejected: (message: string, errors?: Record<string, string[]>): DomainError =>
+    new InvalidError(message, errors, 'IMPORT_REJECTED'),
 } as const;

@@ -45,5 +45,8 @@ export const MODE_NAMES: Readonly<Record<Mode, Names>> = {
 
 /** `{code: name}` in one language: what the panel's i18n messages hold under `app.enums.<group>`. */
 export function namesIn<K extends string>(table: Readonly<Record<K, Names>>, locale: Locale): Record<K, string> {
-  return Object.fromEntries(Object.entries<Names>(table).map(([code, names]) => [code, names[locale]])) as Record<K, string>;
+  return Object.fromEntries(Object.entries<Names>(table).map(([code, names]) => [code, names[locale]])) as Record<
+    K,
+    string
+  >;
 }

@@ -34,8 +34,34 @@ export const LANGUAGE_NAMES = {
 export type ProgrammeLanguage = keyof typeof LANGUAGE_NAMES;
 
 /** Asked for most often in Kumamoto: listed first wherever a language is picked. */
-export const COMMON_LANGUAGES = ['vi', 'zh', 'en', 'tl', 'ne', 'id', 'ko', 'pt', 'es', 'my', 'th'] as const satisfies readonly ProgrammeLanguage[];
-export const OTHER_LANGUAGES = ['km', 'mn', 'si', 'bn', 'hi', 'ur', 'fa', 'ar', 'ru', 'uk', 'fr', 'de', 'uz'] as const satisfies readonly ProgrammeLanguage[];
+export const COMMON_LANGUAGES = [
+  'vi',
+  'zh',
+  'en',
+  'tl',
+  'ne',
+  'id',
+  'ko',
+  'pt',
+  'es',
+  'my',
+  'th',
+] as const satisfies readonly ProgrammeLanguage[];
+export const OTHER_LANGUAGES = [
+  'km',
+  'mn',
+  'si',
+  'bn',
+  'hi',
+  'ur',
+  'fa',
+  'ar',
+  'ru',
+  'uk',
+  'fr',
+  'de',
+  'uz',
+] as const satisfies readonly ProgrammeLanguage[];
 
 /** The programme's name for a language; another code by `Intl.DisplayNames`, or as it is. */
 export function languageName(code: string, locale: 'ja' | 'en'): string {

@@ -23,8 +23,13 @@ import {
 describe('the model (libs/domain/src/model)', () => {
   it('imports nothing but itself and the pure matching configuration, so the panel can bundle it without TypeORM', () => {
     const sources = readdirSync(__dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'));
-    const imports = sources.flatMap((f) => [...readFileSync(join(__dirname, f), 'utf8').matchAll(/(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]));
-    for (const from of imports) expect(['@app/matching/matching-config'].includes(from) || from.startsWith('./')).toBe(true);
+    const imports = sources.flatMap((f) =>
+      [...readFileSync(join(__dirname, f), 'utf8').matchAll(/(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g)].map(
+        (m) => m[1],
+      ),
+    );
+    for (const from of imports)
+      expect(['@app/matching/matching-config'].includes(from) || from.startsWith('./')).toBe(true);
   });
 
   it('names its state sets from the transition table', () => {
@@ -37,7 +42,10 @@ describe('the model (libs/domain/src/model)', () => {
     expect(REQUEST_STATUSES.filter(isFilled)).toEqual([...FILLED_REQUEST_STATUSES]);
     // a filled request is one the table can complete or reopen, or completed
     expect(FILLED_REQUEST_STATUSES).toEqual([...REQUEST_TRANSITIONS.complete.from, REQUEST_TRANSITIONS.complete.to]);
-    expect(['confirmed', 'completed', 'cancelled', 'no_show'].filter(isLiveDispatch)).toEqual(['confirmed', 'completed']);
+    expect(['confirmed', 'completed', 'cancelled', 'no_show'].filter(isLiveDispatch)).toEqual([
+      'confirmed',
+      'completed',
+    ]);
     expect(isOpen(null)).toBe(false);
   });
 

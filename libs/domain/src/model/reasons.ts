@@ -1,5 +1,11 @@
 /** Why a request needs staff (`requests.escalation_reason`). */
-export const ESCALATION_REASONS = ['no_eligible', 'no_answer', 'all_declined', 'reconfirmation_missed', 'dispatch_cancelled'] as const;
+export const ESCALATION_REASONS = [
+  'no_eligible',
+  'no_answer',
+  'all_declined',
+  'reconfirmation_missed',
+  'dispatch_cancelled',
+] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 /** Why pending offers were withdrawn (the status log's reason and the volunteer's mail). */

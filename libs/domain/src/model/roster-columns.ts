@@ -19,4 +19,11 @@ export const ROSTER_COLUMNS = [
   'weeklyAvailability',
 ] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
-export const REQUIRED_ROSTER_COLUMNS: readonly RosterColumn[] = ['email', 'displayName', 'nameKana', 'gender', 'homeArea', 'languages'];
+export const REQUIRED_ROSTER_COLUMNS: readonly RosterColumn[] = [
+  'email',
+  'displayName',
+  'nameKana',
+  'gender',
+  'homeArea',
+  'languages',
+];

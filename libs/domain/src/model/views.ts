@@ -1,4 +1,13 @@
-import type { AgeBand, Department, InterpreterGender, Level, Mode, PatientGender, RequestRole, VisitType } from './vocabulary';
+import type {
+  AgeBand,
+  Department,
+  InterpreterGender,
+  Level,
+  Mode,
+  PatientGender,
+  RequestRole,
+  VisitType,
+} from './vocabulary';
 import type { CancellingParty, EscalationReason, NoShowParty } from './reasons';
 import type { DispatchStatus, OfferStatus, RequestStatus } from './workflow';
 

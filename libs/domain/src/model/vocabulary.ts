@@ -34,7 +34,18 @@ export const AGE_BANDS = ['infant', 'child', 'adult', 'senior'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** The activity report's scenes and the staff's review of it. */
-export const REPORT_SCENES = ['reception', 'consultation', 'examination', 'test_results', 'pharmacy', 'payment', 'admission', 'discharge', 'phone_call', 'other'] as const;
+export const REPORT_SCENES = [
+  'reception',
+  'consultation',
+  'examination',
+  'test_results',
+  'pharmacy',
+  'payment',
+  'admission',
+  'discharge',
+  'phone_call',
+  'other',
+] as const;
 export type ReportScene = (typeof REPORT_SCENES)[number];
 export const REVIEW_STATUSES = ['pending', 'reviewed', 'follow_up'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

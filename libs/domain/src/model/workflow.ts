@@ -66,7 +66,10 @@ export const LIVE_DISPATCH_STATUSES = ['confirmed', 'completed'] as const satisf
 /** Offers the volunteer answered (an acceptance later released still counts as answered). */
 export const ANSWERED_OFFER_STATUSES = ['accepted', 'released', 'declined'] as const satisfies readonly OfferStatus[];
 
-const member = <S extends string>(set: readonly S[]) => (status: string | null | undefined): status is S => status != null && (set as readonly string[]).includes(status);
+const member =
+  <S extends string>(set: readonly S[]) =>
+  (status: string | null | undefined): status is S =>
+    status != null && (set as readonly string[]).includes(status);
 
 export const isOpen = member<RequestStatus>(OPEN_REQUEST_STATUSES);
 export const isCancellable = member<RequestStatus>(CANCELLABLE_REQUEST_STATUSES);
@@ -79,5 +82,8 @@ export const isLiveDispatch = member<DispatchStatus>(LIVE_DISPATCH_STATUSES);
  * activity report (README "After the visit"). `endsAt` as a Date or an ISO string.
  */
 export function visitHappened(dispatch: { status: string; endsAt: Date | string }, now: Date = new Date()): boolean {
-  return dispatch.status === 'completed' || (dispatch.status === 'confirmed' && new Date(dispatch.endsAt).getTime() <= now.getTime());
+  return (
+    dispatch.status === 'completed' ||
+    (dispatch.status === 'confirmed' && new Date(dispatch.endsAt).getTime() <= now.getTime())
+  );
 }

@@ -9,7 +9,11 @@ import {
 } from './training-rule';
 
 const at = (iso: string) => new Date(iso);
-const attended = (kind: TrainingRecord['kind'], startsAt: string): TrainingRecord => ({ kind, status: 'attended', startsAt: at(startsAt) });
+const attended = (kind: TrainingRecord['kind'], startsAt: string): TrainingRecord => ({
+  kind,
+  status: 'attended',
+  startsAt: at(startsAt),
+});
 
 describe('fiscalYearOf', () => {
   it('puts 31 March in the fiscal year that began the April before, and 1 April in the new one', () => {
@@ -29,7 +33,12 @@ describe(evaluateTraining.name, () => {
 
   it('counts a skill-up on 31 March for the ending fiscal year: valid until 31 March of the next one', () => {
     const standing = evaluateTraining([initial, attended('skill_up', '2026-03-31T01:00:00Z')], '2026-06-01');
-    expect(standing).toMatchObject({ ruleMet: true, validUntil: '2027-03-31', missing: [], lastSkillUpOn: '2026-03-31' });
+    expect(standing).toMatchObject({
+      ruleMet: true,
+      validUntil: '2027-03-31',
+      missing: [],
+      lastSkillUpOn: '2026-03-31',
+    });
   });
 
   it('counts a skill-up on 1 April for the new fiscal year: valid a year longer', () => {
@@ -40,7 +49,11 @@ describe(evaluateTraining.name, () => {
   it('holds through the last day and lapses the day after', () => {
     const records = [initial, attended('skill_up', '2025-10-01T01:00:00Z')];
     expect(evaluateTraining(records, '2027-03-31')).toMatchObject({ ruleMet: true, validUntil: '2027-03-31' });
-    expect(evaluateTraining(records, '2027-04-01')).toMatchObject({ ruleMet: false, validUntil: '2027-03-31', missing: ['skill_up'] });
+    expect(evaluateTraining(records, '2027-04-01')).toMatchObject({
+      ruleMet: false,
+      validUntil: '2027-03-31',
+      missing: ['skill_up'],
+    });
   });
 
   it('requires the initial course, and ignores registrations and absences', () => {
@@ -59,21 +72,33 @@ describe(evaluateTraining.name, () => {
   });
 
   it('reports both parts missing for a new volunteer', () => {
-    expect(evaluateTraining([], '2026-06-01')).toMatchObject({ ruleMet: false, validUntil: null, missing: ['initial_course', 'skill_up'] });
+    expect(evaluateTraining([], '2026-06-01')).toMatchObject({
+      ruleMet: false,
+      validUntil: null,
+      missing: ['initial_course', 'skill_up'],
+    });
   });
 
   it('follows the configuration: one fiscal year only, or no skill-up at all', () => {
     const records = [initial, attended('skill_up', '2025-10-01T01:00:00Z')];
-    expect(evaluateTraining(records, '2026-04-01', { requireInitialCourse: true, skillUpValidFiscalYears: 1 })).toMatchObject({
+    expect(
+      evaluateTraining(records, '2026-04-01', { requireInitialCourse: true, skillUpValidFiscalYears: 1 }),
+    ).toMatchObject({
       ruleMet: false,
       validUntil: '2026-03-31',
     });
-    expect(evaluateTraining([initial], '2030-01-01', { requireInitialCourse: true, skillUpValidFiscalYears: 0 })).toMatchObject({ ruleMet: true, validUntil: null });
+    expect(
+      evaluateTraining([initial], '2030-01-01', { requireInitialCourse: true, skillUpValidFiscalYears: 0 }),
+    ).toMatchObject({ ruleMet: true, validUntil: null });
   });
 });
 
 describe(lapsingItems.name, () => {
-  const facts = { pledgeSignedAt: at('2025-04-10T00:00:00Z'), insuranceValidUntil: '2026-03-31', training: { validUntil: '2027-03-31' } };
+  const facts = {
+    pledgeSignedAt: at('2025-04-10T00:00:00Z'),
+    insuranceValidUntil: '2026-03-31',
+    training: { validUntil: '2027-03-31' },
+  };
 
   it('lists what lapses within the window, inclusive of its last day', () => {
     expect(lapsingItems(facts, '2026-03-01', 30)).toEqual([{ item: 'insurance', date: '2026-03-31', lapsed: false }]);
@@ -81,7 +106,13 @@ describe(lapsingItems.name, () => {
   });
 
   it('lists missing items and items already lapsed', () => {
-    expect(lapsingItems({ pledgeSignedAt: null, insuranceValidUntil: '2026-02-01', training: { validUntil: null } }, '2026-03-01', 0)).toEqual([
+    expect(
+      lapsingItems(
+        { pledgeSignedAt: null, insuranceValidUntil: '2026-02-01', training: { validUntil: null } },
+        '2026-03-01',
+        0,
+      ),
+    ).toEqual([
       { item: 'pledge', date: null, lapsed: true },
       { item: 'insurance', date: '2026-02-01', lapsed: true },
       { item: 'training', date: null, lapsed: true },
@@ -90,7 +121,9 @@ describe(lapsingItems.name, () => {
 
   it('expires a pledge only when a validity period is configured (signed 10 April Tokyo, 12 months → 9 April)', () => {
     expect(pledgeValidUntil(at('2025-04-10T00:00:00Z'))).toBeNull();
-    expect(pledgeValidUntil(at('2025-04-09T16:00:00Z'), { pledgeValidityMonths: 12, continuationFiscalYears: 3 })).toBe('2026-04-09');
+    expect(pledgeValidUntil(at('2025-04-09T16:00:00Z'), { pledgeValidityMonths: 12, continuationFiscalYears: 3 })).toBe(
+      '2026-04-09',
+    );
   });
 });
 

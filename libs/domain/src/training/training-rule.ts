@@ -82,7 +82,11 @@ export interface TrainingStanding {
  * initial course, and attended a skill-up training in the current or previous fiscal year; the
  * standing then holds until 31 March of the fiscal year after the latest skill-up attendance.
  */
-export function evaluateTraining(records: readonly TrainingRecord[], today: string, rule: TrainingRuleConfig = DEFAULT_TRAINING_RULE): TrainingStanding {
+export function evaluateTraining(
+  records: readonly TrainingRecord[],
+  today: string,
+  rule: TrainingRuleConfig = DEFAULT_TRAINING_RULE,
+): TrainingStanding {
   const attended = records.filter((r) => r.status === 'attended');
   const latest = (kind: TrainingRecord['kind']) =>
     attended
@@ -97,7 +101,10 @@ export function evaluateTraining(records: readonly TrainingRecord[], today: stri
 
   // The last day the skill-up part holds: null = no skill-up yet (or none needed, see below).
   const noSkillUpNeeded = rule.skillUpValidFiscalYears <= 0;
-  const skillUpUntil = lastSkillUpOn && !noSkillUpNeeded ? fiscalYearBounds(fiscalYearOf(lastSkillUpOn) + rule.skillUpValidFiscalYears - 1).last : null;
+  const skillUpUntil =
+    lastSkillUpOn && !noSkillUpNeeded
+      ? fiscalYearBounds(fiscalYearOf(lastSkillUpOn) + rule.skillUpValidFiscalYears - 1).last
+      : null;
   if (!noSkillUpNeeded && (!skillUpUntil || skillUpUntil < today)) missing.push('skill_up');
 
   const validUntil = missing.includes('initial_course') ? null : skillUpUntil;
@@ -132,7 +139,12 @@ export function pledgeValidUntil(signedAt: Date, config: LifecycleConfig = DEFAU
  * missing: the pledge (missing, or expired when a validity period is configured), the insurance
  * and the training standing.
  */
-export function lapsingItems(facts: LifecycleFacts, today: string, withinDays: number, config: LifecycleConfig = DEFAULT_LIFECYCLE): Lapse[] {
+export function lapsingItems(
+  facts: LifecycleFacts,
+  today: string,
+  withinDays: number,
+  config: LifecycleConfig = DEFAULT_LIFECYCLE,
+): Lapse[] {
   const horizon = addCalendarDays(today, withinDays);
   const out: Lapse[] = [];
   const check = (item: LapseItem, date: string | null, missing: boolean) => {
@@ -164,7 +176,11 @@ export interface ContinuationCheck {
  * registration itself is older) in the current fiscal year and the `continuationFiscalYears − 1`
  * before it. Nothing is deleted: staff decide.
  */
-export function continuationCheck(facts: ActivityFacts, today: string, config: LifecycleConfig = DEFAULT_LIFECYCLE): ContinuationCheck {
+export function continuationCheck(
+  facts: ActivityFacts,
+  today: string,
+  config: LifecycleConfig = DEFAULT_LIFECYCLE,
+): ContinuationCheck {
   const windowStart = fiscalYearBounds(fiscalYearOf(today) - config.continuationFiscalYears + 1).first;
   const dates = [facts.lastDispatchAt, facts.lastTrainingAt].filter((d): d is Date => d !== null).map(tokyoDate);
   const lastActivityOn = dates.sort().at(-1) ?? tokyoDate(facts.registeredAt);

@@ -23,7 +23,14 @@ const policy = { waveSize: 3, broadcastWithinHours: 48, broadcastWhenUrgent: tru
 const ranked = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
 
 function input(overrides: Partial<WaveSelectionInput> = {}): WaveSelectionInput {
-  return { ranked, alreadyOffered: new Set(), request: { urgent: false, startsAt: NOW + 5 * 24 * HOUR }, now: NOW, policy, ...overrides };
+  return {
+    ranked,
+    alreadyOffered: new Set(),
+    request: { urgent: false, startsAt: NOW + 5 * 24 * HOUR },
+    now: NOW,
+    policy,
+    ...overrides,
+  };
 }
 
 describe('selectWaveTargets', () => {
@@ -32,17 +39,24 @@ describe('selectWaveTargets', () => {
   });
 
   it('skips volunteers already offered and takes the next ones', () => {
-    expect(selectWaveTargets(input({ alreadyOffered: new Set(['v1', 'v2', 'v3', 'v5']) })).targets).toEqual(['v4', 'v6']);
+    expect(selectWaveTargets(input({ alreadyOffered: new Set(['v1', 'v2', 'v3', 'v5']) })).targets).toEqual([
+      'v4',
+      'v6',
+    ]);
   });
 
   it('offers everyone left at once when the request is urgent', () => {
-    const selection = selectWaveTargets(input({ request: { urgent: true, startsAt: NOW + 5 * 24 * HOUR }, alreadyOffered: new Set(['v2']) }));
+    const selection = selectWaveTargets(
+      input({ request: { urgent: true, startsAt: NOW + 5 * 24 * HOUR }, alreadyOffered: new Set(['v2']) }),
+    );
     expect(selection).toEqual({ targets: ['v1', 'v3', 'v4', 'v5', 'v6'], broadcast: true });
   });
 
   it('offers everyone left at once when the visit is within broadcastWithinHours, and not just outside it', () => {
     expect(selectWaveTargets(input({ request: { urgent: false, startsAt: NOW + 48 * HOUR } })).broadcast).toBe(true);
-    expect(selectWaveTargets(input({ request: { urgent: false, startsAt: NOW + 48 * HOUR + 60_000 } })).broadcast).toBe(false);
+    expect(selectWaveTargets(input({ request: { urgent: false, startsAt: NOW + 48 * HOUR + 60_000 } })).broadcast).toBe(
+      false,
+    );
   });
 
   it('returns no targets when everyone eligible has been asked', () => {
@@ -58,26 +72,45 @@ describe('selectWaveTargets', () => {
   it('under the live policy, an urgent request further off than broadcastWithinHours still goes in waves', () => {
     const request = { urgent: true, startsAt: NOW + DEFAULT_DISPATCH_POLICY.broadcastWithinHours * HOUR + 60_000 };
     expect(DEFAULT_DISPATCH_POLICY.broadcastWhenUrgent).toBe(false);
-    expect(selectWaveTargets(input({ request, policy: DEFAULT_DISPATCH_POLICY }))).toEqual({ targets: ['v1', 'v2', 'v3'], broadcast: false });
-    expect(selectWaveTargets(input({ request, policy: { ...DEFAULT_DISPATCH_POLICY, broadcastWhenUrgent: true } })).broadcast).toBe(true);
+    expect(selectWaveTargets(input({ request, policy: DEFAULT_DISPATCH_POLICY }))).toEqual({
+      targets: ['v1', 'v2', 'v3'],
+      broadcast: false,
+    });
+    expect(
+      selectWaveTargets(input({ request, policy: { ...DEFAULT_DISPATCH_POLICY, broadcastWhenUrgent: true } }))
+        .broadcast,
+    ).toBe(true);
   });
 
   it('asks again, all at once, the volunteers whose offer expired unanswered once nobody new is left', () => {
     const expiredUnanswered = new Set(['v5', 'v2', 'gone']);
-    expect(selectWaveTargets(input({ alreadyOffered: new Set(ranked), expiredUnanswered }))).toEqual({ targets: ['v2', 'v5'], broadcast: false, reoffer: true });
+    expect(selectWaveTargets(input({ alreadyOffered: new Set(ranked), expiredUnanswered }))).toEqual({
+      targets: ['v2', 'v5'],
+      broadcast: false,
+      reoffer: true,
+    });
   });
 
   it('asks fresh volunteers before any re-offer, and never re-offers without expiredUnanswered', () => {
     const expiredUnanswered = new Set(['v1']);
-    expect(selectWaveTargets(input({ alreadyOffered: new Set(['v1', 'v2']), expiredUnanswered }))).toEqual({ targets: ['v3', 'v4', 'v5'], broadcast: false });
+    expect(selectWaveTargets(input({ alreadyOffered: new Set(['v1', 'v2']), expiredUnanswered }))).toEqual({
+      targets: ['v3', 'v4', 'v5'],
+      broadcast: false,
+    });
     expect(selectWaveTargets(input({ alreadyOffered: new Set(ranked) }))).toEqual({ targets: [], broadcast: false });
-    expect(selectWaveTargets(input({ alreadyOffered: new Set(ranked), expiredUnanswered: new Set() }))).toEqual({ targets: [], broadcast: false });
+    expect(selectWaveTargets(input({ alreadyOffered: new Set(ranked), expiredUnanswered: new Set() }))).toEqual({
+      targets: [],
+      broadcast: false,
+    });
   });
 });
 
 describe('selectReofferTargets', () => {
   it('keeps rank order and drops volunteers no longer eligible', () => {
-    expect(selectReofferTargets(['a', 'b', 'c'], new Set(['c', 'a', 'x']))).toEqual({ targets: ['a', 'c'], reoffer: true });
+    expect(selectReofferTargets(['a', 'b', 'c'], new Set(['c', 'a', 'x']))).toEqual({
+      targets: ['a', 'c'],
+      reoffer: true,
+    });
   });
 });
 
@@ -117,7 +150,9 @@ describe('orderByCapHeadroom', () => {
     // Room ≥ 4: v2 (quick), then v3 (room 9) and v1 (room 6); room 3: v6 (quick), v5; room 2: v4.
     expect(order).toEqual(['v2', 'v3', 'v1', 'v6', 'v5', 'v4']);
     // Without answer times it is the plain order by room.
-    expect(orderByCapHeadroom(ranked, headroom, { answerMinutes: new Map(), quickWithinMinutes: 30, ampleRoom: 4 })).toEqual(orderByCapHeadroom(ranked, headroom));
+    expect(
+      orderByCapHeadroom(ranked, headroom, { answerMinutes: new Map(), quickWithinMinutes: 30, ampleRoom: 4 }),
+    ).toEqual(orderByCapHeadroom(ranked, headroom));
   });
 });
 
@@ -133,8 +168,16 @@ describe('typicalAnswerMinutes', () => {
 
 describe('orderForWave', () => {
   const facts = {
-    room: new Map([['v1', 1], ['v2', 6], ['v3', 4], ['v4', 0]]),
-    answerMinutes: new Map([['v3', [10, 20, 15]], ['v2', [300, 200]]]),
+    room: new Map([
+      ['v1', 1],
+      ['v2', 6],
+      ['v3', 4],
+      ['v4', 0],
+    ]),
+    answerMinutes: new Map([
+      ['v3', [10, 20, 15]],
+      ['v2', [300, 200]],
+    ]),
   };
   const order = ['v1', 'v2', 'v3', 'v4'];
 
@@ -143,7 +186,12 @@ describe('orderForWave', () => {
   });
 
   it('puts most room under the cap first under "capRoom"', () => {
-    expect(orderForWave(order, { waveOrder: 'capRoom', quickAnswerers: null }, facts)).toEqual(['v2', 'v3', 'v1', 'v4']);
+    expect(orderForWave(order, { waveOrder: 'capRoom', quickAnswerers: null }, facts)).toEqual([
+      'v2',
+      'v3',
+      'v1',
+      'v4',
+    ]);
   });
 
   it('with quickAnswerers, counts ample room as equal and asks the quick answerer first', () => {
@@ -158,7 +206,10 @@ describe('planWave', () => {
   const farOff = { urgent: false, startsAt: NOW + 5 * 24 * HOUR };
 
   it('under the live policy: offers open 12 hours, the next wave an hour later', () => {
-    expect(planWave({ request: farOff, now: NOW }, live)).toEqual({ expiresAt: NOW + 12 * HOUR, nextWaveAt: NOW + HOUR });
+    expect(planWave({ request: farOff, now: NOW }, live)).toEqual({
+      expiresAt: NOW + 12 * HOUR,
+      nextWaveAt: NOW + HOUR,
+    });
   });
 
   it('never lets an offer outlive the visit: it expires when the visit starts', () => {
@@ -172,15 +223,24 @@ describe('planWave', () => {
   it('sends no next wave after a broadcast, a re-offer or a wave staff chose', () => {
     const near = { urgent: false, startsAt: NOW + live.broadcastWithinHours * HOUR };
     expect(planWave({ request: near, now: NOW }, live).nextWaveAt).toBeNull();
-    expect(planWave({ request: { ...near, startsAt: near.startsAt + MINUTE }, now: NOW }, live).nextWaveAt).toBe(NOW + HOUR);
-    expect(planWave({ request: farOff, now: NOW, reoffer: true }, live)).toEqual({ expiresAt: NOW + 12 * HOUR, nextWaveAt: null });
+    expect(planWave({ request: { ...near, startsAt: near.startsAt + MINUTE }, now: NOW }, live).nextWaveAt).toBe(
+      NOW + HOUR,
+    );
+    expect(planWave({ request: farOff, now: NOW, reoffer: true }, live)).toEqual({
+      expiresAt: NOW + 12 * HOUR,
+      nextWaveAt: null,
+    });
     expect(planWave({ request: farOff, now: NOW, chosen: true }, live).nextWaveAt).toBeNull();
-    expect(planWave({ request: { ...farOff, urgent: true }, now: NOW }, { ...live, broadcastWhenUrgent: true }).nextWaveAt).toBeNull();
+    expect(
+      planWave({ request: { ...farOff, urgent: true }, now: NOW }, { ...live, broadcastWhenUrgent: true }).nextWaveAt,
+    ).toBeNull();
   });
 
   it('sends no next wave that would come at or after the visit', () => {
     const policy = { ...live, broadcastWithinHours: 0, waveIntervalMinutes: 60 };
-    expect(planWave({ request: { urgent: false, startsAt: NOW + HOUR + MINUTE }, now: NOW }, policy).nextWaveAt).toBe(NOW + HOUR);
+    expect(planWave({ request: { urgent: false, startsAt: NOW + HOUR + MINUTE }, now: NOW }, policy).nextWaveAt).toBe(
+      NOW + HOUR,
+    );
     expect(planWave({ request: { urgent: false, startsAt: NOW + HOUR }, now: NOW }, policy).nextWaveAt).toBeNull();
   });
 

@@ -66,7 +66,10 @@ export function selectWaveTargets(input: WaveSelectionInput): WaveSelection {
  * Re-offers go to all of them at once — they have each been asked already, so there is no fairness
  * reason to hold some back — and carry `reoffer: true`.
  */
-export function selectReofferTargets(ranked: readonly string[], expiredUnanswered: ReadonlySet<string>): { targets: string[]; reoffer: true } {
+export function selectReofferTargets(
+  ranked: readonly string[],
+  expiredUnanswered: ReadonlySet<string>,
+): { targets: string[]; reoffer: true } {
   return { targets: ranked.filter((id) => expiredUnanswered.has(id)), reoffer: true };
 }
 
@@ -109,7 +112,11 @@ export function planWave(input: WaveTimingInput, policy: WaveTimingPolicy): Wave
 }
 
 /** When an offer sent at `now` expires: `responseWindowMinutes` later, or when the visit starts if that is sooner. */
-export function offerExpiresAt(request: Pick<WaveRequest, 'startsAt'>, now: number, policy: Pick<DispatchPolicy, 'responseWindowMinutes'>): number {
+export function offerExpiresAt(
+  request: Pick<WaveRequest, 'startsAt'>,
+  now: number,
+  policy: Pick<DispatchPolicy, 'responseWindowMinutes'>,
+): number {
   return Math.min(now + policy.responseWindowMinutes * MINUTE, request.startsAt);
 }
 
@@ -119,17 +126,28 @@ export function isOfferExpired(expiresAt: number, now: number): boolean {
 }
 
 /** The staff deadline: `escalateBeforeHours` before the visit; a request nobody has taken by then goes to staff. May be past. */
-export function escalationDeadline(request: Pick<WaveRequest, 'startsAt'>, policy: Pick<DispatchPolicy, 'escalateBeforeHours'>): number {
+export function escalationDeadline(
+  request: Pick<WaveRequest, 'startsAt'>,
+  policy: Pick<DispatchPolicy, 'escalateBeforeHours'>,
+): number {
   return request.startsAt - policy.escalateBeforeHours * HOUR;
 }
 
 /** When the staff-deadline timer armed at `now` fires: at the deadline, or at once when it has passed. */
-export function escalationDueAt(request: Pick<WaveRequest, 'startsAt'>, now: number, policy: Pick<DispatchPolicy, 'escalateBeforeHours'>): number {
+export function escalationDueAt(
+  request: Pick<WaveRequest, 'startsAt'>,
+  now: number,
+  policy: Pick<DispatchPolicy, 'escalateBeforeHours'>,
+): number {
   return Math.max(now, escalationDeadline(request, policy));
 }
 
 /** Whether volunteers whose offer expired may be asked again now: the policy re-offers, and the visit is more than `untilMinutes` off. */
-export function reofferWindowOpen(request: Pick<WaveRequest, 'startsAt'>, now: number, policy: Pick<DispatchPolicy, 'reofferExpired'>): boolean {
+export function reofferWindowOpen(
+  request: Pick<WaveRequest, 'startsAt'>,
+  now: number,
+  policy: Pick<DispatchPolicy, 'reofferExpired'>,
+): boolean {
   const rule = policy.reofferExpired;
   return rule != null && request.startsAt - now > rule.untilMinutes * MINUTE;
 }
@@ -144,7 +162,12 @@ export function mayReofferAfter(times: number, policy: Pick<DispatchPolicy, 'reo
  * expired) may be asked again now, as `selectWaveTargets`'s `expiredUnanswered`; undefined when
  * the re-offer window is closed (nobody is asked twice).
  */
-export function reofferable(expiredTimes: ReadonlyMap<string, number>, request: Pick<WaveRequest, 'startsAt'>, now: number, policy: Pick<DispatchPolicy, 'reofferExpired'>): Set<string> | undefined {
+export function reofferable(
+  expiredTimes: ReadonlyMap<string, number>,
+  request: Pick<WaveRequest, 'startsAt'>,
+  now: number,
+  policy: Pick<DispatchPolicy, 'reofferExpired'>,
+): Set<string> | undefined {
   if (!reofferWindowOpen(request, now, policy)) return undefined;
   return new Set([...expiredTimes].filter(([, times]) => mayReofferAfter(times, policy)).map(([id]) => id));
 }
@@ -171,7 +194,11 @@ export interface QuickAnswerOrder {
  * counts as no room. With `quick`, every room of at least `quick.ampleRoom` counts as the same and,
  * within it, quick answerers go first (then more room, then rank order). Pure.
  */
-export function orderByCapHeadroom(ranked: readonly string[], headroom: ReadonlyMap<string, number>, quick?: QuickAnswerOrder): string[] {
+export function orderByCapHeadroom(
+  ranked: readonly string[],
+  headroom: ReadonlyMap<string, number>,
+  quick?: QuickAnswerOrder,
+): string[] {
   const isQuick = (id: string) => {
     const minutes = quick?.answerMinutes.get(id);
     return minutes !== undefined && minutes <= quick!.quickWithinMinutes ? 0 : 1;
@@ -207,7 +234,11 @@ export interface WaveOrderFacts {
  * the cap (`orderByCapHeadroom`, with the quick-answerer rule when the policy has one). The live
  * offers service and the simulator both call this.
  */
-export function orderForWave(ranked: readonly string[], policy: Pick<DispatchPolicy, 'waveOrder' | 'quickAnswerers'>, facts: WaveOrderFacts): string[] {
+export function orderForWave(
+  ranked: readonly string[],
+  policy: Pick<DispatchPolicy, 'waveOrder' | 'quickAnswerers'>,
+  facts: WaveOrderFacts,
+): string[] {
   if (policy.waveOrder === 'rank') return [...ranked];
   const quick = policy.quickAnswerers;
   if (!quick) return orderByCapHeadroom(ranked, facts.room);
@@ -216,5 +247,9 @@ export function orderForWave(ranked: readonly string[], policy: Pick<DispatchPol
     const typical = typicalAnswerMinutes(facts.answerMinutes.get(id) ?? []);
     if (typical !== undefined) answerMinutes.set(id, typical);
   }
-  return orderByCapHeadroom(ranked, facts.room, { answerMinutes, quickWithinMinutes: quick.withinMinutes, ampleRoom: quick.ampleRoom });
+  return orderByCapHeadroom(ranked, facts.room, {
+    answerMinutes,
+    quickWithinMinutes: quick.withinMinutes,
+    ampleRoom: quick.ampleRoom,
+  });
 }

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import type { Availability, AvailabilityException, WeeklySlot } from '../availability';
 import { compileAvailability } from '../availability';
-import { DEPARTMENTS, GENDERS, INTERPRETER_GENDERS, LEVELS, MODES, PROFICIENCIES, VISIT_TYPES, VOLUNTEER_STATUSES } from '../matching-config';
+import {
+  DEPARTMENTS,
+  GENDERS,
+  INTERPRETER_GENDERS,
+  LEVELS,
+  MODES,
+  PROFICIENCIES,
+  VISIT_TYPES,
+  VOLUNTEER_STATUSES,
+} from '../matching-config';
 import type { DispatchSnapshot, LanguageSkill, RequestSnapshot, VolunteerSnapshot } from '../snapshot.types';
 import { jst } from './snapshot.factory';
 
@@ -14,7 +23,8 @@ export const HOSPITALS = ['h1', 'h2'] as const;
 export const PATIENTS = ['p1', 'p2'] as const;
 const DATES = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-08'];
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const spanArb = fc
   .tuple(fc.integer({ min: 0, max: 47 }), fc.integer({ min: 1, max: 24 }))
@@ -34,8 +44,16 @@ export const availabilityArb: fc.Arbitrary<Availability> = fc.record({
 });
 
 const dispatchArb: fc.Arbitrary<DispatchSnapshot> = fc
-  .tuple(fc.integer({ min: 0, max: 14 * 96 }), fc.integer({ min: 2, max: 16 }), fc.option(fc.constantFrom(...AREAS), { nil: null }))
-  .map(([slot, length, area]) => ({ startsAt: BASE + slot * 15 * MIN, endsAt: BASE + (slot + length) * 15 * MIN, area }));
+  .tuple(
+    fc.integer({ min: 0, max: 14 * 96 }),
+    fc.integer({ min: 2, max: 16 }),
+    fc.option(fc.constantFrom(...AREAS), { nil: null }),
+  )
+  .map(([slot, length, area]) => ({
+    startsAt: BASE + slot * 15 * MIN,
+    endsAt: BASE + (slot + length) * 15 * MIN,
+    area,
+  }));
 
 /** Mostly `good`, sometimes anything: keeps both eligible and excluded volunteers common. */
 const mostly = <T>(good: fc.Arbitrary<T>, any: fc.Arbitrary<T>): fc.Arbitrary<T> =>
@@ -63,9 +81,15 @@ export const volunteerArb = (id: string): fc.Arbitrary<VolunteerSnapshot & { raw
       homeArea: fc.constantFrom(...AREAS),
       pledgeSignedAt: mostly(
         fc.constant(BASE - 100 * 24 * 60 * MIN),
-        fc.option(fc.integer({ min: -20, max: 20 }).map((d) => BASE + d * 24 * 60 * MIN), { nil: null }),
+        fc.option(
+          fc.integer({ min: -20, max: 20 }).map((d) => BASE + d * 24 * 60 * MIN),
+          { nil: null },
+        ),
       ),
-      insuranceValidUntil: mostly(fc.constant('2027-03-31'), fc.option(fc.constantFrom('2026-03-31', '2026-11-30', '2026-12-02', '2027-03-31'), { nil: null })),
+      insuranceValidUntil: mostly(
+        fc.constant('2027-03-31'),
+        fc.option(fc.constantFrom('2026-03-31', '2026-11-30', '2026-12-02', '2027-03-31'), { nil: null }),
+      ),
       trainingOk: mostly(fc.constant(true), fc.boolean()),
       availability: mostly(generousAvailabilityArb, availabilityArb),
       dispatches: fc.array(dispatchArb, { maxLength: 2 }),
@@ -90,7 +114,9 @@ export const volunteerArb = (id: string): fc.Arbitrary<VolunteerSnapshot & { raw
     }));
 
 export const volunteersArb = (maxLength: number) =>
-  fc.integer({ min: 1, max: maxLength }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => volunteerArb(`v${String(i).padStart(2, '0')}`))));
+  fc
+    .integer({ min: 1, max: maxLength })
+    .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => volunteerArb(`v${String(i).padStart(2, '0')}`))));
 
 export const requestArb = (id = 'r1'): fc.Arbitrary<RequestSnapshot> =>
   fc
@@ -107,7 +133,12 @@ export const requestArb = (id = 'r1'): fc.Arbitrary<RequestSnapshot> =>
       patientKey: fc.option(fc.constantFrom(...PATIENTS), { nil: null }),
       role: mostly(fc.constant('primary' as const), fc.constantFrom('primary' as const, 'shadow' as const)),
     })
-    .map(({ slot, length, ...r }) => ({ id, ...r, startsAt: BASE + slot * 15 * MIN, endsAt: BASE + (slot + length) * 15 * MIN }));
+    .map(({ slot, length, ...r }) => ({
+      id,
+      ...r,
+      startsAt: BASE + slot * 15 * MIN,
+      endsAt: BASE + (slot + length) * 15 * MIN,
+    }));
 
 /** "Now" for generated instances: Friday 2026-11-27 09:00 JST (so December visits are next month). */
 export const GEN_NOW = jst('2026-11-27T09:00');

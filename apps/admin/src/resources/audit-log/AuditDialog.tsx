@@ -13,7 +13,14 @@ export const AuditDialog = ({ entry, onClose }: { entry: AuditRecord | null; onC
   const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const field = (name: string) => translate(`resources.audit-log.fields.${name}`);
   return (
-    <Dialog open={entry !== null} onClose={onClose} fullWidth maxWidth="sm" fullScreen={fullScreen} aria-labelledby="audit-dialog-title">
+    <Dialog
+      open={entry !== null}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      fullScreen={fullScreen}
+      aria-labelledby="audit-dialog-title"
+    >
       {entry && (
         <>
           <DialogTitle id="audit-dialog-title">{entry.action}</DialogTitle>

@@ -1,6 +1,15 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { useState } from 'react';
-import { CanAccess, Datagrid, FunctionField, List, Pagination, ReferenceField, SimpleList, TextField } from 'react-admin';
+import {
+  CanAccess,
+  Datagrid,
+  FunctionField,
+  List,
+  Pagination,
+  ReferenceField,
+  SimpleList,
+  TextField,
+} from 'react-admin';
 import { AccessDenied } from '../../layout/AccessDenied';
 import { formatDateTime } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
@@ -20,16 +29,43 @@ const AuditListContent = () => {
   };
   return (
     <>
-      <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} perPage={25} exporter={false} empty={false} pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}>
+      <List
+        filters={auditFilters}
+        sort={{ field: 'at', order: 'DESC' }}
+        perPage={25}
+        exporter={false}
+        empty={false}
+        pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      >
         {isSmall ? (
-          <SimpleList<AuditRecord> primaryText={(entry) => entry.action} secondaryText={(entry) => formatDateTime(entry.at, locale)} rowClick={show} />
+          <SimpleList<AuditRecord>
+            primaryText={(entry) => entry.action}
+            secondaryText={(entry) => formatDateTime(entry.at, locale)}
+            rowClick={show}
+          />
         ) : (
           <Datagrid rowClick={show} bulkActionButtons={false}>
-            <FunctionField<AuditRecord> source="at" sortable={false} render={(entry) => formatDateTime(entry.at, locale)} />
-            <ReferenceField source="actorId" reference="users" link={false} sortable={false} emptyText="—" label="resources.audit-log.fields.actor">
+            <FunctionField<AuditRecord>
+              source="at"
+              sortable={false}
+              render={(entry) => formatDateTime(entry.at, locale)}
+            />
+            <ReferenceField
+              source="actorId"
+              reference="users"
+              link={false}
+              sortable={false}
+              emptyText="—"
+              label="resources.audit-log.fields.actor"
+            >
               <TextField source="displayName" />
             </ReferenceField>
-            <FunctionField<AuditRecord> source="actorRole" sortable={false} sx={{ whiteSpace: 'nowrap' }} render={(entry) => <ActorRole role={entry.actorRole} />} />
+            <FunctionField<AuditRecord>
+              source="actorRole"
+              sortable={false}
+              sx={{ whiteSpace: 'nowrap' }}
+              render={(entry) => <ActorRole role={entry.actorRole} />}
+            />
             <TextField source="action" sortable={false} />
             <TextField source="objectType" sortable={false} emptyText="—" />
             <TextField source="objectId" sortable={false} emptyText="—" />

@@ -5,7 +5,12 @@ import { dayBeforeEnd, dayOf, fromDay, toDayEnd } from './day-range';
 export const auditFilters = [
   <TextInput key="action" source="action" alwaysOn sx={{ minWidth: 280 }} />,
   <ReferenceInput key="actor" source="actor" reference="users" sort={{ field: 'displayName', order: 'ASC' }} alwaysOn>
-    <AutocompleteInput optionText="displayName" filterToQuery={(q: string) => ({ q })} label="resources.audit-log.fields.actor" sx={{ minWidth: 220 }} />
+    <AutocompleteInput
+      optionText="displayName"
+      filterToQuery={(q: string) => ({ q })}
+      label="resources.audit-log.fields.actor"
+      sx={{ minWidth: 220 }}
+    />
   </ReferenceInput>,
   <TextInput
     key="from"

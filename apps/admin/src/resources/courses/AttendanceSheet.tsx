@@ -1,6 +1,20 @@
 import DeleteIcon from '@mui/icons-material/Delete';
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Box, Button, Card, CardContent, Chip, FormControlLabel, IconButton, Radio, RadioGroup, Stack, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  FormControlLabel,
+  IconButton,
+  Radio,
+  RadioGroup,
+  Stack,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
@@ -19,7 +33,13 @@ interface Row {
   saved: boolean;
 }
 
-const rowsOf = (course: CourseDetail): Row[] => course.attendance.map((a) => ({ volunteerId: a.volunteerId, displayName: a.displayName, status: a.status, saved: true }));
+const rowsOf = (course: CourseDetail): Row[] =>
+  course.attendance.map((a) => ({
+    volunteerId: a.volunteerId,
+    displayName: a.displayName,
+    status: a.status,
+    saved: true,
+  }));
 
 /**
  * The course's register: add volunteers, mark each registered / attended / absent, save all at
@@ -33,7 +53,11 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
   const refresh = useRefresh();
   const [rows, setRows] = useState<Row[]>(() => rowsOf(course));
   const save = useMutation<CourseDetail, ApiError, Row[]>({
-    mutationFn: (sheet) => apiClient.request<CourseDetail>(`/courses/${course.id}/attendance`, { method: 'PUT', body: sheet.map(({ volunteerId, status }) => ({ volunteerId, status })) }),
+    mutationFn: (sheet) =>
+      apiClient.request<CourseDetail>(`/courses/${course.id}/attendance`, {
+        method: 'PUT',
+        body: sheet.map(({ volunteerId, status }) => ({ volunteerId, status })),
+      }),
     onSuccess: (saved) => {
       setRows(rowsOf(saved));
       notify('app.courses.attendance.saved', { type: 'success' });
@@ -41,7 +65,8 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
     },
   });
   const remove = useMutation<CourseDetail, ApiError, string>({
-    mutationFn: (volunteerId) => apiClient.request<CourseDetail>(`/courses/${course.id}/attendance/${volunteerId}`, { method: 'DELETE' }),
+    mutationFn: (volunteerId) =>
+      apiClient.request<CourseDetail>(`/courses/${course.id}/attendance/${volunteerId}`, { method: 'DELETE' }),
     onSuccess: (_, volunteerId) => {
       // Only that row goes: unsaved marks on the others stay.
       setRows((all) => all.filter((r) => r.volunteerId !== volunteerId));
@@ -54,7 +79,8 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
   const over = taken - course.capacity;
   const original = new Map(course.attendance.map((a) => [a.volunteerId, a.status]));
   const dirty = rows.length !== course.attendance.length || rows.some((r) => original.get(r.volunteerId) !== r.status);
-  const setStatus = (volunteerId: string, status: AttendanceStatus) => setRows((all) => all.map((r) => (r.volunteerId === volunteerId ? { ...r, status } : r)));
+  const setStatus = (volunteerId: string, status: AttendanceStatus) =>
+    setRows((all) => all.map((r) => (r.volunteerId === volunteerId ? { ...r, status } : r)));
 
   return (
     <Card component="section" aria-label={translate('app.courses.attendance.title')}>
@@ -63,31 +89,66 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
           <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
             {translate('app.courses.attendance.title')}
           </Typography>
-          <Chip color={over > 0 ? 'error' : taken === course.capacity ? 'warning' : 'default'} label={translate('app.courses.attendance.count', { taken, capacity: course.capacity })} data-testid="attendance-count" />
+          <Chip
+            color={over > 0 ? 'error' : taken === course.capacity ? 'warning' : 'default'}
+            label={translate('app.courses.attendance.count', { taken, capacity: course.capacity })}
+            data-testid="attendance-count"
+          />
         </Box>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {translate('app.courses.attendance.hint')}
         </Typography>
-        {rows.length === 0 && <Typography color="text.secondary">{translate('app.courses.attendance.empty')}</Typography>}
+        {rows.length === 0 && (
+          <Typography color="text.secondary">{translate('app.courses.attendance.empty')}</Typography>
+        )}
         <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }}>
           {rows.map((row) => (
             <Box
               component="li"
               key={row.volunteerId}
               data-testid="attendance-row"
-              sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1, py: 0.5, borderBottom: 1, borderColor: 'divider' }}
+              sx={{
+                display: 'flex',
+                alignItems: 'center',
+                flexWrap: 'wrap',
+                gap: 1,
+                py: 0.5,
+                borderBottom: 1,
+                borderColor: 'divider',
+              }}
             >
               <Typography sx={{ flex: '1 1 180px', minWidth: 0 }}>
                 {row.displayName}
-                {!row.saved && <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate('app.courses.attendance.new_row')} />}
+                {!row.saved && (
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    sx={{ ml: 1 }}
+                    label={translate('app.courses.attendance.new_row')}
+                  />
+                )}
               </Typography>
-              <RadioGroup row aria-label={row.displayName} value={row.status} onChange={(event) => setStatus(row.volunteerId, event.target.value as AttendanceStatus)}>
+              <RadioGroup
+                row
+                aria-label={row.displayName}
+                value={row.status}
+                onChange={(event) => setStatus(row.volunteerId, event.target.value as AttendanceStatus)}
+              >
                 {ATTENDANCE_STATUSES.map((status) => (
-                  <FormControlLabel key={status} value={status} control={<Radio size="small" />} label={translate(enumKey('attendance_status', status))} />
+                  <FormControlLabel
+                    key={status}
+                    value={status}
+                    control={<Radio size="small" />}
+                    label={translate(enumKey('attendance_status', status))}
+                  />
                 ))}
               </RadioGroup>
               {row.saved && original.get(row.volunteerId) === 'registered' ? (
-                <IconButton aria-label={translate('app.courses.attendance.remove')} disabled={remove.isPending} onClick={() => remove.mutate(row.volunteerId)}>
+                <IconButton
+                  aria-label={translate('app.courses.attendance.remove')}
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(row.volunteerId)}
+                >
                   <DeleteIcon />
                 </IconButton>
               ) : row.saved ? (
@@ -99,7 +160,10 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
                   </span>
                 </Tooltip>
               ) : (
-                <IconButton aria-label={translate('app.courses.attendance.remove')} onClick={() => setRows((all) => all.filter((r) => r.volunteerId !== row.volunteerId))}>
+                <IconButton
+                  aria-label={translate('app.courses.attendance.remove')}
+                  onClick={() => setRows((all) => all.filter((r) => r.volunteerId !== row.volunteerId))}
+                >
                   <DeleteIcon />
                 </IconButton>
               )}
@@ -109,7 +173,21 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
         <Box sx={{ mt: 2, display: 'flex' }}>
           <VolunteerPicker
             listed={rows.map((r) => r.volunteerId)}
-            onPick={(volunteer) => setRows((all) => (all.some((r) => r.volunteerId === volunteer.id) ? all : [...all, { volunteerId: volunteer.id, displayName: volunteer.displayName, status: 'registered', saved: false }]))}
+            onPick={(volunteer) =>
+              setRows((all) =>
+                all.some((r) => r.volunteerId === volunteer.id)
+                  ? all
+                  : [
+                      ...all,
+                      {
+                        volunteerId: volunteer.id,
+                        displayName: volunteer.displayName,
+                        status: 'registered',
+                        saved: false,
+                      },
+                    ],
+              )
+            }
           />
         </Box>
         {over > 0 && (
@@ -123,7 +201,12 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
           </Alert>
         )}
         <Stack direction="row" sx={{ mt: 2, alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
-          <Button variant="contained" startIcon={<SaveIcon />} disabled={!dirty || save.isPending} onClick={() => save.mutate(rows)}>
+          <Button
+            variant="contained"
+            startIcon={<SaveIcon />}
+            disabled={!dirty || save.isPending}
+            onClick={() => save.mutate(rows)}
+          >
             {translate('app.courses.attendance.save')}
           </Button>
           {dirty && (

@@ -1,5 +1,18 @@
 import { Box } from '@mui/material';
-import { DateInput, maxValue, minValue, number, NumberInput, RadioButtonGroupInput, required, SaveButton, SimpleForm, TextInput, Toolbar, useRecordContext } from 'react-admin';
+import {
+  DateInput,
+  maxValue,
+  minValue,
+  number,
+  NumberInput,
+  RadioButtonGroupInput,
+  required,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  useRecordContext,
+} from 'react-admin';
 import { FormServerError } from '../../layout/FormServerError';
 import { choices } from '../../lib/workflow-choices';
 import { isAfter } from '../../lib/tokyo-input';
@@ -7,7 +20,9 @@ import { toCourseFormValues } from './course-body';
 import { COURSE_KINDS, type CourseRecord } from './types';
 
 const endAfterStart = (value: string, values: Record<string, unknown>) =>
-  value && typeof values.startTime === 'string' && !isAfter(value, values.startTime) ? 'app.courses.end_before_start' : undefined;
+  value && typeof values.startTime === 'string' && !isAfter(value, values.startTime)
+    ? 'app.courses.end_before_start'
+    : undefined;
 
 const row = { display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { flex: '1 1 140px' } } as const;
 
@@ -21,7 +36,9 @@ const SaveOnly = () => (
 /** Title, kind, day and times (Tokyo), venue, capacity and credited hours. */
 export const CourseForm = () => {
   const record = useRecordContext<CourseRecord>();
-  const defaults = record ? toCourseFormValues(record) : { kind: 'skill_up', startTime: '10:00', endTime: '16:00', capacity: 30, hours: 6 };
+  const defaults = record
+    ? toCourseFormValues(record)
+    : { kind: 'skill_up', startTime: '10:00', endTime: '16:00', capacity: 30, hours: 6 };
   return (
     <SimpleForm defaultValues={defaults} sx={{ maxWidth: 720 }} toolbar={<SaveOnly />}>
       <FormServerError />
@@ -34,8 +51,22 @@ export const CourseForm = () => {
       </Box>
       <TextInput source="venue" fullWidth />
       <Box sx={row}>
-        <NumberInput source="capacity" min={1} max={1000} step={1} validate={[required(), number(), minValue(1), maxValue(1000)]} helperText="app.courses.capacity_hint" />
-        <NumberInput source="hours" min={0.25} max={999} step={0.25} validate={[required(), number(), minValue(0.25), maxValue(999)]} helperText="app.courses.hours_hint" />
+        <NumberInput
+          source="capacity"
+          min={1}
+          max={1000}
+          step={1}
+          validate={[required(), number(), minValue(1), maxValue(1000)]}
+          helperText="app.courses.capacity_hint"
+        />
+        <NumberInput
+          source="hours"
+          min={0.25}
+          max={999}
+          step={0.25}
+          validate={[required(), number(), minValue(0.25), maxValue(999)]}
+          helperText="app.courses.hours_hint"
+        />
       </Box>
     </SimpleForm>
   );

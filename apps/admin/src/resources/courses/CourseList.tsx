@@ -1,6 +1,16 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { useState } from 'react';
-import { CreateButton, Datagrid, List, SelectInput, SimpleList, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  List,
+  SelectInput,
+  SimpleList,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { formatTimeRange } from '../../lib/dates';
 import { tokyoDateOf, tokyoDayStart } from '../../lib/tokyo-input';
 import { useDisplayLocale } from '../../lib/use-display-locale';
@@ -35,12 +45,22 @@ export const CourseList = () => {
   const locale = useDisplayLocale();
   const [today] = useState(() => tokyoDayStart(tokyoDateOf(new Date())));
   return (
-    <List filters={filters} filterDefaultValues={{ from: today }} sort={{ field: 'startsAt', order: 'ASC' }} perPage={25} exporter={false} actions={<Actions />} empty={false}>
+    <List
+      filters={filters}
+      filterDefaultValues={{ from: today }}
+      sort={{ field: 'startsAt', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<Actions />}
+      empty={false}
+    >
       {isSmall ? (
         <SimpleList<CourseRecord>
           primaryText={(record) => record.title}
           secondaryText={(record) => formatTimeRange(record.startsAt, record.endsAt, locale)}
-          tertiaryText={(record) => `${translate(enumKey('course_kind', record.kind))} · ${translate('app.courses.taken', { taken: record.taken, capacity: record.capacity })}`}
+          tertiaryText={(record) =>
+            `${translate(enumKey('course_kind', record.kind))} · ${translate('app.courses.taken', { taken: record.taken, capacity: record.capacity })}`
+          }
           linkType="show"
         />
       ) : (

@@ -8,7 +8,16 @@ import type { CourseDetail } from './types';
 const Row = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '10rem 1fr' }, gap: { xs: 0, sm: 2 }, py: 0.75, borderBottom: 1, borderColor: 'divider' }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', sm: '10rem 1fr' },
+        gap: { xs: 0, sm: 2 },
+        py: 0.75,
+        borderBottom: 1,
+        borderColor: 'divider',
+      }}
+    >
       <Typography variant="body2" color="text.secondary">
         {translate(label)}
       </Typography>
@@ -45,11 +54,17 @@ const CourseDetails = () => {
           <Row label="resources.courses.fields.capacity">
             <CourseTaken record={record} />
           </Row>
-          <Row label="resources.courses.fields.hours">{translate('app.courses.hours_value', { hours: record.hours })}</Row>
+          <Row label="resources.courses.fields.hours">
+            {translate('app.courses.hours_value', { hours: record.hours })}
+          </Row>
         </CardContent>
       </Card>
       {/* A fresh sheet whenever the saved attendance changes (after a save, or another user's). */}
-      {record.attendance ? <AttendanceSheet key={sheetKey} course={record} /> : <Typography color="text.secondary">{translate('ra.page.loading')}</Typography>}
+      {record.attendance ? (
+        <AttendanceSheet key={sheetKey} course={record} />
+      ) : (
+        <Typography color="text.secondary">{translate('ra.page.loading')}</Typography>
+      )}
     </Box>
   );
 };

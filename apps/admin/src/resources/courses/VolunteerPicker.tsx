@@ -22,13 +22,22 @@ function useDebounced(value: string, ms = 300): string {
 }
 
 /** Autocomplete on GET /api/volunteers?q= (name, kana or e-mail); those already listed are greyed out. */
-export const VolunteerPicker = ({ listed, onPick }: { listed: readonly string[]; onPick: (volunteer: PickedVolunteer) => void }) => {
+export const VolunteerPicker = ({
+  listed,
+  onPick,
+}: {
+  listed: readonly string[];
+  onPick: (volunteer: PickedVolunteer) => void;
+}) => {
   const translate = useTranslate();
   const [input, setInput] = useState('');
   const q = useDebounced(input.trim());
   const { data, isFetching } = useQuery({
     queryKey: ['volunteers', 'pick', q],
-    queryFn: () => apiClient.request<{ data: PickedVolunteer[]; total: number }>('/volunteers', { query: { page: 1, perPage: 20, sort: 'displayName', order: 'ASC', ...(q ? { q } : {}) } }),
+    queryFn: () =>
+      apiClient.request<{ data: PickedVolunteer[]; total: number }>('/volunteers', {
+        query: { page: 1, perPage: 20, sort: 'displayName', order: 'ASC', ...(q ? { q } : {}) },
+      }),
   });
   return (
     <Autocomplete<PickedVolunteer>
@@ -58,7 +67,14 @@ export const VolunteerPicker = ({ listed, onPick }: { listed: readonly string[];
       loadingText={translate('app.courses.attendance.searching')}
       noOptionsText={translate('app.courses.attendance.no_match')}
       sx={{ flex: '1 1 260px', maxWidth: 420 }}
-      renderInput={(params) => <TextField {...params} size="small" label={translate('app.courses.attendance.add')} helperText={translate('app.courses.attendance.add_hint')} />}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          size="small"
+          label={translate('app.courses.attendance.add')}
+          helperText={translate('app.courses.attendance.add_hint')}
+        />
+      )}
     />
   );
 };

@@ -17,13 +17,26 @@ export interface CourseFormValues {
 
 /** Only the fields the API takes (it refuses id, taken…), times as ISO with the Tokyo offset. */
 export function toCourseBody({ title, kind, date, startTime, endTime, venue, capacity, hours }: CourseFormValues) {
-  return { title, kind, startsAt: tokyoIso(date, startTime), endsAt: tokyoIso(date, endTime), venue: venue ?? '', capacity: Number(capacity), hours: Number(hours) };
+  return {
+    title,
+    kind,
+    startsAt: tokyoIso(date, startTime),
+    endsAt: tokyoIso(date, endTime),
+    venue: venue ?? '',
+    capacity: Number(capacity),
+    hours: Number(hours),
+  };
 }
 
 /** The record's times as the form's date and wall times. */
 export function toCourseFormValues(record: Pick<CourseRecord, 'startsAt' | 'endsAt'>) {
-  return { date: tokyoDateOf(record.startsAt), startTime: tokyoTimeOf(record.startsAt), endTime: tokyoTimeOf(record.endsAt) };
+  return {
+    date: tokyoDateOf(record.startsAt),
+    startTime: tokyoTimeOf(record.startsAt),
+    endTime: tokyoTimeOf(record.endsAt),
+  };
 }
 
 /** Places a register takes: registered and attended, not absent (as the API counts them). */
-export const placesTaken = (rows: readonly { status: AttendanceStatus }[]) => rows.filter((r) => r.status !== 'absent').length;
+export const placesTaken = (rows: readonly { status: AttendanceStatus }[]) =>
+  rows.filter((r) => r.status !== 'absent').length;

@@ -19,7 +19,14 @@ export const CourseKindChip = ({ record: given }: { record?: CourseRecord; label
   const record = given ?? context;
   const translate = useTranslate();
   if (!record) return null;
-  return <Chip size="small" variant="outlined" color={record.kind === 'initial' ? 'primary' : 'default'} label={translate(enumKey('course_kind', record.kind))} />;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={record.kind === 'initial' ? 'primary' : 'default'}
+      label={translate(enumKey('course_kind', record.kind))}
+    />
+  );
 };
 
 /** 4 / 5 人, in warning colour once full. */

@@ -6,6 +6,13 @@ import { CourseList } from './CourseList';
 import { CourseShow } from './CourseShow';
 
 /** Training courses (研修) and their attendance, on /api/courses: staff only. */
-const courses: ResourceDefinition = { list: CourseList, create: CourseCreate, edit: CourseEdit, show: CourseShow, icon: SchoolIcon, recordRepresentation: 'title' };
+const courses: ResourceDefinition = {
+  list: CourseList,
+  create: CourseCreate,
+  edit: CourseEdit,
+  show: CourseShow,
+  icon: SchoolIcon,
+  recordRepresentation: 'title',
+};
 
 export default courses;

@@ -16,7 +16,6 @@ import { VisitSummary } from '../offers/VisitSummary';
 import { type DispatchRecord, visitHappened } from '../reports/types';
 import { usePastDispatches } from '../reports/use-past-dispatches';
 
-
 /** The .ics needs the bearer token, so it is fetched and handed to the browser as a file. */
 async function downloadCalendar(id: string): Promise<void> {
   const text = await apiClient.request<string>(`/dispatches/${id}/calendar.ics`);
@@ -34,7 +33,11 @@ async function downloadCalendar(id: string): Promise<void> {
 const PatientDetails = ({ dispatchId }: { dispatchId: string }) => {
   const translate = useTranslate();
   const [shown, setShown] = useState(false);
-  const { data } = useQuery({ queryKey: ['dispatches', dispatchId, 'one'], queryFn: () => apiClient.request<DispatchRecord>(`/dispatches/${dispatchId}`), enabled: shown });
+  const { data } = useQuery({
+    queryKey: ['dispatches', dispatchId, 'one'],
+    queryFn: () => apiClient.request<DispatchRecord>(`/dispatches/${dispatchId}`),
+    enabled: shown,
+  });
   if (!shown)
     return (
       <Button size="small" startIcon={<PersonIcon />} onClick={() => setShown(true)}>
@@ -42,11 +45,13 @@ const PatientDetails = ({ dispatchId }: { dispatchId: string }) => {
       </Button>
     );
   if (!data) return <Loading />;
-  if (!data.patient) return <Typography color="text.secondary">{translate('app.dispatches.patient_hidden')}</Typography>;
+  if (!data.patient)
+    return <Typography color="text.secondary">{translate('app.dispatches.patient_hidden')}</Typography>;
   const p = data.patient;
   return (
     <Typography data-testid="dispatch-patient">
-      {translate('app.dispatches.patient')}: {p.displayName}（{translate(enumKey('patient_gender', p.gender))} · {translate(enumKey('age_band', p.ageBand))}）
+      {translate('app.dispatches.patient')}: {p.displayName}（{translate(enumKey('patient_gender', p.gender))} ·{' '}
+      {translate(enumKey('age_band', p.ageBand))}）
     </Typography>
   );
 };
@@ -55,7 +60,10 @@ const DispatchCard = ({ dispatch, offer }: { dispatch: DispatchRecord; offer?: O
   const translate = useTranslate();
   const notify = useNotify();
   const locale = useDisplayLocale();
-  const calendar = useMutation({ mutationFn: () => downloadCalendar(dispatch.id), onError: (error: Error) => notify(error.message, { type: 'error' }) });
+  const calendar = useMutation({
+    mutationFn: () => downloadCalendar(dispatch.id),
+    onError: (error: Error) => notify(error.message, { type: 'error' }),
+  });
   return (
     <Card component="article" data-testid="dispatch">
       <CardContent>
@@ -67,7 +75,8 @@ const DispatchCard = ({ dispatch, offer }: { dispatch: DispatchRecord; offer?: O
           <VisitSummary visit={offer.visit} />
         ) : (
           <Typography variant="h6" component="p" sx={{ fontSize: '1.05rem' }}>
-            {formatTimeRange(dispatch.startsAt, dispatch.endsAt, locale)} · {translate(enumKey('language', dispatch.language))}
+            {formatTimeRange(dispatch.startsAt, dispatch.endsAt, locale)} ·{' '}
+            {translate(enumKey('language', dispatch.language))}
           </Typography>
         )}
         <Box sx={{ mt: 1 }}>
@@ -75,14 +84,18 @@ const DispatchCard = ({ dispatch, offer }: { dispatch: DispatchRecord; offer?: O
         </Box>
       </CardContent>
       <CardActions sx={{ px: 2, pb: 2 }}>
-        <Button variant="outlined" startIcon={<EventIcon />} onClick={() => calendar.mutate()} disabled={calendar.isPending}>
+        <Button
+          variant="outlined"
+          startIcon={<EventIcon />}
+          onClick={() => calendar.mutate()}
+          disabled={calendar.isPending}
+        >
           {translate('app.dispatches.calendar')}
         </Button>
       </CardActions>
     </Card>
   );
 };
-
 
 /** A visit that has started: its report is filed (or changed until reviewed) from here. */
 const PastDispatchCard = ({ dispatch, offer }: { dispatch: DispatchRecord; offer?: OfferRecord }) => {
@@ -96,7 +109,8 @@ const PastDispatchCard = ({ dispatch, offer }: { dispatch: DispatchRecord; offer
           <Chip size="small" variant="outlined" label={translate(`app.dispatches.role.${dispatch.role}`)} />
         </Box>
         <Typography sx={{ fontWeight: 500 }}>
-          {formatTimeRange(dispatch.startsAt, dispatch.endsAt, locale)} · {translate(enumKey('language', dispatch.language))}
+          {formatTimeRange(dispatch.startsAt, dispatch.endsAt, locale)} ·{' '}
+          {translate(enumKey('language', dispatch.language))}
         </Typography>
         {offer && (
           <Typography variant="body2" color="text.secondary">
@@ -107,7 +121,12 @@ const PastDispatchCard = ({ dispatch, offer }: { dispatch: DispatchRecord; offer
       </CardContent>
       <CardActions sx={{ px: 2, pb: 2 }}>
         {visitHappened(dispatch) ? (
-          <Button variant="contained" startIcon={<EditNoteIcon />} component={RouterLink} to={`/dispatches/${dispatch.id}/report`}>
+          <Button
+            variant="contained"
+            startIcon={<EditNoteIcon />}
+            component={RouterLink}
+            to={`/dispatches/${dispatch.id}/report`}
+          >
             {translate('app.reports.open')}
           </Button>
         ) : (
@@ -126,10 +145,16 @@ export const DispatchList = () => {
   const [now] = useState(() => new Date().toISOString());
   const dispatches = useQuery({
     queryKey: ['dispatches', 'upcoming', now],
-    queryFn: () => apiClient.request<{ data: DispatchRecord[] }>('/dispatches', { query: { status: 'confirmed', from: now, order: 'ASC', page: 1, perPage: 50 } }),
+    queryFn: () =>
+      apiClient.request<{ data: DispatchRecord[] }>('/dispatches', {
+        query: { status: 'confirmed', from: now, order: 'ASC', page: 1, perPage: 50 },
+      }),
   });
   // Accepted offers carry the hospital's name and place, which a dispatch does not.
-  const offers = useQuery({ queryKey: ['offers', 'accepted'], queryFn: () => apiClient.request<{ data: OfferRecord[] }>('/offers', { query: { status: 'accepted' } }) });
+  const offers = useQuery({
+    queryKey: ['offers', 'accepted'],
+    queryFn: () => apiClient.request<{ data: OfferRecord[] }>('/offers', { query: { status: 'accepted' } }),
+  });
   const past = usePastDispatches();
   const pastDispatches = past.data?.data.filter((dispatch) => isLiveDispatch(dispatch.status));
   const offerFor = (requestId: string) => offers.data?.data.find((offer) => offer.requestId === requestId);
@@ -141,8 +166,12 @@ export const DispatchList = () => {
       </Typography>
       {dispatches.isPending && <Loading />}
       {dispatches.error && <Typography color="error">{dispatches.error.message}</Typography>}
-      {dispatches.data?.data.length === 0 && <Typography color="text.secondary">{translate('app.dispatches.empty')}</Typography>}
-      {dispatches.data?.data.map((dispatch) => <DispatchCard key={dispatch.id} dispatch={dispatch} offer={offerFor(dispatch.requestId)} />)}
+      {dispatches.data?.data.length === 0 && (
+        <Typography color="text.secondary">{translate('app.dispatches.empty')}</Typography>
+      )}
+      {dispatches.data?.data.map((dispatch) => (
+        <DispatchCard key={dispatch.id} dispatch={dispatch} offer={offerFor(dispatch.requestId)} />
+      ))}
       <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
         {translate('app.reports.past_title')}
       </Typography>
@@ -151,8 +180,12 @@ export const DispatchList = () => {
       </Typography>
       {past.isPending && <Loading />}
       {past.error && <Typography color="error">{past.error.message}</Typography>}
-      {pastDispatches?.length === 0 && <Typography color="text.secondary">{translate('app.reports.past_empty')}</Typography>}
-      {pastDispatches?.map((dispatch) => <PastDispatchCard key={dispatch.id} dispatch={dispatch} offer={offerFor(dispatch.requestId)} />)}
+      {pastDispatches?.length === 0 && (
+        <Typography color="text.secondary">{translate('app.reports.past_empty')}</Typography>
+      )}
+      {pastDispatches?.map((dispatch) => (
+        <PastDispatchCard key={dispatch.id} dispatch={dispatch} offer={offerFor(dispatch.requestId)} />
+      ))}
     </Box>
   );
 };

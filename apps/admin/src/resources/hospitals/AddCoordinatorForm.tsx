@@ -1,6 +1,18 @@
 import { Box, Typography } from '@mui/material';
 import { useState } from 'react';
-import { email, Form, minLength, PasswordInput, required, SaveButton, SelectInput, TextInput, useNotify, useRefresh, useTranslate } from 'react-admin';
+import {
+  email,
+  Form,
+  minLength,
+  PasswordInput,
+  required,
+  SaveButton,
+  SelectInput,
+  TextInput,
+  useNotify,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { ApiError } from '../../api/api-client';
 import { FormServerError } from '../../layout/FormServerError';
@@ -12,7 +24,11 @@ const EMPTY = { email: '', displayName: '', locale: 'ja', password: '' };
 
 /** The fields of CreateCoordinatorDto that were filled in: an empty password means "invite by e-mail". */
 export function toCoordinatorBody(values: FieldValues): Record<string, unknown> {
-  return Object.fromEntries(FIELDS.map((field) => [field, values[field]]).filter(([, value]) => value !== null && value !== undefined && value !== ''));
+  return Object.fromEntries(
+    FIELDS.map((field) => [field, values[field]]).filter(
+      ([, value]) => value !== null && value !== undefined && value !== '',
+    ),
+  );
 }
 
 const row = { display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { flex: '1 1 200px' } } as const;
@@ -26,7 +42,10 @@ export const AddCoordinatorForm = ({ hospitalId }: { hospitalId: string }) => {
   const [round, setRound] = useState(0);
   const save = async (values: FieldValues) => {
     try {
-      const user = await apiClient.request<{ displayName: string }>(`/hospitals/${hospitalId}/coordinators`, { method: 'POST', body: toCoordinatorBody(values) });
+      const user = await apiClient.request<{ displayName: string }>(`/hospitals/${hospitalId}/coordinators`, {
+        method: 'POST',
+        body: toCoordinatorBody(values),
+      });
       notify('app.registry.hospitals.coordinator_added', { type: 'success', messageArgs: { name: user.displayName } });
       setRound((r) => r + 1);
       refresh();
@@ -48,12 +67,32 @@ export const AddCoordinatorForm = ({ hospitalId }: { hospitalId: string }) => {
       <Form key={round} record={EMPTY} onSubmit={save}>
         <FormServerError />
         <Box sx={row}>
-          <TextInput source="displayName" label="resources.hospitals.fields.coordinator.displayName" validate={required()} />
-          <TextInput source="email" label="resources.hospitals.fields.coordinator.email" type="email" validate={[required(), email()]} />
+          <TextInput
+            source="displayName"
+            label="resources.hospitals.fields.coordinator.displayName"
+            validate={required()}
+          />
+          <TextInput
+            source="email"
+            label="resources.hospitals.fields.coordinator.email"
+            type="email"
+            validate={[required(), email()]}
+          />
         </Box>
         <Box sx={row}>
-          <SelectInput source="locale" label="resources.hospitals.fields.coordinator.locale" choices={localeChoices} validate={required()} />
-          <PasswordInput source="password" label="resources.hospitals.fields.coordinator.password" validate={minLength(10)} helperText="app.registry.hospitals.password_hint" autoComplete="new-password" />
+          <SelectInput
+            source="locale"
+            label="resources.hospitals.fields.coordinator.locale"
+            choices={localeChoices}
+            validate={required()}
+          />
+          <PasswordInput
+            source="password"
+            label="resources.hospitals.fields.coordinator.password"
+            validate={minLength(10)}
+            helperText="app.registry.hospitals.password_hint"
+            autoComplete="new-password"
+          />
         </Box>
         <SaveButton label="app.registry.hospitals.add_coordinator" />
       </Form>

@@ -2,7 +2,10 @@ import { useMediaQuery, type Theme } from '@mui/material';
 import { BooleanField, Datagrid, List, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
 import { AREA_CHOICES } from '../volunteers/fields';
 
-const filters = [<TextInput key="q" source="q" alwaysOn />, <SelectInput key="area" source="area" choices={AREA_CHOICES} alwaysOn />];
+const filters = [
+  <TextInput key="q" source="q" alwaysOn />,
+  <SelectInput key="area" source="area" choices={AREA_CHOICES} alwaysOn />,
+];
 
 /** Partner hospitals (staff, read-only here). */
 export const HospitalList = () => {

@@ -29,7 +29,9 @@ const Coordinators = () => {
           <Datagrid
             bulkActionButtons={false}
             rowClick={false}
-            empty={<Typography color="text.secondary">{translate('app.registry.hospitals.no_coordinators')}</Typography>}
+            empty={
+              <Typography color="text.secondary">{translate('app.registry.hospitals.no_coordinators')}</Typography>
+            }
             sx={{ '& td, & th': { px: 1 } }}
           >
             <TextField source="displayName" label="resources.users.fields.displayName" />

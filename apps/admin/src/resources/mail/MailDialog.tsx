@@ -1,4 +1,14 @@
-import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Typography, useMediaQuery, type Theme } from '@mui/material';
+import {
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Typography,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { DetailList, DetailRow } from '../../layout/DetailList';
 import { formatDateTime } from '../../lib/dates';
@@ -21,7 +31,14 @@ export const MailDialog = ({ mail, onClose }: { mail: MailRecord | null; onClose
     },
   });
   return (
-    <Dialog open={mail !== null} onClose={onClose} fullWidth maxWidth="md" fullScreen={fullScreen} aria-labelledby="mail-dialog-title">
+    <Dialog
+      open={mail !== null}
+      onClose={onClose}
+      fullWidth
+      maxWidth="md"
+      fullScreen={fullScreen}
+      aria-labelledby="mail-dialog-title"
+    >
       {mail && (
         <>
           <DialogTitle id="mail-dialog-title">{mail.subject}</DialogTitle>
@@ -30,20 +47,47 @@ export const MailDialog = ({ mail, onClose }: { mail: MailRecord | null; onClose
               <DetailRow label={field('to')}>{mail.to}</DetailRow>
               <DetailRow label={field('createdAt')}>{formatDateTime(mail.createdAt, locale)}</DetailRow>
               <DetailRow label={field('status')}>
-                <Chip size="small" color={MAIL_STATUS_COLOR[mail.status]} label={translate(enumKey('mail_status', mail.status))} />
+                <Chip
+                  size="small"
+                  color={MAIL_STATUS_COLOR[mail.status]}
+                  label={translate(enumKey('mail_status', mail.status))}
+                />
               </DetailRow>
               {mail.sentAt && <DetailRow label={field('sentAt')}>{formatDateTime(mail.sentAt, locale)}</DetailRow>}
-              <DetailRow label={field('template')}>{translate(enumKey('mail_template', mail.template), { _: mail.template })}</DetailRow>
-              <DetailRow label={field('locale')}>{translate(`app.locale.${mail.locale}`, { _: mail.locale })}</DetailRow>
+              <DetailRow label={field('template')}>
+                {translate(enumKey('mail_template', mail.template), { _: mail.template })}
+              </DetailRow>
+              <DetailRow label={field('locale')}>
+                {translate(`app.locale.${mail.locale}`, { _: mail.locale })}
+              </DetailRow>
               {mail.attempts > 0 && <DetailRow label={field('attempts')}>{mail.attempts}</DetailRow>}
               {mail.lastError && <DetailRow label={field('lastError')}>{mail.lastError}</DetailRow>}
-              {mail.usefulUntil && <DetailRow label={field('usefulUntil')}>{formatDateTime(mail.usefulUntil, locale)}</DetailRow>}
-              {mail.purgedAt && <DetailRow label={field('purgedAt')}>{formatDateTime(mail.purgedAt, locale)}</DetailRow>}
+              {mail.usefulUntil && (
+                <DetailRow label={field('usefulUntil')}>{formatDateTime(mail.usefulUntil, locale)}</DetailRow>
+              )}
+              {mail.purgedAt && (
+                <DetailRow label={field('purgedAt')}>{formatDateTime(mail.purgedAt, locale)}</DetailRow>
+              )}
               {mail.attachments.length > 0 && (
-                <DetailRow label={field('attachments')}>{mail.attachments.map((a) => `${a.filename} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}</DetailRow>
+                <DetailRow label={field('attachments')}>
+                  {mail.attachments.map((a) => `${a.filename} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}
+                </DetailRow>
               )}
             </DetailList>
-            <Typography component="pre" data-testid="mail-body" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: 'inherit', fontSize: '0.95rem', m: 0, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}>
+            <Typography
+              component="pre"
+              data-testid="mail-body"
+              sx={{
+                whiteSpace: 'pre-wrap',
+                overflowWrap: 'anywhere',
+                fontFamily: 'inherit',
+                fontSize: '0.95rem',
+                m: 0,
+                p: 2,
+                bgcolor: 'action.hover',
+                borderRadius: 1,
+              }}
+            >
               {mail.textBody}
             </Typography>
           </DialogContent>

@@ -1,6 +1,18 @@
 import { Chip, useMediaQuery, type Theme } from '@mui/material';
 import { useState } from 'react';
-import { BooleanInput, CanAccess, Datagrid, FunctionField, List, Pagination, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  CanAccess,
+  Datagrid,
+  FunctionField,
+  List,
+  Pagination,
+  SelectInput,
+  SimpleList,
+  TextField,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
 import { AccessDenied } from '../../layout/AccessDenied';
 import { formatDateTime } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
@@ -17,7 +29,9 @@ const filters = [
 
 const StatusChip = ({ mail }: { mail: MailRecord }) => {
   const translate = useTranslate();
-  return <Chip size="small" color={MAIL_STATUS_COLOR[mail.status]} label={translate(enumKey('mail_status', mail.status))} />;
+  return (
+    <Chip size="small" color={MAIL_STATUS_COLOR[mail.status]} label={translate(enumKey('mail_status', mail.status))} />
+  );
 };
 
 /**
@@ -36,7 +50,14 @@ const MailListContent = () => {
   };
   return (
     <>
-      <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false} empty={false} pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}>
+      <List
+        filters={filters}
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        perPage={25}
+        exporter={false}
+        empty={false}
+        pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      >
         {isSmall ? (
           <SimpleList<MailRecord>
             primaryText={(mail) => mail.subject}
@@ -49,7 +70,11 @@ const MailListContent = () => {
             <FunctionField<MailRecord> source="createdAt" render={(mail) => formatDateTime(mail.createdAt, locale)} />
             <TextField source="to" sortable={false} />
             <TextField source="subject" sortable={false} />
-            <FunctionField<MailRecord> source="template" sortable={false} render={(mail) => translate(enumKey('mail_template', mail.template), { _: mail.template })} />
+            <FunctionField<MailRecord>
+              source="template"
+              sortable={false}
+              render={(mail) => translate(enumKey('mail_template', mail.template), { _: mail.template })}
+            />
             <FunctionField<MailRecord> source="status" sortable={false} render={(mail) => <StatusChip mail={mail} />} />
           </Datagrid>
         )}

@@ -49,4 +49,5 @@ export const MAIL_STATUS_COLOR: Record<MailRecord['status'], 'default' | 'info' 
 };
 
 /** Not delivered and worth a look: refused, obsolete, or still retrying after a failed attempt. */
-export const isUndelivered = (mail: MailRecord): boolean => mail.status === 'failed' || mail.status === 'obsolete' || (mail.status === 'pending' && mail.attempts > 0);
+export const isUndelivered = (mail: MailRecord): boolean =>
+  mail.status === 'failed' || mail.status === 'obsolete' || (mail.status === 'pending' && mail.attempts > 0);

@@ -1,6 +1,18 @@
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
-import { Box, Button, Card, CardActions, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Card,
+  CardActions,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useNotify, useTranslate } from 'react-admin';
@@ -25,11 +37,23 @@ const DeclineDialog = ({ offer, onClose }: { offer: OfferRecord; onClose: () => 
     <Dialog open onClose={onClose} fullWidth maxWidth="xs">
       <DialogTitle>{translate('app.offers.decline_title')}</DialogTitle>
       <DialogContent>
-        <TextField fullWidth multiline margin="dense" label={translate('app.offers.decline_reason')} value={reason} onChange={(event) => setReason(event.target.value)} />
+        <TextField
+          fullWidth
+          multiline
+          margin="dense"
+          label={translate('app.offers.decline_reason')}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button color="error" variant="contained" disabled={decline.isPending} onClick={() => decline.mutate({ id: offer.id, ...(reason.trim() ? { reason: reason.trim() } : {}) })}>
+        <Button
+          color="error"
+          variant="contained"
+          disabled={decline.isPending}
+          onClick={() => decline.mutate({ id: offer.id, ...(reason.trim() ? { reason: reason.trim() } : {}) })}
+        >
           {translate('app.offers.decline')}
         </Button>
       </DialogActions>
@@ -42,7 +66,9 @@ const OfferCard = ({ offer }: { offer: OfferRecord }) => {
   const notify = useNotify();
   const locale = useDisplayLocale();
   const [declining, setDeclining] = useState(false);
-  const accept = useApiAction<{ id: string }>((body) => `/offers/${body.id}/accept`, { onSuccess: () => notify('app.offers.accepted', { type: 'success' }) });
+  const accept = useApiAction<{ id: string }>((body) => `/offers/${body.id}/accept`, {
+    onSuccess: () => notify('app.offers.accepted', { type: 'success' }),
+  });
   return (
     <Card component="article" aria-label={offer.visit.hospitalName} data-testid="offer">
       <CardContent>
@@ -52,10 +78,24 @@ const OfferCard = ({ offer }: { offer: OfferRecord }) => {
         </Typography>
       </CardContent>
       <CardActions sx={{ px: 2, pb: 2, gap: 1 }}>
-        <Button variant="contained" size="large" startIcon={<CheckIcon />} disabled={accept.isPending} onClick={() => accept.mutate({ id: offer.id })} sx={{ flex: 1 }}>
+        <Button
+          variant="contained"
+          size="large"
+          startIcon={<CheckIcon />}
+          disabled={accept.isPending}
+          onClick={() => accept.mutate({ id: offer.id })}
+          sx={{ flex: 1 }}
+        >
           {translate('app.offers.accept')}
         </Button>
-        <Button variant="outlined" size="large" color="inherit" startIcon={<CloseIcon />} onClick={() => setDeclining(true)} sx={{ flex: 1 }}>
+        <Button
+          variant="outlined"
+          size="large"
+          color="inherit"
+          startIcon={<CloseIcon />}
+          onClick={() => setDeclining(true)}
+          sx={{ flex: 1 }}
+        >
           {translate('app.offers.decline')}
         </Button>
       </CardActions>
@@ -80,7 +120,9 @@ export const OfferList = () => {
       </Typography>
       {isPending ? <Loading /> : error ? <Typography color="error">{error.message}</Typography> : null}
       {data?.data.length === 0 && <Typography color="text.secondary">{translate('app.offers.empty')}</Typography>}
-      {data?.data.map((offer) => <OfferCard key={offer.id} offer={offer} />)}
+      {data?.data.map((offer) => (
+        <OfferCard key={offer.id} offer={offer} />
+      ))}
     </Box>
   );
 };

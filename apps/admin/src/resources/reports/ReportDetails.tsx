@@ -27,7 +27,9 @@ export const ReportFlags = ({ report }: { report: ReportRecord }) => {
     <>
       {report.wellbeingConcern && <Chip size="small" color="error" label={translate('app.reports.flags.wellbeing')} />}
       {report.timeDispute && <Chip size="small" color="warning" label={translate('app.reports.flags.time_dispute')} />}
-      {!!report.issues?.trim() && <Chip size="small" color="warning" variant="outlined" label={translate('app.reports.flags.issues')} />}
+      {!!report.issues?.trim() && (
+        <Chip size="small" color="warning" variant="outlined" label={translate('app.reports.flags.issues')} />
+      )}
     </>
   );
 };
@@ -40,14 +42,22 @@ export const ReportDetails = ({ report }: { report: ReportRecord }) => {
   return (
     <Box sx={{ display: 'grid', gap: 0.75 }}>
       <Line label="app.reports.actual">{formatTimeRange(report.actualStart, report.actualEnd, locale)}</Line>
-      <Line label="resources.reports.fields.waitingMinutes">{translate('app.reports.minutes', { smart_count: report.waitingMinutes })}</Line>
-      <Line label="resources.reports.fields.scenes">{report.scenes.map((scene) => translate(enumKey('report_scene', scene))).join('、')}</Line>
-      <Line label="resources.reports.fields.difficulty">{translate(`app.reports.difficulty.${report.difficulty}`)}</Line>
+      <Line label="resources.reports.fields.waitingMinutes">
+        {translate('app.reports.minutes', { smart_count: report.waitingMinutes })}
+      </Line>
+      <Line label="resources.reports.fields.scenes">
+        {report.scenes.map((scene) => translate(enumKey('report_scene', scene))).join('、')}
+      </Line>
+      <Line label="resources.reports.fields.difficulty">
+        {translate(`app.reports.difficulty.${report.difficulty}`)}
+      </Line>
       <Line label="resources.reports.fields.transportCostYen">{translate('app.reports.yen', { amount: yen })}</Line>
       {report.issues?.trim() && <Line label="resources.reports.fields.issues">{report.issues}</Line>}
       {report.termsToStudy?.trim() && <Line label="resources.reports.fields.termsToStudy">{report.termsToStudy}</Line>}
       <Line label="resources.reports.fields.submittedAt">{formatDateTime(report.submittedAt, locale)}</Line>
-      {report.reviewedAt && <Line label="resources.reports.fields.reviewedAt">{formatDateTime(report.reviewedAt, locale)}</Line>}
+      {report.reviewedAt && (
+        <Line label="resources.reports.fields.reviewedAt">{formatDateTime(report.reviewedAt, locale)}</Line>
+      )}
       {report.reviewComment && <Line label="resources.reports.fields.reviewComment">{report.reviewComment}</Line>}
     </Box>
   );

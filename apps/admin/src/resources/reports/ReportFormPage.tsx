@@ -84,7 +84,9 @@ function defaults(dispatch: DispatchRecord, report: ReportRecord | null): FormVa
 const FIELD_OF: Record<string, string> = { actualStart: 'start', actualEnd: 'end' };
 
 const endAfterStart = (value: string, values: Record<string, unknown>) =>
-  value && typeof values.start === 'string' && !isAfter(value, values.start) ? 'app.requests.end_before_start' : undefined;
+  value && typeof values.start === 'string' && !isAfter(value, values.start)
+    ? 'app.requests.end_before_start'
+    : undefined;
 
 const DIFFICULTIES = ['1', '2', '3', '4', '5'].map((id) => ({ id, name: `app.reports.difficulty.${id}` }));
 
@@ -96,7 +98,10 @@ const ReportForm = ({ dispatch, report }: { dispatch: DispatchRecord; report: Re
   const queryClient = useQueryClient();
   const save = async (values: FieldValues) => {
     try {
-      await apiClient.request(`/dispatches/${dispatch.id}/report`, { method: report ? 'PUT' : 'POST', body: toReportBody(values as FormValues) });
+      await apiClient.request(`/dispatches/${dispatch.id}/report`, {
+        method: report ? 'PUT' : 'POST',
+        body: toReportBody(values as FormValues),
+      });
     } catch (error) {
       if (error instanceof ApiError && error.body.errors) {
         const errors: Record<string, unknown> = {};
@@ -119,13 +124,33 @@ const ReportForm = ({ dispatch, report }: { dispatch: DispatchRecord; report: Re
           <Box sx={row}>
             <DateInput source="date" label="app.reports.date" validate={required()} />
             <TextInput source="start" label="resources.reports.fields.actualStart" type="time" validate={required()} />
-            <TextInput source="end" label="resources.reports.fields.actualEnd" type="time" validate={[required(), endAfterStart]} />
+            <TextInput
+              source="end"
+              label="resources.reports.fields.actualEnd"
+              type="time"
+              validate={[required(), endAfterStart]}
+            />
           </Box>
           <Box sx={row}>
-            <NumberInput source="waitingMinutes" min={0} max={1440} step={5} validate={[required(), minValue(0), maxValue(1440)]} />
-            <NumberInput source="transportCostYen" min={0} step={10} validate={[required(), minValue(0), maxValue(100000)]} />
+            <NumberInput
+              source="waitingMinutes"
+              min={0}
+              max={1440}
+              step={5}
+              validate={[required(), minValue(0), maxValue(1440)]}
+            />
+            <NumberInput
+              source="transportCostYen"
+              min={0}
+              step={10}
+              validate={[required(), minValue(0), maxValue(100000)]}
+            />
           </Box>
-          <CheckboxGroupInput source="scenes" choices={choices('report_scene', REPORT_SCENES)} validate={required('app.reports.scenes_required')} />
+          <CheckboxGroupInput
+            source="scenes"
+            choices={choices('report_scene', REPORT_SCENES)}
+            validate={required('app.reports.scenes_required')}
+          />
           <RadioButtonGroupInput source="difficulty" choices={DIFFICULTIES} validate={required()} />
           <TextInput source="issues" multiline minRows={2} fullWidth helperText="app.reports.issues_hint" />
           <TextInput source="termsToStudy" multiline minRows={2} fullWidth />
@@ -174,11 +199,24 @@ export const ReportFormPage = () => {
       <>
         {existing && (
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Chip size="small" color={REVIEW_STATUS_COLOR[existing.reviewStatus]} label={translate(enumKey('review_status', existing.reviewStatus))} data-testid="review-status" />
-            {existing.reviewStatus === 'pending' && <Typography variant="body2" color="text.secondary">{translate('app.reports.editable_hint')}</Typography>}
+            <Chip
+              size="small"
+              color={REVIEW_STATUS_COLOR[existing.reviewStatus]}
+              label={translate(enumKey('review_status', existing.reviewStatus))}
+              data-testid="review-status"
+            />
+            {existing.reviewStatus === 'pending' && (
+              <Typography variant="body2" color="text.secondary">
+                {translate('app.reports.editable_hint')}
+              </Typography>
+            )}
           </Box>
         )}
-        {existing && existing.reviewStatus !== 'pending' ? <ReportDetails report={existing} /> : <ReportForm dispatch={dispatch} report={existing} />}
+        {existing && existing.reviewStatus !== 'pending' ? (
+          <ReportDetails report={existing} />
+        ) : (
+          <ReportForm dispatch={dispatch} report={existing} />
+        )}
       </>
     );
   };
@@ -195,7 +233,8 @@ export const ReportFormPage = () => {
       </Typography>
       {dispatch && (
         <Typography color="text.secondary" data-testid="report-visit">
-          {formatTimeRange(dispatch.startsAt, dispatch.endsAt, locale)} · {translate(enumKey('language', dispatch.language))}
+          {formatTimeRange(dispatch.startsAt, dispatch.endsAt, locale)} ·{' '}
+          {translate(enumKey('language', dispatch.language))}
         </Typography>
       )}
       <Card>

@@ -1,6 +1,20 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
-import { Box, Button, Card, CardActions, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Card,
+  CardActions,
+  CardContent,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import {
   List,
@@ -29,13 +43,16 @@ const ReviewActions = ({ report }: { report: ReportRecord }) => {
   const { canAccess } = useCanAccess({ resource: 'reports', action: 'review' });
   const [decision, setDecision] = useState<Decision | null>(null);
   const [comment, setComment] = useState('');
-  const review = useApiAction<{ id: string; status: Decision; comment?: string }>((body) => `/reports/${body.id}/review`, {
-    onSuccess: (_result, body) => {
-      setDecision(null);
-      setComment('');
-      notify(`app.reports.review.done_${body.status}`, { type: 'success' });
+  const review = useApiAction<{ id: string; status: Decision; comment?: string }>(
+    (body) => `/reports/${body.id}/review`,
+    {
+      onSuccess: (_result, body) => {
+        setDecision(null);
+        setComment('');
+        notify(`app.reports.review.done_${body.status}`, { type: 'success' });
+      },
     },
-  });
+  );
   if (!canAccess || report.reviewStatus === 'reviewed') return null;
   return (
     <>
@@ -66,7 +83,10 @@ const ReviewActions = ({ report }: { report: ReportRecord }) => {
           <Button
             variant="contained"
             disabled={review.isPending}
-            onClick={() => decision && review.mutate({ id: report.id, status: decision, ...(comment.trim() ? { comment: comment.trim() } : {}) })}
+            onClick={() =>
+              decision &&
+              review.mutate({ id: report.id, status: decision, ...(comment.trim() ? { comment: comment.trim() } : {}) })
+            }
           >
             {translate('ra.action.confirm')}
           </Button>
@@ -89,7 +109,11 @@ const ReportCard = ({ report }: { report: ReportRecord }) => {
               </ReferenceField>
             </Typography>
             <ReportFlags report={report} />
-            <Chip size="small" color={REVIEW_STATUS_COLOR[report.reviewStatus]} label={translate(enumKey('review_status', report.reviewStatus))} />
+            <Chip
+              size="small"
+              color={REVIEW_STATUS_COLOR[report.reviewStatus]}
+              label={translate(enumKey('review_status', report.reviewStatus))}
+            />
           </Box>
           <ReportDetails report={report} />
         </CardContent>
@@ -105,7 +129,12 @@ const ReportCards = () => {
   const translate = useTranslate();
   const { data, isPending } = useListContext<ReportRecord>();
   if (isPending) return <Loading />;
-  if (!data?.length) return <Typography sx={{ p: 2 }} color="text.secondary">{translate('app.reports.queue_empty')}</Typography>;
+  if (!data?.length)
+    return (
+      <Typography sx={{ p: 2 }} color="text.secondary">
+        {translate('app.reports.queue_empty')}
+      </Typography>
+    );
   return (
     <Box sx={{ display: 'grid', gap: 2, p: { xs: 0, sm: 1 } }}>
       {data.map((report) => (
@@ -115,7 +144,9 @@ const ReportCards = () => {
   );
 };
 
-const filters = [<SelectInput key="reviewStatus" source="reviewStatus" choices={choices('review_status', REVIEW_STATUSES)} alwaysOn />];
+const filters = [
+  <SelectInput key="reviewStatus" source="reviewStatus" choices={choices('review_status', REVIEW_STATUSES)} alwaysOn />,
+];
 
 /** Staff's review queue: pending reports, flagged first (the API orders them), then oldest first. */
 export const ReportList = () => (

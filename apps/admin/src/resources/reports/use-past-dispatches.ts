@@ -9,6 +9,9 @@ import type { DispatchRecord } from './types';
 export function usePastDispatches() {
   return useQuery({
     queryKey: ['dispatches', 'past'],
-    queryFn: () => apiClient.request<{ data: DispatchRecord[]; total: number }>('/dispatches', { query: { to: new Date().toISOString(), order: 'DESC', page: 1, perPage: 50 } }),
+    queryFn: () =>
+      apiClient.request<{ data: DispatchRecord[]; total: number }>('/dispatches', {
+        query: { to: new Date().toISOString(), order: 'DESC', page: 1, perPage: 50 },
+      }),
   });
 }

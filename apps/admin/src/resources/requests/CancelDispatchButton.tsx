@@ -1,6 +1,20 @@
 import type { CancellingParty } from '@app/domain/model';
 import PersonOffIcon from '@mui/icons-material/PersonOff';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControl, FormControlLabel, FormHelperText, FormLabel, Radio, RadioGroup } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControl,
+  FormControlLabel,
+  FormHelperText,
+  FormLabel,
+  Radio,
+  RadioGroup,
+} from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { isStaff, type Role } from '../../access';
@@ -57,16 +71,33 @@ export const CancelDispatchButton = () => {
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs">
         <DialogTitle>{translate('app.dispatch_cancel.title')}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{translate('app.dispatch_cancel.content', { name: live.interpreterName, when: formatTimeRange(live.startsAt, live.endsAt, locale) })}</DialogContentText>
+          <DialogContentText>
+            {translate('app.dispatch_cancel.content', {
+              name: live.interpreterName,
+              when: formatTimeRange(live.startsAt, live.endsAt, locale),
+            })}
+          </DialogContentText>
           <Alert severity="info" sx={{ mt: 1 }}>
             {translate('app.dispatch_cancel.reopens')}
           </Alert>
           {staff && (
             <FormControl margin="normal">
               <FormLabel id="dispatch-cancel-party">{translate('app.dispatch_cancel.party')}</FormLabel>
-              <RadioGroup aria-labelledby="dispatch-cancel-party" value={party} onChange={(event) => setParty(event.target.value as Party)}>
-                <FormControlLabel value="interpreter" control={<Radio />} label={translate('app.dispatch_cancel.party_interpreter')} />
-                <FormControlLabel value="hospital" control={<Radio />} label={translate('app.dispatch_cancel.party_hospital')} />
+              <RadioGroup
+                aria-labelledby="dispatch-cancel-party"
+                value={party}
+                onChange={(event) => setParty(event.target.value as Party)}
+              >
+                <FormControlLabel
+                  value="interpreter"
+                  control={<Radio />}
+                  label={translate('app.dispatch_cancel.party_interpreter')}
+                />
+                <FormControlLabel
+                  value="hospital"
+                  control={<Radio />}
+                  label={translate('app.dispatch_cancel.party_hospital')}
+                />
               </RadioGroup>
               <FormHelperText sx={{ mx: 0 }}>{translate('app.dispatch_cancel.late_hint')}</FormHelperText>
             </FormControl>

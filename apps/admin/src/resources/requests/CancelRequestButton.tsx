@@ -35,7 +35,12 @@ export const CancelRequestButton = () => {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button color="error" variant="contained" disabled={!reason.trim() || cancel.isPending} onClick={() => cancel.mutate({ id: record.id, reason: reason.trim() })}>
+          <Button
+            color="error"
+            variant="contained"
+            disabled={!reason.trim() || cancel.isPending}
+            onClick={() => cancel.mutate({ id: record.id, reason: reason.trim() })}
+          >
             {translate('ra.action.confirm')}
           </Button>
         </DialogActions>

@@ -1,6 +1,24 @@
 import { isOpen } from '@app/domain/model';
 import SendIcon from '@mui/icons-material/Send';
-import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  List,
+  ListItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, useNotify, useTranslate } from 'react-admin';
@@ -29,21 +47,36 @@ interface RankResult {
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Assign one volunteer without an offer; someone a rule excludes needs a reason on record. */
-const AssignDialog = ({ request, volunteer, override, onClose }: { request: RequestRecord; volunteer: { volunteerId: string; displayName: string }; override: boolean; onClose: () => void }) => {
+const AssignDialog = ({
+  request,
+  volunteer,
+  override,
+  onClose,
+}: {
+  request: RequestRecord;
+  volunteer: { volunteerId: string; displayName: string };
+  override: boolean;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [reason, setReason] = useState('');
-  const assign = useApiAction<{ id: string; volunteerId: string; overrideReason?: string }>((body) => `/requests/${body.id}/assign`, {
-    onSuccess: () => {
-      notify('app.candidates.assigned', { type: 'success' });
-      onClose();
+  const assign = useApiAction<{ id: string; volunteerId: string; overrideReason?: string }>(
+    (body) => `/requests/${body.id}/assign`,
+    {
+      onSuccess: () => {
+        notify('app.candidates.assigned', { type: 'success' });
+        onClose();
+      },
     },
-  });
+  );
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="xs">
       <DialogTitle>{translate('app.candidates.assign_title', { name: volunteer.displayName })}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{translate(override ? 'app.candidates.assign_override_content' : 'app.candidates.assign_content')}</DialogContentText>
+        <DialogContentText>
+          {translate(override ? 'app.candidates.assign_override_content' : 'app.candidates.assign_content')}
+        </DialogContentText>
         <TextField
           fullWidth
           multiline
@@ -59,7 +92,13 @@ const AssignDialog = ({ request, volunteer, override, onClose }: { request: Requ
         <Button
           variant="contained"
           disabled={(override && !reason.trim()) || assign.isPending}
-          onClick={() => assign.mutate({ id: request.id, volunteerId: volunteer.volunteerId, ...(reason.trim() ? { overrideReason: reason.trim() } : {}) })}
+          onClick={() =>
+            assign.mutate({
+              id: request.id,
+              volunteerId: volunteer.volunteerId,
+              ...(reason.trim() ? { overrideReason: reason.trim() } : {}),
+            })
+          }
         >
           {translate('ra.action.confirm')}
         </Button>
@@ -73,7 +112,12 @@ const ScoreParts = ({ parts }: { parts: Record<string, number> }) => {
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}>
       {SCORE_PARTS.filter((part) => (parts[part] ?? 0) !== 0).map((part) => (
-        <Chip key={part} size="small" variant="outlined" label={`${translate(enumKey('score_part', part))} +${round(parts[part])}`} />
+        <Chip
+          key={part}
+          size="small"
+          variant="outlined"
+          label={`${translate(enumKey('score_part', part))} +${round(parts[part])}`}
+        />
       ))}
     </Box>
   );
@@ -87,17 +131,25 @@ export const CandidatesPanel = ({ request }: { request: RequestRecord }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [chosen, setChosen] = useState<string[]>([]);
-  const [assigning, setAssigning] = useState<{ volunteerId: string; displayName: string; override: boolean } | null>(null);
+  const [assigning, setAssigning] = useState<{ volunteerId: string; displayName: string; override: boolean } | null>(
+    null,
+  );
   const { data, isPending, error } = useQuery({
     queryKey: ['requests', request.id, 'candidates', request.status],
     queryFn: () => apiClient.request<RankResult>(`/requests/${request.id}/candidates`),
   });
-  const send = useApiAction<{ id: string; volunteerIds: string[] }, { sent: number }>((body) => `/requests/${body.id}/offers`, {
-    onSuccess: (result) => {
-      setChosen([]);
-      notify(result.sent > 0 ? 'app.candidates.sent' : 'app.candidates.sent_none', { type: result.sent > 0 ? 'success' : 'info', messageArgs: { smart_count: result.sent } });
+  const send = useApiAction<{ id: string; volunteerIds: string[] }, { sent: number }>(
+    (body) => `/requests/${body.id}/offers`,
+    {
+      onSuccess: (result) => {
+        setChosen([]);
+        notify(result.sent > 0 ? 'app.candidates.sent' : 'app.candidates.sent_none', {
+          type: result.sent > 0 ? 'success' : 'info',
+          messageArgs: { smart_count: result.sent },
+        });
+      },
     },
-  });
+  );
   const open = isOpen(request.status);
   const toggle = (id: string) => setChosen((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
@@ -117,10 +169,18 @@ export const CandidatesPanel = ({ request }: { request: RequestRecord }) => {
         <Typography variant="subtitle1" component="h3" sx={{ mt: 1 }}>
           {translate('app.candidates.eligible')}
         </Typography>
-        {data.eligible.length === 0 && <Typography color="text.secondary">{translate('app.candidates.none_eligible')}</Typography>}
+        {data.eligible.length === 0 && (
+          <Typography color="text.secondary">{translate('app.candidates.none_eligible')}</Typography>
+        )}
         <List dense disablePadding>
           {data.eligible.map((candidate, index) => (
-            <ListItem key={candidate.volunteerId} divider disableGutters sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }} data-testid="eligible-candidate">
+            <ListItem
+              key={candidate.volunteerId}
+              divider
+              disableGutters
+              sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}
+              data-testid="eligible-candidate"
+            >
               {open && (
                 <Checkbox
                   edge="start"
@@ -148,7 +208,12 @@ export const CandidatesPanel = ({ request }: { request: RequestRecord }) => {
         </List>
         {open && data.eligible.length > 0 && (
           <Stack direction="row" sx={{ mt: 1 }}>
-            <Button variant="contained" startIcon={<SendIcon />} disabled={chosen.length === 0 || send.isPending} onClick={() => send.mutate({ id: request.id, volunteerIds: chosen })}>
+            <Button
+              variant="contained"
+              startIcon={<SendIcon />}
+              disabled={chosen.length === 0 || send.isPending}
+              onClick={() => send.mutate({ id: request.id, volunteerIds: chosen })}
+            >
               {translate('app.candidates.send_offers', { smart_count: chosen.length })}
             </Button>
           </Stack>
@@ -156,15 +221,29 @@ export const CandidatesPanel = ({ request }: { request: RequestRecord }) => {
         <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
           {translate('app.candidates.excluded')}
         </Typography>
-        {data.excluded.length === 0 && <Typography color="text.secondary">{translate('app.candidates.none_excluded')}</Typography>}
+        {data.excluded.length === 0 && (
+          <Typography color="text.secondary">{translate('app.candidates.none_excluded')}</Typography>
+        )}
         <List dense disablePadding>
           {data.excluded.map((candidate) => (
-            <ListItem key={candidate.volunteerId} divider disableGutters sx={{ flexWrap: 'wrap', gap: 1 }} data-testid="excluded-candidate">
+            <ListItem
+              key={candidate.volunteerId}
+              divider
+              disableGutters
+              sx={{ flexWrap: 'wrap', gap: 1 }}
+              data-testid="excluded-candidate"
+            >
               <Box sx={{ flex: '1 1 180px', minWidth: 0 }}>
                 <Typography color="text.secondary">{candidate.displayName}</Typography>
                 <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}>
                   {candidate.reasons.map((code) => (
-                    <Chip key={code} size="small" color="warning" variant="outlined" label={translate(enumKey('exclusion', code), { _: code })} />
+                    <Chip
+                      key={code}
+                      size="small"
+                      color="warning"
+                      variant="outlined"
+                      label={translate(enumKey('exclusion', code), { _: code })}
+                    />
                   ))}
                 </Box>
               </Box>
@@ -177,7 +256,14 @@ export const CandidatesPanel = ({ request }: { request: RequestRecord }) => {
           ))}
         </List>
       </CardContent>
-      {assigning && <AssignDialog request={request} volunteer={assigning} override={assigning.override} onClose={() => setAssigning(null)} />}
+      {assigning && (
+        <AssignDialog
+          request={request}
+          volunteer={assigning}
+          override={assigning.override}
+          onClose={() => setAssigning(null)}
+        />
+      )}
     </Card>
   );
 };

@@ -1,9 +1,32 @@
 import { Box, Typography } from '@mui/material';
-import { AutocompleteInput, Create, DateInput, RadioButtonGroupInput, ReferenceInput, required, SelectInput, SimpleForm, TextInput, useNotify, usePermissions, useRedirect, useTranslate } from 'react-admin';
+import {
+  AutocompleteInput,
+  Create,
+  DateInput,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  useNotify,
+  usePermissions,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
 import { isStaff, type Role } from '../../access';
 import { FormServerError } from '../../layout/FormServerError';
 import { isAfter, tokyoIso } from '../../lib/tokyo-input';
-import { AGE_BANDS, choices, DEPARTMENTS, INTERPRETER_GENDERS, languageChoices, MODES, PATIENT_GENDERS, VISIT_TYPES } from '../../lib/workflow-choices';
+import {
+  AGE_BANDS,
+  choices,
+  DEPARTMENTS,
+  INTERPRETER_GENDERS,
+  languageChoices,
+  MODES,
+  PATIENT_GENDERS,
+  VISIT_TYPES,
+} from '../../lib/workflow-choices';
 import type { RequestRecord } from './fields';
 
 /** The form holds a date and two wall times; the API takes ISO times with the Tokyo offset. */
@@ -20,7 +43,9 @@ export function toCreateBody({ date, startsAt, endsAt, notes, ...rest }: FormVal
 }
 
 const endAfterStart = (value: string, values: Record<string, unknown>) =>
-  value && typeof values.startsAt === 'string' && !isAfter(value, values.startsAt) ? 'app.requests.end_before_start' : undefined;
+  value && typeof values.startsAt === 'string' && !isAfter(value, values.startsAt)
+    ? 'app.requests.end_before_start'
+    : undefined;
 
 const Section = ({ title, hint }: { title: string; hint?: string }) => {
   const translate = useTranslate();
@@ -45,8 +70,19 @@ const HospitalPicker = () => {
   const { permissions } = usePermissions<Role>();
   if (!isStaff(permissions)) return null;
   return (
-    <ReferenceInput source="hospitalId" reference="hospitals" sort={{ field: 'name', order: 'ASC' }} filter={{ active: true }} perPage={50}>
-      <AutocompleteInput optionText="name" label="resources.requests.fields.hospitalId" validate={required()} fullWidth />
+    <ReferenceInput
+      source="hospitalId"
+      reference="hospitals"
+      sort={{ field: 'name', order: 'ASC' }}
+      filter={{ active: true }}
+      perPage={50}
+    >
+      <AutocompleteInput
+        optionText="name"
+        label="resources.requests.fields.hospitalId"
+        validate={required()}
+        fullWidth
+      />
     </ReferenceInput>
   );
 };
@@ -61,13 +97,23 @@ export const RequestCreate = () => {
       transform={(data: FormValues) => toCreateBody(data)}
       mutationOptions={{
         onSuccess: (created: RequestRecord) => {
-          notify(created.urgent ? 'app.requests.filed_urgent' : 'app.requests.filed', { type: created.urgent ? 'warning' : 'success' });
+          notify(created.urgent ? 'app.requests.filed_urgent' : 'app.requests.filed', {
+            type: created.urgent ? 'warning' : 'success',
+          });
           redirect('show', 'requests', created.id);
         },
       }}
     >
       <SimpleForm
-        defaultValues={{ startsAt: '10:00', endsAt: '11:00', department: 'internal_medicine', visitType: 'outpatient', mode: 'onsite', interpreterGender: 'any', patient: { ageBand: 'adult' } }}
+        defaultValues={{
+          startsAt: '10:00',
+          endsAt: '11:00',
+          department: 'internal_medicine',
+          visitType: 'outpatient',
+          mode: 'onsite',
+          interpreterGender: 'any',
+          patient: { ageBand: 'adult' },
+        }}
         sx={{ maxWidth: 720 }}
       >
         <FormServerError />
@@ -84,11 +130,18 @@ export const RequestCreate = () => {
           <SelectInput source="visitType" choices={choices('visit_type', VISIT_TYPES)} validate={required()} />
         </Box>
         <RadioButtonGroupInput source="mode" choices={choices('mode', MODES)} />
-        <RadioButtonGroupInput source="interpreterGender" choices={choices('interpreter_gender', INTERPRETER_GENDERS)} />
+        <RadioButtonGroupInput
+          source="interpreterGender"
+          choices={choices('interpreter_gender', INTERPRETER_GENDERS)}
+        />
         <Section title="app.requests.section_patient" hint="app.requests.section_patient_hint" />
         <TextInput source="patient.displayName" validate={required()} fullWidth />
         <Box sx={row}>
-          <SelectInput source="patient.gender" choices={choices('patient_gender', PATIENT_GENDERS)} validate={required()} />
+          <SelectInput
+            source="patient.gender"
+            choices={choices('patient_gender', PATIENT_GENDERS)}
+            validate={required()}
+          />
           <SelectInput source="patient.ageBand" choices={choices('age_band', AGE_BANDS)} validate={required()} />
         </Box>
         <TextInput source="notes" multiline minRows={2} fullWidth />

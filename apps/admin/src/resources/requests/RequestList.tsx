@@ -45,7 +45,13 @@ const commonFilters = [
 
 const staffFilters = [
   ...commonFilters,
-  <ReferenceInput key="hospitalId" source="hospitalId" reference="hospitals" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
+  <ReferenceInput
+    key="hospitalId"
+    source="hospitalId"
+    reference="hospitals"
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={200}
+  >
     <SelectInput optionText="name" label="resources.requests.fields.hospitalId" />
   </ReferenceInput>,
 ];
@@ -68,20 +74,44 @@ export const RequestList = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   return (
-    <List filters={staff ? staffFilters : commonFilters} sort={{ field: 'startsAt', order: 'DESC' }} perPage={25} exporter={false} actions={<Actions />} empty={false} queryOptions={liveQuery}>
+    <List
+      filters={staff ? staffFilters : commonFilters}
+      sort={{ field: 'startsAt', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+      actions={<Actions />}
+      empty={false}
+      queryOptions={liveQuery}
+    >
       {isSmall ? (
         <SimpleList<RequestRecord>
           primaryText={(record) => formatTimeRange(record.startsAt, record.endsAt, locale)}
-          secondaryText={(record) => `${translate(enumKey('language', record.language))} · ${translate(enumKey('department', record.department))}`}
+          secondaryText={(record) =>
+            `${translate(enumKey('language', record.language))} · ${translate(enumKey('department', record.department))}`
+          }
           tertiaryText={(record) => <RequestChips record={record} />}
           linkType="show"
         />
       ) : (
         <Datagrid rowClick="show" bulkActionButtons={false}>
-          <FunctionField source="startsAt" label="app.requests.visit" render={(record: RequestRecord) => <VisitTime record={record} />} />
+          <FunctionField
+            source="startsAt"
+            label="app.requests.visit"
+            render={(record: RequestRecord) => <VisitTime record={record} />}
+          />
           <EnumField source="language" group="language" label="resources.requests.fields.language" />
-          <EnumField source="department" group="department" label="resources.requests.fields.department" sortable={false} />
-          <EnumField source="visitType" group="visit_type" label="resources.requests.fields.visitType" sortable={false} />
+          <EnumField
+            source="department"
+            group="department"
+            label="resources.requests.fields.department"
+            sortable={false}
+          />
+          <EnumField
+            source="visitType"
+            group="visit_type"
+            label="resources.requests.fields.visitType"
+            sortable={false}
+          />
           {staff && (
             <ReferenceField source="hospitalId" reference="hospitals" link={false} sortable={false}>
               <TextField source="name" />

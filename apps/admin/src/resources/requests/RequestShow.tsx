@@ -1,7 +1,18 @@
 import { isFilled } from '@app/domain/model';
 import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { ListButton, ReferenceField, ShowBase, TextField, Title, TopToolbar, useCanAccess, usePermissions, useShowContext, useTranslate } from 'react-admin';
+import {
+  ListButton,
+  ReferenceField,
+  ShowBase,
+  TextField,
+  Title,
+  TopToolbar,
+  useCanAccess,
+  usePermissions,
+  useShowContext,
+  useTranslate,
+} from 'react-admin';
 import { isStaff, type Role } from '../../access';
 import { formatDateTime } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
@@ -17,7 +28,16 @@ import { useRequestDispatch, VisitConfirmationPanel } from './VisitConfirmationP
 const Row = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '12rem 1fr' }, gap: { xs: 0, sm: 2 }, py: 0.75, borderBottom: 1, borderColor: 'divider' }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', sm: '12rem 1fr' },
+        gap: { xs: 0, sm: 2 },
+        py: 0.75,
+        borderBottom: 1,
+        borderColor: 'divider',
+      }}
+    >
       <Typography variant="body2" color="text.secondary">
         {translate(label)}
       </Typography>
@@ -46,10 +66,13 @@ const RequestDetails = () => {
           <CancelRequestButton />
         </Box>
       </TopToolbar>
-      {record.urgent && record.status !== 'cancelled' && <Alert severity="warning">{translate('app.requests.filed_urgent')}</Alert>}
+      {record.urgent && record.status !== 'cancelled' && (
+        <Alert severity="warning">{translate('app.requests.filed_urgent')}</Alert>
+      )}
       {record.escalationReason && (
         <Alert severity="error">
-          {translate('app.requests.escalation')}: {translate(enumKey('escalation_reason', record.escalationReason), { _: record.escalationReason })}
+          {translate('app.requests.escalation')}:{' '}
+          {translate(enumKey('escalation_reason', record.escalationReason), { _: record.escalationReason })}
         </Alert>
       )}
       <Card component="section" aria-label={translate('app.requests.section_visit')}>
@@ -75,7 +98,9 @@ const RequestDetails = () => {
           <Row label="resources.requests.fields.department">{t('department', record.department)}</Row>
           <Row label="resources.requests.fields.visitType">{t('visit_type', record.visitType)}</Row>
           <Row label="resources.requests.fields.mode">{t('mode', record.mode)}</Row>
-          <Row label="resources.requests.fields.interpreterGender">{t('interpreter_gender', record.interpreterGender)}</Row>
+          <Row label="resources.requests.fields.interpreterGender">
+            {t('interpreter_gender', record.interpreterGender)}
+          </Row>
           {record.notes && <Row label="resources.requests.fields.notes">{record.notes}</Row>}
           <Row label="resources.requests.fields.createdAt">{formatDateTime(record.createdAt, locale)}</Row>
         </CardContent>
@@ -90,7 +115,9 @@ const RequestDetails = () => {
               <Row label="resources.requests.fields.patient.displayName">{record.patient.displayName}</Row>
               <Row label="resources.requests.fields.patient.gender">{t('patient_gender', record.patient.gender)}</Row>
               <Row label="resources.requests.fields.patient.ageBand">{t('age_band', record.patient.ageBand)}</Row>
-              {record.patient.nationality && <Row label="resources.requests.fields.patient.nationality">{record.patient.nationality}</Row>}
+              {record.patient.nationality && (
+                <Row label="resources.requests.fields.patient.nationality">{record.patient.nationality}</Row>
+              )}
             </>
           ) : (
             <Typography color="text.secondary">{translate('app.requests.no_patient')}</Typography>

@@ -1,6 +1,20 @@
 import { isOpen } from '@app/domain/model';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
-import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  List,
+  ListItem,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, useNotify, useTranslate } from 'react-admin';
@@ -16,27 +30,51 @@ interface SwapOption {
   volunteerId: string;
   displayName: string;
   score: number;
-  releases: { dispatchId: string; requestId: string; language: string; startsAt: string; endsAt: string; hospitalName: string };
+  releases: {
+    dispatchId: string;
+    requestId: string;
+    language: string;
+    startsAt: string;
+    endsAt: string;
+    hospitalName: string;
+  };
   cover: { volunteerId: string; displayName: string }[];
 }
 
-const SwapDialog = ({ request, option, cover, onClose }: { request: RequestRecord; option: SwapOption; cover: SwapOption['cover'][number]; onClose: () => void }) => {
+const SwapDialog = ({
+  request,
+  option,
+  cover,
+  onClose,
+}: {
+  request: RequestRecord;
+  option: SwapOption;
+  cover: SwapOption['cover'][number];
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const locale = useDisplayLocale();
-  const swap = useApiAction<{ id: string; volunteerId: string; dispatchId: string; coverVolunteerId: string }>((body) => `/requests/${body.id}/swap`, {
-    onSuccess: () => {
-      notify('app.swaps.done', { type: 'success' });
-      onClose();
+  const swap = useApiAction<{ id: string; volunteerId: string; dispatchId: string; coverVolunteerId: string }>(
+    (body) => `/requests/${body.id}/swap`,
+    {
+      onSuccess: () => {
+        notify('app.swaps.done', { type: 'success' });
+        onClose();
+      },
     },
-  });
+  );
   const names = { holder: option.displayName, cover: cover.displayName };
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="xs">
       <DialogTitle>{translate('app.swaps.confirm_title', names)}</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          {translate('app.swaps.confirm_content', { ...names, when: formatTimeRange(option.releases.startsAt, option.releases.endsAt, locale), hospital: option.releases.hospitalName })}
+          {translate('app.swaps.confirm_content', {
+            ...names,
+            when: formatTimeRange(option.releases.startsAt, option.releases.endsAt, locale),
+            hospital: option.releases.hospitalName,
+          })}
         </DialogContentText>
       </DialogContent>
       <DialogActions>
@@ -44,7 +82,14 @@ const SwapDialog = ({ request, option, cover, onClose }: { request: RequestRecor
         <Button
           variant="contained"
           disabled={swap.isPending}
-          onClick={() => swap.mutate({ id: request.id, volunteerId: option.volunteerId, dispatchId: option.releases.dispatchId, coverVolunteerId: cover.volunteerId })}
+          onClick={() =>
+            swap.mutate({
+              id: request.id,
+              volunteerId: option.volunteerId,
+              dispatchId: option.releases.dispatchId,
+              coverVolunteerId: cover.volunteerId,
+            })
+          }
         >
           {translate('ra.action.confirm')}
         </Button>
@@ -83,15 +128,30 @@ export const SwapsPanel = ({ request }: { request: RequestRecord }) => {
         {data.length === 0 && <Typography color="text.secondary">{translate('app.swaps.none')}</Typography>}
         <List dense disablePadding>
           {data.map((option) => (
-            <ListItem key={option.volunteerId} divider disableGutters sx={{ display: 'block' }} data-testid="swap-option">
+            <ListItem
+              key={option.volunteerId}
+              divider
+              disableGutters
+              sx={{ display: 'block' }}
+              data-testid="swap-option"
+            >
               <Typography fontWeight="bold">{option.displayName}</Typography>
               <Typography variant="body2">
                 {translate(enumKey('language', option.releases.language), { _: option.releases.language })} ·{' '}
-                {translate('app.swaps.hands_on', { when: formatTimeRange(option.releases.startsAt, option.releases.endsAt, locale), hospital: option.releases.hospitalName })}
+                {translate('app.swaps.hands_on', {
+                  when: formatTimeRange(option.releases.startsAt, option.releases.endsAt, locale),
+                  hospital: option.releases.hospitalName,
+                })}
               </Typography>
               <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 0.5 }}>
                 {option.cover.map((cover) => (
-                  <Button key={cover.volunteerId} size="small" variant="outlined" startIcon={<SwapHorizIcon />} onClick={() => setSwapping({ option, cover })}>
+                  <Button
+                    key={cover.volunteerId}
+                    size="small"
+                    variant="outlined"
+                    startIcon={<SwapHorizIcon />}
+                    onClick={() => setSwapping({ option, cover })}
+                  >
                     {translate('app.swaps.swap_with', { name: cover.displayName })}
                   </Button>
                 ))}
@@ -100,7 +160,14 @@ export const SwapsPanel = ({ request }: { request: RequestRecord }) => {
           ))}
         </List>
       </CardContent>
-      {swapping && <SwapDialog request={request} option={swapping.option} cover={swapping.cover} onClose={() => setSwapping(null)} />}
+      {swapping && (
+        <SwapDialog
+          request={request}
+          option={swapping.option}
+          cover={swapping.cover}
+          onClose={() => setSwapping(null)}
+        />
+      )}
     </Card>
   );
 };

@@ -1,5 +1,19 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Rating, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Rating,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCanAccess, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
@@ -39,7 +53,9 @@ export function useRequestDispatch(request: Pick<RequestRecord, 'id'> & { status
     enabled,
     queryKey: ['requests', request.id, 'dispatch', request.status],
     queryFn: async () => {
-      const page = await apiClient.request<{ data: DispatchRecord[] }>('/dispatches', { query: { requestId: request.id, perPage: 10 } });
+      const page = await apiClient.request<{ data: DispatchRecord[] }>('/dispatches', {
+        query: { requestId: request.id, perPage: 10 },
+      });
       const live = page.data.filter((d) => isLiveDispatch(d.status));
       // The interpreter's, not a trainee's shadow dispatch: it is the one that fills the request.
       return live.find((d) => d.role === 'primary') ?? live[0] ?? null;
@@ -52,11 +68,22 @@ function useHospitalConfirmation(dispatch: DispatchRecord | null | undefined) {
   return useQuery({
     enabled: dispatch !== undefined,
     queryKey: ['dispatches', dispatch?.id, 'hospital-confirmation', dispatch?.hospitalConfirmed],
-    queryFn: () => (dispatch?.hospitalConfirmed ? apiClient.request<HospitalConfirmation>(`/dispatches/${dispatch.id}/hospital-confirmation`) : null),
+    queryFn: () =>
+      dispatch?.hospitalConfirmed
+        ? apiClient.request<HospitalConfirmation>(`/dispatches/${dispatch.id}/hospital-confirmation`)
+        : null,
   });
 }
 
-const ConfirmDialog = ({ dispatch, onClose, onDone }: { dispatch: DispatchRecord; onClose: () => void; onDone: (result: HospitalConfirmation) => void }) => {
+const ConfirmDialog = ({
+  dispatch,
+  onClose,
+  onDone,
+}: {
+  dispatch: DispatchRecord;
+  onClose: () => void;
+  onDone: (result: HospitalConfirmation) => void;
+}) => {
   const translate = useTranslate();
   const date = tokyoDateOf(dispatch.startsAt);
   const [start, setStart] = useState(tokyoTimeOf(dispatch.actualStart ?? dispatch.startsAt));
@@ -64,7 +91,11 @@ const ConfirmDialog = ({ dispatch, onClose, onDone }: { dispatch: DispatchRecord
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const confirm = useMutation<HospitalConfirmation, ApiError, ConfirmBody>({
-    mutationFn: (body) => apiClient.request<HospitalConfirmation>(`/dispatches/${dispatch.id}/hospital-confirmation`, { method: 'POST', body }),
+    mutationFn: (body) =>
+      apiClient.request<HospitalConfirmation>(`/dispatches/${dispatch.id}/hospital-confirmation`, {
+        method: 'POST',
+        body,
+      }),
     onSuccess: onDone,
   });
   const endBeforeStart = !!start && !!end && !isAfter(end, start);
@@ -81,7 +112,14 @@ const ConfirmDialog = ({ dispatch, onClose, onDone }: { dispatch: DispatchRecord
       <DialogContent>
         <DialogContentText>{translate('app.visit_confirmation.dialog_content')}</DialogContentText>
         <Box sx={{ display: 'grid', gap: 2, mt: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-          <TextField type="time" label={translate('app.visit_confirmation.actual_start')} value={start} onChange={(e) => setStart(e.target.value)} required slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField
+            type="time"
+            label={translate('app.visit_confirmation.actual_start')}
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+            required
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
           <TextField
             type="time"
             label={translate('app.visit_confirmation.actual_end')}
@@ -104,7 +142,17 @@ const ConfirmDialog = ({ dispatch, onClose, onDone }: { dispatch: DispatchRecord
           getLabelText={(value: number) => translate('app.visit_confirmation.stars', { smart_count: value })}
           emptyLabelText={translate('app.visit_confirmation.rating_none')}
         />
-        <TextField fullWidth multiline minRows={2} margin="normal" label={translate('app.visit_confirmation.comment')} helperText={translate('app.visit_confirmation.comment_hint')} value={comment} onChange={(e) => setComment(e.target.value)} slotProps={{ htmlInput: { maxLength: 2000 } }} />
+        <TextField
+          fullWidth
+          multiline
+          minRows={2}
+          margin="normal"
+          label={translate('app.visit_confirmation.comment')}
+          helperText={translate('app.visit_confirmation.comment_hint')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 2000 } }}
+        />
         {confirm.error && (
           <Alert severity="error" role="alert">
             {confirm.error.message}
@@ -128,11 +176,17 @@ export const ConfirmationResult = ({ result }: { result: HospitalConfirmation })
   return (
     <Box data-testid="visit-confirmation">
       <Alert severity="success" sx={{ mb: 1 }}>
-        {translate('app.visit_confirmation.result', { time: formatTimeRange(result.actualStart, result.actualEnd, locale) })}
+        {translate('app.visit_confirmation.result', {
+          time: formatTimeRange(result.actualStart, result.actualEnd, locale),
+        })}
       </Alert>
       {result.rating ? (
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-          <Rating value={result.rating} readOnly getLabelText={(value: number) => translate('app.visit_confirmation.stars', { smart_count: value })} />
+          <Rating
+            value={result.rating}
+            readOnly
+            getLabelText={(value: number) => translate('app.visit_confirmation.stars', { smart_count: value })}
+          />
           <Typography>{translate('app.visit_confirmation.rated', { rating: result.rating })}</Typography>
         </Box>
       ) : (
@@ -177,9 +231,13 @@ export const VisitConfirmationPanel = ({ request }: { request: RequestRecord }) 
         </Typography>
         {dispatch.isPending && <Typography color="text.secondary">{translate('ra.page.loading')}</Typography>}
         {dispatch.error && <Alert severity="error">{dispatch.error.message}</Alert>}
-        {dispatch.isSuccess && !dispatch.data && <Typography color="text.secondary">{translate('app.visit_confirmation.no_dispatch')}</Typography>}
+        {dispatch.isSuccess && !dispatch.data && (
+          <Typography color="text.secondary">{translate('app.visit_confirmation.no_dispatch')}</Typography>
+        )}
         {result && <ConfirmationResult result={result} />}
-        {!result && dispatch.data && !over && <Typography color="text.secondary">{translate('app.visit_confirmation.not_yet')}</Typography>}
+        {!result && dispatch.data && !over && (
+          <Typography color="text.secondary">{translate('app.visit_confirmation.not_yet')}</Typography>
+        )}
         {saved.error && <Alert severity="error">{saved.error.message}</Alert>}
         {!result && saved.isSuccess && dispatch.data && over && (
           <>

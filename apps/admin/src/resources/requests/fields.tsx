@@ -10,7 +10,14 @@ export type RequestRecord = RequestView;
 
 export const StatusChip = ({ status }: { status: RequestStatus }) => {
   const translate = useTranslate();
-  return <Chip size="small" color={REQUEST_STATUS_COLOR[status] ?? 'default'} label={translate(enumKey('request_status', status))} data-status={status} />;
+  return (
+    <Chip
+      size="small"
+      color={REQUEST_STATUS_COLOR[status] ?? 'default'}
+      label={translate(enumKey('request_status', status))}
+      data-status={status}
+    />
+  );
 };
 
 /** Status, urgent and on-hold chips of the record in context. */
@@ -38,7 +45,15 @@ export const VisitTime = ({ record: given }: { record?: { startsAt: string; ends
 };
 
 /** A translated enumeration value of the record in context. */
-export const EnumField = ({ source, group }: { source: keyof RequestRecord; group: string; label?: string; sortable?: boolean }) => {
+export const EnumField = ({
+  source,
+  group,
+}: {
+  source: keyof RequestRecord;
+  group: string;
+  label?: string;
+  sortable?: boolean;
+}) => {
   const record = useRecordContext<RequestRecord>();
   const translate = useTranslate();
   if (!record) return null;

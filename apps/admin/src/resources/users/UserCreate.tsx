@@ -6,7 +6,9 @@ import { ScopeInputs, withScopeForRole } from './ScopeInputs';
 /** Sends only what was filled in: an empty password means "invite by e-mail". */
 function toCreateBody(data: Record<string, unknown>) {
   const scoped = withScopeForRole(data);
-  return Object.fromEntries(Object.entries(scoped).filter(([, value]) => value !== null && value !== undefined && value !== ''));
+  return Object.fromEntries(
+    Object.entries(scoped).filter(([, value]) => value !== null && value !== undefined && value !== ''),
+  );
 }
 
 export const UserCreate = () => (
@@ -18,7 +20,12 @@ export const UserCreate = () => (
       <SelectInput source="role" choices={roleChoices} validate={required()} />
       <SelectInput source="locale" choices={localeChoices} validate={required()} />
       <ScopeInputs />
-      <PasswordInput source="password" validate={minLength(10)} helperText="app.users.password_hint" autoComplete="new-password" />
+      <PasswordInput
+        source="password"
+        validate={minLength(10)}
+        helperText="app.users.password_hint"
+        autoComplete="new-password"
+      />
     </SimpleForm>
   </Create>
 );

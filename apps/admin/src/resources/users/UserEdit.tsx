@@ -1,4 +1,14 @@
-import { Edit, required, SaveButton, SelectInput, ShowButton, SimpleForm, TextInput, Toolbar, TopToolbar } from 'react-admin';
+import {
+  Edit,
+  required,
+  SaveButton,
+  SelectInput,
+  ShowButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  TopToolbar,
+} from 'react-admin';
 import { FormServerError } from '../../layout/FormServerError';
 import { localeChoices, roleChoices } from './choices';
 import { ScopeInputs, withScopeForRole } from './ScopeInputs';

@@ -1,9 +1,22 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { Datagrid, EmailField, List, SearchInput, SelectField, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  EmailField,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  TextField,
+  useTranslate,
+} from 'react-admin';
 import { ActiveField } from './ActiveField';
 import { localeChoices, roleChoices } from './choices';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} alwaysOn emptyText="app.users.all_roles" />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="role" source="role" choices={roleChoices} alwaysOn emptyText="app.users.all_roles" />,
+];
 
 /** Accounts, paginated and sorted by the server; a simple list on a phone. */
 export const UserList = () => {

@@ -1,4 +1,16 @@
-import { EditButton, EmailField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, UpdateButton, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
+import {
+  EditButton,
+  EmailField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  UpdateButton,
+  useGetIdentity,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import { ActiveField } from './ActiveField';

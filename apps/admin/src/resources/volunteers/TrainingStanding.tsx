@@ -9,7 +9,15 @@ import { apiClient } from '../../providers';
 /** GET /api/volunteers/:id/training and /api/volunteers/me/training (TrainingStandingView). */
 export interface TrainingStandingRecord {
   volunteerId: string;
-  attendance: { courseId: string; title: string; kind: string; startsAt: string; endsAt: string; hours: number; status: string }[];
+  attendance: {
+    courseId: string;
+    title: string;
+    kind: string;
+    startsAt: string;
+    endsAt: string;
+    hours: number;
+    status: string;
+  }[];
   ruleMet: boolean;
   validUntil: string | null;
   missing: string[];
@@ -17,7 +25,11 @@ export interface TrainingStandingRecord {
   lastSkillUpOn: string | null;
 }
 
-const STATUS_COLOR: Record<string, 'success' | 'default' | 'warning'> = { attended: 'success', registered: 'default', absent: 'warning' };
+const STATUS_COLOR: Record<string, 'success' | 'default' | 'warning'> = {
+  attended: 'success',
+  registered: 'default',
+  absent: 'warning',
+};
 
 /** A Tokyo calendar day (YYYY-MM-DD) the Japanese way. */
 const day = (date: string, locale: 'ja' | 'en') => formatDate(`${date}T12:00:00+09:00`, locale);
@@ -48,16 +60,25 @@ export const TrainingStandingView = ({ standing }: { standing: TrainingStandingR
           data-testid="training-rule"
         />
         <Typography variant="body2" data-testid="training-valid-until">
-          {standing.validUntil ? translate('app.registry.training.valid_until', { date: day(standing.validUntil, locale) }) : translate('app.registry.training.no_valid_until')}
+          {standing.validUntil
+            ? translate('app.registry.training.valid_until', { date: day(standing.validUntil, locale) })
+            : translate('app.registry.training.no_valid_until')}
         </Typography>
       </Box>
       {standing.missing.length > 0 && (
         <Alert severity="warning">
-          {translate('app.registry.training.missing')}: {standing.missing.map((item) => translate(`app.registry.training.missing_items.${item}`, { _: item })).join('、')}
+          {translate('app.registry.training.missing')}:{' '}
+          {standing.missing
+            .map((item) => translate(`app.registry.training.missing_items.${item}`, { _: item }))
+            .join('、')}
         </Alert>
       )}
-      <Line label={translate('app.registry.training.initial_completed')}>{standing.initialCompletedOn ? day(standing.initialCompletedOn, locale) : '—'}</Line>
-      <Line label={translate('app.registry.training.last_skill_up')}>{standing.lastSkillUpOn ? day(standing.lastSkillUpOn, locale) : '—'}</Line>
+      <Line label={translate('app.registry.training.initial_completed')}>
+        {standing.initialCompletedOn ? day(standing.initialCompletedOn, locale) : '—'}
+      </Line>
+      <Line label={translate('app.registry.training.last_skill_up')}>
+        {standing.lastSkillUpOn ? day(standing.lastSkillUpOn, locale) : '—'}
+      </Line>
       <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
         {translate('app.registry.training.history')}
       </Typography>
@@ -70,13 +91,23 @@ export const TrainingStandingView = ({ standing }: { standing: TrainingStandingR
           {[...standing.attendance]
             .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
             .map((entry) => (
-              <Box component="li" key={entry.courseId} data-testid="training-entry" sx={{ borderBottom: 1, borderColor: 'divider', pb: 1 }}>
+              <Box
+                component="li"
+                key={entry.courseId}
+                data-testid="training-entry"
+                sx={{ borderBottom: 1, borderColor: 'divider', pb: 1 }}
+              >
                 <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
                   <Typography sx={{ fontWeight: 500 }}>{entry.title}</Typography>
-                  <Chip size="small" color={STATUS_COLOR[entry.status] ?? 'default'} label={translate(`app.registry.training.status.${entry.status}`, { _: entry.status })} />
+                  <Chip
+                    size="small"
+                    color={STATUS_COLOR[entry.status] ?? 'default'}
+                    label={translate(`app.registry.training.status.${entry.status}`, { _: entry.status })}
+                  />
                 </Box>
                 <Typography variant="body2" color="text.secondary">
-                  {formatTimeRange(entry.startsAt, entry.endsAt, locale)} · {translate(`app.registry.training.kind.${entry.kind}`, { _: entry.kind })} ·{' '}
+                  {formatTimeRange(entry.startsAt, entry.endsAt, locale)} ·{' '}
+                  {translate(`app.registry.training.kind.${entry.kind}`, { _: entry.kind })} ·{' '}
                   {translate('app.registry.training.hours', { hours: entry.hours })}
                 </Typography>
               </Box>
@@ -89,7 +120,10 @@ export const TrainingStandingView = ({ standing }: { standing: TrainingStandingR
 
 /** The standing loaded from `path`, with loading and error states. */
 export const TrainingStanding = ({ path }: { path: string }) => {
-  const query = useQuery({ queryKey: ['training', path], queryFn: () => apiClient.request<TrainingStandingRecord>(path) });
+  const query = useQuery({
+    queryKey: ['training', path],
+    queryFn: () => apiClient.request<TrainingStandingRecord>(path),
+  });
   if (query.isPending) return <LinearProgress />;
   if (query.error) return <Alert severity="error">{query.error.message}</Alert>;
   return <TrainingStandingView standing={query.data} />;

@@ -14,7 +14,9 @@ export const VolunteerEdit = () => (
     mutationMode="pessimistic"
     redirect="show"
     actions={<Actions />}
-    transform={(data: Record<string, unknown>, options?: { previousData?: Record<string, unknown> }) => toVolunteerBody(data, options?.previousData)}
+    transform={(data: Record<string, unknown>, options?: { previousData?: Record<string, unknown> }) =>
+      toVolunteerBody(data, options?.previousData)
+    }
   >
     <VolunteerForm />
   </Edit>

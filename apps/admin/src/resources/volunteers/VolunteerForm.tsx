@@ -50,7 +50,12 @@ const LevelChangeReason = () => {
     <FormDataConsumer>
       {({ formData }) =>
         formData.level !== record.level ? (
-          <TextInput source="levelChangeReason" fullWidth validate={required('app.registry.volunteers.errors.level_reason')} helperText="app.registry.volunteers.level_reason_hint" />
+          <TextInput
+            source="levelChangeReason"
+            fullWidth
+            validate={required('app.registry.volunteers.errors.level_reason')}
+            helperText="app.registry.volunteers.level_reason_hint"
+          />
         ) : null
       }
     </FormDataConsumer>
@@ -75,7 +80,14 @@ export const VolunteerForm = () => {
           <SaveButton />
         </Toolbar>
       }
-      defaultValues={{ level: 'trainee', status: 'active', gender: 'female', maxDispatchesPerMonth: 4, languages: [{ code: '', proficiency: 'fluent' }] }}>
+      defaultValues={{
+        level: 'trainee',
+        status: 'active',
+        gender: 'female',
+        maxDispatchesPerMonth: 4,
+        languages: [{ code: '', proficiency: 'fluent' }],
+      }}
+    >
       <FormServerError />
       <Box sx={row}>
         <TextInput source="displayName" validate={required()} />
@@ -90,14 +102,19 @@ export const VolunteerForm = () => {
         <SelectInput source="homeArea" choices={AREA_CHOICES} validate={required()} />
       </Box>
       <ArrayInput source="languages" validate={required()}>
-        <SimpleFormIterator
-          inline
-          disableReordering
-          disableClear
-          addButton={<AddLanguageButton />}
-        >
-          <SelectInput source="code" label="resources.volunteers.fields.code" choices={languageChoices} validate={required()} />
-          <SelectInput source="proficiency" label="resources.volunteers.fields.proficiency" choices={choices('proficiency', PROFICIENCIES_DESCENDING)} validate={required()} />
+        <SimpleFormIterator inline disableReordering disableClear addButton={<AddLanguageButton />}>
+          <SelectInput
+            source="code"
+            label="resources.volunteers.fields.code"
+            choices={languageChoices}
+            validate={required()}
+          />
+          <SelectInput
+            source="proficiency"
+            label="resources.volunteers.fields.proficiency"
+            choices={choices('proficiency', PROFICIENCIES_DESCENDING)}
+            validate={required()}
+          />
         </SimpleFormIterator>
       </ArrayInput>
       <Box sx={row}>
@@ -106,9 +123,21 @@ export const VolunteerForm = () => {
       </Box>
       <LevelChangeReason />
       <Box sx={row}>
-        <DateInput source="pledgeSignedAt" format={pledgeDay} parse={pledgeInstant} helperText="app.registry.volunteers.pledge_hint" />
+        <DateInput
+          source="pledgeSignedAt"
+          format={pledgeDay}
+          parse={pledgeInstant}
+          helperText="app.registry.volunteers.pledge_hint"
+        />
         <DateInput source="insuranceValidUntil" helperText="app.registry.volunteers.insurance_hint" />
-        <NumberInput source="maxDispatchesPerMonth" min={0} max={62} step={1} validate={[minValue(0), maxValue(62)]} helperText="app.registry.volunteers.cap_hint" />
+        <NumberInput
+          source="maxDispatchesPerMonth"
+          min={0}
+          max={62}
+          step={1}
+          validate={[minValue(0), maxValue(62)]}
+          helperText="app.registry.volunteers.cap_hint"
+        />
       </Box>
     </SimpleForm>
   );

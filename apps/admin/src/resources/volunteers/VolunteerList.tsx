@@ -17,12 +17,22 @@ export const VolunteerList = () => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }} exporter={false} empty={false} actions={<RosterListActions />}>
+    <List
+      filters={filters}
+      sort={{ field: 'displayName', order: 'ASC' }}
+      exporter={false}
+      empty={false}
+      actions={<RosterListActions />}
+    >
       {isSmall ? (
         <SimpleList<VolunteerRecord>
           primaryText={(record) => record.displayName}
-          secondaryText={(record) => record.languages.map((language) => translate(enumKey('language', language.code))).join('・')}
-          tertiaryText={(record) => `${translate(enumKey('level', record.level))} · ${translate(enumKey('volunteer_status', record.status))}`}
+          secondaryText={(record) =>
+            record.languages.map((language) => translate(enumKey('language', language.code))).join('・')
+          }
+          tertiaryText={(record) =>
+            `${translate(enumKey('level', record.level))} · ${translate(enumKey('volunteer_status', record.status))}`
+          }
           linkType="show"
         />
       ) : (

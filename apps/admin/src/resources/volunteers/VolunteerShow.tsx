@@ -20,7 +20,6 @@ import { TrainingStanding } from './TrainingStanding';
 import { EditActions } from '../../layout/EditActions';
 import { TitledCard } from '../../layout/TitledCard';
 
-
 /** Training standing and the availability editor, below the profile. */
 const StandingAndAvailability = () => {
   const record = useRecordContext<VolunteerRecord>();
@@ -34,7 +33,12 @@ const StandingAndAvailability = () => {
         </TitledCard>
       )}
       {canRoleAccess(permissions, 'volunteers', 'availability') && (
-        <TitledCard outlined sx={{ mt: 2 }} title="resources.volunteers.fields.availability" testId="volunteer-availability">
+        <TitledCard
+          outlined
+          sx={{ mt: 2 }}
+          title="resources.volunteers.fields.availability"
+          testId="volunteer-availability"
+        >
           <AvailabilityEditor path={`/volunteers/${record.id}/availability`} />
         </TitledCard>
       )}
@@ -54,13 +58,21 @@ export const VolunteerShow = () => {
         <TextField source="nameKana" emptyText="—" />
         <EmailField source="email" />
         <TextField source="phone" emptyText="—" />
-        <FunctionField source="gender" render={(record: VolunteerRecord) => translate(enumKey('patient_gender', record.gender))} />
+        <FunctionField
+          source="gender"
+          render={(record: VolunteerRecord) => translate(enumKey('patient_gender', record.gender))}
+        />
         <TextField source="homeArea" />
         <LanguagesField label="resources.volunteers.fields.languages" />
         <LevelText label="resources.volunteers.fields.level" />
         <VolunteerStatusChip label="resources.volunteers.fields.status" />
         <FunctionField source="pledgeSignedAt" render={(record: VolunteerRecord) => day(record.pledgeSignedAt)} />
-        <FunctionField source="insuranceValidUntil" render={(record: VolunteerRecord) => (record.insuranceValidUntil ? day(`${record.insuranceValidUntil}T12:00:00+09:00`) : '—')} />
+        <FunctionField
+          source="insuranceValidUntil"
+          render={(record: VolunteerRecord) =>
+            record.insuranceValidUntil ? day(`${record.insuranceValidUntil}T12:00:00+09:00`) : '—'
+          }
+        />
         <NumberField source="maxDispatchesPerMonth" />
         <FunctionField source="lastDispatchAt" render={(record: VolunteerRecord) => day(record.lastDispatchAt)} />
       </SimpleShowLayout>

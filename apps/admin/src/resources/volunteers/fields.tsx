@@ -24,7 +24,11 @@ export interface VolunteerRecord {
 export { KUMAMOTO_AREAS };
 export const AREA_CHOICES = KUMAMOTO_AREAS.map((area) => ({ id: area, name: area }));
 
-const STATUS_COLOR: Record<string, 'success' | 'warning' | 'default'> = { active: 'success', suspended: 'warning', retired: 'default' };
+const STATUS_COLOR: Record<string, 'success' | 'warning' | 'default'> = {
+  active: 'success',
+  suspended: 'warning',
+  retired: 'default',
+};
 
 /** Languages with their proficiency: ベトナム語（ネイティブ）. */
 export const LanguagesField = (_props: { label?: string; sortable?: boolean }) => {
@@ -49,7 +53,13 @@ export const VolunteerStatusChip = (_props: { label?: string; sortable?: boolean
   const record = useRecordContext<VolunteerRecord>();
   const translate = useTranslate();
   if (!record) return null;
-  return <Chip size="small" color={STATUS_COLOR[record.status] ?? 'default'} label={translate(enumKey('volunteer_status', record.status))} />;
+  return (
+    <Chip
+      size="small"
+      color={STATUS_COLOR[record.status] ?? 'default'}
+      label={translate(enumKey('volunteer_status', record.status))}
+    />
+  );
 };
 
 export const LevelText = (_props: { label?: string; sortable?: boolean }) => {

@@ -11,19 +11,31 @@ describe('volunteer body', () => {
 
   it('does not resend an unchanged pledge, nor a reason without a level change', () => {
     const previous = { pledgeSignedAt: '2025-03-31T15:00:00.000Z', level: 'standard' };
-    const body = toVolunteerBody({ pledgeSignedAt: '2025-04-01T00:00:00+09:00', level: 'standard', levelChangeReason: 'x' }, previous);
+    const body = toVolunteerBody(
+      { pledgeSignedAt: '2025-04-01T00:00:00+09:00', level: 'standard', levelChangeReason: 'x' },
+      previous,
+    );
     expect(body.pledgeSignedAt).toBe(previous.pledgeSignedAt);
     expect(body).not.toHaveProperty('levelChangeReason');
-    expect(toVolunteerBody({ level: 'advanced', levelChangeReason: ' 研修修了 ' }, previous).levelChangeReason).toBe('研修修了');
+    expect(toVolunteerBody({ level: 'advanced', levelChangeReason: ' 研修修了 ' }, previous).levelChangeReason).toBe(
+      '研修修了',
+    );
   });
 
   it('creates without empty optional fields and with only code and proficiency per language', () => {
-    const body = toVolunteerBody({ displayName: 'A', phone: null, maxDispatchesPerMonth: null, languages: [{ code: 'vi', proficiency: 'native', extra: 1 }] });
+    const body = toVolunteerBody({
+      displayName: 'A',
+      phone: null,
+      maxDispatchesPerMonth: null,
+      languages: [{ code: 'vi', proficiency: 'native', extra: 1 }],
+    });
     expect(body).toEqual({ displayName: 'A', languages: [{ code: 'vi', proficiency: 'native' }] });
   });
 
   it('words the complaints it knows and keeps the others', () => {
-    expect(wordVolunteerErrors({ 'languages.1.code': 'vi is listed twice', email: 'email must be an e-mail address' })).toEqual({
+    expect(
+      wordVolunteerErrors({ 'languages.1.code': 'vi is listed twice', email: 'email must be an e-mail address' }),
+    ).toEqual({
       'languages.1.code': 'app.registry.volunteers.errors.language_twice',
       email: 'email must be an e-mail address',
     });

@@ -19,7 +19,8 @@ export function pledgeInstant(day: unknown): string | null {
   return typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T00:00:00+09:00` : null;
 }
 
-const sameInstant = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && new Date(a).getTime() === new Date(b).getTime();
+const sameInstant = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string' && new Date(a).getTime() === new Date(b).getTime();
 
 /**
  * What to send. On edit (`previous` given) an unchanged pledge day keeps the stored instant so it
@@ -27,12 +28,17 @@ const sameInstant = (a: unknown, b: unknown) => typeof a === 'string' && typeof 
  */
 export function toVolunteerBody(data: Values, previous?: Values): Values {
   const body: Values = { ...data };
-  if (previous && sameInstant(body.pledgeSignedAt, previous.pledgeSignedAt)) body.pledgeSignedAt = previous.pledgeSignedAt;
+  if (previous && sameInstant(body.pledgeSignedAt, previous.pledgeSignedAt))
+    body.pledgeSignedAt = previous.pledgeSignedAt;
   const reason = typeof body.levelChangeReason === 'string' ? body.levelChangeReason.trim() : '';
   if (!reason || (previous && body.level === previous.level)) delete body.levelChangeReason;
   else body.levelChangeReason = reason;
   if (body.maxDispatchesPerMonth === null || body.maxDispatchesPerMonth === '') delete body.maxDispatchesPerMonth;
-  if (Array.isArray(body.languages)) body.languages = body.languages.map((l: { code?: unknown; proficiency?: unknown }) => ({ code: l?.code, proficiency: l?.proficiency }));
+  if (Array.isArray(body.languages))
+    body.languages = body.languages.map((l: { code?: unknown; proficiency?: unknown }) => ({
+      code: l?.code,
+      proficiency: l?.proficiency,
+    }));
   if (!previous) {
     for (const key of Object.keys(body)) if (body[key] === null || body[key] === undefined) delete body[key];
   }
@@ -47,8 +53,10 @@ export function wordVolunteerErrors(errors: Record<string, unknown>): Record<str
   const worded: Record<string, unknown> = {};
   for (const [field, message] of Object.entries(errors)) {
     const text = typeof message === 'string' ? message : '';
-    if (/^languages\.\d+\.code$/.test(field) && /listed twice/.test(text)) worded[field] = 'app.registry.volunteers.errors.language_twice';
-    else if (field === 'levelChangeReason' && /needs a reason/.test(text)) worded[field] = 'app.registry.volunteers.errors.level_reason';
+    if (/^languages\.\d+\.code$/.test(field) && /listed twice/.test(text))
+      worded[field] = 'app.registry.volunteers.errors.language_twice';
+    else if (field === 'levelChangeReason' && /needs a reason/.test(text))
+      worded[field] = 'app.registry.volunteers.errors.level_reason';
     else worded[field] = message;
   }
   return worded;

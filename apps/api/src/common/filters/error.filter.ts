@@ -56,7 +56,11 @@ export class ErrorFilter implements ExceptionFilter {
 
   private describe(exception: unknown): [number, Omit<ErrorBody, 'requestId'>] {
     if (exception instanceof DomainError) {
-      const body = { code: exception.code, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}) };
+      const body = {
+        code: exception.code,
+        message: exception.message,
+        ...(exception.errors ? { errors: exception.errors } : {}),
+      };
       return [STATUS[exception.kind], body];
     }
     if (exception instanceof QueryFailedError) {
@@ -73,9 +77,13 @@ export class ErrorFilter implements ExceptionFilter {
       const code = typeof given.code === 'string' ? given.code : (HTTP_CODES[status] ?? 'ERROR');
       const errors = given.errors as Record<string, string[]> | undefined;
       if (status < 500) return [status, { code, message, ...(errors ? { errors } : {}) }];
-      if (status === HttpStatus.SERVICE_UNAVAILABLE) return [status, { code: 'SERVICE_UNAVAILABLE', message: 'A service the API needs is not answering' }];
+      if (status === HttpStatus.SERVICE_UNAVAILABLE)
+        return [status, { code: 'SERVICE_UNAVAILABLE', message: 'A service the API needs is not answering' }];
     }
-    return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; staff can trace it with the request id.' }];
+    return [
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; staff can trace it with the request id.' },
+    ];
   }
 }
 
@@ -86,19 +94,36 @@ export class ErrorFilter implements ExceptionFilter {
  */
 function bodyParserAnswer(exception: unknown): [number, Omit<ErrorBody, 'requestId'>] | null {
   if (typeof exception !== 'object' || exception === null) return null;
-  const e = exception as { status?: unknown; expose?: unknown; type?: unknown; message?: unknown; limit?: unknown; charset?: unknown; encoding?: unknown };
+  const e = exception as {
+    status?: unknown;
+    expose?: unknown;
+    type?: unknown;
+    message?: unknown;
+    limit?: unknown;
+    charset?: unknown;
+    encoding?: unknown;
+  };
   if (e.expose !== true || typeof e.status !== 'number' || e.status < 400 || e.status >= 500) return null;
   const status = e.status;
   const code = HTTP_CODES[status] ?? 'BAD_REQUEST';
   switch (e.type) {
     case 'entity.too.large':
-      return [status, { code, message: `The body is larger than the limit of ${Math.floor(Number(e.limit) / 1024)} kB` }];
+      return [
+        status,
+        { code, message: `The body is larger than the limit of ${Math.floor(Number(e.limit) / 1024)} kB` },
+      ];
     case 'parameters.too.many':
       return [status, { code, message: `The form has more fields than the limit of ${FORM_FIELD_LIMIT}` }];
     case 'charset.unsupported':
       return [status, { code, message: `The charset ${String(e.charset).slice(0, 40)} is not supported; send UTF-8` }];
     case 'encoding.unsupported':
-      return [status, { code, message: `The content encoding ${String(e.encoding).slice(0, 40)} is not supported; send gzip, deflate, br or none` }];
+      return [
+        status,
+        {
+          code,
+          message: `The content encoding ${String(e.encoding).slice(0, 40)} is not supported; send gzip, deflate, br or none`,
+        },
+      ];
     default:
       return [status, { code, message: typeof e.message === 'string' ? e.message : 'The request could not be read' }];
   }
@@ -107,8 +132,15 @@ function bodyParserAnswer(exception: unknown): [number, Omit<ErrorBody, 'request
 /** What of an error may be logged: never the SQL parameters (they can hold personal data). */
 function loggable(exception: unknown): unknown {
   if (exception instanceof QueryFailedError) {
-    const driverError = (exception as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-    return { type: 'QueryFailedError', message: exception.message, code: driverError?.code, constraint: driverError?.constraint, stack: exception.stack };
+    const driverError = (exception as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
+      .driverError;
+    return {
+      type: 'QueryFailedError',
+      message: exception.message,
+      code: driverError?.code,
+      constraint: driverError?.constraint,
+      stack: exception.stack,
+    };
   }
   return exception;
 }

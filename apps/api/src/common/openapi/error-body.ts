@@ -6,7 +6,10 @@ import type { ErrorBody as ErrorBodyShape } from '../filters/error.filter';
  * A class only so the OpenAPI document can name it; `implements` keeps it in step with the filter.
  */
 export class ErrorBody implements ErrorBodyShape {
-  @ApiProperty({ description: 'Stable machine-readable code, e.g. VALIDATION_FAILED, REQUEST_ALREADY_FILLED', example: 'VALIDATION_FAILED' })
+  @ApiProperty({
+    description: 'Stable machine-readable code, e.g. VALIDATION_FAILED, REQUEST_ALREADY_FILLED',
+    example: 'VALIDATION_FAILED',
+  })
   code!: string;
 
   @ApiProperty({ description: 'A sentence for people; not to be parsed', example: 'The request is not valid' })
@@ -20,6 +23,9 @@ export class ErrorBody implements ErrorBodyShape {
   })
   errors?: Record<string, string[]>;
 
-  @ApiProperty({ description: 'The id of this request in the server log: the caller\'s X-Request-Id when sane, else a new uuid', example: '3f2a9c1e-5b7d-4e8a-9c0f-1d2e3f4a5b6c' })
+  @ApiProperty({
+    description: "The id of this request in the server log: the caller's X-Request-Id when sane, else a new uuid",
+    example: '3f2a9c1e-5b7d-4e8a-9c0f-1d2e3f4a5b6c',
+  })
   requestId!: string;
 }

@@ -12,7 +12,7 @@ const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed input: unreadable body, hostile characters, a wrong type (code MALFORMED_INPUT, BAD_REQUEST, …)',
   401: 'No valid bearer token (UNAUTHORIZED)',
   403: 'The role or object scope does not allow this (FORBIDDEN)',
-  404: 'No such object, or one outside the caller\'s scope (NOT_FOUND)',
+  404: "No such object, or one outside the caller's scope (NOT_FOUND)",
   409: 'The state forbids it, or a unique constraint is taken (e.g. REQUEST_ALREADY_FILLED, CONFLICT)',
   422: 'Validation failed; `errors` names each field (VALIDATION_FAILED)',
   429: 'Too many requests; retry after the Retry-After header (TOO_MANY_REQUESTS)',
@@ -25,7 +25,10 @@ const DESCRIPTIONS: Record<number, string> = {
  * parameters or a body is validated (422); one that changes something can meet a state or a
  * unique constraint (409).
  */
-function errorsOf(method: string, operation: { parameters?: { in?: string }[]; requestBody?: unknown; [key: string]: unknown }): number[] {
+function errorsOf(
+  method: string,
+  operation: { parameters?: { in?: string }[]; requestBody?: unknown; [key: string]: unknown },
+): number[] {
   const codes = [400];
   if (operation[PUBLIC_EXTENSION] !== true) codes.push(401, 403);
   const parameters = operation.parameters ?? [];
@@ -52,7 +55,11 @@ export function documentErrors(document: OpenAPIObject): OpenAPIObject {
       if (own[PUBLIC_EXTENSION] !== true && !operation.security) operation.security = [{ bearer: [] }];
       for (const status of [...errorsOf(method, own as Parameters<typeof errorsOf>[1]), 500]) {
         const given = operation.responses[status] as { description?: string } | undefined;
-        const description = given?.description || (status === 500 ? 'Something went wrong on our side (INTERNAL_ERROR); quote the requestId' : DESCRIPTIONS[status]);
+        const description =
+          given?.description ||
+          (status === 500
+            ? 'Something went wrong on our side (INTERNAL_ERROR); quote the requestId'
+            : DESCRIPTIONS[status]);
         operation.responses[status] = { ...given, description, content };
       }
     }

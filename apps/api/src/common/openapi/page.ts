@@ -10,7 +10,10 @@ export const ApiPageResponse = (model: Type) =>
       schema: {
         type: 'object',
         required: ['data', 'total'],
-        properties: { data: { type: 'array', items: { $ref: getSchemaPath(model) } }, total: { type: 'integer', minimum: 0 } },
+        properties: {
+          data: { type: 'array', items: { $ref: getSchemaPath(model) } },
+          total: { type: 'integer', minimum: 0 },
+        },
       },
     }),
   );

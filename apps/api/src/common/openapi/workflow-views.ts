@@ -71,7 +71,12 @@ export class RequestViewSchema implements RequestView {
   @ApiProperty() onHold!: boolean;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty(instant) createdAt!: string;
-  @ApiPropertyOptional({ type: PatientViewSchema, nullable: true, description: 'Only for staff and the requesting hospital' }) patient?: PatientView | null;
+  @ApiPropertyOptional({
+    type: PatientViewSchema,
+    nullable: true,
+    description: 'Only for staff and the requesting hospital',
+  })
+  patient?: PatientView | null;
 }
 
 @ApiSchema({ name: 'DispatchView' })
@@ -87,13 +92,23 @@ export class DispatchViewSchema implements DispatchView {
   @ApiProperty() language!: string;
   @ApiProperty({ type: String, nullable: true }) overrideReason!: string | null;
   @ApiProperty() lateCancellation!: boolean;
-  @ApiProperty({ enum: CANCELLING_PARTIES, nullable: true, description: 'Whose side gave the visit up (cancelled dispatches)' }) cancelledBy!: CancellingParty | null;
+  @ApiProperty({
+    enum: CANCELLING_PARTIES,
+    nullable: true,
+    description: 'Whose side gave the visit up (cancelled dispatches)',
+  })
+  cancelledBy!: CancellingParty | null;
   @ApiProperty({ enum: NO_SHOW_PARTIES, nullable: true }) noShowParty!: NoShowParty | null;
   @ApiProperty({ ...instant, nullable: true }) actualStart!: string | null;
   @ApiProperty({ ...instant, nullable: true }) actualEnd!: string | null;
   @ApiProperty({ description: "The interpreter's display name" }) interpreterName!: string;
   @ApiProperty({ description: 'Whether the hospital has confirmed the visit' }) hospitalConfirmed!: boolean;
-  @ApiPropertyOptional({ type: PatientViewSchema, nullable: true, description: 'Only once confirmed, for those who may see it' }) patient?: PatientView | null;
+  @ApiPropertyOptional({
+    type: PatientViewSchema,
+    nullable: true,
+    description: 'Only once confirmed, for those who may see it',
+  })
+  patient?: PatientView | null;
 }
 
 @ApiSchema({ name: 'OfferVisit' })

@@ -29,7 +29,8 @@ export class DispatchListQueryDto extends ListQueryDto {
 export class CancelDispatchDto extends CancelDto {
   @ApiPropertyOptional({
     enum: CANCELLING_PARTIES,
-    description: 'Whose side gives the visit up: `hospital` (a late one is charged) or `interpreter` (a dropout: the request looks for someone else). Default: `hospital` for a coordinator, `interpreter` for staff.',
+    description:
+      'Whose side gives the visit up: `hospital` (a late one is charged) or `interpreter` (a dropout: the request looks for someone else). Default: `hospital` for a coordinator, `interpreter` for staff.',
   })
   @IsOptional()
   @IsIn(CANCELLING_PARTIES)

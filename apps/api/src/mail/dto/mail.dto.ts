@@ -29,7 +29,9 @@ export class MailListQueryDto extends ListQueryDto {
 
   @ApiPropertyOptional({ description: 'Only undelivered mail: failed, obsolete, or pending after a failed attempt' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' || value === true ? true : value === 'false' || value === false ? false : value,
+  )
   @IsBoolean()
   undelivered?: boolean;
 }
@@ -51,15 +53,22 @@ export class MailView {
   @ApiProperty() htmlBody: string;
   @ApiProperty({
     enum: MAIL_STATUSES,
-    description: 'kept: written while no SMTP_URL was set; shown here, never sent. obsolete: its purpose passed (usefulUntil) before it could be delivered. failed: refused for good by the server',
+    description:
+      'kept: written while no SMTP_URL was set; shown here, never sent. obsolete: its purpose passed (usefulUntil) before it could be delivered. failed: refused for good by the server',
   })
   status: MailStatus;
   @ApiProperty() attempts: number;
   @ApiProperty() nextAttemptAt: Date;
   @ApiProperty({ nullable: true, type: Date }) sentAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
-  @ApiProperty({ nullable: true, type: Date, description: 'After this an undelivered mail becomes obsolete' }) usefulUntil: Date | null;
-  @ApiProperty({ nullable: true, type: Date, description: 'When the retention sweep erased its bodies and attachments' }) purgedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'After this an undelivered mail becomes obsolete' })
+  usefulUntil: Date | null;
+  @ApiProperty({
+    nullable: true,
+    type: Date,
+    description: 'When the retention sweep erased its bodies and attachments',
+  })
+  purgedAt: Date | null;
   @ApiProperty() messageId: string;
   @ApiProperty({ nullable: true, type: String }) userId: string | null;
   @ApiProperty({ type: [MailAttachmentView] }) attachments: MailAttachmentView[];
@@ -83,7 +92,11 @@ export class MailView {
       purgedAt: m.purgedAt,
       messageId: m.messageId,
       userId: m.userId,
-      attachments: (m.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, size: Buffer.from(a.content, 'base64').length })),
+      attachments: (m.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        size: Buffer.from(a.content, 'base64').length,
+      })),
       createdAt: m.createdAt,
     };
   }

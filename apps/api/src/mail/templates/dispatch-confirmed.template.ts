@@ -15,7 +15,10 @@ export const dispatchConfirmed: MailTemplate<DispatchConfirmedParams> = {
   ja: (p) => ({
     subject: `【派遣確定】${formatRange(p.startsAt, p.endsAt, 'ja')} ${p.hospitalName}`,
     greeting: greet(p.volunteerName, 'ja'),
-    paragraphs: ['医療通訳の派遣が確定しました。よろしくお願いいたします。', '予定表に追加するファイル（.ics）を添付しています。患者さんの情報はシステムにログインしてご確認ください。'],
+    paragraphs: [
+      '医療通訳の派遣が確定しました。よろしくお願いいたします。',
+      '予定表に追加するファイル（.ics）を添付しています。患者さんの情報はシステムにログインしてご確認ください。',
+    ],
     details: [
       ['日時', formatRange(p.startsAt, p.endsAt, 'ja')],
       ['医療機関', p.hospitalName],
@@ -26,7 +29,10 @@ export const dispatchConfirmed: MailTemplate<DispatchConfirmedParams> = {
   en: (p) => ({
     subject: `Assignment confirmed: ${formatRange(p.startsAt, p.endsAt, 'en')}, ${p.hospitalName}`,
     greeting: greet(p.volunteerName, 'en'),
-    paragraphs: ['Your medical interpreting assignment is confirmed. Thank you.', 'A calendar file (.ics) is attached. Please sign in to the system to see the patient details.'],
+    paragraphs: [
+      'Your medical interpreting assignment is confirmed. Thank you.',
+      'A calendar file (.ics) is attached. Please sign in to the system to see the patient details.',
+    ],
     details: [
       ['When', formatRange(p.startsAt, p.endsAt, 'en')],
       ['Hospital', p.hospitalName],

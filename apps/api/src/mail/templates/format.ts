@@ -20,7 +20,9 @@ function tokyo(iso: string): TZDate {
 }
 
 function day(date: TZDate, locale: Locale): string {
-  return locale === 'ja' ? format(date, 'yyyy年M月d日(EEE)', { locale: ja }) : format(date, 'EEE d MMM yyyy', { locale: enGB });
+  return locale === 'ja'
+    ? format(date, 'yyyy年M月d日(EEE)', { locale: ja })
+    : format(date, 'EEE d MMM yyyy', { locale: enGB });
 }
 
 const time = (date: TZDate) => format(date, 'HH:mm');
@@ -37,12 +39,18 @@ export function formatRange(startIso: string, endIso: string, locale: Locale): s
   const end = tokyo(endIso);
   const sameDay = format(start, 'yyyy-MM-dd') === format(end, 'yyyy-MM-dd');
   const endText = sameDay ? time(end) : `${day(end, locale)}${locale === 'ja' ? ' ' : ', '}${time(end)}`;
-  return locale === 'ja' ? `${day(start, locale)} ${time(start)}–${endText}` : `${day(start, locale)}, ${time(start)}–${endText} (JST)`;
+  return locale === 'ja'
+    ? `${day(start, locale)} ${time(start)}–${endText}`
+    : `${day(start, locale)}, ${time(start)}–${endText} (JST)`;
 }
 
 /** The programme's names (libs/domain/src/model: languages and labels, shared with the panel). */
 export { languageName } from '@app/domain/model';
-export { DEPARTMENT_NAMES as DEPARTMENTS, MODE_NAMES as MODES, VISIT_TYPE_NAMES as VISIT_TYPES } from '@app/domain/model';
+export {
+  DEPARTMENT_NAMES as DEPARTMENTS,
+  MODE_NAMES as MODES,
+  VISIT_TYPE_NAMES as VISIT_TYPES,
+} from '@app/domain/model';
 
 type Labels = Readonly<Record<string, Names>>;
 

@@ -52,7 +52,11 @@ const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 
 /** Subject, plain text and HTML of a mail in the recipient's language. */
-export function renderMail<N extends TemplateName>(template: N, locale: Locale, params: TemplateParams[N]): RenderedMail {
+export function renderMail<N extends TemplateName>(
+  template: N,
+  locale: Locale,
+  params: TemplateParams[N],
+): RenderedMail {
   const definition = TEMPLATES[template] as MailTemplate<TemplateParams[N]> | undefined;
   if (!definition) throw new Error(`Unknown mail template: ${String(template)}`);
   return renderContent(definition[locale](params), locale);

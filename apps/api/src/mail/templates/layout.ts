@@ -38,7 +38,9 @@ export function renderContent(content: MailContent, locale: Locale): RenderedMai
     content.greeting,
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
-    ...(content.details?.length ? [...content.details.map(([key, value]) => `${key.padEnd(width)}  ${value}`), ''] : []),
+    ...(content.details?.length
+      ? [...content.details.map(([key, value]) => `${key.padEnd(width)}  ${value}`), '']
+      : []),
     ...(content.action ? [`${content.action.label}:`, content.action.url, ''] : []),
     ...(content.closing ?? []).flatMap((p) => [p, '']),
     '--',
@@ -54,7 +56,10 @@ export function renderContent(content: MailContent, locale: Locale): RenderedMai
     ...content.paragraphs.map((p) => `<p>${e(p)}</p>`),
     content.details?.length
       ? `<table style="border-collapse: collapse;">${content.details
-          .map(([key, value]) => `<tr><th style="text-align: left; padding: 2px 12px 2px 0; vertical-align: top;">${e(key)}</th><td style="padding: 2px 0;">${e(value)}</td></tr>`)
+          .map(
+            ([key, value]) =>
+              `<tr><th style="text-align: left; padding: 2px 12px 2px 0; vertical-align: top;">${e(key)}</th><td style="padding: 2px 0;">${e(value)}</td></tr>`,
+          )
           .join('')}</table>`
       : '',
     content.action

@@ -24,11 +24,17 @@ export const offerWithdrawn: MailTemplate<OfferWithdrawnParams> = {
   ja: (p) => ({
     subject: `【通訳依頼の取り下げ】${formatInstant(p.startsAt, 'ja')} ${p.hospitalName}`,
     greeting: greet(p.volunteerName, 'ja'),
-    paragraphs: [`${formatInstant(p.startsAt, 'ja')}（${p.hospitalName}）の通訳依頼は取り下げられました。${REASONS[p.reason]?.ja ?? ''}`, 'ご対応は不要です。ありがとうございました。'],
+    paragraphs: [
+      `${formatInstant(p.startsAt, 'ja')}（${p.hospitalName}）の通訳依頼は取り下げられました。${REASONS[p.reason]?.ja ?? ''}`,
+      'ご対応は不要です。ありがとうございました。',
+    ],
   }),
   en: (p) => ({
     subject: `Interpreting request withdrawn: ${formatInstant(p.startsAt, 'en')}, ${p.hospitalName}`,
     greeting: greet(p.volunteerName, 'en'),
-    paragraphs: [`The interpreting request for ${formatInstant(p.startsAt, 'en')} at ${p.hospitalName} has been withdrawn. ${REASONS[p.reason]?.en ?? ''}`.trim(), 'There is nothing you need to do. Thank you.'],
+    paragraphs: [
+      `The interpreting request for ${formatInstant(p.startsAt, 'en')} at ${p.hospitalName} has been withdrawn. ${REASONS[p.reason]?.en ?? ''}`.trim(),
+      'There is nothing you need to do. Thank you.',
+    ],
   }),
 };

@@ -25,8 +25,12 @@ export const offer: MailTemplate<OfferParams> = {
     subject: `${p.again ? '【再依頼】' : ''}${p.urgent ? '【至急】' : ''}【通訳依頼】${formatRange(p.startsAt, p.endsAt, 'ja')} ${languageName(p.language, 'ja')}／${p.hospitalName}`,
     greeting: greet(p.volunteerName, 'ja'),
     paragraphs: [
-      p.urgent ? '至急の医療通訳のご依頼です。お引き受けいただけるか、お早めにご回答ください。' : '医療通訳のご依頼です。お引き受けいただけるかご回答ください。',
-      ...(p.again ? ['先にお送りしたご依頼の回答期限が過ぎましたが、まだ通訳者が決まっていないため、もう一度お送りします。'] : []),
+      p.urgent
+        ? '至急の医療通訳のご依頼です。お引き受けいただけるか、お早めにご回答ください。'
+        : '医療通訳のご依頼です。お引き受けいただけるかご回答ください。',
+      ...(p.again
+        ? ['先にお送りしたご依頼の回答期限が過ぎましたが、まだ通訳者が決まっていないため、もう一度お送りします。']
+        : []),
       '先着順で確定します。確定後に詳細をお知らせします。',
     ],
     details: [
@@ -45,8 +49,14 @@ export const offer: MailTemplate<OfferParams> = {
     subject: `${p.again ? '[Asked again] ' : ''}${p.urgent ? '[Urgent] ' : ''}Interpreting request: ${formatRange(p.startsAt, p.endsAt, 'en')}, ${languageName(p.language, 'en')}, ${p.hospitalName}`,
     greeting: greet(p.volunteerName, 'en'),
     paragraphs: [
-      p.urgent ? 'An urgent medical interpreting request: please answer as soon as you can.' : 'A medical interpreting request: please let us know whether you can take it.',
-      ...(p.again ? ['The time to answer our earlier offer for this visit has passed, but nobody has taken it yet, so we are asking once more.'] : []),
+      p.urgent
+        ? 'An urgent medical interpreting request: please answer as soon as you can.'
+        : 'A medical interpreting request: please let us know whether you can take it.',
+      ...(p.again
+        ? [
+            'The time to answer our earlier offer for this visit has passed, but nobody has taken it yet, so we are asking once more.',
+          ]
+        : []),
       'The first volunteer to accept gets it; the details follow once it is confirmed.',
     ],
     details: [

@@ -14,7 +14,10 @@ export const reportReminder: MailTemplate<ReportReminderParams> = {
   ja: (p) => ({
     subject: `【活動報告書のお願い】${formatRange(p.startsAt, p.endsAt, 'ja')} ${p.hospitalName}`,
     greeting: greet(p.volunteerName, 'ja'),
-    paragraphs: ['医療通訳の活動、おつかれさまでした。', 'この派遣の活動報告書がまだ届いていません。システムにログインしてご提出ください。話を聞いてほしいことがあれば、報告書でお知らせください。'],
+    paragraphs: [
+      '医療通訳の活動、おつかれさまでした。',
+      'この派遣の活動報告書がまだ届いていません。システムにログインしてご提出ください。話を聞いてほしいことがあれば、報告書でお知らせください。',
+    ],
     details: [
       ['日時', formatRange(p.startsAt, p.endsAt, 'ja')],
       ['医療機関', p.hospitalName],
@@ -24,7 +27,10 @@ export const reportReminder: MailTemplate<ReportReminderParams> = {
   en: (p) => ({
     subject: `Activity report, please: ${formatRange(p.startsAt, p.endsAt, 'en')}, ${p.hospitalName}`,
     greeting: greet(p.volunteerName, 'en'),
-    paragraphs: ['Thank you for interpreting.', 'We have not received your activity report for this assignment yet. Please sign in and file it. If you would like to talk to staff, say so in the report.'],
+    paragraphs: [
+      'Thank you for interpreting.',
+      'We have not received your activity report for this assignment yet. Please sign in and file it. If you would like to talk to staff, say so in the report.',
+    ],
     details: [
       ['When', formatRange(p.startsAt, p.endsAt, 'en')],
       ['Hospital', p.hospitalName],

@@ -19,7 +19,9 @@ export const requestCancelled: MailTemplate<RequestCancelledParams> = {
   en: (p) => ({
     subject: `Cancelled: interpreting on ${formatInstant(p.startsAt, 'en')} at ${p.hospitalName}`,
     greeting: greet(p.recipientName, 'en'),
-    paragraphs: [`The medical interpreting on ${formatInstant(p.startsAt, 'en')} at ${p.hospitalName} has been cancelled.`],
+    paragraphs: [
+      `The medical interpreting on ${formatInstant(p.startsAt, 'en')} at ${p.hospitalName} has been cancelled.`,
+    ],
     details: [['Reason', p.reason]],
   }),
 };

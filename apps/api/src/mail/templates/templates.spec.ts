@@ -24,7 +24,14 @@ const SAMPLES: TemplateParams = {
   },
   offer_withdrawn: { volunteerName: 'An', startsAt, hospitalName: 'H', reason: 'filled' },
   offer_changed: { volunteerName: 'An', startsAt, endsAt, hospitalName: 'H', linkUrl: link },
-  dispatch_confirmed: { volunteerName: 'An', startsAt, endsAt, hospitalName: 'H', address: '熊本市中央区1-1', calendarUrl: link },
+  dispatch_confirmed: {
+    volunteerName: 'An',
+    startsAt,
+    endsAt,
+    hospitalName: 'H',
+    address: '熊本市中央区1-1',
+    calendarUrl: link,
+  },
   dispatch_cancelled: { volunteerName: 'An', startsAt, endsAt, hospitalName: 'H' },
   request_confirmed: { coordinatorName: 'C', requestRef: 'R-2026-0001', startsAt, language: 'ne', volunteerName: 'An' },
   request_escalated: { recipientName: 'S', requestRef: 'R-2026-0001', startsAt, language: 'ne', reason: 'no_answer' },
@@ -62,7 +69,9 @@ describe('mail templates', () => {
     expect(ja.subject).toBe('【至急】【通訳依頼】2026年12月3日(木) 10:00–12:00 ベトナム語／熊本中央病院');
     expect(ja.text).toContain('内科');
     const en = renderMail('offer', 'en', SAMPLES.offer);
-    expect(en.subject).toBe('[Urgent] Interpreting request: Thu 3 Dec 2026, 10:00–12:00 (JST), Vietnamese, 熊本中央病院');
+    expect(en.subject).toBe(
+      '[Urgent] Interpreting request: Thu 3 Dec 2026, 10:00–12:00 (JST), Vietnamese, 熊本中央病院',
+    );
     expect(en.text).toContain('Internal medicine');
   });
 
@@ -94,8 +103,12 @@ describe('formatting', () => {
   });
 
   it('shows the end date when a range crosses midnight', () => {
-    expect(formatRange('2026-12-03T14:00:00Z', '2026-12-03T16:00:00Z', 'ja')).toBe('2026年12月3日(木) 23:00–2026年12月4日(金) 01:00');
-    expect(formatRange('2026-12-03T14:00:00Z', '2026-12-03T16:00:00Z', 'en')).toBe('Thu 3 Dec 2026, 23:00–Fri 4 Dec 2026, 01:00 (JST)');
+    expect(formatRange('2026-12-03T14:00:00Z', '2026-12-03T16:00:00Z', 'ja')).toBe(
+      '2026年12月3日(木) 23:00–2026年12月4日(金) 01:00',
+    );
+    expect(formatRange('2026-12-03T14:00:00Z', '2026-12-03T16:00:00Z', 'en')).toBe(
+      'Thu 3 Dec 2026, 23:00–Fri 4 Dec 2026, 01:00 (JST)',
+    );
   });
 
   it('names languages in the recipient language', () => {

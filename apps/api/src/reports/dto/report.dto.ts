@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { REPORT_SCENES, REVIEW_STATUSES, ReportScene, ReviewStatus } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
 import { OptionalNotNull } from '../../common/validation.pipe';
@@ -118,7 +132,8 @@ export class ReportView {
   @ApiProperty() wellbeingConcern!: boolean;
   @ApiProperty() timeDispute!: boolean;
   /** Wellbeing concern, time dispute or problems reported: first in the review queue. */
-  @ApiProperty({ description: 'Wellbeing concern, time dispute or problems reported: first in the review queue' }) flagged!: boolean;
+  @ApiProperty({ description: 'Wellbeing concern, time dispute or problems reported: first in the review queue' })
+  flagged!: boolean;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ enum: REVIEW_STATUSES }) reviewStatus!: ReviewStatus;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) reviewedBy!: string | null;

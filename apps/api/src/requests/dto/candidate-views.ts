@@ -1,5 +1,12 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { EXCLUSION_CODES, type EligibleCandidate, type ExclusionCode, type ExcludedCandidate, type RankResult, type ScoreParts } from '@app/matching';
+import {
+  EXCLUSION_CODES,
+  type EligibleCandidate,
+  type ExclusionCode,
+  type ExcludedCandidate,
+  type RankResult,
+  type ScoreParts,
+} from '@app/matching';
 import type { SwapView } from '../swaps.service';
 
 /*
@@ -30,12 +37,14 @@ export class EligibleCandidateSchema implements EligibleCandidate {
 export class ExcludedCandidateSchema implements ExcludedCandidate {
   @ApiProperty({ format: 'uuid' }) volunteerId!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ enum: EXCLUSION_CODES, isArray: true, description: 'Every hard rule the volunteer fails' }) reasons!: ExclusionCode[];
+  @ApiProperty({ enum: EXCLUSION_CODES, isArray: true, description: 'Every hard rule the volunteer fails' })
+  reasons!: ExclusionCode[];
 }
 
 @ApiSchema({ name: 'RankResult' })
 export class RankResultSchema implements RankResult {
-  @ApiProperty({ type: [EligibleCandidateSchema], description: 'By score, highest first; ties by volunteer id' }) eligible!: EligibleCandidate[];
+  @ApiProperty({ type: [EligibleCandidateSchema], description: 'By score, highest first; ties by volunteer id' })
+  eligible!: EligibleCandidate[];
   @ApiProperty({ type: [ExcludedCandidateSchema], description: 'By volunteer id' }) excluded!: ExcludedCandidate[];
 }
 

@@ -1,8 +1,29 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO31661Alpha2, IsISO6391, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsISO31661Alpha2,
+  IsISO6391,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { AGE_BANDS, AgeBand, PATIENT_GENDERS, PatientGender, REQUEST_STATUSES, RequestStatus } from '@app/domain';
-import { Department, DEPARTMENTS, INTERPRETER_GENDERS, InterpreterGender, Mode, MODES, VISIT_TYPES, VisitType } from '@app/matching';
+import {
+  Department,
+  DEPARTMENTS,
+  INTERPRETER_GENDERS,
+  InterpreterGender,
+  Mode,
+  MODES,
+  VISIT_TYPES,
+  VisitType,
+} from '@app/matching';
 import { ListQueryDto } from '../../common/pagination.dto';
 import { OptionalNotNull } from '../../common/validation.pipe';
 
@@ -70,7 +91,8 @@ export class CreateRequestDto {
   patient: PatientDto;
 
   @ApiPropertyOptional({
-    description: "The hospital's own patient reference; stored only as a keyed hash, to offer the same interpreter again",
+    description:
+      "The hospital's own patient reference; stored only as a keyed hash, to offer the same interpreter again",
   })
   @IsOptional()
   @IsString()
@@ -88,7 +110,9 @@ export class CreateRequestDto {
  * Every field may be left out; a null is validated like any value, so refused where the request
  * needs one (a null `notes` or `patientRef` is still skipped: optional in CreateRequestDto).
  */
-export class UpdateRequestDto extends PartialType(OmitType(CreateRequestDto, ['hospitalId'] as const), { skipNullProperties: false }) {}
+export class UpdateRequestDto extends PartialType(OmitType(CreateRequestDto, ['hospitalId'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class CancelDto {
   @ApiProperty({ example: '患者さんの都合により' })

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { ATTENDANCE_STATUSES, AttendanceStatus, COURSE_KINDS, CourseKind } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
 import { OptionalNotNull } from '../../common/validation.pipe';
@@ -15,7 +28,8 @@ const AtMostTwoDecimals = () =>
   ValidateBy({
     name: 'atMostTwoDecimals',
     validator: {
-      validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
+      validate: (value: unknown) =>
+        typeof value === 'number' && Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
       defaultMessage: () => 'hours must have at most two decimal places',
     },
   });

@@ -46,7 +46,10 @@ export class CreateUserDto {
 }
 
 /** Every field may be left out; a null is refused where the account needs a value (role, name, locale, active). */
-export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['role', 'displayName', 'locale', 'hospitalId', 'volunteerId'] as const), { skipNullProperties: false }) {
+export class UpdateUserDto extends PartialType(
+  PickType(CreateUserDto, ['role', 'displayName', 'locale', 'hospitalId', 'volunteerId'] as const),
+  { skipNullProperties: false },
+) {
   @ApiPropertyOptional({ description: 'false ends every session of the user at once' })
   @OptionalNotNull()
   @IsBoolean()

@@ -21,7 +21,17 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { GENDERS, Gender, KUMAMOTO_AREAS, LEVELS, Level, PROFICIENCIES, Proficiency, VOLUNTEER_STATUSES, VolunteerStatus } from '@app/matching';
+import {
+  GENDERS,
+  Gender,
+  KUMAMOTO_AREAS,
+  LEVELS,
+  Level,
+  PROFICIENCIES,
+  Proficiency,
+  VOLUNTEER_STATUSES,
+  VolunteerStatus,
+} from '@app/matching';
 import { LOCALES, Locale } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
 import { OptionalNotNull } from '../../common/validation.pipe';
@@ -95,12 +105,20 @@ export class CreateVolunteerDto {
   @IsIn(VOLUNTEER_STATUSES, { message: `status must be one of: ${VOLUNTEER_STATUSES.join(', ')}` })
   status?: VolunteerStatus;
 
-  @ApiPropertyOptional({ example: '2026-04-10T10:00:00+09:00', nullable: true, description: 'When the confidentiality pledge was signed' })
+  @ApiPropertyOptional({
+    example: '2026-04-10T10:00:00+09:00',
+    nullable: true,
+    description: 'When the confidentiality pledge was signed',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'pledgeSignedAt must be an ISO 8601 date-time' })
   pledgeSignedAt?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-03-31', nullable: true, description: 'Last day (Tokyo) the volunteer insurance covers' })
+  @ApiPropertyOptional({
+    example: '2027-03-31',
+    nullable: true,
+    description: 'Last day (Tokyo) the volunteer insurance covers',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'insuranceValidUntil must be a date in YYYY-MM-DD format' })
   @IsISO8601({ strict: true }, { message: 'insuranceValidUntil must be a real calendar date' })
@@ -125,7 +143,9 @@ export class CreateVolunteerDto {
  * Staff change. A change of `level` needs `levelChangeReason`; both are recorded in the level
  * history. A null is refused except where it clears (phone, pledge, insurance).
  */
-export class UpdateVolunteerDto extends PartialType(OmitType(CreateVolunteerDto, ['availability'] as const), { skipNullProperties: false }) {
+export class UpdateVolunteerDto extends PartialType(OmitType(CreateVolunteerDto, ['availability'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ description: 'Required when level changes' })
   @ValidateIf((o: UpdateVolunteerDto) => o.levelChangeReason !== undefined)
   @IsString()
@@ -134,7 +154,10 @@ export class UpdateVolunteerDto extends PartialType(OmitType(CreateVolunteerDto,
 }
 
 /** What a volunteer may change on their own profile; anything else is an unknown field (400). */
-export class UpdateOwnVolunteerDto extends PartialType(PickType(CreateVolunteerDto, ['displayName', 'nameKana', 'email', 'phone'] as const), { skipNullProperties: false }) {}
+export class UpdateOwnVolunteerDto extends PartialType(
+  PickType(CreateVolunteerDto, ['displayName', 'nameKana', 'email', 'phone'] as const),
+  { skipNullProperties: false },
+) {}
 
 export class VolunteerListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: 'vi', description: 'Speaks this language (ISO 639-1)' })
@@ -177,7 +200,9 @@ export class CreateBanDto {
   @Length(1, 100)
   patientKey?: string;
 
-  @ApiPropertyOptional({ description: "The patient of this request asked (their key is taken from the request's patient reference)" })
+  @ApiPropertyOptional({
+    description: "The patient of this request asked (their key is taken from the request's patient reference)",
+  })
   @IsOptional()
   @IsUUID()
   requestId?: string;

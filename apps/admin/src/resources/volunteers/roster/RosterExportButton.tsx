@@ -8,5 +8,12 @@ import { EXPORT_PATH } from './roster-upload';
  */
 export const RosterExportButton = () => {
   const translate = useTranslate();
-  return <DownloadButton path={EXPORT_PATH} query={{}} label={translate('app.roster.export')} name={translate('app.roster.export_name')} />;
+  return (
+    <DownloadButton
+      path={EXPORT_PATH}
+      query={{}}
+      label={translate('app.roster.export')}
+      name={translate('app.roster.export_name')}
+    />
+  );
 };

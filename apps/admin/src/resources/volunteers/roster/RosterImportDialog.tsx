@@ -26,7 +26,15 @@ import {
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useRefresh, useTranslate } from 'react-admin';
 import { apiClient } from '../../../providers';
-import { countCsvRows, importRoster, REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, type ImportResult, type RosterProblem, type UploadProgress } from './roster-upload';
+import {
+  countCsvRows,
+  importRoster,
+  REQUIRED_ROSTER_COLUMNS,
+  ROSTER_COLUMNS,
+  type ImportResult,
+  type RosterProblem,
+  type UploadProgress,
+} from './roster-upload';
 
 type Step =
   | { kind: 'pick'; error?: string }
@@ -76,7 +84,13 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
   const upload = async (file: File) => {
     setStep({ kind: 'uploading', file, progress: null });
     try {
-      const outcome = await importRoster(apiClient, file, file.name, (progress) => setStep({ kind: 'uploading', file, progress }), translate);
+      const outcome = await importRoster(
+        apiClient,
+        file,
+        file.name,
+        (progress) => setStep({ kind: 'uploading', file, progress }),
+        translate,
+      );
       if (outcome.kind === 'imported') {
         setStep({ kind: 'imported', result: outcome.result });
         refresh();
@@ -84,21 +98,45 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
         setStep({ kind: 'rejected', problems: outcome.problems, requestId: outcome.requestId });
       }
     } catch (error) {
-      setStep({ kind: 'failed', message: (error as Error).message, status: (error as { status?: number }).status ?? 0 });
+      setStep({
+        kind: 'failed',
+        message: (error as Error).message,
+        status: (error as { status?: number }).status ?? 0,
+      });
     }
   };
 
   const pickButton = (label: string) => (
-    <Button variant={step.kind === 'pick' ? 'contained' : 'outlined'} startIcon={<UploadFileIcon />} onClick={() => input.current?.click()} disabled={busy}>
+    <Button
+      variant={step.kind === 'pick' ? 'contained' : 'outlined'}
+      startIcon={<UploadFileIcon />}
+      onClick={() => input.current?.click()}
+      disabled={busy}
+    >
       {label}
     </Button>
   );
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="md" fullScreen={fullScreen} aria-labelledby="roster-import-title">
+    <Dialog
+      open
+      onClose={busy ? undefined : onClose}
+      fullWidth
+      maxWidth="md"
+      fullScreen={fullScreen}
+      aria-labelledby="roster-import-title"
+    >
       <DialogTitle id="roster-import-title">{translate('app.roster.dialog_title')}</DialogTitle>
       <DialogContent dividers>
-        <input ref={input} type="file" accept=".csv,text/csv" hidden onChange={choose} data-testid="roster-file" aria-label={translate('app.roster.choose_file')} />
+        <input
+          ref={input}
+          type="file"
+          accept=".csv,text/csv"
+          hidden
+          onChange={choose}
+          data-testid="roster-file"
+          aria-label={translate('app.roster.choose_file')}
+        />
         {(step.kind === 'pick' || step.kind === 'confirm') && (
           <Stack spacing={2}>
             <Typography variant="body2">{translate('app.roster.intro')}</Typography>
@@ -117,8 +155,15 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
             )}
             {step.kind === 'confirm' && (
               <Alert severity={step.rows > 0 ? 'info' : 'warning'} role="status">
-                <AlertTitle sx={{ overflowWrap: 'anywhere' }}>{translate('app.roster.file_chosen', { name: step.file.name, kb: Math.max(1, Math.ceil(step.file.size / 1024)) })}</AlertTitle>
-                {step.rows > 0 ? translate('app.roster.confirm', { rows: step.rows }) : translate('app.roster.confirm_empty')}
+                <AlertTitle sx={{ overflowWrap: 'anywhere' }}>
+                  {translate('app.roster.file_chosen', {
+                    name: step.file.name,
+                    kb: Math.max(1, Math.ceil(step.file.size / 1024)),
+                  })}
+                </AlertTitle>
+                {step.rows > 0
+                  ? translate('app.roster.confirm', { rows: step.rows })
+                  : translate('app.roster.confirm_empty')}
               </Alert>
             )}
             {step.kind === 'confirm' && <Box>{pickButton(translate('app.roster.change_file'))}</Box>}
@@ -136,7 +181,11 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
         {step.kind === 'failed' && (
           <Alert severity="error" role="alert">
             {/* A 4xx is a refusal before anything is saved; after a lost connection the outcome is unknown. */}
-            <AlertTitle>{translate(step.status >= 400 && step.status < 500 ? 'app.roster.rejected_title' : 'app.roster.failed_title')}</AlertTitle>
+            <AlertTitle>
+              {translate(
+                step.status >= 400 && step.status < 500 ? 'app.roster.rejected_title' : 'app.roster.failed_title',
+              )}
+            </AlertTitle>
             {step.message}
           </Alert>
         )}
@@ -193,7 +242,8 @@ const ColumnsHelp = () => {
 
 const UploadingState = ({ progress }: { progress: UploadProgress | null }) => {
   const translate = useTranslate();
-  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0;
+  const percent =
+    progress && progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0;
   // Once every byte is sent the server checks and saves: its time is unknown, so the bar turns indeterminate.
   const sent = progress !== null && percent >= 100;
   const label = sent ? translate('app.roster.processing') : translate('app.roster.uploading', { percent });
@@ -202,7 +252,11 @@ const UploadingState = ({ progress }: { progress: UploadProgress | null }) => {
       <Typography variant="body2" data-testid="roster-upload-status">
         {label}
       </Typography>
-      <LinearProgress variant={sent ? 'indeterminate' : 'determinate'} value={sent ? undefined : percent} aria-label={label} />
+      <LinearProgress
+        variant={sent ? 'indeterminate' : 'determinate'}
+        value={sent ? undefined : percent}
+        aria-label={label}
+      />
     </Stack>
   );
 };

@@ -7,7 +7,11 @@ const pair = (n: number) => ({ accessToken: `access-${n}`, refreshToken: `refres
 
 function storage(): KeyValueStorage {
   const map = new Map<string, string>();
-  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }
 
 interface Sent {
@@ -53,7 +57,8 @@ function fakeXhr(answer: (sent: Sent) => { status: number; body?: unknown } | 'n
   return { create, sent };
 }
 
-const translate = (key: string, options?: Record<string, unknown>) => (key === 'app.errors.with_request_id' ? `${options?.message}（${options?.requestId}）` : String(options?._ ?? key));
+const translate = (key: string, options?: Record<string, unknown>) =>
+  key === 'app.errors.with_request_id' ? `${options?.message}（${options?.requestId}）` : String(options?._ ?? key);
 
 async function signedIn(refreshTo?: () => void) {
   const api = fakeApi({
@@ -78,7 +83,11 @@ describe('importRoster', () => {
     const outcome = await importRoster(client, csvFile(), 'roster.csv', (p) => progress.push(p), translate, xhr.create);
     expect(outcome).toEqual({ kind: 'imported', result: { rows: 2, created: 2, updated: 0, unchanged: 0 } });
     expect(xhr.sent).toHaveLength(1);
-    expect(xhr.sent[0]).toMatchObject({ method: 'POST', url: '/api/volunteers/import', headers: { Authorization: 'Bearer access-1', Accept: 'application/json' } });
+    expect(xhr.sent[0]).toMatchObject({
+      method: 'POST',
+      url: '/api/volunteers/import',
+      headers: { Authorization: 'Bearer access-1', Accept: 'application/json' },
+    });
     expect(xhr.sent[0].file).toBeInstanceOf(Blob);
     expect((xhr.sent[0].file as File).name).toBe('roster.csv');
     expect(progress).toEqual([
@@ -87,11 +96,15 @@ describe('importRoster', () => {
     ]);
   });
 
-  it("refreshes the token through the api client on a 401 and sends the file once more", async () => {
+  it('refreshes the token through the api client on a 401 and sends the file once more', async () => {
     let valid = 'access-1';
     const { client, api } = await signedIn(() => (valid = 'access-2'));
     valid = 'expired';
-    const xhr = fakeXhr((sent) => (sent.headers.Authorization === `Bearer ${valid}` ? { status: 200, body: { rows: 1, created: 0, updated: 1, unchanged: 0 } } : { status: 401, body: { code: 'UNAUTHENTICATED', message: 'no' } }));
+    const xhr = fakeXhr((sent) =>
+      sent.headers.Authorization === `Bearer ${valid}`
+        ? { status: 200, body: { rows: 1, created: 0, updated: 1, unchanged: 0 } }
+        : { status: 401, body: { code: 'UNAUTHENTICATED', message: 'no' } },
+    );
     const outcome = await importRoster(client, csvFile(), 'roster.csv', () => undefined, translate, xhr.create);
     expect(outcome.kind).toBe('imported');
     expect(xhr.sent.map((s) => s.headers.Authorization)).toEqual(['Bearer access-1', 'Bearer access-2']);
@@ -106,7 +119,13 @@ describe('importRoster', () => {
         code: 'IMPORT_REJECTED',
         message: '2 row(s) rejected; nothing was imported',
         requestId: 'req-7',
-        errors: { 'row 5': ['level: level must be one of the following values: trainee, standard, advanced', 'has 3 fields; the header has 13'], 'row 3': ['languages: unknown code xx'] },
+        errors: {
+          'row 5': [
+            'level: level must be one of the following values: trainee, standard, advanced',
+            'has 3 fields; the header has 13',
+          ],
+          'row 3': ['languages: unknown code xx'],
+        },
       },
     }));
     const outcome = await importRoster(client, csvFile(), 'roster.csv', () => undefined, translate, xhr.create);
@@ -124,14 +143,21 @@ describe('importRoster', () => {
 
   it('throws other refusals worded by the api client, and a lost connection as a network error', async () => {
     const { client } = await signedIn();
-    const tooLarge = fakeXhr(() => ({ status: 413, body: { code: 'FILE_TOO_LARGE', message: 'The file is larger than the 2 MB limit', requestId: 'req-9' } }));
-    const error = (await importRoster(client, csvFile(), 'big.csv', () => undefined, translate, tooLarge.create).catch((e) => e)) as ApiError;
+    const tooLarge = fakeXhr(() => ({
+      status: 413,
+      body: { code: 'FILE_TOO_LARGE', message: 'The file is larger than the 2 MB limit', requestId: 'req-9' },
+    }));
+    const error = (await importRoster(client, csvFile(), 'big.csv', () => undefined, translate, tooLarge.create).catch(
+      (e) => e,
+    )) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(413);
     expect(error.message).toBe('The file is larger than the 2 MB limit（req-9）');
 
     const offline = fakeXhr(() => 'network-error');
-    const lost = (await importRoster(client, csvFile(), 'roster.csv', () => undefined, translate, offline.create).catch((e) => e)) as ApiError;
+    const lost = (await importRoster(client, csvFile(), 'roster.csv', () => undefined, translate, offline.create).catch(
+      (e) => e,
+    )) as ApiError;
     expect(lost).toBeInstanceOf(ApiError);
     expect(lost.body.code).toBe('NETWORK');
   });
@@ -139,7 +165,13 @@ describe('importRoster', () => {
 
 describe('rosterProblems', () => {
   it('lists problems with the header or the file before the rows', () => {
-    expect(rosterProblems({ 'row 2': ['email: email must be an email'], languages: ['the column languages is missing from the header'], file: ['The file is empty'] })).toEqual([
+    expect(
+      rosterProblems({
+        'row 2': ['email: email must be an email'],
+        languages: ['the column languages is missing from the header'],
+        file: ['The file is empty'],
+      }),
+    ).toEqual([
       { row: null, column: 'languages', message: 'the column languages is missing from the header' },
       { row: null, column: null, message: 'The file is empty' },
       { row: 2, column: 'email', message: 'email must be an email' },

@@ -41,7 +41,9 @@ export interface XhrLike {
   send(body: FormData): void;
   readonly status: number;
   readonly responseText: string;
-  readonly upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null };
+  readonly upload: {
+    onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null;
+  };
   onload: (() => void) | null;
   onerror: (() => void) | null;
 }
@@ -55,7 +57,13 @@ export interface SendOptions {
 }
 
 /** One POST with upload progress; resolves with the status (0: no answer) and the parsed body. */
-export function sendWithProgress({ url, token, body, onProgress, createXhr = () => new XMLHttpRequest() as unknown as XhrLike }: SendOptions): Promise<{ status: number; body: unknown }> {
+export function sendWithProgress({
+  url,
+  token,
+  body,
+  onProgress,
+  createXhr = () => new XMLHttpRequest() as unknown as XhrLike,
+}: SendOptions): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve) => {
     const xhr = createXhr();
     xhr.open('POST', url);
@@ -98,12 +106,22 @@ export async function importRoster(
     return sendWithProgress({ url, token, body, onProgress, createXhr });
   });
   if (answer.status === 0) {
-    throw new ApiError(translate('app.errors.network', { _: 'The server cannot be reached. Check the connection and try again.' }), 0, { code: 'NETWORK' });
+    throw new ApiError(
+      translate('app.errors.network', { _: 'The server cannot be reached. Check the connection and try again.' }),
+      0,
+      { code: 'NETWORK' },
+    );
   }
   if (answer.status >= 200 && answer.status < 300) return { kind: 'imported', result: answer.body as ImportResult };
-  const error = answer.body as { code?: string; message?: string; errors?: Record<string, string[]>; requestId?: string } | undefined;
+  const error = answer.body as
+    { code?: string; message?: string; errors?: Record<string, string[]>; requestId?: string } | undefined;
   if (answer.status === 422 && error?.code === 'IMPORT_REJECTED' && error.errors) {
-    return { kind: 'rejected', problems: rosterProblems(error.errors), message: error.message ?? '', requestId: error.requestId };
+    return {
+      kind: 'rejected',
+      problems: rosterProblems(error.errors),
+      message: error.message ?? '',
+      requestId: error.requestId,
+    };
   }
   throw client.errorOf(answer.status, answer.body);
 }
@@ -113,7 +131,10 @@ export async function importRoster(
  * problem per message, file-wide ones first, then by row; the column is the message's prefix
  * when it names one of `columns`.
  */
-export function rosterProblems(errors: Record<string, string[] | string>, columns: readonly string[] = ROSTER_COLUMNS): RosterProblem[] {
+export function rosterProblems(
+  errors: Record<string, string[] | string>,
+  columns: readonly string[] = ROSTER_COLUMNS,
+): RosterProblem[] {
   const out: RosterProblem[] = [];
   for (const [key, value] of Object.entries(errors)) {
     const messages = Array.isArray(value) ? value : [String(value)];
