@@ -32,13 +32,16 @@ function offences(text: string): string[] {
 
 describe('Workflow ownership', () => {
   it('leaves every status change and status-log line to the workflow module (Workflow.move/start)', () => {
-    const found = sources(SRC).flatMap((file) =>
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .flatMap((line, i) =>
-          offences(line).map((what) => `${path.relative(SRC, file)}:${i + 1} ${what}: ${line.trim()}`),
-        ),
-    );
+    // Whole files, not lines: a formatted call spreads over several lines.
+    const found = sources(SRC).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return WRITES.flatMap(([what, pattern]) =>
+        [...text.matchAll(new RegExp(pattern.source, pattern.flags + 'g'))].map((match) => {
+          const line = text.slice(0, match.index).split('\n').length;
+          return `${path.relative(SRC, file)}:${line} ${what}: ${match[0].replace(/\s+/g, ' ').slice(0, 120)}`;
+        }),
+      );
+    });
     expect(found).toEqual([]);
   });
 
@@ -54,6 +57,9 @@ describe('Workflow ownership', () => {
 
   it('recognises the hand-written moves it replaced', () => {
     expect(offences(`request.status = transition('request', request.status, 'cancel');`)).toEqual(['assigns a status']);
+    expect(
+      offences(`await manager.update(\n  Offer,\n  { id: In(ids), status: 'pending' },\n  { status: 'expired' },\n);`),
+    ).toEqual(['writes a status through TypeORM']);
     expect(offences(`await this.log.record(manager, { subjectType: 'offer', subjectId: offer.id });`)).toEqual([
       'writes the status log',
     ]);
