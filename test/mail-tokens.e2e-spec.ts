@@ -158,6 +158,31 @@ describe('No live link token in stored mail or in what staff can read', () => {
     // Nobody else's mail is in a volunteer's list.
     expect(res.body.data.some((m: { to: string }) => m.to === NEW_ADMIN)).toBe(false);
   });
+
+  it('never fills a marker a user typed into their own name (it names someone else’s link)', async () => {
+    // The admin's invitation id is no secret to staff (it is in the Message-ID they can read).
+    const marker = `lnk~invitation~${(await t.dataSource.query(`SELECT id FROM user_invitations ORDER BY created_at DESC LIMIT 1`))[0].id}~`;
+    await t
+      .http()
+      .patch('/api/auth/me')
+      .set('Authorization', world.coordinator.auth)
+      .send({ displayName: marker })
+      .expect(200);
+    // A mail to the coordinator that carries their name: their hospital's visit is confirmed.
+    const visit = jst(9, '14:00');
+    await world.dispatch(visit, jst(9, '15:00'), world.volunteers[1].id);
+    const res = await t
+      .http()
+      .get('/api/mail')
+      .query({ perPage: 100 })
+      .set('Authorization', world.coordinator.auth)
+      .expect(200);
+    const named = res.body.data.filter((m: { textBody: string }) => m.textBody.includes('••••••••'));
+    expect(named.length).toBeGreaterThan(0);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(marker);
+    for (const candidate of harvest(text)) expect(await opensSomething(candidate)).toBeNull();
+  });
 });
 
 describe('A link made when the mail leaves, over SMTP', () => {
@@ -190,13 +215,15 @@ describe('A link made when the mail leaves, over SMTP', () => {
     )![1];
     expect(received.html).toContain(token);
     const [row] = await t.dataSource.query(
-      `SELECT text_body, html_body, status FROM mail_messages WHERE user_id = $1`,
+      `SELECT text_body, html_body, status, idempotency_key FROM mail_messages WHERE user_id = $1`,
       [user.id],
     );
     expect(row.status).toBe('sent');
     expect(row.text_body + row.html_body).not.toContain(token);
     // The same mail leaving again (a crash between SMTP and "sent") carries the same link.
-    const [again] = await t.app.get(MailLinks).fill(t.dataSource.manager, [row.text_body]);
+    const [again] = await t.app
+      .get(MailLinks)
+      .fill(t.dataSource.manager, { idempotencyKey: row.idempotency_key }, [row.text_body]);
     expect(again).toContain(token);
 
     await t

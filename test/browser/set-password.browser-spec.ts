@@ -34,7 +34,7 @@ describe('setting a password from the invitation mail (browser)', () => {
         .expect(201)
     ).body;
     const [mail] = await t.dataSource.query(
-      `SELECT text_body FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`,
+      `SELECT text_body, idempotency_key FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`,
       [user.id],
     );
     const token = await deliveredToken(t, mail, 'set-password');

@@ -3,22 +3,22 @@ import { TestApp } from './test-app';
 
 type LinkPath = 'offer-links' | 'reconfirm-links' | 'set-password';
 
+/** A stored mail, as an entity or a raw row. */
+export type StoredMail = { textBody: string; idempotencyKey: string } | { text_body: string; idempotency_key: string };
+
 /**
  * A stored mail's text as its addressee receives it: the outbox keeps a marker where a link's
  * token goes, and the token is made when the mail leaves (the same code the sender runs).
  */
-export async function deliveredText(t: TestApp, mail: { textBody: string } | { text_body: string }): Promise<string> {
-  const text = 'textBody' in mail ? mail.textBody : mail.text_body;
-  const [filled] = await t.app.get(MailLinks).fill(t.dataSource.manager, [text]);
+export async function deliveredText(t: TestApp, mail: StoredMail): Promise<string> {
+  const [text, idempotencyKey] =
+    'textBody' in mail ? [mail.textBody, mail.idempotencyKey] : [mail.text_body, mail.idempotency_key];
+  const [filled] = await t.app.get(MailLinks).fill(t.dataSource.manager, { idempotencyKey }, [text]);
   return filled;
 }
 
 /** The token of the delivered mail's link (`offer-links/<token>`, `reconfirm-links/<token>`, `set-password?token=<token>`). */
-export async function deliveredToken(
-  t: TestApp,
-  mail: { textBody: string } | { text_body: string },
-  path: LinkPath,
-): Promise<string> {
+export async function deliveredToken(t: TestApp, mail: StoredMail, path: LinkPath): Promise<string> {
   const text = await deliveredText(t, mail);
   const pattern =
     path === 'set-password' ? /set-password\?token=([A-Za-z0-9_-]+)/ : new RegExp(`${path}/([A-Za-z0-9_-]+)`);

@@ -26,6 +26,13 @@ const PATH: Record<LinkKind, (token: string) => string> = {
 /** Where a token goes in a stored mail: URL-safe, never a base64url token (`~` is not in that alphabet). */
 const MARKER = /lnk~(offer|reconfirm|invitation)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})~/g;
 const marker = (kind: LinkKind, id: string) => `lnk~${kind}~${id}~`;
+const OWN_LINK = /^(offer|reconfirm|invitation):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The link a mail exists to carry, from its idempotency key; null for mail without one. */
+function ownLink(idempotencyKey: string): { kind: LinkKind; id: string } | null {
+  const match = OWN_LINK.exec(idempotencyKey);
+  return match ? { kind: match[1] as LinkKind, id: match[2] } : null;
+}
 
 /** What staff see instead of a token in someone else's mail. */
 export const REDACTED_TOKEN = '••••••••';
@@ -57,24 +64,24 @@ export class MailLinks {
   }
 
   /**
-   * The texts with every marker replaced by its live token, each token's hash written on its row
-   * (same token every time under the same key, so this is idempotent).
+   * The mail's texts as they leave: the marker of the mail's own link (the one its idempotency key
+   * names: `offer:<id>`, `reconfirm:<dispatchId>`, `invitation:<id>`) replaced by its live token,
+   * whose hash is written on its row (the same token every time under the same key, so this is
+   * idempotent). Any other marker is hidden: text a user controls (a display name) could carry
+   * one naming someone else's row, and a mail only ever opens its own link.
    */
-  async fill(manager: EntityManager, texts: string[]): Promise<string[]> {
-    const tokens = new Map<string, string>();
-    for (const text of texts) {
-      for (const [found, kind, id] of text.matchAll(MARKER)) {
-        if (tokens.has(found)) continue;
-        const token = this.token(kind as LinkKind, id);
-        const { table, column } = OWNER[kind as LinkKind];
-        await manager.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1 AND ${column} IS DISTINCT FROM $2`, [
-          id,
-          hashToken(token),
-        ]);
-        tokens.set(found, token);
-      }
-    }
-    return texts.map((text) => text.replace(MARKER, (found) => tokens.get(found)!));
+  async fill(manager: EntityManager, mail: { idempotencyKey: string }, texts: string[]): Promise<string[]> {
+    const own = ownLink(mail.idempotencyKey);
+    if (!own) return texts.map((text) => this.redact(text));
+    const ownMarker = marker(own.kind, own.id);
+    if (!texts.some((text) => text.includes(ownMarker))) return texts.map((text) => this.redact(text));
+    const token = this.token(own.kind, own.id);
+    const { table, column } = OWNER[own.kind];
+    await manager.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1 AND ${column} IS DISTINCT FROM $2`, [
+      own.id,
+      hashToken(token),
+    ]);
+    return texts.map((text) => text.replace(MARKER, (found) => (found === ownMarker ? token : REDACTED_TOKEN)));
   }
 
   /** The text as someone other than the addressee may see it: the link's shape, no token. */

@@ -13,6 +13,7 @@ import { MailTransport } from './mail-transport';
 /** A mail claimed for delivery: its lease runs until `next_attempt_at`. */
 export interface ClaimedMail {
   id: string;
+  idempotency_key: string;
   to_address: string;
   locale: Locale;
   subject: string;
@@ -104,7 +105,7 @@ export class MailSender {
        WHERE id IN (
          SELECT id FROM mail_messages WHERE status = 'pending' AND next_attempt_at <= $1 AND (useful_until IS NULL OR useful_until > $1)
          ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id, to_address, locale, subject, text_body, html_body, attachments, message_id, attempts`,
+       RETURNING id, idempotency_key, to_address, locale, subject, text_body, html_body, attachments, message_id, attempts`,
       [now.toISOString(), this.leaseMs, limit, this.retryMaxMs, this.retryBaseMs],
     )) as [ClaimedMail[], number];
     return rows;
@@ -113,7 +114,10 @@ export class MailSender {
   private async deliver(mail: ClaimedMail): Promise<boolean> {
     try {
       // The links' tokens are made now, outside the stored mail (see MailLinks).
-      const [text, html] = await this.links.fill(this.dataSource.manager, [mail.text_body, mail.html_body]);
+      const [text, html] = await this.links.fill(this.dataSource.manager, { idempotencyKey: mail.idempotency_key }, [
+        mail.text_body,
+        mail.html_body,
+      ]);
       await this.transport.send({
         to: mail.to_address,
         subject: mail.subject,

@@ -102,7 +102,7 @@ export class MailService {
 
   private async view(actor: Actor, mail: MailMessage): Promise<MailView> {
     if (mail.userId === actor.id) {
-      const [textBody, htmlBody] = await this.links.fill(this.dataSource.manager, [mail.textBody, mail.htmlBody]);
+      const [textBody, htmlBody] = await this.links.fill(this.dataSource.manager, mail, [mail.textBody, mail.htmlBody]);
       return MailView.of({ ...mail, textBody, htmlBody });
     }
     return MailView.of({
