@@ -1,3 +1,5 @@
+import { AuthService } from '../apps/api/src/auth/auth.service';
+import type { Actor } from '../apps/api/src/common/decorators/current-user.decorator';
 import { generate } from 'otplib';
 import { envSchema } from '../apps/api/src/config/env.validation';
 import { aUser } from './support/factories';
@@ -317,6 +319,28 @@ describe('Two-factor sign-in (API)', () => {
         .send({ email: staff.email, password: staff.password })
         .expect(200);
       expect(again.body.mfaRequired).toBe(true);
+    });
+
+    it('does not let a session begun without 2FA go on by refreshing; an enrolled one does', async () => {
+      // A session from before STAFF_2FA=required (or before an admin's reset): issued without a code.
+      const staff = await aUser(t, { role: 'staff' });
+      const earlier = await t.app.get(AuthService).login({ id: staff.id } as Actor);
+      const refused = await t.http().post('/api/auth/refresh').send({ refreshToken: earlier.refreshToken }).expect(401);
+      expect(refused.body.code).not.toBe('INTERNAL_ERROR');
+      // Its family is ended: the same token again is refused too.
+      await t.http().post('/api/auth/refresh').send({ refreshToken: earlier.refreshToken }).expect(401);
+
+      const { mfaToken } = (
+        await t.http().post('/api/auth/login').send({ email: staff.email, password: staff.password }).expect(200)
+      ).body;
+      const { secret } = (await t.http().post('/api/auth/2fa/setup').send({ mfaToken }).expect(200)).body;
+      t.clock.advance(STEP);
+      const enabled = await t
+        .http()
+        .post('/api/auth/2fa/enable')
+        .send({ mfaToken, code: await codeAt(secret, t.clock.now()) })
+        .expect(200);
+      await t.http().post('/api/auth/refresh').send({ refreshToken: enabled.body.refreshToken }).expect(200);
     });
 
     it('asks the admin too, and not a coordinator', async () => {

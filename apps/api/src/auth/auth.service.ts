@@ -4,8 +4,8 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hashToken } from '../common/token-hash';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Errors, RefreshToken, UnauthorizedError, User } from '@app/domain';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { Errors, RefreshToken, UnauthorizedError, User, UserTwoFactor } from '@app/domain';
 import { AppConfig } from '../config/env.validation';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
@@ -13,6 +13,7 @@ import { UsersService } from '../users/users.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { AccessTokenClaims } from './jwt.config';
 import { TokenPairView } from './dto/auth.dto';
+import { TWO_FACTOR_ROLES } from './two-factor-roles';
 
 const invalidCredentials = Errors.invalidCredentials;
 const invalidRefresh = () => new UnauthorizedError('INVALID_REFRESH_TOKEN', 'Sign in again: the session has ended');
@@ -69,10 +70,22 @@ export class AuthService {
       }
       const user = await this.users.findActive(stored.userId, manager);
       if (!user) return 'unknown' as const;
+      // Where staff and admins must use a second factor, a session begun without it (before the
+      // setting, or before an admin's reset) does not go on: the next sign-in enrols.
+      if (await this.lacksRequiredSecondFactor(manager, user)) {
+        await manager.update(RefreshToken, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: now });
+        return 'unknown' as const;
+      }
       return this.issue(manager, user, stored.familyId);
     });
     if (typeof outcome === 'string') throw invalidRefresh();
     return outcome;
+  }
+
+  private async lacksRequiredSecondFactor(manager: EntityManager, user: User): Promise<boolean> {
+    if (this.config.get('STAFF_2FA', { infer: true }) !== 'required' || !TWO_FACTOR_ROLES.includes(user.role))
+      return false;
+    return !(await manager.exists(UserTwoFactor, { where: { userId: user.id, enabledAt: Not(IsNull()) } }));
   }
 
   /** Ends the session the token belongs to (its whole family). */

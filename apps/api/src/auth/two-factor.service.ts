@@ -13,7 +13,6 @@ import {
   InvalidError,
   NotFoundError,
   RefreshToken,
-  Role,
   TooManyRequestsError,
   UnauthorizedError,
   User,
@@ -27,13 +26,13 @@ import { hashToken } from '../common/token-hash';
 import { AppConfig } from '../config/env.validation';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
+import { TWO_FACTOR_ROLES } from './two-factor-roles';
 import { TokenPairView } from './dto/auth.dto';
 import { JWT_AUDIENCE } from './jwt.config';
 import { TwoFactorSecretBox } from './two-factor-secret-box';
 import { MfaChallengeView, RecoveryCodesView, TwoFactorSetupView, TwoFactorStatusView } from './two-factor.dto';
 
-/** The roles that have a second factor. */
-export const TWO_FACTOR_ROLES: readonly Role[] = ['admin', 'staff'];
+export { TWO_FACTOR_ROLES };
 export const TOTP_ISSUER = 'Kumamoto Interpreter Dispatch';
 /** An mfaToken's audience: never accepted as an access token (whose audience is JWT_AUDIENCE). */
 export const MFA_AUDIENCE = `${JWT_AUDIENCE}-mfa`;
