@@ -67,6 +67,23 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const MAIL_STATUSES = ['pending', 'sent', 'failed', 'obsolete', 'kept'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
+/** The mails the system writes (one template each, ja and en): the API renders them, the panel filters by them. */
+export const MAIL_TEMPLATE_NAMES = [
+  'invitation',
+  'offer',
+  'offer_withdrawn',
+  'offer_changed',
+  'dispatch_confirmed',
+  'dispatch_cancelled',
+  'request_confirmed',
+  'request_escalated',
+  'request_cancelled',
+  'reminder',
+  'reconfirm',
+  'report_reminder',
+] as const;
+export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
+
 export const JOB_STATUSES = ['pending', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 

@@ -1,4 +1,4 @@
-import { MAIL_STATUSES, type MailStatus } from '@app/domain/model';
+import { MAIL_STATUSES, MAIL_TEMPLATE_NAMES, type MailStatus } from '@app/domain/model';
 
 /** GET /api/mail rows (apps/api/src/mail/dto/mail.dto.ts MailView). */
 export interface MailRecord {
@@ -25,20 +25,7 @@ export interface MailRecord {
 }
 
 export { MAIL_STATUSES };
-export const MAIL_TEMPLATES = [
-  'invitation',
-  'offer',
-  'offer_withdrawn',
-  'offer_changed',
-  'dispatch_confirmed',
-  'dispatch_cancelled',
-  'request_confirmed',
-  'request_escalated',
-  'request_cancelled',
-  'reminder',
-  'reconfirm',
-  'report_reminder',
-] as const;
+export const MAIL_TEMPLATES = MAIL_TEMPLATE_NAMES;
 
 export const MAIL_STATUS_COLOR: Record<MailRecord['status'], 'default' | 'info' | 'success' | 'error' | 'warning'> = {
   pending: 'info',

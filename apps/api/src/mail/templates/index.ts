@@ -12,6 +12,7 @@ import { reportReminder, ReportReminderParams } from './report-reminder.template
 import { requestCancelled, RequestCancelledParams } from './request-cancelled.template';
 import { requestConfirmed, RequestConfirmedParams } from './request-confirmed.template';
 import { requestEscalated, RequestEscalatedParams } from './request-escalated.template';
+import { MAIL_TEMPLATE_NAMES, type MailTemplateName } from '@app/domain/model';
 
 /**
  * Every mail the system sends and its parameters. Dates are ISO strings, shown in Asia/Tokyo.
@@ -32,7 +33,8 @@ export interface TemplateParams {
   report_reminder: ReportReminderParams;
 }
 
-export type TemplateName = keyof TemplateParams;
+/** The model's names (shared with the panel); every one has its parameters above and its template below. */
+export type TemplateName = MailTemplateName;
 
 const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
   invitation,
@@ -49,7 +51,7 @@ const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
   report_reminder: reportReminder,
 };
 
-export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+export const TEMPLATE_NAMES = MAIL_TEMPLATE_NAMES satisfies readonly (keyof TemplateParams)[];
 
 /** Subject, plain text and HTML of a mail in the recipient's language. */
 export function renderMail<N extends TemplateName>(
