@@ -1,5 +1,5 @@
 import { Actor } from '../common/decorators/current-user.decorator';
-import { may } from './access';
+import { may, scopeOf } from './access';
 
 const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
   id: 'u',
@@ -38,5 +38,18 @@ describe('may (object scope)', () => {
     expect(may.seeVolunteer(volunteer, 'v2')).toBe(false);
     expect(may.seeVolunteer(coordinator, 'v1')).toBe(false);
     expect(may.seeVolunteer(admin, 'v2')).toBe(true);
+  });
+
+  it('lets only the volunteer an offer was made to answer it', () => {
+    expect(may.answerOffer(volunteer, { volunteerId: 'v1' })).toBe(true);
+    expect(may.answerOffer(volunteer, { volunteerId: 'v2' })).toBe(false);
+    expect(may.answerOffer(staff, { volunteerId: 'v1' })).toBe(false);
+  });
+
+  it('scopes statements to everything for staff, the hospital for a coordinator, the volunteer for a volunteer', () => {
+    expect(scopeOf(admin)).toEqual({});
+    expect(scopeOf(coordinator)).toEqual({ hospitalId: 'h1' });
+    expect(scopeOf(volunteer)).toEqual({ volunteerId: 'v1' });
+    expect(scopeOf(actor('coordinator'))).toEqual({ hospitalId: expect.any(String) });
   });
 });

@@ -21,11 +21,29 @@ export const may = {
   seeHospital(actor: Actor, hospitalId: string): boolean {
     return isStaff(actor) || (actor.role === 'coordinator' && actor.hospitalId === hospitalId);
   },
+  /** An offer: only the volunteer it was made to answers it (staff act through the request). */
+  answerOffer(actor: Actor, offer: { volunteerId: string }): boolean {
+    return actor.role === 'volunteer' && !!actor.volunteerId && offer.volunteerId === actor.volunteerId;
+  },
   /** A volunteer record: the volunteer themself. */
   seeVolunteer(actor: Actor, volunteerId: string): boolean {
     return isStaff(actor) || (actor.role === 'volunteer' && actor.volunteerId === volunteerId);
   },
 };
+
+/**
+ * The rows an actor's statements and figures cover: every hospital and volunteer for staff, a
+ * coordinator's hospital, a volunteer's own record.
+ */
+export function scopeOf(actor: Actor): { hospitalId?: string; volunteerId?: string } {
+  if (isStaff(actor)) return {};
+  if (actor.role === 'coordinator') return { hospitalId: actor.hospitalId ?? NOBODY };
+  if (actor.role === 'volunteer') return { volunteerId: actor.volunteerId ?? NOBODY };
+  return { hospitalId: NOBODY };
+}
+
+/** An id no row has: a scope that matches nothing. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /** Staff or admin: every row. */
 export function isStaff(actor: Actor): boolean {

@@ -8,6 +8,7 @@ import { monthPeriod } from '../stats/periods';
 import { tokyoDate } from '../sweeps/daily-sweep';
 import { CreateFeeRuleDto, HospitalStatement, Statements, VolunteerStatement } from './dto/fees.dto';
 import { BillableVisit, billedMinutes, FeeTerms, hospitalCharge, ruleFor, volunteerHonorarium } from './fee-calculator';
+import { scopeOf } from '../access/access';
 
 interface VisitRow {
   dispatch_id: string;
@@ -65,7 +66,7 @@ export class FeesService {
 
   async hospitalStatements(actor: Actor, month: string): Promise<Statements<HospitalStatement>> {
     const [rows, rules] = await Promise.all([
-      this.visits(month, actor.role === 'coordinator' ? { hospitalId: actor.hospitalId! } : {}),
+      this.visits(month, { hospitalId: scopeOf(actor).hospitalId }),
       this.rules(),
     ]);
     const byHospital = new Map<string, HospitalStatement>();
@@ -100,7 +101,7 @@ export class FeesService {
 
   async volunteerStatements(actor: Actor, month: string): Promise<Statements<VolunteerStatement>> {
     const [rows, rules] = await Promise.all([
-      this.visits(month, actor.role === 'volunteer' ? { volunteerId: actor.volunteerId! } : {}),
+      this.visits(month, { volunteerId: scopeOf(actor).volunteerId }),
       this.rules(),
     ]);
     const byVolunteer = new Map<string, VolunteerStatement>();

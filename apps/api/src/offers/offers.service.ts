@@ -34,6 +34,7 @@ import type { EscalationReason, OfferView, WithdrawReason } from '@app/domain';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import type { DispatchPolicy } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
+import { may, requireAccess } from '../access/access';
 
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { OfferView };
@@ -378,18 +379,16 @@ export class OffersService {
 
   /** A volunteer's accept from the signed-in list. */
   async accept(actor: Actor, offerId: string): Promise<{ dispatch: DispatchView }> {
-    const offer = await this.dataSource.manager.findOne(Offer, {
-      where: { id: offerId, volunteerId: actor.volunteerId ?? undefined },
-    });
-    if (!offer || !actor.volunteerId) throw new NotFoundError('Offer');
+    const offer = await this.dataSource.manager.findOne(Offer, { where: { id: offerId } });
+    if (!offer) throw new NotFoundError('Offer');
+    requireAccess(may.answerOffer(actor, offer), 'Offer');
     return this.acceptOffer(offer.id, offer.requestId, actor.id);
   }
 
   async decline(actor: Actor, offerId: string, reason?: string): Promise<OfferView> {
-    const offer = await this.dataSource.manager.findOne(Offer, {
-      where: { id: offerId, volunteerId: actor.volunteerId ?? undefined },
-    });
-    if (!offer || !actor.volunteerId) throw new NotFoundError('Offer');
+    const offer = await this.dataSource.manager.findOne(Offer, { where: { id: offerId } });
+    if (!offer) throw new NotFoundError('Offer');
+    requireAccess(may.answerOffer(actor, offer), 'Offer');
     return this.declineOffer(offer.id, offer.requestId, actor.id, reason);
   }
 
