@@ -1,7 +1,10 @@
 import { aVolunteer } from '../support/factories';
 import { deliveredToken } from '../support/delivered-mail';
 import { ADMIN, login, type TestApp } from '../support/test-app';
-import { PHONE, screenshot, useBrowserSession } from './browser';
+import { screenshot, useBrowserSession } from './browser';
+
+/** The phone the programme's volunteers carry most. */
+const PHONE = { width: 390, height: 844 };
 
 /**
  * A volunteer invited by the office opens the invitation mail's link on a phone, chooses a
@@ -65,6 +68,12 @@ describe('setting a password from the invitation mail (browser)', () => {
     await page.getByLabel('パスワード').fill(chosen);
     await page.getByRole('button', { name: 'ログイン' }).click();
     await page.getByText(/ようこそ、.+ さん/).waitFor();
+    // Their own mail, the invitation among it, with its (now used) link in words they can read.
+    await page.goto(`${base}/admin/#/mail`);
+    await page.getByText('【熊本 医療通訳】アカウントのご案内（パスワードの設定）').first().waitFor();
+    // The outbox's filters (recipient, undelivered) are staff's work, not a volunteer's.
+    expect(await page.getByLabel('宛先').count()).toBe(0);
+    await screenshot(page, 'volunteer-own-mail-phone');
 
     const again = await tab(PHONE);
     await again.goto(`${base}/admin/#/set-password?token=${token}`);

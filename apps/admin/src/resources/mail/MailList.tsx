@@ -1,6 +1,7 @@
 import { Chip, useMediaQuery, type Theme } from '@mui/material';
 import { useState } from 'react';
 import {
+  usePermissions,
   BooleanInput,
   CanAccess,
   Datagrid,
@@ -13,6 +14,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { isStaff, type Role } from '../../access';
 import { AccessDenied } from '../../layout/AccessDenied';
 import { formatDateTime } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
@@ -44,6 +46,8 @@ const MailListContent = () => {
   const locale = useDisplayLocale();
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const [open, setOpen] = useState<MailRecord | null>(null);
+  // Staff work the outbox (whose mail, delivered or not); everyone else just reads their own.
+  const staff = isStaff(usePermissions<Role>().permissions);
   const show = (_id: unknown, _resource: unknown, record: unknown) => {
     setOpen(record as MailRecord);
     return false as const;
@@ -51,7 +55,7 @@ const MailListContent = () => {
   return (
     <>
       <List
-        filters={filters}
+        filters={staff ? filters : undefined}
         sort={{ field: 'createdAt', order: 'DESC' }}
         perPage={25}
         exporter={false}
@@ -62,7 +66,7 @@ const MailListContent = () => {
           <SimpleList<MailRecord>
             primaryText={(mail) => mail.subject}
             secondaryText={(mail) => `${mail.to} · ${formatDateTime(mail.createdAt, locale)}`}
-            tertiaryText={(mail) => translate(enumKey('mail_status', mail.status))}
+            tertiaryText={(mail) => (staff ? translate(enumKey('mail_status', mail.status)) : undefined)}
             rowClick={show}
           />
         ) : (
