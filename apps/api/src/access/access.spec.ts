@@ -40,6 +40,13 @@ describe('may (object scope)', () => {
     expect(may.seeVolunteer(admin, 'v2')).toBe(true);
   });
 
+  it('lets only the dispatched volunteer report on a dispatch', () => {
+    expect(may.reportOn(volunteer, { volunteerId: 'v1' })).toBe(true);
+    expect(may.reportOn(volunteer, { volunteerId: 'v2' })).toBe(false);
+    expect(may.reportOn(staff, { volunteerId: 'v1' })).toBe(false);
+    expect(may.reportOn(actor('volunteer'), { volunteerId: '' })).toBe(false);
+  });
+
   it('lets only the volunteer an offer was made to answer it', () => {
     expect(may.answerOffer(volunteer, { volunteerId: 'v1' })).toBe(true);
     expect(may.answerOffer(volunteer, { volunteerId: 'v2' })).toBe(false);

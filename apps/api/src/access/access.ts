@@ -25,6 +25,10 @@ export const may = {
   answerOffer(actor: Actor, offer: { volunteerId: string }): boolean {
     return actor.role === 'volunteer' && !!actor.volunteerId && offer.volunteerId === actor.volunteerId;
   },
+  /** A dispatch's activity report: only the volunteer who was dispatched writes it. */
+  reportOn(actor: Actor, dispatch: { volunteerId: string }): boolean {
+    return actor.role === 'volunteer' && !!actor.volunteerId && dispatch.volunteerId === actor.volunteerId;
+  },
   /** A volunteer record: the volunteer themself. */
   seeVolunteer(actor: Actor, volunteerId: string): boolean {
     return isStaff(actor) || (actor.role === 'volunteer' && actor.volunteerId === volunteerId);

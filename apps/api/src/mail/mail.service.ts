@@ -105,6 +105,11 @@ export class MailService {
       const [textBody, htmlBody] = await this.links.fill(this.dataSource.manager, mail, [mail.textBody, mail.htmlBody]);
       return MailView.of({ ...mail, textBody, htmlBody });
     }
+    return this.redacted(mail);
+  }
+
+  /** Someone else's mail: its link's token hidden. */
+  private redacted(mail: MailMessage): MailView {
     return MailView.of({
       ...mail,
       textBody: this.links.redact(mail.textBody),
@@ -134,12 +139,7 @@ export class MailService {
         { id },
         { status: 'pending', nextAttemptAt: this.clock.now(), usefulUntil: null },
       );
-      const resent = await manager.findOneOrFail(MailMessage, { where: { id } });
-      return MailView.of({
-        ...resent,
-        textBody: this.links.redact(resent.textBody),
-        htmlBody: this.links.redact(resent.htmlBody),
-      });
+      return this.redacted(await manager.findOneOrFail(MailMessage, { where: { id } }));
     });
   }
 }

@@ -271,7 +271,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   private async ownDispatch(manager: EntityManager, actor: Actor, dispatchId: string): Promise<Dispatch> {
     const dispatch = await manager.findOne(Dispatch, { where: { id: dispatchId } });
     if (!dispatch) throw new NotFoundError('Dispatch');
-    requireAccess(actor.role === 'volunteer' && may.seeDispatch(actor, dispatch, { hospitalId: '' }), 'Dispatch');
+    requireAccess(may.reportOn(actor, dispatch), 'Dispatch');
     return dispatch;
   }
 
