@@ -9,6 +9,7 @@ import { RequestTermsChangedAt1795787513107 } from './1795787513107-RequestTerms
 import { MailLinksWithoutTokens1795790000000 } from './1795790000000-MailLinksWithoutTokens';
 import { MailNeverLost1795800000000 } from './1795800000000-MailNeverLost';
 import { TwoFactor1796617435139 } from './1796617435139-TwoFactor';
+import { VisitDetails1797000000000 } from './1797000000000-VisitDetails';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   MailLinksWithoutTokens1795790000000,
   MailNeverLost1795800000000,
   TwoFactor1796617435139,
+  VisitDetails1797000000000,
 ];

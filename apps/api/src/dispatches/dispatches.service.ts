@@ -443,6 +443,8 @@ export class DispatchesService {
         language: r.language,
         overrideReason: d.overrideReason,
         lateCancellation: d.lateCancellation,
+        reconfirmedAt: d.reconfirmedAt?.toISOString() ?? null,
+        report: null,
         cancelledBy: d.cancelledBy,
         noShowParty: d.noShowParty,
         actualStart: d.actualStart?.toISOString() ?? null,

@@ -20,6 +20,8 @@ export function requestView(request: InterpretationRequest, patient?: RequestPat
     escalationReason: request.escalationReason,
     onHold: request.onHold,
     notes: request.notes,
+    notesForInterpreter: request.notesForInterpreter,
+    remoteDetails: request.remoteDetails,
     createdAt: request.createdAt.toISOString(),
     ...(patient !== undefined
       ? {

@@ -64,6 +64,14 @@ export class InterpretationRequest extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  /** For the confirmed interpreter: meeting point, floor, what to bring. Never patient details. */
+  @Column({ name: 'notes_for_interpreter', type: 'text', nullable: true })
+  notesForInterpreter: string | null;
+
+  /** Phone and video visits: the number to call or the video link, for the confirmed interpreter only. */
+  @Column({ name: 'remote_details', type: 'text', nullable: true })
+  remoteDetails: string | null;
+
   /** Filed with less than the policy's lead time: offered to everyone eligible at once. */
   @Column({ type: 'boolean', default: false })
   urgent: boolean;

@@ -40,10 +40,32 @@ export interface RequestView {
   escalationReason: EscalationReason | null;
   onHold: boolean;
   notes: string | null;
+  /** Meeting point, floor, what to bring — reaches the confirmed interpreter. Never patient details. */
+  notesForInterpreter: string | null;
+  /** Phone and video visits: the number to call or the video link. */
+  remoteDetails: string | null;
   createdAt: string;
   /** Only for staff and the requesting hospital. */
   patient?: PatientView | null;
 }
+
+/** Everything the confirmed interpreter needs on the day (API.md "The volunteer's visit"). */
+export interface VisitDetails {
+  hospitalName: string;
+  address: string;
+  hospitalPhone: string | null;
+  department: Department;
+  visitType: VisitType;
+  mode: Mode;
+  notesForInterpreter: string | null;
+  remoteDetails: string | null;
+  coordinatorName: string | null;
+  coordinatorPhone: string | null;
+}
+
+/** Where the volunteer's activity report stands: owed, filed, or reviewed by staff. */
+export const REPORT_STATES = ['missing', 'submitted', 'reviewed'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
 
 /** GET /api/dispatches, /api/dispatches/:id. */
 export interface DispatchView {
@@ -56,8 +78,15 @@ export interface DispatchView {
   endsAt: string;
   hospitalId: string;
   language: string;
+  /** Staff's reason for assigning by hand past a rule: staff only (null in anyone else's view). */
   overrideReason: string | null;
   lateCancellation: boolean;
+  /** When the volunteer said they are still coming (the mail link or the panel). */
+  reconfirmedAt: string | null;
+  /** The activity report of a primary dispatch once the visit is over; null before, and for shadows. */
+  report: ReportState | null;
+  /** For the dispatched volunteer (and staff, and the hospital) while the dispatch is live or done. */
+  visit?: VisitDetails;
   /** Whose side gave the visit up (cancelled dispatches): `hospital` or `interpreter`. */
   cancelledBy: CancellingParty | null;
   noShowParty: NoShowParty | null;

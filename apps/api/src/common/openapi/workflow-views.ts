@@ -13,6 +13,7 @@ import {
   PATIENT_GENDERS,
   REQUEST_ROLES,
   REQUEST_STATUSES,
+  REPORT_STATES,
   VISIT_TYPES,
 } from '@app/domain/model';
 import type {
@@ -31,9 +32,11 @@ import type {
   OfferVisit,
   PatientGender,
   PatientView,
+  ReportState,
   RequestRole,
   RequestStatus,
   RequestView,
+  VisitDetails,
   VisitType,
 } from '@app/domain/model';
 
@@ -70,6 +73,14 @@ export class RequestViewSchema implements RequestView {
   @ApiProperty({ enum: ESCALATION_REASONS, nullable: true }) escalationReason!: EscalationReason | null;
   @ApiProperty() onHold!: boolean;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Meeting point, floor, what to bring; never patient details',
+  })
+  notesForInterpreter!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Phone and video visits: the number or the link' })
+  remoteDetails!: string | null;
   @ApiProperty(instant) createdAt!: string;
   @ApiPropertyOptional({
     type: PatientViewSchema,
@@ -77,6 +88,20 @@ export class RequestViewSchema implements RequestView {
     description: 'Only for staff and the requesting hospital',
   })
   patient?: PatientView | null;
+}
+
+@ApiSchema({ name: 'VisitDetails' })
+export class VisitDetailsSchema implements VisitDetails {
+  @ApiProperty() hospitalName!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty({ type: String, nullable: true }) hospitalPhone!: string | null;
+  @ApiProperty({ enum: DEPARTMENTS }) department!: Department;
+  @ApiProperty({ enum: VISIT_TYPES }) visitType!: VisitType;
+  @ApiProperty({ enum: MODES }) mode!: Mode;
+  @ApiProperty({ type: String, nullable: true }) notesForInterpreter!: string | null;
+  @ApiProperty({ type: String, nullable: true }) remoteDetails!: string | null;
+  @ApiProperty({ type: String, nullable: true }) coordinatorName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) coordinatorPhone!: string | null;
 }
 
 @ApiSchema({ name: 'DispatchView' })
@@ -90,8 +115,21 @@ export class DispatchViewSchema implements DispatchView {
   @ApiProperty(instant) endsAt!: string;
   @ApiProperty({ format: 'uuid' }) hospitalId!: string;
   @ApiProperty() language!: string;
-  @ApiProperty({ type: String, nullable: true }) overrideReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "Staff only; null in anyone else's view" })
+  overrideReason!: string | null;
   @ApiProperty() lateCancellation!: boolean;
+  @ApiProperty({ ...instant, nullable: true }) reconfirmedAt!: string | null;
+  @ApiProperty({
+    enum: REPORT_STATES,
+    nullable: true,
+    description: 'The report of a primary dispatch once the visit is over',
+  })
+  report!: ReportState | null;
+  @ApiPropertyOptional({
+    type: VisitDetailsSchema,
+    description: 'Everything for the day, for those who may see the dispatch',
+  })
+  visit?: VisitDetails;
   @ApiProperty({
     enum: CANCELLING_PARTIES,
     nullable: true,
