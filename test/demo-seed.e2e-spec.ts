@@ -59,6 +59,14 @@ describe('Demo data (SEED_DEMO=true)', () => {
     expect(filings).toEqual([{ actor_role: 'coordinator' }]);
     const mail = await t.http().get('/api/mail?perPage=100').set('Authorization', admin.auth).expect(200);
     expect(mail.body.data.some((m: { template: string }) => m.template === 'offer')).toBe(true);
+    // The escalation reaches the demo's programme office, who can sign in and act on it.
+    const staff = await login(t, 'staff1@example.jp', DEMO_PASSWORD);
+    const me = await t.http().get('/api/auth/me').set('Authorization', staff.auth).expect(200);
+    expect(me.body.role).toBe('staff');
+    const escalations = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM mail_messages WHERE template = 'request_escalated' AND to_address = 'staff1@example.jp'`,
+    );
+    expect(escalations[0].n).toBeGreaterThan(0);
   });
 
   it("keeps this fiscal year's past, so figures, review and reports have something to show", async () => {

@@ -39,7 +39,7 @@ export class BootstrapService implements OnApplicationBootstrap {
     if (result.seeded) {
       await this.fileDemoRequests();
       this.logger.log(
-        `Loaded demo data. Demo sign-ins (password ${DEMO_PASSWORD}): ${[...result.coordinators, ...result.volunteerAccounts].join(', ')}`,
+        `Loaded demo data. Demo sign-ins (password ${DEMO_PASSWORD}): ${[...result.staff, ...result.coordinators, ...result.volunteerAccounts].join(', ')}`,
       );
     }
     return result.seeded;

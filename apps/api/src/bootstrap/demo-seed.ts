@@ -5,6 +5,9 @@ import type { Availability, Gender, LanguageSkill, Level } from '@app/matching';
 import { validateAvailability } from '@app/matching';
 import { seedDemoHistory } from './demo-history';
 
+/** The demo's programme-office account (国際交流振興事業団 staff). */
+const DEMO_STAFF = { email: 'staff1@example.jp', displayName: '事務局 山本 さくら' };
+
 /** The password of every demo account (printed at start-up; demo only). */
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -198,6 +201,8 @@ export const DEMO_AVAILABILITY = VOLUNTEERS.map((v) => ({ weekly: v.weekly, exce
 
 export interface DemoSeedResult {
   seeded: boolean;
+  /** The programme office's account: escalations, reviews and hand assignments reach someone who can act. */
+  staff: string[];
   coordinators: string[];
   volunteerAccounts: string[];
 }
@@ -213,8 +218,10 @@ export async function seedDemoData(
 ): Promise<DemoSeedResult> {
   return dataSource.transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['seed-demo']);
-    if (await m.exists(Hospital)) return { seeded: false, coordinators: [], volunteerAccounts: [] };
+    if (await m.exists(Hospital)) return { seeded: false, staff: [], coordinators: [], volunteerAccounts: [] };
     const hash = await passwordHash();
+    const staff = [DEMO_STAFF.email];
+    await m.insert(User, { ...DEMO_STAFF, role: 'staff', locale: 'ja', passwordHash: hash });
     const coordinators: string[] = [];
     const hospitals: Hospital[] = [];
     for (const [i, h] of HOSPITALS.entries()) {
@@ -284,7 +291,7 @@ export async function seedDemoData(
       }
     }
     await seedDemoHistory(m, now, { hospitals, volunteers });
-    return { seeded: true, coordinators, volunteerAccounts };
+    return { seeded: true, staff, coordinators, volunteerAccounts };
   });
 }
 
