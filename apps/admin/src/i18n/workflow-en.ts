@@ -79,6 +79,7 @@ export const workflowEn: typeof workflowJa = {
       interpreter: 'Interpreter',
       no_patient: 'No patient details',
       filter_from: 'From',
+      reference: 'Reference',
       filter_to: 'Until',
       end_before_start: 'The end must be after the start',
       common_languages: 'Common languages',

@@ -84,6 +84,7 @@ export const workflowJa = {
       interpreter: '通訳者',
       no_patient: '患者情報はありません',
       filter_from: 'この日以降',
+      reference: '依頼番号',
       filter_to: 'この日まで',
       end_before_start: '終了時刻は開始時刻より後にしてください',
       common_languages: 'よく使う言語',

@@ -18,6 +18,7 @@ import { buildCalendarEvent } from '../mail/calendar';
 import { MailLinks } from '../mail/mail-links';
 import { MailService } from '../mail/mail.service';
 import { TemplateName, TemplateParams } from '../mail/templates';
+import { requestReference } from '@app/domain/model';
 
 interface Recipient {
   email: string;
@@ -26,8 +27,8 @@ interface Recipient {
   userId?: string;
 }
 
-/** A short, stable reference for a request in mail and on the phone: its first 8 characters. */
-export const requestRef = (id: string) => id.slice(0, 8).toUpperCase();
+/** A short, stable reference for a request in mail and on the phone (the model's). */
+export const requestRef = requestReference;
 
 /**
  * Who is told what when the workflow moves, as outbox mail in the same transaction. Mail carries

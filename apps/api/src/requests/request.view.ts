@@ -1,3 +1,4 @@
+import { requestReference } from '@app/domain/model';
 import { InterpretationRequest, type PatientView, RequestPatient, type RequestView } from '@app/domain';
 
 /** The response shapes are the model's (libs/domain/src/model/views.ts), shared with the panel. */
@@ -6,6 +7,7 @@ export type { PatientView, RequestView };
 export function requestView(request: InterpretationRequest, patient?: RequestPatient | null): RequestView {
   return {
     id: request.id,
+    reference: requestReference(request.id),
     hospitalId: request.hospitalId,
     language: request.language,
     startsAt: request.startsAt.toISOString(),

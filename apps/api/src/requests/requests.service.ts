@@ -1,3 +1,4 @@
+import { referenceRange } from '@app/domain/model';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
@@ -93,6 +94,10 @@ export class RequestsService {
       qb.andWhere('r.hospital_id = :hospitalId', { hospitalId: query.hospitalId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.language) qb.andWhere('r.language = :language', { language: query.language });
+    if (query.reference) {
+      const { from, to } = referenceRange(query.reference);
+      qb.andWhere('r.id BETWEEN :refFrom AND :refTo', { refFrom: from, refTo: to });
+    }
     if (query.from) qb.andWhere('r.starts_at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('r.starts_at < :to', { to: new Date(query.to) });
     const [rows, total] = await qb

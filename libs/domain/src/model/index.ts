@@ -12,3 +12,4 @@ export * from './vocabulary';
 export * from './labels';
 export * from './roster-columns';
 export * from './views';
+export * from './reference';

@@ -26,6 +26,8 @@ export interface PatientView {
 /** GET /api/requests, /api/requests/:id. */
 export interface RequestView {
   id: string;
+  /** The 8 characters mail quotes (「依頼 50F20D10」). */
+  reference: string;
   hospitalId: string;
   language: string;
   startsAt: string;

@@ -37,6 +37,7 @@ const TokyoDateFilter = ({ source, label }: { source: string; label: string; alw
 );
 
 const commonFilters = [
+  <TextInput key="reference" source="reference" label="app.requests.reference" alwaysOn />,
   <SelectInput key="status" source="status" choices={choices('request_status', REQUEST_STATUSES)} alwaysOn />,
   <SelectInput key="language" source="language" choices={languageChoices} alwaysOn />,
   <TokyoDateFilter key="from" source="from" label="app.requests.filter_from" />,
@@ -87,7 +88,7 @@ export const RequestList = () => {
         <SimpleList<RequestRecord>
           primaryText={(record) => formatTimeRange(record.startsAt, record.endsAt, locale)}
           secondaryText={(record) =>
-            `${translate(enumKey('language', record.language))} · ${translate(enumKey('department', record.department))}`
+            `${record.reference} · ${translate(enumKey('language', record.language))} · ${translate(enumKey('department', record.department))}`
           }
           tertiaryText={(record) => <RequestChips record={record} />}
           linkType="show"
@@ -99,6 +100,7 @@ export const RequestList = () => {
             label="app.requests.visit"
             render={(record: RequestRecord) => <VisitTime record={record} />}
           />
+          <TextField source="reference" label="app.requests.reference" sortable={false} />
           <EnumField source="language" group="language" label="resources.requests.fields.language" />
           <EnumField
             source="department"

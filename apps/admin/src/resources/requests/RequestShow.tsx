@@ -58,7 +58,9 @@ const RequestDetails = () => {
   const t = (group: string, value: string) => translate(enumKey(group, value));
   return (
     <Box sx={{ display: 'grid', gap: 2, mt: 1 }}>
-      <Title title={`${t('language', record.language)} · ${formatDateTime(record.startsAt, locale)}`} />
+      <Title
+        title={`${record.reference} · ${t('language', record.language)} · ${formatDateTime(record.startsAt, locale)}`}
+      />
       <TopToolbar sx={{ justifyContent: 'space-between', minHeight: 'auto' }}>
         <ListButton />
         <Box sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', gap: 1 }}>

@@ -59,6 +59,8 @@ export class PatientViewSchema implements PatientView {
 @ApiSchema({ name: 'RequestView' })
 export class RequestViewSchema implements RequestView {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '50F20D10', description: 'The 8 characters mail quotes; `?reference=` finds it' })
+  reference!: string;
   @ApiProperty({ format: 'uuid' }) hospitalId!: string;
   @ApiProperty() language!: string;
   @ApiProperty(instant) startsAt!: string;

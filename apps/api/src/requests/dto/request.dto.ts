@@ -10,9 +10,11 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { REFERENCE_PATTERN } from '@app/domain/model';
 import { AGE_BANDS, AgeBand, PATIENT_GENDERS, PatientGender, REQUEST_STATUSES, RequestStatus } from '@app/domain';
 import {
   Department,
@@ -136,6 +138,13 @@ export class RequestListQueryDto extends ListQueryDto {
   @IsOptional()
   @IsUUID()
   hospitalId?: string;
+
+  @ApiPropertyOptional({ example: '50F20D10', description: 'The reference quoted in mail (8 characters)' })
+  @IsOptional()
+  @Matches(REFERENCE_PATTERN, {
+    message: 'reference must be the 8 characters quoted in mail (or their start), e.g. 50F20D10',
+  })
+  reference?: string;
 
   @ApiPropertyOptional({ description: 'Visits starting on or after (ISO date or time)' })
   @IsOptional()
