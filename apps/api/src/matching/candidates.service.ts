@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Hospital, InterpretationRequest, NotFoundError } from '@app/domain';
 import { prepareRequest, RankResult, rankCandidates, RequestSnapshot, roomUnderCap } from '@app/matching';
 import { Clock } from '../common/clock';
+import type { OfferHistoryEntry } from '@app/domain/model';
+import { ContactedRankResult, offerHistory, withContact } from '../offers/offer-history';
 import { requestSnapshot, VolunteerSnapshots } from './volunteer-snapshots';
 
 /**
@@ -27,6 +29,22 @@ export class CandidatesService {
     const request = await manager.findOne(InterpretationRequest, { where: { id: requestId } });
     if (!request) throw new NotFoundError('Request');
     return this.rank(manager, request, role);
+  }
+
+  /** Staff's view: the ranking with each volunteer's phone and whether they were already asked. */
+  async forStaff(requestId: string): Promise<ContactedRankResult> {
+    const manager = this.dataSource.manager;
+    const request = await manager.findOne(InterpretationRequest, { where: { id: requestId } });
+    if (!request) throw new NotFoundError('Request');
+    return withContact(manager, request.id, request.termsChangedAt, await this.rank(manager, request));
+  }
+
+  /** Who was asked, when, and what they answered (staff). */
+  async offerHistory(requestId: string): Promise<OfferHistoryEntry[]> {
+    const manager = this.dataSource.manager;
+    if (!(await manager.exists(InterpretationRequest, { where: { id: requestId } })))
+      throw new NotFoundError('Request');
+    return offerHistory(manager, requestId);
   }
 
   async rank(

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RankResult } from '@app/matching';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
@@ -21,7 +20,9 @@ import {
   SwapResultSchema,
 } from '../common/openapi/workflow-views';
 import { ApiPageResponse } from '../common/openapi/page';
-import { RankResultSchema, SwapViewSchema } from './dto/candidate-views';
+import { OfferHistoryEntrySchema, StaffCandidatesSchema, SwapViewSchema } from './dto/candidate-views';
+import type { OfferHistoryEntry } from '@app/domain/model';
+import type { ContactedRankResult } from '../offers/offer-history';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -80,11 +81,20 @@ export class RequestsController {
   }
 
   /** Eligible volunteers ranked with the parts of their score, and why everyone else is excluded. */
+  /** With each volunteer's phone and offer state: what staff need before phoning round. */
   @Get(':id/candidates')
-  @ApiOkResponse({ type: RankResultSchema })
+  @ApiOkResponse({ type: StaffCandidatesSchema })
   @Roles('staff')
-  candidatesFor(@Param('id', ParseUUIDPipe) id: string): Promise<RankResult> {
-    return this.candidates.forRequest(id);
+  candidatesFor(@Param('id', ParseUUIDPipe) id: string): Promise<ContactedRankResult> {
+    return this.candidates.forStaff(id);
+  }
+
+  /** The offer history: who was asked, in which wave, and what they answered when. */
+  @Get(':id/offers')
+  @ApiOkResponse({ type: [OfferHistoryEntrySchema] })
+  @Roles('staff')
+  offerHistory(@Param('id', ParseUUIDPipe) id: string): Promise<OfferHistoryEntry[]> {
+    return this.candidates.offerHistory(id);
   }
 
   @Post(':id/offers')

@@ -125,3 +125,25 @@ export interface OfferView {
   respondedAt: string | null;
   visit: OfferVisit;
 }
+
+/** GET /api/requests/:id/offers (staff): who was asked, when, and what they answered. */
+export interface OfferHistoryEntry {
+  id: string;
+  volunteerId: string;
+  displayName: string;
+  phone: string | null;
+  role: RequestRole;
+  wave: number;
+  status: OfferStatus;
+  sentAt: string;
+  respondedAt: string | null;
+  expiresAt: string;
+  declineReason: string | null;
+}
+
+/** What staff need before phoning a candidate round: the number, and whether they were already asked. */
+export interface CandidateContact {
+  phone: string | null;
+  /** Their latest offer for this request (since its terms last changed), or null if never asked. */
+  offer: { status: OfferStatus; sentAt: string } | null;
+}

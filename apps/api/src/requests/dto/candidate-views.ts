@@ -4,10 +4,11 @@ import {
   type EligibleCandidate,
   type ExclusionCode,
   type ExcludedCandidate,
-  type RankResult,
   type ScoreParts,
 } from '@app/matching';
 import type { SwapView } from '../swaps.service';
+import { OFFER_STATUSES, REQUEST_ROLES } from '@app/domain/model';
+import type { CandidateContact, OfferHistoryEntry, OfferStatus, RequestRole } from '@app/domain/model';
 
 /*
  * The OpenAPI schemas of the candidates and swaps answers: the shapes are interfaces of the
@@ -41,11 +42,50 @@ export class ExcludedCandidateSchema implements ExcludedCandidate {
   reasons!: ExclusionCode[];
 }
 
-@ApiSchema({ name: 'RankResult' })
-export class RankResultSchema implements RankResult {
-  @ApiProperty({ type: [EligibleCandidateSchema], description: 'By score, highest first; ties by volunteer id' })
-  eligible!: EligibleCandidate[];
-  @ApiProperty({ type: [ExcludedCandidateSchema], description: 'By volunteer id' }) excluded!: ExcludedCandidate[];
+@ApiSchema({ name: 'CandidateOffer' })
+export class CandidateOfferSchema {
+  @ApiProperty({ enum: OFFER_STATUSES }) status!: OfferStatus;
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+}
+
+@ApiSchema({ name: 'ContactedEligibleCandidate' })
+export class ContactedEligibleCandidateSchema extends EligibleCandidateSchema implements CandidateContact {
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({
+    type: CandidateOfferSchema,
+    nullable: true,
+    description: 'Their latest offer for this request under its current terms; null if never asked',
+  })
+  offer!: CandidateContact['offer'];
+}
+
+@ApiSchema({ name: 'ContactedExcludedCandidate' })
+export class ContactedExcludedCandidateSchema extends ExcludedCandidateSchema implements CandidateContact {
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: CandidateOfferSchema, nullable: true }) offer!: CandidateContact['offer'];
+}
+
+@ApiSchema({ name: 'StaffCandidates' })
+export class StaffCandidatesSchema {
+  @ApiProperty({ type: [ContactedEligibleCandidateSchema], description: 'By score, highest first' })
+  eligible!: (EligibleCandidate & CandidateContact)[];
+  @ApiProperty({ type: [ContactedExcludedCandidateSchema], description: 'By volunteer id' })
+  excluded!: (ExcludedCandidate & CandidateContact)[];
+}
+
+@ApiSchema({ name: 'OfferHistoryEntry' })
+export class OfferHistoryEntrySchema implements OfferHistoryEntry {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) volunteerId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ enum: REQUEST_ROLES }) role!: RequestRole;
+  @ApiProperty() wave!: number;
+  @ApiProperty({ enum: OFFER_STATUSES }) status!: OfferStatus;
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true }) respondedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ type: String, nullable: true }) declineReason!: string | null;
 }
 
 @ApiSchema({ name: 'SwapRelease' })

@@ -1,0 +1,123 @@
+import { Offer } from '@app/domain';
+import { aUser } from './support/factories';
+import { createTestApp, login, TestApp } from './support/test-app';
+import { fileRequest } from './support/visit-fixtures';
+import { aHospital, aQualifiedVolunteer, jst, TODAY, trainingCourses } from './support/workflow-fixtures';
+
+interface Candidate {
+  volunteerId: string;
+  phone: string | null;
+  offer: { status: string; sentAt: string } | null;
+  reasons: unknown[];
+}
+
+/**
+ * What staff need before phoning round (API.md "The coordinator's and staff's desk"): the offer
+ * history of a request, and candidates with their phone and whether they were already asked.
+ */
+describe('Escalation workbench: offer history and candidates with phone and offer state', () => {
+  let t: TestApp;
+  let staff: string;
+  let coordinator: string;
+  let courses: Awaited<ReturnType<typeof trainingCourses>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(TODAY);
+    courses = await trainingCourses(t);
+    const staffUser = await aUser(t, { role: 'staff' });
+    staff = (await login(t, staffUser.email, staffUser.password)).auth;
+    const hospital = await aHospital(t, { name: '熊本東病院', area: '東区' });
+    const user = await aUser(t, { role: 'coordinator', hospitalId: hospital.id });
+    coordinator = (await login(t, user.email, user.password)).auth;
+  });
+  afterAll(() => t.close());
+
+  async function volunteerWithAccount(phone: string) {
+    const record = await aQualifiedVolunteer(t, courses, { languages: ['ne'], phone });
+    const user = await aUser(t, { role: 'volunteer', volunteerId: record.id });
+    return { ...record, auth: (await login(t, user.email, user.password)).auth };
+  }
+
+  it('shows who was asked, who declined and why, with phone numbers; the assigned volunteer is no clash', async () => {
+    const a = await volunteerWithAccount('090-1111-0001');
+    const b = await volunteerWithAccount('090-1111-0002');
+    const request = await fileRequest(t, coordinator, {
+      language: 'ne',
+      startsAt: jst(20, '10:00'),
+      endsAt: jst(20, '11:00'),
+    });
+    const sent = await t.dataSource.getRepository(Offer).findBy({ requestId: request.id });
+    expect(sent.map((o) => o.volunteerId).sort()).toEqual([a.id, b.id].sort());
+
+    const offerOfA = sent.find((o) => o.volunteerId === a.id)!;
+    await t
+      .http()
+      .post(`/api/offers/${offerOfA.id}/decline`)
+      .set('Authorization', a.auth)
+      .send({ reason: '仕事のため' })
+      .expect(200);
+
+    const history = await t.http().get(`/api/requests/${request.id}/offers`).set('Authorization', staff).expect(200);
+    const byVolunteer = Object.fromEntries(history.body.map((h: { volunteerId: string }) => [h.volunteerId, h]));
+    expect(byVolunteer[a.id]).toMatchObject({
+      displayName: a.displayName,
+      phone: '090-1111-0001',
+      wave: 1,
+      status: 'declined',
+      declineReason: '仕事のため',
+      respondedAt: TODAY_ISO(),
+      sentAt: expect.any(String),
+      expiresAt: expect.any(String),
+    });
+    expect(byVolunteer[b.id]).toMatchObject({ phone: '090-1111-0002', status: 'pending', respondedAt: null });
+
+    const candidates = await t
+      .http()
+      .get(`/api/requests/${request.id}/candidates`)
+      .set('Authorization', staff)
+      .expect(200);
+    const all: Candidate[] = [...candidates.body.eligible, ...candidates.body.excluded];
+    const find = (id: string) => all.find((c) => c.volunteerId === id)!;
+    expect(find(a.id)).toMatchObject({ phone: '090-1111-0001', offer: { status: 'declined' } });
+    expect(find(b.id)).toMatchObject({ phone: '090-1111-0002', offer: { status: 'pending' } });
+
+    const unasked = await volunteerWithAccount('090-1111-0003');
+    const later = await t.http().get(`/api/requests/${request.id}/candidates`).set('Authorization', staff).expect(200);
+    expect(later.body.eligible.find((c: Candidate) => c.volunteerId === unasked.id)).toMatchObject({
+      phone: '090-1111-0003',
+      offer: null,
+    });
+
+    await t
+      .http()
+      .post(`/api/requests/${request.id}/assign`)
+      .set('Authorization', staff)
+      .send({ volunteerId: unasked.id })
+      .expect(200);
+    const filled = await t.http().get(`/api/requests/${request.id}/candidates`).set('Authorization', staff).expect(200);
+    // Her own new dispatch is not "another dispatch that overlaps".
+    expect(filled.body.eligible.map((c: Candidate) => c.volunteerId)).toContain(unasked.id);
+    const afterAssign = await t
+      .http()
+      .get(`/api/requests/${request.id}/offers`)
+      .set('Authorization', staff)
+      .expect(200);
+    expect(afterAssign.body.find((h: { volunteerId: string }) => h.volunteerId === b.id).status).toBe('withdrawn');
+  });
+
+  it('is for staff: a coordinator gets 403, an unknown request 404, a bad id 4xx', async () => {
+    const request = await fileRequest(t, coordinator, { startsAt: jst(21, '10:00'), endsAt: jst(21, '11:00') });
+    await t.http().get(`/api/requests/${request.id}/offers`).set('Authorization', coordinator).expect(403);
+    await t
+      .http()
+      .get(`/api/requests/00000000-0000-4000-8000-000000000000/offers`)
+      .set('Authorization', staff)
+      .expect(404);
+    await t.http().get(`/api/requests/not-a-uuid/offers`).set('Authorization', staff).expect(400);
+  });
+});
+
+function TODAY_ISO(): string {
+  return new Date(TODAY).toISOString();
+}
