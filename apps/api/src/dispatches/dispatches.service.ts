@@ -29,7 +29,7 @@ import { hashToken } from '../common/token-hash';
 import { DISPATCH_JOBS } from '../workflow/workflow-jobs';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
 import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './visit-times';
-import type { DispatchPolicy } from '@app/domain';
+import { type DispatchPolicy, isLateCancellation } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 import { may, requireAccess, scopeList } from '../access/access';
 import { lockVisit } from '../access/locks';
@@ -367,9 +367,7 @@ export class DispatchesService {
     actorId: string | null,
     party: CancellingParty | null,
   ): Promise<void> {
-    const lateCancellation =
-      party !== null &&
-      dispatch.startsAt.getTime() - this.clock.now().getTime() < this.policy.lateCancellationHours * HOUR;
+    const lateCancellation = party !== null && isLateCancellation(this.policy, dispatch.startsAt, this.clock.now());
     await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', {
       actorId,
       reason,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Errors, FeeRule, InvalidError } from '@app/domain';
+import { Errors, FeeRule, InterpretationRequest, InvalidError } from '@app/domain';
+import type { CancellationTerms } from '@app/domain/model';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { monthPeriod } from '../stats/periods';
@@ -53,6 +54,27 @@ export class FeesService {
   }
 
   /** A new rule, from a future date only: the past stays priced as it was. */
+  /** What the hospital would be charged if it cancelled `request` at `now`: the statements' own calculator. */
+  cancellationTerms(
+    rules: readonly FeeTerms[],
+    request: Pick<InterpretationRequest, 'startsAt'>,
+    late: boolean,
+  ): CancellationTerms {
+    const rule = ruleFor(rules, tokyoDate(request.startsAt));
+    const charge =
+      rule &&
+      hospitalCharge(rule, {
+        status: 'cancelled',
+        role: 'primary',
+        lateCancellation: late,
+        cancelledBy: 'hospital',
+        noShowParty: null,
+        minutes: null,
+        transportCostYen: 0,
+      });
+    return { late, feeYen: charge?.amountYen ?? 0 };
+  }
+
   async addRule(actor: Actor, input: CreateFeeRuleDto): Promise<FeeTerms> {
     if (Number.isNaN(new Date(`${input.validFrom}T00:00:00Z`).getTime()))
       throw InvalidError.field('validFrom', 'validFrom is not a date');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FeesModule } from '../fees/fees.module';
 import { DispatchesModule } from '../dispatches/dispatches.module';
 import { MatchingModule } from '../matching/matching.module';
 import { OffersModule } from '../offers/offers.module';
@@ -10,7 +11,7 @@ import { RequestsService } from './requests.service';
 import { SwapsService } from './swaps.service';
 
 @Module({
-  imports: [MatchingModule, OffersModule, DispatchesModule, WorkflowModule, NotificationsModule],
+  imports: [FeesModule, MatchingModule, OffersModule, DispatchesModule, WorkflowModule, NotificationsModule],
   controllers: [RequestsController],
   providers: [RequestsService, AssignmentService, SwapsService],
   exports: [RequestsService],

@@ -1,4 +1,5 @@
 import { referenceRange } from '@app/domain/model';
+import { FeesService } from '../fees/fees.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
@@ -26,7 +27,7 @@ import { AuditService } from '../audit/audit.service';
 import { CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
 import { requestView, RequestView } from './request.view';
 import { assertVisitNotEnded } from '../dispatches/visit-times';
-import type { DispatchPolicy } from '@app/domain';
+import { type DispatchPolicy, isLateCancellation } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 import { isStaff, may, requireAccess, scopeList } from '../access/access';
 
@@ -49,6 +50,7 @@ export class RequestsService {
     private readonly workflow: Workflow,
     private readonly notifier: DispatchNotifier,
     private readonly audit: AuditService,
+    private readonly fees: FeesService,
   ) {}
 
   async create(actor: Actor, input: CreateRequestDto): Promise<RequestView> {
@@ -106,14 +108,36 @@ export class RequestsService {
       .skip(query.skip)
       .take(query.perPage)
       .getManyAndCount();
-    return { data: rows.map((r) => requestView(r)), total };
+    const withTerms = await this.withCancellationTerms(rows);
+    return { data: rows.map((r) => withTerms(requestView(r), r)), total };
   }
 
   async get(actor: Actor, id: string): Promise<RequestView> {
     const request = await this.findInScope(this.dataSource.manager, actor, id);
     const patient = await this.dataSource.manager.findOne(RequestPatient, { where: { requestId: id } });
     if (patient) await this.audit.record(null, { actor, action: 'patient.read', objectType: 'request', objectId: id });
-    return requestView(request, patient);
+    return (await this.withCancellationTerms([request]))(requestView(request, patient), request);
+  }
+
+  /**
+   * Adds to a confirmed, not yet ended request's view what cancelling it now would cost the
+   * hospital (the fee rules are read once, and only when one of `requests` needs them).
+   */
+  private async withCancellationTerms(requests: InterpretationRequest[]) {
+    const now = this.clock.now();
+    const cancellable = (r: InterpretationRequest) => r.status === 'confirmed' && r.endsAt > now;
+    const rules = requests.some(cancellable) ? await this.fees.rules() : [];
+    return (view: RequestView, request: InterpretationRequest): RequestView =>
+      cancellable(request)
+        ? {
+            ...view,
+            cancellation: this.fees.cancellationTerms(
+              rules,
+              request,
+              isLateCancellation(this.policy, request.startsAt, now),
+            ),
+          }
+        : view;
   }
 
   /** Changes before confirmation. A change that matters to matching withdraws the offers out and starts again. */

@@ -49,6 +49,15 @@ export interface RequestView {
   createdAt: string;
   /** Only for staff and the requesting hospital. */
   patient?: PatientView | null;
+  /** A confirmed request's: what cancelling it now would cost the hospital. */
+  cancellation?: CancellationTerms;
+}
+
+export interface CancellationTerms {
+  /** Inside the late-cancellation window (the policy's hours before the visit). */
+  late: boolean;
+  /** The hospital's charge if cancelled now, by the fee rule of the visit's date (0 when not late). */
+  feeYen: number;
 }
 
 /** Everything the confirmed interpreter needs on the day (API.md "The volunteer's visit"). */

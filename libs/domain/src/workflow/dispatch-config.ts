@@ -76,3 +76,12 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   reminderBeforeHours: 24,
   minimumBufferMinutes: 10,
 };
+
+/** Whether giving up a visit starting at `startsAt` is a late cancellation when done at `now`. */
+export function isLateCancellation(
+  policy: Pick<DispatchPolicy, 'lateCancellationHours'>,
+  startsAt: Date,
+  now: Date,
+): boolean {
+  return startsAt.getTime() - now.getTime() < policy.lateCancellationHours * 3_600_000;
+}

@@ -18,6 +18,7 @@ import {
 } from '@app/domain/model';
 import type {
   AgeBand,
+  CancellationTerms,
   CancellingParty,
   Department,
   DispatchStatus,
@@ -56,6 +57,12 @@ export class PatientViewSchema implements PatientView {
   @ApiProperty({ type: String, nullable: true }) nationality!: string | null;
 }
 
+@ApiSchema({ name: 'CancellationTerms' })
+export class CancellationTermsSchema implements CancellationTerms {
+  @ApiProperty({ description: 'Inside the late-cancellation window' }) late!: boolean;
+  @ApiProperty({ description: "The hospital's charge if cancelled now (yen)" }) feeYen!: number;
+}
+
 @ApiSchema({ name: 'RequestView' })
 export class RequestViewSchema implements RequestView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -90,6 +97,11 @@ export class RequestViewSchema implements RequestView {
     description: 'Only for staff and the requesting hospital',
   })
   patient?: PatientView | null;
+  @ApiPropertyOptional({
+    type: CancellationTermsSchema,
+    description: "A confirmed request's: what cancelling it now would cost the hospital",
+  })
+  cancellation?: CancellationTerms;
 }
 
 @ApiSchema({ name: 'VisitDetails' })
