@@ -29,6 +29,10 @@ export const may = {
   reportOn(actor: Actor, dispatch: { volunteerId: string }): boolean {
     return actor.role === 'volunteer' && !!actor.volunteerId && dispatch.volunteerId === actor.volunteerId;
   },
+  /** Holding a request back is staff's; a coordinator releases only the draft they filed on hold themselves. */
+  setHold(actor: Actor, request: { createdBy: string | null }, onHold: boolean): boolean {
+    return isStaff(actor) || (!onHold && actor.role === 'coordinator' && request.createdBy === actor.id);
+  },
   /** A volunteer record: the volunteer themself. */
   seeVolunteer(actor: Actor, volunteerId: string): boolean {
     return isStaff(actor) || (actor.role === 'volunteer' && actor.volunteerId === volunteerId);

@@ -150,10 +150,11 @@ export class RequestsController {
     return this.requests.setHold(actor, id, true);
   }
 
+  /** Staff release any held request; a coordinator the draft they filed on hold. */
   @Post(':id/release')
   @HttpCode(200)
   @ApiOkResponse({ type: RequestViewSchema })
-  @Roles('staff')
+  @Roles('staff', 'coordinator')
   release(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
     return this.requests.setHold(actor, id, false);
   }

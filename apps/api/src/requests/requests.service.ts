@@ -74,6 +74,7 @@ export class RequestsService {
         patientKey: input.patientRef ? patientKey(hospitalId, input.patientRef) : null,
         notes: input.notes ?? null,
         urgent: isUrgent(now, startsAt, this.policy.leadTimeBusinessDays),
+        onHold: input.onHold ?? false,
         createdBy: actor.id,
       });
       await this.workflow.start(manager, 'request', request, 'file', { actorId: actor.id });
@@ -199,6 +200,7 @@ export class RequestsService {
   async setHold(actor: Actor, id: string, onHold: boolean): Promise<RequestView> {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.findInScope(manager, actor, id, true);
+      if (!may.setHold(actor, request, onHold)) throw new ForbiddenError();
       if (request.onHold === onHold) return requestView(request);
       await manager.update(InterpretationRequest, { id }, { onHold });
       request.onHold = onHold;

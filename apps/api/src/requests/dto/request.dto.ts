@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsISO31661Alpha2,
   IsISO6391,
@@ -55,6 +56,14 @@ export class CreateRequestDto {
   @IsOptional()
   @IsUUID()
   hospitalId?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'File it held back: nobody is asked or mailed until `POST /api/requests/:id/release`',
+  })
+  @IsOptional()
+  @IsBoolean()
+  onHold?: boolean;
 
   @ApiProperty({ example: 'vi', description: 'ISO 639-1' })
   @IsISO6391({ message: 'language must be an ISO 639-1 code such as "vi"' })
@@ -112,7 +121,7 @@ export class CreateRequestDto {
  * Every field may be left out; a null is validated like any value, so refused where the request
  * needs one (a null `notes` or `patientRef` is still skipped: optional in CreateRequestDto).
  */
-export class UpdateRequestDto extends PartialType(OmitType(CreateRequestDto, ['hospitalId'] as const), {
+export class UpdateRequestDto extends PartialType(OmitType(CreateRequestDto, ['hospitalId', 'onHold'] as const), {
   skipNullProperties: false,
 }) {}
 
