@@ -33,6 +33,15 @@ const SAMPLES: TemplateParams = {
     calendarUrl: link,
   },
   dispatch_cancelled: { volunteerName: 'An', startsAt, endsAt, hospitalName: 'H' },
+  interpreter_cancelled: {
+    recipientName: 'C',
+    requestRef: 'R-2026-0001',
+    startsAt,
+    endsAt,
+    language: 'vi',
+    hospitalName: 'H',
+    audience: 'hospital',
+  },
   request_confirmed: { coordinatorName: 'C', requestRef: 'R-2026-0001', startsAt, language: 'ne', volunteerName: 'An' },
   request_escalated: { recipientName: 'S', requestRef: 'R-2026-0001', startsAt, language: 'ne', reason: 'no_answer' },
   request_cancelled: { recipientName: 'S', startsAt, hospitalName: 'H', reason: 'Patient rescheduled' },
@@ -54,6 +63,34 @@ describe('mail templates', () => {
       expect(mail.html).not.toMatch(/undefined|NaN|Invalid/);
     },
   );
+
+  it("gives the interpreter the day's details: a map link for an on-site visit, the number for a phone one", () => {
+    const visit = {
+      mode: 'onsite' as const,
+      address: '熊本市中央区1-1',
+      mapUrl: 'https://www.google.com/maps/search/?api=1&query=%E7%86%8A',
+      hospitalPhone: '096-000-0000',
+      coordinatorName: '田中',
+      coordinatorPhone: '096-111-1111',
+      notesForInterpreter: '1階受付で待ち合わせ\n2階へ',
+      remoteDetails: 'ignored on site',
+    };
+    const ja = renderMail('dispatch_confirmed', 'ja', { ...SAMPLES.dispatch_confirmed, visit });
+    expect(ja.text).toContain(visit.mapUrl);
+    expect(ja.text).toMatch(/担当者の電話 +096-111-1111/);
+    expect(ja.text).toContain('1階受付で待ち合わせ');
+    expect(ja.text).not.toContain('ignored on site');
+    const phone = renderMail('reminder', 'en', {
+      ...SAMPLES.reminder,
+      visit: { ...visit, mode: 'phone', remoteDetails: '096-222-2222', hospitalPhone: null },
+    });
+    expect(phone.text).toMatch(/Number \/ link +096-222-2222/);
+    expect(phone.text).not.toContain('google.com/maps');
+    expect(phone.text).not.toContain('Hospital phone');
+    // Without `visit` (the hospital's copy) nothing of it appears.
+    const hospital = renderMail('reminder', 'ja', { ...SAMPLES.reminder, role: 'coordinator' });
+    expect(hospital.text).not.toContain('連絡事項');
+  });
 
   it('escapes parameters in HTML but not in plain text', () => {
     const mail = renderMail('offer', 'en', SAMPLES.offer);
