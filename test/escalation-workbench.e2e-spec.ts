@@ -106,6 +106,31 @@ describe('Escalation workbench: offer history and candidates with phone and offe
     expect(afterAssign.body.find((h: { volunteerId: string }) => h.volunteerId === b.id).status).toBe('withdrawn');
   });
 
+  it('mails the escalation to staff and admins to act, and tells the coordinator the office is arranging it', async () => {
+    const request = await fileRequest(t, coordinator, {
+      language: 'km', // nobody speaks Khmer here: escalated at once, no_eligible
+      startsAt: jst(23, '10:00'),
+      endsAt: jst(23, '11:00'),
+    });
+    const mail: { to_address: string; subject: string; text_body: string; role: string }[] = await t.dataSource.query(
+      `SELECT m.to_address, m.subject, m.text_body, u.role FROM mail_messages m JOIN users u ON u.email = m.to_address
+        WHERE m.template = 'request_escalated' AND m.idempotency_key LIKE $1`,
+      [`%${request.id}%`],
+    );
+    const reference = request.id.slice(0, 8).toUpperCase();
+    const roles = new Set(mail.map((m) => m.role));
+    expect(roles).toEqual(new Set(['admin', 'staff', 'coordinator']));
+    for (const m of mail) expect(m.subject).toContain(reference);
+    for (const m of mail.filter((x) => x.role !== 'coordinator')) {
+      expect(m.subject).toMatch(/^【要対応】/);
+      expect(m.text_body).toContain('手動での打診・割り当て');
+    }
+    const [hospitalCopy] = mail.filter((m) => m.role === 'coordinator');
+    expect(hospitalCopy.subject).toMatch(/^【手配中】/);
+    expect(hospitalCopy.text_body).toContain('事務局が通訳者の手配を進めています');
+    expect(hospitalCopy.text_body).not.toContain('割り当て');
+  });
+
   it('is for staff: a coordinator gets 403, an unknown request 404, a bad id 4xx', async () => {
     const request = await fileRequest(t, coordinator, { startsAt: jst(21, '10:00'), endsAt: jst(21, '11:00') });
     await t.http().get(`/api/requests/${request.id}/offers`).set('Authorization', coordinator).expect(403);

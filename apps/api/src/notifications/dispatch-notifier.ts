@@ -191,8 +191,12 @@ export class DispatchNotifier {
     reason: EscalationReason,
     key: string,
   ): Promise<void> {
-    const recipients = [...(await this.coordinators(manager, request.hospitalId)), ...(await this.staff(manager))];
-    for (const to of recipients) {
+    const office = (await this.staff(manager, { admins: true })).map((to) => ({ to, audience: 'office' as const }));
+    const hospital = (await this.coordinators(manager, request.hospitalId)).map((to) => ({
+      to,
+      audience: 'hospital' as const,
+    }));
+    for (const { to, audience } of [...office, ...hospital]) {
       await this.send(manager, to, 'request_escalated', `escalated:${key}:${to.userId}`, {
         params: {
           recipientName: to.name,
@@ -200,6 +204,7 @@ export class DispatchNotifier {
           startsAt: request.startsAt.toISOString(),
           language: request.language,
           reason,
+          audience,
         },
         usefulUntil: request.startsAt,
       });
