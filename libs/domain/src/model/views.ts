@@ -123,3 +123,12 @@ export interface OfferView {
   respondedAt: string | null;
   visit: OfferVisit;
 }
+
+/**
+ * The volunteer's calendar subscription address (GET /api/volunteers/me carries it; POST
+ * /api/volunteers/me/calendar-feed makes a new one). Only the volunteer sees it: it opens their
+ * schedule without signing in. `webcal://` in place of `https://` opens it in a calendar app.
+ */
+export interface CalendarFeedView {
+  calendarFeedUrl: string;
+}
