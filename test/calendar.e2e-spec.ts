@@ -162,6 +162,8 @@ describe('A calendar that works from a mail', () => {
     // A dispatch's token is no feed's, and a reconfirmation or offer token no calendar's.
     await t.http().get(`/api/calendar/feeds/${visits.a.token}.ics`).expect(404);
     await t.http().get(`/api/calendar/dispatches/${visits.a.dispatchId}.ics`).expect(404);
+    for (const path of ['/api/calendar/dispatches/.ics', '/api/calendar/feeds/x', '/api/calendar/dispatches/a/b.ics'])
+      expect((await t.http().get(path)).status).toBe(404);
     const bad = [
       'x'.repeat(5000),
       `${visits.a.token}x`,
@@ -258,6 +260,14 @@ describe('A calendar that works from a mail', () => {
     expect(event).toContain('STATUS:CANCELLED');
     expect(event).toContain('SEQUENCE:1');
     expect(event).not.toContain('VALARM');
+  });
+
+  it("opens no dispatch with a feed's token", async () => {
+    const { calendarFeedUrl } = (
+      await t.http().get('/api/volunteers/me').set('Authorization', world.volunteers[0].auth).expect(200)
+    ).body;
+    const token = /feeds\/([A-Za-z0-9_-]{43})\.ics$/.exec(calendarFeedUrl)![1];
+    await t.http().get(`/api/calendar/dispatches/${token}.ics`).expect(404);
   });
 
   it('renews the address on request: the old one stops working, the new one works, for that volunteer only', async () => {
