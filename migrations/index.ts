@@ -11,6 +11,7 @@ import { MailNeverLost1795800000000 } from './1795800000000-MailNeverLost';
 import { TwoFactor1796617435139 } from './1796617435139-TwoFactor';
 import { VisitDetails1797000000000 } from './1797000000000-VisitDetails';
 import { UserPhone1797200000000 } from './1797200000000-UserPhone';
+import { CalendarLinks1797300000000 } from './1797300000000-CalendarLinks';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TwoFactor1796617435139,
   VisitDetails1797000000000,
   UserPhone1797200000000,
+  CalendarLinks1797300000000,
 ];

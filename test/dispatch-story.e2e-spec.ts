@@ -100,7 +100,8 @@ describe('Dispatch stories (API, timers, mail)', () => {
 
     const confirmation = (await mailTo(winner.email)).find((m) => m.template === 'dispatch_confirmed')!;
     expect(confirmation.attachments?.[0]).toMatchObject({
-      filename: 'dispatch.ics',
+      // The visit's Tokyo date and the hospital: `2026-12-08-熊本市民病院.ics`.
+      filename: expect.stringMatching(/^\d{4}-\d{2}-\d{2}-.+\.ics$/),
       contentType: expect.stringContaining('text/calendar'),
     });
     expect(Buffer.from(confirmation.attachments![0].content, 'base64').toString()).toContain('BEGIN:VEVENT');

@@ -52,6 +52,12 @@ describe('No live link token in stored mail or in what staff can read', () => {
     const { requestId, dispatchId } = await world.dispatch(visit, jst(8, '11:00'), world.volunteers[0].id);
     Object.assign(ids, { requestId, dispatchId });
     await runJobsAt(t, at(visit, -POLICY.reconfirmBeforeHours * HOUR + 60_000));
+    // The volunteer reads their mail (the confirmation's calendar link gets its token) and their
+    // own record (their calendar feed gets its address): live calendar tokens exist to leak.
+    await t.http().get('/api/mail').query({ perPage: 100 }).set('Authorization', world.volunteers[0].auth).expect(200);
+    ids.feedUrl = (
+      await t.http().get('/api/volunteers/me').set('Authorization', world.volunteers[0].auth).expect(200)
+    ).body.calendarFeedUrl;
     const templates = (await t.dataSource.query(`SELECT DISTINCT template FROM mail_messages`)).map(
       (r: { template: string }) => r.template,
     );
@@ -59,13 +65,29 @@ describe('No live link token in stored mail or in what staff can read', () => {
   });
   afterAll(() => t.close());
 
-  /** Whether a string opens any link: an invitation, an offer or a reconfirmation. */
+  /** Whether a string opens any link: an invitation, an offer, a reconfirmation or a calendar. */
   async function opensSomething(candidate: string): Promise<string | null> {
     if ((await t.http().get(`/api/auth/invitations/${candidate}`)).status !== 404) return 'invitation';
     if ((await t.http().get(`/api/offer-links/${candidate}`)).status !== 404) return 'offer';
     if ((await t.http().post(`/api/reconfirm-links/${candidate}`)).status !== 404) return 'reconfirm';
+    if ((await t.http().get(`/api/calendar/dispatches/${candidate}.ics`)).status !== 404) return 'calendar';
+    if ((await t.http().get(`/api/calendar/feeds/${candidate}.ics`)).status !== 404) return 'calendar feed';
     return null;
   }
+
+  it('has live calendar tokens to find: the confirmation’s link and the volunteer’s feed open', async () => {
+    const own = await t
+      .http()
+      .get('/api/mail')
+      .query({ perPage: 100 })
+      .set('Authorization', world.volunteers[0].auth)
+      .expect(200);
+    const confirmation = own.body.data.find((m: { template: string }) => m.template === 'dispatch_confirmed');
+    const link = /calendar\/dispatches\/([A-Za-z0-9_-]{43})\.ics/.exec(confirmation.textBody)![1];
+    expect(await opensSomething(link)).toBe('calendar');
+    const feed = /feeds\/([A-Za-z0-9_-]{43})\.ics$/.exec(ids.feedUrl)![1];
+    expect(await opensSomething(feed)).toBe('calendar feed');
+  });
 
   it('gives staff no working token through any GET route of the API', async () => {
     const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, { get?: unknown }> };
@@ -123,11 +145,16 @@ describe('No live link token in stored mail or in what staff can read', () => {
     const live: Array<{ hash: string }> = await t.dataSource.query(
       `SELECT link_token_hash AS hash FROM offers WHERE link_token_hash IS NOT NULL
        UNION ALL SELECT reconfirm_token_hash FROM dispatches WHERE reconfirm_token_hash IS NOT NULL
+       UNION ALL SELECT calendar_token_hash FROM dispatches WHERE calendar_token_hash IS NOT NULL
+       UNION ALL SELECT calendar_feed_token_hash FROM volunteers WHERE calendar_feed_token_hash IS NOT NULL
        UNION ALL SELECT token_hash FROM user_invitations`,
     );
     const hashes = new Set(live.map((r) => r.hash));
     expect([...stored].filter((s) => hashes.has(sha256(s)))).toEqual([]);
     expect(rows.some((r) => /lnk~offer~/.test(r.text_body))).toBe(true);
+    expect(rows.some((r) => /\/api\/calendar\/dispatches\/lnk~calendar~[0-9a-f-]{36}~\.ics/.test(r.text_body))).toBe(
+      true,
+    );
   });
 
   it('shows the addressee their own mail with a link that works', async () => {

@@ -1,7 +1,7 @@
 import { MailLinks } from '../../apps/api/src/mail/mail-links';
 import { TestApp } from './test-app';
 
-type LinkPath = 'offer-links' | 'reconfirm-links' | 'set-password';
+type LinkPath = 'offer-links' | 'reconfirm-links' | 'set-password' | 'calendar/dispatches';
 
 /** A stored mail, as an entity or a raw row. */
 export type StoredMail = { textBody: string; idempotencyKey: string } | { text_body: string; idempotency_key: string };
@@ -17,7 +17,10 @@ export async function deliveredText(t: TestApp, mail: StoredMail): Promise<strin
   return filled;
 }
 
-/** The token of the delivered mail's link (`offer-links/<token>`, `reconfirm-links/<token>`, `set-password?token=<token>`). */
+/**
+ * The token of the delivered mail's link (`offer-links/<token>`, `reconfirm-links/<token>`,
+ * `set-password?token=<token>`, `calendar/dispatches/<token>.ics`).
+ */
 export async function deliveredToken(t: TestApp, mail: StoredMail, path: LinkPath): Promise<string> {
   const text = await deliveredText(t, mail);
   const pattern =

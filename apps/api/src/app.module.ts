@@ -24,6 +24,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { DispatchPolicyModule } from './workflow/dispatch-policy';
 import { MailModule } from './mail/mail.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { HospitalsModule } from './hospitals/hospitals.module';
 import { TrainingModule } from './training/training.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
@@ -91,6 +92,7 @@ export class AppModule {
         RequestsModule,
         OffersModule,
         DispatchesModule,
+        CalendarModule,
         WorkflowTimersModule,
         TrainingModule,
         AuditModule,

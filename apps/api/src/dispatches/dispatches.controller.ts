@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -15,6 +16,7 @@ import { CancelDispatchDto, CompleteDto, DispatchListQueryDto, NoShowDto } from 
 import { DispatchViewSchema } from '../common/openapi/workflow-views';
 import { ApiFileResponse } from '../common/openapi/file';
 import { ApiPageResponse } from '../common/openapi/page';
+import { sendCalendar } from '../calendar/calendar-response';
 
 @ApiTags('dispatches')
 @ApiBearerAuth()
@@ -31,11 +33,13 @@ export class DispatchesController {
 
   @Get(':id/calendar.ics')
   @Roles('staff', 'coordinator', 'volunteer')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="dispatch.ics"')
   @ApiFileResponse('text/calendar', 'The visit as an iCalendar entry')
-  calendar(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
-    return this.dispatches.calendar(actor, id);
+  async calendar(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    return sendCalendar(res, await this.dispatches.calendar(actor, id));
   }
 
   @Get(':id')

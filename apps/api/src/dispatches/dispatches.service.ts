@@ -25,6 +25,7 @@ import { Workflow } from '../workflow/workflow';
 import { JobsService } from '../jobs/jobs.service';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { AuditService } from '../audit/audit.service';
+import { CalendarFile, CalendarService } from '../calendar/calendar.service';
 import { hashToken } from '../common/token-hash';
 import { DISPATCH_JOBS } from '../workflow/workflow-jobs';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
@@ -59,6 +60,7 @@ export class DispatchesService {
     private readonly jobs: JobsService,
     private readonly notifier: DispatchNotifier,
     private readonly audit: AuditService,
+    private readonly calendars: CalendarService,
   ) {}
 
   /**
@@ -238,11 +240,10 @@ export class DispatchesService {
     await this.jobs.cancel(manager, `reconfirm-deadline:${dispatch.id}`);
   }
 
-  /** The dispatch as an iCalendar file, for those who may see the dispatch. */
-  async calendar(actor: Actor, id: string): Promise<string> {
-    const { dispatch, request } = await this.findInScope(this.dataSource.manager, actor, id);
-    const hospital = await this.dataSource.manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
-    return this.notifier.calendar(dispatch, request, hospital);
+  /** The dispatch as an iCalendar file in the caller's language, for those who may see the dispatch. */
+  async calendar(actor: Actor, id: string): Promise<CalendarFile> {
+    const { dispatch } = await this.findInScope(this.dataSource.manager, actor, id);
+    return this.calendars.dispatchFor(actor, dispatch);
   }
 
   /** The request was cancelled: its live dispatch is cancelled too, marked late inside the window. */

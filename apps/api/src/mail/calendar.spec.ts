@@ -1,4 +1,6 @@
-import { buildCalendarEvent } from './calendar';
+import { buildCalendar, buildCalendarEvent, escapeText } from './calendar';
+
+const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 
 describe(buildCalendarEvent.name, () => {
   const event = () =>
@@ -69,5 +71,96 @@ describe(buildCalendarEvent.name, () => {
         description: 'd',
       }),
     ).toThrow();
+  });
+
+  it('ends every line with CRLF and no line with a bare LF', () => {
+    const ics = event();
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('folds by octets without splitting a character, and unfolds to the text as given', () => {
+    const description = '1階受付で待ち合わせ、保険証を持参; 会計は 2F, 右手へ\n🏥 '.repeat(6);
+    const ics = buildCalendarEvent({
+      uid: 'x@y',
+      startsAt: '2026-12-03T01:00:00Z',
+      endsAt: '2026-12-03T02:00:00Z',
+      summary: 's',
+      location: 'l',
+      description,
+    });
+    const lines = ics.split('\r\n');
+    for (const line of lines) {
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+      expect(line).not.toContain('\uFFFD');
+    }
+    expect(lines.filter((line) => line.startsWith(' ')).length).toBeGreaterThan(3);
+    expect(unfold(ics)).toContain(`DESCRIPTION:${escapeText(description)}`);
+  });
+
+  it('escapes backslashes, semicolons, commas and line breaks (RFC 5545 TEXT)', () => {
+    expect(escapeText('a\\b; c, d\ne\r\nf')).toBe('a\\\\b\\; c\\, d\\ne\\nf');
+  });
+
+  it('reminds the day before and two hours before, with the alarm text escaped', () => {
+    const ics = buildCalendarEvent({
+      uid: 'x@y',
+      startsAt: '2026-12-03T01:00:00Z',
+      endsAt: '2026-12-03T02:00:00Z',
+      summary: 's',
+      location: 'l',
+      description: 'd',
+      alarms: [
+        { minutesBefore: 24 * 60, description: '明日: 医療通訳, 内科; 熊本' },
+        { minutesBefore: 120, description: '2時間後' },
+        { minutesBefore: 90, description: 'soon' },
+      ],
+    });
+    const alarms = unfold(ics).match(/BEGIN:VALARM\r\n[\s\S]*?END:VALARM/g) ?? [];
+    expect(alarms).toHaveLength(3);
+    expect(alarms[0]).toContain('ACTION:DISPLAY');
+    expect(alarms[0]).toContain('TRIGGER:-PT24H');
+    expect(alarms[0]).toContain('DESCRIPTION:明日: 医療通訳\\, 内科\\; 熊本');
+    expect(alarms[1]).toContain('TRIGGER:-PT2H');
+    expect(alarms[2]).toContain('TRIGGER:-PT90M');
+    // Every duration is well formed: never the `P1DT` with nothing after the T.
+    for (const line of ics.split('\r\n').filter((l) => l.startsWith('TRIGGER')))
+      expect(line).toMatch(/^TRIGGER:-P(\d+D)?T\d+[HM]$/);
+  });
+
+  it('drops the reminders of a cancelled event', () => {
+    const ics = buildCalendarEvent({
+      uid: 'x@y',
+      startsAt: '2026-12-03T01:00:00Z',
+      endsAt: '2026-12-03T02:00:00Z',
+      summary: 's',
+      location: 'l',
+      description: 'd',
+      cancelled: true,
+      sequence: 2,
+      alarms: [{ minutesBefore: 120, description: 'x' }],
+    });
+    expect(ics).not.toContain('VALARM');
+    expect(ics).toContain('SEQUENCE:3');
+  });
+
+  it('writes a named feed of several events, and an empty one', () => {
+    const stamp = new Date('2026-12-01T00:00:00Z');
+    const events = ['a', 'b'].map((id) => ({
+      uid: `dispatch-${id}@kumamoto-dispatch`,
+      startsAt: '2026-12-03T01:00:00Z',
+      endsAt: '2026-12-03T02:00:00Z',
+      summary: id,
+      location: 'l',
+      description: 'd',
+    }));
+    const feed = buildCalendar(events, { name: '医療通訳の予定', stamp });
+    expect(feed.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(feed).toContain('METHOD:PUBLISH');
+    expect(feed).toContain('X-WR-CALNAME:医療通訳の予定');
+    expect(feed).toContain('DTSTAMP:20261201T000000Z');
+    const empty = buildCalendar([], { name: 'x', stamp });
+    expect(empty).toContain('BEGIN:VCALENDAR');
+    expect(empty).not.toContain('BEGIN:VEVENT');
   });
 });

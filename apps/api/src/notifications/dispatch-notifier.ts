@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { EntityManager } from 'typeorm';
 import {
   Dispatch,
@@ -12,9 +11,7 @@ import {
   type OfferClosedReason,
   User,
 } from '@app/domain';
-import { AppConfig } from '../config/env.validation';
-import { appBaseUrl } from '../mail/app-url';
-import { buildCalendarEvent } from '../mail/calendar';
+import { CalendarService } from '../calendar/calendar.service';
 import { MailLinks } from '../mail/mail-links';
 import { MailService } from '../mail/mail.service';
 import { MailVisitDetails, TemplateName, TemplateParams } from '../mail/templates';
@@ -37,15 +34,11 @@ export const requestRef = requestReference;
  */
 @Injectable()
 export class DispatchNotifier {
-  private readonly baseUrl: string;
-
   constructor(
     private readonly mail: MailService,
     private readonly links: MailLinks,
-    config: ConfigService<AppConfig, true>,
-  ) {
-    this.baseUrl = appBaseUrl(config);
-  }
+    private readonly calendars: CalendarService,
+  ) {}
 
   /** `again`: the volunteer's earlier offers for the request expired unanswered (they are asked once more). */
   async offersSent(
@@ -109,7 +102,10 @@ export class DispatchNotifier {
     }
   }
 
-  /** The volunteer gets the confirmation with a calendar file; the hospital's coordinators are told who comes. */
+  /**
+   * The volunteer gets the confirmation with a calendar file and a link to it that opens without
+   * signing in (its token made when the mail leaves); the hospital's coordinators are told who comes.
+   */
   async confirmed(manager: EntityManager, request: InterpretationRequest, dispatch: Dispatch): Promise<void> {
     const hospital = await this.hospital(manager, request);
     const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
@@ -121,16 +117,10 @@ export class DispatchNotifier {
           endsAt: request.endsAt.toISOString(),
           hospitalName: hospital.name,
           address: hospital.address,
-          calendarUrl: `${this.baseUrl}/api/dispatches/${dispatch.id}/calendar.ics`,
+          calendarUrl: this.links.url('calendar', dispatch.id),
           visit: await this.visitDetails(manager, request),
         },
-        attachments: [
-          {
-            filename: 'dispatch.ics',
-            contentType: 'text/calendar; charset=utf-8',
-            content: Buffer.from(this.calendar(dispatch, request, hospital)).toString('base64'),
-          },
-        ],
+        attachments: [await this.calendarAttachment(manager, dispatch, request, hospital, volunteer.locale)],
         usefulUntil: request.startsAt,
       });
     }
@@ -170,17 +160,33 @@ export class DispatchNotifier {
         endsAt: request.endsAt.toISOString(),
         hospitalName: hospital.name,
       },
-      attachments: [this.cancelledCalendar(dispatch, request, hospital)],
+      attachments: [await this.calendarAttachment(manager, dispatch, request, hospital, volunteer.locale, true)],
       usefulUntil: request.startsAt,
     });
   }
 
-  /** The .ics attachment that takes a dispatch off the volunteer's calendar (same UID as the confirmation's). */
-  private cancelledCalendar(dispatch: Dispatch, request: InterpretationRequest, hospital: Hospital) {
+  /**
+   * The visit's .ics for the volunteer's mail, in their language; `cancelled` takes it off their
+   * calendar (same UID as the confirmation's, a newer SEQUENCE).
+   */
+  private async calendarAttachment(
+    manager: EntityManager,
+    dispatch: Dispatch,
+    request: InterpretationRequest,
+    hospital: Hospital,
+    locale: Locale,
+    cancelled = false,
+  ): Promise<MailAttachment> {
+    const file = await this.calendars.attachment(
+      manager,
+      cancelled ? { ...dispatch, status: 'cancelled' } : dispatch,
+      { request, hospital },
+      locale,
+    );
     return {
-      filename: 'dispatch.ics',
-      contentType: 'text/calendar; charset=utf-8; method=CANCEL',
-      content: Buffer.from(this.calendar(dispatch, request, hospital, { cancelled: true })).toString('base64'),
+      filename: file.fileName.utf8,
+      contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'PUBLISH'}`,
+      content: Buffer.from(file.body).toString('base64'),
     };
   }
 
@@ -284,7 +290,9 @@ export class DispatchNotifier {
           hospitalName: hospital.name,
           reason: to.locale === 'ja' ? '依頼元からの取消です。' : 'Cancelled by the requester.',
         },
-        attachments: dispatch ? [this.cancelledCalendar(dispatch, request, hospital)] : undefined,
+        attachments: dispatch
+          ? [await this.calendarAttachment(manager, dispatch, request, hospital, to.locale, true)]
+          : undefined,
         usefulUntil: request.startsAt,
       });
     }
@@ -337,25 +345,6 @@ export class DispatchNotifier {
         respondBy: respondBy.toISOString(),
       },
       usefulUntil: respondBy,
-    });
-  }
-
-  /** The dispatch's calendar event; `cancelled` withdraws the one sent with the confirmation. */
-  calendar(
-    dispatch: Dispatch,
-    request: InterpretationRequest,
-    hospital: Hospital,
-    options: { cancelled?: boolean } = {},
-  ): string {
-    return buildCalendarEvent({
-      ...options,
-      uid: `dispatch-${dispatch.id}@kumamoto-dispatch`,
-      startsAt: request.startsAt,
-      endsAt: request.endsAt,
-      summary: `医療通訳 / Medical interpreting (${request.language}) — ${hospital.name}`,
-      location: [hospital.name, hospital.address].filter(Boolean).join(', '),
-      description: `依頼 ${requestRef(request.id)}: ${request.department}, ${request.visitType}`,
-      url: `${this.baseUrl}/admin/`,
     });
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { DispatchNotifier } from './dispatch-notifier';
 
-@Module({ providers: [DispatchNotifier], exports: [DispatchNotifier] })
+@Module({ imports: [CalendarModule], providers: [DispatchNotifier], exports: [DispatchNotifier] })
 export class NotificationsModule {}

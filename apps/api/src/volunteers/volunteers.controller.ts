@@ -44,7 +44,13 @@ import {
   UpdateVolunteerDto,
   VolunteerListQueryDto,
 } from './dto/volunteer.dto';
-import { BanView, VolunteerDetailView, VolunteerView } from './dto/volunteer-view.dto';
+import {
+  BanView,
+  CalendarFeedView,
+  OwnVolunteerView,
+  VolunteerDetailView,
+  VolunteerView,
+} from './dto/volunteer-view.dto';
 import { FileTooLargeInterceptor } from './file-too-large.interceptor';
 import { ContinuationListView, LapsingListView, LifecycleService } from './lifecycle.service';
 import { ImportResult, MAX_IMPORT_BYTES, VolunteerImportService } from './volunteer-import.service';
@@ -111,16 +117,24 @@ export class VolunteersController {
 
   @Roles('volunteer')
   @Get('me')
-  @ApiOkResponse({ type: VolunteerView })
-  me(@CurrentUser() actor: Actor): Promise<VolunteerView> {
+  @ApiOkResponse({ type: OwnVolunteerView })
+  me(@CurrentUser() actor: Actor): Promise<OwnVolunteerView> {
     return this.volunteers.me(actor);
   }
 
   @Roles('volunteer')
   @Patch('me')
-  @ApiOkResponse({ type: VolunteerView })
-  updateMe(@CurrentUser() actor: Actor, @Body() body: UpdateOwnVolunteerDto): Promise<VolunteerView> {
+  @ApiOkResponse({ type: OwnVolunteerView })
+  updateMe(@CurrentUser() actor: Actor, @Body() body: UpdateOwnVolunteerDto): Promise<OwnVolunteerView> {
     return this.volunteers.updateMe(actor, body);
+  }
+
+  /** A new calendar subscription address for the signed-in volunteer; the old one stops working. */
+  @Roles('volunteer')
+  @Post('me/calendar-feed')
+  @ApiCreatedResponse({ type: CalendarFeedView })
+  renewCalendarFeed(@CurrentUser() actor: Actor): Promise<CalendarFeedView> {
+    return this.volunteers.renewCalendarFeed(actor);
   }
 
   @Roles('volunteer')

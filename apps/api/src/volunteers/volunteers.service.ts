@@ -28,7 +28,15 @@ import {
   UpdateVolunteerDto,
   VolunteerListQueryDto,
 } from './dto/volunteer.dto';
-import { BanView, LevelChangeView, VolunteerDetailView, VolunteerView } from './dto/volunteer-view.dto';
+import {
+  BanView,
+  CalendarFeedView,
+  LevelChangeView,
+  OwnVolunteerView,
+  VolunteerDetailView,
+  VolunteerView,
+} from './dto/volunteer-view.dto';
+import { CalendarService } from '../calendar/calendar.service';
 import {
   assertAvailability,
   EMPTY_AVAILABILITY,
@@ -55,6 +63,7 @@ export class VolunteersService {
     private readonly clock: Clock,
     private readonly users: UsersService,
     private readonly trainingService: TrainingService,
+    private readonly calendars: CalendarService,
   ) {}
 
   static view(v: Volunteer): VolunteerView {
@@ -145,17 +154,26 @@ export class VolunteersService {
     return this.detail(id);
   }
 
-  async me(actor: Actor): Promise<VolunteerView> {
-    return VolunteersService.view(await this.findOrFail(this.ownId(actor)));
+  /** The own record with the calendar subscription address, which only the volunteer ever sees. */
+  async me(actor: Actor): Promise<OwnVolunteerView> {
+    const volunteer = await this.findOrFail(this.ownId(actor));
+    const calendarFeedUrl = await this.calendars.feedUrl(this.dataSource.manager, volunteer);
+    return { ...VolunteersService.view(volunteer), calendarFeedUrl };
   }
 
-  async updateMe(actor: Actor, input: UpdateOwnVolunteerDto): Promise<VolunteerView> {
+  async updateMe(actor: Actor, input: UpdateOwnVolunteerDto): Promise<OwnVolunteerView> {
     const id = this.ownId(actor);
     return this.dataSource.transaction(async (m) => {
       const volunteer = await this.lock(m, id);
       Object.assign(volunteer, definedOnly(this.profileFields(input)));
-      return VolunteersService.view(await m.save(Volunteer, volunteer));
+      const saved = await m.save(Volunteer, volunteer);
+      return { ...VolunteersService.view(saved), calendarFeedUrl: await this.calendars.feedUrl(m, saved) };
     });
+  }
+
+  /** A new calendar subscription address for the signed-in volunteer; the old one stops working. */
+  async renewCalendarFeed(actor: Actor): Promise<CalendarFeedView> {
+    return { calendarFeedUrl: await this.calendars.renewFeed(this.ownId(actor)) };
   }
 
   async update(actor: Actor, id: string, input: UpdateVolunteerDto): Promise<VolunteerDetailView> {

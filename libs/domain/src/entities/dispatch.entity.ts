@@ -99,6 +99,11 @@ export class Dispatch extends BaseEntity {
   @Column({ name: 'reconfirm_token_hash', type: 'char', length: 64, nullable: true })
   reconfirmTokenHash: string | null;
 
+  /** SHA-256 of the token of the confirmation mail's calendar link (made when the mail leaves). */
+  @Index('uq_dispatches_calendar_token', { unique: true })
+  @Column({ name: 'calendar_token_hash', type: 'char', length: 64, nullable: true })
+  calendarTokenHash: string | null;
+
   @Column({ name: 'reconfirmed_at', type: 'timestamptz', nullable: true })
   reconfirmedAt: Date | null;
 

@@ -69,4 +69,16 @@ export class Volunteer extends BaseEntity {
    */
   @Column({ name: 'last_dispatch_at', type: 'timestamptz', nullable: true })
   lastDispatchAt: Date | null;
+
+  /**
+   * SHA-256 of the token in the volunteer's calendar subscription address. The token is derived
+   * from the volunteer and `calendarFeedGeneration` under the signing key, so the address can be
+   * shown again; renewing bumps the generation and the old address stops working.
+   */
+  @Index('uq_volunteers_calendar_feed_token', { unique: true })
+  @Column({ name: 'calendar_feed_token_hash', type: 'char', length: 64, nullable: true })
+  calendarFeedTokenHash: string | null;
+
+  @Column({ name: 'calendar_feed_generation', type: 'integer', default: 0 })
+  calendarFeedGeneration: number;
 }

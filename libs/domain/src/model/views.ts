@@ -158,3 +158,12 @@ export interface CandidateContact {
   /** Their latest offer for this request (since its terms last changed), or null if never asked. */
   offer: { status: OfferStatus; sentAt: string } | null;
 }
+
+/**
+ * The volunteer's calendar subscription address (GET /api/volunteers/me carries it; POST
+ * /api/volunteers/me/calendar-feed makes a new one). Only the volunteer sees it: it opens their
+ * schedule without signing in. `webcal://` in place of `https://` opens it in a calendar app.
+ */
+export interface CalendarFeedView {
+  calendarFeedUrl: string;
+}

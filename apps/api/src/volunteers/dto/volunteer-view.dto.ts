@@ -55,3 +55,18 @@ export class VolunteerDetailView extends VolunteerView {
   @ApiProperty({ type: [LevelChangeView] }) levelHistory: LevelChangeView[];
   @ApiPropertyOptional({ type: VolunteerAccountView, nullable: true }) account: VolunteerAccountView | null;
 }
+
+/** The volunteer's calendar subscription address (only ever in their own answers). */
+export class CalendarFeedView {
+  @ApiProperty({
+    description: 'The calendar subscription address (https; webcal:// opens it in a calendar app)',
+    example: 'https://dispatch.example.jp/api/calendar/feeds/3q2-7w….ics',
+  })
+  calendarFeedUrl: string;
+}
+
+/** GET /api/volunteers/me: the own record and the calendar subscription address. */
+export class OwnVolunteerView extends VolunteerView {
+  @ApiProperty({ description: 'The calendar subscription address (see CalendarFeedView)' })
+  calendarFeedUrl: string;
+}
