@@ -31,6 +31,7 @@ export const operationsJa = {
         reminder: '前日のお知らせ',
         reconfirm: '再確認のお願い',
         report_reminder: '活動報告のお願い',
+        password_reset: 'パスワードの再設定',
       },
     },
     figures: {

@@ -35,6 +35,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       role: user.role,
       hospitalId: user.hospitalId,
       volunteerId: user.volunteerId,
+      ...(claims.sid ? { sessionId: claims.sid } : {}),
     };
   }
 }

@@ -8,25 +8,27 @@ import { AppConfig } from '../config/env.validation';
 import { appBaseUrl } from './app-url';
 
 /** The single-use links a mail can carry; each kind's token hash lives on its own row. */
-export const LINK_KINDS = ['offer', 'reconfirm', 'invitation'] as const;
+export const LINK_KINDS = ['offer', 'reconfirm', 'invitation', 'reset'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 const OWNER: Record<LinkKind, { table: string; column: string }> = {
   offer: { table: 'offers', column: 'link_token_hash' },
   reconfirm: { table: 'dispatches', column: 'reconfirm_token_hash' },
   invitation: { table: 'user_invitations', column: 'token_hash' },
+  reset: { table: 'password_resets', column: 'token_hash' },
 };
 
 const PATH: Record<LinkKind, (token: string) => string> = {
   offer: (token) => `/admin/#/offer-links/${token}`,
   reconfirm: (token) => `/admin/#/reconfirm-links/${token}`,
   invitation: (token) => `/admin/#/set-password?token=${token}`,
+  reset: (token) => `/admin/#/reset-password?token=${token}`,
 };
 
 /** Where a token goes in a stored mail: URL-safe, never a base64url token (`~` is not in that alphabet). */
-const MARKER = /lnk~(offer|reconfirm|invitation)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})~/g;
+const MARKER = /lnk~(offer|reconfirm|invitation|reset)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})~/g;
 const marker = (kind: LinkKind, id: string) => `lnk~${kind}~${id}~`;
-const OWN_LINK = /^(offer|reconfirm|invitation):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const OWN_LINK = /^(offer|reconfirm|invitation|reset):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** The link a mail exists to carry, from its idempotency key; null for mail without one. */
 function ownLink(idempotencyKey: string): { kind: LinkKind; id: string } | null {
@@ -65,7 +67,7 @@ export class MailLinks {
 
   /**
    * The mail's texts as they leave: the marker of the mail's own link (the one its idempotency key
-   * names: `offer:<id>`, `reconfirm:<dispatchId>`, `invitation:<id>`) replaced by its live token,
+   * names: `offer:<id>`, `reconfirm:<dispatchId>`, `invitation:<id>`, `reset:<id>`) replaced by its live token,
    * whose hash is written on its row (the same token every time under the same key, so this is
    * idempotent). Any other marker is hidden: text a user controls (a display name) could carry
    * one naming someone else's row, and a mail only ever opens its own link.

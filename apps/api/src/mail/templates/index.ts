@@ -6,6 +6,7 @@ import { MailTemplate, renderContent, RenderedMail } from './layout';
 import { offerChanged, OfferChangedParams } from './offer-changed.template';
 import { offerWithdrawn, OfferWithdrawnParams } from './offer-withdrawn.template';
 import { offer, OfferParams } from './offer.template';
+import { passwordReset, PasswordResetParams } from './password-reset.template';
 import { reconfirm, ReconfirmParams } from './reconfirm.template';
 import { reminder, ReminderParams } from './reminder.template';
 import { reportReminder, ReportReminderParams } from './report-reminder.template';
@@ -20,6 +21,7 @@ import { MAIL_TEMPLATE_NAMES, type MailTemplateName } from '@app/domain/model';
  */
 export interface TemplateParams {
   invitation: InvitationParams;
+  password_reset: PasswordResetParams;
   offer: OfferParams;
   offer_withdrawn: OfferWithdrawnParams;
   offer_changed: OfferChangedParams;
@@ -38,6 +40,7 @@ export type TemplateName = MailTemplateName;
 
 const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
   invitation,
+  password_reset: passwordReset,
   offer,
   offer_withdrawn: offerWithdrawn,
   offer_changed: offerChanged,
@@ -71,6 +74,7 @@ export * from './invitation.template';
 export * from './offer-changed.template';
 export * from './offer-withdrawn.template';
 export * from './offer.template';
+export * from './password-reset.template';
 export * from './reconfirm.template';
 export * from './reminder.template';
 export * from './report-reminder.template';
