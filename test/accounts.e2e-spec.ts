@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import { MailSender } from '../apps/api/src/mail/mail-sender';
-import { REFRESH_COOKIE } from '../apps/api/src/auth/session-cookie';
+import { REFRESH_COOKIE, SIGNED_IN_COOKIE } from '../apps/api/src/auth/session-cookie';
 import { aUser } from './support/factories';
 import { deliveredText } from './support/delivered-mail';
 import { TestSmtpServer } from './support/smtp-server';
@@ -274,6 +274,10 @@ describe('Sessions kept in a cookie (the panel) beside the body-based pair (API 
     expect(cookie).toMatch(/; Path=\/api\/auth(;|$)/);
     expect(cookie).toMatch(`; Max-Age=${14 * 86_400}`);
     expect(cookieValue(cookie)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The page's hint that a session is there holds nothing secret and lives as long.
+    const hint = ((res.headers['set-cookie'] as unknown as string[]) ?? []).find((c) => c.startsWith(SIGNED_IN_COOKIE));
+    expect(hint).toMatch(new RegExp(`^${SIGNED_IN_COOKIE}=1; Max-Age=${14 * 86_400}; Path=/; `));
+    expect(hint).not.toMatch(/HttpOnly/);
 
     // The cookie alone refreshes, and the next cookie is as persistent as the first.
     const refreshed = await t.http().post('/api/auth/refresh').set('Cookie', cookie.split(';')[0]).send({}).expect(200);

@@ -18,6 +18,7 @@ import { ApiError, type ApiUser } from '../api/api-client';
 import { FormServerError } from '../layout/FormServerError';
 import { localeChoices } from '../resources/users/choices';
 import { apiClient, authProvider } from '../providers';
+import { ChangePasswordCard } from './ChangePasswordCard';
 
 /**
  * A change of language re-mounts the whole app (react-admin re-renders every string), which
@@ -25,7 +26,10 @@ import { apiClient, authProvider } from '../providers';
  */
 let savedWhileSwitchingLocale = false;
 
-/** Every role's own page: display name and language (PATCH /api/auth/me); the language also switches the UI. */
+/**
+ * Every role's own page: display name and language (PATCH /api/auth/me; the language also switches
+ * the UI), and the change of password.
+ */
 export const ProfilePage = () => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -86,6 +90,7 @@ export const ProfilePage = () => {
           </Form>
         </CardContent>
       </Card>
+      <ChangePasswordCard />
     </ResourceContextProvider>
   );
 };

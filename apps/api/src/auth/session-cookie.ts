@@ -7,6 +7,11 @@ import { appBaseUrl } from '../mail/app-url';
 /** The refresh token's cookie (panel sign-ins): sent only to the refresh and sign-out routes. */
 export const REFRESH_COOKIE = 'dispatch_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';
+/**
+ * Beside it, readable by the panel's scripts and holding nothing secret: "a session cookie is
+ * probably there", so a page load asks /api/auth/refresh only then (no 401 on every signed-out load).
+ */
+export const SIGNED_IN_COOKIE = 'dispatch_signed_in';
 
 /**
  * How a sign-in's session is handed over. API clients get the refresh token in the JSON body (the
@@ -14,7 +19,7 @@ export const REFRESH_COOKIE_PATH = '/api/auth';
  * an httpOnly, SameSite=Strict cookie scoped to /api/auth, out of reach of page scripts, and the
  * body carries the access token alone. A `persistent` session's cookie lives as long as the
  * refresh token (JWT_REFRESH_TTL_DAYS); otherwise it is a session cookie, gone when the browser closes.
- * Secure whenever APP_URL is https.
+ * SIGNED_IN_COOKIE (`1`, Path=/, not httpOnly) shares its lifetime. Secure whenever APP_URL is https.
  */
 @Injectable()
 export class SessionCookie {
@@ -34,10 +39,9 @@ export class SessionCookie {
   ): Omit<T, 'persistent'> {
     const { persistent, ...answer } = issued;
     if (!useCookie || !answer.refreshToken) return answer;
-    res.cookie(REFRESH_COOKIE, answer.refreshToken, {
-      ...this.options(),
-      ...(persistent ? { maxAge: this.maxAgeMs } : {}),
-    });
+    const lifetime = persistent ? { maxAge: this.maxAgeMs } : {};
+    res.cookie(REFRESH_COOKIE, answer.refreshToken, { ...this.options(), ...lifetime });
+    res.cookie(SIGNED_IN_COOKIE, '1', { ...this.hintOptions(), ...lifetime });
     const { refreshToken: _sent, ...withoutToken } = answer;
     return withoutToken as Omit<T, 'persistent'>;
   }
@@ -49,10 +53,15 @@ export class SessionCookie {
 
   clear(res: Response): void {
     res.clearCookie(REFRESH_COOKIE, this.options());
+    res.clearCookie(SIGNED_IN_COOKIE, this.hintOptions());
   }
 
   private options(): CookieOptions {
     return { httpOnly: true, sameSite: 'strict', secure: this.secure, path: REFRESH_COOKIE_PATH };
+  }
+
+  private hintOptions(): CookieOptions {
+    return { httpOnly: false, sameSite: 'strict', secure: this.secure, path: '/' };
   }
 }
 
