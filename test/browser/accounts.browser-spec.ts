@@ -1,5 +1,6 @@
 import { MailSender } from '../../apps/api/src/mail/mail-sender';
 import { aUser } from '../support/factories';
+import { ADMIN, login } from '../support/test-app';
 import { TestSmtpServer } from '../support/smtp-server';
 import { screenshot, useBrowserSession } from './browser';
 
@@ -128,5 +129,64 @@ describe('signing in and back, staying signed in, and a forgotten password (brow
     await again.getByRole('button', { name: 'パスワードを設定する' }).click();
     await again.getByText('このリンクは使用済みか、有効期限が切れています').waitFor();
     await screenshot(again, 'accounts-reset-link-used-phone');
+  });
+
+  it('a volunteer on a phone changes their password in the profile; the other device is signed out, this one goes on', async () => {
+    const { t, base, tab, signIn } = session;
+    const volunteer = await aUser(t, { role: 'volunteer', displayName: 'レ・ティ・ホア' });
+    const elsewhere = await login(t, volunteer.email, volunteer.password);
+
+    const page = await tab(PHONE);
+    session.allowProblem(page, /status of 422/);
+    await signIn(page, volunteer.email, volunteer.password);
+    await page.goto(`${base}/admin/#/profile`);
+    await page.getByRole('heading', { name: 'パスワードの変更' }).waitFor();
+    const chosen = 'kumamoto-ramen-night-market-9';
+    await page.getByLabel('現在のパスワード').fill('not-my-password');
+    await page.getByLabel('新しいパスワード').fill(chosen);
+    await page.getByLabel('もう一度入力').fill(chosen);
+    await page.getByRole('button', { name: 'パスワードを変更する' }).click();
+    await page.getByText('現在のパスワードが違います').waitFor();
+    await page.getByLabel('現在のパスワード').fill(volunteer.password);
+    await page.getByRole('button', { name: 'パスワードを変更する' }).click();
+    await page.getByText('パスワードを変更しました').waitFor();
+    await screenshot(page, 'accounts-change-password-phone');
+
+    await t.http().get('/api/auth/me').set('Authorization', elsewhere.auth).expect(401);
+    // This device goes on without signing in again.
+    await page.goto(`${base}/admin/#/my/availability`);
+    await page.getByText('毎週の活動できる時間').first().waitFor();
+    await login(t, volunteer.email, chosen);
+  });
+
+  it('an admin re-sends a lapsed invitation from the user page; a user with a password is told why not', async () => {
+    const { t, base, tab, signIn } = session;
+    const admin = await login(t, ADMIN.email, ADMIN.password);
+    const invited = (
+      await t
+        .http()
+        .post('/api/users')
+        .set('Authorization', admin.auth)
+        .send({ email: 'late.staff@test.example.jp', role: 'staff', displayName: '招待 待ち' })
+        .expect(201)
+    ).body;
+    const page = await tab();
+    session.allowProblem(page, /status of 409/);
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto(`${base}/admin/#/users/${invited.id}/show`);
+    await page.getByRole('button', { name: '招待を再送' }).click();
+    await page.getByRole('button', { name: '確認', exact: true }).click();
+    await page.getByText('招待メールを再送しました').waitFor();
+    await screenshot(page, 'accounts-invitation-resent');
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM mail_messages WHERE user_id = $1 AND template = 'invitation'`,
+      [invited.id],
+    );
+    expect(n).toBe(2);
+
+    await page.goto(`${base}/admin/#/users/${admin.user.id}/show`);
+    await page.getByRole('button', { name: '招待を再送' }).click();
+    await page.getByRole('button', { name: '確認', exact: true }).click();
+    await page.getByText('このユーザーはパスワードを設定済みです').waitFor();
   });
 });
