@@ -302,7 +302,8 @@ describe('Sessions kept in a cookie (the panel) beside the body-based pair (API 
     const cookie = setCookie(res) ?? '';
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).not.toMatch(/Max-Age|Expires/);
-    const refreshed = await t.http().post('/api/auth/refresh').set('Cookie', cookie.split(';')[0]).send({}).expect(200);
+    // No body at all is as good as an empty one.
+    const refreshed = await t.http().post('/api/auth/refresh').set('Cookie', cookie.split(';')[0]).expect(200);
     expect(setCookie(refreshed)).not.toMatch(/Max-Age|Expires/);
   });
 

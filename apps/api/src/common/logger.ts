@@ -42,10 +42,10 @@ export function assignRequestId(req: IncomingMessage, res: ServerResponse, next:
   next();
 }
 
-/** Secrets that travel in paths (signed offer links, invitations) are masked in the logged URL. */
+/** Secrets that travel in paths (signed offer links, invitations, password resets) are masked in the logged URL. */
 export function maskUrl(url: string): string {
   return url
-    .replace(/(\/(?:offer-links|invitations|reconfirm-links)\/)[^/?#]+/g, '$1***')
+    .replace(/(\/(?:offer-links|invitations|reconfirm-links|password-reset)\/)[^/?#]+/g, '$1***')
     .replace(/([?&](?:token|t)=)[^&#]+/g, '$1***');
 }
 
