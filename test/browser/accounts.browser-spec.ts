@@ -86,6 +86,21 @@ describe('signing in and back, staying signed in, and a forgotten password (brow
     expect(open.n).toBe(0);
   });
 
+  it('a volunteer on a phone follows the offer-link page’s 「サインインして依頼一覧を見る」 to sign-in and on to the offers', async () => {
+    const { t, base, tab } = session;
+    const volunteer = await aUser(t, { role: 'volunteer', displayName: 'チャン・ティ・リン' });
+    const page = await tab(PHONE);
+    session.allowProblem(page, /status of 404/);
+    await page.goto(`${base}/admin/#/offer-links/an-old-link-from-a-mail-0000000000000`);
+    await page.getByRole('link', { name: 'サインインして依頼一覧を見る' }).click();
+    await page.getByRole('button', { name: 'ログイン' }).waitFor();
+    await signInOnPage(page, volunteer.email, volunteer.password);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.waitForURL((url) => url.hash === '#/offers');
+    await page.getByText('届いている依頼').first().waitFor();
+    await screenshot(page, 'accounts-offer-link-to-offers-phone');
+  });
+
   it('a volunteer on a phone resets a forgotten password through the mail link and signs in with it', async () => {
     const { t, base, tab } = session;
     const volunteer = await aUser(t, { role: 'volunteer', displayName: 'ファン・ヴァン・アン' });
