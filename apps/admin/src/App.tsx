@@ -11,6 +11,8 @@ import { OfferLinkPage } from './offer-link/OfferLinkPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { ReconfirmLinkPage } from './reconfirm-link/ReconfirmLinkPage';
 import { SetPasswordPage } from './set-password/SetPasswordPage';
+import { ForgotPasswordPage } from './password-reset/ForgotPasswordPage';
+import { ResetPasswordPage } from './password-reset/ResetPasswordPage';
 import { authProvider, dataProvider, i18nProvider, queryClient } from './providers';
 import { resources } from './resources';
 import { ReportFormPage } from './resources/reports/ReportFormPage';
@@ -21,7 +23,8 @@ import { TwoFactorVerifyPage } from './two-factor/TwoFactorVerifyPage';
 /**
  * One app for every role: the menu, pages and buttons follow the signed-in user's role.
  * Not `requireAuth`: with it, react-admin 5.15 loops logout → checkAuth for seconds on the
- * sign-in page; the dashboard, the resources and the profile check the session themselves.
+ * sign-in page; every page inside the layout needs a session instead (layout/SignedIn: signed
+ * out, to the sign-in page and back).
  */
 export const App = () => (
   <Admin
@@ -46,6 +49,9 @@ export const App = () => (
       <Route path="/reconfirm-links/:token" element={<ReconfirmLinkPage />} />
       {/* The invitation e-mail's link: choose a password, then sign in. */}
       <Route path="/set-password" element={<SetPasswordPage />} />
+      {/* A forgotten password: ask for the mail, then its link chooses a new one. */}
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       {/* After the password, before the session: the code step, or enrolment where 2FA is required. */}
       <Route path="/two-factor" element={<TwoFactorVerifyPage />} />
       <Route path="/two-factor/enrol" element={<TwoFactorEnrolPage />} />

@@ -1,25 +1,17 @@
-import { ApiError, createApiClient, REFRESH_TOKEN_KEY, type KeyValueStorage } from './api-client';
+import { ApiError, createApiClient } from './api-client';
 import { fakeApi } from './fake-api';
 
 const user = { id: 'u1', email: 'a@example.jp', role: 'admin', displayName: 'A', locale: 'ja' };
 
-function storage(): KeyValueStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
+/** The browser's view of the API's readable hint cookie (set by a cookie-mode sign-in or refresh). */
+const signedIn = () => true;
 
 function pair(n: number, expiresIn = 900) {
-  return { accessToken: `access-${n}`, refreshToken: `refresh-${n}`, expiresIn, user };
+  return { accessToken: `access-${n}`, expiresIn, user };
 }
 
 describe('createApiClient', () => {
-  it('signs in, keeps the access token in memory and only the refresh token in storage', async () => {
-    const store = storage();
+  it('signs in asking for the session in the cookie, and keeps the access token in memory only', async () => {
     const api = fakeApi({
       'POST /api/auth/login': () => ({ status: 200, body: pair(1) }),
       'GET /api/auth/me': (call) => ({
@@ -27,19 +19,33 @@ describe('createApiClient', () => {
         body: user,
       }),
     });
-    const client = createApiClient({ fetch: api.fetch, storage: store });
+    const client = createApiClient({ fetch: api.fetch, signedInHint: () => false });
     await expect(client.login('a@example.jp', 'pw')).resolves.toEqual(user);
-    expect([...store.map.entries()]).toEqual([[REFRESH_TOKEN_KEY, 'refresh-1']]);
+    expect(api.calls[0].body).toEqual({ email: 'a@example.jp', password: 'pw', session: 'cookie', remember: false });
+    expect(client.hasSession()).toBe(true);
     await expect(client.request('/auth/me')).resolves.toEqual(user);
+    await client.login('a@example.jp', 'pw', true);
+    expect(api.calls.at(-1)?.body).toMatchObject({ session: 'cookie', remember: true });
   });
 
-  it('refreshes on a 401, keeps the rotated refresh token and retries once', async () => {
-    const store = storage();
+  it('carries 「ログインしたままにする」 through the two-factor step', async () => {
+    const api = fakeApi({
+      'POST /api/auth/login': () => ({ status: 200, body: { mfaRequired: true, mfaToken: 'm1' } }),
+      'POST /api/auth/2fa/verify': () => ({ status: 200, body: pair(1) }),
+    });
+    const client = createApiClient({ fetch: api.fetch, signedInHint: () => false });
+    await client.login('a@example.jp', 'pw', true);
+    await client.verifyMfa('m1', '123456');
+    expect(api.calls[1].body).toEqual({ mfaToken: 'm1', code: '123456', session: 'cookie', remember: true });
+    expect(client.sessionMode()).toEqual({ session: 'cookie', remember: true });
+  });
+
+  it('refreshes on a 401 from the cookie (no token in the body) and retries once', async () => {
     let current = 'access-1';
     const api = fakeApi({
       'POST /api/auth/login': () => ({ status: 200, body: pair(1) }),
       'POST /api/auth/refresh': (call) => {
-        expect(call.body).toEqual({ refreshToken: 'refresh-1' });
+        expect(call.body).toEqual({});
         current = 'access-2';
         return { status: 200, body: pair(2) };
       },
@@ -48,7 +54,7 @@ describe('createApiClient', () => {
           ? { status: 200, body: { data: [], total: 0 } }
           : { status: 401, body: { code: 'UNAUTHENTICATED', message: 'no' } },
     });
-    const client = createApiClient({ fetch: api.fetch, storage: store });
+    const client = createApiClient({ fetch: api.fetch, signedInHint: signedIn });
     await client.login('a@example.jp', 'pw');
     current = 'access-2';
     await expect(client.request('/users')).resolves.toEqual({ data: [], total: 0 });
@@ -58,7 +64,6 @@ describe('createApiClient', () => {
       'POST /api/auth/refresh',
       'GET /api/users',
     ]);
-    expect(store.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-2');
   });
 
   it('refreshes before the access token expires, without waiting for a 401', async () => {
@@ -68,7 +73,7 @@ describe('createApiClient', () => {
       'POST /api/auth/refresh': () => ({ status: 200, body: pair(2, 900) }),
       'GET /api/auth/me': () => ({ status: 200, body: user }),
     });
-    const client = createApiClient({ fetch: api.fetch, storage: storage(), now: () => now });
+    const client = createApiClient({ fetch: api.fetch, signedInHint: signedIn, now: () => now });
     await client.login('a@example.jp', 'pw');
     now = 850_000; // 50 s left, under the 60 s margin
     await client.request('/auth/me');
@@ -76,9 +81,8 @@ describe('createApiClient', () => {
     expect(api.calls[2].headers.Authorization).toBe('Bearer access-2');
   });
 
-  it('sends one refresh for many calls at once (a rotated token must never be sent twice)', async () => {
-    const store = storage();
-    store.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
+  it('sends one refresh for many calls at once, under the lock the panel’s tabs share (a rotated token must never be sent twice)', async () => {
+    const locked: string[] = [];
     const api = fakeApi({
       'POST /api/auth/refresh': async () => {
         await new Promise((r) => setTimeout(r, 5));
@@ -86,49 +90,57 @@ describe('createApiClient', () => {
       },
       'GET /api/auth/me': () => ({ status: 200, body: user }),
     });
-    const client = createApiClient({ fetch: api.fetch, storage: store });
+    const client = createApiClient({
+      fetch: api.fetch,
+      signedInHint: signedIn,
+      lock: (name, task) => {
+        locked.push(name);
+        return task();
+      },
+    });
     await Promise.all([client.request('/auth/me'), client.request('/auth/me'), client.request('/auth/me')]);
     expect(api.calls.filter((c) => c.url === '/api/auth/refresh')).toHaveLength(1);
+    expect(locked).toEqual(['dispatch.refresh']);
   });
 
-  it('resumes a session after a reload from the stored refresh token', async () => {
-    const store = storage();
-    store.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
+  it('resumes a session from the cookie after a reload, in a new tab or after a restart', async () => {
     const api = fakeApi({ 'POST /api/auth/refresh': () => ({ status: 200, body: pair(2) }) });
-    const client = createApiClient({ fetch: api.fetch, storage: store });
+    const client = createApiClient({ fetch: api.fetch, signedInHint: signedIn });
     await expect(client.ensureSession()).resolves.toBe(true);
     await expect(client.ensureSession()).resolves.toBe(true);
     expect(api.calls).toHaveLength(1);
   });
 
-  it('ends the session when the refresh token is refused, and says so with a 401', async () => {
-    const store = storage();
-    store.setItem(REFRESH_TOKEN_KEY, 'refresh-reused');
-    const api = fakeApi({
-      'POST /api/auth/refresh': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'no' } }),
-    });
-    const client = createApiClient({ fetch: api.fetch, storage: store });
-    await expect(client.request('/users')).rejects.toMatchObject({ status: 401 });
-    expect(store.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+  it('asks the API nothing on a page load without the hint cookie (signed out)', async () => {
+    const api = fakeApi({});
+    const client = createApiClient({ fetch: api.fetch, signedInHint: () => false });
     await expect(client.ensureSession()).resolves.toBe(false);
+    await expect(client.request('/users')).rejects.toMatchObject({ status: 401 });
+    expect(api.calls).toEqual([]);
   });
 
-  it('logs out on the server with the refresh token and forgets it', async () => {
-    const store = storage();
+  it('ends the session when the cookie is refused, and says so with a 401', async () => {
+    const api = fakeApi({
+      'POST /api/auth/refresh': () => ({ status: 401, body: { code: 'INVALID_REFRESH_TOKEN', message: 'no' } }),
+    });
+    const client = createApiClient({ fetch: api.fetch, signedInHint: signedIn });
+    await expect(client.request('/users')).rejects.toMatchObject({ status: 401 });
+    expect(client.hasSession()).toBe(false);
+  });
+
+  it('signs out on the server (the cookie names the session) and forgets the access token', async () => {
     const api = fakeApi({
       'POST /api/auth/login': () => ({ status: 200, body: pair(1) }),
       'POST /api/auth/logout': () => ({ status: 204 }),
     });
-    const client = createApiClient({ fetch: api.fetch, storage: store });
+    const client = createApiClient({ fetch: api.fetch, signedInHint: () => false });
     await client.login('a@example.jp', 'pw');
     await client.logout();
-    expect(api.calls[1].body).toEqual({ refreshToken: 'refresh-1' });
-    expect(client.hasRefreshToken()).toBe(false);
+    expect(api.calls[1]).toMatchObject({ url: '/api/auth/logout', body: {} });
+    expect(client.hasSession()).toBe(false);
   });
 
   it('turns field errors into form errors and puts the request id in the message', async () => {
-    const store = storage();
-    store.setItem(REFRESH_TOKEN_KEY, 'r');
     const api = fakeApi({
       'POST /api/auth/refresh': () => ({ status: 200, body: pair(1) }),
       'POST /api/users': () => ({
@@ -141,7 +153,7 @@ describe('createApiClient', () => {
         },
       }),
     });
-    const client = createApiClient({ fetch: api.fetch, storage: store });
+    const client = createApiClient({ fetch: api.fetch, signedInHint: signedIn });
     const error = (await client.request('/users', { method: 'POST', body: {} }).catch((e) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(422);
@@ -169,7 +181,7 @@ describe('createApiClient', () => {
         : key === 'app.errors.with_request_id'
           ? `${options?.message}（${options?.requestId}）`
           : String(options?._);
-    const client = createApiClient({ fetch: api.fetch, storage: storage(), translate });
+    const client = createApiClient({ fetch: api.fetch, signedInHint: signedIn, translate });
     const error = (await client.login('a@example.jp', 'x').catch((e) => e)) as ApiError;
     expect(error.message).toBe('違います（r1）');
     expect(error.body.errors).toBeUndefined();
@@ -186,7 +198,7 @@ describe('createApiClient', () => {
               body: { code: 'VALIDATION_FAILED', message: 'from must be YYYY-MM-DD', requestId: 'req-9' },
             },
     });
-    const client = createApiClient({ fetch: api.fetch, storage: storage() });
+    const client = createApiClient({ fetch: api.fetch, signedInHint: signedIn });
     await client.login('a@example.jp', 'pw');
     const response = await client.fetchFile('/exports/dispatches.csv', {
       query: { from: '2026-04-01', to: '2027-03-31' },
@@ -202,7 +214,7 @@ describe('createApiClient', () => {
   it('reports an unreachable server as status 0 in words', async () => {
     const client = createApiClient({
       fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
-      storage: storage(),
+      signedInHint: signedIn,
     });
     await expect(client.request('/health', { auth: false })).rejects.toMatchObject({
       status: 0,

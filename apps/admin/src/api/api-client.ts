@@ -1,7 +1,10 @@
 /**
- * The one door to the API. Keeps the access token in memory only and the refresh token in
- * sessionStorage (it survives a reload of the tab, not the closing of it), refreshes before the
- * access token runs out and once more on a 401, and turns the API's error body
+ * The one door to the API. Keeps the access token in memory only; the refresh token never reaches
+ * page scripts: sign-ins ask for `session: 'cookie'`, so it lives in an httpOnly, SameSite=Strict
+ * cookie on /api/auth (persistent when 「ログインしたままにする」 is ticked, else until the browser
+ * closes), shared by every tab. A page load resumes the session from it when the API's readable
+ * hint cookie says one is there. Refreshes before the access token runs out and once more on a 401
+ * (one tab at a time: the cookie's token rotates), and turns the API's error body
  * `{code, message, errors?, requestId}` into an ApiError react-admin understands: field errors
  * land on the form fields, the message (with the request id) in the notification.
  */
@@ -21,7 +24,8 @@ export interface ApiUser {
 
 export interface TokenPair {
   accessToken: string;
-  refreshToken: string;
+  /** Only for API clients that ask for the body-based pair; the panel's is in the cookie. */
+  refreshToken?: string;
   /** seconds */
   expiresIn: number;
   user: ApiUser;
@@ -61,16 +65,16 @@ export class ApiError extends Error {
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+/** Runs `task` while no other tab of the panel runs one under the same name. */
+export type CrossTabLock = <T>(name: string, task: () => Promise<T>) => Promise<T>;
 
 export interface ApiClientOptions {
   baseUrl?: string;
   fetch?: typeof fetch;
-  storage?: KeyValueStorage;
+  /** Whether the API's hint cookie says a session cookie is there (default: read document.cookie). */
+  signedInHint?: () => boolean;
+  /** Serialises refreshes across tabs (default: the Web Locks API where the browser has it). */
+  lock?: CrossTabLock;
   now?: () => number;
   translate?: Translate;
   /** refresh this long before the access token expires */
@@ -87,7 +91,17 @@ export interface RequestOptions {
   accept?: string;
 }
 
-export const REFRESH_TOKEN_KEY = 'dispatch.refreshToken';
+/** The API's readable cookie beside the httpOnly refresh-token cookie (apps/api/src/auth/session-cookie.ts). */
+export const SIGNED_IN_COOKIE = 'dispatch_signed_in';
+
+function cookieHint(): boolean {
+  return typeof document !== 'undefined' && document.cookie.split(/;\s*/).includes(`${SIGNED_IN_COOKIE}=1`);
+}
+
+const webLock: CrossTabLock = (name, task) => {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? (locks.request(name, task) as Promise<Awaited<ReturnType<typeof task>>>) : task();
+};
 
 const GENERIC_CODES = new Set(['VALIDATION_FAILED', 'BAD_REQUEST']);
 
@@ -98,27 +112,21 @@ const englishFallback: Translate = (key, options) => {
   return key;
 };
 
-function memoryStorage(): KeyValueStorage {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
-
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? '/api').replace(/\/$/, '');
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const storage = options.storage ?? (typeof sessionStorage === 'undefined' ? memoryStorage() : sessionStorage);
+  const signedInHint = options.signedInHint ?? cookieHint;
+  const lock = options.lock ?? webLock;
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 60_000;
   let translate: Translate = options.translate ?? englishFallback;
 
   let session: { accessToken: string; expiresAt: number } | null = null;
   let refreshing: Promise<TokenPair | null> | null = null;
+  /** 「ログインしたままにする」 of the sign-in waiting for its second factor. */
+  let remember = false;
 
   function url(path: string, query?: RequestOptions['query']): string {
     const search = new URLSearchParams();
@@ -175,27 +183,28 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   function startSession(pair: TokenPair): void {
     session = { accessToken: pair.accessToken, expiresAt: now() + pair.expiresIn * 1000 };
-    storage.setItem(REFRESH_TOKEN_KEY, pair.refreshToken);
   }
 
   function endSession(): void {
     session = null;
-    storage.removeItem(REFRESH_TOKEN_KEY);
   }
 
+  /** The session is in the cookie: how a sign-in asks for it. */
+  const cookieMode = () => ({ session: 'cookie' as const, remember });
+
   async function doRefresh(): Promise<TokenPair | null> {
-    const refreshToken = storage.getItem(REFRESH_TOKEN_KEY);
-    if (!refreshToken) {
+    if (!signedInHint()) {
       session = null;
       return null;
     }
     const response = await send('/auth/refresh', {
       method: 'POST',
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ refreshToken }),
+      credentials: 'same-origin',
+      body: '{}',
     });
     if (!response.ok) {
-      // Expired, revoked or reused: this tab's session is over.
+      // Expired, revoked or reused: the session is over (the API has cleared its cookies).
       endSession();
       return null;
     }
@@ -205,11 +214,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
   }
 
   /**
-   * One refresh at a time: refresh tokens rotate, and sending the same one twice would look like
-   * a stolen token to the API and revoke the whole family.
+   * One refresh at a time, in this tab and across the panel's tabs: the cookie's refresh token
+   * rotates, and sending the same one twice would look like a stolen token to the API and revoke
+   * the whole family. A tab that waited sends the cookie the other tab's refresh left.
    */
   function refresh(): Promise<TokenPair | null> {
-    if (!refreshing) refreshing = doRefresh().finally(() => (refreshing = null));
+    if (!refreshing) refreshing = lock('dispatch.refresh', doRefresh).finally(() => (refreshing = null));
     return refreshing;
   }
 
@@ -285,11 +295,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** The ApiError `request` would throw for this status and error body (worded, with the request id). */
     errorOf: (status: number, body: unknown): ApiError => toError(status, body),
     refresh,
-    /** The user, signed in; or, for staff and admins with (or needing) two-factor sign-in, the second step to take. */
-    async login(email: string, password: string): Promise<ApiUser | MfaChallenge> {
+    /**
+     * The user, signed in; or, for staff and admins with (or needing) two-factor sign-in, the second
+     * step to take. `keepSignedIn`: 「ログインしたままにする」 (the cookie outlives the browser).
+     */
+    async login(email: string, password: string, keepSignedIn = false): Promise<ApiUser | MfaChallenge> {
+      remember = keepSignedIn;
       const answer = await request<TokenPair | MfaChallenge>('/auth/login', {
         method: 'POST',
-        body: { email, password },
+        body: { email, password, ...cookieMode() },
         auth: false,
       });
       if ('mfaToken' in answer) return answer;
@@ -300,30 +314,35 @@ export function createApiClient(options: ApiClientOptions = {}) {
     async verifyMfa(mfaToken: string, code: string): Promise<ApiUser> {
       const pair = await request<TokenPair>('/auth/2fa/verify', {
         method: 'POST',
-        body: { mfaToken, code },
+        body: { mfaToken, code, ...cookieMode() },
         auth: false,
       });
       startSession(pair);
       return pair.user;
     },
+    /** What a sign-in's second step (code or enrolment) adds to its body: the session in the cookie. */
+    sessionMode: cookieMode,
     /** A token pair answered by another route (enrolment at sign-in). */
     adoptSession(pair: TokenPair): ApiUser {
       startSession(pair);
       return pair.user;
     },
+    /** Ends the session on this device: the API revokes its refresh token and clears the cookies. */
     async logout(): Promise<void> {
-      const refreshToken = storage.getItem(REFRESH_TOKEN_KEY);
+      const hadSession = session !== null || signedInHint();
       endSession();
-      if (!refreshToken) return;
-      await request('/auth/logout', { method: 'POST', body: { refreshToken }, auth: false }).catch(() => undefined);
+      remember = false;
+      if (!hadSession) return;
+      await request('/auth/logout', { method: 'POST', body: {}, auth: false }).catch(() => undefined);
     },
-    /** A usable session, refreshing it if only the refresh token is left (e.g. after a reload). */
+    /** A usable session, resumed from the cookie if need be (a reload, a new tab, a restarted browser). */
     async ensureSession(): Promise<boolean> {
       if (sessionIsFresh()) return true;
       return !!(await refresh());
     },
-    hasRefreshToken(): boolean {
-      return storage.getItem(REFRESH_TOKEN_KEY) !== null;
+    /** Whether this tab holds a session (an access token, fresh or due for a refresh). */
+    hasSession(): boolean {
+      return session !== null;
     },
     setTranslate(next: Translate): void {
       translate = next;

@@ -1,5 +1,6 @@
-import { createApiClient, type KeyValueStorage } from './api-client';
+import { createApiClient } from './api-client';
 import { createAuthProvider } from './auth-provider';
+import { createReturnTo } from './return-to';
 import { fakeApi } from './fake-api';
 
 const coordinator = {
@@ -11,16 +12,17 @@ const coordinator = {
   hospitalId: 'h1',
 };
 
-function memory(): KeyValueStorage {
+function memory() {
   const map = new Map<string, string>();
   return {
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
   };
 }
 
-function setup() {
+function setup(hash = '#/') {
+  const location = { hash };
   const api = fakeApi({
     'POST /api/auth/login': (c) =>
       (c.body as { email: string }).email === 'staff@example.jp'
@@ -51,16 +53,63 @@ function setup() {
     'GET /api/auth/me': () => ({ status: 200, body: coordinator }),
     'POST /api/auth/logout': () => ({ status: 204 }),
   });
-  const client = createApiClient({ fetch: api.fetch, storage: memory() });
-  return { api, auth: createAuthProvider(client) };
+  // Like the browser: a cookie-mode sign-in sets the hint cookie, signing out clears it.
+  let cookie = false;
+  const client = createApiClient({ fetch: api.fetch, signedInHint: () => cookie });
+  const tracked = fakeCookies(api, (value) => (cookie = value));
+  const auth = createAuthProvider(
+    client,
+    createReturnTo(memory(), () => location.hash),
+  );
+  return { api: tracked, auth, location };
+}
+
+/** Sets the hint cookie as the API would after a sign-in, and clears it on sign-out. */
+function fakeCookies(api: ReturnType<typeof fakeApi>, set: (value: boolean) => void) {
+  const original = api.fetch;
+  api.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await original(input, init);
+    const url = String(input);
+    if (response.ok && /auth\/(login|2fa\/verify)$/.test(url)) set(true);
+    if (url.endsWith('/auth/logout')) set(false);
+    return response;
+  }) as typeof fetch;
+  return api;
 }
 
 describe('createAuthProvider', () => {
   it('signs in with the e-mail typed in the username field', async () => {
     const { api, auth } = setup();
     await auth.login({ username: 'c@example.jp', password: 'right' });
-    expect(api.calls[0].body).toEqual({ email: 'c@example.jp', password: 'right' });
+    expect(api.calls[0].body).toEqual({ email: 'c@example.jp', password: 'right', session: 'cookie', remember: false });
     await expect(auth.checkAuth({})).resolves.toBeUndefined();
+  });
+
+  it('asks for a lasting cookie when 「ログインしたままにする」 is ticked', async () => {
+    const { api, auth } = setup();
+    await auth.login({ username: 'c@example.jp', password: 'right', remember: true });
+    expect(api.calls[0].body).toMatchObject({ session: 'cookie', remember: true });
+  });
+
+  it('sends the user back, after signing in, to the page that was opened signed out (query included)', async () => {
+    const { auth, location } = setup('#/offers?filter=%7B%22status%22%3A%22sent%22%7D');
+    await expect(auth.checkAuth({})).rejects.toMatchObject({ redirectTo: '/login' });
+    location.hash = '#/login';
+    await expect(auth.checkAuth({})).rejects.toMatchObject({ redirectTo: '/login' });
+    await expect(auth.login({ username: 'c@example.jp', password: 'right' })).resolves.toEqual({
+      redirectTo: '/offers?filter=%7B%22status%22%3A%22sent%22%7D',
+    });
+    // Read once: the next sign-in goes to the dashboard.
+    await auth.logout({});
+    await expect(auth.login({ username: 'c@example.jp', password: 'right' })).resolves.toEqual({ redirectTo: '/' });
+  });
+
+  it('keeps the page to go back to through the two-factor step', async () => {
+    const { auth } = setup('#/dispatches/d1/report');
+    await expect(auth.checkAuth({})).rejects.toBeDefined();
+    await auth.login({ username: 'staff@example.jp', password: 'right' });
+    await auth.verifyMfa('123456');
+    expect(auth.returnTo.take()).toBe('/dispatches/d1/report');
   });
 
   it('sends a login that needs a second factor to the code step, with no session until the code', async () => {
@@ -72,7 +121,7 @@ describe('createAuthProvider', () => {
     await expect(auth.checkAuth({})).rejects.toMatchObject({ redirectTo: '/login' });
     await expect(auth.verifyMfa('000000')).rejects.toMatchObject({ status: 422 });
     await auth.verifyMfa('123456');
-    expect(api.calls.at(-1)?.body).toEqual({ mfaToken: 'm1', code: '123456' });
+    expect(api.calls.at(-1)?.body).toEqual({ mfaToken: 'm1', code: '123456', session: 'cookie', remember: false });
     expect(auth.pendingMfa()).toBeNull();
     await expect(auth.checkAuth({})).resolves.toBeUndefined();
     await expect(auth.getPermissions?.({})).resolves.toBe('staff');
@@ -113,7 +162,7 @@ describe('createAuthProvider', () => {
     const { api, auth } = setup();
     await auth.login({ username: 'c@example.jp', password: 'right' });
     await auth.logout({});
-    expect(api.calls.at(-1)).toMatchObject({ url: '/api/auth/logout', body: { refreshToken: 'r1' } });
+    expect(api.calls.at(-1)).toMatchObject({ url: '/api/auth/logout', body: {} });
     await expect(auth.canAccess!({ resource: 'dashboard', action: 'list' })).resolves.toBe(false);
   });
 });

@@ -6,6 +6,7 @@
 import type { AuthProvider } from 'ra-core';
 import { canRoleAccess } from '../access';
 import type { ApiClient, ApiUser, MfaChallenge, TokenPair } from './api-client';
+import { returnTo as defaultReturnTo, type ReturnTo } from './return-to';
 
 export interface Identity extends ApiUser {
   fullName: string;
@@ -22,7 +23,8 @@ export interface TwoFactorSteps {
 
 export function createAuthProvider(
   client: ApiClient,
-): AuthProvider & TwoFactorSteps & { me(): Promise<ApiUser>; forgetMe(): void } {
+  returnTo: ReturnTo = defaultReturnTo,
+): AuthProvider & TwoFactorSteps & { me(): Promise<ApiUser>; forgetMe(): void; returnTo: ReturnTo } {
   let me: Promise<ApiUser> | null = null;
   let pending: MfaChallenge | null = null;
 
@@ -35,17 +37,18 @@ export function createAuthProvider(
   };
 
   return {
-    async login(params: { username?: string; email?: string; password: string }) {
+    async login(params: { username?: string; email?: string; password: string; remember?: boolean }) {
       me = null;
       pending = null;
-      const answer = await client.login(params.email ?? params.username ?? '', params.password);
+      const answer = await client.login(params.email ?? params.username ?? '', params.password, !!params.remember);
       if ('mfaToken' in answer) {
         // Staff and admins: the code step, or enrolment where two-factor sign-in is required.
         pending = answer;
         return { redirectTo: answer.mfaSetupRequired ? '/two-factor/enrol' : '/two-factor' };
       }
       me = Promise.resolve(answer);
-      return undefined;
+      // Back to the page that asked for the sign-in (a deep link from a mail), else the dashboard.
+      return { redirectTo: returnTo.take() };
     },
 
     pendingMfa: () => pending,
@@ -68,12 +71,16 @@ export function createAuthProvider(
     },
 
     async checkAuth() {
-      if (!(await client.ensureSession())) throw { message: false, redirectTo: '/login' };
+      if (!(await client.ensureSession())) {
+        returnTo.remember();
+        throw { message: false, redirectTo: '/login' };
+      }
     },
 
     async checkError(error: { status?: number }) {
       if (error?.status === 401) {
         me = null;
+        returnTo.remember();
         throw { message: 'ra.auth.auth_check_error' };
       }
       // 403 and the rest: the page says what went wrong; the session stays.
@@ -85,17 +92,18 @@ export function createAuthProvider(
     },
 
     async getPermissions() {
-      if (!client.hasRefreshToken()) return undefined;
+      if (!(await client.ensureSession())) return undefined;
       return (await loadMe()).role;
     },
 
     async canAccess({ resource, action }) {
-      if (!client.hasRefreshToken()) return false;
+      if (!(await client.ensureSession())) return false;
       const { role } = await loadMe();
       return canRoleAccess(role, resource, action);
     },
 
     me: loadMe,
+    returnTo,
     /** After the user changed their own profile. */
     forgetMe() {
       me = null;

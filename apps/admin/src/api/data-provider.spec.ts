@@ -1,4 +1,4 @@
-import { createApiClient, REFRESH_TOKEN_KEY } from './api-client';
+import { createApiClient } from './api-client';
 import { changedFields, createDataProvider } from './data-provider';
 import { fakeApi } from './fake-api';
 
@@ -12,15 +12,8 @@ function setup(routes: Parameters<typeof fakeApi>[0]) {
     }),
     ...routes,
   });
-  const map = new Map([[REFRESH_TOKEN_KEY, 'r1']]);
-  const client = createApiClient({
-    fetch: api.fetch,
-    storage: {
-      getItem: (k) => map.get(k) ?? null,
-      setItem: (k, v) => void map.set(k, v),
-      removeItem: (k) => void map.delete(k),
-    },
-  });
+  // Signed in: the session is resumed from the cookie.
+  const client = createApiClient({ fetch: api.fetch, signedInHint: () => true });
   return { api, dataProvider: createDataProvider(client) };
 }
 

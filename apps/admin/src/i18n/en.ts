@@ -137,6 +137,7 @@ export const enMessages: TranslationMessages = {
           ...afterVisitEn.errorCodes,
           ...coursesEn.errorCodes,
           ...rosterEn.errorCodes,
+          ...accountsEn.errorCodes,
           ...twoFactorEn.errorCodes,
         },
       },

@@ -135,6 +135,7 @@ export const jaMessages: TranslationMessages = {
           ...afterVisitJa.errorCodes,
           ...coursesJa.errorCodes,
           ...rosterJa.errorCodes,
+          ...accountsJa.errorCodes,
           ...twoFactorJa.errorCodes,
         },
       },

@@ -32,6 +32,7 @@ export const operationsEn = {
         reconfirm: 'Please reconfirm',
         report_reminder: 'Activity report reminder',
         interpreter_cancelled: 'Interpreter cancelled (to hospital and staff)',
+        password_reset: 'Password reset',
       },
     },
     figures: {

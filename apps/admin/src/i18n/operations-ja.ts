@@ -32,6 +32,7 @@ export const operationsJa = {
         reconfirm: '再確認のお願い',
         report_reminder: '活動報告のお願い',
         interpreter_cancelled: '通訳者の取消（医療機関・事務局へ）',
+        password_reset: 'パスワードの再設定',
       },
     },
     figures: {

@@ -18,6 +18,7 @@ import { MyMenuItems } from '../my/MyMenuItems';
 import { OperationsMenuItems } from '../figures/OperationsMenuItems';
 import { LanguageMenu } from './LanguageMenu';
 import { TwoFactorMenuItem } from '../two-factor/TwoFactorMenuItem';
+import { SignedIn } from './SignedIn';
 
 const ProfileMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
   const translate = useTranslate();
@@ -79,9 +80,12 @@ const UserLocale = () => {
   return null;
 };
 
+/** Signed out, every page of the layout leads to sign-in and back (SignedIn). */
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={AppAppBar} menu={AppMenu}>
-    <UserLocale />
-    {children}
-  </Layout>
+  <SignedIn>
+    <Layout appBar={AppAppBar} menu={AppMenu}>
+      <UserLocale />
+      {children}
+    </Layout>
+  </SignedIn>
 );

@@ -19,6 +19,7 @@ import { FormServerError } from '../layout/FormServerError';
 import { localeChoices } from '../resources/users/choices';
 import { apiClient, authProvider } from '../providers';
 import { CalendarFeedCard } from './CalendarFeedCard';
+import { ChangePasswordCard } from './ChangePasswordCard';
 
 /**
  * A change of language re-mounts the whole app (react-admin re-renders every string), which
@@ -27,8 +28,8 @@ import { CalendarFeedCard } from './CalendarFeedCard';
 let savedWhileSwitchingLocale = false;
 
 /**
- * Every role's own page: display name and language (PATCH /api/auth/me); the language also switches the UI.
- * A volunteer also finds their calendar subscription here.
+ * Every role's own page: display name and language (PATCH /api/auth/me; the language also switches
+ * the UI), and the change of password. A volunteer also finds their calendar subscription here.
  */
 export const ProfilePage = () => {
   const translate = useTranslate();
@@ -91,6 +92,7 @@ export const ProfilePage = () => {
         </CardContent>
       </Card>
       {identity.role === 'volunteer' && <CalendarFeedCard />}
+      <ChangePasswordCard />
     </ResourceContextProvider>
   );
 };

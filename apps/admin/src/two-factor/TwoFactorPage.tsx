@@ -133,7 +133,7 @@ const Enrol = ({ mfaToken, onEnabled }: { mfaToken?: string; onEnabled: (answer:
       onEnabled(
         await apiClient.request<EnableAnswer>('/auth/2fa/enable', {
           method: 'POST',
-          body: mfaToken ? { code, mfaToken } : { code },
+          body: mfaToken ? { code, mfaToken, ...apiClient.sessionMode() } : { code },
           auth,
         }),
       );
@@ -192,7 +192,7 @@ export const TwoFactorEnrolPage = () => {
   }
   const finish = async () => {
     await queryClient.invalidateQueries({ queryKey: ['auth'] });
-    navigate('/');
+    navigate(authProvider.returnTo.take());
   };
   return (
     <AuthCard title="app.two_factor.title">

@@ -31,7 +31,7 @@ export const TwoFactorVerifyPage = () => {
     try {
       await authProvider.verifyMfa(code.trim());
       await queryClient.invalidateQueries({ queryKey: ['auth'] });
-      navigate('/');
+      navigate(authProvider.returnTo.take());
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);

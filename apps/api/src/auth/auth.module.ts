@@ -8,6 +8,9 @@ import { JwtSecret } from './jwt-secret';
 import { JwtStrategy } from './jwt.strategy';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './jwt.config';
 import { LocalStrategy } from './local.strategy';
+import { PasswordsController } from './passwords.controller';
+import { PasswordsService } from './passwords.service';
+import { SessionCookie } from './session-cookie';
 import { LoginPacer } from './login-throttle';
 import { TwoFactorSecretBox } from './two-factor-secret-box';
 import { EnrolGuard, TwoFactorController, UserTwoFactorController } from './two-factor.controller';
@@ -27,7 +30,7 @@ import { TwoFactorService } from './two-factor.service';
       }),
     }),
   ],
-  controllers: [AuthController, TwoFactorController, UserTwoFactorController],
+  controllers: [AuthController, TwoFactorController, UserTwoFactorController, PasswordsController],
   providers: [
     AuthService,
     JwtSecret,
@@ -37,6 +40,8 @@ import { TwoFactorService } from './two-factor.service';
     TwoFactorService,
     TwoFactorSecretBox,
     EnrolGuard,
+    SessionCookie,
+    PasswordsService,
   ],
 })
 export class AuthModule {}

@@ -16,7 +16,16 @@ import { TokenPairView } from './dto/auth.dto';
 import { TWO_FACTOR_ROLES } from './two-factor-roles';
 
 const invalidCredentials = Errors.invalidCredentials;
-const invalidRefresh = () => new UnauthorizedError('INVALID_REFRESH_TOKEN', 'Sign in again: the session has ended');
+export const invalidRefresh = () =>
+  new UnauthorizedError('INVALID_REFRESH_TOKEN', 'Sign in again: the session has ended');
+
+/** A new token pair, and whether its session outlives the browser («ログインしたままにする»). */
+export type IssuedSession = TokenPairView & { persistent: boolean };
+
+/** How a sign-in is kept: `persistent` asks for a cookie that outlives the browser. */
+export interface SessionOptions {
+  persistent?: boolean;
+}
 
 /** Sign-in, access tokens and rotating refresh tokens. */
 @Injectable()
@@ -44,16 +53,18 @@ export class AuthService {
     };
   }
 
-  async login(actor: Actor): Promise<TokenPairView> {
+  async login(actor: Actor, options: SessionOptions = {}): Promise<IssuedSession> {
     const user = await this.users.findActiveOrFail(actor.id);
-    return this.dataSource.transaction((manager) => this.issue(manager, user, randomUUID()));
+    return this.dataSource.transaction((manager) =>
+      this.issue(manager, user, randomUUID(), options.persistent ?? false),
+    );
   }
 
   /**
    * Rotates a refresh token. The conditional UPDATE makes rotation single-use even when two
    * calls race; a token that was already rotated or revoked revokes its whole family.
    */
-  async refresh(token: string): Promise<TokenPairView> {
+  async refresh(token: string): Promise<IssuedSession> {
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (manager) => {
       const stored = await manager.findOne(RefreshToken, { where: { tokenHash: hashToken(token) } });
@@ -76,7 +87,7 @@ export class AuthService {
         await manager.update(RefreshToken, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: now });
         return 'unknown' as const;
       }
-      return this.issue(manager, user, stored.familyId);
+      return this.issue(manager, user, stored.familyId, stored.persistent);
     });
     if (typeof outcome === 'string') throw invalidRefresh();
     return outcome;
@@ -99,9 +110,14 @@ export class AuthService {
       .update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
-  private async issue(manager: EntityManager, user: User, familyId: string): Promise<TokenPairView> {
+  private async issue(
+    manager: EntityManager,
+    user: User,
+    familyId: string,
+    persistent: boolean,
+  ): Promise<IssuedSession> {
     const ttl = this.config.get('JWT_ACCESS_TTL_SECONDS', { infer: true });
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion, sid: familyId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: ttl });
     const refreshToken = randomBytes(32).toString('base64url');
     const days = this.config.get('JWT_REFRESH_TTL_DAYS', { infer: true });
@@ -110,7 +126,8 @@ export class AuthService {
       familyId,
       tokenHash: hashToken(refreshToken),
       expiresAt: new Date(this.clock.now().getTime() + days * 86_400_000),
+      persistent,
     });
-    return { accessToken, refreshToken, expiresIn: ttl, user: UsersService.view(user) };
+    return { accessToken, refreshToken, expiresIn: ttl, user: UsersService.view(user), persistent };
   }
 }

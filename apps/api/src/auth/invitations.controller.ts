@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
   ApiConflictResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Public } from '../common/decorators/roles.decorator';
-import { AcceptInvitationDto, InvitationView } from './invitations.dto';
+import { Public, Roles } from '../common/decorators/roles.decorator';
+import { AcceptInvitationDto, InvitationSentView, InvitationView } from './invitations.dto';
 import { InvitationsService } from './invitations.service';
 
 /** The set-password link of an invitation mail (no sign-in: the token is the credential). */
@@ -32,5 +34,26 @@ export class InvitationsController {
   @ApiNotFoundResponse({ description: 'INVITATION_NOT_FOUND' })
   accept(@Param('token') token: string, @Body() body: AcceptInvitationDto): Promise<void> {
     return this.invitations.accept(token, body.password);
+  }
+}
+
+/** Staff re-send an invitation that lapsed or got lost. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('staff')
+@Controller('users')
+export class UserInvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Post(':id/invitation')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: InvitationSentView,
+    description: 'A new invitation mail is on its way; earlier links no longer work',
+  })
+  @ApiConflictResponse({ description: 'PASSWORD_ALREADY_SET (the user can reset it) or USER_INACTIVE' })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  resend(@Param('id', ParseUUIDPipe) id: string): Promise<InvitationSentView> {
+    return this.invitations.resend(id);
   }
 }

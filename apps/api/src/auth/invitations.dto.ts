@@ -25,3 +25,9 @@ export class InvitationView {
   @ApiProperty()
   expiresAt: Date;
 }
+
+/** A re-sent invitation: the new link works until then. */
+export class InvitationSentView {
+  @ApiProperty()
+  expiresAt: Date;
+}

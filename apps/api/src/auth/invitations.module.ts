@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PasswordHasher } from '../users/password-hasher';
 import { PasswordPolicy } from '../users/password-policy';
-import { InvitationsController } from './invitations.controller';
+import { InvitationsController, UserInvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 
 /**
@@ -9,7 +9,7 @@ import { InvitationsService } from './invitations.service';
  * it without a cycle (it brings its own stateless PasswordHasher).
  */
 @Module({
-  controllers: [InvitationsController],
+  controllers: [InvitationsController, UserInvitationsController],
   providers: [InvitationsService, PasswordHasher, PasswordPolicy],
   exports: [InvitationsService],
 })

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../common/token-hash';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { ConflictError, Locale, NotFoundError, User, UserInvitation } from '@app/domain';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/env.validation';
@@ -11,7 +11,7 @@ import { MailLinks } from '../mail/mail-links';
 import { MailService } from '../mail/mail.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { PasswordPolicy } from '../users/password-policy';
-import { InvitationView } from './invitations.dto';
+import { InvitationSentView, InvitationView } from './invitations.dto';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
 
@@ -38,7 +38,7 @@ export class InvitationsService {
   async issue(
     manager: EntityManager,
     user: { id: string; email: string; displayName: string; locale: Locale },
-  ): Promise<void> {
+  ): Promise<Date> {
     // The column needs a unique value before the mail leaves: the hash of a token nobody keeps.
     const unknowable = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.ttlMs);
@@ -61,6 +61,34 @@ export class InvitationsService {
       idempotencyKey: `invitation:${invitation.id}`,
       userId: user.id,
       usefulUntil: expiresAt,
+    });
+    return expiresAt;
+  }
+
+  /**
+   * Staff send a user who never set a password a new invitation: a new link and mail; every earlier
+   * link of theirs stops working (it now reads as expired). 409 PASSWORD_ALREADY_SET when the user
+   * has a password (they can reset it themselves), 409 USER_INACTIVE for a deactivated account.
+   */
+  async resend(userId: string): Promise<InvitationSentView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .setLock('pessimistic_write')
+        .where('u.id = :userId', { userId })
+        .getOne();
+      if (!user) throw new NotFoundError('User');
+      if (user.passwordHash)
+        throw new ConflictError(
+          'PASSWORD_ALREADY_SET',
+          'This user has already set a password; they can reset it from the sign-in page',
+        );
+      if (!user.active) throw new ConflictError('USER_INACTIVE', 'This account is deactivated; reactivate it first');
+      const now = this.clock.now();
+      await manager.update(UserInvitation, { userId, usedAt: IsNull(), expiresAt: MoreThan(now) }, { expiresAt: now });
+      return { expiresAt: await this.issue(manager, user) };
     });
   }
 

@@ -40,6 +40,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       role: user.role,
       hospitalId: user.hospitalId,
       volunteerId: user.volunteerId,
+      ...(claims.sid ? { sessionId: claims.sid } : {}),
     };
   }
 }

@@ -9,8 +9,10 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Res,
   UseGuards,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Errors } from '@app/domain';
@@ -18,6 +20,7 @@ import { AnyRole, Public, Roles } from '../common/decorators/roles.decorator';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { TokenPairView } from './dto/auth.dto';
 import { TwoFactorService } from './two-factor.service';
+import { SessionCookie } from './session-cookie';
 import {
   RecoveryCodesView,
   TwoFactorCodeDto,
@@ -67,7 +70,10 @@ const Enrolment = () => (target: object, key: string | symbol, descriptor: Prope
 @ApiTags('auth')
 @Controller('auth/2fa')
 export class TwoFactorController {
-  constructor(private readonly twoFactor: TwoFactorService) {}
+  constructor(
+    private readonly twoFactor: TwoFactorService,
+    private readonly cookie: SessionCookie,
+  ) {}
 
   @Get()
   @AnyRole()
@@ -90,10 +96,18 @@ export class TwoFactorController {
   @Enrolment()
   @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOkResponse({ type: RecoveryCodesView, description: 'With an mfaToken, the token pair as well' })
-  async enable(@CurrentUser() actor: Actor, @Body() body: TwoFactorCodeDto): Promise<RecoveryCodesView> {
-    if (body.mfaToken) return this.twoFactor.enableAndSignIn(actor, body.code);
-    return { recoveryCodes: await this.twoFactor.enable(actor, body.code) };
+  @ApiOkResponse({
+    type: RecoveryCodesView,
+    description: 'With an mfaToken, the token pair as well (with `session: cookie`, the refresh token as the cookie)',
+  })
+  async enable(
+    @CurrentUser() actor: Actor,
+    @Body() body: TwoFactorCodeDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RecoveryCodesView> {
+    if (!body.mfaToken) return { recoveryCodes: await this.twoFactor.enable(actor, body.code) };
+    const signedIn = await this.twoFactor.enableAndSignIn(actor, body.code, { persistent: body.remember });
+    return this.cookie.deliver(res, signedIn, !!body.session);
   }
 
   @Post('disable')
@@ -107,9 +121,10 @@ export class TwoFactorController {
   @Post('verify')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairView })
-  verify(@Body() body: TwoFactorVerifyDto): Promise<TokenPairView> {
-    return this.twoFactor.verify(body.mfaToken, body.code);
+  @ApiOkResponse({ type: TokenPairView, description: 'With `session: cookie`, the refresh token as the cookie' })
+  async verify(@Body() body: TwoFactorVerifyDto, @Res({ passthrough: true }) res: Response): Promise<TokenPairView> {
+    const issued = await this.twoFactor.verify(body.mfaToken, body.code, { persistent: body.remember });
+    return this.cookie.deliver(res, issued, !!body.session);
   }
 }
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { TokenPairView, UserView } from './dto/auth.dto';
+import { SessionModeDto, TokenPairView, UserView } from './dto/auth.dto';
 
-/** A TOTP code (6 digits) or a recovery code (XXXX-XXXX-XXXX-XXXX). */
-export class TwoFactorCodeDto {
+/** A TOTP code (6 digits) or a recovery code (XXXX-XXXX-XXXX-XXXX); at sign-in, how to hand the session over. */
+export class TwoFactorCodeDto extends SessionModeDto {
   @ApiProperty({ example: '123456' })
   @IsString()
   @Length(6, 40)
@@ -24,7 +24,7 @@ export class TwoFactorSetupDto {
   mfaToken?: string;
 }
 
-export class TwoFactorVerifyDto {
+export class TwoFactorVerifyDto extends SessionModeDto {
   @ApiProperty()
   @IsString()
   @MaxLength(2000)

@@ -25,9 +25,8 @@ import { Actor } from '../common/decorators/current-user.decorator';
 import { hashToken } from '../common/token-hash';
 import { AppConfig } from '../config/env.validation';
 import { UsersService } from '../users/users.service';
-import { AuthService } from './auth.service';
+import { AuthService, IssuedSession, SessionOptions } from './auth.service';
 import { TWO_FACTOR_ROLES } from './two-factor-roles';
-import { TokenPairView } from './dto/auth.dto';
 import { JWT_AUDIENCE } from './jwt.config';
 import { TwoFactorSecretBox } from './two-factor-secret-box';
 import { MfaChallengeView, RecoveryCodesView, TwoFactorSetupView, TwoFactorStatusView } from './two-factor.dto';
@@ -176,9 +175,13 @@ export class TwoFactorService {
   }
 
   /** Enrolment at sign-in: the recovery codes and the session. */
-  async enableAndSignIn(actor: Actor, code: string): Promise<RecoveryCodesView> {
+  async enableAndSignIn(
+    actor: Actor,
+    code: string,
+    options: SessionOptions = {},
+  ): Promise<RecoveryCodesView & { persistent: boolean }> {
     const recoveryCodes = await this.enable(actor, code);
-    return { recoveryCodes, ...(await this.auth.login(actor)) };
+    return { recoveryCodes, ...(await this.auth.login(actor, options)) };
   }
 
   async disable(actor: Actor, code: string): Promise<void> {
@@ -195,7 +198,7 @@ export class TwoFactorService {
   }
 
   /** The second step of a login: a TOTP code or an unused recovery code → the token pair. */
-  async verify(mfaToken: string, code: string): Promise<TokenPairView> {
+  async verify(mfaToken: string, code: string, options: SessionOptions = {}): Promise<IssuedSession> {
     const actor = await this.readToken(mfaToken, 'verify');
     if (!(await this.isEnabled(actor.id))) throw invalidMfaToken();
     const outcome = await this.checkCode(actor.id, code, {}, async (manager, method, left) => {
@@ -216,7 +219,7 @@ export class TwoFactorService {
       );
     });
     await this.settle(actor, outcome, 'verify');
-    return this.auth.login(actor);
+    return this.auth.login(actor, options);
   }
 
   /**

@@ -56,6 +56,8 @@ describe('maskUrl', () => {
     expect(maskUrl('/api/offer-links/tok123/accept')).toBe('/api/offer-links/***/accept');
     expect(maskUrl('/api/auth/invitations/abc?x=1')).toBe('/api/auth/invitations/***?x=1');
     expect(maskUrl('/admin/set-password?token=abc&lang=ja')).toBe('/admin/set-password?token=***&lang=ja');
+    expect(maskUrl('/api/auth/password-reset/abc')).toBe('/api/auth/password-reset/***');
+    expect(maskUrl('/api/auth/password-reset')).toBe('/api/auth/password-reset');
     expect(maskUrl('/api/requests?page=2')).toBe('/api/requests?page=2');
     expect(maskUrl('/api/calendar/dispatches/AbC_-123.ics')).toBe('/api/calendar/dispatches/***');
     expect(maskUrl('/api/calendar/feeds/AbC_-123.ics?x=1')).toBe('/api/calendar/feeds/***?x=1');

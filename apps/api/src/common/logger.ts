@@ -42,10 +42,13 @@ export function assignRequestId(req: IncomingMessage, res: ServerResponse, next:
   next();
 }
 
-/** Secrets that travel in paths (signed offer links, invitations, calendar links and feeds) are masked in the logged URL. */
+/** Secrets that travel in paths (signed offer links, invitations, password resets, calendar links and feeds) are masked in the logged URL. */
 export function maskUrl(url: string): string {
   return url
-    .replace(/(\/(?:offer-links|invitations|reconfirm-links|calendar\/dispatches|calendar\/feeds)\/)[^/?#]+/g, '$1***')
+    .replace(
+      /(\/(?:offer-links|invitations|reconfirm-links|password-reset|calendar\/dispatches|calendar\/feeds)\/)[^/?#]+/g,
+      '$1***',
+    )
     .replace(/([?&](?:token|t)=)[^&#]+/g, '$1***');
 }
 

@@ -60,6 +60,7 @@ export const envSchema = Joi.object({
     .min(1)
     .max(24 * 90)
     .default(168),
+  PASSWORD_RESET_TTL_MINUTES: Joi.number().integer().min(5).max(1440).default(60),
   TIME_DISPUTE_MARGIN_MINUTES: Joi.number()
     .integer()
     .min(0)
@@ -129,6 +130,7 @@ export interface AppConfig {
   MAIL_LEASE_MS: number;
   SMTP_TIMEOUT_MS: number;
   INVITATION_TTL_HOURS: number;
+  PASSWORD_RESET_TTL_MINUTES: number;
   TIME_DISPUTE_MARGIN_MINUTES: number;
   REPORT_REMINDER_AFTER_HOURS: number;
   PATIENT_RETENTION_DAYS: number;

@@ -11,7 +11,7 @@ import { appBaseUrl } from './app-url';
  * The links a mail can carry; each kind's token hash lives on its own row. `calendar` is the
  * confirmation's 「予定表に追加する」: the dispatch's .ics, opened without signing in.
  */
-export const LINK_KINDS = ['offer', 'reconfirm', 'invitation', 'calendar'] as const;
+export const LINK_KINDS = ['offer', 'reconfirm', 'invitation', 'calendar', 'reset'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 const OWNER: Record<LinkKind, { table: string; column: string }> = {
@@ -19,6 +19,7 @@ const OWNER: Record<LinkKind, { table: string; column: string }> = {
   reconfirm: { table: 'dispatches', column: 'reconfirm_token_hash' },
   invitation: { table: 'user_invitations', column: 'token_hash' },
   calendar: { table: 'dispatches', column: 'calendar_token_hash' },
+  reset: { table: 'password_resets', column: 'token_hash' },
 };
 
 const PATH: Record<LinkKind, (token: string) => string> = {
@@ -26,14 +27,15 @@ const PATH: Record<LinkKind, (token: string) => string> = {
   reconfirm: (token) => `/admin/#/reconfirm-links/${token}`,
   invitation: (token) => `/admin/#/set-password?token=${token}`,
   calendar: (token) => `/api/calendar/dispatches/${token}.ics`,
+  reset: (token) => `/admin/#/reset-password?token=${token}`,
 };
 
 /** Where a token goes in a stored mail: URL-safe, never a base64url token (`~` is not in that alphabet). */
 const MARKER =
-  /lnk~(offer|reconfirm|invitation|calendar)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})~/g;
+  /lnk~(offer|reconfirm|invitation|calendar|reset)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})~/g;
 const marker = (kind: LinkKind, id: string) => `lnk~${kind}~${id}~`;
 const OWN_LINK =
-  /^(offer|reconfirm|invitation|dispatch-confirmed):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+  /^(offer|reconfirm|invitation|dispatch-confirmed|reset):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** The mail whose idempotency key starts so carries that kind of link (a confirmation: its calendar link). */
 const KIND_OF_MAIL: Record<string, LinkKind> = {
@@ -41,6 +43,7 @@ const KIND_OF_MAIL: Record<string, LinkKind> = {
   reconfirm: 'reconfirm',
   invitation: 'invitation',
   'dispatch-confirmed': 'calendar',
+  reset: 'reset',
 };
 
 /** The link a mail exists to carry, from its idempotency key; null for mail without one. */
@@ -80,8 +83,8 @@ export class MailLinks {
 
   /**
    * The mail's texts as they leave: the marker of the mail's own link (the one its idempotency key
-   * names: `offer:<id>`, `reconfirm:<dispatchId>`, `invitation:<id>`, and the calendar link of
-   * `dispatch-confirmed:<dispatchId>`) replaced by its live token,
+   * names: `offer:<id>`, `reconfirm:<dispatchId>`, `invitation:<id>`, `reset:<id>`, and the calendar
+   * link of `dispatch-confirmed:<dispatchId>`) replaced by its live token,
    * whose hash is written on its row (the same token every time under the same key, so this is
    * idempotent). Any other marker is hidden: text a user controls (a display name) could carry
    * one naming someone else's row, and a mail only ever opens its own link.

@@ -41,10 +41,14 @@ const estimators: Record<Locale, ZxcvbnFactory> = {
  */
 @Injectable()
 export class PasswordPolicy {
-  /** Throws 422 `WEAK_PASSWORD` naming `password`, with zxcvbn's feedback in `locale`. */
+  /** Throws 422 `WEAK_PASSWORD` naming `field` (`password` unless told), with zxcvbn's feedback in `locale`. */
   assertStrong(
     password: string,
-    { locale, userInputs = [] }: { locale: Locale; userInputs?: (string | null | undefined)[] },
+    {
+      locale,
+      userInputs = [],
+      field = 'password',
+    }: { locale: Locale; userInputs?: (string | null | undefined)[]; field?: string },
   ): void {
     const inputs = userInputs
       .filter((v): v is string => !!v)
@@ -59,6 +63,6 @@ export class PasswordPolicy {
       locale === 'ja'
         ? [TOO_WEAK.ja, ...advice].map((s) => (/[。！？]$/.test(s) ? s : `${s}。`)).join('')
         : [TOO_WEAK.en, ...advice].join(' ');
-    throw InvalidError.field('password', message, 'WEAK_PASSWORD');
+    throw InvalidError.field(field, message, 'WEAK_PASSWORD');
   }
 }

@@ -11,6 +11,7 @@ import { StatusTransition } from './status-transition.entity';
 import { Hospital } from './hospital.entity';
 import { Job } from './job.entity';
 import { MailMessage } from './mail-message.entity';
+import { PasswordReset } from './password-reset.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { TrainingCourse } from './training-course.entity';
 import { User } from './user.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   AuditEntry,
   UserTwoFactor,
   UserRecoveryCode,
+  PasswordReset,
 ];
 
 export * from './base.entity';
@@ -68,3 +70,4 @@ export * from './hospital-confirmation.entity';
 export * from './fee-rule.entity';
 export * from './audit-entry.entity';
 export * from './user-two-factor.entity';
+export * from './password-reset.entity';

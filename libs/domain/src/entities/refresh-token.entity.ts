@@ -29,6 +29,10 @@ export class RefreshToken {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
 
+  /** Kept across browser restarts («ログインしたままにする»): the cookie carrying it is persistent. */
+  @Column({ name: 'persistent', type: 'boolean', default: false })
+  persistent: boolean;
+
   @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
   rotatedAt: Date | null;
 

@@ -4,7 +4,7 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    'not_found' | 'conflict' | 'invalid' | 'unauthorized' | 'forbidden' | 'bad_request' | 'too_many';
+    'not_found' | 'conflict' | 'invalid' | 'unauthorized' | 'forbidden' | 'bad_request' | 'too_many' | 'gone';
 
   constructor(
     readonly code: string,
@@ -55,6 +55,11 @@ export class ForbiddenError extends DomainError {
   constructor(message = 'Your role may not do this') {
     super('FORBIDDEN', message);
   }
+}
+
+/** A link that worked once and no longer does: used, expired or replaced (410). */
+export class GoneError extends DomainError {
+  readonly kind = 'gone';
 }
 
 export class TooManyRequestsError extends DomainError {

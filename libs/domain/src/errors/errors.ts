@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, InvalidError, UnauthorizedError } from './domain-error';
+import { ConflictError, DomainError, GoneError, InvalidError, UnauthorizedError } from './domain-error';
 
 /**
  * The code and message of every domain error thrown from more than one place (a service and a
@@ -21,6 +21,7 @@ export const ERROR_TEXTS = {
   concurrentUpdate: { code: 'CONCURRENT_UPDATE', message: 'Someone changed this at the same moment; try again' },
   twoFactorNotSetUp: { code: 'TWO_FACTOR_NOT_SET_UP', message: 'Start the set-up first' },
   invalidCredentials: { code: 'INVALID_CREDENTIALS', message: 'E-mail or password is wrong' },
+  linkExpired: { code: 'LINK_EXPIRED', message: 'This link has expired or was already used; ask for a new one' },
   unauthenticated: {
     code: 'UNAUTHENTICATED',
     message: 'Sign in again: the access token is missing, invalid or expired',
@@ -48,6 +49,8 @@ export const Errors = {
     new UnauthorizedError(ERROR_TEXTS.invalidCredentials.code, ERROR_TEXTS.invalidCredentials.message),
   unauthenticated: (): DomainError =>
     new UnauthorizedError(ERROR_TEXTS.unauthenticated.code, ERROR_TEXTS.unauthenticated.message),
+  /** A mailed single-use link that is unknown, used, expired or replaced (410). */
+  linkExpired: (): DomainError => new GoneError(ERROR_TEXTS.linkExpired.code, ERROR_TEXTS.linkExpired.message),
   /** A volunteer or volunteers the eligibility rules refuse (422 naming `field`). */
   volunteerNotEligible: (message: string, errors: Record<string, string[]>): DomainError =>
     new InvalidError(message, errors, 'VOLUNTEER_NOT_ELIGIBLE'),

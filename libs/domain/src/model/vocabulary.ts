@@ -70,6 +70,7 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
 /** The mails the system writes (one template each, ja and en): the API renders them, the panel filters by them. */
 export const MAIL_TEMPLATE_NAMES = [
   'invitation',
+  'password_reset',
   'offer',
   'offer_withdrawn',
   'offer_changed',

@@ -16,6 +16,7 @@ import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlin
 import { ActiveField } from './ActiveField';
 import { localeChoices, roleChoices } from './choices';
 import { ResetTwoFactorButton } from '../../two-factor/ResetTwoFactorButton';
+import { ResendInvitationButton } from './ResendInvitationButton';
 
 /** Deactivate (ends the user's sessions at once) or reactivate, after a confirmation. */
 const ActiveToggleButton = () => {
@@ -42,6 +43,7 @@ const Actions = () => (
   <TopToolbar>
     <EditButton />
     <ActiveToggleButton />
+    <ResendInvitationButton />
     <ResetTwoFactorButton />
   </TopToolbar>
 );

@@ -1,9 +1,35 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { LOCALES, Locale, ROLES, Role } from '@app/domain';
 import { OptionalNotNull } from '../../common/validation.pipe';
 
-export class LoginDto {
+export const SESSION_MODES = ['cookie'] as const;
+
+/**
+ * How the session of a sign-in is handed over (login, and the two-factor step that completes one).
+ * Without `session` the token pair is in the JSON body. With `session: 'cookie'` (the panel) the
+ * refresh token is set as an httpOnly, SameSite=Strict cookie on /api/auth and left out of the body;
+ * `remember` makes that cookie outlive the browser (for the refresh-token lifetime).
+ */
+export class SessionModeDto {
+  @ApiPropertyOptional({
+    enum: SESSION_MODES,
+    description:
+      '`cookie`: the refresh token is set as an httpOnly, SameSite=Strict cookie (Path=/api/auth) instead of in the body',
+  })
+  @IsOptional()
+  @IsIn(SESSION_MODES)
+  session?: 'cookie';
+
+  @ApiPropertyOptional({
+    description: 'With `session: cookie`: keep the cookie across browser restarts («ログインしたままにする»)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  remember?: boolean;
+}
+
+export class LoginDto extends SessionModeDto {
   @ApiProperty({ example: 'admin@example.jp' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
@@ -15,11 +41,13 @@ export class LoginDto {
   password: string;
 }
 
+/** The refresh token in the body (API clients), or none: then the cookie of a `session: 'cookie'` sign-in. */
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'Omitted: the refresh-token cookie of a cookie-mode sign-in is used' })
+  @IsOptional()
   @IsString()
   @Length(20, 200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class UserView {
@@ -37,7 +65,8 @@ export class UserView {
 
 export class TokenPairView {
   @ApiProperty() accessToken: string;
-  @ApiProperty() refreshToken: string;
+  @ApiPropertyOptional({ description: 'Absent in cookie mode (`session: cookie`): the token is in the cookie' })
+  refreshToken?: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
   @ApiProperty({ type: UserView }) user: UserView;
 }

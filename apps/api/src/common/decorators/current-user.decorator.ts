@@ -8,6 +8,8 @@ export interface Actor {
   role: Role;
   hospitalId: string | null;
   volunteerId: string | null;
+  /** The sign-in (refresh-token family) the access token belongs to; absent outside a session. */
+  sessionId?: string;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

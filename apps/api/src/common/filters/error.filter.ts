@@ -12,6 +12,7 @@ const STATUS: Record<DomainError['kind'], number> = {
   conflict: HttpStatus.CONFLICT,
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   too_many: HttpStatus.TOO_MANY_REQUESTS,
+  gone: HttpStatus.GONE,
 };
 
 const HTTP_CODES: Record<number, string> = {

@@ -7,6 +7,7 @@ import { MailTemplate, renderContent, RenderedMail } from './layout';
 import { offerChanged, OfferChangedParams } from './offer-changed.template';
 import { offerWithdrawn, OfferWithdrawnParams } from './offer-withdrawn.template';
 import { offer, OfferParams } from './offer.template';
+import { passwordReset, PasswordResetParams } from './password-reset.template';
 import { reconfirm, ReconfirmParams } from './reconfirm.template';
 import { reminder, ReminderParams } from './reminder.template';
 import { reportReminder, ReportReminderParams } from './report-reminder.template';
@@ -21,6 +22,7 @@ import { MAIL_TEMPLATE_NAMES, type MailTemplateName } from '@app/domain/model';
  */
 export interface TemplateParams {
   invitation: InvitationParams;
+  password_reset: PasswordResetParams;
   offer: OfferParams;
   offer_withdrawn: OfferWithdrawnParams;
   offer_changed: OfferChangedParams;
@@ -40,6 +42,7 @@ export type TemplateName = MailTemplateName;
 
 const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
   invitation,
+  password_reset: passwordReset,
   offer,
   offer_withdrawn: offerWithdrawn,
   offer_changed: offerChanged,
@@ -76,6 +79,7 @@ export * from './visit-details';
 export * from './offer-changed.template';
 export * from './offer-withdrawn.template';
 export * from './offer.template';
+export * from './password-reset.template';
 export * from './reconfirm.template';
 export * from './reminder.template';
 export * from './report-reminder.template';

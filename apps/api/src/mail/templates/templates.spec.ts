@@ -8,6 +8,7 @@ const link = 'https://dispatch.example.jp/offer?t=abc&x=1';
 /** One set of parameters per template (no patient details exist in any of them). */
 const SAMPLES: TemplateParams = {
   invitation: { displayName: '熊本 花子', linkUrl: link, expiresAt: endsAt },
+  password_reset: { displayName: '熊本 花子', linkUrl: link, expiresAt: endsAt },
   offer: {
     volunteerName: 'Nguyen <b>An</b>',
     language: 'vi',

@@ -1,18 +1,9 @@
-import { ApiError, createApiClient, type KeyValueStorage } from '../../../api/api-client';
+import { ApiError, createApiClient } from '../../../api/api-client';
 import { fakeApi } from '../../../api/fake-api';
 import { countCsvRows, importRoster, rosterProblems, type UploadProgress, type XhrLike } from './roster-upload';
 
 const user = { id: 'u1', email: 'staff@example.jp', role: 'staff', displayName: 'S', locale: 'ja' };
-const pair = (n: number) => ({ accessToken: `access-${n}`, refreshToken: `refresh-${n}`, expiresIn: 900, user });
-
-function storage(): KeyValueStorage {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
+const pair = (n: number) => ({ accessToken: `access-${n}`, expiresIn: 900, user });
 
 interface Sent {
   method: string;
@@ -68,7 +59,7 @@ async function signedIn(refreshTo?: () => void) {
       return { status: 200, body: pair(2) };
     },
   });
-  const client = createApiClient({ fetch: api.fetch, storage: storage(), translate });
+  const client = createApiClient({ fetch: api.fetch, signedInHint: () => true, translate });
   await client.login(user.email, 'pw');
   return { client, api };
 }
