@@ -1,6 +1,7 @@
 import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { AccessDenied } from './layout/AccessDenied';
+import { AppTitle } from './layout/AppTitle';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
 import { lazyPage } from './lib/lazy-page';
@@ -45,7 +46,7 @@ const Dashboard = () => (
  */
 export const App = () => (
   <Admin
-    title="app.name"
+    title={<AppTitle />}
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}

@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { MyMenuItems } from '../my/MyMenuItems';
 import { OperationsMenuItems } from '../figures/OperationsMenuItems';
+import { DocumentTitle } from './AppTitle';
 import { LanguageMenu } from './LanguageMenu';
 import { TwoFactorMenuItem } from '../two-factor/TwoFactorMenuItem';
 
@@ -82,6 +83,7 @@ const UserLocale = () => {
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout appBar={AppAppBar} menu={AppMenu}>
     <UserLocale />
+    <DocumentTitle />
     {children}
   </Layout>
 );

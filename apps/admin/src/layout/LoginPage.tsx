@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { LocalesMenuButton, Login, LoginForm, useTranslate } from 'react-admin';
+import { DocumentTitle } from './AppTitle';
 
 const Heading = () => {
   const translate = useTranslate();
@@ -18,6 +19,7 @@ const Heading = () => {
 /** react-admin's sign-in with the app's name and the language switch (before signing in, too). */
 export const LoginPage = () => (
   <Login sx={{ backgroundImage: 'linear-gradient(160deg, #1f5f8b 0%, #0f3550 100%)' }}>
+    <DocumentTitle />
     <Heading />
     <LoginForm />
     <Box sx={{ display: 'flex', justifyContent: 'center', pb: 2 }}>
