@@ -30,18 +30,32 @@ export default defineConfig({
     emptyOutDir: true,
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 2000,
-    rollupOptions: {
+    rolldownOptions: {
       // MUI marks its files 'use client' for React Server Components; meaningless in an SPA.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
         warn(warning);
       },
       output: {
-        manualChunks(id: string) {
-          if (id.includes('node_modules/@mui/icons-material')) return 'icons';
-          if (id.includes('node_modules/@mui') || id.includes('node_modules/@emotion')) return 'mui';
-          if (id.includes('node_modules/')) return 'vendor';
-          return undefined;
+        /**
+         * The sign-in page loads the entry (the app's shell: providers, Japanese messages, sign-in,
+         * layout) and two chunks of libraries that change only when a dependency does: React, and
+         * the rest of what the shell needs (`$initial`: reached by static imports from main.tsx).
+         * Pages are lazy (src/lib/lazy-page.tsx). The libraries two or more of them use come in
+         * one chunk with the first page opened after signing in; a library one page alone uses
+         * (the charts of the figures page) comes with that page.
+         */
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+              tags: ['$initial'],
+              priority: 30,
+            },
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 20 },
+            { name: 'vendor-pages', test: /node_modules[\\/]/, minShareCount: 2, priority: 10 },
+          ],
         },
       },
     },

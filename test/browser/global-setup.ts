@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { compressAssets } from '../../scripts/compress-assets';
 import startTestDatabaseServer from '../support/global-setup';
 
 const root = path.resolve(__dirname, '../..');
 const adminDir = path.join(root, 'apps/admin');
 const builtIndex = path.join(adminDir, 'dist/index.html');
+const builtAssets = path.join(adminDir, 'dist/assets');
 
 function newestMtime(target: string): number {
   const stat = statSync(target);
@@ -16,8 +18,17 @@ function newestMtime(target: string): number {
   );
 }
 
-/** Builds the panel when apps/admin/dist is missing or older than its sources (a fresh clone, an edit). */
-function buildAdminIfStale(): void {
+/**
+ * Builds the panel when apps/admin/dist is missing or older than its sources (a fresh clone, an
+ * edit), and writes the brotli and gzip copies the API serves, as `npm run build:admin` does.
+ */
+async function buildAdminIfStale(): Promise<void> {
+  viteBuildIfStale();
+  const assets = readdirSync(builtAssets);
+  if (!assets.some((name) => name.endsWith('.js.br'))) await compressAssets(builtAssets);
+}
+
+function viteBuildIfStale(): void {
   const sources = ['src', 'index.html', 'vite.config.mts', 'public']
     .map((p) => path.join(adminDir, p))
     .filter(existsSync);
@@ -48,7 +59,7 @@ function buildAdminIfStale(): void {
  * same jest run, their global setup has already started the server: reuse it.
  */
 export default async function globalSetup(): Promise<void> {
-  buildAdminIfStale();
+  await buildAdminIfStale();
   if (process.env.TEST_SERVER_URL) return;
   await startTestDatabaseServer();
   (globalThis as Record<string, unknown>).__BROWSER_STARTED_PG__ = true;

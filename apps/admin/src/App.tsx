@@ -1,24 +1,47 @@
 import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { Dashboard } from './dashboard/Dashboard';
-import { ExportsPage } from './exports/ExportsPage';
-import { FiguresPage } from './figures/FiguresPage';
 import { AccessDenied } from './layout/AccessDenied';
+import { AppTitle } from './layout/AppTitle';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
+import { lazyPage } from './lib/lazy-page';
 import { myRoutes } from './my/routes';
-import { OfferLinkPage } from './offer-link/OfferLinkPage';
-import { ProfilePage } from './profile/ProfilePage';
-import { ReconfirmLinkPage } from './reconfirm-link/ReconfirmLinkPage';
-import { SetPasswordPage } from './set-password/SetPasswordPage';
-import { ForgotPasswordPage } from './password-reset/ForgotPasswordPage';
-import { ResetPasswordPage } from './password-reset/ResetPasswordPage';
 import { authProvider, dataProvider, i18nProvider, queryClient } from './providers';
 import { resources } from './resources';
-import { ReportFormPage } from './resources/reports/ReportFormPage';
 import { theme } from './theme';
-import { TwoFactorEnrolPage, TwoFactorPage } from './two-factor/TwoFactorPage';
-import { TwoFactorVerifyPage } from './two-factor/TwoFactorVerifyPage';
+
+/*
+ * Only the sign-in page and the layout come with the first load; every page is fetched when first
+ * opened (README, "Panel first load").
+ */
+const ExportsPage = lazyPage(() => import('./exports/ExportsPage').then((m) => m.ExportsPage));
+const FiguresPage = lazyPage(() => import('./figures/FiguresPage').then((m) => m.FiguresPage));
+const OfferLinkPage = lazyPage(() => import('./offer-link/OfferLinkPage').then((m) => m.OfferLinkPage));
+const ProfilePage = lazyPage(() => import('./profile/ProfilePage').then((m) => m.ProfilePage));
+const ReconfirmLinkPage = lazyPage(() => import('./reconfirm-link/ReconfirmLinkPage').then((m) => m.ReconfirmLinkPage));
+const SetPasswordPage = lazyPage(() => import('./set-password/SetPasswordPage').then((m) => m.SetPasswordPage));
+const ReportFormPage = lazyPage(() => import('./resources/reports/ReportFormPage').then((m) => m.ReportFormPage));
+const TwoFactorEnrolPage = lazyPage(() => import('./two-factor/TwoFactorPage').then((m) => m.TwoFactorEnrolPage));
+const TwoFactorPage = lazyPage(() => import('./two-factor/TwoFactorPage').then((m) => m.TwoFactorPage));
+const TwoFactorVerifyPage = lazyPage(() =>
+  import('./two-factor/TwoFactorVerifyPage').then((m) => m.TwoFactorVerifyPage),
+);
+const ForgotPasswordPage = lazyPage(() =>
+  import('./password-reset/ForgotPasswordPage').then((m) => m.ForgotPasswordPage),
+);
+const ResetPasswordPage = lazyPage(() => import('./password-reset/ResetPasswordPage').then((m) => m.ResetPasswordPage));
+const DashboardPage = lazyPage(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
+
+/**
+ * react-admin renders the dashboard even when its session check fails, just before sending the
+ * visitor to sign in: waiting for the session here keeps a signed-out visitor to /admin/ from
+ * downloading the dashboard's code on the way to the sign-in page.
+ */
+const Dashboard = () => (
+  <Authenticated>
+    <DashboardPage />
+  </Authenticated>
+);
 
 /**
  * One app for every role: the menu, pages and buttons follow the signed-in user's role.
@@ -28,7 +51,7 @@ import { TwoFactorVerifyPage } from './two-factor/TwoFactorVerifyPage';
  */
 export const App = () => (
   <Admin
-    title="app.name"
+    title={<AppTitle />}
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}

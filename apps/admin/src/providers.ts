@@ -5,7 +5,12 @@ import { createAuthProvider } from './api/auth-provider';
 import { createDataProvider } from './api/data-provider';
 import { createI18nProvider } from './i18n/i18n-provider';
 
-export const i18nProvider = createI18nProvider();
+/** `<html lang>` follows the language in use, so screen readers and the browser read the page in it. */
+export const i18nProvider = createI18nProvider({
+  onLocaleChange: (locale) => {
+    document.documentElement.lang = locale;
+  },
+});
 
 export const apiClient = createApiClient({
   baseUrl: import.meta.env.VITE_API_URL ?? '/api',

@@ -13,7 +13,13 @@ import { calendarFeedEn } from './calendar-feed-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
-  name: 'Interpreter dispatch admin',
+  name: 'Medical interpreter dispatch',
+  title: {
+    admin: 'Interpreter dispatch admin',
+    staff: 'Interpreter dispatch admin',
+    coordinator: 'Interpreter dispatch for hospitals',
+    volunteer: 'Medical interpreter volunteers',
+  },
   menu: { dashboard: 'Dashboard', profile: 'Profile', language: 'Language' },
   role: {
     admin: 'Administrator',

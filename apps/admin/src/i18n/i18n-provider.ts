@@ -1,5 +1,5 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { enMessages } from './en';
+import type { I18nProvider } from 'ra-core';
 import { jaMessages } from './ja';
 
 export const LOCALES = [
@@ -19,7 +19,25 @@ export function onMissingKey(key: string): string {
   return key;
 }
 
-/** Japanese by default, English selectable; react-admin remembers the choice in the browser. */
-export function createI18nProvider() {
-  return polyglotI18nProvider((locale) => (locale === 'en' ? enMessages : jaMessages), 'ja', LOCALES, { onMissingKey });
+/** Japanese comes with the first load; English is fetched when someone chooses it. */
+const messagesFor = (locale: string) => (locale === 'en' ? import('./en').then((m) => m.enMessages) : jaMessages);
+
+export interface I18nOptions {
+  /** Called once a language is in use (after its messages arrived), e.g. to set `<html lang>`. */
+  onLocaleChange?: (locale: string) => void;
+}
+
+/**
+ * Japanese by default, English selectable; react-admin remembers the choice in the browser and,
+ * on the next visit, switches to it through changeLocale, as the language menus do.
+ */
+export function createI18nProvider({ onLocaleChange }: I18nOptions = {}): I18nProvider {
+  const polyglot = polyglotI18nProvider(messagesFor, 'ja', LOCALES, { onMissingKey });
+  return {
+    ...polyglot,
+    async changeLocale(locale, options) {
+      await polyglot.changeLocale(locale, options);
+      onLocaleChange?.(locale);
+    },
+  };
 }

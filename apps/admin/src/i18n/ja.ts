@@ -14,7 +14,15 @@ import { calendarFeedJa } from './calendar-feed-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
-  name: '医療通訳派遣 管理画面',
+  /** before signing in, and on the pages opened from a mail */
+  name: '医療通訳派遣',
+  /** the tab's title once signed in: a volunteer's is not the office's 「管理画面」 */
+  title: {
+    admin: '医療通訳派遣 管理画面',
+    staff: '医療通訳派遣 管理画面',
+    coordinator: '医療通訳派遣 医療機関窓口',
+    volunteer: '医療通訳ボランティア',
+  },
   menu: { dashboard: 'ダッシュボード', profile: 'プロフィール', language: '表示言語' },
   role: { admin: '管理者', staff: 'スタッフ', coordinator: '医療機関担当者', volunteer: '通訳ボランティア' },
   locale: { ja: '日本語', en: 'English' },

@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { MyMenuItems } from '../my/MyMenuItems';
 import { OperationsMenuItems } from '../figures/OperationsMenuItems';
+import { DocumentTitle } from './AppTitle';
 import { LanguageMenu } from './LanguageMenu';
 import { TwoFactorMenuItem } from '../two-factor/TwoFactorMenuItem';
 import { SignedIn } from './SignedIn';
@@ -85,6 +86,7 @@ export const AppLayout = ({ children }: { children: ReactNode }) => (
   <SignedIn>
     <Layout appBar={AppAppBar} menu={AppMenu}>
       <UserLocale />
+      <DocumentTitle />
       {children}
     </Layout>
   </SignedIn>

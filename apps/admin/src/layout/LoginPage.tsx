@@ -9,6 +9,7 @@ import {
   useInput,
   useTranslate,
 } from 'react-admin';
+import { DocumentTitle } from './AppTitle';
 
 const Heading = () => {
   const translate = useTranslate();
@@ -72,6 +73,7 @@ const ForgotPassword = () => {
 /** The sign-in: the app's name, the form, the way to a forgotten password, and the language switch. */
 export const LoginPage = () => (
   <Login sx={{ backgroundImage: 'linear-gradient(160deg, #1f5f8b 0%, #0f3550 100%)' }}>
+    <DocumentTitle />
     <Heading />
     <LoginForm>
       <Fields />

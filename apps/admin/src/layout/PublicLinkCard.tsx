@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Link, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { LocalesMenuButton, useTranslate } from 'react-admin';
+import { DocumentTitle } from './AppTitle';
 
 /**
  * The frame of the pages opened from an e-mail link without signing in (offer, reconfirmation):
@@ -29,6 +30,7 @@ export const PublicLinkCard = ({
         p: { xs: 1, sm: 4 },
       }}
     >
+      <DocumentTitle />
       <Card sx={{ width: '100%', maxWidth: 520 }}>
         <CardContent>
           <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1, mb: 1 }}>

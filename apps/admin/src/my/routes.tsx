@@ -1,7 +1,9 @@
 import { Authenticated } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { MyAvailabilityPage } from './MyAvailabilityPage';
-import { MyTrainingPage } from './MyTrainingPage';
+import { lazyPage } from '../lib/lazy-page';
+
+const MyAvailabilityPage = lazyPage(() => import('./MyAvailabilityPage').then((m) => m.MyAvailabilityPage));
+const MyTrainingPage = lazyPage(() => import('./MyTrainingPage').then((m) => m.MyTrainingPage));
 
 /** The volunteer's own pages, as routes inside the layout (App.tsx places them in its CustomRoutes). */
 export const myRoutes = [

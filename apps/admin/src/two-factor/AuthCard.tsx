@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { LocalesMenuButton, useTranslate } from 'react-admin';
+import { DocumentTitle } from '../layout/AppTitle';
 
 /** The sign-in page's frame (background, app name, language) for the steps after the password. */
 export const AuthCard = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -17,6 +18,7 @@ export const AuthCard = ({ title, children }: { title: string; children: ReactNo
         px: 2,
       }}
     >
+      <DocumentTitle />
       <Card sx={{ width: '100%', maxWidth: 520 }}>
         <CardContent>
           <Typography variant="subtitle2" color="text.secondary" align="center">

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import express, { type Request, type Response } from 'express';
+import { servePrecompressed } from './precompressed';
 
 export const ADMIN_PATH = '/admin';
 
@@ -23,7 +24,9 @@ export function findAdminDist(from: string = __dirname): string | null {
 
 /**
  * Serves the admin SPA at /admin (the root path redirects there) beside the API under /api.
- * Hashed assets are cached for a year; index.html never is, so a new build is picked up at once.
+ * Hashed assets are cached for a year (`immutable`), as brotli or gzip when the browser takes them
+ * (the copies `npm run build:admin` writes); index.html is revalidated every time (`no-cache`), so
+ * a new build is picked up at once.
  * Client routes under /admin/… get index.html; a missing asset is a 404, not the page.
  * Without a build (API tests) the API runs as usual and /admin says how to build the panel.
  */
@@ -52,11 +55,11 @@ export class AdminUiModule implements OnModuleInit {
       return;
     }
     const index = path.join(dist, 'index.html');
-    app.use(
-      `${ADMIN_PATH}/assets`,
-      express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false }),
-    );
+    const assets = path.join(dist, 'assets');
+    app.use(`${ADMIN_PATH}/assets`, servePrecompressed(assets));
+    app.use(`${ADMIN_PATH}/assets`, express.static(assets, { immutable: true, maxAge: '365d', index: false }));
     app.use(`${ADMIN_PATH}/assets`, (_req: Request, res: Response) => {
+      res.removeHeader('Content-Encoding');
       res.status(404).type('text/plain; charset=utf-8').send('Not found\n');
     });
     app.use(ADMIN_PATH, express.static(dist, { index: false, maxAge: 0 }));

@@ -1,9 +1,11 @@
 import SchoolIcon from '@mui/icons-material/School';
+import { lazyPage } from '../../lib/lazy-page';
 import type { ResourceDefinition } from '../types';
-import { CourseCreate } from './CourseCreate';
-import { CourseEdit } from './CourseEdit';
-import { CourseList } from './CourseList';
-import { CourseShow } from './CourseShow';
+
+const CourseCreate = lazyPage(() => import('./CourseCreate').then((m) => m.CourseCreate));
+const CourseEdit = lazyPage(() => import('./CourseEdit').then((m) => m.CourseEdit));
+const CourseList = lazyPage(() => import('./CourseList').then((m) => m.CourseList));
+const CourseShow = lazyPage(() => import('./CourseShow').then((m) => m.CourseShow));
 
 /** Training courses (研修) and their attendance, on /api/courses: staff only. */
 const courses: ResourceDefinition = {

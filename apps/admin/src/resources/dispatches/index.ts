@@ -1,6 +1,8 @@
 import HowToRegIcon from '@mui/icons-material/HowToReg';
+import { lazyPage } from '../../lib/lazy-page';
 import type { ResourceDefinition } from '../types';
-import { DispatchList } from './DispatchList';
+
+const DispatchList = lazyPage(() => import('./DispatchList').then((m) => m.DispatchList));
 
 /** A volunteer's dispatches (派遣予定), on /api/dispatches. */
 const dispatches: ResourceDefinition = { list: DispatchList, icon: HowToRegIcon };

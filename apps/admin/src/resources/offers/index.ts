@@ -1,6 +1,8 @@
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
+import { lazyPage } from '../../lib/lazy-page';
 import type { ResourceDefinition } from '../types';
-import { OfferList } from './OfferList';
+
+const OfferList = lazyPage(() => import('./OfferList').then((m) => m.OfferList));
 
 /** A volunteer's offers (依頼の打診), on /api/offers. */
 const offers: ResourceDefinition = { list: OfferList, icon: MailOutlinedIcon };

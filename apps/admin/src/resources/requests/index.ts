@@ -1,8 +1,10 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
+import { lazyPage } from '../../lib/lazy-page';
 import type { ResourceDefinition } from '../types';
-import { RequestCreate } from './RequestCreate';
-import { RequestList } from './RequestList';
-import { RequestShow } from './RequestShow';
+
+const RequestCreate = lazyPage(() => import('./RequestCreate').then((m) => m.RequestCreate));
+const RequestList = lazyPage(() => import('./RequestList').then((m) => m.RequestList));
+const RequestShow = lazyPage(() => import('./RequestShow').then((m) => m.RequestShow));
 
 /** Interpretation requests (通訳依頼), on /api/requests: coordinators file, staff work them. */
 const requests: ResourceDefinition = {

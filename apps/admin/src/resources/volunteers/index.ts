@@ -1,9 +1,11 @@
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
+import { lazyPage } from '../../lib/lazy-page';
 import type { ResourceDefinition } from '../types';
-import { VolunteerCreate } from './VolunteerCreate';
-import { VolunteerEdit } from './VolunteerEdit';
-import { VolunteerList } from './VolunteerList';
-import { VolunteerShow } from './VolunteerShow';
+
+const VolunteerCreate = lazyPage(() => import('./VolunteerCreate').then((m) => m.VolunteerCreate));
+const VolunteerEdit = lazyPage(() => import('./VolunteerEdit').then((m) => m.VolunteerEdit));
+const VolunteerList = lazyPage(() => import('./VolunteerList').then((m) => m.VolunteerList));
+const VolunteerShow = lazyPage(() => import('./VolunteerShow').then((m) => m.VolunteerShow));
 
 /** Volunteer interpreters (通訳ボランティア), on /api/volunteers: staff register and edit them. */
 const volunteers: ResourceDefinition = {
