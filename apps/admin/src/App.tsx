@@ -13,6 +13,7 @@ import { ReconfirmLinkPage } from './reconfirm-link/ReconfirmLinkPage';
 import { SetPasswordPage } from './set-password/SetPasswordPage';
 import { authProvider, dataProvider, i18nProvider, queryClient } from './providers';
 import { resources } from './resources';
+import { DispatchOfRequest } from './resources/dispatches/DispatchShow';
 import { ReportFormPage } from './resources/reports/ReportFormPage';
 import { theme } from './theme';
 import { TwoFactorEnrolPage, TwoFactorPage } from './two-factor/TwoFactorPage';
@@ -89,6 +90,15 @@ export const App = () => (
         element={
           <Authenticated>
             <ReportFormPage />
+          </Authenticated>
+        }
+      />
+      {/* The offer page's link to the visit it gave the volunteer: it knows the request, not the dispatch. */}
+      <Route
+        path="/dispatches/of-request/:requestId"
+        element={
+          <Authenticated>
+            <DispatchOfRequest />
           </Authenticated>
         }
       />
