@@ -10,6 +10,7 @@ import { MailLinksWithoutTokens1795790000000 } from './1795790000000-MailLinksWi
 import { MailNeverLost1795800000000 } from './1795800000000-MailNeverLost';
 import { TwoFactor1796617435139 } from './1796617435139-TwoFactor';
 import { VisitDetails1797000000000 } from './1797000000000-VisitDetails';
+import { UserPhone1797200000000 } from './1797200000000-UserPhone';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   MailNeverLost1795800000000,
   TwoFactor1796617435139,
   VisitDetails1797000000000,
+  UserPhone1797200000000,
 ];

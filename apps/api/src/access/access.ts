@@ -25,6 +25,10 @@ export const may = {
   answerOffer(actor: Actor, offer: { volunteerId: string }): boolean {
     return actor.role === 'volunteer' && !!actor.volunteerId && offer.volunteerId === actor.volunteerId;
   },
+  /** What only the dispatched volunteer says about their dispatch: reconfirming it (others: 404). */
+  actAsDispatched(actor: Actor, dispatch: { volunteerId: string }): boolean {
+    return actor.role === 'volunteer' && !!actor.volunteerId && dispatch.volunteerId === actor.volunteerId;
+  },
   /** A dispatch's activity report: only the volunteer who was dispatched writes it. */
   reportOn(actor: Actor, dispatch: { volunteerId: string }): boolean {
     return actor.role === 'volunteer' && !!actor.volunteerId && dispatch.volunteerId === actor.volunteerId;
@@ -50,7 +54,7 @@ export function scopeOf(actor: Actor): { hospitalId?: string; volunteerId?: stri
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /** Staff or admin: every row. */
-export function isStaff(actor: Actor): boolean {
+export function isStaff(actor: Pick<Actor, 'role'>): boolean {
   return roleSatisfies(actor.role, ['staff']);
 }
 

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
@@ -38,21 +45,34 @@ export class DispatchesController {
     return this.dispatches.get(actor, id);
   }
 
+  @Post(':id/reconfirm')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The dispatched volunteer says they are still coming (as the mail link does); idempotent',
+  })
+  @ApiOkResponse({ type: DispatchViewSchema })
+  @ApiNotFoundResponse({ description: "Not the caller's dispatch" })
+  @ApiConflictResponse({ description: 'DISPATCH_NOT_CONFIRMED: the dispatch is no longer confirmed' })
+  @Roles('staff', 'coordinator', 'volunteer')
+  reconfirm(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DispatchView> {
+    return this.dispatches.reconfirm(actor, id);
+  }
+
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Cancels the dispatch; for the dispatched volunteer this is "I can\'t go" (the interpreter\'s cancellation: the request looks for someone else)',
+  })
   @ApiOkResponse({ type: DispatchViewSchema })
-  @Roles('staff', 'coordinator')
+  @ApiConflictResponse({ description: 'VISIT_ENDED, or the dispatch is not confirmed' })
+  @Roles('staff', 'coordinator', 'volunteer')
   cancel(
     @CurrentUser() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CancelDispatchDto,
   ): Promise<DispatchView> {
-    return this.dispatches.cancel(
-      actor,
-      id,
-      body.reason,
-      body.party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter'),
-    );
+    return this.dispatches.cancel(actor, id, body.reason, body.party);
   }
 
   @Post(':id/no-show')

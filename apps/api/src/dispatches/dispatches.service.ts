@@ -31,7 +31,8 @@ import { DispatchListQueryDto } from './dto/dispatch.dto';
 import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './visit-times';
 import type { DispatchPolicy } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
-import { may, requireAccess, scopeList } from '../access/access';
+import { isStaff, may, requireAccess, scopeList } from '../access/access';
+import { loadReports, loadVisitDetails, reportState } from './visit-details';
 import { lockVisit } from '../access/locks';
 
 const MINUTE = 60_000;
@@ -42,6 +43,9 @@ const NEVER_OVERRIDDEN: ExclusionCode[] = ['OVERLAP', 'LANGUAGE', 'INACTIVE'];
 
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { DispatchView };
+
+/** Who reads a dispatch view: what it shows depends on the role and on whose dispatch it is. */
+export type Viewer = Pick<Actor, 'role' | 'hospitalId' | 'volunteerId'>;
 
 /** Dispatches (派遣): created when an offer is accepted or staff assign, then completed, cancelled or marked no-show. */
 @Injectable()
@@ -202,14 +206,36 @@ export class DispatchesService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!dispatch) throw new NotFoundError('Reconfirmation link');
-      if (dispatch.status !== 'confirmed')
-        throw new ConflictError('DISPATCH_NOT_CONFIRMED', `This dispatch is ${dispatch.status}`);
-      dispatch.reconfirmedAt ??= this.clock.now();
-      dispatch.reconfirmationMissed = false;
-      await manager.save(dispatch);
-      await this.jobs.cancel(manager, `reconfirm-deadline:${dispatch.id}`);
-      return { reconfirmedAt: dispatch.reconfirmedAt.toISOString() };
+      await this.markReconfirmed(manager, dispatch);
+      return { reconfirmedAt: dispatch.reconfirmedAt!.toISOString() };
     });
+  }
+
+  /** The dispatched volunteer reconfirms from the panel: the same as the mail link. Others get 404. */
+  async reconfirm(actor: Actor, id: string): Promise<DispatchView> {
+    return this.dataSource.transaction(async (manager) => {
+      const dispatch = await manager.findOne(Dispatch, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      requireAccess(!!dispatch && may.actAsDispatched(actor, dispatch), 'Dispatch');
+      await this.markReconfirmed(manager, dispatch);
+      return (await this.views(manager, actor, [dispatch]))[0];
+    });
+  }
+
+  /**
+   * "Still coming", however it is said (mail link or panel): the first time is kept, the missed
+   * flag is cleared and staff's alert for a missing answer will not fire. Only a confirmed dispatch.
+   */
+  private async markReconfirmed(manager: EntityManager, dispatch: Dispatch): Promise<void> {
+    if (dispatch.status !== 'confirmed')
+      throw new ConflictError('DISPATCH_NOT_CONFIRMED', `This dispatch is ${dispatch.status}`);
+    dispatch.reconfirmedAt ??= this.clock.now();
+    dispatch.reconfirmationMissed = false;
+    await manager.update(
+      Dispatch,
+      { id: dispatch.id },
+      { reconfirmedAt: dispatch.reconfirmedAt, reconfirmationMissed: false },
+    );
+    await this.jobs.cancel(manager, `reconfirm-deadline:${dispatch.id}`);
   }
 
   /** The dispatch as an iCalendar file, for those who may see the dispatch. */
@@ -247,12 +273,12 @@ export class DispatchesService {
       .skip(query.skip)
       .take(query.perPage)
       .getManyAndCount();
-    return { data: await this.views(this.dataSource.manager, rows), total };
+    return { data: await this.views(this.dataSource.manager, actor, rows), total };
   }
 
   async get(actor: Actor, id: string): Promise<DispatchView> {
     const { dispatch, request } = await this.findInScope(this.dataSource.manager, actor, id);
-    const [view] = await this.views(this.dataSource.manager, [dispatch], [request]);
+    const [view] = await this.views(this.dataSource.manager, actor, [dispatch], [request]);
     if (this.maySeePatient(actor, dispatch)) {
       const patient = await this.dataSource.manager.findOne(RequestPatient, { where: { requestId: request.id } });
       view.patient = patient && {
@@ -273,13 +299,24 @@ export class DispatchesService {
     return view;
   }
 
-  async cancel(actor: Actor, id: string, reason: string, party: CancellingParty): Promise<DispatchView> {
+  /**
+   * Cancels a dispatch. `party` (whose side gives the visit up) defaults to the hospital for a
+   * coordinator and to the interpreter for staff; the dispatched volunteer's own cancellation ("I
+   * can't go") is always the interpreter's — no fee to the hospital — and staff and the hospital
+   * are told at once, as an alert to staff inside the late-cancellation window.
+   */
+  async cancel(actor: Actor, id: string, reason: string, party?: CancellingParty): Promise<DispatchView> {
+    if (actor.role === 'volunteer' && party !== undefined && party !== 'interpreter')
+      throw InvalidError.field('party', "A volunteer's cancellation is the interpreter's");
+    const cancelledBy = party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter');
     return this.dataSource.transaction(async (manager) => {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
       if (dispatch.status === 'confirmed') assertVisitNotEnded(dispatch.endsAt, this.clock.now());
-      await this.applyCancel(manager, dispatch, reason, actor.id, party);
+      await this.applyCancel(manager, dispatch, reason, actor.id, cancelledBy);
       // Told even when they asked staff to cancel for them: the mail's .ics takes the visit off their calendar.
       await this.notifier.dispatchCancelled(manager, request, dispatch);
+      if (actor.role === 'volunteer')
+        await this.notifier.interpreterDroppedOut(manager, request, dispatch, { urgent: dispatch.lateCancellation });
       if (request.status === 'confirmed' && dispatch.role === 'primary') {
         await this.workflow.move(manager, 'request', request, 'reopen', { actorId: actor.id, reason });
         // Someone else must be found: the offer timers take it from here, at once.
@@ -290,7 +327,7 @@ export class DispatchesService {
           key: `reoffer:${dispatch.id}`,
         });
       }
-      return (await this.views(manager, [dispatch], [request]))[0];
+      return (await this.views(manager, actor, [dispatch], [request]))[0];
     });
   }
 
@@ -325,7 +362,7 @@ export class DispatchesService {
         reason: party,
         set: { noShowParty: party },
       });
-      return (await this.views(manager, [dispatch], [request]))[0];
+      return (await this.views(manager, actor, [dispatch], [request]))[0];
     });
   }
 
@@ -356,7 +393,7 @@ export class DispatchesService {
         [dispatch.volunteerId, actualEnd],
       );
     }
-    return (await this.views(manager, [dispatch], [request]))[0];
+    return (await this.views(manager, actor, [dispatch], [request]))[0];
   }
 
   /** `party` null: handed on in a swap — the visit keeps an interpreter, nobody cancelled it. */
@@ -397,12 +434,18 @@ export class DispatchesService {
   }
 
   /** What callers outside this service answer with: the view, never the entity (it holds token hashes). */
-  async view(dispatch: Dispatch, manager: EntityManager = this.dataSource.manager): Promise<DispatchView> {
-    return (await this.views(manager, [dispatch]))[0];
+  async view(dispatch: Dispatch, manager: EntityManager, viewer: Viewer): Promise<DispatchView> {
+    return (await this.views(manager, viewer, [dispatch]))[0];
   }
 
+  /**
+   * The views of many dispatches in a fixed number of queries. The visit's details go to staff,
+   * the hospital and the dispatched volunteer while the dispatch is live or done; the override
+   * reason only to staff.
+   */
   private async views(
     manager: EntityManager,
+    viewer: Viewer,
     dispatches: Dispatch[],
     known: InterpretationRequest[] = [],
   ): Promise<DispatchView[]> {
@@ -429,8 +472,20 @@ export class DispatchesService {
           ).map((c) => c.dispatchId)
         : [],
     );
+    const showVisit = (d: Dispatch) =>
+      viewer.role === 'volunteer'
+        ? d.volunteerId === viewer.volunteerId && (d.status === 'confirmed' || d.status === 'completed')
+        : true; // staff, and the hospital (the list and findInScope keep a coordinator to their own)
+    const visits = await loadVisitDetails(
+      manager,
+      [...new Set(dispatches.filter(showVisit).map((d) => d.requestId))].map((id) => byId.get(id)!),
+    );
+    const reports = await loadReports(manager, ids);
+    const now = this.clock.now();
+    const staff = isStaff(viewer);
     return dispatches.map((d) => {
       const r = byId.get(d.requestId)!;
+      const visit = showVisit(d) ? visits.get(d.requestId) : undefined;
       return {
         id: d.id,
         requestId: d.requestId,
@@ -441,16 +496,17 @@ export class DispatchesService {
         endsAt: d.endsAt.toISOString(),
         hospitalId: r.hospitalId,
         language: r.language,
-        overrideReason: d.overrideReason,
+        overrideReason: staff ? d.overrideReason : null,
         lateCancellation: d.lateCancellation,
         reconfirmedAt: d.reconfirmedAt?.toISOString() ?? null,
-        report: null,
+        report: reportState(d, reports.get(d.id), now),
         cancelledBy: d.cancelledBy,
         noShowParty: d.noShowParty,
         actualStart: d.actualStart?.toISOString() ?? null,
         actualEnd: d.actualEnd?.toISOString() ?? null,
         interpreterName: volunteers.get(d.volunteerId) ?? '',
         hospitalConfirmed: confirmed.has(d.id),
+        ...(visit ? { visit } : {}),
       };
     });
   }

@@ -17,7 +17,8 @@ import { appBaseUrl } from '../mail/app-url';
 import { buildCalendarEvent } from '../mail/calendar';
 import { MailLinks } from '../mail/mail-links';
 import { MailService } from '../mail/mail.service';
-import { TemplateName, TemplateParams } from '../mail/templates';
+import { MailVisitDetails, TemplateName, TemplateParams } from '../mail/templates';
+import { loadVisitDetails, mapLink } from '../dispatches/visit-details';
 
 interface Recipient {
   email: string;
@@ -120,6 +121,7 @@ export class DispatchNotifier {
           hospitalName: hospital.name,
           address: hospital.address,
           calendarUrl: `${this.baseUrl}/api/dispatches/${dispatch.id}/calendar.ics`,
+          visit: await this.visitDetails(manager, request),
         },
         attachments: [
           {
@@ -204,6 +206,55 @@ export class DispatchNotifier {
   }
 
   /**
+   * The confirmed interpreter said "I can't go" and the request looks for someone else: the
+   * hospital's coordinators and staff are told. `urgent` (inside the late-cancellation window):
+   * staff and admins get the escalation mail at once instead, to step in by hand.
+   */
+  async interpreterDroppedOut(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    dispatch: Dispatch,
+    options: { urgent: boolean },
+  ): Promise<void> {
+    if (dispatch.role !== 'primary') return;
+    const hospital = await this.hospital(manager, request);
+    const params = {
+      requestRef: requestRef(request.id),
+      startsAt: request.startsAt.toISOString(),
+      endsAt: request.endsAt.toISOString(),
+      language: request.language,
+      hospitalName: hospital.name,
+    };
+    for (const to of await this.coordinators(manager, request.hospitalId)) {
+      await this.send(manager, to, 'interpreter_cancelled', `dropout:${dispatch.id}:${to.userId}`, {
+        params: { ...params, recipientName: to.name, audience: 'hospital' },
+        usefulUntil: request.startsAt,
+      });
+    }
+    if (!options.urgent) {
+      for (const to of await this.staff(manager)) {
+        await this.send(manager, to, 'interpreter_cancelled', `dropout:${dispatch.id}:${to.userId}`, {
+          params: { ...params, recipientName: to.name, audience: 'staff' },
+          usefulUntil: request.startsAt,
+        });
+      }
+      return;
+    }
+    for (const to of await this.staff(manager, { admins: true })) {
+      await this.send(manager, to, 'request_escalated', `escalated:dropout:${dispatch.id}:${to.userId}`, {
+        params: {
+          recipientName: to.name,
+          requestRef: params.requestRef,
+          startsAt: params.startsAt,
+          language: request.language,
+          reason: 'dispatch_cancelled',
+        },
+        usefulUntil: request.startsAt,
+      });
+    }
+  }
+
+  /**
    * The request was cancelled: its coordinators and a confirmed volunteer are told (the free-text
    * reason stays out of mail); the volunteer's mail carries an .ics that cancels their calendar entry.
    */
@@ -244,7 +295,12 @@ export class DispatchNotifier {
     };
     if (volunteer) {
       await this.send(manager, volunteer, 'reminder', `reminder:${dispatch.id}:volunteer`, {
-        params: { ...base, recipientName: volunteer.name, role: 'volunteer' },
+        params: {
+          ...base,
+          recipientName: volunteer.name,
+          role: 'volunteer',
+          visit: await this.visitDetails(manager, request),
+        },
         usefulUntil: request.startsAt,
       });
     }
@@ -346,8 +402,26 @@ export class DispatchNotifier {
     return users.map((u) => ({ email: u.email, name: u.displayName, locale: u.locale, userId: u.id }));
   }
 
-  private async staff(manager: EntityManager): Promise<Recipient[]> {
-    const users = await manager.find(User, { where: [{ role: 'staff', active: true }] });
+  /** What the confirmed interpreter's mail says about the day (the same details as the panel's). */
+  private async visitDetails(manager: EntityManager, request: InterpretationRequest): Promise<MailVisitDetails> {
+    const visit = (await loadVisitDetails(manager, [request])).get(request.id)!;
+    return {
+      mode: visit.mode,
+      address: visit.address,
+      mapUrl: mapLink(visit.address),
+      hospitalPhone: visit.hospitalPhone,
+      coordinatorName: visit.coordinatorName,
+      coordinatorPhone: visit.coordinatorPhone,
+      notesForInterpreter: visit.notesForInterpreter,
+      remoteDetails: visit.remoteDetails,
+    };
+  }
+
+  /** Staff, and with `admins` the admins too (an alert that must not wait for the office to look). */
+  private async staff(manager: EntityManager, options: { admins?: boolean } = {}): Promise<Recipient[]> {
+    const users = await manager.find(User, {
+      where: [{ role: 'staff', active: true }, ...(options.admins ? [{ role: 'admin' as const, active: true }] : [])],
+    });
     return users.map((u) => ({ email: u.email, name: u.displayName, locale: u.locale, userId: u.id }));
   }
 }

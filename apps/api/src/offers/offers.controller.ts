@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { DeclineDto, OfferListQueryDto } from './dto/offer.dto';
@@ -17,6 +17,9 @@ export class OffersController {
   constructor(private readonly offers: OffersService) {}
 
   @Get()
+  @ApiOperation({
+    summary: "The volunteer's own offers: pending first, then visits to come soonest first, past visits last",
+  })
   @ApiPageResponse(OfferViewSchema)
   list(@CurrentUser() actor: Actor, @Query() query: OfferListQueryDto): Promise<{ data: OfferView[]; total: number }> {
     return this.offers.listMine(actor, query.status);

@@ -368,11 +368,26 @@ export class OffersService {
 
   async listMine(actor: Actor, status?: OfferStatus): Promise<{ data: OfferView[]; total: number }> {
     if (!actor.volunteerId) return { data: [], total: 0 };
-    const offers = await this.dataSource.manager.find(Offer, {
-      where: { volunteerId: actor.volunteerId, ...(status ? { status } : {}) },
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
+    // What is owed first: pending offers, then visits to come, soonest first; past ones last, latest first.
+    const qb = this.dataSource
+      .getRepository(Offer)
+      .createQueryBuilder('o')
+      .innerJoin(InterpretationRequest, 'r', 'r.id = o.request_id')
+      .where('o.volunteer_id = :volunteerId', { volunteerId: actor.volunteerId })
+      .addSelect(`CASE WHEN o.status = 'pending' THEN 0 ELSE 1 END`, 'answered')
+      .addSelect('CASE WHEN r.starts_at >= :now THEN 0 ELSE 1 END', 'past')
+      .addSelect('CASE WHEN r.starts_at >= :now THEN r.starts_at END', 'upcoming_at')
+      .addSelect('r.starts_at', 'visit_at')
+      .setParameter('now', this.clock.now());
+    if (status) qb.andWhere('o.status = :status', { status });
+    const offers = await qb
+      .orderBy('answered', 'ASC')
+      .addOrderBy('past', 'ASC')
+      .addOrderBy('upcoming_at', 'ASC')
+      .addOrderBy('visit_at', 'DESC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(100)
+      .getMany();
     const data = await this.views(offers);
     return { data, total: data.length };
   }
@@ -426,7 +441,9 @@ export class OffersService {
       });
       await this.markAccepted(manager, offer, actorId);
       await this.withdrawPending(manager, request, 'filled', actorId, offer.role);
-      return { dispatch: await this.dispatches.view(dispatch, manager) };
+      // Whoever answers (signed in, or through the link mailed to them) is the volunteer the offer was made to.
+      const viewer = { role: 'volunteer' as const, volunteerId: offer.volunteerId, hospitalId: null };
+      return { dispatch: await this.dispatches.view(dispatch, manager, viewer) };
     });
   }
 
@@ -545,6 +562,7 @@ export class OffersService {
           mode: r.mode,
           hospitalName: h.name,
           area: h.area,
+          urgent: r.urgent,
         },
       };
     });

@@ -28,7 +28,7 @@ export class AssignmentService {
       });
       if (!request) throw new NotFoundError('Request');
       const dispatch = await this.offers.assign(manager, request, volunteerId, actor.id, overrideReason);
-      return { dispatch: await this.dispatches.view(dispatch, manager) };
+      return { dispatch: await this.dispatches.view(dispatch, manager, actor) };
     });
   }
 }

@@ -13,7 +13,7 @@ import {
   RequestPatient,
   statesAllowing,
 } from '@app/domain';
-import { requiredLevelFor } from '@app/matching';
+import { type Mode, requiredLevelFor } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page, sortColumn } from '../common/pagination.dto';
@@ -53,6 +53,7 @@ export class RequestsService {
   async create(actor: Actor, input: CreateRequestDto): Promise<RequestView> {
     const hospitalId = this.hospitalFor(actor, input.hospitalId);
     const { startsAt, endsAt } = this.checkTimes(input.startsAt, input.endsAt);
+    const visit = interpreterNotes(input.mode ?? 'onsite', input);
     return this.dataSource.transaction(async (manager) => {
       const hospital = await manager.findOne(Hospital, { where: { id: hospitalId } });
       if (!hospital) throw InvalidError.field('hospitalId', 'No such hospital');
@@ -70,6 +71,7 @@ export class RequestsService {
         requiredLevel: requiredLevelFor(input.department, input.visitType),
         patientKey: input.patientRef ? patientKey(hospitalId, input.patientRef) : null,
         notes: input.notes ?? null,
+        ...visit,
         urgent: isUrgent(now, startsAt, this.policy.leadTimeBusinessDays),
         createdBy: actor.id,
       });
@@ -126,6 +128,14 @@ export class RequestsService {
         input.endsAt ?? request.endsAt.toISOString(),
       );
       const before = JSON.stringify(matchingFields(request));
+      const visit =
+        input.mode !== undefined || input.remoteDetails !== undefined || input.notesForInterpreter !== undefined
+          ? interpreterNotes(input.mode ?? request.mode, {
+              notesForInterpreter:
+                input.notesForInterpreter === undefined ? request.notesForInterpreter : input.notesForInterpreter,
+              remoteDetails: input.remoteDetails === undefined ? request.remoteDetails : input.remoteDetails,
+            })
+          : {};
       Object.assign(request, {
         ...definedOnly({
           language: input.language,
@@ -134,6 +144,7 @@ export class RequestsService {
           mode: input.mode,
         }),
         ...definedOnly({ interpreterGender: input.interpreterGender, notes: input.notes }),
+        ...visit,
         startsAt: times.startsAt,
         endsAt: times.endsAt,
       });
@@ -210,6 +221,21 @@ export class RequestsService {
     }
     return { startsAt, endsAt };
   }
+}
+
+/**
+ * What the confirmed interpreter is told beyond time and place: a blank answer is none, and a
+ * phone or video visit cannot go without the number or link to reach it.
+ */
+function interpreterNotes(
+  mode: Mode,
+  input: { notesForInterpreter?: string | null; remoteDetails?: string | null },
+): { notesForInterpreter: string | null; remoteDetails: string | null } {
+  const notesForInterpreter = input.notesForInterpreter?.trim() || null;
+  const remoteDetails = input.remoteDetails?.trim() || null;
+  if (mode !== 'onsite' && !remoteDetails)
+    throw InvalidError.field('remoteDetails', `A ${mode} visit needs the number to call or the video link`);
+  return { notesForInterpreter, remoteDetails };
 }
 
 /** Fields whose change makes earlier offers wrong. */

@@ -159,8 +159,8 @@ export class SwapsService {
       );
       const confirmed = await this.offers.assign(manager, request, body.volunteerId, actor.id);
       return {
-        dispatch: await this.dispatches.view(confirmed, manager),
-        handedOver: await this.dispatches.view(handedOver, manager),
+        dispatch: await this.dispatches.view(confirmed, manager, actor),
+        handedOver: await this.dispatches.view(handedOver, manager, actor),
       };
     });
   }

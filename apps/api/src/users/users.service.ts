@@ -28,7 +28,7 @@ export class UsersService {
 
   static view(user: User): UserView {
     const { id, email, role, displayName, locale, hospitalId, volunteerId, active } = user;
-    return { id, email, role, displayName, locale, hospitalId, volunteerId, active };
+    return { id, email, role, displayName, locale, phone: user.phone ?? null, hospitalId, volunteerId, active };
   }
 
   findForLogin(email: string): Promise<User | null> {
@@ -89,6 +89,7 @@ export class UsersService {
         role: input.role,
         displayName: input.displayName,
         locale: input.locale ?? 'ja',
+        phone: input.phone || null,
         hospitalId: input.hospitalId ?? null,
         volunteerId: input.volunteerId ?? null,
         passwordHash,

@@ -26,6 +26,10 @@ export class User extends BaseEntity {
   @Column({ type: 'varchar', length: 2, default: 'ja' })
   locale: Locale;
 
+  /** A coordinator's direct line: the confirmed interpreter calls it when late or lost. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone: string | null;
+
   @Index('ix_users_hospital')
   @Column({ name: 'hospital_id', type: 'uuid', nullable: true })
   hospitalId: string | null;

@@ -110,6 +110,8 @@ export interface OfferVisit {
   mode: Mode;
   hospitalName: string;
   area: string;
+  /** Filed at short notice (至急): answer first. */
+  urgent: boolean;
 }
 
 /** GET /api/offers (a volunteer's own), and the offer link's page. */

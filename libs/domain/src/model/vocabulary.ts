@@ -75,6 +75,7 @@ export const MAIL_TEMPLATE_NAMES = [
   'offer_changed',
   'dispatch_confirmed',
   'dispatch_cancelled',
+  'interpreter_cancelled',
   'request_confirmed',
   'request_escalated',
   'request_cancelled',

@@ -28,6 +28,8 @@ export class UserView {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: LOCALES }) locale: Locale;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "A coordinator's direct line" })
+  phone?: string | null;
   @ApiPropertyOptional({ nullable: true }) hospitalId: string | null;
   @ApiPropertyOptional({ nullable: true }) volunteerId: string | null;
   @ApiProperty() active: boolean;

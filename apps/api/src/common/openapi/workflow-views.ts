@@ -159,6 +159,7 @@ export class OfferVisitSchema implements OfferVisit {
   @ApiProperty({ enum: MODES }) mode!: Mode;
   @ApiProperty() hospitalName!: string;
   @ApiProperty() area!: string;
+  @ApiProperty({ description: 'Filed at short notice (至急)' }) urgent!: boolean;
 }
 
 @ApiSchema({ name: 'OfferView' })

@@ -30,7 +30,7 @@ export class CancelDispatchDto extends CancelDto {
   @ApiPropertyOptional({
     enum: CANCELLING_PARTIES,
     description:
-      'Whose side gives the visit up: `hospital` (a late one is charged) or `interpreter` (a dropout: the request looks for someone else). Default: `hospital` for a coordinator, `interpreter` for staff.',
+      'Whose side gives the visit up: `hospital` (a late one is charged) or `interpreter` (a dropout: the request looks for someone else). Default: `hospital` for a coordinator, `interpreter` for staff; always `interpreter` for the dispatched volunteer (who may not give another).',
   })
   @IsOptional()
   @IsIn(CANCELLING_PARTIES)

@@ -82,6 +82,13 @@ export class CreateCoordinatorDto {
   @IsString()
   @Length(10, 200)
   password?: string;
+
+  @ApiPropertyOptional({ description: 'Direct line, given to the confirmed interpreter', maxLength: 40 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 40)
+  phone?: string;
 }
 
 export class CoordinatorView {

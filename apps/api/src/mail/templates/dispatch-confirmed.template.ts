@@ -1,5 +1,6 @@
 import { formatRange } from './format';
 import { greet, MailTemplate } from './layout';
+import { MailVisitDetails, visitDetailRows } from './visit-details';
 
 export interface DispatchConfirmedParams {
   volunteerName: string;
@@ -8,6 +9,8 @@ export interface DispatchConfirmedParams {
   hospitalName: string;
   address: string;
   calendarUrl: string;
+  /** Everything for the day (map, whom to call, meeting point, the remote link). */
+  visit?: MailVisitDetails;
 }
 
 /** The volunteer's assignment is confirmed (the caller attaches an .ics). */
@@ -23,6 +26,7 @@ export const dispatchConfirmed: MailTemplate<DispatchConfirmedParams> = {
       ['日時', formatRange(p.startsAt, p.endsAt, 'ja')],
       ['医療機関', p.hospitalName],
       ['住所', p.address],
+      ...(p.visit ? visitDetailRows(p.visit, 'ja') : []),
     ],
     action: { label: '予定表に追加する', url: p.calendarUrl },
   }),
@@ -37,6 +41,7 @@ export const dispatchConfirmed: MailTemplate<DispatchConfirmedParams> = {
       ['When', formatRange(p.startsAt, p.endsAt, 'en')],
       ['Hospital', p.hospitalName],
       ['Address', p.address],
+      ...(p.visit ? visitDetailRows(p.visit, 'en') : []),
     ],
     action: { label: 'Add to your calendar', url: p.calendarUrl },
   }),

@@ -1,6 +1,7 @@
 import { Locale } from '@app/domain';
 import { dispatchCancelled, DispatchCancelledParams } from './dispatch-cancelled.template';
 import { dispatchConfirmed, DispatchConfirmedParams } from './dispatch-confirmed.template';
+import { interpreterCancelled, InterpreterCancelledParams } from './interpreter-cancelled.template';
 import { invitation, InvitationParams } from './invitation.template';
 import { MailTemplate, renderContent, RenderedMail } from './layout';
 import { offerChanged, OfferChangedParams } from './offer-changed.template';
@@ -25,6 +26,7 @@ export interface TemplateParams {
   offer_changed: OfferChangedParams;
   dispatch_confirmed: DispatchConfirmedParams;
   dispatch_cancelled: DispatchCancelledParams;
+  interpreter_cancelled: InterpreterCancelledParams;
   request_confirmed: RequestConfirmedParams;
   request_escalated: RequestEscalatedParams;
   request_cancelled: RequestCancelledParams;
@@ -43,6 +45,7 @@ const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
   offer_changed: offerChanged,
   dispatch_confirmed: dispatchConfirmed,
   dispatch_cancelled: dispatchCancelled,
+  interpreter_cancelled: interpreterCancelled,
   request_confirmed: requestConfirmed,
   request_escalated: requestEscalated,
   request_cancelled: requestCancelled,
@@ -67,7 +70,9 @@ export function renderMail<N extends TemplateName>(
 export type { RenderedMail } from './layout';
 export * from './dispatch-cancelled.template';
 export * from './dispatch-confirmed.template';
+export * from './interpreter-cancelled.template';
 export * from './invitation.template';
+export * from './visit-details';
 export * from './offer-changed.template';
 export * from './offer-withdrawn.template';
 export * from './offer.template';

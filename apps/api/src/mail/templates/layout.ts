@@ -58,7 +58,7 @@ export function renderContent(content: MailContent, locale: Locale): RenderedMai
       ? `<table style="border-collapse: collapse;">${content.details
           .map(
             ([key, value]) =>
-              `<tr><th style="text-align: left; padding: 2px 12px 2px 0; vertical-align: top;">${e(key)}</th><td style="padding: 2px 0;">${e(value)}</td></tr>`,
+              `<tr><th style="text-align: left; padding: 2px 12px 2px 0; vertical-align: top;">${e(key)}</th><td style="padding: 2px 0; white-space: pre-line;">${e(value)}</td></tr>`,
           )
           .join('')}</table>`
       : '',

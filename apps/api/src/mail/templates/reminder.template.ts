@@ -1,5 +1,6 @@
 import { formatRange } from './format';
 import { greet, MailTemplate } from './layout';
+import { MailVisitDetails, visitDetailRows } from './visit-details';
 
 export interface ReminderParams {
   recipientName: string;
@@ -8,6 +9,8 @@ export interface ReminderParams {
   hospitalName: string;
   address: string;
   role: 'volunteer' | 'coordinator';
+  /** The interpreter's copy: everything for the day. */
+  visit?: MailVisitDetails;
 }
 
 /** Before the visit, to the interpreter or the hospital's coordinator. */
@@ -24,6 +27,7 @@ export const reminder: MailTemplate<ReminderParams> = {
       ['日時', formatRange(p.startsAt, p.endsAt, 'ja')],
       ['医療機関', p.hospitalName],
       ['住所', p.address],
+      ...(p.visit ? visitDetailRows(p.visit, 'ja') : []),
     ],
   }),
   en: (p) => ({
@@ -38,6 +42,7 @@ export const reminder: MailTemplate<ReminderParams> = {
       ['When', formatRange(p.startsAt, p.endsAt, 'en')],
       ['Hospital', p.hospitalName],
       ['Address', p.address],
+      ...(p.visit ? visitDetailRows(p.visit, 'en') : []),
     ],
   }),
 };

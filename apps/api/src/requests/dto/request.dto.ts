@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
   IsISO31661Alpha2,
@@ -26,6 +26,13 @@ import {
 } from '@app/matching';
 import { ListQueryDto } from '../../common/pagination.dto';
 import { OptionalNotNull } from '../../common/validation.pipe';
+
+/** Free text as typed, without the spaces and blank lines around it (a blank answer is no answer). */
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Longest `notesForInterpreter` and `remoteDetails`: a few lines, not a file. */
+export const NOTES_FOR_INTERPRETER_MAX = 1000;
+export const REMOTE_DETAILS_MAX = 500;
 
 /** The minimum a volunteer needs to find and greet the patient: special-care data, kept minimal. */
 export class PatientDto {
@@ -104,6 +111,29 @@ export class CreateRequestDto {
   @IsString()
   @MaxLength(2000)
   notes?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'For the confirmed interpreter: meeting point, floor, what to bring. Never patient details or diagnoses.',
+    maxLength: NOTES_FOR_INTERPRETER_MAX,
+    example: '1階総合受付で待ち合わせ',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(NOTES_FOR_INTERPRETER_MAX)
+  notesForInterpreter?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Phone and video visits (required for them): the number to call or the video link',
+    maxLength: REMOTE_DETAILS_MAX,
+    example: '096-000-0000（内線 123）',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(REMOTE_DETAILS_MAX)
+  remoteDetails?: string | null;
 }
 
 /**
@@ -116,6 +146,7 @@ export class UpdateRequestDto extends PartialType(OmitType(CreateRequestDto, ['h
 
 export class CancelDto {
   @ApiProperty({ example: '患者さんの都合により' })
+  @Transform(trim)
   @IsString()
   @Length(1, 500)
   reason: string;

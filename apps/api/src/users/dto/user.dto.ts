@@ -5,6 +5,7 @@ import { LOCALES, Locale, ROLES, Role } from '@app/domain';
 import { ListQueryDto } from '../../common/pagination.dto';
 import { OptionalNotNull } from '../../common/validation.pipe';
 
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class CreateUserDto {
@@ -34,6 +35,17 @@ export class CreateUserDto {
   @Length(10, 200)
   password?: string;
 
+  @ApiPropertyOptional({
+    description: "A coordinator's direct line, given to the confirmed interpreter",
+    example: '096-000-0000',
+    maxLength: 40,
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 40)
+  phone?: string | null;
+
   @ApiPropertyOptional({ description: 'Required for a coordinator' })
   @IsOptional()
   @IsUUID()
@@ -47,7 +59,7 @@ export class CreateUserDto {
 
 /** Every field may be left out; a null is refused where the account needs a value (role, name, locale, active). */
 export class UpdateUserDto extends PartialType(
-  PickType(CreateUserDto, ['role', 'displayName', 'locale', 'hospitalId', 'volunteerId'] as const),
+  PickType(CreateUserDto, ['role', 'displayName', 'locale', 'phone', 'hospitalId', 'volunteerId'] as const),
   { skipNullProperties: false },
 ) {
   @ApiPropertyOptional({ description: 'false ends every session of the user at once' })
