@@ -34,6 +34,13 @@ describe("a volunteer's day on a phone (browser)", () => {
     // Staff, the hospital and its coordinator; each test's volunteers speak a language of their own,
     // so that a request's offers reach exactly whom the story says.
     world = await visitWorld(t, 0, ['vi']);
+    // The coordinator's direct line, for the interpreter who is late or lost.
+    await t
+      .http()
+      .patch(`/api/users/${world.coordinator.id}`)
+      .set('Authorization', world.staff)
+      .send({ phone: '096-111-2222' })
+      .expect(200);
   });
 
   /** A qualified volunteer speaking only `language`, with an account to sign in with. */
@@ -46,7 +53,13 @@ describe("a volunteer's day on a phone (browser)", () => {
   const signInAs = (page: Page, volunteer: Volunteer) => signIn(page, volunteer.email, volunteer.password);
 
   /** Files a visit as the hospital's coordinator; its first wave of offers goes out at once. */
-  async function file(language: string, startsAt: string, endsAt: string, notesForInterpreter?: string) {
+  async function file(
+    language: string,
+    startsAt: string,
+    endsAt: string,
+    notesForInterpreter?: string,
+    remote?: { mode: 'phone' | 'video'; remoteDetails: string },
+  ) {
     const filed = await t
       .http()
       .post('/api/requests')
@@ -59,6 +72,7 @@ describe("a volunteer's day on a phone (browser)", () => {
         endsAt,
         patient: { displayName: 'グエン・ティ・ラン', gender: 'female', ageBand: 'adult' },
         ...(notesForInterpreter ? { notesForInterpreter } : {}),
+        ...remote,
       })
       .expect(201);
     return filed.body as { id: string; urgent: boolean };
@@ -127,6 +141,9 @@ describe("a volunteer's day on a phone (browser)", () => {
     expect(await card.getByRole('link', { name: /病院に電話する/ }).getAttribute('href')).toBe(
       `tel:${world.hospital.phone!.replace(/-/g, '')}`,
     );
+    const contact = card.getByTestId('visit-contact');
+    await contact.getByText(world.coordinator.displayName).waitFor();
+    expect(await contact.getByRole('link', { name: /担当者に電話する/ }).getAttribute('href')).toBe('tel:0961112222');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'volunteer-day-accepted-card-phone');
 
@@ -155,7 +172,7 @@ describe("a volunteer's day on a phone (browser)", () => {
     // "I can't go": the dialog says what follows before anything is sent.
     await card.getByRole('button', { name: '行けなくなった' }).click();
     const dialog = page.getByRole('dialog', { name: 'この派遣に行けなくなりましたか？' });
-    await dialog.getByText('スタッフと病院に知らせ、ほかの通訳者を探します', { exact: false }).waitFor();
+    await dialog.getByText('スタッフと病院に知らせが届き、ほかの通訳者を探します', { exact: false }).waitFor();
     await dialog.getByText('キャンセル料はかかりません', { exact: false }).waitFor();
     const submit = dialog.getByRole('button', { name: '行けなくなったことを伝える' });
     expect(await submit.isDisabled()).toBe(true);
@@ -163,7 +180,7 @@ describe("a volunteer's day on a phone (browser)", () => {
     await dialog.getByRole('textbox', { name: '行けなくなった理由' }).fill('発熱のため行けません');
     await screenshot(page, 'volunteer-day-cant-go-dialog-phone', { fullPage: false });
     await submit.click();
-    await page.getByText('伝えました。スタッフと病院に知らせ、ほかの通訳者を探します').waitFor();
+    await page.getByText('伝えました。スタッフと病院に知らせが届き、ほかの通訳者を探します').waitFor();
     await page.waitForURL(/#\/dispatches$/);
     await page.getByText('今後の派遣予定はありません').waitFor();
     await screenshot(page, 'volunteer-day-after-cant-go-phone', { fullPage: false });
@@ -234,13 +251,14 @@ describe("a volunteer's day on a phone (browser)", () => {
     await screenshot(page, 'volunteer-day-dashboard-nothing-owed-phone', { fullPage: false });
   });
 
-  it('opening the offer mail again after accepting says the visit is theirs and leads to its details', async () => {
+  it('opening the offer mail again after accepting says the visit is theirs and leads to its details, the number of a phone visit among them', async () => {
     const lin = await aVolunteerWithAccount('th', 'ソムチャイ・ウォン');
     const { id: requestId } = await file(
       'th',
       `${tokyoDay(9)}T13:00:00+09:00`,
       `${tokyoDay(9)}T14:00:00+09:00`,
-      MEETING_POINT,
+      '時間になったら下の番号に電話してください。',
+      { mode: 'phone', remoteDetails: '096-333-4444' },
     );
     const [mail] = await t.dataSource
       .getRepository(MailMessage)
@@ -260,7 +278,13 @@ describe("a volunteer's day on a phone (browser)", () => {
     await screenshot(page, 'volunteer-day-offer-link-again-phone');
     await page.getByRole('link', { name: '派遣の詳しい内容を見る' }).click();
     await page.waitForURL(/#\/dispatches\/[0-9a-f-]+\/show/);
-    await page.getByTestId('dispatch').getByText(MEETING_POINT).waitFor();
+    const remote = page.getByTestId('dispatch').getByTestId('visit-remote');
+    await remote.getByText('電話する番号').waitFor();
+    await remote.getByText('096-333-4444').waitFor();
+    expect(await remote.getByRole('link', { name: 'この番号に電話する' }).getAttribute('href')).toBe('tel:0963334444');
+    // Nobody travels to a phone visit: no map.
+    expect(await page.getByRole('link', { name: '地図を開く' }).count()).toBe(0);
+    await screenshot(page, 'volunteer-day-phone-visit-phone');
     const dispatch = await t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId });
     expect(page.url()).toContain(`/dispatches/${dispatch.id}/show`);
   });

@@ -28,6 +28,7 @@ export const volunteerDayEn = {
       no_notes: 'No notes',
       remote_phone: 'Number to call',
       remote_video: 'Video call',
+      remote_call: 'Call this number',
       remote_open: 'Open the video call',
       remote_missing: 'The hospital has not given the number or link yet. Please ask the hospital contact.',
       late_hint: 'If you are late or cannot find the place, call the hospital.',
@@ -65,7 +66,7 @@ export const volunteerDayEn = {
     offer_link_mine: {
       accepted: 'This visit is yours.',
       details: 'See the visit details',
-      details_hint: 'The address, contacts and notes are shown after signing in.',
+      details_hint: 'The address, contacts and notes are on the details page (signing in is needed).',
     },
   },
 };

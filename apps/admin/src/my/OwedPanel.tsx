@@ -26,7 +26,7 @@ const Item = ({
 }: {
   to: string;
   primary: React.ReactNode;
-  secondary: string;
+  secondary: React.ReactNode;
   testId: string;
 }) => (
   <ListItemButton component={RouterLink} to={to} divider data-testid={testId} sx={{ px: 1, minHeight: 56 }}>
@@ -106,7 +106,13 @@ export const OwedPanel = () => {
                     <span>{formatTimeRange(o.visit.startsAt, o.visit.endsAt, locale)}</span>
                   </Stack>
                 }
-                secondary={`${t('language', o.visit.language)} · ${o.visit.hospitalName} · ${translate('app.owed.answer_by', { time: formatDateTime(o.expiresAt, locale) })}`}
+                secondary={
+                  <>
+                    <span>{`${t('language', o.visit.language)} · ${o.visit.hospitalName}`}</span>
+                    <br />
+                    <span>{translate('app.owed.answer_by', { time: formatDateTime(o.expiresAt, locale) })}</span>
+                  </>
+                }
               />
             ))}
           </Section>

@@ -74,7 +74,7 @@ const RemoteLine = ({ mode, details }: { mode: Mode; details: string | null }) =
             sx={{ minHeight: 44 }}
             {...(mode === 'video' ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
           >
-            {mode === 'phone' ? details : translate('app.visit.remote_open')}
+            {translate(mode === 'phone' ? 'app.visit.remote_call' : 'app.visit.remote_open')}
           </Button>
         )
       }
@@ -111,8 +111,7 @@ export const VisitDetailsSection = ({ visit }: { visit: VisitDetails }) => {
         icon={<PlaceIcon />}
         label="app.visit.hospital"
         action={
-          visit.mode !== 'phone' &&
-          visit.mode !== 'video' &&
+          visit.mode === 'onsite' &&
           visit.address && (
             <Button
               variant="outlined"
@@ -150,9 +149,11 @@ export const VisitDetailsSection = ({ visit }: { visit: VisitDetails }) => {
           {visit.coordinatorName ?? visit.hospitalName}
         </Line>
       )}
-      <Typography variant="body2" color="text.secondary">
-        {translate('app.visit.late_hint')}
-      </Typography>
+      {visit.mode === 'onsite' && (
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.visit.late_hint')}
+        </Typography>
+      )}
     </Stack>
   );
 };
