@@ -168,6 +168,10 @@ describe("a volunteer's day on a phone (browser)", () => {
     await row(ana.displayName).getByText('再確認済み').waitFor();
     await row(kim.displayName).getByText('未再確認').waitFor();
     await screenshot(office, 'volunteer-day-staff-tomorrow', { fullPage: false });
+    // …and so does the request's page, beside the interpreter's name.
+    await row(ana.displayName).click();
+    await office.waitForURL(new RegExp(`#/requests/${requestId}/show`));
+    await office.getByTestId('reconfirmation').getByText('再確認済み').waitFor();
 
     // "I can't go": the dialog says what follows before anything is sent.
     await card.getByRole('button', { name: '行けなくなった' }).click();
