@@ -37,12 +37,15 @@ export function demoRequests(now: Date): DemoRequest[] {
   return [
     {
       hospital: '熊本中央病院',
-      input: request('vi', nextTuesday(today), '10:00', '12:00', 'internal_medicine', 'outpatient', {
-        displayName: 'グエン・ヴァン・ナム',
-        gender: 'male',
-        ageBand: 'adult',
-        nationality: 'VN',
-      }),
+      input: {
+        ...request('vi', nextTuesday(today), '10:00', '12:00', 'internal_medicine', 'outpatient', {
+          displayName: 'グエン・ヴァン・ナム',
+          gender: 'male',
+          ageBand: 'adult',
+          nationality: 'VN',
+        }),
+        notesForInterpreter: '1階総合受付で待ち合わせ。受付で「医療通訳です」とお伝えください。',
+      },
     },
     {
       hospital: '熊本中央病院',

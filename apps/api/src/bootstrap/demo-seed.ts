@@ -228,6 +228,8 @@ export async function seedDemoData(
         role: 'coordinator',
         displayName: h.coordinator,
         locale: 'ja',
+        // The coordinator's direct line: the hospital's number and an extension, for the interpreter on the day.
+        phone: h.phone ? `${h.phone} 内線${201 + i}` : null,
         hospitalId: hospital.id,
         passwordHash: hash,
       });

@@ -1,4 +1,5 @@
 import { Box, Typography } from '@mui/material';
+import { useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
   Create,
@@ -35,12 +36,40 @@ interface FormValues {
   startsAt: string;
   endsAt: string;
   notes?: string;
+  mode?: string;
+  notesForInterpreter?: string;
+  remoteDetails?: string;
   [key: string]: unknown;
 }
 
-export function toCreateBody({ date, startsAt, endsAt, notes, ...rest }: FormValues) {
-  return { ...rest, startsAt: tokyoIso(date, startsAt), endsAt: tokyoIso(date, endsAt), ...(notes ? { notes } : {}) };
+/** Blank optional texts are left out; the number or link goes only with a phone or video visit. */
+export function toCreateBody({
+  date,
+  startsAt,
+  endsAt,
+  notes,
+  notesForInterpreter,
+  remoteDetails,
+  ...rest
+}: FormValues) {
+  return {
+    ...rest,
+    startsAt: tokyoIso(date, startsAt),
+    endsAt: tokyoIso(date, endsAt),
+    ...(notes ? { notes } : {}),
+    ...(notesForInterpreter?.trim() ? { notesForInterpreter } : {}),
+    ...(rest.mode && rest.mode !== 'onsite' && remoteDetails ? { remoteDetails } : {}),
+  };
 }
+
+/** A phone or video visit needs the number to call or the link; an on-site one has no such field. */
+const RemoteDetailsInput = () => {
+  const mode = useWatch({ name: 'mode' });
+  if (mode !== 'phone' && mode !== 'video') return null;
+  return (
+    <TextInput source="remoteDetails" validate={required()} helperText="app.requests.no_patient_details" fullWidth />
+  );
+};
 
 const endAfterStart = (value: string, values: Record<string, unknown>) =>
   value && typeof values.startsAt === 'string' && !isAfter(value, values.startsAt)
@@ -130,6 +159,14 @@ export const RequestCreate = () => {
           <SelectInput source="visitType" choices={choices('visit_type', VISIT_TYPES)} validate={required()} />
         </Box>
         <RadioButtonGroupInput source="mode" choices={choices('mode', MODES)} />
+        <RemoteDetailsInput />
+        <TextInput
+          source="notesForInterpreter"
+          multiline
+          minRows={2}
+          helperText="app.requests.no_patient_details"
+          fullWidth
+        />
         <RadioButtonGroupInput
           source="interpreterGender"
           choices={choices('interpreter_gender', INTERPRETER_GENDERS)}

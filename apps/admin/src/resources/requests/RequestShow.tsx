@@ -110,6 +110,10 @@ const RequestDetails = () => {
             {t('interpreter_gender', record.interpreterGender)}
           </Row>
           {record.notes && <Row label="resources.requests.fields.notes">{record.notes}</Row>}
+          {record.remoteDetails && <Row label="resources.requests.fields.remoteDetails">{record.remoteDetails}</Row>}
+          {record.notesForInterpreter && (
+            <Row label="resources.requests.fields.notesForInterpreter">{record.notesForInterpreter}</Row>
+          )}
           <Row label="resources.requests.fields.createdAt">{formatDateTime(record.createdAt, locale)}</Row>
         </CardContent>
       </Card>

@@ -64,6 +64,34 @@ describe('mail templates', () => {
     },
   );
 
+  it("gives the interpreter the day's details: a map link for an on-site visit, the number for a phone one", () => {
+    const visit = {
+      mode: 'onsite' as const,
+      address: '熊本市中央区1-1',
+      mapUrl: 'https://www.google.com/maps/search/?api=1&query=%E7%86%8A',
+      hospitalPhone: '096-000-0000',
+      coordinatorName: '田中',
+      coordinatorPhone: '096-111-1111',
+      notesForInterpreter: '1階受付で待ち合わせ\n2階へ',
+      remoteDetails: 'ignored on site',
+    };
+    const ja = renderMail('dispatch_confirmed', 'ja', { ...SAMPLES.dispatch_confirmed, visit });
+    expect(ja.text).toContain(visit.mapUrl);
+    expect(ja.text).toMatch(/担当者の電話 +096-111-1111/);
+    expect(ja.text).toContain('1階受付で待ち合わせ');
+    expect(ja.text).not.toContain('ignored on site');
+    const phone = renderMail('reminder', 'en', {
+      ...SAMPLES.reminder,
+      visit: { ...visit, mode: 'phone', remoteDetails: '096-222-2222', hospitalPhone: null },
+    });
+    expect(phone.text).toMatch(/Number \/ link +096-222-2222/);
+    expect(phone.text).not.toContain('google.com/maps');
+    expect(phone.text).not.toContain('Hospital phone');
+    // Without `visit` (the hospital's copy) nothing of it appears.
+    const hospital = renderMail('reminder', 'ja', { ...SAMPLES.reminder, role: 'coordinator' });
+    expect(hospital.text).not.toContain('連絡事項');
+  });
+
   it('escapes parameters in HTML but not in plain text', () => {
     const mail = renderMail('offer', 'en', SAMPLES.offer);
     expect(mail.html).toContain('Dear Nguyen &lt;b&gt;An&lt;/b&gt;,');
