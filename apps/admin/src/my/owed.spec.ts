@@ -121,6 +121,8 @@ describe('links for the day', () => {
     expect(telLink('096-123-4567')).toBe('tel:0961234567');
     expect(telLink('０９６−１２３−４５６７')).toBe('tel:0961234567');
     expect(telLink('+81 96 123 4567')).toBe('tel:+81961234567');
+    expect(telLink('096-000-0101 内線201')).toBe('tel:0960000101');
+    expect(telLink('(096) 123-4567 ext. 12')).toBe('tel:0961234567');
     expect(telLink('内線なし')).toBeNull();
   });
 

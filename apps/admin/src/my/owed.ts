@@ -82,11 +82,14 @@ export function mapLink(address: string): string {
   return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(address)}`;
 }
 
-/** A tel: link from a number as people write it (hyphens, spaces, full-width digits, +81). */
+/**
+ * A tel: link from a number as people write it (hyphens, spaces, full-width digits, +81); an
+ * extension written after it (内線201, ext. 12) is for the switchboard, not for dialling.
+ */
 export function telLink(phone: string): string | null {
   const ascii = phone.replace(/[０-９＋]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const digits = ascii.replace(/[^\d+]/g, '');
-  return /\d{3,}/.test(digits) ? `tel:${digits}` : null;
+  const number = /\+?\d[\d\s\-‐－−()（）]{4,}\d/.exec(ascii)?.[0];
+  return number ? `tel:${number.replace(/[^\d+]/g, '')}` : null;
 }
 
 /** How to join a remote visit: a tel: link for a phone visit, the link itself for a video one (http(s) only). */
