@@ -62,7 +62,9 @@ describe('after the visit (browser)', () => {
     await past.getByText('11:30').waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'dispatches-past-phone');
-    await past.getByRole('link', { name: '活動報告を書く・見る' }).click();
+    // Owed, and said so on the card.
+    await past.getByTestId('report-state').getByText('報告が必要').waitFor();
+    await past.getByRole('link', { name: '活動報告を書く' }).click();
     await page.waitForURL(new RegExp(`#/dispatches/${dispatchId}/report`));
     await page.getByRole('heading', { name: '活動報告', level: 1 }).waitFor();
 
@@ -96,7 +98,8 @@ describe('after the visit (browser)', () => {
     expect(filed.reviewStatus).toBe('pending');
 
     // Still editable until staff review it.
-    await page.getByTestId('past-dispatch').getByRole('link', { name: '活動報告を書く・見る' }).click();
+    await page.getByTestId('past-dispatch').getByTestId('report-state').getByText('提出済み').waitFor();
+    await page.getByTestId('past-dispatch').getByRole('link', { name: '報告を見る・直す' }).click();
     await page.getByTestId('review-status').getByText('確認待ち').waitFor();
     expect(await page.getByLabel('待ち時間（分）').inputValue()).toBe('20');
     await page.getByLabel('調べたい用語').fill('服薬指導、頓服');

@@ -110,7 +110,7 @@ describe('a day on the demo data (browser)', () => {
 
     // The visit of the last days, still to report.
     const past = page.getByTestId('past-dispatch').first();
-    await past.getByRole('link', { name: '活動報告を書く・見る' }).click();
+    await past.getByRole('link', { name: '活動報告を書く' }).click();
     await page.waitForURL(new RegExp(`#/dispatches/${lastVisit.id}/report`));
     await page.getByRole('heading', { name: '活動報告', level: 1 }).waitFor();
     await page.getByLabel('待ち時間（分）').fill('15');

@@ -207,12 +207,16 @@ describe('dispatch workflow (browser)', () => {
     await screenshot(page, 'offers-phone');
     await offer.getByRole('button', { name: '引き受ける' }).click();
     await page.getByText('引き受けました').waitFor();
+    // Straight to the visit it became, with everything for the day; no offer is left to answer.
+    await page.waitForURL(/#\/dispatches\/[0-9a-f-]+\/show/);
+    await page.getByTestId('dispatch').getByText('小児科', { exact: false }).waitFor();
+    await page.goto(`${base}/admin/#/offers`);
     await page.getByText('回答待ちの依頼はありません').waitFor();
 
     await page.goto(`${base}/admin/#/dispatches`);
     await page.getByTestId('dispatch').nth(1).waitFor();
     expect(await page.getByTestId('dispatch').count()).toBe(2);
-    await page.getByTestId('dispatch').first().getByText('熊本市民病院（中央区）').waitFor();
+    await page.getByTestId('dispatch').first().getByTestId('visit-address').getByText('熊本市民病院').waitFor();
     await page.getByTestId('dispatch').first().getByRole('button', { name: '患者さんの情報を見る' }).click();
     await page.getByTestId('dispatch-patient').getByText(PATIENT).waitFor();
     const download = page.waitForEvent('download');

@@ -30,6 +30,9 @@ const ForgotPasswordPage = lazyPage(() =>
   import('./password-reset/ForgotPasswordPage').then((m) => m.ForgotPasswordPage),
 );
 const ResetPasswordPage = lazyPage(() => import('./password-reset/ResetPasswordPage').then((m) => m.ResetPasswordPage));
+const DispatchOfRequest = lazyPage(() =>
+  import('./resources/dispatches/DispatchShow').then((m) => m.DispatchOfRequest),
+);
 const DashboardPage = lazyPage(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
 
 /**
@@ -118,6 +121,15 @@ export const App = () => (
         element={
           <Authenticated>
             <ReportFormPage />
+          </Authenticated>
+        }
+      />
+      {/* The offer page's link to the visit it gave the volunteer: it knows the request, not the dispatch. */}
+      <Route
+        path="/dispatches/of-request/:requestId"
+        element={
+          <Authenticated>
+            <DispatchOfRequest />
           </Authenticated>
         }
       />

@@ -13,6 +13,7 @@ import { Loading, Title, useGetIdentity, useGetList, useLocaleState, usePermissi
 import { isStaff, type Role } from '../access';
 import { fiscalYearLabel, fiscalYearOf, formatDate, type DisplayLocale } from '../lib/dates';
 import { MyAvailabilityCard, MyTrainingCard } from '../my/MyDashboardCards';
+import { OwedPanel } from '../my/OwedPanel';
 import { apiClient } from '../providers';
 import { DashboardCard } from './DashboardCard';
 import { liveQuery } from '../lib/live';
@@ -202,6 +203,7 @@ export const Dashboard = () => {
           <LapsingPanel />
         </Box>
       )}
+      {permissions === 'volunteer' && <OwedPanel />}
       {isStaff(permissions) ? (
         <StaffCards role={permissions} />
       ) : permissions === 'coordinator' ? (

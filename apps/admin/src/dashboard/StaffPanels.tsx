@@ -9,6 +9,7 @@ import { useDisplayLocale } from '../lib/use-display-locale';
 import { liveQuery } from '../lib/live';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';
+import { ReconfirmedChip } from '../resources/dispatches/ReconfirmedChip';
 import { StatusChip } from '../resources/requests/fields';
 import { TitledCard } from '../layout/TitledCard';
 
@@ -34,13 +35,21 @@ const Empty = ({ message }: { message: string }) => {
 /** The parts of the API's dispatch view this panel shows. */
 type DispatchRow = Pick<
   DispatchView,
-  'id' | 'requestId' | 'hospitalId' | 'language' | 'startsAt' | 'endsAt' | 'interpreterName'
+  | 'id'
+  | 'requestId'
+  | 'hospitalId'
+  | 'language'
+  | 'startsAt'
+  | 'endsAt'
+  | 'interpreterName'
+  | 'status'
+  | 'reconfirmedAt'
 >;
 
 const names = (records: { id: string; displayName?: string; name?: string }[] | undefined) =>
   new Map((records ?? []).map((r) => [r.id, r.displayName ?? r.name ?? '']));
 
-/** Confirmed visits of today and tomorrow (Tokyo), each with its interpreter and hospital. */
+/** Confirmed visits of today and tomorrow (Tokyo), each with its interpreter, hospital and whether they reconfirmed. */
 export const TodayTomorrowPanel = () => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
@@ -87,6 +96,7 @@ export const TodayTomorrowPanel = () => {
                       {formatTime(d.startsAt)}–{formatTime(d.endsAt)}
                     </span>
                     <span>{translate(enumKey('language', d.language))}</span>
+                    <ReconfirmedChip dispatch={d} />
                   </Stack>
                 }
                 secondary={`${hospitals.get(d.hospitalId) ?? '…'} · ${d.interpreterName}`}

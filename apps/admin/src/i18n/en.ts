@@ -10,6 +10,7 @@ import { rosterEn } from './roster-en';
 import { twoFactorEn } from './two-factor-en';
 import { accountsEn } from './accounts-en';
 import { calendarFeedEn } from './calendar-feed-en';
+import { volunteerDayEn } from './volunteer-day-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -136,6 +137,7 @@ export const enMessages: TranslationMessages = {
     twoFactorEn.app,
     accountsEn.app,
     calendarFeedEn.app,
+    volunteerDayEn.app,
     {
       errors: {
         codes: {

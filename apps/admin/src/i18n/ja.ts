@@ -11,6 +11,7 @@ import { rosterJa } from './roster-ja';
 import { twoFactorJa } from './two-factor-ja';
 import { accountsJa } from './accounts-ja';
 import { calendarFeedJa } from './calendar-feed-ja';
+import { volunteerDayJa } from './volunteer-day-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
@@ -136,6 +137,7 @@ export const jaMessages: TranslationMessages = {
     twoFactorJa.app,
     accountsJa.app,
     calendarFeedJa.app,
+    volunteerDayJa.app,
     {
       errors: {
         codes: {

@@ -1,4 +1,6 @@
+import type { DispatchView } from '@app/domain/model';
 import CheckIcon from '@mui/icons-material/Check';
+import EventNoteIcon from '@mui/icons-material/EventNote';
 import CloseIcon from '@mui/icons-material/Close';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -10,9 +12,46 @@ import { formatDateTime } from '../lib/dates';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';
+import { VisitDetailsSection } from '../resources/dispatches/VisitDetailsSection';
 import { VisitSummary, type OfferRecord } from '../resources/offers/VisitSummary';
 
 type ShownOffer = OfferRecord & { answerable: boolean };
+
+/** The way from the public page to the visit's own page in the panel (sign-in first if needed). */
+const DetailsLink = ({ href }: { href: string }) => {
+  const translate = useTranslate();
+  return (
+    <Button variant="contained" size="large" fullWidth startIcon={<EventNoteIcon />} href={href} sx={{ mt: 2 }}>
+      {translate('app.offer_link_mine.details')}
+    </Button>
+  );
+};
+
+/** The offer was accepted (now, or on an earlier visit of this page): the visit is theirs. */
+const Mine = ({ offer, dispatch }: { offer: OfferRecord; dispatch?: DispatchView }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <Alert severity="success" role="status" sx={{ mb: 2 }}>
+        {translate(dispatch ? 'app.offer_link.accepted' : 'app.offer_link_mine.accepted')}
+      </Alert>
+      <VisitSummary visit={offer.visit} />
+      {dispatch?.visit && (
+        <Box sx={{ mt: 2 }}>
+          <VisitDetailsSection visit={dispatch.visit} />
+        </Box>
+      )}
+      <DetailsLink
+        href={dispatch ? `#/dispatches/${dispatch.id}/show` : `#/dispatches/of-request/${offer.requestId}`}
+      />
+      {!dispatch?.visit && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {translate('app.offer_link_mine.details_hint')}
+        </Typography>
+      )}
+    </>
+  );
+};
 
 /**
  * The page an offer e-mail links to (/admin/#/offer-links/:token): no sign-in, the token is the
@@ -29,9 +68,9 @@ export const OfferLinkPage = () => {
     queryFn: () => apiClient.request<ShownOffer>(path, { auth: false }),
     retry: false,
   });
-  const answer = useMutation<unknown, ApiError, 'accept' | 'decline'>({
+  const answer = useMutation<{ dispatch?: DispatchView } | undefined, ApiError, 'accept' | 'decline'>({
     mutationFn: (what) =>
-      apiClient.request(`${path}/${what}`, {
+      apiClient.request<{ dispatch?: DispatchView }>(`${path}/${what}`, {
         method: 'POST',
         auth: false,
         ...(what === 'decline' ? { body: {} } : {}),
@@ -47,6 +86,9 @@ export const OfferLinkPage = () => {
         </Alert>
       );
     const shown = offer.data;
+    if (answer.isSuccess && answer.variables === 'accept')
+      return <Mine offer={shown} dispatch={answer.data?.dispatch} />;
+    if (shown.status === 'accepted' && !answer.isSuccess) return <Mine offer={shown} />;
     if (answer.isSuccess)
       return (
         <Alert severity="success" role="status">

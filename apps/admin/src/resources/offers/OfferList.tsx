@@ -15,12 +15,15 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { DispatchView } from '@app/domain/model';
 import { Loading, Title, useNotify, useTranslate } from 'react-admin';
+import { useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../lib/dates';
 import { useApiAction } from '../../lib/use-api-action';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { apiClient } from '../../providers';
 import { liveQuery } from '../../lib/live';
+import { soonestFirst } from '../../my/owed';
 import { VisitSummary, type OfferRecord } from './VisitSummary';
 
 const DeclineDialog = ({ offer, onClose }: { offer: OfferRecord; onClose: () => void }) => {
@@ -65,9 +68,14 @@ const OfferCard = ({ offer }: { offer: OfferRecord }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const locale = useDisplayLocale();
+  const navigate = useNavigate();
   const [declining, setDeclining] = useState(false);
-  const accept = useApiAction<{ id: string }>((body) => `/offers/${body.id}/accept`, {
-    onSuccess: () => notify('app.offers.accepted', { type: 'success' }),
+  // Accepted: straight to the visit's page, where everything for the day is.
+  const accept = useApiAction<{ id: string }, { dispatch: DispatchView }>((body) => `/offers/${body.id}/accept`, {
+    onSuccess: ({ dispatch }) => {
+      notify('app.offers.accepted', { type: 'success' });
+      navigate(`/dispatches/${dispatch.id}/show`);
+    },
   });
   return (
     <Card component="article" aria-label={offer.visit.hospitalName} data-testid="offer">
@@ -104,7 +112,7 @@ const OfferCard = ({ offer }: { offer: OfferRecord }) => {
   );
 };
 
-/** A volunteer's offers awaiting an answer, one card each, big buttons for a phone. */
+/** A volunteer's offers awaiting an answer, soonest visit first, one card each, big buttons for a phone. */
 export const OfferList = () => {
   const translate = useTranslate();
   const { data, isPending, error } = useQuery({
@@ -120,7 +128,7 @@ export const OfferList = () => {
       </Typography>
       {isPending ? <Loading /> : error ? <Typography color="error">{error.message}</Typography> : null}
       {data?.data.length === 0 && <Typography color="text.secondary">{translate('app.offers.empty')}</Typography>}
-      {data?.data.map((offer) => (
+      {soonestFirst(data?.data ?? []).map((offer) => (
         <OfferCard key={offer.id} offer={offer} />
       ))}
     </Box>

@@ -1,5 +1,5 @@
 import type { OfferView, OfferVisit } from '@app/domain/model';
-import { Box, Typography } from '@mui/material';
+import { Box, Chip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatTimeRange } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
@@ -9,16 +9,21 @@ import { enumKey } from '../../lib/workflow-choices';
 export type { OfferVisit };
 export type OfferRecord = OfferView;
 
-/** The visit in three lines: when, which language and department, where. */
-export const VisitSummary = ({ visit }: { visit: OfferVisit }) => {
+/** The visit in three lines: when (至急 first when filed at short notice), which language and department, where. */
+export const VisitSummary = ({ visit }: { visit: OfferVisit & { urgent?: boolean } }) => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   const t = (group: string, value: string) => translate(enumKey(group, value));
   return (
     <Box>
-      <Typography variant="h6" component="p" sx={{ fontSize: '1.05rem' }}>
-        {formatTimeRange(visit.startsAt, visit.endsAt, locale)}
-      </Typography>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+        {visit.urgent && (
+          <Chip size="small" color="error" label={translate('app.requests.urgent')} data-testid="urgent" />
+        )}
+        <Typography variant="h6" component="p" sx={{ fontSize: '1.05rem' }}>
+          {formatTimeRange(visit.startsAt, visit.endsAt, locale)}
+        </Typography>
+      </Box>
       <Typography>
         {t('language', visit.language)} · {t('department', visit.department)} · {t('visit_type', visit.visitType)}
       </Typography>

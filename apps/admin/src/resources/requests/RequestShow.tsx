@@ -17,6 +17,7 @@ import { isStaff, type Role } from '../../access';
 import { formatDateTime } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
+import { ReconfirmedChip } from '../dispatches/ReconfirmedChip';
 import { CancelDispatchButton } from './CancelDispatchButton';
 import { CancelRequestButton } from './CancelRequestButton';
 import { CandidatesPanel } from './CandidatesPanel';
@@ -89,7 +90,14 @@ const RequestDetails = () => {
             <VisitTime record={record} />
           </Row>
           <Row label="resources.requests.fields.language">{t('language', record.language)}</Row>
-          {filled && dispatch.data && <Row label="app.requests.interpreter">{dispatch.data.interpreterName}</Row>}
+          {filled && dispatch.data && (
+            <Row label="app.requests.interpreter">
+              <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+                {dispatch.data.interpreterName}
+                <ReconfirmedChip dispatch={dispatch.data} />
+              </Box>
+            </Row>
+          )}
           {isStaff(permissions) && (
             <Row label="resources.requests.fields.hospitalId">
               <ReferenceField source="hospitalId" reference="hospitals" link={false}>
