@@ -55,15 +55,6 @@ describe(rankCandidates.name, () => {
     expect(codesFor(aVolunteer({ dispatches: [{ ...dispatches[0], endsAt: jst('2026-12-01T09:35') }] }))).toEqual([]);
   });
 
-  it("does not count the volunteer's own dispatch for this very visit as a clash", () => {
-    const request = aRequest();
-    const own = { startsAt: request.startsAt, endsAt: request.endsAt, area: '東区' };
-    expect(codesFor(aVolunteer({ dispatches: [{ ...own, requestId: request.id }] }), request)).toEqual([]);
-    expect(codesFor(aVolunteer({ dispatches: [{ ...own, requestId: 'another-request' }] }), request)).toEqual([
-      'OVERLAP',
-    ]);
-  });
-
   it('counts this month from dispatchesThisMonth and a later month from the dispatch list', () => {
     const thisMonth = aRequest({ startsAt: jst('2026-11-30T10:00'), endsAt: jst('2026-11-30T12:00') });
     expect(codesFor(aVolunteer({ dispatchesThisMonth: 4, maxDispatchesPerMonth: 4 }), thisMonth)).toEqual([

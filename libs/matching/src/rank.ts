@@ -203,8 +203,6 @@ function fail(codes: ExclusionCode[] | null, code: ExclusionCode): ExclusionCode
 function overlapsDispatch(prepared: PreparedRequest, volunteer: VolunteerSnapshot): boolean {
   const { startsAt, endsAt } = prepared.request;
   for (const d of volunteer.dispatches) {
-    // Their own dispatch for this very visit (staff reading the candidates of a filled request) is no clash.
-    if (d.requestId === prepared.request.id) continue;
     const gapMs = prepared.onsite && d.area !== null ? prepared.travelFrom(d.area) * MS_PER_MINUTE : 0;
     if (d.startsAt < endsAt + gapMs && startsAt - gapMs < d.endsAt) return true;
   }

@@ -36,7 +36,14 @@ export class CandidatesService {
     const manager = this.dataSource.manager;
     const request = await manager.findOne(InterpretationRequest, { where: { id: requestId } });
     if (!request) throw new NotFoundError('Request');
-    return withContact(manager, request.id, request.termsChangedAt, await this.rank(manager, request));
+    const { snapshot, volunteers, now } = await this.load(manager, request, 'primary');
+    // A filled request: the interpreter's own dispatch for this very visit is no clash with it.
+    const others = volunteers.map((v) => ({
+      ...v,
+      dispatches: v.dispatches.filter((d) => d.requestId !== request.id),
+    }));
+    const ranked = rankCandidates({ request: snapshot, volunteers: others, now });
+    return withContact(manager, request.id, request.termsChangedAt, ranked);
   }
 
   /** Who was asked, when, and what they answered (staff). */
