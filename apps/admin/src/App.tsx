@@ -14,6 +14,7 @@ import { SetPasswordPage } from './set-password/SetPasswordPage';
 import { authProvider, dataProvider, i18nProvider, queryClient } from './providers';
 import { resources } from './resources';
 import { ReportFormPage } from './resources/reports/ReportFormPage';
+import { MyStatementsPage } from './statements/MyStatementsPage';
 import { theme } from './theme';
 import { TwoFactorEnrolPage, TwoFactorPage } from './two-factor/TwoFactorPage';
 import { TwoFactorVerifyPage } from './two-factor/TwoFactorVerifyPage';
@@ -80,6 +81,15 @@ export const App = () => (
         element={
           <Authenticated>
             <ExportsPage />
+          </Authenticated>
+        }
+      />
+      {/* A coordinator's hospital's month, a volunteer's honoraria and transport. */}
+      <Route
+        path="/statements"
+        element={
+          <Authenticated>
+            <MyStatementsPage />
           </Authenticated>
         }
       />

@@ -9,6 +9,7 @@ import { workflowEn } from './workflow-en';
 import { rosterEn } from './roster-en';
 import { twoFactorEn } from './two-factor-en';
 import { accountsEn } from './accounts-en';
+import { deskEn } from './desk-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -128,6 +129,7 @@ export const enMessages: TranslationMessages = {
     rosterEn.app,
     twoFactorEn.app,
     accountsEn.app,
+    deskEn.app,
     {
       errors: {
         codes: {

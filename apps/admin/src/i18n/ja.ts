@@ -10,6 +10,7 @@ import { workflowJa } from './workflow-ja';
 import { rosterJa } from './roster-ja';
 import { twoFactorJa } from './two-factor-ja';
 import { accountsJa } from './accounts-ja';
+import { deskJa } from './desk-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
@@ -126,6 +127,7 @@ export const jaMessages: TranslationMessages = {
     rosterJa.app,
     twoFactorJa.app,
     accountsJa.app,
+    deskJa.app,
     {
       errors: {
         codes: {

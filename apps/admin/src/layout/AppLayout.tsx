@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { MyMenuItems } from '../my/MyMenuItems';
 import { OperationsMenuItems } from '../figures/OperationsMenuItems';
+import { StatementsMenuItem } from '../statements/StatementsMenuItem';
 import { LanguageMenu } from './LanguageMenu';
 import { TwoFactorMenuItem } from '../two-factor/TwoFactorMenuItem';
 
@@ -60,6 +61,7 @@ export const AppMenu = () => (
     <Menu.DashboardItem />
     <Menu.ResourceItems />
     <MyMenuItems />
+    <StatementsMenuItem />
     <OperationsMenuItems />
     <Menu.Item to="/profile" primaryText="app.menu.profile" leftIcon={<AccountCircleIcon />} />
   </Menu>

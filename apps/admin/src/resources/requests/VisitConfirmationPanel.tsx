@@ -75,7 +75,7 @@ function useHospitalConfirmation(dispatch: DispatchRecord | null | undefined) {
   });
 }
 
-const ConfirmDialog = ({
+export const ConfirmDialog = ({
   dispatch,
   onClose,
   onDone,

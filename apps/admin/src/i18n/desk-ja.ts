@@ -1,0 +1,125 @@
+/**
+ * The coordinator's and staff's desk (#19), in Japanese (merged into ja.ts): dashboards of what is
+ * owed, change / cancel / no-show / completion dialogs that say what they cost, holds, the offer
+ * history, and one's own statements.
+ */
+export const deskJa = {
+  app: {
+    desk: {
+      close: '閉じる',
+      no_phone: '電話番号なし',
+      override_reason: '割り当ての理由（スタッフのみ）',
+      status: {
+        awaiting_confirmation: '確認待ち',
+        no_show_patient: '患者さん来院せず',
+        no_show_interpreter: '通訳者来ず',
+        unfilled_past: '手配できず終了',
+      },
+      cancel: {
+        late_fee: '前日24時間以内のキャンセルのため、病院に%{fee}のキャンセル料がかかります',
+        no_fee: 'キャンセル料はかかりません',
+      },
+      outcome: {
+        patient: '患者が来なかった',
+        interpreter: '通訳者が来なかった',
+        complete: '完了を記録',
+        patient_title: '患者さんが来なかったことを記録しますか?',
+        patient_content:
+          '%{when} の受診に患者さんが来なかったことを記録します。通訳者（%{name}さん）には記録が届きます。',
+        patient_cost:
+          '病院に患者不在の料金（料金表の額）がかかり、その月の請求に載ります。通訳者には予定どおり謝金と交通費が支払われます。',
+        patient_submit: '患者さんの不在を記録する',
+        patient_done: '患者さんの不在を記録しました',
+        interpreter_title: '通訳者が来なかったことを記録しますか?',
+        interpreter_content: '%{when} の受診に通訳者（%{name}さん）が来なかったことを記録します。',
+        interpreter_cost: '病院に料金はかかりません。通訳者への謝金も支払われません。',
+        interpreter_submit: '通訳者の不在を記録する',
+        interpreter_done: '通訳者の不在を記録しました',
+        no_show_patient_recorded: '患者さんが来なかったことが記録されています（病院に患者不在の料金がかかります）。',
+        no_show_interpreter_recorded: '通訳者が来なかったことが記録されています（病院に料金はかかりません）。',
+        complete_title: '受診の完了を記録',
+        complete_content: '実際に通訳が行われた時間を入れてください。',
+        complete_cost: '病院に通訳料がかかり、通訳者に謝金と交通費が支払われます（料金表による）。',
+        complete_submit: '完了を記録する',
+        complete_done: '受診の完了を記録しました',
+      },
+      edit: {
+        open: '日時・内容を変更',
+        title: '依頼の日時・内容を変更',
+        content: '受診の日時や内容が変わったときに直してください。',
+        reoffers: '保存すると、新しい日時・内容で通訳者を探し直します。',
+        reoffers_out:
+          'すでに打診している通訳者への打診は取り下げられ、新しい日時・内容で改めて打診されます（取り下げの連絡が届きます）。',
+        submit: '変更を保存',
+        saved: '依頼を変更しました',
+        saved_reoffered: '依頼を変更しました。新しい日時・内容で通訳者を探し直します',
+        confirmed_title: '確定した受診の日時は変更できません',
+        confirmed_content:
+          '通訳者が決まっている受診は、この画面で日時や内容を変えられません。次のどちらかをお選びください。',
+        confirmed_option_dispatch:
+          '「通訳者の派遣を取り消す」: 依頼は通訳者探しに戻り、そのあと日時・内容を変更できます（新しい日時で改めて打診されます）。',
+        confirmed_option_cancel: '「依頼を取り消す」: 受診の通訳そのものを取りやめ、必要なら新しく依頼します。',
+      },
+      hold: {
+        hold: '保留にする',
+        release: '打診を開始する',
+        held: '保留にしました。解除するまで誰にも打診しません',
+        released: '保留を解除しました。通訳者への打診を始めます',
+        banner: '保留中です。まだ誰にも連絡していません。「打診を開始する」を押すと通訳者への打診が始まります。',
+        banner_staff: '保留中です。自動の打診は止まっています。「打診を開始する」で再開します。',
+      },
+      history: {
+        title: '打診の履歴',
+        none: 'まだ誰にも打診していません',
+        none_held: '保留中のため、まだ誰にも打診していません',
+        who: '通訳者',
+        phone: '電話',
+        wave: '回',
+        status: '回答',
+        sent: '打診日時',
+        answered: '回答日時',
+        reason: '辞退の理由',
+        until: '期限 %{when}',
+        shadow: '見学',
+      },
+      candidates: { offer: '%{status}（%{when} 打診）' },
+      create: {
+        on_hold: '保留で登録（まだ誰にも連絡しない）',
+        on_hold_hint: '登録だけして、通訳者への打診は「打診を開始する」を押すまで始めません。',
+        filed_on_hold: '保留で登録しました。まだ誰にも連絡していません',
+        urgent: '受診日まで3営業日ありません。至急の依頼として扱います（土日祝・年末年始は数えません）。',
+        in_time: '受診日まで3営業日以上あります。',
+      },
+      dashboard: {
+        to_confirm: '確認と評価を待つ受診',
+        none_to_confirm: '確認を待つ受診はありません。',
+        confirm_and_rate: '確認して評価する',
+        coming: '今週来る通訳者',
+        none_coming: '今日から1週間の確定した受診はありません。',
+        interpreter: '通訳者: %{name}',
+        looking: '通訳者を探している依頼',
+        none_looking: '通訳者を探している依頼はありません。',
+        escalated_hint: '「要対応」の依頼は事務局が手配しています。',
+        all_requests: 'すべての依頼',
+      },
+      statements: {
+        menu: '月次の明細',
+        title_hospitals: '月次の請求明細',
+        title_volunteers: '謝金・交通費の明細',
+        hint_hospitals: 'この病院への月ごとの請求です（通訳料、直前のキャンセル料、患者不在の料金）。',
+        hint_volunteers: 'あなたへの月ごとの謝金と交通費です。',
+        print: '印刷',
+        date: '日付',
+        kind_label: '内容',
+        kind: {
+          visit: '通訳',
+          late_cancellation: '直前のキャンセル',
+          patient_no_show: '患者さん来院せず',
+        },
+        minutes: '%{minutes}分',
+        honorarium: '謝金',
+        transport: '交通費',
+      },
+    },
+  },
+};
