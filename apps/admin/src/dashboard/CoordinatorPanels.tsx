@@ -23,8 +23,8 @@ import { tokyoDateOf, tokyoDayStart } from '../lib/tokyo-input';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';
-import { StatusChip } from '../resources/requests/fields';
-import { showsUrgent } from '../resources/requests/request-state';
+import { DeskStatusChip } from '../resources/requests/fields';
+import { deskStatus, showsUrgent } from '../resources/requests/request-state';
 
 type Dispatch = Pick<
   DispatchView,
@@ -201,7 +201,7 @@ const LookingPanel = ({ windows }: { windows: ReturnType<typeof coordinatorWindo
               <ListItemText
                 primary={
                   <Stack direction="row" gap={1} alignItems="center" flexWrap="wrap">
-                    <StatusChip status={r.status} />
+                    <DeskStatusChip status={deskStatus(r, null, now, 'hospital')} />
                     {showsUrgent(r, now) && (
                       <Chip size="small" color="warning" label={translate('app.requests.urgent')} />
                     )}

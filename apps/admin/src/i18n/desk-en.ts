@@ -3,6 +3,7 @@ export const deskEn = {
   app: {
     desk: {
       close: 'Close',
+      filed_by: 'Filed by',
       no_phone: 'No phone number',
       override_reason: 'Reason for the assignment (staff only)',
       status: {
@@ -10,6 +11,7 @@ export const deskEn = {
         no_show_patient: 'Patient did not come',
         no_show_interpreter: 'Interpreter did not come',
         unfilled_past: 'Ended unfilled',
+        office_arranging: 'Office arranging',
       },
       cancel: {
         late_fee: 'Cancelling within 24 hours of the visit: the hospital is charged a cancellation fee of %{fee}',
@@ -77,6 +79,7 @@ export const deskEn = {
         answered: 'Answered',
         reason: 'Reason for declining',
         until: 'until %{when}',
+        by_hand: 'By hand',
         shadow: 'Shadow',
       },
       candidates: { offer: '%{status} (asked %{when})' },
@@ -97,7 +100,8 @@ export const deskEn = {
         interpreter: 'Interpreter: %{name}',
         looking: 'Requests still looking for an interpreter',
         none_looking: 'No requests are looking for an interpreter.',
-        escalated_hint: 'Requests marked "Needs staff" are being arranged by the programme office.',
+        escalated_hint:
+          'Requests marked "Office arranging" are being arranged by the programme office directly with interpreters.',
         all_requests: 'All requests',
       },
       statements: {

@@ -7,6 +7,7 @@ export const deskJa = {
   app: {
     desk: {
       close: '閉じる',
+      filed_by: '依頼した担当者',
       no_phone: '電話番号なし',
       override_reason: '割り当ての理由（スタッフのみ）',
       status: {
@@ -14,6 +15,7 @@ export const deskJa = {
         no_show_patient: '患者さん来院せず',
         no_show_interpreter: '通訳者来ず',
         unfilled_past: '手配できず終了',
+        office_arranging: '事務局で手配中',
       },
       cancel: {
         late_fee: '前日24時間以内のキャンセルのため、病院に%{fee}のキャンセル料がかかります',
@@ -80,6 +82,7 @@ export const deskJa = {
         answered: '回答日時',
         reason: '辞退の理由',
         until: '期限 %{when}',
+        by_hand: '手動',
         shadow: '見学',
       },
       candidates: { offer: '%{status}（%{when} 打診）' },
@@ -99,7 +102,7 @@ export const deskJa = {
         interpreter: '通訳者: %{name}',
         looking: '通訳者を探している依頼',
         none_looking: '通訳者を探している依頼はありません。',
-        escalated_hint: '「要対応」の依頼は事務局が手配しています。',
+        escalated_hint: '「事務局で手配中」の依頼は、事務局が通訳者に直接連絡しています。',
         all_requests: 'すべての依頼',
       },
       statements: {

@@ -1,4 +1,4 @@
-import type { OfferHistoryEntry } from '@app/domain/model';
+import { ANSWERED_OFFER_STATUSES, type OfferHistoryEntry } from '@app/domain/model';
 import {
   Alert,
   Card,
@@ -98,7 +98,9 @@ export const OfferHistoryPanel = ({ request }: { request: RequestRecord }) => {
                   <TableCell>
                     <PhoneLink phone={offer.phone} />
                   </TableCell>
-                  <TableCell align="right">{offer.wave}</TableCell>
+                  <TableCell align="right">
+                    {offer.wave > 0 ? offer.wave : translate('app.desk.history.by_hand')}
+                  </TableCell>
                   <TableCell>
                     <Chip
                       size="small"
@@ -110,9 +112,9 @@ export const OfferHistoryPanel = ({ request }: { request: RequestRecord }) => {
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {offer.status === 'pending'
                       ? translate('app.desk.history.until', { when: when(offer.expiresAt) })
-                      : offer.status === 'expired'
-                        ? '—'
-                        : when(offer.respondedAt)}
+                      : (ANSWERED_OFFER_STATUSES as readonly string[]).includes(offer.status)
+                        ? when(offer.respondedAt)
+                        : '—'}
                   </TableCell>
                   <TableCell>{offer.declineReason ?? ''}</TableCell>
                 </TableRow>

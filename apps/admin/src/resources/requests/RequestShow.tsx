@@ -1,4 +1,4 @@
-import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, Link, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import {
   ListButton,
@@ -133,6 +133,14 @@ const RequestDetails = () => {
           {staff && (
             <Row label="resources.requests.fields.hospitalId">
               <HospitalContact hospitalId={record.hospitalId} />
+            </Row>
+          )}
+          {staff && record.filedBy && (
+            <Row label="app.desk.filed_by">
+              <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }} data-testid="filed-by">
+                <span>{record.filedBy.displayName}</span>
+                <Link href={`mailto:${record.filedBy.email}`}>{record.filedBy.email}</Link>
+              </Box>
             </Row>
           )}
           <Row label="resources.requests.fields.department">{t('department', record.department)}</Row>

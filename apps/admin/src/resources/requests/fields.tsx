@@ -1,6 +1,7 @@
 import type { RequestStatus, RequestView } from '@app/domain/model';
 import { Chip } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { isStaff, type Role } from '../../access';
 import { formatTimeRange } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey, REQUEST_STATUS_COLOR } from '../../lib/workflow-choices';
@@ -30,6 +31,7 @@ const DESK_CHIP: Record<
   no_show_patient: { color: 'warning', variant: 'outlined' },
   no_show_interpreter: { color: 'warning', variant: 'outlined' },
   unfilled_past: { color: 'default', variant: 'outlined' },
+  office_arranging: { color: 'warning', variant: 'outlined' },
 };
 
 export const DeskStatusChip = ({ status }: { status: DeskStatus }) => {
@@ -61,11 +63,13 @@ export const RequestChips = ({
   const context = useRecordContext<RequestRecord>();
   const record = given ?? context;
   const translate = useTranslate();
+  const { permissions } = usePermissions<Role>();
   if (!record) return null;
   const now = new Date();
+  const viewer = isStaff(permissions) ? 'staff' : 'hospital';
   return (
     <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>
-      <DeskStatusChip status={deskStatus(record, dispatch, now)} />
+      <DeskStatusChip status={deskStatus(record, dispatch, now, viewer)} />
       {showsUrgent(record, now) && <Chip size="small" color="warning" label={translate('app.requests.urgent')} />}
       {record.onHold && <Chip size="small" variant="outlined" label={translate('app.requests.on_hold')} />}
     </span>

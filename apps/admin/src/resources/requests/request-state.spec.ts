@@ -35,6 +35,10 @@ describe('deskStatus', () => {
     expect(deskStatus({ status: 'escalated', ...ahead }, null, now)).toBe('escalated');
     expect(deskStatus({ status: 'cancelled', ...past }, null, now)).toBe('cancelled');
   });
+
+  it("tells the hospital an escalation is the office's to arrange", () => {
+    expect(deskStatus({ status: 'escalated', ...ahead }, null, now, 'hospital')).toBe('office_arranging');
+  });
 });
 
 describe('banners', () => {

@@ -14,7 +14,12 @@ import {
  * took. Pure, so the list, the page and the dashboard say the same thing.
  */
 export type DeskStatus =
-  RequestStatus | 'awaiting_confirmation' | 'no_show_patient' | 'no_show_interpreter' | 'unfilled_past';
+  | RequestStatus
+  | 'awaiting_confirmation'
+  | 'no_show_patient'
+  | 'no_show_interpreter'
+  | 'unfilled_past'
+  | 'office_arranging';
 
 /** The parts of the request's interpreter dispatch these rules read. */
 export type DispatchFacts = Pick<DispatchView, 'status' | 'endsAt' | 'noShowParty' | 'hospitalConfirmed'>;
@@ -38,11 +43,14 @@ export function deskStatus(
   request: Pick<RequestView, 'status' | 'endsAt'>,
   dispatch: DispatchFacts | null | undefined,
   now: Date,
+  viewer: 'staff' | 'hospital' = 'staff',
 ): DeskStatus {
   if (dispatch?.status === 'no_show') {
     return dispatch.noShowParty === 'interpreter' ? 'no_show_interpreter' : 'no_show_patient';
   }
   if (isOpen(request.status) && visitOver(request, now)) return 'unfilled_past';
+  // An escalation is the programme office's to act on: the hospital reads that it is being arranged.
+  if (request.status === 'escalated' && viewer === 'hospital') return 'office_arranging';
   if (isFilled(request.status) && visitOver(request, now) && dispatch && !dispatch.hospitalConfirmed) {
     return 'awaiting_confirmation';
   }
