@@ -38,14 +38,14 @@ describe("the coordinator's and staff's desk (browser)", () => {
   const dispatch = (id: string) => session.t.dataSource.getRepository(Dispatch).findOneByOrFail({ id });
 
   /** A confirmed visit that started `hoursAgo` and lasted an hour, filed and assigned with the clock set back. */
-  async function pastVisit(volunteerIndex: number, hoursAgo: number) {
+  async function pastVisit(volunteer: number | string, hoursAgo: number) {
     const { t } = session;
     t.clock.set(new Date(Date.now() - hoursAgo * HOUR - DAY));
     try {
       return await world.dispatch(
         hoursFromNow(-hoursAgo),
         hoursFromNow(-hoursAgo + 1),
-        world.volunteers[volunteerIndex].id,
+        typeof volunteer === 'string' ? volunteer : world.volunteers[volunteer].id,
       );
     } finally {
       t.clock.reset();
@@ -168,7 +168,9 @@ describe("the coordinator's and staff's desk (browser)", () => {
   });
 
   it("a coordinator records a patient no-show and finds it on the month's statement", async () => {
-    const visit = await pastVisit(4, 3);
+    const interpreter = await aQualifiedVolunteer(session.t, world.courses, { languages: ['vi'] });
+    const interpreterUser = await aUser(session.t, { role: 'volunteer', volunteerId: interpreter.id });
+    const visit = await pastVisit(interpreter.id, 3);
     const page = await tab(DESK);
     await signIn(page, world.coordinator.email, world.coordinator.password);
     await page.goto(`${session.base}/admin/#/requests/${visit.requestId}/show`);
@@ -192,8 +194,24 @@ describe("the coordinator's and staff's desk (browser)", () => {
     if (month !== tokyoMonth(new Date().toISOString()))
       await choose(page, '月', `${month.slice(0, 4)}年${Number(month.slice(5))}月`);
     const lines = page.getByTestId('statement-lines');
-    await lines.getByRole('row').filter({ hasText: '患者さん来院せず' }).getByText('3,000円').waitFor();
+    await lines.getByRole('row').filter({ hasText: '患者さん来院せず' }).getByText('3,000円').first().waitFor();
     await screenshot(page, 'desk-coordinator-statement');
+
+    // The interpreter's own statement: the honorarium of a visit the patient missed is still paid.
+    const phone = await tab(DESK);
+    await signIn(phone, interpreterUser.email, interpreterUser.password);
+    await phone.goto(`${session.base}/admin/#/statements`);
+    if (month !== tokyoMonth(new Date().toISOString()))
+      await choose(phone, '月', `${month.slice(0, 4)}年${Number(month.slice(5))}月`);
+    await phone.getByRole('heading', { level: 1, name: '謝金・交通費の明細' }).waitFor();
+    await phone
+      .getByTestId('statement-lines')
+      .getByRole('row')
+      .filter({ hasText: '患者さん来院せず' })
+      .getByText('3,000円')
+      .first()
+      .waitFor();
+    await screenshot(phone, 'desk-volunteer-statement');
   });
 
   it('staff work an escalation with its offer history and phone numbers, hand an offer, assign, and the banners go', async () => {

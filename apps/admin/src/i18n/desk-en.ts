@@ -22,8 +22,7 @@ export const deskEn = {
         interpreter: 'Interpreter did not come',
         complete: 'Record as done',
         patient_title: 'Record that the patient did not come?',
-        patient_content:
-          'Records that the patient did not come to the visit on %{when}. The interpreter (%{name}) is told.',
+        patient_content: 'Records that the patient did not come to the visit on %{when} (interpreter: %{name}).',
         patient_cost:
           "The hospital is charged the no-show fee (from the fee table) on the month's statement. The interpreter is paid the honorarium and transport as planned.",
         patient_submit: 'Record the patient no-show',

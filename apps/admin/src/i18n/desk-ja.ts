@@ -26,8 +26,7 @@ export const deskJa = {
         interpreter: '通訳者が来なかった',
         complete: '完了を記録',
         patient_title: '患者さんが来なかったことを記録しますか?',
-        patient_content:
-          '%{when} の受診に患者さんが来なかったことを記録します。通訳者（%{name}さん）には記録が届きます。',
+        patient_content: '%{when} の受診（通訳者: %{name}さん）に患者さんが来なかったことを記録します。',
         patient_cost:
           '病院に患者不在の料金（料金表の額）がかかり、その月の請求に載ります。通訳者には予定どおり謝金と交通費が支払われます。',
         patient_submit: '患者さんの不在を記録する',

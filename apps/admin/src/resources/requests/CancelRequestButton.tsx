@@ -14,8 +14,8 @@ import { visitOver } from './request-state';
 const CancellationTerms = ({ record }: { record: RequestRecord }) => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
-  if (!record.cancellation) return null;
-  const { late, feeYen } = record.cancellation;
+  // Only a confirmed visit can cost anything; a request still looking for someone never does.
+  const { late, feeYen } = record.cancellation ?? { late: false, feeYen: 0 };
   return late && feeYen > 0 ? (
     <Alert severity="warning" sx={{ mt: 2 }} data-testid="cancellation-fee">
       {translate('app.desk.cancel.late_fee', { fee: formatYen(feeYen, locale) })}
