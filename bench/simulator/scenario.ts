@@ -3,7 +3,7 @@
  * pool with a response model. Every assumption is listed in GENERATOR.md; the numbers here are
  * the ones that document names. Same seed and size → the same scenario.
  */
-import { businessDaysBetween, isBusinessDay } from '@app/domain/workflow/lead-time';
+import { businessDaysBetween, isBusinessDay } from '@app/domain/model';
 import {
   Availability,
   AvailabilityException,

@@ -108,7 +108,9 @@ describe('admin panel (browser)', () => {
     const page = await tab();
     await signIn(page, coordinator.email, coordinator.password);
     await page.getByText('医療機関担当者としてサインインしています').waitFor();
-    await page.getByText('通訳依頼の作成').waitFor();
+    // The dashboard is the coordinator's to-do list, with filing one button away.
+    await page.getByTestId('to-confirm').waitFor();
+    await page.getByRole('link', { name: '通訳を依頼する' }).waitFor();
     expect(await page.getByRole('menuitem', { name: 'ユーザー' }).count()).toBe(0);
     await screenshot(page, 'coordinator-dashboard');
 

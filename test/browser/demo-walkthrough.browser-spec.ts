@@ -42,6 +42,9 @@ async function expectTranslated(page: Page): Promise<void> {
  * order a real day goes: the volunteer on her phone, the hospital's coordinator, then staff at
  * their desk. Each step checks what changed in the database.
  */
+/** YYYY-MM-DD of an instant in Tokyo (what the list's date filter takes). */
+const tokyoDateOf = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+
 describe('a day on the demo data (browser)', () => {
   const session = useBrowserSession({ SEED_DEMO: 'true' });
   const { tab, signIn, allowProblem, scrollWidth } = session;
@@ -161,12 +164,14 @@ describe('a day on the demo data (browser)', () => {
     await page.getByRole('button', { name: '開く' }).or(page.getByLabel('メニューを開く')).first().click();
     await page.getByRole('menuitem', { name: '通訳依頼' }).click();
     await page.waitForURL(/#\/requests/);
-    // Latest first: the Vietnamese request (now confirmed) and the last days' visit on the first page.
+    // Upcoming first, from today: the Vietnamese request (now confirmed) on the first page.
     const viRow = page.locator(`a[href$="/requests/${viRequest.id}/show"]`);
     await viRow.locator('[data-status="confirmed"]').waitFor();
+    // Past visits by an earlier date: the last days' visit waits for the hospital's confirmation (確認待ち, not 確定).
+    await page.getByLabel('この日以降').fill(tokyoDateOf(lastVisit.startsAt));
     await page
       .locator(`a[href$="/requests/${lastVisit.requestId}/show"]`)
-      .locator('[data-status="confirmed"]')
+      .locator('[data-status="awaiting_confirmation"]')
       .waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await expectTranslated(page);
@@ -181,6 +186,7 @@ describe('a day on the demo data (browser)', () => {
     await screenshot(page, 'demo-request-vi-confirmed-phone');
 
     await page.goBack();
+    await page.getByLabel('この日以降').fill(tokyoDateOf(lastVisit.startsAt));
     await page.locator(`a[href$="/requests/${lastVisit.requestId}/show"]`).click();
     await page.waitForURL(new RegExp(`#/requests/${lastVisit.requestId}/show`));
     const panel = page.getByRole('region', { name: '受診の確認と評価' });

@@ -239,10 +239,12 @@ describe('dispatch workflow (browser)', () => {
     await page.getByRole('button', { name: '依頼を取り消す' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('この依頼を取り消しますか?').waitFor();
-    expect(await dialog.getByRole('button', { name: '確認' }).isDisabled()).toBe(true);
+    // The buttons say what they do: 閉じる, and 依頼を取り消す (no 「キャンセル」 / 「確認」 to misread).
+    await dialog.getByRole('button', { name: '閉じる' }).waitFor();
+    expect(await dialog.getByRole('button', { name: '依頼を取り消す' }).isDisabled()).toBe(true);
     await dialog.getByLabel('取り消しの理由').fill('患者さんの都合により');
     await screenshot(page, 'request-cancel-phone', { fullPage: false });
-    await dialog.getByRole('button', { name: '確認' }).click();
+    await dialog.getByRole('button', { name: '依頼を取り消す' }).click();
     await page.locator('[data-status="cancelled"]').waitFor();
     expect((await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: requestId })).status).toBe(
       'cancelled',

@@ -33,6 +33,7 @@ const ResetPasswordPage = lazyPage(() => import('./password-reset/ResetPasswordP
 const DispatchOfRequest = lazyPage(() =>
   import('./resources/dispatches/DispatchShow').then((m) => m.DispatchOfRequest),
 );
+const MyStatementsPage = lazyPage(() => import('./statements/MyStatementsPage').then((m) => m.MyStatementsPage));
 const DashboardPage = lazyPage(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
 
 /**
@@ -112,6 +113,15 @@ export const App = () => (
         element={
           <Authenticated>
             <ExportsPage />
+          </Authenticated>
+        }
+      />
+      {/* A coordinator's hospital's month, a volunteer's honoraria and transport. */}
+      <Route
+        path="/statements"
+        element={
+          <Authenticated>
+            <MyStatementsPage />
           </Authenticated>
         }
       />

@@ -30,6 +30,13 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
     candidates: STAFF,
     offer: STAFF,
     assign: STAFF,
+    edit: STAFF_AND_COORDINATORS,
+    hold: STAFF,
+    // Staff release any held request; a coordinator the draft they filed (the API checks whose).
+    release: STAFF_AND_COORDINATORS,
+    // Patient or interpreter no-show, and completion, once the visit has started.
+    outcome: STAFF_AND_COORDINATORS,
+    offer_history: STAFF,
   },
   offers: { '*': VOLUNTEERS },
   dispatches: { '*': VOLUNTEERS, report: VOLUNTEERS, cancel: STAFF_AND_COORDINATORS },
@@ -49,6 +56,8 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   courses: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF },
   figures: { '*': STAFF },
   exports: { '*': STAFF },
+  // A coordinator's own hospital's month, a volunteer's own honoraria and transport (staff use exports).
+  statements: { own: ['coordinator', 'volunteer'] },
   // Staff read all mail (links' tokens hidden); everyone else their own, links working.
   mail: { '*': EVERYONE },
   'audit-log': { '*': ADMIN_ONLY },

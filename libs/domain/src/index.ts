@@ -4,7 +4,6 @@ export * from './entities';
 export * from './workflow/workflow.machine';
 export * from './training/training-rule';
 export * from './workflow/dispatch-config';
-export * from './workflow/lead-time';
 export * from './workflow/offer-policy';
 export * from './errors/errors';
 export * from './errors/constraints';

@@ -2,7 +2,6 @@ import AssignmentIcon from '@mui/icons-material/Assignment';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
 import PeopleIcon from '@mui/icons-material/People';
-import PostAddIcon from '@mui/icons-material/PostAdd';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import SchoolIcon from '@mui/icons-material/School';
@@ -15,6 +14,7 @@ import { fiscalYearLabel, fiscalYearOf, formatDate, type DisplayLocale } from '.
 import { MyAvailabilityCard, MyTrainingCard } from '../my/MyDashboardCards';
 import { OwedPanel } from '../my/OwedPanel';
 import { apiClient } from '../providers';
+import { CoordinatorPanels } from './CoordinatorPanels';
 import { DashboardCard } from './DashboardCard';
 import { liveQuery } from '../lib/live';
 import { LapsingPanel, NeedsStaffPanel, TodayTomorrowPanel } from './StaffPanels';
@@ -105,26 +105,6 @@ const StaffCards = ({ role }: { role: Role }) => {
   );
 };
 
-const CoordinatorCards = () => (
-  <Grid>
-    <DashboardCard
-      title="app.dashboard.cards.new_request"
-      hint="app.dashboard.cards.new_request_hint"
-      icon={<PostAddIcon />}
-      value="＋"
-      to="/requests/create"
-    />
-    <CountCard
-      resource="requests"
-      filter={{}}
-      title="app.dashboard.cards.my_requests"
-      hint="app.dashboard.cards.my_requests_hint"
-      icon={<AssignmentIcon />}
-      to="/requests"
-    />
-  </Grid>
-);
-
 /** GET /api/offers takes no paging: the volunteer's pending offers, counted. */
 const PendingOffersCard = () => {
   const { data, isPending, error } = useQuery({
@@ -207,7 +187,7 @@ export const Dashboard = () => {
       {isStaff(permissions) ? (
         <StaffCards role={permissions} />
       ) : permissions === 'coordinator' ? (
-        <CoordinatorCards />
+        <CoordinatorPanels />
       ) : (
         <VolunteerCards />
       )}

@@ -11,6 +11,7 @@ import { twoFactorEn } from './two-factor-en';
 import { accountsEn } from './accounts-en';
 import { calendarFeedEn } from './calendar-feed-en';
 import { volunteerDayEn } from './volunteer-day-en';
+import { deskEn } from './desk-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -138,6 +139,7 @@ export const enMessages: TranslationMessages = {
     accountsEn.app,
     calendarFeedEn.app,
     volunteerDayEn.app,
+    deskEn.app,
     {
       errors: {
         codes: {

@@ -12,6 +12,7 @@ import { twoFactorJa } from './two-factor-ja';
 import { accountsJa } from './accounts-ja';
 import { calendarFeedJa } from './calendar-feed-ja';
 import { volunteerDayJa } from './volunteer-day-ja';
+import { deskJa } from './desk-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
@@ -138,6 +139,7 @@ export const jaMessages: TranslationMessages = {
     accountsJa.app,
     calendarFeedJa.app,
     volunteerDayJa.app,
+    deskJa.app,
     {
       errors: {
         codes: {

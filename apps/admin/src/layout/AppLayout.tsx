@@ -17,6 +17,7 @@ import {
 import { MyMenuItems } from '../my/MyMenuItems';
 import { OperationsMenuItems } from '../figures/OperationsMenuItems';
 import { DocumentTitle } from './AppTitle';
+import { StatementsMenuItem } from '../statements/StatementsMenuItem';
 import { LanguageMenu } from './LanguageMenu';
 import { TwoFactorMenuItem } from '../two-factor/TwoFactorMenuItem';
 import { SignedIn } from './SignedIn';
@@ -62,6 +63,7 @@ export const AppMenu = () => (
     <Menu.DashboardItem />
     <Menu.ResourceItems />
     <MyMenuItems />
+    <StatementsMenuItem />
     <OperationsMenuItems />
     <Menu.Item to="/profile" primaryText="app.menu.profile" leftIcon={<AccountCircleIcon />} />
   </Menu>

@@ -14,6 +14,8 @@ import {
   NotFoundError,
   RequestPatient,
   statesAllowing,
+  User,
+  type FiledBy,
 } from '@app/domain';
 import { type Mode, requiredLevelFor } from '@app/matching';
 import { Clock } from '../common/clock';
@@ -119,7 +121,15 @@ export class RequestsService {
     const request = await this.findInScope(this.dataSource.manager, actor, id);
     const patient = await this.dataSource.manager.findOne(RequestPatient, { where: { requestId: id } });
     if (patient) await this.audit.record(null, { actor, action: 'patient.read', objectType: 'request', objectId: id });
-    return (await this.withCancellationTerms([request]))(requestView(request, patient), request);
+    const view = (await this.withCancellationTerms([request]))(requestView(request, patient), request);
+    return isStaff(actor) ? { ...view, filedBy: await this.filedBy(request) } : view;
+  }
+
+  /** The coordinator (or staff member) who filed the request, for staff who need to reach them. */
+  private async filedBy(request: InterpretationRequest): Promise<FiledBy | null> {
+    if (!request.createdBy) return null;
+    const user = await this.dataSource.manager.findOne(User, { where: { id: request.createdBy } });
+    return user ? { displayName: user.displayName, email: user.email } : null;
   }
 
   /**

@@ -118,6 +118,9 @@ export const CONSTRAINTS_NOT_REACHABLE_BY_REQUESTS: readonly string[] = [
   'uq_refresh_tokens_hash',
   'uq_dispatches_reconfirm_token',
   'uq_offers_link_token',
+  'uq_dispatches_calendar_token',
+  'uq_volunteers_calendar_feed_token',
+  'uq_password_resets_token_hash',
   // Written by upserts or after a check under the row lock.
   'uq_course_attendances_course_volunteer',
   'uq_offers_one_pending_per_volunteer',

@@ -51,6 +51,14 @@ export interface RequestView {
   patient?: PatientView | null;
   /** A confirmed request's: what cancelling it now would cost the hospital. */
   cancellation?: CancellationTerms;
+  /** Staff only (GET /api/requests/:id): the coordinator who filed it, whom staff contact about it. */
+  filedBy?: FiledBy | null;
+}
+
+/** Who filed a request: the coordinator's name and address (the hospital's phone is on the hospital). */
+export interface FiledBy {
+  displayName: string;
+  email: string;
 }
 
 export interface CancellationTerms {

@@ -1,3 +1,5 @@
+import { DEFAULT_LEAD_TIME_BUSINESS_DAYS } from '../model/lead-time';
+
 /**
  * The programme's dispatch policy: how offers go out, how long volunteers have to answer, and
  * when staff are pulled in. Data, not code, so the programme can tune it: `npm run simulate`
@@ -69,7 +71,7 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   waveOrder: 'capRoom',
   quickAnswerers: { withinMinutes: 30, ampleRoom: 4 },
   escalateBeforeHours: 12,
-  leadTimeBusinessDays: 3,
+  leadTimeBusinessDays: DEFAULT_LEAD_TIME_BUSINESS_DAYS,
   reconfirmBeforeHours: 48,
   reconfirmDeadlineHours: 24,
   lateCancellationHours: 24,

@@ -1,4 +1,4 @@
-import { isOpen } from '@app/domain/model';
+import { type CandidateContact, isOpen } from '@app/domain/model';
 import SendIcon from '@mui/icons-material/Send';
 import {
   Alert,
@@ -10,6 +10,7 @@ import {
   Chip,
   Dialog,
   DialogActions,
+  Link,
   DialogContent,
   DialogContentText,
   DialogTitle,
@@ -22,19 +23,23 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, useNotify, useTranslate } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
+import { formatDateTime } from '../../lib/dates';
+import { useDisplayLocale } from '../../lib/use-display-locale';
 import { useApiAction } from '../../lib/use-api-action';
 import { enumKey, SCORE_PARTS } from '../../lib/workflow-choices';
 import { apiClient } from '../../providers';
 import type { RequestRecord } from './fields';
+import { OFFER_STATUS_COLOR, PhoneLink } from './OfferHistoryPanel';
 
-interface Eligible {
+interface Eligible extends CandidateContact {
   volunteerId: string;
   displayName: string;
   score: number;
   parts: Record<string, number>;
   reasons: string[];
 }
-interface Excluded {
+interface Excluded extends CandidateContact {
   volunteerId: string;
   displayName: string;
   reasons: string[];
@@ -104,6 +109,35 @@ const AssignDialog = ({
         </Button>
       </DialogActions>
     </Dialog>
+  );
+};
+
+/** The candidate's name (a link to the volunteer), phone, and whether and when they were asked. */
+const Contact = ({ candidate, muted }: { candidate: Eligible | Excluded; muted?: boolean }) => {
+  const translate = useTranslate();
+  const locale = useDisplayLocale();
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 1.5, rowGap: 0.5 }}>
+      <Link
+        component={RouterLink}
+        to={`/volunteers/${candidate.volunteerId}/show`}
+        color={muted ? 'text.secondary' : 'primary'}
+      >
+        {candidate.displayName}
+      </Link>
+      <PhoneLink phone={candidate.phone} />
+      {candidate.offer && (
+        <Chip
+          size="small"
+          data-testid="candidate-offer"
+          color={OFFER_STATUS_COLOR[candidate.offer.status] ?? 'default'}
+          label={translate('app.desk.candidates.offer', {
+            status: translate(enumKey('offer_status', candidate.offer.status)),
+            when: formatDateTime(candidate.offer.sentAt, locale),
+          })}
+        />
+      )}
+    </Box>
   );
 };
 
@@ -181,7 +215,9 @@ export const CandidatesPanel = ({ request }: { request: RequestRecord }) => {
               sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}
               data-testid="eligible-candidate"
             >
-              {open && (
+              {/* Already asked and not yet answered: sending again would do nothing, so no box to tick. */}
+              {open && candidate.offer?.status === 'pending' && <Box sx={{ width: 42, flex: 'none' }} />}
+              {open && candidate.offer?.status !== 'pending' && (
                 <Checkbox
                   edge="start"
                   checked={chosen.includes(candidate.volunteerId)}
@@ -190,12 +226,13 @@ export const CandidatesPanel = ({ request }: { request: RequestRecord }) => {
                 />
               )}
               <Box sx={{ flex: '1 1 180px', minWidth: 0, pt: 1 }}>
-                <Typography>
-                  {index + 1}. {candidate.displayName}{' '}
+                <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+                  <Typography component="span">{index + 1}.</Typography>
+                  <Contact candidate={candidate} />
                   <Typography component="span" color="primary" fontWeight="bold">
                     {translate('app.candidates.score', { score: round(candidate.score) })}
                   </Typography>
-                </Typography>
+                </Box>
                 <ScoreParts parts={candidate.parts} />
               </Box>
               {open && (
@@ -234,7 +271,7 @@ export const CandidatesPanel = ({ request }: { request: RequestRecord }) => {
               data-testid="excluded-candidate"
             >
               <Box sx={{ flex: '1 1 180px', minWidth: 0 }}>
-                <Typography color="text.secondary">{candidate.displayName}</Typography>
+                <Contact candidate={candidate} muted />
                 <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}>
                   {candidate.reasons.map((code) => (
                     <Chip

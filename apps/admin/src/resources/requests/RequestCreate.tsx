@@ -29,6 +29,7 @@ import {
   VISIT_TYPES,
 } from '../../lib/workflow-choices';
 import type { RequestRecord } from './fields';
+import { LeadTimeNotice, OnHoldInput } from './FilingOptions';
 
 /** The form holds a date and two wall times; the API takes ISO times with the Tokyo offset. */
 interface FormValues {
@@ -126,9 +127,16 @@ export const RequestCreate = () => {
       transform={(data: FormValues) => toCreateBody(data)}
       mutationOptions={{
         onSuccess: (created: RequestRecord) => {
-          notify(created.urgent ? 'app.requests.filed_urgent' : 'app.requests.filed', {
-            type: created.urgent ? 'warning' : 'success',
-          });
+          notify(
+            created.onHold
+              ? 'app.desk.create.filed_on_hold'
+              : created.urgent
+                ? 'app.requests.filed_urgent'
+                : 'app.requests.filed',
+            {
+              type: created.urgent ? 'warning' : 'success',
+            },
+          );
           redirect('show', 'requests', created.id);
         },
       }}
@@ -154,6 +162,7 @@ export const RequestCreate = () => {
           <TextInput source="startsAt" type="time" validate={required()} />
           <TextInput source="endsAt" type="time" validate={[required(), endAfterStart]} />
         </Box>
+        <LeadTimeNotice />
         <Box sx={row}>
           <SelectInput source="department" choices={choices('department', DEPARTMENTS)} validate={required()} />
           <SelectInput source="visitType" choices={choices('visit_type', VISIT_TYPES)} validate={required()} />
@@ -182,6 +191,7 @@ export const RequestCreate = () => {
           <SelectInput source="patient.ageBand" choices={choices('age_band', AGE_BANDS)} validate={required()} />
         </Box>
         <TextInput source="notes" multiline minRows={2} fullWidth />
+        <OnHoldInput />
       </SimpleForm>
     </Create>
   );

@@ -1,14 +1,12 @@
-import { isFilled } from '@app/domain/model';
-import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, Link, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import {
   ListButton,
-  ReferenceField,
   ShowBase,
-  TextField,
   Title,
   TopToolbar,
   useCanAccess,
+  useGetOne,
   usePermissions,
   useShowContext,
   useTranslate,
@@ -21,10 +19,16 @@ import { ReconfirmedChip } from '../dispatches/ReconfirmedChip';
 import { CancelDispatchButton } from './CancelDispatchButton';
 import { CancelRequestButton } from './CancelRequestButton';
 import { CandidatesPanel } from './CandidatesPanel';
+import { EditRequestButton } from './EditRequestButton';
+import { HoldButtons } from './HoldButtons';
+import { OfferHistoryPanel, PhoneLink } from './OfferHistoryPanel';
 import { SwapsPanel } from './SwapsPanel';
 import { RequestChips, VisitTime, type RequestRecord } from './fields';
 import { liveQuery } from '../../lib/live';
-import { useRequestDispatch, VisitConfirmationPanel } from './VisitConfirmationPanel';
+import { useInterpreterDispatch } from './request-dispatch';
+import { deskStatus, nationalityLabel, showsEscalation, showsUrgent } from './request-state';
+import { VisitConfirmationPanel } from './VisitConfirmationPanel';
+import { VisitOutcomeButtons } from './VisitOutcomeButtons';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -47,16 +51,31 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => {
   );
 };
 
+/** The hospital's name and the number staff call about the request. */
+const HospitalContact = ({ hospitalId }: { hospitalId: string }) => {
+  const { data } = useGetOne<{ id: string; name: string; phone: string | null }>('hospitals', { id: hospitalId });
+  if (!data) return null;
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
+      <span>{data.name}</span>
+      <PhoneLink phone={data.phone} />
+    </Box>
+  );
+};
+
 const RequestDetails = () => {
   const { record, isPending } = useShowContext<RequestRecord>();
   const translate = useTranslate();
   const locale = useDisplayLocale();
   const { permissions } = usePermissions<Role>();
   const { canAccess: seesCandidates } = useCanAccess({ resource: 'requests', action: 'candidates' });
-  const filled = !!record && isFilled(record.status);
-  const dispatch = useRequestDispatch(record ?? { id: '', status: '' }, filled);
+  const { canAccess: seesHistory } = useCanAccess({ resource: 'requests', action: 'offer_history' });
+  const dispatch = useInterpreterDispatch(record, !!record && ['confirmed', 'completed'].includes(record.status));
   if (isPending || !record) return null;
   const t = (group: string, value: string) => translate(enumKey(group, value));
+  const now = new Date();
+  const status = deskStatus(record, dispatch.data, now);
+  const staff = isStaff(permissions);
   return (
     <Box sx={{ display: 'grid', gap: 2, mt: 1 }}>
       <Title
@@ -65,15 +84,26 @@ const RequestDetails = () => {
       <TopToolbar sx={{ justifyContent: 'space-between', minHeight: 'auto' }}>
         <ListButton />
         <Box sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', gap: 1 }}>
+          <HoldButtons />
+          <EditRequestButton />
+          <VisitOutcomeButtons />
           <CancelDispatchButton />
           <CancelRequestButton />
         </Box>
       </TopToolbar>
-      {record.urgent && record.status !== 'cancelled' && (
-        <Alert severity="warning">{translate('app.requests.filed_urgent')}</Alert>
+      {record.onHold && record.status !== 'cancelled' && (
+        <Alert severity="info" data-testid="on-hold">
+          {translate(staff ? 'app.desk.hold.banner_staff' : 'app.desk.hold.banner')}
+        </Alert>
       )}
-      {record.escalationReason && (
-        <Alert severity="error">
+      {showsUrgent(record, now) && <Alert severity="warning">{translate('app.requests.filed_urgent')}</Alert>}
+      {(status === 'no_show_patient' || status === 'no_show_interpreter') && (
+        <Alert severity="warning" data-testid="no-show-recorded">
+          {translate(`app.desk.outcome.${status}_recorded`)}
+        </Alert>
+      )}
+      {record.escalationReason && showsEscalation(record, now) && (
+        <Alert severity="error" data-testid="escalation-banner">
           {translate('app.requests.escalation')}:{' '}
           {translate(enumKey('escalation_reason', record.escalationReason), { _: record.escalationReason })}
         </Alert>
@@ -84,13 +114,18 @@ const RequestDetails = () => {
             {translate('app.requests.section_visit')}
           </Typography>
           <Row label="resources.requests.fields.status">
-            <RequestChips record={record} />
+            <RequestChips record={record} dispatch={dispatch.data} />
+          </Row>
+          <Row label="app.requests.reference">
+            <Box component="span" sx={{ fontFamily: 'monospace', fontSize: '1.05em' }} data-testid="reference">
+              {record.reference}
+            </Box>
           </Row>
           <Row label="app.requests.visit">
             <VisitTime record={record} />
           </Row>
           <Row label="resources.requests.fields.language">{t('language', record.language)}</Row>
-          {filled && dispatch.data && (
+          {dispatch.data && (
             <Row label="app.requests.interpreter">
               <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
                 {dispatch.data.interpreterName}
@@ -98,11 +133,22 @@ const RequestDetails = () => {
               </Box>
             </Row>
           )}
-          {isStaff(permissions) && (
+          {staff && dispatch.data?.overrideReason && (
+            <Row label="app.desk.override_reason">
+              <span data-testid="override-reason">{dispatch.data.overrideReason}</span>
+            </Row>
+          )}
+          {staff && (
             <Row label="resources.requests.fields.hospitalId">
-              <ReferenceField source="hospitalId" reference="hospitals" link={false}>
-                <TextField source="name" />
-              </ReferenceField>
+              <HospitalContact hospitalId={record.hospitalId} />
+            </Row>
+          )}
+          {staff && record.filedBy && (
+            <Row label="app.desk.filed_by">
+              <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }} data-testid="filed-by">
+                <span>{record.filedBy.displayName}</span>
+                <Link href={`mailto:${record.filedBy.email}`}>{record.filedBy.email}</Link>
+              </Box>
             </Row>
           )}
           <Row label="resources.requests.fields.department">{t('department', record.department)}</Row>
@@ -130,7 +176,9 @@ const RequestDetails = () => {
               <Row label="resources.requests.fields.patient.gender">{t('patient_gender', record.patient.gender)}</Row>
               <Row label="resources.requests.fields.patient.ageBand">{t('age_band', record.patient.ageBand)}</Row>
               {record.patient.nationality && (
-                <Row label="resources.requests.fields.patient.nationality">{record.patient.nationality}</Row>
+                <Row label="resources.requests.fields.patient.nationality">
+                  {nationalityLabel(record.patient.nationality, locale)}
+                </Row>
               )}
             </>
           ) : (
@@ -139,6 +187,7 @@ const RequestDetails = () => {
         </CardContent>
       </Card>
       <VisitConfirmationPanel request={record} />
+      {seesHistory && <OfferHistoryPanel request={record} />}
       {seesCandidates && <CandidatesPanel request={record} />}
       {seesCandidates && <SwapsPanel request={record} />}
     </Box>

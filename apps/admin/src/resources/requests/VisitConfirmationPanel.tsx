@@ -75,7 +75,7 @@ function useHospitalConfirmation(dispatch: DispatchRecord | null | undefined) {
   });
 }
 
-const ConfirmDialog = ({
+export const ConfirmDialog = ({
   dispatch,
   onClose,
   onDone,
@@ -222,6 +222,8 @@ export const VisitConfirmationPanel = ({ request }: { request: RequestRecord }) 
   if (!relevant) return null;
   // Staff read what the hospital confirmed; only the hospital's coordinator confirms.
   if (mayConfirm !== true && !result) return null;
+  // No interpreter holds the visit (a no-show is on record, or it reopened): nothing to confirm.
+  if (dispatch.isSuccess && !dispatch.data) return null;
   const over = dispatch.data ? new Date(dispatch.data.endsAt).getTime() <= Date.now() : false;
   return (
     <Card component="section" aria-label={translate('app.visit_confirmation.title')}>

@@ -1,9 +1,11 @@
 import type { RequestStatus, RequestView } from '@app/domain/model';
 import { Chip } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { isStaff, type Role } from '../../access';
 import { formatTimeRange } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey, REQUEST_STATUS_COLOR } from '../../lib/workflow-choices';
+import { type DeskStatus, type DispatchFacts, deskStatus, showsUrgent } from './request-state';
 
 /** GET /api/requests: the API's view, from the model. */
 export type RequestRecord = RequestView;
@@ -20,16 +22,55 @@ export const StatusChip = ({ status }: { status: RequestStatus }) => {
   );
 };
 
-/** Status, urgent and on-hold chips of the record in context. */
-export const RequestChips = ({ record: given }: { record?: RequestRecord }) => {
+/** The desk's states beyond the workflow's (request-state.ts): a finished visit to confirm, a no-show, a past unfilled one. */
+const DESK_CHIP: Record<
+  Exclude<DeskStatus, RequestStatus>,
+  { color: 'default' | 'info' | 'warning' | 'secondary'; variant?: 'outlined' }
+> = {
+  awaiting_confirmation: { color: 'secondary' },
+  no_show_patient: { color: 'warning', variant: 'outlined' },
+  no_show_interpreter: { color: 'warning', variant: 'outlined' },
+  unfilled_past: { color: 'default', variant: 'outlined' },
+  office_arranging: { color: 'warning', variant: 'outlined' },
+};
+
+export const DeskStatusChip = ({ status }: { status: DeskStatus }) => {
+  const translate = useTranslate();
+  if (!(status in DESK_CHIP)) return <StatusChip status={status as RequestStatus} />;
+  const chip = DESK_CHIP[status as keyof typeof DESK_CHIP];
+  return (
+    <Chip
+      size="small"
+      color={chip.color}
+      variant={chip.variant}
+      label={translate(`app.desk.status.${status}`)}
+      data-status={status}
+    />
+  );
+};
+
+/**
+ * Status, urgent and on-hold chips of the record in context; with its interpreter's dispatch, the
+ * desk's status (確認待ち, a no-show, a past unfilled request) instead of the bare workflow state.
+ */
+export const RequestChips = ({
+  record: given,
+  dispatch,
+}: {
+  record?: RequestRecord;
+  dispatch?: DispatchFacts | null;
+}) => {
   const context = useRecordContext<RequestRecord>();
   const record = given ?? context;
   const translate = useTranslate();
+  const { permissions } = usePermissions<Role>();
   if (!record) return null;
+  const now = new Date();
+  const viewer = isStaff(permissions) ? 'staff' : 'hospital';
   return (
     <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>
-      <StatusChip status={record.status} />
-      {record.urgent && <Chip size="small" color="warning" label={translate('app.requests.urgent')} />}
+      <DeskStatusChip status={deskStatus(record, dispatch, now, viewer)} />
+      {showsUrgent(record, now) && <Chip size="small" color="warning" label={translate('app.requests.urgent')} />}
       {record.onHold && <Chip size="small" variant="outlined" label={translate('app.requests.on_hold')} />}
     </span>
   );

@@ -17,6 +17,7 @@ import {
   VISIT_TYPES,
 } from '@app/domain/model';
 import type {
+  FiledBy,
   AgeBand,
   CancellationTerms,
   CancellingParty,
@@ -63,6 +64,12 @@ export class CancellationTermsSchema implements CancellationTerms {
   @ApiProperty({ description: "The hospital's charge if cancelled now (yen)" }) feeYen!: number;
 }
 
+@ApiSchema({ name: 'FiledBy' })
+export class FiledBySchema implements FiledBy {
+  @ApiProperty() displayName!: string;
+  @ApiProperty() email!: string;
+}
+
 @ApiSchema({ name: 'RequestView' })
 export class RequestViewSchema implements RequestView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -102,6 +109,12 @@ export class RequestViewSchema implements RequestView {
     description: "A confirmed request's: what cancelling it now would cost the hospital",
   })
   cancellation?: CancellationTerms;
+  @ApiPropertyOptional({
+    type: FiledBySchema,
+    nullable: true,
+    description: 'Staff only, on GET /api/requests/:id: the coordinator who filed the request',
+  })
+  filedBy?: FiledBy | null;
 }
 
 @ApiSchema({ name: 'VisitDetails' })

@@ -1,0 +1,143 @@
+import PrintIcon from '@mui/icons-material/Print';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CanAccess, Title, usePermissions, useTranslate } from 'react-admin';
+import type { Role } from '../access';
+import { StatementTable } from '../exports/StatementTable';
+import type { HospitalStatement, Statements, VolunteerStatement } from '../exports/types';
+import { formatYen } from '../figures/format';
+import { AccessDenied } from '../layout/AccessDenied';
+import { formatDate } from '../lib/dates';
+import { useDisplayLocale } from '../lib/use-display-locale';
+import { enumKey } from '../lib/workflow-choices';
+import { apiClient } from '../providers';
+import { monthOf, recentMonths } from './statement-month';
+
+type Kind = 'hospitals' | 'volunteers';
+
+/** Each line of the month: the visit's date, what it is, and the amount (with honoraria and transport for a volunteer). */
+const StatementLines = ({ kind, month }: { kind: Kind; month: string }) => {
+  const translate = useTranslate();
+  const locale = useDisplayLocale();
+  const statements = useQuery({
+    queryKey: ['statements', kind, month],
+    queryFn: () =>
+      apiClient.request<Statements<HospitalStatement | VolunteerStatement>>(`/statements/${kind}`, {
+        query: { month },
+      }),
+  });
+  if (statements.error) return <Alert severity="error">{statements.error.message}</Alert>;
+  type Line = HospitalStatement['lines'][number] | VolunteerStatement['lines'][number];
+  const lines = (statements.data?.data ?? []).flatMap((s): Line[] => s.lines);
+  if (lines.length === 0) return null;
+  const yen = (n: number) => formatYen(n, locale);
+  return (
+    <Table size="small" data-testid="statement-lines" sx={{ '& .MuiTableCell-alignRight': { whiteSpace: 'nowrap' } }}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('app.desk.statements.date')}</TableCell>
+          <TableCell>
+            {translate(kind === 'hospitals' ? 'resources.requests.fields.language' : 'app.exports.hospital')}
+          </TableCell>
+          <TableCell>{translate('app.desk.statements.kind_label')}</TableCell>
+          {kind === 'volunteers' && (
+            <>
+              <TableCell align="right">{translate('app.desk.statements.honorarium')}</TableCell>
+              <TableCell align="right">{translate('app.desk.statements.transport')}</TableCell>
+            </>
+          )}
+          <TableCell align="right">{translate('app.exports.amount')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {lines.map((line) => (
+          <TableRow key={`${line.dispatchId}-${line.kind}`}>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(line.date, locale)}</TableCell>
+            <TableCell>
+              {'language' in line ? translate(enumKey('language', line.language)) : line.hospitalName}
+            </TableCell>
+            <TableCell>
+              {translate(`app.desk.statements.kind.${line.kind}`, { _: line.kind })}
+              {'minutes' in line && line.minutes
+                ? ` (${translate('app.desk.statements.minutes', { minutes: line.minutes })})`
+                : ''}
+            </TableCell>
+            {'honorariumYen' in line && (
+              <>
+                <TableCell align="right">{yen(line.honorariumYen)}</TableCell>
+                <TableCell align="right">{yen(line.transportYen)}</TableCell>
+              </>
+            )}
+            <TableCell align="right">{yen(line.amountYen)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+const MyStatements = () => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions<Role>();
+  const [month, setMonth] = useState(() => monthOf(new Date()));
+  const kind: Kind = permissions === 'volunteer' ? 'volunteers' : 'hospitals';
+  return (
+    <Box sx={{ py: 2, display: 'grid', gap: 2 }}>
+      <Title title={`app.desk.statements.title_${kind}`} />
+      <Card>
+        <CardContent sx={{ display: 'grid', gap: 2 }}>
+          <Typography variant="h5" component="h1">
+            {translate(`app.desk.statements.title_${kind}`)}
+          </Typography>
+          <Typography color="text.secondary">{translate(`app.desk.statements.hint_${kind}`)}</Typography>
+          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', displayPrint: 'none' }}>
+            <TextField
+              select
+              size="small"
+              label={translate('app.exports.month')}
+              value={month}
+              onChange={(e) => setMonth(e.target.value)}
+              sx={{ width: 200 }}
+            >
+              {recentMonths(new Date()).map((m) => (
+                <MenuItem key={m} value={m}>
+                  {translate('app.exports.month_label', { year: m.slice(0, 4), month: Number(m.slice(5)) })}
+                </MenuItem>
+              ))}
+            </TextField>
+            <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()}>
+              {translate('app.desk.statements.print')}
+            </Button>
+          </Box>
+          <Typography variant="h6" component="h2">
+            {translate('app.exports.month_label', { year: month.slice(0, 4), month: Number(month.slice(5)) })}
+          </Typography>
+          <StatementTable kind={kind} month={month} />
+          <StatementLines kind={kind} month={month} />
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};
+
+/** 明細: a coordinator's hospital's month (請求), a volunteer's honoraria and transport (謝金・交通費). */
+export const MyStatementsPage = () => (
+  <CanAccess resource="statements" action="own" accessDenied={<AccessDenied />}>
+    <MyStatements />
+  </CanAccess>
+);
