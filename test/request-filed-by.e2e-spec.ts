@@ -19,9 +19,19 @@ describe('Who filed a request', () => {
 
   const get = (auth: string) => t.http().get(`/api/requests/${requestId}`).set('Authorization', auth).expect(200);
 
-  it("names the filing coordinator to staff on the request's page", async () => {
-    const { body } = await get(world.staff);
-    expect(body.filedBy).toEqual({ displayName: world.coordinator.displayName, email: world.coordinator.email });
+  it("names the filing coordinator to staff on the request's page, with their direct line", async () => {
+    expect((await get(world.staff)).body.filedBy).toEqual({
+      displayName: world.coordinator.displayName,
+      email: world.coordinator.email,
+      phone: null,
+    });
+    await t
+      .http()
+      .patch(`/api/users/${world.coordinator.id}`)
+      .set('Authorization', world.staff)
+      .send({ phone: '096-123-4567' })
+      .expect(200);
+    expect((await get(world.staff)).body.filedBy.phone).toBe('096-123-4567');
   });
 
   it('is not in the coordinator’s own view, nor in lists', async () => {

@@ -129,7 +129,7 @@ export class RequestsService {
   private async filedBy(request: InterpretationRequest): Promise<FiledBy | null> {
     if (!request.createdBy) return null;
     const user = await this.dataSource.manager.findOne(User, { where: { id: request.createdBy } });
-    return user ? { displayName: user.displayName, email: user.email } : null;
+    return user ? { displayName: user.displayName, email: user.email, phone: user.phone } : null;
   }
 
   /**

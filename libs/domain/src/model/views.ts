@@ -59,6 +59,8 @@ export interface RequestView {
 export interface FiledBy {
   displayName: string;
   email: string;
+  /** Their direct line, when the account has one. */
+  phone: string | null;
 }
 
 export interface CancellationTerms {

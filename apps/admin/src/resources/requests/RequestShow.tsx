@@ -147,6 +147,9 @@ const RequestDetails = () => {
             <Row label="app.desk.filed_by">
               <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }} data-testid="filed-by">
                 <span>{record.filedBy.displayName}</span>
+                {record.filedBy.phone && (
+                  <Link href={`tel:${record.filedBy.phone.replace(/[^\d+]/g, '')}`}>{record.filedBy.phone}</Link>
+                )}
                 <Link href={`mailto:${record.filedBy.email}`}>{record.filedBy.email}</Link>
               </Box>
             </Row>

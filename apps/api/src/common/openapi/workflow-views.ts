@@ -68,6 +68,8 @@ export class CancellationTermsSchema implements CancellationTerms {
 export class FiledBySchema implements FiledBy {
   @ApiProperty() displayName!: string;
   @ApiProperty() email!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Their direct line, when the account has one' })
+  phone!: string | null;
 }
 
 @ApiSchema({ name: 'RequestView' })
