@@ -1,4 +1,5 @@
-import { businessDaysBetween, isBusinessDay, isUrgent } from './lead-time';
+import * as holidayJp from '@holiday-jp/holiday_jp';
+import { businessDaysBetween, isBusinessDay, isPublicHoliday, isUrgent } from './lead-time';
 
 const jst = (iso: string) => new Date(`${iso}+09:00`);
 
@@ -29,5 +30,17 @@ describe('isUrgent', () => {
   it('marks a request with less than three business days of notice as urgent', () => {
     expect(isUrgent(jst('2026-12-04T10:00'), jst('2026-12-09T10:00'), 3)).toBe(true);
     expect(isUrgent(jst('2026-12-03T10:00'), jst('2026-12-09T10:00'), 3)).toBe(false);
+  });
+});
+
+describe('isPublicHoliday', () => {
+  it('answers as holiday_jp.isHoliday for every day from 2020 to 2030', () => {
+    for (
+      let day = new Date(2020, 0, 1);
+      day.getFullYear() < 2031;
+      day = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1)
+    ) {
+      expect([day.toDateString(), isPublicHoliday(day)]).toEqual([day.toDateString(), holidayJp.isHoliday(day)]);
+    }
   });
 });

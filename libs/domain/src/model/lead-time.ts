@@ -16,9 +16,21 @@ function tokyoCalendarDay(at: Date): Date {
   return new Date(t.getFullYear(), t.getMonth(), t.getDate());
 }
 
+/**
+ * The public holidays as `YYYY-MM-DD` keys: a set lookup, where `holidayJp.isHoliday` scans its
+ * whole table (some 1,300 dates) on every call — and a visit six months out asks 180 times.
+ */
+const HOLIDAYS: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
+
+/** Whether a calendar day (a local Date at midnight, as `tokyoCalendarDay` makes) is a public holiday. */
+export function isPublicHoliday(day: Date): boolean {
+  const key = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+  return HOLIDAYS.has(key);
+}
+
 /** Weekdays that are not Japanese public holidays nor the year-end closure (29 Dec – 3 Jan). */
 export function isBusinessDay(day: Date): boolean {
-  if (isWeekend(day) || holidayJp.isHoliday(day)) return false;
+  if (isWeekend(day) || isPublicHoliday(day)) return false;
   const month = day.getMonth() + 1;
   const date = day.getDate();
   return !((month === 12 && date >= 29) || (month === 1 && date <= 3));
