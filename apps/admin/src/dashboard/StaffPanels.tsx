@@ -31,6 +31,7 @@ import { showsUrgent } from '../resources/requests/request-state';
 import {
   type FillState,
   fillState,
+  nearDay,
   type LapsingVolunteer,
   notReconfirmedTomorrow,
   splitStanding,
@@ -144,10 +145,32 @@ const FillChip = ({ state }: { state: FillState }) => {
   );
 };
 
-/** One request line: state, time, language; below, the hospital, the reference and (escalated) why. */
-const RequestLine = ({ r, hospital, now }: { r: RequestRow; hospital: string | undefined; now: Date }) => {
+/** 明日 10:00–11:30 for a visit today, tomorrow or the day after; the full date further out. */
+const VisitWhen = ({ startsAt, endsAt, windows }: { startsAt: string; endsAt: string; windows: StaffWindows }) => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
+  const day = nearDay(startsAt, windows);
+  const full = formatTimeRange(startsAt, endsAt, locale);
+  if (!day) return <span>{full}</span>;
+  return (
+    <span title={full}>
+      {translate(`app.staff_desk.day.${day}`)} {formatTime(startsAt)}–{formatTime(endsAt)}
+    </span>
+  );
+};
+
+/** One request line: state, time, language; below, the hospital, the reference and (escalated) why. */
+const RequestLine = ({
+  r,
+  hospital,
+  windows,
+}: {
+  r: RequestRow;
+  hospital: string | undefined;
+  windows: StaffWindows;
+}) => {
+  const translate = useTranslate();
+  const now = new Date(windows.now);
   const reason =
     r.status === 'escalated' && r.escalationReason
       ? translate(enumKey('escalation_reason', r.escalationReason), { _: r.escalationReason })
@@ -159,7 +182,7 @@ const RequestLine = ({ r, hospital, now }: { r: RequestRow; hospital: string | u
           <Stack component="span" direction="row" gap={1} alignItems="center" flexWrap="wrap">
             <FillChip state={fillState(r)} />
             {showsUrgent(r, now) && <Chip size="small" color="warning" label={translate('app.requests.urgent')} />}
-            <span>{formatTimeRange(r.startsAt, r.endsAt, locale)}</span>
+            <VisitWhen startsAt={r.startsAt} endsAt={r.endsAt} windows={windows} />
             <span>{translate(enumKey('language', r.language))}</span>
           </Stack>
         }
@@ -202,7 +225,7 @@ export const UnfilledSoonPanel = ({ windows }: { windows: StaffWindows }) => {
       ) : (
         <List dense disablePadding>
           {rows.map((r) => (
-            <RequestLine key={r.id} r={r} hospital={hospitals.get(r.hospitalId)} now={new Date(windows.now)} />
+            <RequestLine key={r.id} r={r} hospital={hospitals.get(r.hospitalId)} windows={windows} />
           ))}
         </List>
       )}
@@ -234,7 +257,7 @@ export const EscalationsPanel = ({ windows }: { windows: StaffWindows }) => {
       ) : (
         <List dense disablePadding>
           {rows.map((r) => (
-            <RequestLine key={r.id} r={r} hospital={hospitals.get(r.hospitalId)} now={new Date(windows.now)} />
+            <RequestLine key={r.id} r={r} hospital={hospitals.get(r.hospitalId)} windows={windows} />
           ))}
         </List>
       )}
@@ -299,27 +322,31 @@ export const NotReconfirmedPanel = ({ windows }: { windows: StaffWindows }) => {
           {rows.map((d) => {
             const phone = phones.get(d.volunteerId);
             return (
-              <ListItem key={d.id} disablePadding divider data-testid="desk-dispatch">
+              <ListItem
+                key={d.id}
+                disablePadding
+                divider
+                data-testid="desk-dispatch"
+                sx={{ flexDirection: 'column', alignItems: 'stretch', pb: 1 }}
+              >
                 <ListItemButton component={RouterLink} to={`/requests/${d.requestId}/show`}>
                   <ListItemText
                     primary={
                       <Stack component="span" direction="row" gap={1} alignItems="center" flexWrap="wrap">
                         <ReconfirmedChip dispatch={d} />
-                        <span>
-                          {translate('app.dashboard.panels.tomorrow')} {formatTime(d.startsAt)}–{formatTime(d.endsAt)}
-                        </span>
+                        <VisitWhen startsAt={d.startsAt} endsAt={d.endsAt} windows={windows} />
                         <span>{translate(enumKey('language', d.language))}</span>
                       </Stack>
                     }
                     secondary={`${d.interpreterName} · ${hospitals.get(d.hospitalId) ?? '…'}`}
                   />
                 </ListItemButton>
-                <Box sx={{ px: 1, flexShrink: 0, textAlign: 'right' }}>
+                <Box sx={{ px: 2 }}>
                   {phone ? (
                     <Link
                       href={`tel:${phone.replace(/[^\d+]/g, '')}`}
                       aria-label={translate('app.staff_desk.reconfirm.call', { name: d.interpreterName })}
-                      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}
+                      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
                     >
                       <PhoneIcon fontSize="small" />
                       {phone}

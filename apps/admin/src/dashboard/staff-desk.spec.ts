@@ -1,4 +1,4 @@
-import { fillState, notReconfirmedTomorrow, splitStanding, staffWindows, unfilledSoon } from './staff-desk';
+import { fillState, nearDay, notReconfirmedTomorrow, splitStanding, staffWindows, unfilledSoon } from './staff-desk';
 
 // 2026-12-07 23:30 Tokyo: tomorrow is the 8th, the day after the 9th.
 const NOW = new Date('2026-12-07T14:30:00Z');
@@ -14,6 +14,17 @@ describe('staffWindows', () => {
   it('just after Tokyo midnight, tomorrow is the next Tokyo day', () => {
     const w = staffWindows(new Date('2026-12-07T15:05:00Z')); // 2026-12-08 00:05 Tokyo
     expect(w.tomorrow).toBe('2026-12-08T15:00:00.000Z');
+  });
+});
+
+describe('nearDay', () => {
+  it('names today, tomorrow and the day after in Tokyo, nothing else', () => {
+    const w = staffWindows(NOW);
+    expect(nearDay('2026-12-07T14:45:00Z', w)).toBe('today'); // 23:45 Tokyo
+    expect(nearDay('2026-12-07T15:00:00Z', w)).toBe('tomorrow'); // the 8th 00:00
+    expect(nearDay('2026-12-09T14:59:00Z', w)).toBe('day_after'); // the 9th 23:59
+    expect(nearDay('2026-12-09T15:00:00Z', w)).toBeNull();
+    expect(nearDay('2026-12-06T14:59:00Z', w)).toBeNull();
   });
 });
 

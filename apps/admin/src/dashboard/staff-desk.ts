@@ -21,6 +21,8 @@ export function staffWindows(now: Date) {
     now: now.toISOString(),
     /** now + 48 hours: the end of the "not yet filled" window */
     horizon: at(now.getTime() + UNFILLED_HORIZON_HOURS * HOUR),
+    /** today 00:00 Tokyo */
+    today: at(today),
     /** tomorrow 00:00 Tokyo */
     tomorrow: at(today + DAY),
     /** the day after tomorrow 00:00 Tokyo: tomorrow's visits start before this */
@@ -28,6 +30,15 @@ export function staffWindows(now: Date) {
   };
 }
 export type StaffWindows = ReturnType<typeof staffWindows>;
+
+/** Which near Tokyo day a visit starts on (今日 / 明日 / 明後日), or null further out or in the past. */
+export function nearDay(
+  startsAt: string,
+  windows: Pick<StaffWindows, 'today'>,
+): 'today' | 'tomorrow' | 'day_after' | null {
+  const days = Math.floor((new Date(startsAt).getTime() - new Date(windows.today).getTime()) / DAY);
+  return days === 0 ? 'today' : days === 1 ? 'tomorrow' : days === 2 ? 'day_after' : null;
+}
 
 type UnfilledFacts = Pick<RequestView, 'status' | 'startsAt' | 'onHold'>;
 

@@ -2,6 +2,7 @@
 export const staffDeskEn = {
   app: {
     staff_desk: {
+      day: { today: 'Today', tomorrow: 'Tomorrow', day_after: 'Day after tomorrow' },
       count: '%{count}',
       unfilled: {
         title: 'Visits within 48 hours not yet filled',

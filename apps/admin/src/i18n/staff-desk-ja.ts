@@ -6,6 +6,7 @@
 export const staffDeskJa = {
   app: {
     staff_desk: {
+      day: { today: '今日', tomorrow: '明日', day_after: '明後日' },
       count: '%{count}件',
       unfilled: {
         title: '48時間以内の未決定の訪問',
