@@ -413,10 +413,10 @@ export const ReportsToReviewPanel = () => {
                       <span>{names.get(r.volunteerId) ?? '…'}</span>
                     </Stack>
                   }
-                  secondary={`${formatTimeRange(r.actualStart, r.actualEnd, locale)} · ${translate(
-                    'app.staff_desk.reports.submitted',
-                    { date: formatDate(r.submittedAt, locale) },
-                  )}`}
+                  secondary={translate('app.staff_desk.reports.visit_filed', {
+                    visit: formatDate(r.actualStart, locale),
+                    filed: formatDate(r.submittedAt, locale),
+                  })}
                 />
               </ListItemButton>
             ))}

@@ -5,7 +5,7 @@ export const staffDeskEn = {
       day: { today: 'Today', tomorrow: 'Tomorrow', day_after: 'Day after tomorrow' },
       count: '%{count}',
       unfilled: {
-        title: 'Visits within 48 hours not yet filled',
+        title: 'Unfilled within 48 hours',
         none: 'Every visit within 48 hours has an interpreter.',
         state: {
           held: 'On hold (nothing sent)',
@@ -29,7 +29,7 @@ export const staffDeskEn = {
         none: 'No report waits for review.',
         open_queue: 'Open the review queue (%{count})',
         flagged: 'Flagged',
-        submitted: 'filed %{date}',
+        visit_filed: 'visit %{visit}, filed %{filed}',
       },
       standing: {
         title: "Volunteers' standing",

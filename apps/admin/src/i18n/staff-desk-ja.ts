@@ -9,8 +9,8 @@ export const staffDeskJa = {
       day: { today: '今日', tomorrow: '明日', day_after: '明後日' },
       count: '%{count}件',
       unfilled: {
-        title: '48時間以内の未決定の訪問',
-        none: '48時間以内に通訳者の決まっていない訪問はありません。',
+        title: '48時間以内の未決定の依頼',
+        none: '48時間以内に通訳者の決まっていない依頼はありません。',
         state: {
           held: '保留中（未送信）',
           waiting: '打診前',
@@ -33,7 +33,7 @@ export const staffDeskJa = {
         none: '確認待ちの活動報告はありません。',
         open_queue: '確認待ちの一覧を開く（%{count}件）',
         flagged: '要確認',
-        submitted: '%{date} 提出',
+        visit_filed: '%{visit}の訪問・%{filed}提出',
       },
       standing: {
         title: 'ボランティアの資格',
