@@ -41,14 +41,14 @@ describe('admin panel (browser)', () => {
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.getByText('管理者としてサインインしています').waitFor();
     await page.getByText(/今日: \d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\) · 年度: \d{4}年度/).waitFor();
-    // Every staff card shows a figure from the API (none is a placeholder any more).
+    // The dashboard is the day's to-do list (#19): nothing owed on an empty database, no placeholder, no user count.
     expect(await page.locator('[data-coming-soon="true"]').count()).toBe(0);
-    await page.getByLabel('確認待ちの活動報告').getByText('0', { exact: true }).waitFor();
     await page
-      .getByRole('region', { name: 'ユーザー数' })
-      .or(page.getByLabel('ユーザー数'))
-      .getByText('1', { exact: true })
+      .getByRole('region', { name: '確認待ちの活動報告' })
+      .getByText('確認待ちの活動報告はありません。')
       .waitFor();
+    await page.getByRole('region', { name: '要対応の依頼' }).getByText('要対応の依頼はありません。').waitFor();
+    expect(await page.getByText('ユーザー数').count()).toBe(0);
     await screenshot(page, 'staff-dashboard');
 
     await page.getByRole('menuitem', { name: 'ユーザー' }).click();

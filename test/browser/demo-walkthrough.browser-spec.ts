@@ -234,20 +234,24 @@ describe('a day on the demo data (browser)', () => {
   it('staff at their desk: dashboard, the escalated Nepali request with candidates and exclusions, the review queue, figures, exports, mail, a course, availability, audit log', async () => {
     const page = await tab(DESKTOP);
     await signIn(page, ADMIN.email, ADMIN.password);
-    const needsStaff = page.getByTestId('needs-staff');
-    await needsStaff.getByText('ネパール語').waitFor();
-    await page.getByTestId('lapsing').locator('li, a').first().waitFor();
-    // Tomorrow's visit from the seed, with its interpreter.
+    // The to-do list (#19): the escalated Nepali request with its reason, standing split in two.
+    const escalations = page.getByTestId('escalations');
+    await escalations.getByText('ネパール語').waitFor();
+    await page.getByTestId('standing').locator('li, a').first().waitFor();
+    await page.getByTestId('unfilled-soon').waitFor();
+    // Tomorrow's visit from the seed is reconfirmed: not on the list of visits to chase.
     const tomorrowVisit = await t.dataSource
       .getRepository(Dispatch)
       .findOneOrFail({ where: { status: 'confirmed', startsAt: MoreThan(new Date()) }, order: { startsAt: 'ASC' } });
     expect(tokyoDayOf(tomorrowVisit.startsAt)).toBe(tokyoDay(1));
+    expect(tomorrowVisit.reconfirmedAt).not.toBeNull();
     const tomorrowVolunteer = await t.dataSource
       .getRepository(Volunteer)
       .findOneByOrFail({ id: tomorrowVisit.volunteerId });
-    const today = page.getByTestId('today-tomorrow');
-    await today.getByText(new RegExp(tomorrowVolunteer.displayName)).waitFor();
-    await today.getByText('明日').first().waitFor();
+    const notReconfirmed = page.getByTestId('not-reconfirmed');
+    await notReconfirmed.getByText('明日の派遣はすべて再確認済みです。').waitFor();
+    expect(await notReconfirmed.getByText(tomorrowVolunteer.displayName).count()).toBe(0);
+    await page.getByTestId('reports-to-review').getByTestId('desk-report').first().waitFor();
     await expectTranslated(page);
     await screenshot(page, 'demo-staff-dashboard');
     await docsScreenshot(page, 'admin-staff-dashboard.png');
@@ -256,7 +260,7 @@ describe('a day on the demo data (browser)', () => {
     const nepali = await t.dataSource
       .getRepository(InterpretationRequest)
       .findOneByOrFail({ language: 'ne', status: 'escalated', department: 'oncology' });
-    await needsStaff.getByText('ネパール語').click();
+    await escalations.getByText('ネパール語').click();
     await page.waitForURL(new RegExp(`#/requests/${nepali.id}/show`));
     const candidates = page.getByRole('region', { name: '候補の通訳者' });
     await candidates.getByTestId('excluded-candidate').first().waitFor();

@@ -1,10 +1,5 @@
-import AssignmentIcon from '@mui/icons-material/Assignment';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
-import PeopleIcon from '@mui/icons-material/People';
-import ReportProblemIcon from '@mui/icons-material/ReportProblem';
-import RateReviewIcon from '@mui/icons-material/RateReview';
-import SchoolIcon from '@mui/icons-material/School';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,26 +12,13 @@ import { apiClient } from '../providers';
 import { CoordinatorPanels } from './CoordinatorPanels';
 import { DashboardCard } from './DashboardCard';
 import { liveQuery } from '../lib/live';
-import { LapsingPanel, NeedsStaffPanel, TodayTomorrowPanel } from './StaffPanels';
+import { StaffPanels } from './StaffPanels';
 
 const Grid = ({ children }: { children: React.ReactNode }) => (
   <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', md: 'repeat(3, 1fr)' } }}>
     {children}
   </Box>
 );
-
-const UsersCard = () => {
-  const { total, isPending } = useGetList('users', { pagination: { page: 1, perPage: 1 } });
-  return (
-    <DashboardCard
-      title="app.dashboard.cards.users"
-      hint="app.dashboard.cards.users_hint"
-      icon={<PeopleIcon />}
-      value={total}
-      loading={isPending}
-    />
-  );
-};
 
 /** `/requests` with a filter, as react-admin's list reads it from the URL. */
 export const filteredList = (resource: string, filter: Record<string, string>) =>
@@ -61,47 +43,6 @@ const CountCard = ({
   const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter }, liveQuery);
   return (
     <DashboardCard title={title} hint={hint} icon={icon} value={error ? '—' : total} loading={isPending} to={to} />
-  );
-};
-
-const StaffCards = ({ role }: { role: Role }) => {
-  const [now] = useState(() => new Date().toISOString());
-  return (
-    <Grid>
-      {role === 'admin' && <UsersCard />}
-      <CountCard
-        resource="requests"
-        filter={{ status: 'open', from: now }}
-        title="app.dashboard.cards.open_requests"
-        hint="app.dashboard.cards.open_requests_hint"
-        icon={<AssignmentIcon />}
-        to={filteredList('requests', { status: 'open', from: now })}
-      />
-      <CountCard
-        resource="requests"
-        filter={{ status: 'escalated', from: now }}
-        title="app.dashboard.cards.escalated"
-        hint="app.dashboard.cards.escalated_hint"
-        icon={<ReportProblemIcon />}
-        to={filteredList('requests', { status: 'escalated', from: now })}
-      />
-      <CountCard
-        resource="reports"
-        filter={{ reviewStatus: 'pending' }}
-        title="app.dashboard.cards.pending_reports"
-        hint="app.dashboard.cards.pending_reports_hint"
-        icon={<RateReviewIcon />}
-        to={filteredList('reports', { reviewStatus: 'pending' })}
-      />
-      <CountCard
-        resource="courses"
-        filter={{ from: now }}
-        title="app.dashboard.cards.upcoming_courses"
-        hint="app.dashboard.cards.upcoming_courses_hint"
-        icon={<SchoolIcon />}
-        to="/courses"
-      />
-    </Grid>
   );
 };
 
@@ -169,28 +110,10 @@ export const Dashboard = () => {
           </Typography>
         </CardContent>
       </Card>
-      {isStaff(permissions) && (
-        <Box
-          sx={{
-            display: 'grid',
-            gap: 2,
-            gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' },
-            alignItems: 'start',
-          }}
-        >
-          <TodayTomorrowPanel />
-          <NeedsStaffPanel />
-          <LapsingPanel />
-        </Box>
-      )}
+      {isStaff(permissions) && <StaffPanels />}
       {permissions === 'volunteer' && <OwedPanel />}
-      {isStaff(permissions) ? (
-        <StaffCards role={permissions} />
-      ) : permissions === 'coordinator' ? (
-        <CoordinatorPanels />
-      ) : (
-        <VolunteerCards />
-      )}
+      {permissions === 'coordinator' && <CoordinatorPanels />}
+      {permissions === 'volunteer' && <VolunteerCards />}
     </Box>
   );
 };

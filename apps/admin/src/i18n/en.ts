@@ -12,6 +12,7 @@ import { accountsEn } from './accounts-en';
 import { calendarFeedEn } from './calendar-feed-en';
 import { volunteerDayEn } from './volunteer-day-en';
 import { deskEn } from './desk-en';
+import { staffDeskEn } from './staff-desk-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -40,32 +41,15 @@ const app = {
     coming_soon: 'Coming soon',
     coming_soon_hint: 'This feature arrives in a coming release.',
     panels: {
-      today_tomorrow: "Today's and tomorrow's dispatches",
       today: 'Today',
       tomorrow: 'Tomorrow',
-      no_dispatches: 'No dispatches today or tomorrow.',
-      needs_staff: 'Requests to fill, soonest first',
-      nothing_to_fill: 'No request is waiting.',
-      lapsing: 'Standing lapsing within 30 days',
-      none_lapsing: 'No volunteer lapses soon.',
-      missing: 'missing',
       lapse: { pledge: 'Pledge', insurance: 'Insurance', training: 'Training' },
     },
     cards: {
-      users: 'Users',
-      users_hint: 'Accounts that can sign in',
-      open_requests: 'Open requests',
-      open_requests_hint: 'Filed, no offer sent yet',
-      escalated_hint: 'Nobody found through offers',
-      pending_reports_hint: 'Concerns first',
-      upcoming_courses_hint: 'Courses still to come',
       my_requests_hint: 'Requests you have filed',
       new_request_hint: 'Done in a minute',
       offers_hint: 'Waiting for your answer',
       dispatches_hint: 'Confirmed visits to come',
-      escalated: 'Requests needing staff',
-      pending_reports: 'Reports to review',
-      upcoming_courses: 'Upcoming training',
       my_requests: "Your hospital's requests",
       new_request: 'New interpretation request',
       offers: 'Offers for you',
@@ -140,6 +124,7 @@ export const enMessages: TranslationMessages = {
     calendarFeedEn.app,
     volunteerDayEn.app,
     deskEn.app,
+    staffDeskEn.app,
     {
       errors: {
         codes: {

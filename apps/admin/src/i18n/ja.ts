@@ -13,6 +13,7 @@ import { accountsJa } from './accounts-ja';
 import { calendarFeedJa } from './calendar-feed-ja';
 import { volunteerDayJa } from './volunteer-day-ja';
 import { deskJa } from './desk-ja';
+import { staffDeskJa } from './staff-desk-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
@@ -38,32 +39,15 @@ const app = {
     coming_soon: '準備中',
     coming_soon_hint: 'この機能は今後のリリースで使えるようになります。',
     panels: {
-      today_tomorrow: '今日と明日の派遣',
       today: '今日',
       tomorrow: '明日',
-      no_dispatches: '今日と明日の派遣はありません。',
-      needs_staff: '対応が必要な依頼（近い順）',
-      nothing_to_fill: '未決定の依頼はありません。',
-      lapsing: '30日以内に資格が切れるボランティア',
-      none_lapsing: '期限が近いボランティアはいません。',
-      missing: '未登録',
       lapse: { pledge: '誓約書', insurance: '保険', training: '研修' },
     },
     cards: {
-      users: 'ユーザー数',
-      users_hint: 'サインインできるアカウント',
-      open_requests: '未対応の依頼',
-      open_requests_hint: '受付のまま、打診していない依頼',
-      escalated_hint: '打診しても決まらなかった依頼',
-      pending_reports_hint: '心配のあるものから確認してください',
-      upcoming_courses_hint: '開催予定の研修',
       my_requests_hint: 'これまでに出した依頼',
       new_request_hint: '1分で依頼できます',
       offers_hint: '回答を待っている依頼',
       dispatches_hint: '確定している今後の派遣',
-      escalated: '担当者の対応が必要な依頼',
-      pending_reports: '確認待ちの活動報告',
-      upcoming_courses: '今後の研修',
       my_requests: '自院の依頼',
       new_request: '通訳依頼の作成',
       offers: '届いている依頼',
@@ -140,6 +124,7 @@ export const jaMessages: TranslationMessages = {
     calendarFeedJa.app,
     volunteerDayJa.app,
     deskJa.app,
+    staffDeskJa.app,
     {
       errors: {
         codes: {
