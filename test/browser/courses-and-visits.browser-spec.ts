@@ -92,7 +92,8 @@ describe('courses and visits (browser)', () => {
     await page.getByLabel('終了時刻').fill('16:00');
     await page.getByLabel('会場').fill('熊本市国際交流会館');
     await page.getByLabel('定員').fill('3');
-    await page.getByLabel('時間数').fill('2.5');
+    // The hours follow the times (13:30–16:00).
+    expect(await page.getByLabel('時間数').inputValue()).toBe('2.5');
     await screenshot(page, 'course-create');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/#\/courses\/[0-9a-f-]{36}\/show/);
@@ -125,6 +126,13 @@ describe('courses and visits (browser)', () => {
   });
 
   it('staff register volunteers, mark attendance and save; after a reload the sheet is as saved', async () => {
+    // The course has taken place (moved to yesterday): attendance is marked only once a course has started.
+    await t
+      .http()
+      .patch(`/api/courses/${courseId}`)
+      .set('Authorization', staffAuth)
+      .send({ startsAt: `${tokyoDay(-1)}T13:30:00+09:00`, endsAt: `${tokyoDay(-1)}T16:00:00+09:00` })
+      .expect(200);
     const page = await tab();
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.goto(`${base}/admin/#/courses/${courseId}/show`);
