@@ -12,6 +12,7 @@ import { accountsEn } from './accounts-en';
 import { calendarFeedEn } from './calendar-feed-en';
 import { volunteerDayEn } from './volunteer-day-en';
 import { deskEn } from './desk-en';
+import { registryDeskEn } from './registry-desk-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -140,6 +141,7 @@ export const enMessages: TranslationMessages = {
     calendarFeedEn.app,
     volunteerDayEn.app,
     deskEn.app,
+    registryDeskEn.app,
     {
       errors: {
         codes: {
@@ -149,6 +151,7 @@ export const enMessages: TranslationMessages = {
           ...rosterEn.errorCodes,
           ...accountsEn.errorCodes,
           ...twoFactorEn.errorCodes,
+          ...registryDeskEn.errorCodes,
         },
       },
     },

@@ -13,6 +13,7 @@ import { accountsJa } from './accounts-ja';
 import { calendarFeedJa } from './calendar-feed-ja';
 import { volunteerDayJa } from './volunteer-day-ja';
 import { deskJa } from './desk-ja';
+import { registryDeskJa } from './registry-desk-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
@@ -140,6 +141,7 @@ export const jaMessages: TranslationMessages = {
     calendarFeedJa.app,
     volunteerDayJa.app,
     deskJa.app,
+    registryDeskJa.app,
     {
       errors: {
         codes: {
@@ -149,6 +151,7 @@ export const jaMessages: TranslationMessages = {
           ...rosterJa.errorCodes,
           ...accountsJa.errorCodes,
           ...twoFactorJa.errorCodes,
+          ...registryDeskJa.errorCodes,
         },
       },
     },
