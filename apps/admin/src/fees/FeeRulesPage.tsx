@@ -198,8 +198,11 @@ const NewRuleForm = ({ rules, today }: { rules: FeeRule[]; today: string }) => {
       setErrors(Object.keys(fields).length ? fields : { root: e.message });
     },
   });
-  const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
+  const set = (key: keyof Draft) => (e: { target: { value: string } }) => {
     setDraft((d) => ({ ...d, [key]: e.target.value }));
+    // The API's word on a field stands until the field changes.
+    setErrors(({ [key]: _, ...rest }) => rest);
+  };
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(draft.validFrom);
   const number = (key: (typeof AMOUNTS)[number] | 'baseMinutes', label: string, unit: string) => (
     <TextField

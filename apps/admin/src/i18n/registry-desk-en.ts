@@ -22,6 +22,7 @@ export const registryDeskEn = {
       reference: 'Request reference',
       reference_hint: "The reference of the patient's request (8 characters). No patient names",
       give_reference: 'Give the request reference',
+      bad_reference: 'A reference is the 8 characters in mails (0–9 and A–F)',
       no_request: 'No request with reference %{reference}',
       reason_hint: 'What was asked (no patient names)',
       submit: 'Add the ban',

@@ -22,6 +22,7 @@ export const registryDeskJa = {
       reference: '依頼番号',
       reference_hint: 'その患者の依頼の番号（8文字）。患者の名前は入れないでください',
       give_reference: '依頼番号を入れてください',
+      bad_reference: '依頼番号はメールにある8文字（0〜9とA〜F）です',
       no_request: '依頼番号 %{reference} の依頼が見つかりません',
       reason_hint: '申し出の内容（患者の名前は書かないでください）',
       submit: '派遣除外を登録',

@@ -2,6 +2,7 @@ import { useMediaQuery, type Theme } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
+  FilterButton,
   List,
   SelectInput,
   SimpleList,
@@ -32,6 +33,7 @@ const filters = [
 
 const Actions = () => (
   <TopToolbar>
+    <FilterButton />
     <CreateButton label="app.courses.new" />
   </TopToolbar>
 );

@@ -27,7 +27,7 @@ import { ApiError } from '../../api/api-client';
 import { formatDate } from '../../lib/dates';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { apiClient } from '../../providers';
-import { banBody, normaliseReference, type BanKind } from './ban-body';
+import { banBody, isWholeReference, normaliseReference, type BanKind } from './ban-body';
 
 export interface BanRecord {
   id: string;
@@ -194,7 +194,8 @@ const AddBanDialog = ({
     setProblem(null);
     const local: Record<string, string> = {};
     if (kind === 'hospital' && !hospitalId) local.hospitalId = translate('app.bans.pick_hospital');
-    if (kind === 'patient' && !normaliseReference(reference)) local.reference = translate('app.bans.give_reference');
+    if (kind === 'patient' && !isWholeReference(normaliseReference(reference)))
+      local.reference = translate(normaliseReference(reference) ? 'app.bans.bad_reference' : 'app.bans.give_reference');
     if (!reason.trim()) local.reason = translate('ra.validation.required');
     if (Object.keys(local).length) return setErrors(local);
     setBusy(true);
@@ -202,14 +203,16 @@ const AddBanDialog = ({
       let requestId: string | undefined;
       if (kind === 'patient') {
         const ref = normaliseReference(reference);
-        const found = await apiClient.request<{ data: { id: string }[] }>(
+        const found = await apiClient.request<{ data: { id: string; reference: string }[] }>(
           `/requests?reference=${encodeURIComponent(ref)}`,
         );
-        if (!found.data.length) {
+        // The search also matches a reference's start: only the whole one counts here.
+        const request = found.data.find((r) => r.reference.toUpperCase() === ref);
+        if (!request) {
           setErrors({ reference: translate('app.bans.no_request', { reference: ref }) });
           return;
         }
-        requestId = found.data[0].id;
+        requestId = request.id;
       }
       await apiClient.request(`/volunteers/${volunteerId}/bans`, {
         method: 'POST',
@@ -247,7 +250,10 @@ const AddBanDialog = ({
             select
             label={translate('app.bans.hospital')}
             value={hospitalId}
-            onChange={(e) => setHospitalId(e.target.value)}
+            onChange={(e) => {
+              setHospitalId(e.target.value);
+              setErrors(({ hospitalId: _, ...rest }) => rest);
+            }}
             error={!!errors.hospitalId}
             helperText={errors.hospitalId ?? ' '}
           >
@@ -261,7 +267,10 @@ const AddBanDialog = ({
           <TextField
             label={translate('app.bans.reference')}
             value={reference}
-            onChange={(e) => setReference(e.target.value)}
+            onChange={(e) => {
+              setReference(e.target.value);
+              setErrors(({ reference: _, ...rest }) => rest);
+            }}
             error={!!errors.reference}
             helperText={errors.reference ?? translate('app.bans.reference_hint')}
             inputProps={{ autoCapitalize: 'characters', spellCheck: false }}
@@ -270,7 +279,10 @@ const AddBanDialog = ({
         <TextField
           label={translate('app.bans.reason')}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setErrors(({ reason: _, ...rest }) => rest);
+          }}
           error={!!errors.reason}
           helperText={errors.reason ?? translate('app.bans.reason_hint')}
           multiline

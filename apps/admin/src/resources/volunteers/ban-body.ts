@@ -16,3 +16,6 @@ export function banBody(input: { kind: BanKind; hospitalId?: string; requestId?:
   const reason = input.reason.trim();
   return input.kind === 'hospital' ? { hospitalId: input.hospitalId, reason } : { requestId: input.requestId, reason };
 }
+
+/** A whole reference as quoted in mails: 8 characters 0–9 / A–F (the API's search also takes a start). */
+export const isWholeReference = (reference: string) => /^[0-9A-F]{8}$/.test(reference);
