@@ -243,7 +243,7 @@ describe('courses and visits (browser)', () => {
     await page.getByRole('link', { name: '編集' }).click();
     await page.waitForURL(new RegExp(`#/courses/${courseId}$`));
     expect(await page.getByLabel('開始時刻').inputValue()).toBe('13:30');
-    expect(await page.getByLabel('開催日').inputValue()).toBe(tokyoDay(14));
+    expect(await page.getByLabel('開催日').inputValue()).toBe(tokyoDay(-1)); // moved to yesterday above
     expect(await page.getByRole('button', { name: '削除' }).count()).toBe(0);
     await page.getByLabel('定員').fill('2');
     await page.getByRole('button', { name: '保存' }).click();
@@ -264,7 +264,9 @@ describe('courses and visits (browser)', () => {
     await page.getByText('3 / 5 人').first().waitFor();
     const saved = await courseFromApi();
     expect(saved.capacity).toBe(5);
-    expect(new Date(saved.endsAt).toISOString()).toBe(new Date(`${tokyoDay(14)}T16:30:00+09:00`).toISOString());
+    expect(new Date(saved.endsAt).toISOString()).toBe(new Date(`${tokyoDay(-1)}T16:30:00+09:00`).toISOString());
+    // The hours followed the new end time (13:30–16:30).
+    expect(saved.hours).toBe(3);
   });
 
   it('staff file a request for the hospital they choose', async () => {

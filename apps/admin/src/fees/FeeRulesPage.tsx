@@ -92,7 +92,7 @@ const FeeRules = () => {
           {data && rows.length === 0 && <Typography>{translate('app.fee_rules.empty')}</Typography>}
           {rows.length > 0 && (
             <Box sx={{ overflowX: 'auto' }}>
-              <Table size="small">
+              <Table size="small" sx={{ '& th, & td:not(:first-of-type)': { whiteSpace: 'nowrap' } }}>
                 <TableHead>
                   <TableRow>
                     <TableCell>{translate('app.fee_rules.valid_from')}</TableCell>
@@ -242,7 +242,7 @@ const NewRuleForm = ({ rules, today }: { rules: FeeRule[]; today: string }) => {
               (validDate ? appliesTo(draft.validFrom, untilForNew(rules, draft.validFrom), locale) : ' ')
             }
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: firstDayAfter(today) } }}
-            sx={{ minWidth: 260 }}
+            sx={{ width: 300, maxWidth: '100%' }}
           />
         </Box>
         <Box
