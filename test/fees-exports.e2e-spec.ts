@@ -147,6 +147,8 @@ describe('Fees, statements and exports (API)', () => {
       .send(rule({ validFrom: '2026-12-15' }))
       .expect(422);
     expect(today.body.errors).toHaveProperty('validFrom');
+    // Its own code, so the panel can word it on the date field.
+    expect(today.body.code).toBe('FEE_RULE_NOT_FUTURE');
     await t.http().post('/api/fee-rules').set('Authorization', world.coordinator.auth).send(rule()).expect(403);
     await t.http().post('/api/fee-rules').set('Authorization', admin).send(rule()).expect(201);
     await t.http().post('/api/fee-rules').set('Authorization', admin).send(rule()).expect(409);

@@ -79,6 +79,32 @@ describe('Training (API)', () => {
       expect((await t.dataSource.query('SELECT count(*)::int AS n FROM training_courses'))[0].n).toBe(before);
     });
 
+    it('sort=upcoming lists the courses not yet over soonest first, then the past ones latest first', async () => {
+      t.clock.set('2026-12-07T12:00:00+09:00');
+      const kind = 'initial' as const;
+      const day = (d: string, title: string) =>
+        aCourse(t, { kind, title, startsAt: `${d}T10:00:00+09:00`, endsAt: `${d}T16:00:00+09:00` });
+      const lastYear = await day('2025-12-06', 'past, a year ago');
+      const later = await day('2027-01-16', 'upcoming, later');
+      const running = await day('2026-12-07', 'running today');
+      const lastWeek = await day('2026-11-30', 'past, last week');
+      const soon = await day('2026-12-12', 'upcoming, soon');
+      const mine = new Set([lastYear, later, running, lastWeek, soon].map((c) => c.id));
+      const res = await t
+        .http()
+        .get('/api/courses?kind=initial&sort=upcoming&perPage=100')
+        .set('Authorization', staff)
+        .expect(200);
+      const titles = res.body.data.filter((c: { id: string }) => mine.has(c.id)).map((c: { title: string }) => c.title);
+      expect(titles).toEqual([
+        'running today',
+        'upcoming, soon',
+        'upcoming, later',
+        'past, last week',
+        'past, a year ago',
+      ]);
+    });
+
     it('is for staff only', async () => {
       const volunteer = await aUser(t, { role: 'volunteer' });
       const session = await login(t, volunteer.email, volunteer.password);
@@ -103,6 +129,37 @@ describe('Training (API)', () => {
         ]),
       );
       expect(res.body.attendance).toHaveLength(2);
+    });
+
+    it('takes registrations before a course starts but refuses attended or absent (409 naming the course), writing nothing', async () => {
+      t.clock.set('2026-12-07T09:00:00+09:00');
+      const course = await aCourse(t, {
+        title: 'スキルアップ研修 眼科の用語',
+        startsAt: '2026-12-20T13:30:00+09:00',
+        endsAt: '2026-12-20T16:00:00+09:00',
+      });
+      const [a, b] = [await aVolunteer(t), await aVolunteer(t)];
+      await attendance(course.id, [{ volunteerId: a.id, status: 'registered' }]).expect(200);
+      const refused = await attendance(course.id, [
+        { volunteerId: b.id, status: 'registered' },
+        { volunteerId: a.id, status: 'attended' },
+      ]).expect(409);
+      expect(refused.body).toMatchObject({ code: 'COURSE_NOT_STARTED' });
+      expect(refused.body.message).toContain('スキルアップ研修 眼科の用語');
+      expect(refused.body.errors).toHaveProperty(['1.status']);
+      await attendance(course.id, [{ volunteerId: b.id, status: 'absent' }]).expect(409);
+      const stored = await t.dataSource.query(
+        'SELECT volunteer_id, status FROM course_attendances WHERE course_id = $1',
+        [course.id],
+      );
+      expect(stored).toEqual([{ volunteer_id: a.id, status: 'registered' }]);
+
+      t.clock.set('2026-12-20T13:30:00+09:00'); // the course has started
+      const marked = await attendance(course.id, [
+        { volunteerId: a.id, status: 'attended' },
+        { volunteerId: b.id, status: 'absent' },
+      ]).expect(200);
+      expect(marked.body.taken).toBe(1);
     });
 
     it('refuses more registered + attended than the capacity (409) and writes nothing; absences do not count', async () => {

@@ -92,7 +92,8 @@ describe('courses and visits (browser)', () => {
     await page.getByLabel('終了時刻').fill('16:00');
     await page.getByLabel('会場').fill('熊本市国際交流会館');
     await page.getByLabel('定員').fill('3');
-    await page.getByLabel('時間数').fill('2.5');
+    // The hours follow the times (13:30–16:00).
+    expect(await page.getByLabel('時間数').inputValue()).toBe('2.5');
     await screenshot(page, 'course-create');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/#\/courses\/[0-9a-f-]{36}\/show/);
@@ -125,6 +126,13 @@ describe('courses and visits (browser)', () => {
   });
 
   it('staff register volunteers, mark attendance and save; after a reload the sheet is as saved', async () => {
+    // The course has taken place (moved to yesterday): attendance is marked only once a course has started.
+    await t
+      .http()
+      .patch(`/api/courses/${courseId}`)
+      .set('Authorization', staffAuth)
+      .send({ startsAt: `${tokyoDay(-1)}T13:30:00+09:00`, endsAt: `${tokyoDay(-1)}T16:00:00+09:00` })
+      .expect(200);
     const page = await tab();
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.goto(`${base}/admin/#/courses/${courseId}/show`);
@@ -235,7 +243,7 @@ describe('courses and visits (browser)', () => {
     await page.getByRole('link', { name: '編集' }).click();
     await page.waitForURL(new RegExp(`#/courses/${courseId}$`));
     expect(await page.getByLabel('開始時刻').inputValue()).toBe('13:30');
-    expect(await page.getByLabel('開催日').inputValue()).toBe(tokyoDay(14));
+    expect(await page.getByLabel('開催日').inputValue()).toBe(tokyoDay(-1)); // moved to yesterday above
     expect(await page.getByRole('button', { name: '削除' }).count()).toBe(0);
     await page.getByLabel('定員').fill('2');
     await page.getByRole('button', { name: '保存' }).click();
@@ -256,7 +264,9 @@ describe('courses and visits (browser)', () => {
     await page.getByText('3 / 5 人').first().waitFor();
     const saved = await courseFromApi();
     expect(saved.capacity).toBe(5);
-    expect(new Date(saved.endsAt).toISOString()).toBe(new Date(`${tokyoDay(14)}T16:30:00+09:00`).toISOString());
+    expect(new Date(saved.endsAt).toISOString()).toBe(new Date(`${tokyoDay(-1)}T16:30:00+09:00`).toISOString());
+    // The hours followed the new end time (13:30–16:30).
+    expect(saved.hours).toBe(3);
   });
 
   it('staff file a request for the hospital they choose', async () => {

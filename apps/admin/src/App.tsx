@@ -16,6 +16,7 @@ import { theme } from './theme';
  */
 const ExportsPage = lazyPage(() => import('./exports/ExportsPage').then((m) => m.ExportsPage));
 const FiguresPage = lazyPage(() => import('./figures/FiguresPage').then((m) => m.FiguresPage));
+const FeeRulesPage = lazyPage(() => import('./fees/FeeRulesPage').then((m) => m.FeeRulesPage));
 const OfferLinkPage = lazyPage(() => import('./offer-link/OfferLinkPage').then((m) => m.OfferLinkPage));
 const ProfilePage = lazyPage(() => import('./profile/ProfilePage').then((m) => m.ProfilePage));
 const ReconfirmLinkPage = lazyPage(() => import('./reconfirm-link/ReconfirmLinkPage').then((m) => m.ReconfirmLinkPage));
@@ -97,6 +98,14 @@ export const App = () => (
         element={
           <Authenticated>
             <TwoFactorPage />
+          </Authenticated>
+        }
+      />
+      <Route
+        path="/fee-rules"
+        element={
+          <Authenticated>
+            <FeeRulesPage />
           </Authenticated>
         }
       />

@@ -20,6 +20,17 @@ describe('canRoleAccess', () => {
     expect(canRoleAccess('staff', 'audit-log')).toBe(false);
   });
 
+  it('lets staff read fee rules and manage bans, and only admins add a fee rule', () => {
+    expect(canRoleAccess('staff', 'fee-rules', 'list')).toBe(true);
+    expect(canRoleAccess('admin', 'fee-rules', 'list')).toBe(true);
+    expect(canRoleAccess('staff', 'fee-rules', 'create')).toBe(false);
+    expect(canRoleAccess('admin', 'fee-rules', 'create')).toBe(true);
+    expect(canRoleAccess('coordinator', 'fee-rules', 'list')).toBe(false);
+    expect(canRoleAccess('volunteer', 'fee-rules', 'list')).toBe(false);
+    expect(canRoleAccess('staff', 'volunteers', 'bans')).toBe(true);
+    expect(canRoleAccess('coordinator', 'volunteers', 'bans')).toBe(false);
+  });
+
   it('gives everyone a dashboard, a profile and their mail', () => {
     for (const role of ['admin', 'staff', 'coordinator', 'volunteer'] as const) {
       expect(canRoleAccess(role, 'mail')).toBe(true);

@@ -51,11 +51,15 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
     training: STAFF,
     import: STAFF,
     export: STAFF,
+    // Hospitals and patients who asked not to have the volunteer (GET/POST/DELETE …/bans).
+    bans: STAFF,
   },
   my: { availability: VOLUNTEERS, training: VOLUNTEERS },
   courses: { list: STAFF, show: STAFF, create: STAFF, edit: STAFF },
   figures: { '*': STAFF },
   exports: { '*': STAFF },
+  // Fee rules: staff read them, an admin adds one from a future date (POST /api/fee-rules is admin-only).
+  'fee-rules': { list: STAFF, create: ADMIN_ONLY },
   // A coordinator's own hospital's month, a volunteer's own honoraria and transport (staff use exports).
   statements: { own: ['coordinator', 'volunteer'] },
   // Staff read all mail (links' tokens hidden); everyone else their own, links working.

@@ -12,7 +12,8 @@ export const coursesEn = {
       end_time: 'End time',
       when: 'When',
       end_before_start: 'The end must be later than the start',
-      hours_hint: 'Hours credited in the training record (quarter hours)',
+      hours_hint: 'Computed from the start and end times; correct it for a break (quarter hours)',
+      past: 'Over',
       capacity_hint: 'No more than this many registered and attended',
       taken: '%{taken} / %{capacity}',
       hours_value: '%{hours} h',
@@ -22,6 +23,8 @@ export const coursesEn = {
       empty: 'No courses yet',
       details: 'Course',
       attendance: {
+        not_started:
+          'The course has not started yet: volunteers can be registered, but attended and absent can be marked only once it has started.',
         title: 'Attendance',
         hint: 'Add those who signed up, mark who attended or was absent on the day, and save. Absent volunteers do not take a place.',
         empty: 'Nobody registered yet',
@@ -81,6 +84,7 @@ export const coursesEn = {
     },
   },
   errorCodes: {
+    COURSE_NOT_STARTED: 'Attended or absent can be marked only once the course has started',
     COURSE_FULL: 'Cannot save: over the capacity. Mark someone absent or raise the capacity',
     COURSE_OVER_CAPACITY: 'The capacity cannot be lower than those registered or attended',
     VOLUNTEER_HAS_TRAINING: 'The volunteer was not found, or has training records',

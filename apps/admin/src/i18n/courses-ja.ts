@@ -12,7 +12,8 @@ export const coursesJa = {
       end_time: '終了時刻',
       when: '日時',
       end_before_start: '終了時刻は開始時刻より後にしてください',
-      hours_hint: '受講記録に数える時間（0.25時間単位）',
+      hours_hint: '開始・終了時刻から計算します。休憩を除く場合は直してください（0.25時間単位）',
+      past: '終了',
       capacity_hint: '申込みと出席の合計がこの人数を超えると登録できません',
       taken: '%{taken} / %{capacity} 人',
       hours_value: '%{hours} 時間',
@@ -22,6 +23,7 @@ export const coursesJa = {
       empty: '研修はまだありません',
       details: '研修の内容',
       attendance: {
+        not_started: '研修の開始前です。申込みの登録はできますが、出席・欠席は研修が始まってから付けられます。',
         title: '出欠',
         hint: '申込みのあった人を登録し、当日の出席・欠席を付けて保存してください。欠席は定員に数えません。',
         empty: 'まだ誰も登録されていません',
@@ -80,6 +82,7 @@ export const coursesJa = {
     },
   },
   errorCodes: {
+    COURSE_NOT_STARTED: '研修が始まる前は出席・欠席を付けられません',
     COURSE_FULL: '定員を超えるため保存できません。欠席にするか、定員を増やしてください',
     COURSE_OVER_CAPACITY: '申込み・出席の人数より少ない定員にはできません',
     VOLUNTEER_HAS_TRAINING: 'このボランティアは見つからないか、受講記録があります',

@@ -13,6 +13,7 @@ import { calendarFeedEn } from './calendar-feed-en';
 import { volunteerDayEn } from './volunteer-day-en';
 import { deskEn } from './desk-en';
 import { staffDeskEn } from './staff-desk-en';
+import { registryDeskEn } from './registry-desk-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -125,6 +126,7 @@ export const enMessages: TranslationMessages = {
     volunteerDayEn.app,
     deskEn.app,
     staffDeskEn.app,
+    registryDeskEn.app,
     {
       errors: {
         codes: {
@@ -134,6 +136,7 @@ export const enMessages: TranslationMessages = {
           ...rosterEn.errorCodes,
           ...accountsEn.errorCodes,
           ...twoFactorEn.errorCodes,
+          ...registryDeskEn.errorCodes,
         },
       },
     },

@@ -14,6 +14,7 @@ import { calendarFeedJa } from './calendar-feed-ja';
 import { volunteerDayJa } from './volunteer-day-ja';
 import { deskJa } from './desk-ja';
 import { staffDeskJa } from './staff-desk-ja';
+import { registryDeskJa } from './registry-desk-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
@@ -125,6 +126,7 @@ export const jaMessages: TranslationMessages = {
     volunteerDayJa.app,
     deskJa.app,
     staffDeskJa.app,
+    registryDeskJa.app,
     {
       errors: {
         codes: {
@@ -134,6 +136,7 @@ export const jaMessages: TranslationMessages = {
           ...rosterJa.errorCodes,
           ...accountsJa.errorCodes,
           ...twoFactorJa.errorCodes,
+          ...registryDeskJa.errorCodes,
         },
       },
     },

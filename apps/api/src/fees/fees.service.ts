@@ -79,7 +79,11 @@ export class FeesService {
     if (Number.isNaN(new Date(`${input.validFrom}T00:00:00Z`).getTime()))
       throw InvalidError.field('validFrom', 'validFrom is not a date');
     if (input.validFrom <= tokyoDate(this.clock.now()))
-      throw InvalidError.field('validFrom', 'A new rule must start after today, so past months keep their prices');
+      throw InvalidError.field(
+        'validFrom',
+        'A new rule must start after today, so past months keep their prices',
+        'FEE_RULE_NOT_FUTURE',
+      );
     const repo = this.dataSource.getRepository(FeeRule);
     if (await repo.exists({ where: { validFrom: input.validFrom } })) throw Errors.feeRuleExists();
     const rule = await repo.save(repo.create({ ...input, createdBy: actor.id }));

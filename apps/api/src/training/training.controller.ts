@@ -45,7 +45,10 @@ export class TrainingController {
     return this.training.update(id, body);
   }
 
-  /** Upsert per volunteer; more registered + attended than the capacity → 409 COURSE_FULL, nothing written. */
+  /**
+   * Upsert per volunteer; more registered + attended than the capacity → 409 COURSE_FULL, and
+   * attended/absent before the course has started → 409 COURSE_NOT_STARTED; nothing written.
+   */
   @Put(':id/attendance')
   @ApiOkResponse({ type: CourseDetailView })
   @ApiBody({ type: [AttendanceEntryDto] })

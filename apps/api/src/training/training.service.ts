@@ -27,6 +27,7 @@ import {
 } from './dto/course.dto';
 import { TRAINING_CONFIG, TrainingConfig } from './training.config';
 
+/** `sort=upcoming` (no column): courses not yet over soonest first, then the past ones latest first. */
 const SORTABLE = { startsAt: 'c.starts_at', title: 'c.title', kind: 'c.kind', createdAt: 'c.created_at' };
 const TAKEN = `(SELECT count(*) FROM course_attendances a WHERE a.course_id = c.id AND a.status IN ('registered', 'attended'))`;
 
@@ -46,12 +47,14 @@ export class TrainingService {
     if (query.from) qb.andWhere('c.starts_at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('c.starts_at < :to', { to: new Date(query.to) });
     const total = await qb.getCount();
-    const { entities, raw } = await qb
-      .orderBy(column, order)
-      .addOrderBy('c.id')
-      .offset(query.skip)
-      .limit(query.perPage)
-      .getRawAndEntities();
+    if (query.sort === 'upcoming') {
+      // Courses not yet over, soonest first; then the past ones, latest first.
+      qb.addSelect('CASE WHEN c.ends_at > :now THEN c.starts_at END', 'upcoming_at')
+        .setParameter('now', this.clock.now())
+        .orderBy('upcoming_at', 'ASC', 'NULLS LAST')
+        .addOrderBy('c.starts_at', 'DESC');
+    } else qb.orderBy(column, order);
+    const { entities, raw } = await qb.addOrderBy('c.id').offset(query.skip).limit(query.perPage).getRawAndEntities();
     return { data: entities.map((c, i) => courseView(c, Number(raw[i].taken))), total };
   }
 
@@ -119,6 +122,16 @@ export class TrainingService {
     if (Object.keys(errors).length) throw new InvalidError('A volunteer is listed twice', errors);
     return this.dataSource.transaction(async (manager) => {
       const course = await this.lockCourse(manager, id);
+      const now = this.clock.now();
+      // Registering ahead is the point of a register; attended or absent is a record of the day.
+      const marked = entries.map((e, i) => [e, i] as const).filter(([e]) => e.status !== 'registered');
+      if (marked.length && course.startsAt.getTime() > now.getTime()) {
+        throw new ConflictError(
+          'COURSE_NOT_STARTED',
+          `「${course.title}」 starts at ${course.startsAt.toISOString()}: attendance can be marked once it has started`,
+          Object.fromEntries(marked.map(([, i]) => [`${i}.status`, ['the course has not started']])),
+        );
+      }
       const ids = [...seen.keys()];
       const known = new Set(
         (await manager.find(Volunteer, { select: { id: true }, where: { id: In(ids) } })).map((v) => v.id),
@@ -127,7 +140,6 @@ export class TrainingService {
         if (!known.has(e.volunteerId)) errors[`${i}.volunteerId`] = ['no such volunteer'];
       });
       if (Object.keys(errors).length) throw new InvalidError('Unknown volunteers', errors);
-      const now = this.clock.now();
       for (const e of entries) {
         await manager.query(
           `INSERT INTO course_attendances (course_id, volunteer_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)

@@ -75,6 +75,8 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
     },
     onError: (error) => notify(error.message, { type: 'error' }),
   });
+  // Registering ahead is allowed; attended / absent only once the course has started (the API refuses it before: 409 COURSE_NOT_STARTED).
+  const started = new Date(course.startsAt).getTime() <= Date.now();
   const taken = placesTaken(rows);
   const over = taken - course.capacity;
   const original = new Map(course.attendance.map((a) => [a.volunteerId, a.status]));
@@ -98,6 +100,11 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {translate('app.courses.attendance.hint')}
         </Typography>
+        {!started && (
+          <Alert severity="info" sx={{ mb: 1 }} data-testid="attendance-not-started">
+            {translate('app.courses.attendance.not_started')}
+          </Alert>
+        )}
         {rows.length === 0 && (
           <Typography color="text.secondary">{translate('app.courses.attendance.empty')}</Typography>
         )}
@@ -139,6 +146,7 @@ export const AttendanceSheet = ({ course }: { course: CourseDetail }) => {
                     key={status}
                     value={status}
                     control={<Radio size="small" />}
+                    disabled={!started && status !== 'registered'}
                     label={translate(enumKey('attendance_status', status))}
                   />
                 ))}

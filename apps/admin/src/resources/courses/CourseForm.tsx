@@ -1,4 +1,6 @@
 import { Box } from '@mui/material';
+import { useEffect, useRef } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
   DateInput,
   maxValue,
@@ -16,7 +18,7 @@ import {
 import { FormServerError } from '../../layout/FormServerError';
 import { choices } from '../../lib/workflow-choices';
 import { isAfter } from '../../lib/tokyo-input';
-import { toCourseFormValues } from './course-body';
+import { hoursBetween, toCourseFormValues } from './course-body';
 import { COURSE_KINDS, type CourseRecord } from './types';
 
 const endAfterStart = (value: string, values: Record<string, unknown>) =>
@@ -33,7 +35,26 @@ const SaveOnly = () => (
   </Toolbar>
 );
 
-/** Title, kind, day and times (Tokyo), venue, capacity and credited hours. */
+/**
+ * Keeps the credited hours in step with the times: a change of the start or end time sets the
+ * hours to the span (still editable for a course with a break, until the times change again).
+ */
+const HoursFollowTimes = () => {
+  const { setValue } = useFormContext();
+  const [startTime, endTime] = useWatch({ name: ['startTime', 'endTime'] });
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const span = hoursBetween(startTime, endTime);
+    if (span !== null) setValue('hours', span, { shouldDirty: true, shouldValidate: true });
+  }, [startTime, endTime, setValue]);
+  return null;
+};
+
+/** Title, kind, day and times (Tokyo), venue, capacity and credited hours (following the times). */
 export const CourseForm = () => {
   const record = useRecordContext<CourseRecord>();
   const defaults = record
@@ -42,6 +63,7 @@ export const CourseForm = () => {
   return (
     <SimpleForm defaultValues={defaults} sx={{ maxWidth: 720 }} toolbar={<SaveOnly />}>
       <FormServerError />
+      <HoursFollowTimes />
       <TextInput source="title" validate={required()} fullWidth />
       <RadioButtonGroupInput source="kind" choices={choices('course_kind', COURSE_KINDS)} validate={required()} />
       <Box sx={row}>

@@ -1,8 +1,8 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { useState } from 'react';
 import {
   CreateButton,
   Datagrid,
+  FilterButton,
   List,
   SelectInput,
   SimpleList,
@@ -12,7 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { formatTimeRange } from '../../lib/dates';
-import { tokyoDateOf, tokyoDayStart } from '../../lib/tokyo-input';
+import { tokyoDayStart } from '../../lib/tokyo-input';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { choices, enumKey } from '../../lib/workflow-choices';
 import { CourseKindChip, CourseTaken, CourseTime } from './fields';
@@ -25,7 +25,6 @@ const filters = [
     source="from"
     label="app.courses.upcoming_only"
     type="date"
-    alwaysOn
     InputLabelProps={{ shrink: true }}
     parse={(value: string) => (value ? tokyoDayStart(value) : '')}
     format={(value?: string) => (value ? String(value).slice(0, 10) : '')}
@@ -34,21 +33,25 @@ const filters = [
 
 const Actions = () => (
   <TopToolbar>
+    <FilterButton />
     <CreateButton label="app.courses.new" />
   </TopToolbar>
 );
 
-/** Courses, soonest first from today on (clear the date to see past ones), with the kind filter; paged by the API. */
+/**
+ * Every course: those not yet over soonest first, then the past ones latest first (the API's
+ * `sort=upcoming`), with the kind filter and an optional start date; paged by the API. Its own
+ * store key, so a date filter saved by the old "from today" list does not hide past courses.
+ */
 export const CourseList = () => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const translate = useTranslate();
   const locale = useDisplayLocale();
-  const [today] = useState(() => tokyoDayStart(tokyoDateOf(new Date())));
   return (
     <List
       filters={filters}
-      filterDefaultValues={{ from: today }}
-      sort={{ field: 'startsAt', order: 'ASC' }}
+      storeKey="courses.upcoming-then-past"
+      sort={{ field: 'upcoming', order: 'ASC' }}
       perPage={25}
       exporter={false}
       actions={<Actions />}

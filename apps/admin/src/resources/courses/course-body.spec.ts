@@ -1,4 +1,4 @@
-import { placesTaken, toCourseBody, toCourseFormValues } from './course-body';
+import { hoursBetween, placesTaken, toCourseBody, toCourseFormValues } from './course-body';
 
 describe('course form values', () => {
   it('sends the API only its fields, with Tokyo times and numbers', () => {
@@ -35,5 +35,19 @@ describe('course form values', () => {
 
   it('counts registered and attended as places, not absent', () => {
     expect(placesTaken([{ status: 'registered' }, { status: 'attended' }, { status: 'absent' }])).toBe(2);
+  });
+});
+
+describe('hours following the times', () => {
+  it('is the span of the times, to the quarter hour', () => {
+    expect(hoursBetween('13:30', '16:00')).toBe(2.5);
+    expect(hoursBetween('10:00', '16:00')).toBe(6);
+    expect(hoursBetween('09:10', '10:00')).toBe(0.75);
+  });
+  it('is null while a time is missing or the end is not after the start', () => {
+    expect(hoursBetween('', '16:00')).toBeNull();
+    expect(hoursBetween('10:00', undefined)).toBeNull();
+    expect(hoursBetween('16:00', '16:00')).toBeNull();
+    expect(hoursBetween('16:00', '10:00')).toBeNull();
   });
 });

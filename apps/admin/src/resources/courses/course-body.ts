@@ -40,3 +40,18 @@ export function toCourseFormValues(record: Pick<CourseRecord, 'startsAt' | 'ends
 /** Places a register takes: registered and attended, not absent (as the API counts them). */
 export const placesTaken = (rows: readonly { status: AttendanceStatus }[]) =>
   rows.filter((r) => r.status !== 'absent').length;
+
+/**
+ * The hours a course's times span ("13:30"–"16:00" → 2.5), to the quarter hour as the API takes
+ * them; null while a time is missing or the end is not after the start.
+ */
+export function hoursBetween(startTime: unknown, endTime: unknown): number | null {
+  const minutes = (time: unknown) => {
+    const m = typeof time === 'string' ? /^(\d{2}):(\d{2})/.exec(time) : null;
+    return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+  };
+  const start = minutes(startTime);
+  const end = minutes(endTime);
+  if (start === null || end === null || end <= start) return null;
+  return Math.round((end - start) / 15) / 4;
+}

@@ -10,8 +10,17 @@ export const CourseTime = ({ record: given }: { record?: CourseRecord; label?: s
   const context = useRecordContext<CourseRecord>();
   const record = given ?? context;
   const locale = useDisplayLocale();
+  const translate = useTranslate();
   if (!record) return null;
-  return <span>{formatTimeRange(record.startsAt, record.endsAt, locale)}</span>;
+  const over = new Date(record.endsAt).getTime() <= Date.now();
+  return (
+    <span>
+      {formatTimeRange(record.startsAt, record.endsAt, locale)}
+      {over && (
+        <Chip size="small" variant="outlined" label={translate('app.courses.past')} sx={{ ml: 1 }} component="span" />
+      )}
+    </span>
+  );
 };
 
 export const CourseKindChip = ({ record: given }: { record?: CourseRecord; label?: string; sortBy?: string }) => {

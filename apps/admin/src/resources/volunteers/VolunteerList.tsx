@@ -1,5 +1,7 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { Datagrid, List, SelectInput, SimpleList, TextField, TextInput, useTranslate } from 'react-admin';
+import { languageName } from '@app/domain/model';
+import { useDisplayLocale } from '../../lib/use-display-locale';
 import { choices, enumKey, languageChoices, LEVELS, VOLUNTEER_STATUSES } from '../../lib/workflow-choices';
 import { AREA_CHOICES, LanguagesField, LevelText, VolunteerStatusChip, type VolunteerRecord } from './fields';
 import { RosterListActions } from './roster/RosterListActions';
@@ -16,6 +18,7 @@ const filters = [
 export const VolunteerList = () => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const translate = useTranslate();
+  const locale = useDisplayLocale();
   return (
     <List
       filters={filters}
@@ -27,9 +30,7 @@ export const VolunteerList = () => {
       {isSmall ? (
         <SimpleList<VolunteerRecord>
           primaryText={(record) => record.displayName}
-          secondaryText={(record) =>
-            record.languages.map((language) => translate(enumKey('language', language.code))).join('・')
-          }
+          secondaryText={(record) => record.languages.map((language) => languageName(language.code, locale)).join('・')}
           tertiaryText={(record) =>
             `${translate(enumKey('level', record.level))} · ${translate(enumKey('volunteer_status', record.status))}`
           }

@@ -17,16 +17,22 @@ import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import { LanguagesField, LevelText, VolunteerStatusChip, type VolunteerRecord } from './fields';
 import { TrainingStanding } from './TrainingStanding';
+import { BansCard, type BanRecord } from './BansCard';
 import { EditActions } from '../../layout/EditActions';
 import { TitledCard } from '../../layout/TitledCard';
 
-/** Training standing and the availability editor, below the profile. */
+/** Bans, training standing and the availability editor, below the profile. */
 const StandingAndAvailability = () => {
-  const record = useRecordContext<VolunteerRecord>();
+  const record = useRecordContext<VolunteerRecord & { bans?: BanRecord[] }>();
   const { permissions } = usePermissions<Role>();
   if (!record) return null;
   return (
     <Box sx={{ px: { xs: 1, sm: 2 }, pb: 2 }}>
+      {canRoleAccess(permissions, 'volunteers', 'bans') && record.bans && (
+        <TitledCard outlined sx={{ mt: 2 }} title="app.bans.title" testId="volunteer-bans">
+          <BansCard volunteerId={record.id} displayName={record.displayName} bans={record.bans} />
+        </TitledCard>
+      )}
       {canRoleAccess(permissions, 'volunteers', 'training') && (
         <TitledCard outlined sx={{ mt: 2 }} title="resources.volunteers.fields.training" testId="volunteer-training">
           <TrainingStanding path={`/volunteers/${record.id}/training`} />

@@ -1,6 +1,7 @@
 import { Box, Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { KUMAMOTO_AREAS } from '@app/domain/model';
+import { KUMAMOTO_AREAS, languageName } from '@app/domain/model';
+import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 
 export interface VolunteerRecord {
@@ -30,10 +31,14 @@ const STATUS_COLOR: Record<string, 'success' | 'warning' | 'default'> = {
   retired: 'default',
 };
 
-/** Languages with their proficiency: ベトナム語（ネイティブ）. */
+/**
+ * Languages with their proficiency: ベトナム語（ネイティブ）. Names from the model (any ISO code,
+ * 日本語 included, not only the programme's interpreting languages).
+ */
 export const LanguagesField = (_props: { label?: string; sortable?: boolean }) => {
   const record = useRecordContext<VolunteerRecord>();
   const translate = useTranslate();
+  const locale = useDisplayLocale();
   if (!record) return null;
   return (
     <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
@@ -42,7 +47,7 @@ export const LanguagesField = (_props: { label?: string; sortable?: boolean }) =
           key={language.code}
           size="small"
           variant="outlined"
-          label={`${translate(enumKey('language', language.code))}（${translate(enumKey('proficiency', language.proficiency))}）`}
+          label={`${languageName(language.code, locale)}（${translate(enumKey('proficiency', language.proficiency))}）`}
         />
       ))}
     </Box>
