@@ -51,13 +51,27 @@ describe('Cancellation terms on the request view', () => {
     expect((await view(tomorrow.requestId)).cancellation).toBeUndefined();
   });
 
-  it('is not on a request still looking for an interpreter, nor on a visit that is over', async () => {
+  it('is not on a request still looking for an interpreter; a visit that is over says what a no-show costs instead', async () => {
     const open = await fileRequest(t, world.coordinator.auth, { startsAt: jst(2, '13:00'), endsAt: jst(2, '14:00') });
     expect((await view(open.id)).cancellation).toBeUndefined();
     const past = await world.dispatch(jst(3, '10:00'), jst(3, '11:00'), world.volunteers[0].id);
+    expect((await view(past.requestId)).patientNoShowFeeYen).toBeUndefined(); // not started yet
     t.clock.set(jst(3, '12:00'));
     try {
       expect((await view(past.requestId)).cancellation).toBeUndefined();
+      // Over: a patient's no-show would cost what the statement then bills.
+      expect((await view(past.requestId)).patientNoShowFeeYen).toBe(3000);
+      await t
+        .http()
+        .post(`/api/dispatches/${past.dispatchId}/no-show`)
+        .set('Authorization', world.coordinator.auth)
+        .send({ party: 'patient' })
+        .expect(200);
+      const statement = (
+        await t.http().get('/api/statements/hospitals?month=2026-12').set('Authorization', world.staff).expect(200)
+      ).body;
+      const line = statement.data[0].lines.find((l: { requestId: string }) => l.requestId === past.requestId);
+      expect(line).toMatchObject({ kind: 'patient_no_show', amountYen: 3000 });
     } finally {
       t.clock.set(TODAY);
     }

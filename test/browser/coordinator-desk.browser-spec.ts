@@ -180,7 +180,7 @@ describe("the coordinator's and staff's desk (browser)", () => {
     await screenshot(page, 'desk-visit-over-buttons');
     await page.getByRole('button', { name: '患者が来なかった' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('病院に患者不在の料金', { exact: false }).waitFor();
+    await dialog.getByText('病院に患者不在の料金3,000円がかかり', { exact: false }).waitFor();
     await screenshot(page, 'desk-no-show-dialog', { fullPage: false });
     await dialog.getByRole('button', { name: '患者さんの不在を記録する' }).click();
     await page.getByTestId('no-show-recorded').waitFor();

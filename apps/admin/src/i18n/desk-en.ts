@@ -25,6 +25,8 @@ export const deskEn = {
         patient_content: 'Records that the patient did not come to the visit on %{when} (interpreter: %{name}).',
         patient_cost:
           "The hospital is charged the no-show fee (from the fee table) on the month's statement. The interpreter is paid the honorarium and transport as planned.",
+        patient_cost_fee:
+          "The hospital is charged the no-show fee of %{fee} on the month's statement. The interpreter is paid the honorarium and transport as planned.",
         patient_submit: 'Record the patient no-show',
         patient_done: 'Recorded that the patient did not come',
         interpreter_title: 'Record that the interpreter did not come?',

@@ -29,6 +29,8 @@ export const deskJa = {
         patient_content: '%{when} の受診（通訳者: %{name}さん）に患者さんが来なかったことを記録します。',
         patient_cost:
           '病院に患者不在の料金（料金表の額）がかかり、その月の請求に載ります。通訳者には予定どおり謝金と交通費が支払われます。',
+        patient_cost_fee:
+          '病院に患者不在の料金%{fee}がかかり、その月の請求に載ります。通訳者には予定どおり謝金と交通費が支払われます。',
         patient_submit: '患者さんの不在を記録する',
         patient_done: '患者さんの不在を記録しました',
         interpreter_title: '通訳者が来なかったことを記録しますか?',

@@ -75,6 +75,23 @@ export class FeesService {
     return { late, feeYen: charge?.amountYen ?? 0 };
   }
 
+  /** What the hospital is charged if the patient did not come to `request`'s visit. */
+  patientNoShowFee(rules: readonly FeeTerms[], request: Pick<InterpretationRequest, 'startsAt'>): number {
+    const rule = ruleFor(rules, tokyoDate(request.startsAt));
+    const charge =
+      rule &&
+      hospitalCharge(rule, {
+        status: 'no_show',
+        role: 'primary',
+        lateCancellation: false,
+        cancelledBy: null,
+        noShowParty: 'patient',
+        minutes: null,
+        transportCostYen: 0,
+      });
+    return charge?.amountYen ?? 0;
+  }
+
   async addRule(actor: Actor, input: CreateFeeRuleDto): Promise<FeeTerms> {
     if (Number.isNaN(new Date(`${input.validFrom}T00:00:00Z`).getTime()))
       throw InvalidError.field('validFrom', 'validFrom is not a date');

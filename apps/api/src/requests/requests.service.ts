@@ -133,24 +133,26 @@ export class RequestsService {
   }
 
   /**
-   * Adds to a confirmed, not yet ended request's view what cancelling it now would cost the
-   * hospital (the fee rules are read once, and only when one of `requests` needs them).
+   * Adds to a confirmed request's view what its outcomes would cost the hospital: cancelling now
+   * (while the visit has not ended), and a patient's no-show (once it has started). The fee rules
+   * are read once, and only when one of `requests` needs them.
    */
   private async withCancellationTerms(requests: InterpretationRequest[]) {
     const now = this.clock.now();
-    const cancellable = (r: InterpretationRequest) => r.status === 'confirmed' && r.endsAt > now;
-    const rules = requests.some(cancellable) ? await this.fees.rules() : [];
-    return (view: RequestView, request: InterpretationRequest): RequestView =>
-      cancellable(request)
-        ? {
-            ...view,
-            cancellation: this.fees.cancellationTerms(
-              rules,
-              request,
-              isLateCancellation(this.policy, request.startsAt, now),
-            ),
-          }
-        : view;
+    const confirmed = (r: InterpretationRequest) => r.status === 'confirmed';
+    const rules = requests.some(confirmed) ? await this.fees.rules() : [];
+    return (view: RequestView, request: InterpretationRequest): RequestView => {
+      if (!confirmed(request)) return view;
+      const terms: Partial<RequestView> = {};
+      if (request.endsAt > now)
+        terms.cancellation = this.fees.cancellationTerms(
+          rules,
+          request,
+          isLateCancellation(this.policy, request.startsAt, now),
+        );
+      if (request.startsAt <= now) terms.patientNoShowFeeYen = this.fees.patientNoShowFee(rules, request);
+      return { ...view, ...terms };
+    };
   }
 
   /** Changes before confirmation. A change that matters to matching withdraws the offers out and starts again. */

@@ -51,6 +51,8 @@ export interface RequestView {
   patient?: PatientView | null;
   /** A confirmed request's: what cancelling it now would cost the hospital. */
   cancellation?: CancellationTerms;
+  /** A confirmed request's once its visit has started: the hospital's charge if the patient did not come. */
+  patientNoShowFeeYen?: number;
   /** Staff only (GET /api/requests/:id): the coordinator who filed it, whom staff contact about it. */
   filedBy?: FiledBy | null;
 }

@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import { useCanAccess, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { isStaff, type Role } from '../../access';
+import { formatYen } from '../../figures/format';
 import { formatTimeRange } from '../../lib/dates';
 import { isAfter, tokyoDateOf, tokyoIso, tokyoTimeOf } from '../../lib/tokyo-input';
 import { useApiAction } from '../../lib/use-api-action';
@@ -29,10 +30,13 @@ import { ConfirmDialog } from './VisitConfirmationPanel';
 const NoShowDialog = ({
   dispatch,
   party,
+  feeYen,
   onClose,
 }: {
   dispatch: DispatchView;
   party: NoShowChoice;
+  /** The patient no-show fee the API states for this visit (`patientNoShowFeeYen`). */
+  feeYen?: number;
   onClose: () => void;
 }) => {
   const translate = useTranslate();
@@ -55,7 +59,9 @@ const NoShowDialog = ({
           })}
         </DialogContentText>
         <Alert severity={party === 'patient' ? 'warning' : 'info'} sx={{ mt: 2 }} data-testid="no-show-cost">
-          {translate(`app.desk.outcome.${party}_cost`)}
+          {party === 'patient' && feeYen !== undefined
+            ? translate('app.desk.outcome.patient_cost_fee', { fee: formatYen(feeYen, locale) })
+            : translate(`app.desk.outcome.${party}_cost`)}
         </Alert>
       </DialogContent>
       <DialogActions>
@@ -167,7 +173,7 @@ export const VisitOutcomeButtons = () => {
         {translate('app.desk.outcome.complete')}
       </Button>
       {(open === 'patient' || open === 'interpreter') && (
-        <NoShowDialog dispatch={live} party={open} onClose={() => setOpen(null)} />
+        <NoShowDialog dispatch={live} party={open} feeYen={record.patientNoShowFeeYen} onClose={() => setOpen(null)} />
       )}
       {open === 'complete' && isStaff(permissions) && <CompleteDialog dispatch={live} onClose={() => setOpen(null)} />}
       {open === 'complete' && !isStaff(permissions) && (

@@ -112,6 +112,11 @@ export class RequestViewSchema implements RequestView {
   })
   cancellation?: CancellationTerms;
   @ApiPropertyOptional({
+    description:
+      "A confirmed request's once its visit has started: the hospital's charge if the patient did not come (yen)",
+  })
+  patientNoShowFeeYen?: number;
+  @ApiPropertyOptional({
     type: FiledBySchema,
     nullable: true,
     description: 'Staff only, on GET /api/requests/:id: the coordinator who filed the request',
