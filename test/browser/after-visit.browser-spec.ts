@@ -121,10 +121,10 @@ describe('after the visit (browser)', () => {
     const page = await tab();
     await signIn(page, ADMIN.email, ADMIN.password);
     expect(await page.locator('[data-coming-soon="true"]').count()).toBe(0);
-    const card = page.getByLabel('確認待ちの活動報告');
-    await card.getByText('1', { exact: true }).waitFor();
+    const reports = page.getByTestId('reports-to-review');
+    await reports.getByTestId('reports-to-review-count').getByText('1件').waitFor();
     await screenshot(page, 'staff-dashboard-live');
-    await card.getByRole('link').click();
+    await reports.getByTestId('desk-report').first().click();
     await page.waitForURL(/#\/reports/);
     const report = page.getByTestId('report').filter({ hasText: 'グエン・ティ・ラン' });
     await report.waitFor();
