@@ -95,7 +95,9 @@ export class PasswordsService {
     await this.dataSource.transaction(async (manager) => {
       const { user } = await this.findUsable(manager, token, true);
       const now = this.clock.now();
-      await manager.update(User, { id: user.id }, { passwordHash, tokenVersion: user.tokenVersion + 1 });
+      // Incremented in SQL, as change() does: a read-then-write could lose a concurrent bump.
+      await manager.increment(User, { id: user.id }, 'tokenVersion', 1);
+      await manager.update(User, { id: user.id }, { passwordHash });
       await manager.update(PasswordReset, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
       // A link to set a first password is no use once there is one.
       await manager.update(UserInvitation, { userId: user.id, usedAt: IsNull() }, { usedAt: now });

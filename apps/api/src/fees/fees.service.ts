@@ -54,41 +54,39 @@ export class FeesService {
   }
 
   /** A new rule, from a future date only: the past stays priced as it was. */
-  /** What the hospital would be charged if it cancelled `request` at `now`: the statements' own calculator. */
+  /** What the hospital would be charged if it cancelled `request` now (`late`): the statements' own calculator. */
   cancellationTerms(
     rules: readonly FeeTerms[],
     request: Pick<InterpretationRequest, 'startsAt'>,
     late: boolean,
   ): CancellationTerms {
-    const rule = ruleFor(rules, tokyoDate(request.startsAt));
-    const charge =
-      rule &&
-      hospitalCharge(rule, {
-        status: 'cancelled',
-        role: 'primary',
-        lateCancellation: late,
-        cancelledBy: 'hospital',
-        noShowParty: null,
-        minutes: null,
-        transportCostYen: 0,
-      });
-    return { late, feeYen: charge?.amountYen ?? 0 };
+    const feeYen = this.chargeFor(rules, request, {
+      status: 'cancelled',
+      lateCancellation: late,
+      cancelledBy: 'hospital',
+      noShowParty: null,
+    });
+    return { late, feeYen };
   }
 
   /** What the hospital is charged if the patient did not come to `request`'s visit. */
   patientNoShowFee(rules: readonly FeeTerms[], request: Pick<InterpretationRequest, 'startsAt'>): number {
+    return this.chargeFor(rules, request, {
+      status: 'no_show',
+      lateCancellation: false,
+      cancelledBy: null,
+      noShowParty: 'patient',
+    });
+  }
+
+  /** The hospital's charge for an outcome of `request`'s visit, by the rule of its Tokyo date (0 if none). */
+  private chargeFor(
+    rules: readonly FeeTerms[],
+    request: Pick<InterpretationRequest, 'startsAt'>,
+    outcome: Pick<BillableVisit, 'status' | 'lateCancellation' | 'cancelledBy' | 'noShowParty'>,
+  ): number {
     const rule = ruleFor(rules, tokyoDate(request.startsAt));
-    const charge =
-      rule &&
-      hospitalCharge(rule, {
-        status: 'no_show',
-        role: 'primary',
-        lateCancellation: false,
-        cancelledBy: null,
-        noShowParty: 'patient',
-        minutes: null,
-        transportCostYen: 0,
-      });
+    const charge = rule && hospitalCharge(rule, { ...outcome, role: 'primary', minutes: null, transportCostYen: 0 });
     return charge?.amountYen ?? 0;
   }
 

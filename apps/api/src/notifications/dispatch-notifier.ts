@@ -25,9 +25,6 @@ interface Recipient {
   userId?: string;
 }
 
-/** A short, stable reference for a request in mail and on the phone (the model's). */
-export const requestRef = requestReference;
-
 /**
  * Who is told what when the workflow moves, as outbox mail in the same transaction. Mail carries
  * the visit's time, place and language — never patient details; those are behind sign-in.
@@ -134,7 +131,7 @@ export class DispatchNotifier {
         {
           params: {
             coordinatorName: coordinator.name,
-            requestRef: requestRef(request.id),
+            requestRef: requestReference(request.id),
             startsAt: request.startsAt.toISOString(),
             language: request.language,
             volunteerName: volunteer?.name ?? '',
@@ -206,7 +203,7 @@ export class DispatchNotifier {
       await this.send(manager, to, 'request_escalated', `escalated:${key}:${to.userId}`, {
         params: {
           recipientName: to.name,
-          requestRef: requestRef(request.id),
+          requestRef: requestReference(request.id),
           startsAt: request.startsAt.toISOString(),
           language: request.language,
           reason,
@@ -231,7 +228,7 @@ export class DispatchNotifier {
     if (dispatch.role !== 'primary') return;
     const hospital = await this.hospital(manager, request);
     const params = {
-      requestRef: requestRef(request.id),
+      requestRef: requestReference(request.id),
       startsAt: request.startsAt.toISOString(),
       endsAt: request.endsAt.toISOString(),
       language: request.language,
