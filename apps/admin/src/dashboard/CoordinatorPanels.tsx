@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { TitledCard } from '../layout/TitledCard';
-import { formatDate, formatTime, formatTimeRange } from '../lib/dates';
+import { formatDate, formatTime, formatTimeRange } from '@app/domain/model';
 import { liveQuery } from '../lib/live';
 import { tokyoDateOf, tokyoDayStart } from '../lib/tokyo-input';
 import { useDisplayLocale } from '../lib/use-display-locale';

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useGetIdentity, useGetList, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { isStaff, type Role } from '../access';
-import { fiscalYearLabel, fiscalYearOf, formatDate, type DisplayLocale } from '../lib/dates';
+import { fiscalYearLabel, fiscalYearOf, formatDate, type DisplayLocale } from '@app/domain/model';
 import { MyAvailabilityCard, MyTrainingCard } from '../my/MyDashboardCards';
 import { OwedPanel } from '../my/OwedPanel';
 import { apiClient } from '../providers';

@@ -20,7 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
 import { useGetMany, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { formatDate, formatTime, formatTimeRange } from '../lib/dates';
+import { formatDate, formatTime, formatTimeRange } from '@app/domain/model';
 import { liveQuery } from '../lib/live';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';

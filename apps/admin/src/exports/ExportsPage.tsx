@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { CanAccess, Title, useTranslate } from 'react-admin';
 import { FiscalYearPicker } from '../figures/FiscalYearPicker';
 import { AccessDenied } from '../layout/AccessDenied';
-import { fiscalYearOf, fiscalYearRange, tokyoParts } from '../lib/dates';
+import { fiscalYearOf, fiscalYearRange, tokyoParts } from '@app/domain/model';
 import { DownloadButton } from './DownloadButton';
 import { StatementTable } from './StatementTable';
 

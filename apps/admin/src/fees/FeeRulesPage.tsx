@@ -24,7 +24,7 @@ import { canRoleAccess, type Role } from '../access';
 import { ApiError } from '../api/api-client';
 import { formatYen } from '../figures/format';
 import { AccessDenied } from '../layout/AccessDenied';
-import { formatDate } from '../lib/dates';
+import { formatDate } from '@app/domain/model';
 import { tokyoDateOf } from '../lib/tokyo-input';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { apiClient } from '../providers';

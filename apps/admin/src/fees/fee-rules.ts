@@ -1,5 +1,5 @@
 /** Fee rules as the office reads them: which is in force, which is coming, which months each prices. */
-import type { DisplayLocale } from '../lib/dates';
+import type { DisplayLocale } from '@app/domain/model';
 
 /** GET /api/fee-rules (FeeTerms of the API). */
 export interface FeeRule {

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CanAccess, Title, useTranslate } from 'react-admin';
 import { AccessDenied } from '../layout/AccessDenied';
-import { fiscalYearLabel, fiscalYearOf } from '../lib/dates';
+import { fiscalYearLabel, fiscalYearOf } from '@app/domain/model';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';

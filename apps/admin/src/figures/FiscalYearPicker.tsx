@@ -1,6 +1,6 @@
 import { MenuItem, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { fiscalYearLabel, fiscalYearOf } from '../lib/dates';
+import { fiscalYearLabel, fiscalYearOf } from '@app/domain/model';
 import { useDisplayLocale } from '../lib/use-display-locale';
 
 /** The fiscal years offered: the current one, the next, and the five before. */

@@ -1,4 +1,4 @@
-import type { DisplayLocale } from '../lib/dates';
+import type { DisplayLocale } from '@app/domain/model';
 
 /** 0.75 → 75%, 0.6667 → 66.7%; no rate (nothing filled or unfilled yet) → —. */
 export function formatPercent(rate: number | null): string {

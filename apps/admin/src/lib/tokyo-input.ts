@@ -2,7 +2,7 @@
  * Form values (a calendar date and wall-clock times, as a nurse types them) to the API's ISO
  * times with the Tokyo offset, and back. Japan has no daylight saving: always +09:00.
  */
-import { tokyoParts } from './dates';
+import { tokyoParts } from '@app/domain/model';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,5 +1,5 @@
 import { useLocaleState } from 'react-admin';
-import type { DisplayLocale } from './dates';
+import type { DisplayLocale } from '@app/domain/model';
 
 /** The UI language as the date helpers take it. */
 export function useDisplayLocale(): DisplayLocale {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { TitledCard } from '../layout/TitledCard';
-import { formatDateTime, formatTimeRange } from '../lib/dates';
+import { formatDateTime, formatTimeRange } from '@app/domain/model';
 import { liveQuery } from '../lib/live';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';

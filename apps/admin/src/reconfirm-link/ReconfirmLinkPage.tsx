@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import type { ApiError } from '../api/api-client';
 import { PublicLinkCard } from '../layout/PublicLinkCard';
-import { formatDateTime } from '../lib/dates';
+import { formatDateTime } from '@app/domain/model';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { apiClient } from '../providers';
 

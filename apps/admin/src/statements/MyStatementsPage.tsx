@@ -22,7 +22,7 @@ import { StatementTable } from '../exports/StatementTable';
 import type { HospitalStatement, Statements, VolunteerStatement } from '../exports/types';
 import { formatYen } from '../figures/format';
 import { AccessDenied } from '../layout/AccessDenied';
-import { formatDate } from '../lib/dates';
+import { formatDate } from '@app/domain/model';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';

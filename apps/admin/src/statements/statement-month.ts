@@ -1,4 +1,4 @@
-import { tokyoParts } from '../lib/dates';
+import { tokyoParts } from '@app/domain/model';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -5,7 +5,7 @@ import { InvalidError } from '@app/domain';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { FeesService } from '../fees/fees.service';
 import { datePeriod, Period } from '../stats/periods';
-import { tokyoDate } from '../sweeps/daily-sweep';
+import { tokyoDate } from '@app/domain/model';
 import { Cell, Table } from './tabular';
 
 const BATCH = 1000;

@@ -6,7 +6,7 @@ import type { CancellationTerms } from '@app/domain/model';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { monthPeriod } from '../stats/periods';
-import { tokyoDate } from '../sweeps/daily-sweep';
+import { tokyoDate } from '@app/domain/model';
 import { CreateFeeRuleDto, HospitalStatement, Statements, VolunteerStatement } from './dto/fees.dto';
 import { BillableVisit, billedMinutes, FeeTerms, hospitalCharge, ruleFor, volunteerHonorarium } from './fee-calculator';
 import { scopeOf } from '../access/access';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { evaluateTraining, tokyoDate, TrainingRecord } from '@app/domain/training/training-rule';
+import { tokyoDate } from '@app/domain/model';
+import { evaluateTraining, TrainingRecord } from '@app/domain/training/training-rule';
 import {
   Availability,
   compileAvailability,

@@ -1,4 +1,5 @@
-import { nextDailyRun, tokyoDate } from './daily-sweep';
+import { tokyoDate } from '@app/domain/model';
+import { nextDailyRun } from './daily-sweep';
 
 describe('nextDailyRun', () => {
   it('is later the same Tokyo day when the hour is still to come', () => {

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { tokyoDate } from '@app/domain/model';
 import { EntityManager } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
 
@@ -11,12 +12,6 @@ export function nextDailyRun(now: Date, hour: number): Date {
   if (run.getTime() <= now.getTime())
     run = new TZDate(tokyo.getFullYear(), tokyo.getMonth(), tokyo.getDate() + 1, hour, 0, 0, TOKYO);
   return new Date(run.getTime());
-}
-
-/** The Tokyo calendar date of an instant, `YYYY-MM-DD`. */
-export function tokyoDate(at: Date): string {
-  const t = new TZDate(at.getTime(), TOKYO);
-  return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
 }
 
 /**

@@ -14,3 +14,4 @@ export * from './roster-columns';
 export * from './views';
 export * from './reference';
 export * from './lead-time';
+export * from './tokyo-calendar';

@@ -1,12 +1,5 @@
-import {
-  continuationCheck,
-  evaluateTraining,
-  fiscalYearOf,
-  lapsingItems,
-  pledgeValidUntil,
-  tokyoDate,
-  TrainingRecord,
-} from './training-rule';
+import { fiscalYearOf, tokyoDate } from '../model/tokyo-calendar';
+import { continuationCheck, evaluateTraining, lapsingItems, pledgeValidUntil, TrainingRecord } from './training-rule';
 
 const at = (iso: string) => new Date(iso);
 const attended = (kind: TrainingRecord['kind'], startsAt: string): TrainingRecord => ({

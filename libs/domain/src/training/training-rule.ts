@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { fiscalYearOf, tokyoDate } from '../model/tokyo-calendar';
 import { addDays, addMonths, differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
 
 /**
@@ -27,18 +28,6 @@ export interface LifecycleConfig {
 
 export const DEFAULT_TRAINING_RULE: TrainingRuleConfig = { requireInitialCourse: true, skillUpValidFiscalYears: 2 };
 export const DEFAULT_LIFECYCLE: LifecycleConfig = { pledgeValidityMonths: null, continuationFiscalYears: 3 };
-
-/** The Asia/Tokyo calendar date of an instant. */
-export function tokyoDate(at: Date): string {
-  return format(new TZDate(at.getTime(), PROGRAMME_TZ), 'yyyy-MM-dd');
-}
-
-/** The fiscal year (年度, April–March) of an instant or a Tokyo date: 2026-03-31 → 2025, 2026-04-01 → 2026. */
-export function fiscalYearOf(at: Date | string): number {
-  const date = typeof at === 'string' ? at : tokyoDate(at);
-  const [year, month] = date.split('-').map(Number);
-  return month >= 4 ? year : year - 1;
-}
 
 /** First and last calendar day of a fiscal year: 2025 → 2025-04-01 … 2026-03-31. */
 export function fiscalYearBounds(fiscalYear: number): { first: string; last: string } {

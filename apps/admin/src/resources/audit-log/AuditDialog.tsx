@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, useMediaQuery, type Theme } from '@mui/material';
 import { ReferenceField, TextField, useTranslate } from 'react-admin';
 import { DetailList, DetailRow } from '../../layout/DetailList';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { ActorRole } from './ActorRole';
 import type { AuditRecord } from './types';

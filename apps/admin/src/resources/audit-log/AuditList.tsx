@@ -11,7 +11,7 @@ import {
   TextField,
 } from 'react-admin';
 import { AccessDenied } from '../../layout/AccessDenied';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { ActorRole } from './ActorRole';
 import { AuditDialog } from './AuditDialog';

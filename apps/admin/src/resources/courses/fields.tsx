@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { formatTimeRange } from '../../lib/dates';
+import { formatTimeRange } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import type { CourseRecord } from './types';

@@ -4,7 +4,7 @@ import { Box, Button, Card, CardActions, CardContent, Chip, Typography } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, useTranslate } from 'react-admin';
-import { formatTimeRange } from '../../lib/dates';
+import { formatTimeRange } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import { apiClient } from '../../providers';

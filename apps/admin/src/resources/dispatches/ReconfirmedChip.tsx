@@ -1,7 +1,7 @@
 import type { DispatchView } from '@app/domain/model';
 import { Chip } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 
 /** For staff and the hospital: whether the interpreter of a confirmed visit has reconfirmed (and when). */

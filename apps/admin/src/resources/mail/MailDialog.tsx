@@ -11,7 +11,7 @@ import {
 } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { DetailList, DetailRow } from '../../layout/DetailList';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { useApiAction } from '../../lib/use-api-action';
 import { enumKey } from '../../lib/workflow-choices';

@@ -16,7 +16,7 @@ import {
 } from 'react-admin';
 import { isStaff, type Role } from '../../access';
 import { AccessDenied } from '../../layout/AccessDenied';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { choices, enumKey } from '../../lib/workflow-choices';
 import { MailDialog } from './MailDialog';

@@ -18,7 +18,7 @@ import { useState } from 'react';
 import type { DispatchView } from '@app/domain/model';
 import { Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '@app/domain/model';
 import { useApiAction } from '../../lib/use-api-action';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { apiClient } from '../../providers';

@@ -1,7 +1,7 @@
 import { Box, Chip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
-import { formatDateTime, formatTimeRange } from '../../lib/dates';
+import { formatDateTime, formatTimeRange } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import type { ReportRecord } from './types';

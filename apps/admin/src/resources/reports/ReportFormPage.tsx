@@ -26,7 +26,7 @@ import { canRoleAccess, type Role } from '../../access';
 import { ApiError } from '../../api/api-client';
 import { AccessDenied } from '../../layout/AccessDenied';
 import { FormServerError } from '../../layout/FormServerError';
-import { formatTimeRange } from '../../lib/dates';
+import { formatTimeRange } from '@app/domain/model';
 import { isAfter, tokyoDateOf, tokyoIso, tokyoTimeOf } from '../../lib/tokyo-input';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { choices, enumKey, REPORT_SCENES } from '../../lib/workflow-choices';

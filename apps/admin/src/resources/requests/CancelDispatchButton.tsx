@@ -18,7 +18,7 @@ import {
 import { useState } from 'react';
 import { useCanAccess, useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { isStaff, type Role } from '../../access';
-import { formatTimeRange } from '../../lib/dates';
+import { formatTimeRange } from '@app/domain/model';
 import { useApiAction } from '../../lib/use-api-action';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import type { RequestRecord } from './fields';

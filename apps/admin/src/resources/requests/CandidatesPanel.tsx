@@ -24,7 +24,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, useNotify, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { useApiAction } from '../../lib/use-api-action';
 import { enumKey, SCORE_PARTS } from '../../lib/workflow-choices';

@@ -18,7 +18,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { isStaff, type Role } from '../../access';
-import { formatTimeRange } from '../../lib/dates';
+import { formatTimeRange } from '@app/domain/model';
 import { tokyoDateOf, tokyoDayStart } from '../../lib/tokyo-input';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { choices, enumKey, languageChoices, REQUEST_STATUSES } from '../../lib/workflow-choices';

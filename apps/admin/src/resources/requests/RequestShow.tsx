@@ -12,7 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { isStaff, type Role } from '../../access';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import { ReconfirmedChip } from '../dispatches/ReconfirmedChip';

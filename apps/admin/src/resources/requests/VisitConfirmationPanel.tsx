@@ -20,7 +20,7 @@ import { useCanAccess, useNotify, usePermissions, useRefresh, useTranslate } fro
 import { type DispatchView, isFilled, isLiveDispatch } from '@app/domain/model';
 import { isStaff, type Role } from '../../access';
 import type { ApiError } from '../../api/api-client';
-import { formatTimeRange } from '../../lib/dates';
+import { formatTimeRange } from '@app/domain/model';
 import { isAfter, tokyoDateOf, tokyoIso, tokyoTimeOf } from '../../lib/tokyo-input';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { apiClient } from '../../providers';

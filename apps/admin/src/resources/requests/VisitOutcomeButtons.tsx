@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useCanAccess, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { isStaff, type Role } from '../../access';
 import { formatYen } from '../../figures/format';
-import { formatTimeRange } from '../../lib/dates';
+import { formatTimeRange } from '@app/domain/model';
 import { isAfter, tokyoDateOf, tokyoIso, tokyoTimeOf } from '../../lib/tokyo-input';
 import { useApiAction } from '../../lib/use-api-action';
 import { useDisplayLocale } from '../../lib/use-display-locale';

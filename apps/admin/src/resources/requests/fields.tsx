@@ -2,7 +2,7 @@ import type { RequestStatus, RequestView } from '@app/domain/model';
 import { Chip } from '@mui/material';
 import { usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { isStaff, type Role } from '../../access';
-import { formatTimeRange } from '../../lib/dates';
+import { formatTimeRange } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey, REQUEST_STATUS_COLOR } from '../../lib/workflow-choices';
 import { type DeskStatus, type DispatchFacts, deskStatus, showsUrgent } from './request-state';

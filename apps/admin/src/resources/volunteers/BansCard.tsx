@@ -24,7 +24,7 @@ import {
 import { useState } from 'react';
 import { Confirm, useGetList, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { ApiError } from '../../api/api-client';
-import { formatDate } from '../../lib/dates';
+import { formatDate } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { apiClient } from '../../providers';
 import { banBody, isWholeReference, normaliseReference, type BanKind } from './ban-body';

@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import { canRoleAccess, type Role } from '../../access';
 import { AvailabilityEditor } from '../../availability/AvailabilityEditor';
-import { formatDate } from '../../lib/dates';
+import { formatDate } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import { LanguagesField, LevelText, VolunteerStatusChip, type VolunteerRecord } from './fields';

@@ -1,4 +1,4 @@
-import type { Locale } from '@app/domain/model';
+import type { Locale } from './roles';
 
 /**
  * Dates and times as the programme reads them: always Asia/Tokyo wall time, whatever the
@@ -92,4 +92,63 @@ export function fiscalYearLabel(fiscalYear: number, locale: DisplayLocale = 'ja'
 /** The first and last Tokyo calendar days of a fiscal year, as YYYY-MM-DD (for filters and exports). */
 export function fiscalYearRange(fiscalYear: number): { from: string; to: string } {
   return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
+}
+
+/** 2026-12-08 — the Tokyo calendar day of an instant, as office documents and filters write it. */
+export function tokyoDate(value: Date | string | number): string {
+  const p = tokyoParts(value);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** 2026-12-08 10:00 — Tokyo wall time as exports write it (what Excel reads as a date and time). */
+export function tokyoDateTime(value: Date | string | number): string {
+  return `${tokyoDate(value)} ${formatTime(value)}`;
+}
+
+/**
+ * A Date whose UTC fields are the Tokyo wall time of the instant: what a spreadsheet cell must
+ * hold so that Excel, which has no time zones, shows 10:00 for a 10:00 visit.
+ */
+export function tokyoWallClockDate(value: Date | string | number): Date {
+  return new Date(toDate(value).getTime() + TOKYO_OFFSET_MS);
+}
+
+/** The instant at 00:00 Tokyo time of a calendar day (month 1–12; day may overflow, as Date.UTC). */
+export function tokyoMidnight(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day) - TOKYO_OFFSET_MS);
+}
+
+/** A span of time; `to` is exclusive. */
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+/** A calendar month `YYYY-MM` in Tokyo time. */
+export function monthPeriod(month: string): Period {
+  const [y, m] = month.split('-').map(Number);
+  return { from: tokyoMidnight(y, m, 1), to: tokyoMidnight(y, m + 1, 1) };
+}
+
+/** Japanese fiscal year `fy`: 1 April fy 00:00 to 1 April fy+1 00:00, Tokyo time. */
+export function fiscalYearPeriod(fiscalYear: number): Period {
+  return { from: tokyoMidnight(fiscalYear, 4, 1), to: tokyoMidnight(fiscalYear + 1, 4, 1) };
+}
+
+/** Tokyo calendar days `YYYY-MM-DD` (both inclusive) as a period. */
+export function datePeriod(fromDate: string, toDate: string): Period {
+  const [fy, fm, fd] = fromDate.split('-').map(Number);
+  const [ty, tm, td] = toDate.split('-').map(Number);
+  return { from: tokyoMidnight(fy, fm, fd), to: tokyoMidnight(ty, tm, td + 1) };
+}
+
+/**
+ * The Japanese era label of a fiscal year as the city writes it: 令和8年度 (2026年度) for 2026.
+ * Reiwa 1 is 2019; fiscal years before it are labelled by the Western year alone.
+ */
+export function reiwaFiscalYearLabel(fiscalYear: number, locale: DisplayLocale = 'ja'): string {
+  const reiwa = fiscalYear - 2018;
+  if (locale === 'en') return reiwa >= 1 ? `FY${fiscalYear} (Reiwa ${reiwa})` : `FY${fiscalYear}`;
+  if (reiwa < 1) return `${fiscalYear}年度`;
+  return `令和${reiwa === 1 ? '元' : reiwa}年度（${fiscalYear}年度）`;
 }

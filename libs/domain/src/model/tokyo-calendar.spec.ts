@@ -7,7 +7,14 @@ import {
   formatTime,
   formatTimeRange,
   tokyoParts,
-} from './dates';
+  tokyoDate,
+  tokyoDateTime,
+  tokyoWallClockDate,
+  monthPeriod,
+  fiscalYearPeriod,
+  datePeriod,
+  reiwaFiscalYearLabel,
+} from './tokyo-calendar';
 
 describe('dates (Asia/Tokyo)', () => {
   it('formats a date the Japanese way with the weekday', () => {
@@ -78,5 +85,27 @@ describe('dates (Asia/Tokyo)', () => {
       hour: 10,
       minute: 2,
     });
+  });
+
+  it('writes Tokyo dates and times as exports do, whatever the machine zone', () => {
+    expect(tokyoDate('2026-03-31T15:30:00Z')).toBe('2026-04-01');
+    expect(tokyoDateTime('2026-12-08T01:00:00Z')).toBe('2026-12-08 10:00');
+    expect(tokyoWallClockDate('2026-12-08T01:00:00Z').toISOString()).toBe('2026-12-08T10:00:00.000Z');
+  });
+
+  it('bounds months and fiscal years at Tokyo midnight', () => {
+    expect(monthPeriod('2026-12')).toEqual({
+      from: new Date('2026-11-30T15:00:00Z'),
+      to: new Date('2026-12-31T15:00:00Z'),
+    });
+    expect(fiscalYearPeriod(2026).from.toISOString()).toBe('2026-03-31T15:00:00.000Z');
+    expect(fiscalYearPeriod(2026).to.toISOString()).toBe('2027-03-31T15:00:00.000Z');
+    expect(datePeriod('2026-12-01', '2026-12-31').to.toISOString()).toBe('2026-12-31T15:00:00.000Z');
+  });
+
+  it('labels a fiscal year in the Reiwa era with the Western year', () => {
+    expect(reiwaFiscalYearLabel(2026)).toBe('令和8年度（2026年度）');
+    expect(reiwaFiscalYearLabel(2019)).toBe('令和元年度（2019年度）');
+    expect(reiwaFiscalYearLabel(2026, 'en')).toBe('FY2026 (Reiwa 8)');
   });
 });
