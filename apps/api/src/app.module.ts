@@ -31,6 +31,7 @@ import { VolunteersModule } from './volunteers/volunteers.module';
 import { UsersModule } from './users/users.module';
 import { AuditModule } from './audit/audit.module';
 import { ExportsModule } from './exports/exports.module';
+import { DocumentsModule } from './documents/documents.module';
 import { FeesModule } from './fees/fees.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
@@ -100,6 +101,7 @@ export class AppModule {
         FeesModule,
         StatsModule,
         ExportsModule,
+        DocumentsModule,
         RetentionModule,
       ],
       providers: [

@@ -96,6 +96,25 @@ export const envSchema = Joi.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(5),
+  /** The programme office as printed on invoices and statements (apps/api/src/documents/organisation.ts). */
+  ORG_NAME: Joi.string().trim().max(200).default('公益財団法人 熊本市国際交流振興事業団'),
+  ORG_PROGRAMME: Joi.string().trim().max(200).allow('').default('メディカルサポート熊本'),
+  ORG_ADDRESS: Joi.string()
+    .trim()
+    .max(300)
+    .allow('')
+    .default('〒860-0806 熊本県熊本市中央区花畑町4-8 熊本市国際交流会館'),
+  ORG_PHONE: Joi.string().trim().max(40).allow(''),
+  /** 適格請求書発行事業者登録番号: T and 13 digits; unset → not printed. */
+  ORG_INVOICE_NUMBER: Joi.string()
+    .pattern(/^T\d{13}$/)
+    .allow('')
+    .messages({ 'string.pattern.base': 'ORG_INVOICE_NUMBER must be T followed by 13 digits' }),
+  INVOICE_PAYMENT_NOTE: Joi.string()
+    .trim()
+    .max(300)
+    .allow('')
+    .default('お支払いは翌月末日までに、別途ご案内の口座へお振り込みください。'),
 }).unknown(true);
 
 export interface AppConfig {
@@ -138,4 +157,10 @@ export interface AppConfig {
   JOBS_RETENTION_DAYS: number;
   HEALTH_MAIL_LATE_MINUTES: number;
   HEALTH_TIMERS_LATE_MINUTES: number;
+  ORG_NAME: string;
+  ORG_PROGRAMME: string;
+  ORG_ADDRESS: string;
+  ORG_PHONE?: string;
+  ORG_INVOICE_NUMBER?: string;
+  INVOICE_PAYMENT_NOTE: string;
 }

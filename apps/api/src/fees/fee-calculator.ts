@@ -37,6 +37,24 @@ export function ruleFor<R extends Pick<FeeTerms, 'validFrom'>>(rules: readonly R
   return found;
 }
 
+/** A visit's times as recorded: scheduled, recorded at completion, confirmed by the hospital. */
+export interface RecordedTimes {
+  startsAt: Date;
+  endsAt: Date;
+  actualStart: Date | null;
+  actualEnd: Date | null;
+  confirmedStart: Date | null;
+  confirmedEnd: Date | null;
+}
+
+/**
+ * The billed duration of a completed visit, in minutes: the hospital's confirmed times, else the
+ * times recorded at completion, else the scheduled ones.
+ */
+export function recordedMinutes(t: RecordedTimes): number {
+  return billedMinutes(t.confirmedStart ?? t.actualStart ?? t.startsAt, t.confirmedEnd ?? t.actualEnd ?? t.endsAt);
+}
+
 /** Whole minutes between two instants (rounded to the nearest minute). */
 export function billedMinutes(start: Date, end: Date): number {
   return Math.round((end.getTime() - start.getTime()) / 60_000);

@@ -8,7 +8,14 @@ import { Actor } from '../common/decorators/current-user.decorator';
 import { monthPeriod } from '../stats/periods';
 import { tokyoDate } from '@app/domain/model';
 import { CreateFeeRuleDto, HospitalStatement, Statements, VolunteerStatement } from './dto/fees.dto';
-import { BillableVisit, billedMinutes, FeeTerms, hospitalCharge, ruleFor, volunteerHonorarium } from './fee-calculator';
+import {
+  BillableVisit,
+  FeeTerms,
+  hospitalCharge,
+  recordedMinutes,
+  ruleFor,
+  volunteerHonorarium,
+} from './fee-calculator';
 import { scopeOf } from '../access/access';
 
 interface VisitRow {
@@ -105,9 +112,10 @@ export class FeesService {
     return terms(rule);
   }
 
-  async hospitalStatements(actor: Actor, month: string): Promise<Statements<HospitalStatement>> {
+  /** The month's statements of the hospitals in the actor's scope; `hospitalId`: that one only (the invoice). */
+  async hospitalStatements(actor: Actor, month: string, hospitalId?: string): Promise<Statements<HospitalStatement>> {
     const [rows, rules] = await Promise.all([
-      this.visits(month, { hospitalId: scopeOf(actor).hospitalId }),
+      this.visits(month, { hospitalId: scopeOf(actor).hospitalId }, { hospitalId }),
       this.rules(),
     ]);
     const byHospital = new Map<string, HospitalStatement>();
@@ -140,9 +148,14 @@ export class FeesService {
     );
   }
 
-  async volunteerStatements(actor: Actor, month: string): Promise<Statements<VolunteerStatement>> {
+  /** The month's statements of the volunteers in the actor's scope; `volunteerId`: that one only. */
+  async volunteerStatements(
+    actor: Actor,
+    month: string,
+    volunteerId?: string,
+  ): Promise<Statements<VolunteerStatement>> {
     const [rows, rules] = await Promise.all([
-      this.visits(month, { volunteerId: scopeOf(actor).volunteerId }),
+      this.visits(month, { volunteerId: scopeOf(actor).volunteerId }, { volunteerId }),
       this.rules(),
     ]);
     const byVolunteer = new Map<string, VolunteerStatement>();
@@ -175,8 +188,12 @@ export class FeesService {
     );
   }
 
-  /** The month's dispatches (by visit start, Tokyo time) with what their fees depend on. */
-  private visits(month: string, scope: { hospitalId?: string; volunteerId?: string }): Promise<VisitRow[]> {
+  /** The month's dispatches (by visit start, Tokyo time) in the actor's `scope` and narrowed to `only`, with what their fees depend on. */
+  private visits(
+    month: string,
+    scope: { hospitalId?: string; volunteerId?: string },
+    only: { hospitalId?: string; volunteerId?: string } = {},
+  ): Promise<VisitRow[]> {
     const { from, to } = monthPeriod(month);
     return this.dataSource.query(
       `SELECT d.id AS dispatch_id, d.request_id, d.status, d.role, d.late_cancellation, d.cancelled_by, d.no_show_party, d.starts_at, d.ends_at,
@@ -190,22 +207,36 @@ export class FeesService {
          LEFT JOIN activity_reports ar ON ar.dispatch_id = d.id
         WHERE d.starts_at >= $1 AND d.starts_at < $2
           AND ($3::uuid IS NULL OR r.hospital_id = $3) AND ($4::uuid IS NULL OR d.volunteer_id = $4)
+          AND ($5::uuid IS NULL OR r.hospital_id = $5) AND ($6::uuid IS NULL OR d.volunteer_id = $6)
         ORDER BY d.starts_at, d.id`,
-      [from, to, scope.hospitalId ?? null, scope.volunteerId ?? null],
+      [
+        from,
+        to,
+        scope.hospitalId ?? null,
+        scope.volunteerId ?? null,
+        only.hospitalId ?? null,
+        only.volunteerId ?? null,
+      ],
     );
   }
 }
 
 function billable(row: VisitRow): BillableVisit {
-  const start = row.confirmed_start ?? row.actual_start ?? row.starts_at;
-  const end = row.confirmed_end ?? row.actual_end ?? row.ends_at;
+  const times = {
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    actualStart: row.actual_start,
+    actualEnd: row.actual_end,
+    confirmedStart: row.confirmed_start,
+    confirmedEnd: row.confirmed_end,
+  };
   return {
     status: row.status,
     role: row.role,
     lateCancellation: row.late_cancellation,
     cancelledBy: row.cancelled_by,
     noShowParty: row.no_show_party,
-    minutes: row.status === 'completed' ? billedMinutes(start, end) : null,
+    minutes: row.status === 'completed' ? recordedMinutes(times) : null,
     transportCostYen: row.transport_cost_yen ?? 0,
   };
 }

@@ -14,6 +14,9 @@ import {
   fiscalYearPeriod,
   datePeriod,
   reiwaFiscalYearLabel,
+  tokyoMonth,
+  formatMonth,
+  fiscalYearMonths,
 } from './tokyo-calendar';
 
 describe('dates (Asia/Tokyo)', () => {
@@ -107,5 +110,26 @@ describe('dates (Asia/Tokyo)', () => {
     expect(reiwaFiscalYearLabel(2026)).toBe('令和8年度（2026年度）');
     expect(reiwaFiscalYearLabel(2019)).toBe('令和元年度（2019年度）');
     expect(reiwaFiscalYearLabel(2026, 'en')).toBe('FY2026 (Reiwa 8)');
+  });
+
+  it('names the Tokyo month of an instant and the months of a fiscal year', () => {
+    expect(tokyoMonth('2026-11-30T15:00:00Z')).toBe('2026-12');
+    expect(tokyoMonth('2026-11-30T14:59:59Z')).toBe('2026-11');
+    expect(formatMonth('2026-04')).toBe('2026年4月');
+    expect(formatMonth('2026-12', 'en')).toBe('Dec 2026');
+    expect(fiscalYearMonths(2026)).toEqual([
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+    ]);
   });
 });

@@ -152,3 +152,23 @@ export function reiwaFiscalYearLabel(fiscalYear: number, locale: DisplayLocale =
   if (reiwa < 1) return `${fiscalYear}年度`;
   return `令和${reiwa === 1 ? '元' : reiwa}年度（${fiscalYear}年度）`;
 }
+
+/** 2026-12 — the Tokyo calendar month of an instant, as statements and their routes name it. */
+export function tokyoMonth(value: Date | string | number): string {
+  const p = tokyoParts(value);
+  return `${p.year}-${pad(p.month)}`;
+}
+
+/** 2026年12月 — a month `YYYY-MM` as documents title it (Dec 2026 in English). */
+export function formatMonth(month: string, locale: DisplayLocale = 'ja'): string {
+  const [year, m] = month.split('-').map(Number);
+  return locale === 'en' ? `${MONTHS_EN[m - 1]} ${year}` : `${year}年${m}月`;
+}
+
+/** The twelve months of a fiscal year, April to March, as `YYYY-MM`. */
+export function fiscalYearMonths(fiscalYear: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = ((i + 3) % 12) + 1;
+    return `${m < 4 ? fiscalYear + 1 : fiscalYear}-${pad(m)}`;
+  });
+}
