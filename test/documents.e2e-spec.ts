@@ -97,6 +97,8 @@ describe('Documents (PDF)', () => {
     expect(text).toMatch(/直前のキャンセル\s*—\s*3,000円/);
     expect(text).toMatch(/患者さん来院せず\s*—\s*3,000円/);
     expect(text).toContain('24時間前');
+    // December has not ended on the test clock (11 December): the invoice says so.
+    expect(text).toContain('2026年12月11日(金)時点の内容です');
     expect(text).toContain('公益財団法人 熊本市国際交流振興事業団');
     expect(text).not.toContain(PATIENT);
     expect(info.Title).toContain('請求書');
@@ -158,6 +160,8 @@ describe('Documents (PDF)', () => {
     // Staff reach any hospital, even one with nothing to charge: a zero invoice.
     const empty = await get(invoiceUrl(other.hospitalId!), world.staff).expect(200);
     expect(pdfText(empty.body).pages.join('\n')).toContain('2026年12月のご請求はありません');
+    const november = await get(invoiceUrl(world.hospital.id, '2026-11'), world.staff).expect(200);
+    expect(pdfText(november.body).pages.join('\n')).not.toContain('時点の内容です');
     await get(invoiceUrl(world.hospital.id), world.volunteers[0].auth).expect(403);
 
     const [mine, theirs] = world.volunteers;

@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DispatchPolicy, Hospital, NotFoundError, Volunteer } from '@app/domain';
-import { CourseKind, fiscalYearPeriod, formatMonth, requestReference, tokyoMonth } from '@app/domain/model';
+import {
+  CourseKind,
+  fiscalYearPeriod,
+  formatMonth,
+  monthPeriod,
+  requestReference,
+  tokyoMonth,
+} from '@app/domain/model';
 import { may, requireAccess } from '../access/access';
 import { Clock } from '../common/clock';
 import { attachment } from '../common/content-disposition';
@@ -54,6 +61,7 @@ export class DocumentsService {
       issuedAt: this.clock.now(),
       statement,
       rules: rulesUsed(rules, statement.lines, month),
+      provisional: this.monthOpen(month),
       lateCancellationHours: this.policy.lateCancellationHours,
     });
     return {
@@ -79,6 +87,7 @@ export class DocumentsService {
       issuedAt: this.clock.now(),
       statement,
       rules: rulesUsed(rules, statement.lines, month),
+      provisional: this.monthOpen(month),
     });
     return {
       bytes,
@@ -139,6 +148,11 @@ export class DocumentsService {
         `活動実績報告書_${fiscalYear}年度_${volunteer.displayName}.pdf`,
       ),
     };
+  }
+
+  /** Whether `month` has not ended yet: its documents say they are as of today. */
+  private monthOpen(month: string): boolean {
+    return this.clock.now() < monthPeriod(month).to;
   }
 
   /** The volunteer record, when the actor may see it (staff, or the volunteer themself); else 404. */

@@ -14,6 +14,8 @@ export interface InvoiceInput {
   statement: Pick<HospitalStatement, 'lines' | 'totalYen'>;
   /** The fee rules the lines were priced by (or the month's rule when there are none). */
   rules: FeeTerms[];
+  /** The month has not ended: the document is as of `issuedAt`, and later visits will be added. */
+  provisional: boolean;
   /** The dispatch policy's late-cancellation window. */
   lateCancellationHours: number;
 }
@@ -52,6 +54,16 @@ export function renderInvoice(input: InvoiceInput): Promise<Buffer> {
   w.paragraph(`件名\u3000${formatMonth(month)}分 医療通訳ボランティア派遣料`, { size: 10.5, bold: true, gap: 2 });
   w.paragraph('下記のとおりご請求申し上げます。', { size: 10, gap: 10 });
   amountBox(w, 'ご請求金額（税込）', `${yenMark(statement.totalYen)} —`);
+  if (input.provisional)
+    w.paragraph(
+      `※ ${formatDate(input.issuedAt)}時点の内容です。${formatMonth(month)}が終わるまでの訪問は、月末の後に確定します。`,
+      {
+        size: 9,
+        bold: true,
+        color: '#b71c1c',
+        gap: 10,
+      },
+    );
 
   heading(w, '明細');
   const rows = statement.lines.map((line, i) => [

@@ -14,6 +14,8 @@ export interface VolunteerStatementInput {
   statement: Pick<VolunteerStatement, 'lines' | 'totalYen'>;
   /** The fee rules the lines were priced by (or the month's rule when there are none). */
   rules: FeeTerms[];
+  /** The month has not ended: the document is as of `issuedAt`, and later visits will be added. */
+  provisional: boolean;
 }
 
 const COLUMNS: Column[] = [
@@ -42,6 +44,16 @@ export function renderVolunteerStatement(input: VolunteerStatementInput): Promis
   });
   w.paragraph(`${formatMonth(month)}の医療通訳ボランティア活動の謝金と交通費は次のとおりです。`, { gap: 10 });
   amountBox(w, 'お支払額', yenMark(statement.totalYen));
+  if (input.provisional)
+    w.paragraph(
+      `※ ${formatDate(input.issuedAt)}時点の内容です。${formatMonth(month)}が終わるまでの訪問は、月末の後に確定します。`,
+      {
+        size: 9,
+        bold: true,
+        color: '#b71c1c',
+        gap: 10,
+      },
+    );
 
   heading(w, '明細');
   const rows = statement.lines.map((line, i) => [
