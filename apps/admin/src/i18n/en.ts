@@ -14,6 +14,7 @@ import { volunteerDayEn } from './volunteer-day-en';
 import { deskEn } from './desk-en';
 import { staffDeskEn } from './staff-desk-en';
 import { registryDeskEn } from './registry-desk-en';
+import { documentsEn } from './documents-en';
 
 /** English. Same keys as ja.ts (a spec checks they match). */
 const app = {
@@ -127,6 +128,7 @@ export const enMessages: TranslationMessages = {
     deskEn.app,
     staffDeskEn.app,
     registryDeskEn.app,
+    documentsEn.app,
     {
       errors: {
         codes: {

@@ -15,6 +15,7 @@ import { volunteerDayJa } from './volunteer-day-ja';
 import { deskJa } from './desk-ja';
 import { staffDeskJa } from './staff-desk-ja';
 import { registryDeskJa } from './registry-desk-ja';
+import { documentsJa } from './documents-ja';
 
 /** Japanese, the default. Keys follow `resources.<name>.fields.<field>`; the panel's own under `app`. */
 const app = {
@@ -127,6 +128,7 @@ export const jaMessages: TranslationMessages = {
     deskJa.app,
     staffDeskJa.app,
     registryDeskJa.app,
+    documentsJa.app,
     {
       errors: {
         codes: {

@@ -16,8 +16,11 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CanAccess, Title, usePermissions, useTranslate } from 'react-admin';
+import { CanAccess, Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '../access';
+import { ActivityReportDownload } from '../documents/ActivityReportDownload';
+import { documentPaths } from '../documents/documents';
+import { DownloadButton } from '../exports/DownloadButton';
 import { StatementTable } from '../exports/StatementTable';
 import type { HospitalStatement, Statements, VolunteerStatement } from '../exports/types';
 import { formatYen } from '../figures/format';
@@ -47,7 +50,7 @@ const StatementLines = ({ kind, month }: { kind: Kind; month: string }) => {
   if (lines.length === 0) return null;
   const yen = (n: number) => formatYen(n, locale);
   return (
-    <Table size="small" data-testid="statement-lines" sx={{ '& .MuiTableCell-alignRight': { whiteSpace: 'nowrap' } }}>
+    <Table size="small" data-testid="statement-lines" sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
       <TableHead>
         <TableRow>
           <TableCell>{translate('app.desk.statements.date')}</TableCell>
@@ -95,12 +98,16 @@ const MyStatements = () => {
   const translate = useTranslate();
   const { permissions } = usePermissions<Role>();
   const [month, setMonth] = useState(() => monthOf(new Date()));
+  const { identity } = useGetIdentity();
   const kind: Kind = permissions === 'volunteer' ? 'volunteers' : 'hospitals';
+  const hospitalId = identity?.hospitalId as string | null | undefined;
+  const volunteerId = identity?.volunteerId as string | null | undefined;
   return (
     <Box sx={{ py: 2, display: 'grid', gap: 2 }}>
       <Title title={`app.desk.statements.title_${kind}`} />
       <Card>
-        <CardContent sx={{ display: 'grid', gap: 2 }}>
+        {/* minmax(0, 1fr): a wide table scrolls inside its box instead of widening the page (a phone). */}
+        <CardContent sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(0, 1fr)' }}>
           <Typography variant="h5" component="h1">
             {translate(`app.desk.statements.title_${kind}`)}
           </Typography>
@@ -120,6 +127,20 @@ const MyStatements = () => {
                 </MenuItem>
               ))}
             </TextField>
+            {kind === 'hospitals' && hospitalId && (
+              <DownloadButton
+                path={documentPaths.invoice(hospitalId, month)}
+                query={{}}
+                label={translate('app.documents.invoice_pdf')}
+              />
+            )}
+            {kind === 'volunteers' && volunteerId && (
+              <DownloadButton
+                path={documentPaths.statement(volunteerId, month)}
+                query={{}}
+                label={translate('app.documents.statement_pdf')}
+              />
+            )}
             <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()}>
               {translate('app.desk.statements.print')}
             </Button>
@@ -127,10 +148,23 @@ const MyStatements = () => {
           <Typography variant="h6" component="h2">
             {translate('app.exports.month_label', { year: month.slice(0, 4), month: Number(month.slice(5)) })}
           </Typography>
-          <StatementTable kind={kind} month={month} />
-          <StatementLines kind={kind} month={month} />
+          <StatementTable kind={kind} month={month} documents={false} />
+          <Box sx={{ overflowX: 'auto' }}>
+            <StatementLines kind={kind} month={month} />
+          </Box>
         </CardContent>
       </Card>
+      {kind === 'volunteers' && volunteerId && (
+        <Card sx={{ displayPrint: 'none' }}>
+          <CardContent sx={{ display: 'grid', gap: 2 }}>
+            <Typography variant="h6" component="h2">
+              {translate('app.documents.activity_title')}
+            </Typography>
+            <Typography color="text.secondary">{translate('app.documents.activity_hint')}</Typography>
+            <ActivityReportDownload volunteerId={volunteerId} />
+          </CardContent>
+        </Card>
+      )}
     </Box>
   );
 };

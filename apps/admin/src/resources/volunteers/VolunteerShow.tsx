@@ -20,6 +20,7 @@ import { TrainingStanding } from './TrainingStanding';
 import { BansCard, type BanRecord } from './BansCard';
 import { EditActions } from '../../layout/EditActions';
 import { TitledCard } from '../../layout/TitledCard';
+import { ActivityReportDownload } from '../../documents/ActivityReportDownload';
 
 /** Bans, training standing and the availability editor, below the profile. */
 const StandingAndAvailability = () => {
@@ -36,6 +37,11 @@ const StandingAndAvailability = () => {
       {canRoleAccess(permissions, 'volunteers', 'training') && (
         <TitledCard outlined sx={{ mt: 2 }} title="resources.volunteers.fields.training" testId="volunteer-training">
           <TrainingStanding path={`/volunteers/${record.id}/training`} />
+        </TitledCard>
+      )}
+      {canRoleAccess(permissions, 'volunteers', 'training') && (
+        <TitledCard outlined sx={{ mt: 2 }} title="app.documents.activity_title" testId="volunteer-activity-report">
+          <ActivityReportDownload volunteerId={record.id} />
         </TitledCard>
       )}
       {canRoleAccess(permissions, 'volunteers', 'availability') && (

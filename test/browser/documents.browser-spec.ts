@@ -1,0 +1,123 @@
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from 'playwright-core';
+import { aUser } from '../support/factories';
+import { visitWorld } from '../support/visit-fixtures';
+import { aQualifiedVolunteer } from '../support/workflow-fixtures';
+import { choose, screenshot, useBrowserSession } from './browser';
+
+jest.setTimeout(240_000);
+
+const DESK = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const HOUR = 3_600_000;
+
+/** YYYY-MM of an instant in Tokyo. */
+const tokyoMonth = (ms: number) => new Date(ms + 9 * HOUR).toISOString().slice(0, 7);
+const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+
+/** The saved file's bytes, after checking it is a PDF. */
+async function pdfBytes(download: Download): Promise<Buffer> {
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  return bytes;
+}
+
+/**
+ * The printable documents from the panel: a hospital coordinator at a desk downloads the month's
+ * invoice, a volunteer on a phone their honoraria and transport statement and their activity
+ * report, staff any hospital's invoice from the statements list. The API wants the bearer token,
+ * so the panel fetches and saves the file; here the browser's download event receives it.
+ */
+describe('printable documents (browser)', () => {
+  const session = useBrowserSession();
+  const { tab, signIn } = session;
+  let world: Awaited<ReturnType<typeof visitWorld>>;
+  let interpreter: Awaited<ReturnType<typeof aQualifiedVolunteer>>;
+  let interpreterUser: Awaited<ReturnType<typeof aUser>>;
+  let month: string;
+
+  beforeAll(async () => {
+    const { t } = session;
+    world = await visitWorld(t, 0, ['vi']);
+    interpreter = await aQualifiedVolunteer(t, world.courses, { languages: ['vi'], displayName: '山田 花子' });
+    interpreterUser = await aUser(t, { role: 'volunteer', volunteerId: interpreter.id });
+    // A visit of two hours that ended an hour ago, filed and assigned with the clock set back, then completed.
+    const start = Math.floor((Date.now() - 3 * HOUR) / 60_000) * 60_000;
+    t.clock.set(new Date(start - 48 * HOUR));
+    const visit = await world.dispatch(
+      new Date(start).toISOString(),
+      new Date(start + 2 * HOUR).toISOString(),
+      interpreter.id,
+    );
+    t.clock.reset();
+    await t
+      .http()
+      .post(`/api/dispatches/${visit.dispatchId}/complete`)
+      .set('Authorization', world.coordinator.auth)
+      .send({ actualStart: new Date(start).toISOString(), actualEnd: new Date(start + 2 * HOUR).toISOString() })
+      .expect(200);
+    month = tokyoMonth(start);
+  });
+
+  const pickMonth = async (page: Page) => {
+    if (month !== tokyoMonth(Date.now())) await choose(page, '月', monthLabel(month));
+  };
+
+  it("a coordinator at a desk downloads their hospital's invoice of the month as a PDF", async () => {
+    const page = await tab(DESK);
+    await signIn(page, world.coordinator.email, world.coordinator.password);
+    await page.getByRole('menuitem', { name: '月次の明細' }).click();
+    await page.waitForURL(/#\/statements/);
+    await pickMonth(page);
+    await page.getByTestId('statement-lines').getByText('3,000円').first().waitFor();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '請求書（PDF）' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`請求書_${monthLabel(month)}分_熊本南病院.pdf`);
+    const bytes = await pdfBytes(download);
+    expect(bytes.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansJP-/);
+    await screenshot(page, 'documents-coordinator-invoice');
+  });
+
+  it('a volunteer on a phone (390×844) downloads their statement and activity report', async () => {
+    const page = await tab(PHONE);
+    await signIn(page, interpreterUser.email, interpreterUser.password);
+    await page.goto(`${session.base}/admin/#/statements`);
+    await page.getByRole('heading', { level: 1, name: '謝金・交通費の明細' }).waitFor();
+    await pickMonth(page);
+    await page.getByTestId('statement-lines').getByText('3,000円').first().waitFor();
+    expect(await session.scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    // The month's total is on the screen, not cut off at its right edge.
+    const total = await page.getByTestId('statements-volunteers').getByText('3,000円').first().boundingBox();
+    expect(total!.x + total!.width).toBeLessThanOrEqual(PHONE.width);
+
+    let downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '謝金・交通費明細書（PDF）' }).click();
+    let download = await downloading;
+    expect(download.suggestedFilename()).toBe(`謝金・交通費明細書_${monthLabel(month)}分_山田_花子.pdf`);
+    await pdfBytes(download);
+
+    downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '活動実績報告書（PDF）' }).click();
+    download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^活動実績報告書_\d{4}年度_/);
+    await pdfBytes(download);
+    await screenshot(page, 'documents-volunteer-statement');
+  });
+
+  it("staff download any hospital's invoice from the month's statements", async () => {
+    const staff = await aUser(session.t, { role: 'staff' });
+    const page = await tab(DESK);
+    await signIn(page, staff.email, staff.password);
+    await page.goto(`${session.base}/admin/#/exports`);
+    const section = page.getByRole('region', { name: '月次の明細' });
+    if (month !== tokyoMonth(Date.now())) await choose(section, '月', monthLabel(month));
+    const row = page.getByTestId('statements-hospitals').getByRole('row').filter({ hasText: '熊本南病院' });
+    const downloading = page.waitForEvent('download');
+    await row.getByRole('button', { name: 'PDF' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`請求書_${monthLabel(month)}分_熊本南病院.pdf`);
+    await pdfBytes(download);
+    await screenshot(page, 'documents-staff-statements');
+  });
+});
