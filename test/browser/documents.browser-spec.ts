@@ -105,7 +105,7 @@ describe('printable documents (browser)', () => {
     await screenshot(page, 'documents-volunteer-statement');
   });
 
-  it("staff download any hospital's invoice from the month's statements", async () => {
+  it("staff download any hospital's invoice from the month's statements and from the hospital's page", async () => {
     const staff = await aUser(session.t, { role: 'staff' });
     const page = await tab(DESK);
     await signIn(page, staff.email, staff.password);
@@ -119,5 +119,15 @@ describe('printable documents (browser)', () => {
     expect(download.suggestedFilename()).toBe(`請求書_${monthLabel(month)}分_熊本南病院.pdf`);
     await pdfBytes(download);
     await screenshot(page, 'documents-staff-statements');
+
+    // From the hospital's page, for any month: the current one here.
+    await page.goto(`${session.base}/admin/#/hospitals/${world.hospital.id}/show`);
+    const card = page.getByTestId('hospital-invoice');
+    const again = page.waitForEvent('download');
+    await card.getByRole('button', { name: '請求書（PDF）' }).click();
+    const fromShow = await again;
+    expect(fromShow.suggestedFilename()).toBe(`請求書_${monthLabel(tokyoMonth(Date.now()))}分_熊本南病院.pdf`);
+    await pdfBytes(fromShow);
+    await screenshot(page, 'documents-staff-hospital');
   });
 });

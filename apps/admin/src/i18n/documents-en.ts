@@ -4,6 +4,7 @@ export const documentsEn = {
     documents: {
       column: 'Document',
       pdf: 'PDF',
+      invoice_title: 'Invoice',
       invoice_pdf: 'Invoice (PDF)',
       statement_pdf: 'Honoraria and transport statement (PDF)',
       invoice_name: 'the invoice of %{name}',

@@ -4,6 +4,7 @@ export const documentsJa = {
     documents: {
       column: '書類',
       pdf: 'PDF',
+      invoice_title: '請求書',
       invoice_pdf: '請求書（PDF）',
       statement_pdf: '謝金・交通費明細書（PDF）',
       invoice_name: '%{name}の請求書',

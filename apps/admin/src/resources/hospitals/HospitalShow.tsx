@@ -15,8 +15,9 @@ import { canRoleAccess, type Role } from '../../access';
 import { EditActions } from '../../layout/EditActions';
 import { TitledCard } from '../../layout/TitledCard';
 import { AddCoordinatorForm } from './AddCoordinatorForm';
+import { InvoiceDownload } from '../../documents/InvoiceDownload';
 
-/** The hospital's coordinator accounts and, for staff, the form to add one. */
+/** The hospital's coordinator accounts and, for staff, the form to add one and its monthly invoice. */
 const Coordinators = () => {
   const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
@@ -46,6 +47,11 @@ const Coordinators = () => {
           </>
         )}
       </TitledCard>
+      {canRoleAccess(permissions, 'exports', 'list') && (
+        <TitledCard outlined sx={{ mt: 2 }} title="app.documents.invoice_title" testId="hospital-invoice">
+          <InvoiceDownload hospitalId={record.id} />
+        </TitledCard>
+      )}
     </Box>
   );
 };
