@@ -215,13 +215,13 @@ describe('staff operations (browser)', () => {
       .getByRole('row')
       .filter({ hasText: '熊本南病院' });
     await hospitalRow.waitFor();
-    expect(await hospitalRow.getByRole('cell').allTextContents()).toEqual(['熊本南病院', '1', '3,000円']);
+    expect(await hospitalRow.getByRole('cell').allTextContents()).toEqual(['熊本南病院', '1', '3,000円', 'PDF']);
     const volunteerRow = page
       .getByRole('table', { name: '通訳者への支払い' })
       .getByRole('row')
       .filter({ hasText: completedVolunteerName });
     await volunteerRow.waitFor();
-    expect(await volunteerRow.getByRole('cell').allTextContents()).toEqual([completedVolunteerName, '1', '3,000円']);
+    expect(await volunteerRow.getByRole('cell').allTextContents()).toEqual([completedVolunteerName, '1', '3,000円', 'PDF']);
     await screenshot(page, 'exports');
 
     const button = page.getByRole('button', { name: '派遣一覧（CSV）' });
