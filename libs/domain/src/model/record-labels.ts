@@ -1,4 +1,4 @@
-import type { Level, RequestRole } from '@app/matching/matching-config';
+import type { Gender, Level, Proficiency, RequestRole, VolunteerStatus } from '@app/matching/matching-config';
 import type { Names } from './labels';
 import type { CancellingParty, NoShowParty } from './reasons';
 import type { AttendanceStatus, CourseKind, ReviewStatus } from './vocabulary';
@@ -51,6 +51,24 @@ export const LEVEL_NAMES: Readonly<Record<Level, Names>> = {
   trainee: { ja: '研修中', en: 'Trainee' },
   standard: { ja: '標準', en: 'Standard' },
   advanced: { ja: '上級', en: 'Advanced' },
+};
+
+export const VOLUNTEER_STATUS_NAMES: Readonly<Record<VolunteerStatus, Names>> = {
+  active: { ja: '活動中', en: 'Active' },
+  suspended: { ja: '休止中', en: 'Suspended' },
+  retired: { ja: '退任', en: 'Retired' },
+};
+
+export const PROFICIENCY_NAMES: Readonly<Record<Proficiency, Names>> = {
+  business: { ja: 'ビジネス', en: 'Business' },
+  fluent: { ja: '流暢', en: 'Fluent' },
+  native: { ja: 'ネイティブ', en: 'Native' },
+};
+
+export const GENDER_NAMES: Readonly<Record<Gender, Names>> = {
+  female: { ja: '女性', en: 'Female' },
+  male: { ja: '男性', en: 'Male' },
+  other: { ja: 'その他', en: 'Other' },
 };
 
 /** The lines of a month's statement: a visit, a late cancellation, a patient's no-show. */

@@ -152,3 +152,8 @@ export function reiwaFiscalYearLabel(fiscalYear: number, locale: DisplayLocale =
   if (reiwa < 1) return `${fiscalYear}年度`;
   return `令和${reiwa === 1 ? '元' : reiwa}年度（${fiscalYear}年度）`;
 }
+
+/** The instant a spreadsheet's wall-clock Date (UTC fields = Tokyo time) stands for: tokyoWallClockDate undone. */
+export function fromTokyoWallClockDate(wall: Date): Date {
+  return new Date(toDate(wall).getTime() - TOKYO_OFFSET_MS);
+}
