@@ -220,7 +220,7 @@ async function readRow(
   if (weekly) {
     for (const p of validateAvailability({ weekly, exceptions: [] })) {
       const index = Number(/^weekly\[(\d+)\]/.exec(p.field)?.[1]);
-      const slot = Number.isInteger(index) ? `"${formatWeekly([weekly[index]])}"` : p.field;
+      const slot = Number.isInteger(index) ? formatWeekly([weekly[index]]) : p.field;
       problems.push(availabilityProblem(p.field, p.message, slot));
     }
   }

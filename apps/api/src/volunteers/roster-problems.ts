@@ -80,7 +80,7 @@ export function availabilityProblem(field: string, message: string, slot: string
   else if (field.endsWith('.end'))
     ja = /later/.test(message) ? '終了は開始より後にしてください' : '終了時刻は 00:00〜24:00 で書いてください';
   else if (/overlaps/.test(message)) ja = 'ほかの時間帯と重なっています';
-  return problem('weeklyAvailability', `${slot}: ${message}`, `「${slot}」: ${ja}`);
+  return problem('weeklyAvailability', `"${slot}": ${message}`, `「${slot}」: ${ja}`);
 }
 
 export const rosterProblems = {

@@ -49,7 +49,7 @@ export const ROSTER_COLUMN_NAMES: Readonly<
   insuranceValidUntil: {
     ja: '保険期限',
     en: 'Insurance valid until',
-    aliases: ['保険有効期限', 'ボランティア保険期限'],
+    aliases: ['保険有効期限', '保険の有効期限', 'ボランティア保険期限'],
   },
   maxDispatchesPerMonth: { ja: '月の上限回数', en: 'Max dispatches per month', aliases: ['月間上限', '月の上限'] },
   weeklyAvailability: {
