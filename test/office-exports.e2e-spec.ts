@@ -84,6 +84,13 @@ describe('Office exports a clerk can open (API)', () => {
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(bad.status).toBeLessThan(500);
     expect(bad.body.errors).toHaveProperty('lang');
+    // Each refused field carries a code the panel words in the user's language.
+    expect(bad.body.fieldErrors).toEqual([{ field: 'lang', code: 'ONE_OF', message: 'lang must be ja or en' }]);
+    const badDate = await t
+      .http()
+      .get('/api/exports/dispatches.csv?from=2026-13-01&to=2026-12-31')
+      .set('Authorization', world.staff);
+    expect(badDate.body.fieldErrors).toEqual([{ field: 'from', code: 'FORMAT', message: 'from must be YYYY-MM-DD' }]);
   });
 
   it('writes the dispatch .xlsx with date and number cells in Japan time, a frozen header and widths', async () => {
@@ -172,6 +179,7 @@ describe('Office exports a clerk can open (API)', () => {
       .set('Authorization', world.staff)
       .expect(400);
     expect(bad.body.errors).toHaveProperty('fiscalYear');
+    expect(bad.body.fieldErrors).toContainEqual(expect.objectContaining({ field: 'fiscalYear', code: 'INTEGER' }));
     await t
       .http()
       .get('/api/exports/figures.xlsx?fiscalYear=2026')

@@ -16,3 +16,4 @@ export * from './reference';
 export * from './lead-time';
 export * from './tokyo-calendar';
 export * from './record-labels';
+export * from './field-errors';
