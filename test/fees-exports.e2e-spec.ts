@@ -198,7 +198,7 @@ describe('Fees, statements and exports (API)', () => {
     const text = (res.body as Buffer).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toMatch(/^dispatch_id,request_id,visit_date,/);
+    expect(lines[0]).toMatch(/^日付,開始,終了,医療機関,/);
     expect(lines).toHaveLength(1 + 7);
     expect(text).toContain('熊本南病院');
     expect(text).not.toContain(PATIENT);
@@ -228,18 +228,9 @@ describe('Fees, statements and exports (API)', () => {
     expect(dispatches).toHaveLength(1 + 6);
     expect(JSON.stringify(dispatches)).not.toContain(PATIENT);
     const statements = await read('/api/exports/statements/hospitals.xlsx?month=2026-12');
-    expect(statements.slice(1).map((r) => r[9])).toEqual([3000, 4000, 3000, 3000]);
+    expect(statements.slice(1).map((r) => r[6])).toEqual([3000, 4000, 3000, 3000]);
     const attendance = await read('/api/exports/attendance.xlsx?from=2025-04-01&to=2027-03-31');
-    expect(attendance[0]).toEqual([
-      'course_id',
-      'course',
-      'kind',
-      'date',
-      'hours',
-      'volunteer_id',
-      'volunteer',
-      'status',
-    ]);
+    expect(attendance[0]).toEqual(['日付', '研修', '種類', '時間数', '通訳者', '出欠', '研修ID', '通訳者ID']);
     expect(attendance).toHaveLength(1 + 2);
 
     const csv = await t

@@ -45,7 +45,13 @@ describe('OpenAPI document', () => {
 
   it("names one error schema with the filter's members", () => {
     const schema = doc.components.schemas.ErrorBody;
-    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['code', 'errors', 'message', 'requestId']);
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual([
+      'code',
+      'errors',
+      'fieldErrors',
+      'message',
+      'requestId',
+    ]);
     expect([...(schema.required ?? [])].sort()).toEqual(['code', 'message', 'requestId']);
     expect(schema.properties?.errors).toMatchObject({
       type: 'object',

@@ -120,7 +120,7 @@ describe('volunteer roster import and export (browser)', () => {
     expect(await button.isEnabled()).toBe(true);
   });
 
-  it('staff import two new volunteers: confirm the row count, watch the upload, read the counts, see them in the list', async () => {
+  it('staff import two new volunteers: read the preview, confirm, watch the upload, read the counts, see them in the list', async () => {
     const page = await tab();
     await openVolunteers(page);
     const before = await total();
@@ -138,10 +138,16 @@ describe('volunteer roster import and export (browser)', () => {
       .setInputFiles({ name: 'new-volunteers.csv', mimeType: 'text/csv', buffer: file });
     await dialog.getByText('2 行を取り込みます。よろしいですか?').waitFor();
     await dialog.getByText(/new-volunteers\.csv（\d+ KB）/).waitFor();
-    // Nothing is sent before the confirmation.
+    // The server's preview: what each row would do; nothing is written before the confirmation.
+    await dialog.getByText('新規 2 人、更新 0 人、変更なし 0 人になります。').waitFor();
+    const preview = dialog.getByRole('table', { name: '取り込む内容の確認' });
+    expect(await preview.getByRole('row').nth(1).textContent()).toContain('チャン・ヴァン・ミン');
+    expect(await preview.getByRole('row').nth(1).textContent()).toContain('新規登録');
+    await screenshot(page, 'roster-import-preview', { fullPage: false });
     expect(await total()).toBe(before);
 
-    await page.route('**/api/volunteers/import', async (route) => {
+    // The import itself (the preview's request has dryRun=true).
+    await page.route(/\/api\/volunteers\/import\?lang=/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
     });
@@ -190,8 +196,7 @@ describe('volunteer roster import and export (browser)', () => {
       row('bad2@refused.example.jp', 'ソムチャイ', { level: 'expert' }), // row 4
     ]);
     await dialog.getByTestId('roster-file').setInputFiles({ name: 'bad-rows.csv', mimeType: 'text/csv', buffer: file });
-    await dialog.getByText('3 行を取り込みます。よろしいですか?').waitFor();
-    await dialog.getByRole('button', { name: '取り込む', exact: true }).click();
+    // The preview finds the bad rows: no confirmation is offered.
 
     await dialog.getByText('取り込めませんでした。名簿には何も書き込んでいません。').waitFor();
     const table = dialog.getByRole('table', { name: '取り込めなかった行' });
@@ -221,8 +226,6 @@ describe('volunteer roster import and export (browser)', () => {
     const big = rosterCsv([row('big@large.example.jp', 'ラージ', { nameKana: 'ア'.repeat(1_100_000) })]);
     expect(big.length).toBeGreaterThan(3 * 1024 * 1024);
     await dialog.getByTestId('roster-file').setInputFiles({ name: 'large.csv', mimeType: 'text/csv', buffer: big });
-    await dialog.getByText('1 行を取り込みます。よろしいですか?').waitFor();
-    await dialog.getByRole('button', { name: '取り込む', exact: true }).click();
     const alert = dialog.getByRole('alert');
     await alert.getByText('取り込めませんでした。名簿には何も書き込んでいません。').waitFor();
     expect(await alert.textContent()).toMatch(
@@ -241,6 +244,14 @@ describe('volunteer roster import and export (browser)', () => {
     await screenshot(page, 'roster-list-phone', { fullPage: false });
     const dialog = await openImport(page);
     await dialog.getByTestId('roster-file').setInputFiles({
+      name: 'phone-good.csv',
+      mimeType: 'text/csv',
+      buffer: rosterCsv([row('p0@phone.example.jp', 'スマホ 太郎')]),
+    });
+    await dialog.getByText('1 行を取り込みます。よろしいですか?').waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'roster-import-phone', { fullPage: false });
+    await dialog.getByTestId('roster-file').setInputFiles({
       name: 'phone.csv',
       mimeType: 'text/csv',
       buffer: rosterCsv([
@@ -248,10 +259,6 @@ describe('volunteer roster import and export (browser)', () => {
         row('p2@phone.example.jp', 'スマホ 二郎', { weeklyAvailability: '1 12:00-09:00' }),
       ]),
     });
-    await dialog.getByText('2 行を取り込みます。よろしいですか?').waitFor();
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    await screenshot(page, 'roster-import-phone', { fullPage: false });
-    await dialog.getByRole('button', { name: '取り込む', exact: true }).click();
     await dialog.getByText('取り込めませんでした。名簿には何も書き込んでいません。').waitFor();
     const rows = dialog.getByRole('table', { name: '取り込めなかった行' }).getByRole('row');
     expect(await rows.count()).toBe(3);
@@ -259,7 +266,7 @@ describe('volunteer roster import and export (browser)', () => {
     expect(await rows.nth(1).getByRole('cell').first().textContent()).toBe('2');
     expect(await rows.nth(1).getByRole('cell').nth(1).textContent()).toMatch(/^insuranceValidUntil保険の有効期限.+/);
     expect(await rows.nth(2).getByRole('cell').nth(1).textContent()).toMatch(
-      /^weeklyAvailability.*end must be later than start/,
+      /^weeklyAvailability.*3行目「活動できる曜日・時間」: 「1 12:00-09:00」: 終了は開始より後にしてください/,
     );
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'roster-import-rejected-phone', { fullPage: false });

@@ -230,7 +230,9 @@ describe('staff operations (browser)', () => {
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split(/\r?\n/);
-    expect(lines[0].split(',').slice(0, 3)).toEqual(['dispatch_id', 'request_id', 'visit_date']);
+    // In the panel's language (lang=ja): human columns first, ids last.
+    expect(lines[0].split(',').slice(0, 4)).toEqual(['日付', '開始', '終了', '医療機関']);
+    expect(lines[0].split(',').slice(-3)).toEqual(['派遣ID', '依頼ID', '通訳者ID']);
     expect(lines).toHaveLength(1 + assignedRequestIds.length);
     for (const requestId of assignedRequestIds)
       expect(lines.some((line) => line.includes(requestId) && line.includes('熊本南病院'))).toBe(true);

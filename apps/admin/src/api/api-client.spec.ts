@@ -168,6 +168,42 @@ describe('createApiClient', () => {
     });
   });
 
+  it('words each refused field by its code in the user language (fieldErrors), the server English otherwise', async () => {
+    const api = fakeApi({
+      'POST /api/auth/refresh': () => ({ status: 200, body: pair(1) }),
+      'POST /api/volunteers': () => ({
+        status: 422,
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: 'Check these fields: email, gender, nameKana',
+          errors: {
+            email: ['email must be an e-mail address'],
+            gender: ['gender must be one of: female, male, other'],
+            nameKana: ['nameKana must be shorter'],
+          },
+          fieldErrors: [
+            { field: 'email', code: 'EMAIL', message: 'email must be an e-mail address' },
+            { field: 'gender', code: 'ONE_OF', message: 'gender must be one of: female, male, other' },
+            { field: 'nameKana', code: 'SOMETHING_NEW', message: 'nameKana must be shorter' },
+          ],
+          requestId: 'req-5',
+        },
+      }),
+    });
+    const words: Record<string, string> = {
+      'app.errors.fields.EMAIL': 'メールアドレスの形式ではありません',
+      'app.errors.fields.ONE_OF': '選べる値のどれかにしてください',
+    };
+    const translate = (key: string, options?: Record<string, unknown>) => words[key] ?? String(options?._);
+    const client = createApiClient({ fetch: api.fetch, signedInHint: signedIn, translate });
+    const error = (await client.request('/volunteers', { method: 'POST', body: {} }).catch((e) => e)) as ApiError;
+    expect(error.body.errors).toMatchObject({
+      email: 'メールアドレスの形式ではありません',
+      gender: '選べる値のどれかにしてください',
+      nameKana: 'nameKana must be shorter',
+    });
+  });
+
   it('words known error codes through i18n, and leaves form errors out when no field is named', async () => {
     const api = fakeApi({
       'POST /api/auth/login': () => ({

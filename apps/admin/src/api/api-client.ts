@@ -43,6 +43,8 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   errors?: Record<string, string[]>;
+  /** Validation answers: each refusal with a code, worded here as `app.errors.fields.<code>`. */
+  fieldErrors?: { field: string; code: string; message: string }[];
   requestId?: string;
 }
 
@@ -160,6 +162,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
     }
   }
 
+  /** A field's refusals in the user's language, by their codes (the server's English when a code has no words). */
+  function fieldWords(fieldErrors: ApiErrorBody['fieldErrors'], field: string): string {
+    if (!Array.isArray(fieldErrors)) return '';
+    const words = fieldErrors
+      .filter((e) => e.field === field)
+      .map((e) => translate(`app.errors.fields.${e.code}`, { _: e.message }));
+    return [...new Set(words)].join(' ');
+  }
+
   function toError(status: number, payload: unknown): ApiError {
     const body = (typeof payload === 'object' && payload !== null ? payload : {}) as Partial<ApiErrorBody>;
     const code = typeof body.code === 'string' ? body.code : `HTTP_${status}`;
@@ -175,7 +186,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
       // generic ones keep the server's per-field wording.
       const specific = !GENERIC_CODES.has(code) ? translate(`app.errors.codes.${code}`, { _: '' }) : '';
       for (const [field, messages] of Object.entries(body.errors)) {
-        errors[field] = specific || (Array.isArray(messages) ? messages.join(' ') : String(messages));
+        errors[field] =
+          specific ||
+          fieldWords(body.fieldErrors, field) ||
+          (Array.isArray(messages) ? messages.join(' ') : String(messages));
       }
     }
     return new ApiError(message, status, { code, requestId: body.requestId, ...(errors ? { errors } : {}) });

@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, MenuItem, TextField, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { CanAccess, Title, useTranslate } from 'react-admin';
+import { CanAccess, Title, useLocaleState, useTranslate } from 'react-admin';
 import { FiscalYearPicker } from '../figures/FiscalYearPicker';
 import { AccessDenied } from '../layout/AccessDenied';
 import { fiscalYearOf, fiscalYearRange, tokyoParts } from '@app/domain/model';
@@ -45,8 +45,11 @@ const Buttons = ({ children }: { children: ReactNode }) => (
 /** Dispatches and training attendance over a date range (a fiscal year by default). */
 const RangeExports = () => {
   const translate = useTranslate();
+  // The files' headers and labels in the panel's language (the API's `lang`, Japanese by default).
+  const [lang] = useLocaleState();
   const [fiscalYear, setFiscalYear] = useState(() => fiscalYearOf(new Date()));
   const [range, setRange] = useState(() => fiscalYearRange(fiscalYear));
+  const query = { ...range, lang };
   const valid = !!range.from && !!range.to && range.from <= range.to;
   const pickYear = (year: number) => {
     setFiscalYear(year);
@@ -80,27 +83,32 @@ const RangeExports = () => {
       <Buttons>
         <DownloadButton
           path="/exports/dispatches.csv"
-          query={range}
+          query={query}
           disabled={!valid}
           label={translate('app.exports.dispatches_csv')}
         />
         <DownloadButton
           path="/exports/dispatches.xlsx"
-          query={range}
+          query={query}
           disabled={!valid}
           label={translate('app.exports.dispatches_xlsx')}
         />
         <DownloadButton
           path="/exports/attendance.csv"
-          query={range}
+          query={query}
           disabled={!valid}
           label={translate('app.exports.attendance_csv')}
         />
         <DownloadButton
           path="/exports/attendance.xlsx"
-          query={range}
+          query={query}
           disabled={!valid}
           label={translate('app.exports.attendance_xlsx')}
+        />
+        <DownloadButton
+          path="/exports/figures.xlsx"
+          query={{ fiscalYear: String(fiscalYear), lang }}
+          label={translate('app.exports.figures_xlsx')}
         />
       </Buttons>
     </Section>
@@ -119,8 +127,9 @@ function monthChoices(): string[] {
 /** A month's hospital and volunteer statements: on screen, and as CSV or Excel. */
 const MonthlyStatements = () => {
   const translate = useTranslate();
+  const [lang] = useLocaleState();
   const [month, setMonth] = useState(currentMonth);
-  const query = { month };
+  const query = { month, lang };
   return (
     <Section title={translate('app.exports.statements_title')} hint={translate('app.exports.statements_hint')}>
       <TextField

@@ -1,3 +1,11 @@
+import {
+  LEVEL_NAMES,
+  namesIn,
+  PROFICIENCY_NAMES,
+  REVIEW_STATUS_NAMES,
+  VOLUNTEER_STATUS_NAMES,
+} from '@app/domain/model';
+
 /** Activity reports, their review, hospitals and volunteers, in English (merged into en.ts). */
 export const afterVisitEn = {
   app: {
@@ -14,10 +22,10 @@ export const afterVisitEn = {
         phone_call: 'Phone call',
         other: 'Other',
       },
-      review_status: { pending: 'Waiting for review', reviewed: 'Reviewed', follow_up: 'Follow-up' },
-      level: { trainee: 'Trainee', standard: 'Standard', advanced: 'Advanced' },
-      volunteer_status: { active: 'Active', suspended: 'Suspended', retired: 'Retired' },
-      proficiency: { business: 'Business', fluent: 'Fluent', native: 'Native' },
+      review_status: namesIn(REVIEW_STATUS_NAMES, 'en'),
+      level: namesIn(LEVEL_NAMES, 'en'),
+      volunteer_status: namesIn(VOLUNTEER_STATUS_NAMES, 'en'),
+      proficiency: namesIn(PROFICIENCY_NAMES, 'en'),
     },
     reports: {
       title: 'Activity report',

@@ -1,3 +1,11 @@
+import {
+  LEVEL_NAMES,
+  namesIn,
+  PROFICIENCY_NAMES,
+  REVIEW_STATUS_NAMES,
+  VOLUNTEER_STATUS_NAMES,
+} from '@app/domain/model';
+
 /** Activity reports, their review, hospitals and volunteers, in Japanese (merged into ja.ts). */
 export const afterVisitJa = {
   app: {
@@ -14,10 +22,10 @@ export const afterVisitJa = {
         phone_call: '電話',
         other: 'その他',
       },
-      review_status: { pending: '確認待ち', reviewed: '確認済み', follow_up: 'フォロー中' },
-      level: { trainee: '研修中', standard: '標準', advanced: '上級' },
-      volunteer_status: { active: '活動中', suspended: '休止中', retired: '退任' },
-      proficiency: { business: 'ビジネス', fluent: '流暢', native: 'ネイティブ' },
+      review_status: namesIn(REVIEW_STATUS_NAMES, 'ja'),
+      level: namesIn(LEVEL_NAMES, 'ja'),
+      volunteer_status: namesIn(VOLUNTEER_STATUS_NAMES, 'ja'),
+      proficiency: namesIn(PROFICIENCY_NAMES, 'ja'),
     },
     reports: {
       title: '活動報告',

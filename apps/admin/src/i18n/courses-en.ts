@@ -1,9 +1,11 @@
+import { ATTENDANCE_STATUS_NAMES, COURSE_KIND_NAMES, namesIn } from '@app/domain/model';
+
 /** Training courses and attendance, the hospital's visit confirmation and the reconfirmation link, in English (merged into en.ts). */
 export const coursesEn = {
   app: {
     enums: {
-      course_kind: { initial: 'Initial course', skill_up: 'Skill-up training' },
-      attendance_status: { registered: 'Registered', attended: 'Attended', absent: 'Absent' },
+      course_kind: namesIn(COURSE_KIND_NAMES, 'en'),
+      attendance_status: namesIn(ATTENDANCE_STATUS_NAMES, 'en'),
     },
     courses: {
       new: 'Add a course',

@@ -1,9 +1,11 @@
+import { ATTENDANCE_STATUS_NAMES, COURSE_KIND_NAMES, namesIn } from '@app/domain/model';
+
 /** Training courses and attendance, the hospital's visit confirmation and the reconfirmation link, in Japanese (merged into ja.ts). */
 export const coursesJa = {
   app: {
     enums: {
-      course_kind: { initial: '養成講座', skill_up: 'スキルアップ研修' },
-      attendance_status: { registered: '申込み', attended: '出席', absent: '欠席' },
+      course_kind: namesIn(COURSE_KIND_NAMES, 'ja'),
+      attendance_status: namesIn(ATTENDANCE_STATUS_NAMES, 'ja'),
     },
     courses: {
       new: '研修を登録する',

@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { fieldErrorWordsEn } from './field-errors';
 import type { TranslationMessages } from 'ra-core';
 import { deepMerge } from './deep-merge';
 import { afterVisitEn } from './after-visit-en';
@@ -140,6 +141,7 @@ export const enMessages: TranslationMessages = {
           ...twoFactorEn.errorCodes,
           ...registryDeskEn.errorCodes,
         },
+        fields: fieldErrorWordsEn,
       },
     },
   ),

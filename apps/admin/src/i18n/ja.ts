@@ -1,4 +1,5 @@
 import japaneseMessages from '@bicstone/ra-language-japanese';
+import { fieldErrorWordsJa } from './field-errors';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'ra-core';
 import { deepMerge } from './deep-merge';
@@ -140,6 +141,7 @@ export const jaMessages: TranslationMessages = {
           ...twoFactorJa.errorCodes,
           ...registryDeskJa.errorCodes,
         },
+        fields: fieldErrorWordsJa,
       },
     },
   ),

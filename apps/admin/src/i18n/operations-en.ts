@@ -72,6 +72,7 @@ export const operationsEn = {
       dispatches_xlsx: 'Dispatches (Excel)',
       attendance_csv: 'Training attendance (CSV)',
       attendance_xlsx: 'Training attendance (Excel)',
+      figures_xlsx: 'Yearly report for the city (Excel)',
       statements_title: 'Monthly statements',
       statements_hint: 'What hospitals are billed and what interpreters receive (honorarium and transport).',
       month: 'Month',

@@ -72,6 +72,7 @@ export const operationsJa = {
       dispatches_xlsx: '派遣一覧（Excel）',
       attendance_csv: '研修の出席（CSV）',
       attendance_xlsx: '研修の出席（Excel）',
+      figures_xlsx: '年度の実績報告（Excel）',
       statements_title: '月次の明細',
       statements_hint: '医療機関への請求と通訳者への謝礼・交通費の明細です。',
       month: '対象月',

@@ -1,4 +1,4 @@
-import { DEPARTMENT_NAMES, MODE_NAMES, namesIn, VISIT_TYPE_NAMES } from '@app/domain/model';
+import { DEPARTMENT_NAMES, DISPATCH_STATUS_NAMES, MODE_NAMES, namesIn, VISIT_TYPE_NAMES } from '@app/domain/model';
 import { languageLabels, type workflowJa } from './workflow-ja';
 
 /** Requests, offers, dispatches and the offer-link page, in English (same keys as workflow-ja.ts). */
@@ -35,7 +35,7 @@ export const workflowEn: typeof workflowJa = {
         withdrawn: 'Withdrawn',
         released: 'Accepted, then cancelled',
       },
-      dispatch_status: { confirmed: 'Confirmed', completed: 'Completed', cancelled: 'Cancelled', no_show: 'No-show' },
+      dispatch_status: namesIn(DISPATCH_STATUS_NAMES, 'en'),
       exclusion: {
         LANGUAGE: 'Language does not match',
         LEVEL: 'Level too low',

@@ -1,4 +1,11 @@
-import { DEPARTMENT_NAMES, LANGUAGE_NAMES, MODE_NAMES, namesIn, VISIT_TYPE_NAMES } from '@app/domain/model';
+import {
+  DEPARTMENT_NAMES,
+  DISPATCH_STATUS_NAMES,
+  LANGUAGE_NAMES,
+  MODE_NAMES,
+  namesIn,
+  VISIT_TYPE_NAMES,
+} from '@app/domain/model';
 
 /** The programme's language names (shared with the mail) as `app.enums.language.<code>`. */
 export const languageLabels = (locale: 'ja' | 'en') => namesIn(LANGUAGE_NAMES, locale);
@@ -40,7 +47,7 @@ export const workflowJa = {
         withdrawn: '取り下げ',
         released: '承諾後に取消',
       },
-      dispatch_status: { confirmed: '確定', completed: '完了', cancelled: '取消', no_show: '不在' },
+      dispatch_status: namesIn(DISPATCH_STATUS_NAMES, 'ja'),
       exclusion: {
         LANGUAGE: '言語が合わない',
         LEVEL: 'レベル不足',

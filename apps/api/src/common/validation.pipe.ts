@@ -1,6 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { ValidateIf } from 'class-validator';
-import { BadRequestError, InvalidError } from '@app/domain';
+import { BadRequestError, DomainError, fieldErrorCode, InvalidError, type FieldError } from '@app/domain';
 
 /** Constraints whose failure means the body is malformed (400), not merely invalid (422). */
 const MALFORMED = new Set([
@@ -42,6 +42,21 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
+/** `[{field: "languages.0.code", code: "LANGUAGE_CODE", message}]`: one entry per refusal, with its code. */
+export function fieldErrorsOf(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own: FieldError[] = refusedNull(error)
+      ? [{ field, code: 'NOT_NULL', message: `${error.property} must not be null` }]
+      : Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+          field,
+          code: fieldErrorCode(constraint),
+          message,
+        }));
+    return [...own, ...fieldErrorsOf(error.children ?? [], field)];
+  });
+}
+
 function constraintNames(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => [
     ...(refusedNull(e) ? [] : Object.keys(e.constraints ?? {})),
@@ -60,11 +75,13 @@ export function createValidationPipe(): ValidationPipe {
       const fields = flattenValidationErrors(errors);
       const names = constraintNames(errors);
       const summary = `Check these fields: ${Object.keys(fields).join(', ')}`;
+      const withCodes = (error: DomainError) => Object.assign(error, { fieldErrors: fieldErrorsOf(errors) });
       if (names.includes('whitelistValidation')) {
-        return new BadRequestError('UNKNOWN_FIELD', `Unknown field(s). ${summary}`, fields);
+        return withCodes(new BadRequestError('UNKNOWN_FIELD', `Unknown field(s). ${summary}`, fields));
       }
-      if (names.some((n) => MALFORMED.has(n))) return new BadRequestError('MALFORMED_INPUT', summary, fields);
-      return new InvalidError(summary, fields);
+      if (names.some((n) => MALFORMED.has(n)))
+        return withCodes(new BadRequestError('MALFORMED_INPUT', summary, fields));
+      return withCodes(new InvalidError(summary, fields));
     },
   });
 }

@@ -1,12 +1,17 @@
 import { parse } from 'csv-parse/sync';
-import { csvStream, Table } from './tabular';
+import { csvStream, guardFormula, Table } from './tabular';
+
+const TEXT_COLUMNS = [
+  { header: 'a', kind: 'text' as const },
+  { header: 'b', kind: 'text' as const },
+];
 
 async function csvOf(rows: Table['batches'] extends AsyncIterable<infer R> ? R : never): Promise<string[][]> {
   async function* batches() {
     yield rows;
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of csvStream({ sheet: 's', header: ['a', 'b'], batches: batches() }))
+  for await (const chunk of csvStream({ sheet: 's', columns: TEXT_COLUMNS, locale: 'ja', batches: batches() }))
     chunks.push(Buffer.from(chunk));
   return parse(Buffer.concat(chunks), { bom: true }) as string[][];
 }
@@ -37,8 +42,16 @@ describe(csvStream.name, () => {
     ]);
     expect(rows).toEqual([
       ['-3', 'グエン'],
-      ['', 'true'],
+      ['', 'はい'],
       ['a=b', ''],
     ]);
+  });
+});
+
+describe(guardFormula.name, () => {
+  it('quotes text an .xlsx cell would run as a formula once edited, and leaves other text alone', () => {
+    for (const hostile of ['=1+1', '+1', '-1', '@x', '\tx', '\rx', '＝1'])
+      expect(guardFormula(hostile)).toBe(`'${hostile}`);
+    for (const plain of ['グエン', 'a=b', '', "'=already"]) expect(guardFormula(plain)).toBe(plain);
   });
 });

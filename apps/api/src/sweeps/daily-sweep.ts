@@ -1,17 +1,16 @@
-import { TZDate } from '@date-fns/tz';
-import { tokyoDate } from '@app/domain/model';
+import { tokyoDate, tokyoMidnight, tokyoParts } from '@app/domain/model';
 import { EntityManager } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
 
-const TOKYO = 'Asia/Tokyo';
+const HOUR_MS = 3_600_000;
 
 /** The next instant, strictly after `now`, at `hour`:00 Tokyo time. */
 export function nextDailyRun(now: Date, hour: number): Date {
-  const tokyo = new TZDate(now.getTime(), TOKYO);
-  let run = new TZDate(tokyo.getFullYear(), tokyo.getMonth(), tokyo.getDate(), hour, 0, 0, TOKYO);
-  if (run.getTime() <= now.getTime())
-    run = new TZDate(tokyo.getFullYear(), tokyo.getMonth(), tokyo.getDate() + 1, hour, 0, 0, TOKYO);
-  return new Date(run.getTime());
+  const today = tokyoParts(now);
+  const at = (dayOffset: number) =>
+    new Date(tokyoMidnight(today.year, today.month, today.day + dayOffset).getTime() + hour * HOUR_MS);
+  const run = at(0);
+  return run.getTime() > now.getTime() ? run : at(1);
 }
 
 /**

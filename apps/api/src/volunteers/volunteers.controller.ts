@@ -40,6 +40,7 @@ import {
   CreateVolunteerAccountDto,
   CreateVolunteerDto,
   LapsingQueryDto,
+  RosterImportQueryDto,
   UpdateOwnVolunteerDto,
   UpdateVolunteerDto,
   VolunteerListQueryDto,
@@ -99,8 +100,12 @@ export class VolunteersController {
     FileTooLargeInterceptor,
     FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }),
   )
-  import(@CurrentUser() actor: Actor, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
-    return this.roster.import(actor, file);
+  import(
+    @CurrentUser() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Query() query: RosterImportQueryDto,
+  ): Promise<ImportResult> {
+    return this.roster.import(actor, file, { dryRun: query.dryRun, locale: query.lang });
   }
 
   @Get('lapsing')

@@ -1,3 +1,5 @@
+import type { FieldError } from '../model/field-errors';
+
 /**
  * Errors the domain throws. Each has a stable `code`; one global filter maps the kind to an HTTP
  * status, so services never throw HTTP exceptions.
@@ -5,6 +7,9 @@
 export abstract class DomainError extends Error {
   abstract readonly kind:
     'not_found' | 'conflict' | 'invalid' | 'unauthorized' | 'forbidden' | 'bad_request' | 'too_many' | 'gone';
+
+  /** Each refused field with its code (model/field-errors.ts), for the panel to word; set by the validation pipe. */
+  fieldErrors?: FieldError[];
 
   constructor(
     readonly code: string,

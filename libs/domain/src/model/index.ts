@@ -15,3 +15,5 @@ export * from './views';
 export * from './reference';
 export * from './lead-time';
 export * from './tokyo-calendar';
+export * from './record-labels';
+export * from './field-errors';

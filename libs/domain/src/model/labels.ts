@@ -1,6 +1,5 @@
 import type { Department, Mode, VisitType } from '@app/matching/matching-config';
 import type { Locale } from './roles';
-import type { CourseKind } from './vocabulary';
 
 /** A name in each of the programme's languages. */
 export type Names = Readonly<Record<Locale, string>>;
@@ -51,16 +50,3 @@ export function namesIn<K extends string>(table: Readonly<Record<K, Names>>, loc
     string
   >;
 }
-
-/** The kinds of training course (養成講座, スキルアップ研修), as documents print them. */
-export const COURSE_KIND_NAMES: Readonly<Record<CourseKind, Names>> = {
-  initial: { ja: '養成講座', en: 'Initial training course' },
-  skill_up: { ja: 'スキルアップ研修', en: 'Skill-up training' },
-};
-
-/** What a statement line charges or pays for (the kinds of FeesService's statements). */
-export const CHARGE_KIND_NAMES: Readonly<Record<'visit' | 'late_cancellation' | 'patient_no_show', Names>> = {
-  visit: { ja: '通訳', en: 'Interpreting' },
-  late_cancellation: { ja: '直前のキャンセル', en: 'Late cancellation' },
-  patient_no_show: { ja: '患者さん来院せず', en: 'Patient did not come' },
-};

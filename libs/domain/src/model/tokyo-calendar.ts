@@ -172,3 +172,8 @@ export function fiscalYearMonths(fiscalYear: number): string[] {
     return `${m < 4 ? fiscalYear + 1 : fiscalYear}-${pad(m)}`;
   });
 }
+
+/** The instant a spreadsheet's wall-clock Date (UTC fields = Tokyo time) stands for: tokyoWallClockDate undone. */
+export function fromTokyoWallClockDate(wall: Date): Date {
+  return new Date(toDate(wall).getTime() - TOKYO_OFFSET_MS);
+}

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { constraintError, DomainError } from '@app/domain';
+import { constraintError, DomainError, type FieldError } from '@app/domain';
 import { QueryFailedError } from 'typeorm';
 import { FORM_FIELD_LIMIT } from '../hostile-input';
 
@@ -32,6 +32,8 @@ export interface ErrorBody {
   code: string;
   message: string;
   errors?: Record<string, string[]>;
+  /** Validation answers: each refusal with a code the panel words (libs/domain/src/model/field-errors.ts). */
+  fieldErrors?: FieldError[];
   requestId: string;
 }
 
@@ -61,6 +63,7 @@ export class ErrorFilter implements ExceptionFilter {
         code: exception.code,
         message: exception.message,
         ...(exception.errors ? { errors: exception.errors } : {}),
+        ...(exception.fieldErrors ? { fieldErrors: exception.fieldErrors } : {}),
       };
       return [STATUS[exception.kind], body];
     }

@@ -1,5 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '@app/domain/model';
 import type { ErrorBody as ErrorBodyShape } from '../filters/error.filter';
+
+@ApiSchema({ name: 'FieldError' })
+class FieldErrorSchema implements FieldError {
+  @ApiProperty({ description: 'Dotted path of the field', example: 'email' }) field!: string;
+  @ApiProperty({ enum: FIELD_ERROR_CODES, description: 'Why, for the client to word in its language' })
+  code!: FieldErrorCode;
+  @ApiProperty({ example: 'email must be an e-mail address' }) message!: string;
+}
 
 /**
  * The one error body of every 4xx and 5xx answer, as the error filter writes it (API.md, "Errors").
@@ -22,6 +31,12 @@ export class ErrorBody implements ErrorBodyShape {
     example: { email: ['email must be an email'] },
   })
   errors?: Record<string, string[]>;
+
+  @ApiPropertyOptional({
+    type: [FieldErrorSchema],
+    description: 'Validation answers: each refusal with a code (REQUIRED, FORMAT, ONE_OF …) the client words',
+  })
+  fieldErrors?: FieldError[];
 
   @ApiProperty({
     description: "The id of this request in the server log: the caller's X-Request-Id when sane, else a new uuid",

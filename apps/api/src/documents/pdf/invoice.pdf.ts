@@ -1,4 +1,4 @@
-import { CHARGE_KIND_NAMES, formatDate, formatMonth, languageName, requestReference } from '@app/domain/model';
+import { FEE_LINE_KIND_NAMES, formatDate, formatMonth, languageName, requestReference } from '@app/domain/model';
 import type { HospitalStatement } from '../../fees/dto/fees.dto';
 import type { FeeTerms } from '../../fees/fee-calculator';
 import type { Organisation } from '../organisation';
@@ -71,7 +71,7 @@ export function renderInvoice(input: InvoiceInput): Promise<Buffer> {
     formatDate(line.date),
     requestReference(line.requestId),
     languageName(line.language, 'ja'),
-    CHARGE_KIND_NAMES[line.kind].ja,
+    FEE_LINE_KIND_NAMES[line.kind].ja,
     line.minutes === null ? '—' : `${line.minutes}分`,
     yen(line.amountYen),
   ]);
@@ -103,7 +103,7 @@ function summaryRows(statement: InvoiceInput['statement']): Array<Array<string |
     const subtotal = lines.reduce((sum, l) => sum + l.amountYen, 0);
     rows.push([
       '',
-      `小計\u3000${CHARGE_KIND_NAMES[kind].ja}\u3000${lines.length}件`,
+      `小計\u3000${FEE_LINE_KIND_NAMES[kind].ja}\u3000${lines.length}件`,
       null,
       null,
       null,

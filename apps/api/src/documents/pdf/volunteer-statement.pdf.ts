@@ -1,4 +1,4 @@
-import { CHARGE_KIND_NAMES, formatDate, formatMonth } from '@app/domain/model';
+import { FEE_LINE_KIND_NAMES, formatDate, formatMonth } from '@app/domain/model';
 import type { VolunteerStatement } from '../../fees/dto/fees.dto';
 import type { FeeTerms } from '../../fees/fee-calculator';
 import type { Organisation } from '../organisation';
@@ -60,7 +60,7 @@ export function renderVolunteerStatement(input: VolunteerStatementInput): Promis
     String(i + 1),
     formatDate(line.date),
     line.hospitalName,
-    CHARGE_KIND_NAMES[line.kind].ja,
+    FEE_LINE_KIND_NAMES[line.kind].ja,
     yen(line.honorariumYen),
     yen(line.transportYen),
     yen(line.amountYen),

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -242,4 +243,18 @@ export class LapsingQueryDto {
   @Min(0)
   @Max(366)
   withinDays: number = 30;
+}
+
+/** POST /volunteers/import's options: a preview that writes nothing, and the language of the problems. */
+export class RosterImportQueryDto {
+  @ApiPropertyOptional({ description: 'Check the file and answer what it would do, writing nothing', default: false })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'dryRun must be true or false' })
+  dryRun?: boolean;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'ja', description: 'The language the problems are worded in' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'lang must be ja or en' })
+  lang?: Locale;
 }

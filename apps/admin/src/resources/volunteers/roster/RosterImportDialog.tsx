@@ -24,13 +24,13 @@ import {
   type Theme,
 } from '@mui/material';
 import { useRef, useState, type ChangeEvent } from 'react';
-import { useRefresh, useTranslate } from 'react-admin';
+import { useLocaleState, useRefresh, useTranslate } from 'react-admin';
 import { apiClient } from '../../../providers';
 import {
-  countCsvRows,
   importRoster,
   REQUIRED_ROSTER_COLUMNS,
   ROSTER_COLUMNS,
+  type ImportPreviewRow,
   type ImportResult,
   type RosterProblem,
   type UploadProgress,
@@ -38,7 +38,8 @@ import {
 
 type Step =
   | { kind: 'pick'; error?: string }
-  | { kind: 'confirm'; file: File; rows: number }
+  | { kind: 'checking'; file: File }
+  | { kind: 'confirm'; file: File; preview: ImportResult }
   | { kind: 'uploading'; file: File; progress: UploadProgress | null }
   | { kind: 'imported'; result: ImportResult }
   | { kind: 'rejected'; problems: RosterProblem[]; requestId?: string }
@@ -59,39 +60,51 @@ export const RosterImportButton = () => {
 };
 
 /**
- * Pick a CSV, see how many rows it holds and confirm, watch the upload's progress, then read the
- * answer: the counts, or every row and column the API refused (nothing written) with the request id.
+ * Pick a CSV (UTF-8 or Shift_JIS) or an .xlsx; the API checks the whole file first and previews
+ * what each row would do (`dryRun`, nothing written), or lists every row and column it refuses;
+ * confirm, watch the upload's progress, then read the counts. Problems come worded in the panel's
+ * language.
  */
 export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
   const translate = useTranslate();
   const refresh = useRefresh();
+  const [lang] = useLocaleState();
   const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const input = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step>({ kind: 'pick' });
-  const busy = step.kind === 'uploading';
+  const busy = step.kind === 'uploading' || step.kind === 'checking';
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (!/\.csv$/i.test(file.name)) {
+    if (!/\.(csv|xlsx)$/i.test(file.name)) {
       setStep({ kind: 'pick', error: translate('app.roster.not_csv') });
       return;
     }
-    setStep({ kind: 'confirm', file, rows: countCsvRows(await file.text()) });
+    await send(file, true);
   };
 
-  const upload = async (file: File) => {
-    setStep({ kind: 'uploading', file, progress: null });
+  const upload = (file: File) => send(file, false);
+
+  /** A preview (dryRun: nothing written) or the import itself; both answer every problem of the file. */
+  const send = async (file: File, dryRun: boolean) => {
+    setStep(dryRun ? { kind: 'checking', file } : { kind: 'uploading', file, progress: null });
     try {
       const outcome = await importRoster(
         apiClient,
         file,
         file.name,
-        (progress) => setStep({ kind: 'uploading', file, progress }),
+        (progress) => {
+          if (!dryRun) setStep({ kind: 'uploading', file, progress });
+        },
         translate,
+        undefined,
+        { dryRun, lang },
       );
-      if (outcome.kind === 'imported') {
+      if (outcome.kind === 'imported' && dryRun) {
+        setStep({ kind: 'confirm', file, preview: outcome.result });
+      } else if (outcome.kind === 'imported') {
         setStep({ kind: 'imported', result: outcome.result });
         refresh();
       } else {
@@ -131,7 +144,7 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
         <input
           ref={input}
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           hidden
           onChange={choose}
           data-testid="roster-file"
@@ -154,20 +167,36 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
               </Box>
             )}
             {step.kind === 'confirm' && (
-              <Alert severity={step.rows > 0 ? 'info' : 'warning'} role="status">
+              <Alert severity={step.preview.rows > 0 ? 'info' : 'warning'} role="status">
                 <AlertTitle sx={{ overflowWrap: 'anywhere' }}>
                   {translate('app.roster.file_chosen', {
                     name: step.file.name,
                     kb: Math.max(1, Math.ceil(step.file.size / 1024)),
                   })}
                 </AlertTitle>
-                {step.rows > 0
-                  ? translate('app.roster.confirm', { rows: step.rows })
+                {step.preview.rows > 0
+                  ? translate('app.roster.confirm', { rows: step.preview.rows })
                   : translate('app.roster.confirm_empty')}
+                {step.preview.rows > 0 && (
+                  <Typography variant="body2" sx={{ mt: 0.5 }}>
+                    {translate('app.roster.preview_counts', { ...step.preview })}
+                  </Typography>
+                )}
               </Alert>
+            )}
+            {step.kind === 'confirm' && step.preview.preview && step.preview.preview.length > 0 && (
+              <PreviewTable rows={step.preview.preview} />
             )}
             {step.kind === 'confirm' && <Box>{pickButton(translate('app.roster.change_file'))}</Box>}
             <ColumnsHelp />
+          </Stack>
+        )}
+        {step.kind === 'checking' && (
+          <Stack spacing={1} sx={{ py: 2 }}>
+            <Typography variant="body2" data-testid="roster-upload-status">
+              {translate('app.roster.checking')}
+            </Typography>
+            <LinearProgress aria-label={translate('app.roster.checking')} />
           </Stack>
         )}
         {step.kind === 'uploading' && <UploadingState progress={step.progress} />}
@@ -198,12 +227,48 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
           {translate(step.kind === 'pick' || step.kind === 'confirm' || busy ? 'ra.action.cancel' : 'ra.action.close')}
         </Button>
         {step.kind === 'confirm' && (
-          <Button variant="contained" onClick={() => upload(step.file)} disabled={step.rows === 0}>
+          <Button variant="contained" onClick={() => upload(step.file)} disabled={step.preview.rows === 0}>
             {translate('app.roster.start')}
           </Button>
         )}
       </DialogActions>
     </Dialog>
+  );
+};
+
+const PREVIEW_LIMIT = 50;
+
+/** What the import would do with each row (the first 50): new, updated or unchanged. */
+const PreviewTable = ({ rows }: { rows: ImportPreviewRow[] }) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ overflowX: 'auto', maxHeight: 320 }}>
+      <Table size="small" stickyHeader aria-label={translate('app.roster.preview_table')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('app.roster.row')}</TableCell>
+            <TableCell>{translate('resources.volunteers.fields.displayName', { _: 'displayName' })}</TableCell>
+            <TableCell>{translate('resources.volunteers.fields.email', { _: 'email' })}</TableCell>
+            <TableCell>{translate('app.roster.action')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.slice(0, PREVIEW_LIMIT).map((row) => (
+            <TableRow key={row.row}>
+              <TableCell>{row.row}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>{row.displayName}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>{row.email}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(`app.roster.actions.${row.action}`)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {rows.length > PREVIEW_LIMIT && (
+        <Typography variant="caption" color="text.secondary">
+          {translate('app.roster.preview_more', { count: rows.length - PREVIEW_LIMIT })}
+        </Typography>
+      )}
+    </Box>
   );
 };
 

@@ -1,6 +1,6 @@
 import { ApiError, createApiClient } from '../../../api/api-client';
 import { fakeApi } from '../../../api/fake-api';
-import { countCsvRows, importRoster, rosterProblems, type UploadProgress, type XhrLike } from './roster-upload';
+import { importPath, importRoster, rosterProblems, type UploadProgress, type XhrLike } from './roster-upload';
 
 const user = { id: 'u1', email: 'staff@example.jp', role: 'staff', displayName: 'S', locale: 'ja' };
 const pair = (n: number) => ({ accessToken: `access-${n}`, expiresIn: 900, user });
@@ -170,11 +170,10 @@ describe('rosterProblems', () => {
   });
 });
 
-describe('countCsvRows', () => {
-  it('counts data rows, not the header, blank lines or line breaks inside quotes', () => {
-    expect(countCsvRows('\uFEFFemail,displayName\r\na@x.jp,A\r\nb@x.jp,"B\r\nsecond line"\r\n\r\n')).toBe(2);
-    expect(countCsvRows('email,displayName\nc@x.jp,"say ""hi"""')).toBe(1);
-    expect(countCsvRows('email,displayName\n')).toBe(0);
-    expect(countCsvRows('')).toBe(0);
+describe('importPath', () => {
+  it('asks for a preview and the problems in the panel language only when told', () => {
+    expect(importPath()).toBe('/volunteers/import');
+    expect(importPath({ dryRun: true, lang: 'ja' })).toBe('/volunteers/import?dryRun=true&lang=ja');
+    expect(importPath({ lang: 'en' })).toBe('/volunteers/import?lang=en');
   });
 });

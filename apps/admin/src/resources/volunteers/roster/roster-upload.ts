@@ -10,12 +10,39 @@ import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS } from '@app/domain/model';
 export const IMPORT_PATH = '/volunteers/import';
 export const EXPORT_PATH = '/volunteers/export.csv';
 
+/** A row of a preview (dryRun): what the import would do with it. */
+export interface ImportPreviewRow {
+  row: number;
+  email: string;
+  displayName: string;
+  action: 'create' | 'update' | 'unchanged';
+}
+
 /** POST /api/volunteers/import's answer (apps/api/src/volunteers/volunteer-import.service.ts). */
 export interface ImportResult {
   rows: number;
   created: number;
   updated: number;
   unchanged: number;
+  /** Only on a preview: nothing was written. */
+  dryRun?: true;
+  format?: 'utf-8' | 'shift_jis' | 'xlsx';
+  preview?: ImportPreviewRow[];
+}
+
+/** `dryRun`: check the file and answer what it would do, writing nothing; `lang`: the problems' language. */
+export interface ImportOptions {
+  dryRun?: boolean;
+  lang?: string;
+}
+
+/** The import's path with its options as a query string. */
+export function importPath({ dryRun, lang }: ImportOptions = {}): string {
+  const query = new URLSearchParams();
+  if (dryRun) query.set('dryRun', 'true');
+  if (lang) query.set('lang', lang);
+  const text = query.toString();
+  return text ? `${IMPORT_PATH}?${text}` : IMPORT_PATH;
 }
 
 export interface UploadProgress {
@@ -99,8 +126,9 @@ export async function importRoster(
   onProgress: (progress: UploadProgress) => void,
   translate: Translate,
   createXhr?: () => XhrLike,
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const answer = await client.withSession(IMPORT_PATH, (url, token) => {
+  const answer = await client.withSession(importPath(options), (url, token) => {
     const body = new FormData();
     body.append('file', file, fileName);
     return sendWithProgress({ url, token, body, onProgress, createXhr });
@@ -154,31 +182,3 @@ export function rosterProblems(
 
 /** The roster's columns, shared with the API (its roster-csv.ts); REQUIRED = must be in the header. */
 export { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS };
-
-/** Data rows of a CSV text (header and blank lines not counted; quoted line breaks kept inside their field). */
-export function countCsvRows(text: string): number {
-  let records = 0;
-  let inQuotes = false;
-  let lineHasContent = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') i += 1;
-        else inQuotes = false;
-      }
-      continue;
-    }
-    if (c === '"') {
-      inQuotes = true;
-      lineHasContent = true;
-    } else if (c === '\n' || c === '\r') {
-      if (lineHasContent) records += 1;
-      lineHasContent = false;
-    } else if (c !== '\uFEFF' && c.trim() !== '') {
-      lineHasContent = true;
-    }
-  }
-  if (lineHasContent) records += 1;
-  return Math.max(0, records - 1);
-}
