@@ -13,6 +13,7 @@ export const volunteerDayEn = {
       reports: 'Reports to file',
       answer: 'Answer',
       reconfirm_action: 'Reconfirm',
+      moved_action: 'Moved: tell us if you can make it',
       report_action: 'Write the report',
       answer_by: 'Answer by %{time}',
     },

@@ -13,6 +13,7 @@ export const volunteerDayJa = {
       reports: '活動報告が必要な派遣',
       answer: '回答する',
       reconfirm_action: '再確認する',
+      moved_action: '日時が変わりました・行けるか答える',
       report_action: '報告を書く',
       answer_by: '回答期限 %{time}',
     },
