@@ -162,6 +162,30 @@ describe('Moving a confirmed visit', () => {
     expect(ics).toContain('METHOD:CANCEL');
   });
 
+  it("releases the interpreter when only the database's no-double-booking constraint finds the clash, and keeps the rest of the move", async () => {
+    const interpreter = await anInterpreter('ps');
+    const { requestId, dispatchId } = await world.dispatch(jst(17, '10:00'), jst(17, '11:00'), interpreter.id, 'ps');
+    const other = await world.dispatch(jst(20, '10:00'), jst(20, '11:00'), interpreter.id, 'ps');
+    // A busy span the matching rules do not look at (far wider than the visit): only ex_dispatch_no_overlap sees it.
+    await t.dataSource.query(`UPDATE dispatches SET busy_from = $2 WHERE id = $1`, [
+      other.dispatchId,
+      new Date(jst(18, '00:00')),
+    ]);
+    const moved = await reschedule(requestId, { startsAt: jst(18, '09:00'), endsAt: jst(18, '10:00') }).expect(200);
+    expect(moved.body).toMatchObject({ startsAt: iso(jst(18, '09:00')) });
+    expect(['open', 'offered', 'escalated']).toContain(moved.body.status);
+    expect(await dispatchOf(dispatchId)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'hospital',
+      lateCancellation: false,
+      startsAt: new Date(jst(17, '10:00')),
+    });
+    expect((await dispatchOf(other.dispatchId)).status).toBe('confirmed');
+    const dispatchEvents = (await events(dispatchId)).map((e: { event: string }) => e.event);
+    expect(dispatchEvents).not.toContain('reschedule');
+    expect(dispatchEvents).toContain('cancel');
+  });
+
   it('releases an interpreter who is not available at the new time', async () => {
     const weekdays = {
       weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
