@@ -39,8 +39,8 @@ const MAX_VISIT_HOURS = 12;
 
 /**
  * Interpretation requests: filed by a coordinator for their own hospital (staff for any),
- * followed, changed before confirmation, cancelled. Filing starts the offers in the same
- * transaction.
+ * followed, changed before confirmation, moved once confirmed (reschedule), cancelled. Filing
+ * starts the offers in the same transaction.
  */
 @Injectable()
 export class RequestsService {
