@@ -102,6 +102,18 @@ describe('Moving a confirmed visit', () => {
     expect((await dispatchOf(dispatchId)).reconfirmedAt).toEqual(at(TODAY, HOUR));
   });
 
+  it('writes to the interpreter in their own language', async () => {
+    const interpreter = await anInterpreter('fa');
+    await t.dataSource.query(`UPDATE users SET locale = 'en' WHERE volunteer_id = $1`, [interpreter.id]);
+    const { requestId } = await world.dispatch(jst(12, '10:00'), jst(12, '11:00'), interpreter.id, 'fa');
+    await reschedule(requestId, { startsAt: jst(12, '15:00'), endsAt: jst(12, '16:00') }).expect(200);
+    const [mail] = await delivered(interpreter.email, /^Visit moved: Sat 12 Dec 2026, 15:00/);
+    expect(mail.headers.get('content-language')).toBe('en');
+    expect(mail.text).toMatch(/Was +Sat 12 Dec 2026, 10:00/);
+    expect(mail.text).toContain('does not count as your cancellation');
+    expect(mail.text).not.toContain(PATIENT);
+  });
+
   it("takes the interpreter's \"I can't go\" after a move as the move's doing: no late cancellation, no fee, and someone else is looked for", async () => {
     const interpreter = await anInterpreter('lo');
     await anInterpreter('lo');
