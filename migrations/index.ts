@@ -12,6 +12,7 @@ import { TwoFactor1796617435139 } from './1796617435139-TwoFactor';
 import { VisitDetails1797000000000 } from './1797000000000-VisitDetails';
 import { UserPhone1797200000000 } from './1797200000000-UserPhone';
 import { CalendarLinks1797300000000 } from './1797300000000-CalendarLinks';
+import { VisitMoves1797400000000 } from './1797400000000-VisitMoves';
 import { Accounts1797100000000 } from './1797100000000-Accounts';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file; add it here. */
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Accounts1797100000000,
   UserPhone1797200000000,
   CalendarLinks1797300000000,
+  VisitMoves1797400000000,
 ];

@@ -31,6 +31,8 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
     offer: STAFF,
     assign: STAFF,
     edit: STAFF_AND_COORDINATORS,
+    // Move a confirmed visit to a new time (the interpreter is asked again).
+    reschedule: STAFF_AND_COORDINATORS,
     hold: STAFF,
     // Staff release any held request; a coordinator the draft they filed (the API checks whose).
     release: STAFF_AND_COORDINATORS,

@@ -53,12 +53,24 @@ export const deskEn = {
         submit: 'Save changes',
         saved: 'Request changed',
         saved_reoffered: 'Request changed; interpreters are being asked again for the new time and details',
-        confirmed_title: 'A confirmed visit cannot be moved here',
-        confirmed_content:
-          'Once an interpreter is confirmed, the time and details cannot be changed on this page. You can do one of these:',
-        confirmed_option_dispatch:
-          '"Cancel the interpreter\'s dispatch": the request goes back to finding an interpreter, and then it can be changed (offers go out again for the new time).',
-        confirmed_option_cancel: '"Cancel request": call the interpreting off, and file a new request if needed.',
+      },
+      move: {
+        open: 'Change date and time',
+        title: 'Move a confirmed visit',
+        now: 'Now: %{when}',
+        reason: 'Why it moved (optional)',
+        reason_hint:
+          "Kept in the request's history; not in the interpreter's mail. Do not write the patient's condition.",
+        asks_named:
+          '%{name} (the interpreter) is mailed and asked whether they can make the new time. Until they answer, the visit shows “Asked about the new time”.',
+        asks: 'The interpreter is mailed and asked whether they can make the new time.',
+        if_not:
+          'If the new time clashes with another of their visits or their availability, or they answer that they cannot, their assignment is cancelled and the request goes back to finding an interpreter (offers go out for the new time).',
+        offers: 'Offers still unanswered (such as a trainee’s shadow offer) are withdrawn.',
+        no_fee: 'Moving a visit costs nothing.',
+        submit: 'Move the visit',
+        done: 'Visit moved. The interpreter has been mailed to confirm',
+        done_released: 'Visit moved. The interpreter cannot make the new time, so another is being sought',
       },
       hold: {
         hold: 'Put on hold',

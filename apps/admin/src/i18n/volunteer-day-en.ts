@@ -13,6 +13,7 @@ export const volunteerDayEn = {
       reports: 'Reports to file',
       answer: 'Answer',
       reconfirm_action: 'Reconfirm',
+      moved_action: 'Moved: tell us if you can make it',
       report_action: 'Write the report',
       answer_by: 'Answer by %{time}',
     },
@@ -42,6 +43,11 @@ export const volunteerDayEn = {
       done: 'Reconfirmed',
       reconfirmed: 'Reconfirmed',
       not_reconfirmed: 'Not reconfirmed',
+      moved_hint:
+        'The hospital moved this visit (it was %{from}). Please tell us whether you can make the new time. If you cannot, press “I can’t go” (it does not count as your cancellation).',
+      moved_action: 'I can make the new time',
+      move_pending: 'Asked about the new time',
+      moved_from: 'Was %{from}',
     },
     cant_go: {
       open: 'I can’t go',
@@ -54,6 +60,7 @@ export const volunteerDayEn = {
       close: 'Close',
       submit: 'Tell them I can’t go',
       done: 'Sent. Staff and the hospital are told, and another interpreter is sought',
+      moved: 'The hospital moved this visit, so not being able to go does not count as your cancellation.',
     },
     report_state: {
       owed: 'Report needed',

@@ -13,6 +13,7 @@ export const volunteerDayJa = {
       reports: '活動報告が必要な派遣',
       answer: '回答する',
       reconfirm_action: '再確認する',
+      moved_action: '日時が変わりました・行けるか答える',
       report_action: '報告を書く',
       answer_by: '回答期限 %{time}',
     },
@@ -42,6 +43,11 @@ export const volunteerDayJa = {
       done: '参加を再確認しました',
       reconfirmed: '再確認済み',
       not_reconfirmed: '未再確認',
+      moved_hint:
+        '病院の都合で受診の日時が変わりました（変更前: %{from}）。新しい日時に行けるか、お知らせください。行けない場合は「行けなくなった」を押してください（あなたの取消にはなりません）。',
+      moved_action: '新しい日時で行けます',
+      move_pending: '日時変更の確認待ち',
+      moved_from: '変更前: %{from}',
     },
     cant_go: {
       open: '行けなくなった',
@@ -54,6 +60,7 @@ export const volunteerDayJa = {
       close: '閉じる',
       submit: '行けなくなったことを伝える',
       done: '伝えました。スタッフと病院に知らせが届き、ほかの通訳者を探します',
+      moved: '病院が日時を変更した受診なので、行けなくてもあなたの取消としては扱いません。',
     },
     report_state: {
       owed: '報告が必要',

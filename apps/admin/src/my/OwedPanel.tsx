@@ -13,7 +13,7 @@ import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';
 import { useUpcomingDispatches } from '../resources/dispatches/DispatchList';
 import { usePastDispatches } from '../resources/reports/use-past-dispatches';
-import { whatIsOwed } from './owed';
+import { whatIsOwed, awaitsMoveAnswer } from './owed';
 
 /** 至急 offers carry `visit.urgent` (API.md "The volunteer's visit"). */
 type Offer = OfferView & { visit: OfferView['visit'] & { urgent?: boolean } };
@@ -123,7 +123,7 @@ export const OwedPanel = () => {
                 testId="owed-reconfirm"
                 to={`/dispatches/${d.id}/show`}
                 primary={formatTimeRange(d.startsAt, d.endsAt, locale)}
-                secondary={`${where(d)} · ${translate('app.owed.reconfirm_action')}`}
+                secondary={`${where(d)} · ${translate(awaitsMoveAnswer(d) ? 'app.owed.moved_action' : 'app.owed.reconfirm_action')}`}
               />
             ))}
           </Section>

@@ -35,6 +35,15 @@ describe(needsReconfirmation.name, () => {
     expect(needsReconfirmation(aDispatch('a', RECONFIRM_WINDOW_HOURS), NOW)).toBe(true);
   });
 
+  it('asks at once, however far off, for a visit the hospital moved until the volunteer answers', () => {
+    const moved = { rescheduledFrom: hoursFromNow(30) };
+    expect(needsReconfirmation(aDispatch('a', 24 * 10, moved), NOW)).toBe(true);
+    expect(needsReconfirmation(aDispatch('a', 24 * 10, { ...moved, reconfirmedAt: hoursFromNow(-1) }), NOW)).toBe(
+      false,
+    );
+    expect(needsReconfirmation(aDispatch('a', -1, moved), NOW)).toBe(false);
+  });
+
   it('does not ask before the window opens, once reconfirmed, after the start, or for a cancelled visit', () => {
     expect(needsReconfirmation(aDispatch('a', RECONFIRM_WINDOW_HOURS + 1), NOW)).toBe(false);
     expect(needsReconfirmation(aDispatch('a', 20, { reconfirmedAt: hoursFromNow(-1) }), NOW)).toBe(false);

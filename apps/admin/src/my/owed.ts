@@ -10,9 +10,18 @@ const HOUR = 3_600_000;
  */
 export const RECONFIRM_WINDOW_HOURS = 48;
 
-type Reconfirmable = Pick<DispatchView, 'status' | 'startsAt' | 'reconfirmedAt'>;
+type Reconfirmable = Pick<DispatchView, 'status' | 'startsAt' | 'reconfirmedAt'> &
+  Partial<Pick<DispatchView, 'rescheduledFrom'>>;
 
-/** A confirmed visit that has not started, within the reconfirmation window, not yet reconfirmed. */
+/** The hospital moved the visit and the volunteer has not yet said whether they can make the new time. */
+export function awaitsMoveAnswer(dispatch: Reconfirmable): boolean {
+  return dispatch.status === 'confirmed' && !!dispatch.rescheduledFrom && !dispatch.reconfirmedAt;
+}
+
+/**
+ * A confirmed visit that has not started, not yet reconfirmed, and within the reconfirmation
+ * window — or moved by the hospital (then the answer is owed at once, however far off the visit).
+ */
 export function needsReconfirmation(
   dispatch: Reconfirmable,
   now: Date,
@@ -20,7 +29,8 @@ export function needsReconfirmation(
 ): boolean {
   if (dispatch.status !== 'confirmed' || dispatch.reconfirmedAt) return false;
   const startsAt = Date.parse(dispatch.startsAt);
-  return startsAt > now.getTime() && startsAt - windowHours * HOUR <= now.getTime();
+  if (startsAt <= now.getTime()) return false;
+  return awaitsMoveAnswer(dispatch) || startsAt - windowHours * HOUR <= now.getTime();
 }
 
 /** Offers by their visit, soonest first (then the one that expires first). */

@@ -42,6 +42,17 @@ const HOUR = 3_600_000;
 /** Rules staff may override with a recorded reason when assigning by hand; the others never. */
 const NEVER_OVERRIDDEN: ExclusionCode[] = ['OVERLAP', 'LANGUAGE', 'INACTIVE'];
 
+/** The rules that depend on when the visit is: a moved visit's interpreter failing one of these cannot make it. */
+const TIME_BOUND_RULES: ExclusionCode[] = ['UNAVAILABLE', 'OVERLAP', 'MONTHLY_CAP', 'INSURANCE', 'TRAINING'];
+
+/** The cancel reason of a dispatch released because its visit moved to a time its volunteer cannot make. */
+export const MOVE_RELEASE_REASON = 'visit moved to a time the interpreter cannot make';
+
+/** The hospital moved the visit and its interpreter has not yet said they can make the new time. */
+export function awaitsMoveAnswer(dispatch: Pick<Dispatch, 'status' | 'rescheduledFrom' | 'reconfirmedAt'>): boolean {
+  return dispatch.status === 'confirmed' && dispatch.rescheduledFrom !== null && dispatch.reconfirmedAt === null;
+}
+
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { DispatchView };
 
@@ -141,19 +152,10 @@ export class DispatchesService {
 
   /** Reminder the day before; reconfirmation ask and its deadline, unless the confirmation came inside that window. */
   private async scheduleVisitTimers(manager: EntityManager, dispatch: Dispatch): Promise<void> {
-    const now = this.clock.now().getTime();
-    const start = dispatch.startsAt.getTime();
-    const payload = { dispatchId: dispatch.id, requestId: dispatch.requestId };
-    const at = (hours: number) => start - hours * HOUR;
-    if (at(this.policy.reminderBeforeHours) > now) {
-      await this.jobs.schedule(manager, {
-        type: DISPATCH_JOBS.reminder,
-        dueAt: new Date(at(this.policy.reminderBeforeHours)),
-        payload,
-        key: `reminder:${dispatch.id}`,
-      });
-    }
+    await this.scheduleReminder(manager, dispatch, '');
     if (!dispatch.reconfirmedAt) {
+      const payload = { dispatchId: dispatch.id, requestId: dispatch.requestId };
+      const at = (hours: number) => dispatch.startsAt.getTime() - hours * HOUR;
       await this.jobs.schedule(manager, {
         type: DISPATCH_JOBS.reconfirm,
         dueAt: new Date(at(this.policy.reconfirmBeforeHours)),
@@ -167,6 +169,137 @@ export class DispatchesService {
         key: `reconfirm-deadline:${dispatch.id}`,
       });
     }
+  }
+
+  /** The reminder the day before, unless that time has passed; `suffix` keys a moved visit's own. */
+  private async scheduleReminder(manager: EntityManager, dispatch: Dispatch, suffix: string): Promise<void> {
+    const dueAt = dispatch.startsAt.getTime() - this.policy.reminderBeforeHours * HOUR;
+    if (dueAt <= this.clock.now().getTime()) return;
+    await this.jobs.schedule(manager, {
+      type: DISPATCH_JOBS.reminder,
+      dueAt: new Date(dueAt),
+      payload: { dispatchId: dispatch.id, requestId: dispatch.requestId },
+      key: `reminder:${dispatch.id}${suffix}`,
+    });
+  }
+
+  /**
+   * The hospital moved the request (already at its new times, locked, in the caller's
+   * transaction): each live dispatch follows it if its volunteer can still be there — by the
+   * matching rules that depend on when the visit is, and by the database's no-double-booking
+   * constraint — and then waits for their reconfirmation (the mail asks; staff are alerted if no
+   * answer comes by the deadline). A volunteer who cannot is released: the dispatch is cancelled as
+   * the move's doing (the hospital's side, never late: no fee, nothing against the interpreter).
+   * Pending offers (a shadow seat) are for the old time and are the caller's to withdraw.
+   */
+  async followMove(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    from: { startsAt: Date; endsAt: Date },
+    actorId: string,
+    reason: string,
+  ): Promise<{ kept: Dispatch[]; released: Dispatch[] }> {
+    const live = await manager.find(Dispatch, {
+      where: { requestId: request.id, status: 'confirmed' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const hospital = await manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
+    const kept: Dispatch[] = [];
+    const released: Dispatch[] = [];
+    for (const dispatch of live) {
+      const fits =
+        (await this.canMakeNewTime(manager, request, hospital, dispatch)) &&
+        (await this.moveDispatch(manager, request, dispatch, from, actorId, reason));
+      if (fits) {
+        kept.push(dispatch);
+        await this.scheduleReminder(manager, dispatch, `:${dispatch.startsAt.getTime()}`);
+        await this.jobs.schedule(manager, {
+          type: DISPATCH_JOBS.reconfirmDeadline,
+          dueAt: new Date(this.moveAnswerDeadline(dispatch.startsAt)),
+          payload: { dispatchId: dispatch.id, requestId: dispatch.requestId },
+          key: `reconfirm-deadline:${dispatch.id}:${dispatch.startsAt.getTime()}`,
+        });
+      } else {
+        await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', {
+          actorId,
+          reason: `${MOVE_RELEASE_REASON}: ${reason}`,
+          set: { cancelReason: MOVE_RELEASE_REASON, cancelledBy: 'hospital', lateCancellation: false },
+        });
+        released.push(dispatch);
+      }
+      await this.notifier.visitMoved(manager, request, dispatch, from, !fits);
+    }
+    return { kept, released };
+  }
+
+  /** Whether the volunteer can be at the moved visit: the rules that depend on its time, checked under a lock on the volunteer (as a confirmation is). */
+  private async canMakeNewTime(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    hospital: Hospital,
+    dispatch: Dispatch,
+  ): Promise<boolean> {
+    await manager.findOne(Volunteer, { where: { id: dispatch.volunteerId }, lock: { mode: 'pessimistic_write' } });
+    const now = this.clock.now();
+    const [snapshot] = await this.snapshots.build(
+      manager,
+      { ids: [dispatch.volunteerId] },
+      { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now, ignoreDispatchId: dispatch.id },
+    );
+    if (!snapshot) return false;
+    const evaluation = evaluateVolunteer(
+      prepareRequest(requestSnapshot(request, hospital.area, dispatch.role), now.getTime()),
+      snapshot,
+    );
+    return evaluation.eligible || !evaluation.codes.some((code) => TIME_BOUND_RULES.includes(code));
+  }
+
+  /**
+   * The dispatch takes the new times (a savepoint around the write: should the exclusion
+   * constraint still find a clash, only the write is undone and the volunteer is released).
+   */
+  private async moveDispatch(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    dispatch: Dispatch,
+    from: { startsAt: Date },
+    actorId: string,
+    reason: string,
+  ): Promise<boolean> {
+    const buffer = request.mode === 'onsite' ? this.policy.minimumBufferMinutes * MINUTE : 0;
+    await manager.query('SAVEPOINT move_dispatch');
+    try {
+      await this.workflow.move(manager, 'dispatch', dispatch, 'reschedule', {
+        actorId,
+        reason,
+        recordUnchanged: true,
+        set: {
+          startsAt: request.startsAt,
+          endsAt: request.endsAt,
+          busyFrom: new Date(request.startsAt.getTime() - buffer),
+          busyUntil: new Date(request.endsAt.getTime() + buffer),
+          rescheduledFrom: from.startsAt,
+          reconfirmedAt: null,
+          reconfirmationMissed: false,
+        },
+      });
+      await manager.query('RELEASE SAVEPOINT move_dispatch');
+      return true;
+    } catch (error) {
+      if (knownConstraintError(error)?.code !== Errors.scheduleConflict().code) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT move_dispatch');
+      return false;
+    }
+  }
+
+  /**
+   * When staff hear that a moved visit's interpreter has not answered: the usual reconfirmation
+   * deadline, or halfway to the visit when the move came later than that.
+   */
+  private moveAnswerDeadline(startsAt: Date): number {
+    const now = this.clock.now().getTime();
+    const usual = startsAt.getTime() - this.policy.reconfirmDeadlineHours * HOUR;
+    return Math.max(usual, now + (startsAt.getTime() - now) / 2);
   }
 
   /** Timer: ask the volunteer to reconfirm through a single-use link. */
@@ -189,7 +322,8 @@ export class DispatchesService {
     dispatch.reconfirmationMissed = true;
     await manager.save(dispatch);
     const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
-    await this.notifier.escalated(manager, request, 'reconfirmation_missed', `reconfirm:${dispatch.id}`);
+    const visit = dispatch.rescheduledFrom ? `${dispatch.id}:${dispatch.startsAt.getTime()}` : dispatch.id;
+    await this.notifier.escalated(manager, request, 'reconfirmation_missed', `reconfirm:${visit}`);
   }
 
   /** Timer: the reminder the day before, to the volunteer and the hospital. */
@@ -237,7 +371,7 @@ export class DispatchesService {
       { id: dispatch.id },
       { reconfirmedAt: dispatch.reconfirmedAt, reconfirmationMissed: false },
     );
-    await this.jobs.cancel(manager, `reconfirm-deadline:${dispatch.id}`);
+    await this.jobs.cancelWhere(manager, DISPATCH_JOBS.reconfirmDeadline, { dispatchId: dispatch.id });
   }
 
   /** The dispatch as an iCalendar file in the caller's language, for those who may see the dispatch. */
@@ -309,15 +443,22 @@ export class DispatchesService {
   async cancel(actor: Actor, id: string, reason: string, party?: CancellingParty): Promise<DispatchView> {
     if (actor.role === 'volunteer' && party !== undefined && party !== 'interpreter')
       throw InvalidError.field('party', "A volunteer's cancellation is the interpreter's");
-    const cancelledBy = party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter');
     return this.dataSource.transaction(async (manager) => {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
-      if (dispatch.status === 'confirmed') assertVisitNotEnded(dispatch.endsAt, this.clock.now());
-      await this.applyCancel(manager, dispatch, reason, actor.id, cancelledBy);
+      const now = this.clock.now();
+      if (dispatch.status === 'confirmed') assertVisitNotEnded(dispatch.endsAt, now);
+      // The hospital moved the visit and the interpreter cannot make the new time: the move's doing, not theirs.
+      const moveRefused = actor.role === 'volunteer' && awaitsMoveAnswer(dispatch);
+      const cancelledBy = moveRefused
+        ? 'hospital'
+        : (party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter'));
+      await this.applyCancel(manager, dispatch, reason, actor.id, cancelledBy, { neverLate: moveRefused });
       // Told even when they asked staff to cancel for them: the mail's .ics takes the visit off their calendar.
       await this.notifier.dispatchCancelled(manager, request, dispatch);
       if (actor.role === 'volunteer')
-        await this.notifier.interpreterDroppedOut(manager, request, dispatch, { urgent: dispatch.lateCancellation });
+        await this.notifier.interpreterDroppedOut(manager, request, dispatch, {
+          urgent: isLateCancellation(this.policy, dispatch.startsAt, now),
+        });
       if (request.status === 'confirmed' && dispatch.role === 'primary') {
         await this.workflow.move(manager, 'request', request, 'reopen', { actorId: actor.id, reason });
         // Someone else must be found: the offer timers take it from here, at once.
@@ -404,8 +545,10 @@ export class DispatchesService {
     reason: string,
     actorId: string | null,
     party: CancellingParty | null,
+    options: { neverLate?: boolean } = {},
   ): Promise<void> {
-    const lateCancellation = party !== null && isLateCancellation(this.policy, dispatch.startsAt, this.clock.now());
+    const lateCancellation =
+      party !== null && !options.neverLate && isLateCancellation(this.policy, dispatch.startsAt, this.clock.now());
     await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', {
       actorId,
       reason,
@@ -498,6 +641,7 @@ export class DispatchesService {
         overrideReason: staff ? d.overrideReason : null,
         lateCancellation: d.lateCancellation,
         reconfirmedAt: d.reconfirmedAt?.toISOString() ?? null,
+        rescheduledFrom: d.rescheduledFrom?.toISOString() ?? null,
         report: reportState(d, reports.get(d.id), now),
         cancelledBy: d.cancelledBy,
         noShowParty: d.noShowParty,

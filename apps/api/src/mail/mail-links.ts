@@ -35,7 +35,7 @@ const MARKER =
   /lnk~(offer|reconfirm|invitation|calendar|reset)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})~/g;
 const marker = (kind: LinkKind, id: string) => `lnk~${kind}~${id}~`;
 const OWN_LINK =
-  /^(offer|reconfirm|invitation|dispatch-confirmed|reset):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+  /^(offer|reconfirm|invitation|dispatch-confirmed|reset|visit-moved):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?::\d+)?$/;
 
 /** The mail whose idempotency key starts so carries that kind of link (a confirmation: its calendar link). */
 const KIND_OF_MAIL: Record<string, LinkKind> = {
@@ -44,6 +44,8 @@ const KIND_OF_MAIL: Record<string, LinkKind> = {
   invitation: 'invitation',
   'dispatch-confirmed': 'calendar',
   reset: 'reset',
+  // A moved visit asks the interpreter again: `visit-moved:<dispatchId>:<new start, ms>`.
+  'visit-moved': 'reconfirm',
 };
 
 /** The link a mail exists to carry, from its idempotency key; null for mail without one. */
@@ -79,6 +81,11 @@ export class MailLinks {
   /** The link to put in a mail's parameters: the public URL with the marker where the token goes. */
   url(kind: LinkKind, id: string): string {
     return `${this.baseUrl}${PATH[kind](marker(kind, id))}`;
+  }
+
+  /** A page of the panel (behind sign-in; no token): `panel('/dispatches/<id>/show')`. */
+  panel(path: string): string {
+    return `${this.baseUrl}/admin/#${path}`;
   }
 
   /**

@@ -20,6 +20,8 @@ export interface SnapshotScope {
   visitStartsAt: Date;
   visitEndsAt: Date;
   now: Date;
+  /** A dispatch left out of the volunteer's load: the one being moved, judged at its new time. */
+  ignoreDispatchId?: string;
 }
 
 interface DispatchRow {
@@ -86,7 +88,7 @@ export class VolunteerSnapshots {
     const courses = await this.courses(manager, pool);
     // One after another: inside a transaction they share one connection.
     const dispatches = await this.dispatches(manager, ids, scope);
-    const history = await this.history(manager, ids, scope.now);
+    const history = await this.history(manager, ids, scope.now, scope.ignoreDispatchId);
     const responses = await this.responseRates(manager, ids, scope.now);
     const visitDay = tokyoDate(scope.visitStartsAt);
     // Most volunteers attended the same few courses: judge each distinct set once.
@@ -200,8 +202,8 @@ export class VolunteerSnapshots {
     const rows: DispatchRow[] = await manager.query(
       `SELECT volunteer_id, starts_at, ends_at, area, CASE WHEN role = 'primary' THEN request_id END AS request_id FROM dispatches
         WHERE volunteer_id = ANY($1) AND status IN ('confirmed', 'completed')
-          AND starts_at < $3 AND ends_at > $2`,
-      [ids, new Date(from), new Date(until)],
+          AND starts_at < $3 AND ends_at > $2 AND id IS DISTINCT FROM $4`,
+      [ids, new Date(from), new Date(until), scope.ignoreDispatchId ?? null],
     );
     const out = new Map<string, VolunteerSnapshot['dispatches'][number][]>();
     for (const row of rows) {
@@ -218,7 +220,7 @@ export class VolunteerSnapshots {
   }
 
   /** Past work: patients and hospitals served, departments, and recent load. */
-  private async history(manager: EntityManager, ids: string[], now: Date) {
+  private async history(manager: EntityManager, ids: string[], now: Date, ignoreDispatchId?: string) {
     const month = tokyoMonthBounds(toTokyoWallTime(now.getTime()));
     const rows: HistoryRow[] = await manager.query(
       `SELECT d.volunteer_id,
@@ -231,9 +233,9 @@ export class VolunteerSnapshots {
               count(*) FILTER (WHERE d.starts_at >= $2::timestamptz - interval '90 days' AND d.starts_at < $2::timestamptz + interval '90 days') AS last90,
               count(*) FILTER (WHERE d.starts_at >= $3 AND d.starts_at < $4) AS this_month
          FROM dispatches d JOIN requests r ON r.id = d.request_id
-        WHERE d.volunteer_id = ANY($1) AND d.status IN ('confirmed', 'completed')
+        WHERE d.volunteer_id = ANY($1) AND d.status IN ('confirmed', 'completed') AND d.id IS DISTINCT FROM $5
         GROUP BY d.volunteer_id`,
-      [ids, now, new Date(month.startMs), new Date(month.endMs)],
+      [ids, now, new Date(month.startMs), new Date(month.endMs), ignoreDispatchId ?? null],
     );
     return new Map(rows.map((row) => [row.volunteer_id, row]));
   }

@@ -163,6 +163,58 @@ export class DispatchNotifier {
   }
 
   /**
+   * The hospital moved a confirmed visit (`from`: its times before). The interpreter who can still
+   * make it is asked to reconfirm, with the way to say they cannot; one who cannot (`released`) is
+   * told they need not go, with an .ics that takes the visit off their calendar.
+   */
+  async visitMoved(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    dispatch: Dispatch,
+    from: { startsAt: Date; endsAt: Date },
+    released: boolean,
+  ): Promise<void> {
+    const hospital = await this.hospital(manager, request);
+    const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
+    if (!volunteer) return;
+    const move = `${dispatch.id}:${request.startsAt.getTime()}`;
+    const base = {
+      volunteerName: volunteer.name,
+      fromStartsAt: from.startsAt.toISOString(),
+      fromEndsAt: from.endsAt.toISOString(),
+      startsAt: request.startsAt.toISOString(),
+      endsAt: request.endsAt.toISOString(),
+      hospitalName: hospital.name,
+    };
+    if (released) {
+      await this.send(manager, volunteer, 'visit_moved', `visit-released:${move}`, {
+        params: { ...base, released: true },
+        attachments: [
+          await this.calendarAttachment(
+            manager,
+            { ...dispatch, startsAt: from.startsAt, endsAt: from.endsAt },
+            request,
+            hospital,
+            volunteer.locale,
+            true,
+          ),
+        ],
+        usefulUntil: from.startsAt < request.startsAt ? from.startsAt : request.startsAt,
+      });
+      return;
+    }
+    await this.send(manager, volunteer, 'visit_moved', `visit-moved:${move}`, {
+      params: {
+        ...base,
+        released: false,
+        linkUrl: this.links.url('reconfirm', dispatch.id),
+        visitUrl: this.links.panel(`/dispatches/${dispatch.id}/show`),
+      },
+      usefulUntil: request.startsAt,
+    });
+  }
+
+  /**
    * The visit's .ics for the volunteer's mail, in their language; `cancelled` takes it off their
    * calendar (same UID as the confirmation's, a newer SEQUENCE).
    */
@@ -304,8 +356,10 @@ export class DispatchNotifier {
       hospitalName: hospital.name,
       address: hospital.address,
     };
+    // A moved visit is reminded of again at its new time.
+    const visit = dispatch.rescheduledFrom ? `${dispatch.id}:${dispatch.startsAt.getTime()}` : dispatch.id;
     if (volunteer) {
-      await this.send(manager, volunteer, 'reminder', `reminder:${dispatch.id}:volunteer`, {
+      await this.send(manager, volunteer, 'reminder', `reminder:${visit}:volunteer`, {
         params: {
           ...base,
           recipientName: volunteer.name,
@@ -317,7 +371,7 @@ export class DispatchNotifier {
     }
     if (dispatch.role !== 'primary') return;
     for (const coordinator of await this.coordinators(manager, request.hospitalId)) {
-      await this.send(manager, coordinator, 'reminder', `reminder:${dispatch.id}:${coordinator.userId}`, {
+      await this.send(manager, coordinator, 'reminder', `reminder:${visit}:${coordinator.userId}`, {
         params: { ...base, recipientName: coordinator.name, role: 'coordinator' },
         usefulUntil: request.startsAt,
       });

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
@@ -8,7 +15,7 @@ import { OffersService } from '../offers/offers.service';
 import { SendOffersDto } from '../offers/dto/offer.dto';
 import { AssignDto, SwapDto } from '../dispatches/dto/dispatch.dto';
 import { DispatchView } from '../dispatches/dispatches.service';
-import { CancelDto, CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
+import { CancelDto, CreateRequestDto, RequestListQueryDto, RescheduleDto, UpdateRequestDto } from './dto/request.dto';
 import { RequestsService } from './requests.service';
 import { AssignmentService } from './assignment.service';
 import { RequestView } from './request.view';
@@ -66,6 +73,28 @@ export class RequestsController {
     @Body() body: UpdateRequestDto,
   ): Promise<RequestView> {
     return this.requests.update(actor, id, body);
+  }
+
+  /**
+   * Moves a confirmed visit that has not started to new times (no fee). The interpreter is asked
+   * (mail with a reconfirmation link; their dispatch shows `rescheduledFrom` and no `reconfirmedAt`
+   * until they answer; an "I can't go" then is not held against them). If the new time clashes with
+   * another of their dispatches or their availability, they are released and the request goes back
+   * to `open` with a new wave. Before confirmation, change the times with PATCH instead (409
+   * REQUEST_NOT_CONFIRMED here); a visit that has started: 409 VISIT_STARTED.
+   */
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RequestViewSchema })
+  @ApiConflictResponse({ description: 'REQUEST_NOT_CONFIRMED, VISIT_STARTED or ILLEGAL_TRANSITION' })
+  @ApiUnprocessableEntityResponse({ description: 'startsAt in the past, endsAt not after startsAt, or too long' })
+  @Roles('staff', 'coordinator')
+  reschedule(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RescheduleDto,
+  ): Promise<RequestView> {
+    return this.requests.reschedule(actor, id, body);
   }
 
   @Post(':id/cancel')

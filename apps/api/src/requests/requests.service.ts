@@ -10,6 +10,7 @@ import {
   Hospital,
   InterpretationRequest,
   InvalidError,
+  isOpen,
   isUrgent,
   NotFoundError,
   RequestPatient,
@@ -22,11 +23,11 @@ import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page, sortColumn } from '../common/pagination.dto';
 import { OffersService } from '../offers/offers.service';
-import { DispatchesService } from '../dispatches/dispatches.service';
+import { DispatchesService, MOVE_RELEASE_REASON } from '../dispatches/dispatches.service';
 import { Workflow } from '../workflow/workflow';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { AuditService } from '../audit/audit.service';
-import { CreateRequestDto, RequestListQueryDto, UpdateRequestDto } from './dto/request.dto';
+import { CreateRequestDto, RequestListQueryDto, RescheduleDto, UpdateRequestDto } from './dto/request.dto';
 import { requestView, RequestView } from './request.view';
 import { assertVisitNotEnded } from '../dispatches/visit-times';
 import { type DispatchPolicy, isLateCancellation } from '@app/domain';
@@ -38,8 +39,8 @@ const MAX_VISIT_HOURS = 12;
 
 /**
  * Interpretation requests: filed by a coordinator for their own hospital (staff for any),
- * followed, changed before confirmation, cancelled. Filing starts the offers in the same
- * transaction.
+ * followed, changed before confirmation, moved once confirmed (reschedule), cancelled. Filing
+ * starts the offers in the same transaction.
  */
 @Injectable()
 export class RequestsService {
@@ -200,6 +201,50 @@ export class RequestsService {
       }
       const patient = await manager.findOne(RequestPatient, { where: { requestId: id } });
       return requestView(request, patient);
+    });
+  }
+
+  /**
+   * The hospital moves a confirmed visit that has not started (a request still looking for an
+   * interpreter changes its times with PATCH). In one transaction: the request takes the new times
+   * (the move logged with both times and the reason), offers still out (a shadow seat) are
+   * withdrawn, and each interpreter's dispatch follows if they can make the new time — their
+   * reconfirmation reset and a mail asking them — or is released. With the interpreter released,
+   * the request goes back to finding one: a new wave for the new time. No fee for the hospital.
+   */
+  async reschedule(actor: Actor, id: string, input: RescheduleDto): Promise<RequestView> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.findInScope(manager, actor, id, true);
+      const times = this.checkTimes(input.startsAt, input.endsAt);
+      if (isOpen(request.status))
+        throw new ConflictError(
+          'REQUEST_NOT_CONFIRMED',
+          'Nobody is confirmed for this request yet: change its times with PATCH /api/requests/:id',
+        );
+      const now = this.clock.now();
+      if (request.status === 'confirmed' && request.startsAt <= now)
+        throw new ConflictError('VISIT_STARTED', 'The visit has started: record its completion or a no-show instead');
+      const from = { startsAt: request.startsAt, endsAt: request.endsAt };
+      if (from.startsAt.getTime() === times.startsAt.getTime() && from.endsAt.getTime() === times.endsAt.getTime())
+        return this.get(actor, id);
+      const reason = `${from.startsAt.toISOString()}–${from.endsAt.toISOString()} → ${times.startsAt.toISOString()}–${times.endsAt.toISOString()}${input.reason ? `: ${input.reason}` : ''}`;
+      await this.workflow.move(manager, 'request', request, 'reschedule', {
+        actorId: actor.id,
+        reason,
+        recordUnchanged: true,
+        set: { ...times, urgent: isUrgent(now, times.startsAt, this.policy.leadTimeBusinessDays) },
+      });
+      await this.offers.withdrawPending(manager, request, 'changed', actor.id);
+      const { released } = await this.dispatches.followMove(manager, request, from, actor.id, reason);
+      if (released.some((d) => d.role === 'primary')) {
+        await this.workflow.move(manager, 'request', request, 'reopen', {
+          actorId: actor.id,
+          reason: MOVE_RELEASE_REASON,
+        });
+        await this.offers.restartOffering(manager, request, actor.id);
+      }
+      const patient = await manager.findOne(RequestPatient, { where: { requestId: id } });
+      return (await this.withCancellationTerms([request]))(requestView(request, patient), request);
     });
   }
 

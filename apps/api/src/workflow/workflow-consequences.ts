@@ -63,5 +63,7 @@ export const CONSEQUENCES: ConsequenceTable = {
   offer: {},
   dispatch: {
     cancel: [stopDispatchTimers, releaseAcceptance],
+    // The old time's reminder and reconfirmation timers; the service sets the new time's.
+    reschedule: [stopDispatchTimers],
   },
 };

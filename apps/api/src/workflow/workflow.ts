@@ -48,6 +48,11 @@ export interface MoveOptions<K extends WorkflowKind> {
   conflict?: () => DomainError;
   /** Rows another transaction moved first are left out (and not returned) instead of failing the move. */
   skipMoved?: boolean;
+  /**
+   * A move that keeps the status (a rescheduled visit stays confirmed) is still logged and runs its
+   * consequences; without this, only rows whose status changed are.
+   */
+  recordUnchanged?: boolean;
 }
 
 /**
@@ -100,7 +105,7 @@ export class Workflow {
       moved = moves.filter((m) => ids.has(m.row.id));
     }
     for (const { row, to } of moved) Object.assign(row, set, { status: to });
-    const changed = moved.filter((m) => m.from !== m.to);
+    const changed = moved.filter((m) => m.from !== m.to || options.recordUnchanged);
     await this.log.record(
       manager,
       ...changed.map(({ row, from, to }) => ({

@@ -107,6 +107,13 @@ export class Dispatch extends BaseEntity {
   @Column({ name: 'reconfirmed_at', type: 'timestamptz', nullable: true })
   reconfirmedAt: Date | null;
 
+  /**
+   * The start the visit had before the hospital last moved it (null: never moved). While the
+   * interpreter has not reconfirmed since, their "I can't go" is the move's doing, not theirs.
+   */
+  @Column({ name: 'rescheduled_from', type: 'timestamptz', nullable: true })
+  rescheduledFrom: Date | null;
+
   /** No reconfirmation came by the deadline; staff were alerted. */
   @Column({ name: 'reconfirmation_missed', type: 'boolean', default: false })
   reconfirmationMissed: boolean;

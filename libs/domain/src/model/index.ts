@@ -6,6 +6,7 @@
  */
 export * from './roles';
 export * from './languages';
+export * from './countries';
 export * from './workflow';
 export * from './reasons';
 export * from './vocabulary';

@@ -106,6 +106,11 @@ export interface DispatchView {
   lateCancellation: boolean;
   /** When the volunteer said they are still coming (the mail link or the panel). */
   reconfirmedAt: string | null;
+  /**
+   * The start before the hospital last moved the visit (null: never moved). With no
+   * `reconfirmedAt`, the interpreter has not yet said whether they can make the new time.
+   */
+  rescheduledFrom: string | null;
   /** The activity report of a primary dispatch once the visit is over; null before, and for shadows. */
   report: ReportState | null;
   /** For the dispatched volunteer (and staff, and the hospital) while the dispatch is live or done. */

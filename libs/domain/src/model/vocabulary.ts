@@ -83,6 +83,7 @@ export const MAIL_TEMPLATE_NAMES = [
   'reminder',
   'reconfirm',
   'report_reminder',
+  'visit_moved',
 ] as const;
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
 

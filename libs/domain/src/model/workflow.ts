@@ -23,6 +23,11 @@ export const REQUEST_TRANSITIONS = {
   escalate: { from: ['open', 'offered'], to: 'escalated' },
   /** The confirmed volunteer dropped out: back to finding someone. */
   reopen: { from: ['confirmed'], to: 'open' },
+  /**
+   * The hospital moved a confirmed visit to a new time: it stays confirmed while its interpreter is
+   * asked again (if they cannot come, the request then reopens).
+   */
+  reschedule: { from: ['confirmed'], to: 'confirmed' },
   complete: { from: ['confirmed'], to: 'completed' },
   cancel: { from: ['open', 'offered', 'confirmed', 'escalated'], to: 'cancelled' },
 } as const satisfies Table<RequestStatus, string>;
@@ -46,6 +51,8 @@ export const DISPATCH_TRANSITIONS = {
   complete: { from: ['confirmed'], to: 'completed' },
   cancel: { from: ['confirmed'], to: 'cancelled' },
   noShow: { from: ['confirmed'], to: 'no_show' },
+  /** The visit moved and the interpreter can still be there: the dispatch follows it, awaiting their reconfirmation. */
+  reschedule: { from: ['confirmed'], to: 'confirmed' },
 } as const satisfies Table<DispatchStatus, string>;
 export type DispatchEvent = keyof typeof DISPATCH_TRANSITIONS;
 

@@ -29,7 +29,7 @@ describe('transition', () => {
 
   it('never leaves a terminal request state', () => {
     for (const terminal of ['completed', 'cancelled'] as const) {
-      for (const event of ['offer', 'confirm', 'escalate', 'reopen', 'complete', 'cancel'] as const) {
+      for (const event of ['offer', 'confirm', 'escalate', 'reopen', 'reschedule', 'complete', 'cancel'] as const) {
         expect(() => transition('request', terminal, event)).toThrow(IllegalTransitionError);
       }
     }
@@ -40,6 +40,14 @@ describe('transition', () => {
     for (const answered of ['accepted', 'declined', 'expired', 'withdrawn'] as const) {
       expect(() => transition('offer', answered, 'accept')).toThrow(IllegalTransitionError);
     }
+  });
+
+  it('moves only a confirmed visit to a new time, which stays confirmed', () => {
+    expect(transition('request', 'confirmed', 'reschedule')).toBe('confirmed');
+    expect(transition('dispatch', 'confirmed', 'reschedule')).toBe('confirmed');
+    for (const unfilled of ['open', 'offered', 'escalated'] as const)
+      expect(() => transition('request', unfilled, 'reschedule')).toThrow(IllegalTransitionError);
+    expect(() => transition('dispatch', 'cancelled', 'reschedule')).toThrow(IllegalTransitionError);
   });
 
   it('records a no-show only on a confirmed dispatch', () => {

@@ -1,9 +1,19 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, useMediaQuery, type Theme } from '@mui/material';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
 import { ReferenceField, TextField, useTranslate } from 'react-admin';
 import { DetailList, DetailRow } from '../../layout/DetailList';
 import { formatDateTime } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { ActorRole } from './ActorRole';
+import { auditActionLabel, auditObjectLabel } from './audit-labels';
 import type { AuditRecord } from './types';
 
 /** One audit line in full: when, who (name and role), what, on which object, from where, and its details. */
@@ -23,7 +33,7 @@ export const AuditDialog = ({ entry, onClose }: { entry: AuditRecord | null; onC
     >
       {entry && (
         <>
-          <DialogTitle id="audit-dialog-title">{entry.action}</DialogTitle>
+          <DialogTitle id="audit-dialog-title">{auditActionLabel(entry.action, translate)}</DialogTitle>
           <DialogContent dividers>
             <DetailList testId="audit-entry">
               <DetailRow label={field('at')}>{formatDateTime(entry.at, locale)}</DetailRow>
@@ -39,8 +49,14 @@ export const AuditDialog = ({ entry, onClose }: { entry: AuditRecord | null; onC
               <DetailRow label={field('actorRole')}>
                 <ActorRole role={entry.actorRole} />
               </DetailRow>
-              <DetailRow label={field('action')}>{entry.action}</DetailRow>
-              <DetailRow label={field('objectType')}>{entry.objectType ?? '—'}</DetailRow>
+              <DetailRow label={field('action')}>
+                {auditActionLabel(entry.action, translate)}
+                {/* The code the action filter takes, exactly. */}
+                <Box component="code" sx={{ display: 'block', fontSize: '0.85em', color: 'text.secondary' }}>
+                  {entry.action}
+                </Box>
+              </DetailRow>
+              <DetailRow label={field('objectType')}>{auditObjectLabel(entry.objectType, translate)}</DetailRow>
               <DetailRow label={field('objectId')}>{entry.objectId ?? '—'}</DetailRow>
               <DetailRow label={field('requestId')}>{entry.requestId ?? '—'}</DetailRow>
               <DetailRow label={field('ip')}>{entry.ip ?? '—'}</DetailRow>

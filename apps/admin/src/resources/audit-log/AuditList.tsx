@@ -9,11 +9,13 @@ import {
   ReferenceField,
   SimpleList,
   TextField,
+  useTranslate,
 } from 'react-admin';
 import { AccessDenied } from '../../layout/AccessDenied';
 import { formatDateTime } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { ActorRole } from './ActorRole';
+import { auditActionLabel, auditObjectLabel } from './audit-labels';
 import { AuditDialog } from './AuditDialog';
 import { auditFilters } from './filters';
 import type { AuditRecord } from './types';
@@ -21,6 +23,7 @@ import type { AuditRecord } from './types';
 /** The audit trail, newest first (監査ログ, admin only): filtered on the server, a click reads one line. */
 const AuditListContent = () => {
   const locale = useDisplayLocale();
+  const translate = useTranslate();
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const [open, setOpen] = useState<AuditRecord | null>(null);
   const show = (_id: unknown, _resource: unknown, record: unknown) => {
@@ -39,7 +42,7 @@ const AuditListContent = () => {
       >
         {isSmall ? (
           <SimpleList<AuditRecord>
-            primaryText={(entry) => entry.action}
+            primaryText={(entry) => auditActionLabel(entry.action, translate)}
             secondaryText={(entry) => formatDateTime(entry.at, locale)}
             rowClick={show}
           />
@@ -66,8 +69,16 @@ const AuditListContent = () => {
               sx={{ whiteSpace: 'nowrap' }}
               render={(entry) => <ActorRole role={entry.actorRole} />}
             />
-            <TextField source="action" sortable={false} />
-            <TextField source="objectType" sortable={false} emptyText="—" />
+            <FunctionField<AuditRecord>
+              source="action"
+              sortable={false}
+              render={(entry) => <span title={entry.action}>{auditActionLabel(entry.action, translate)}</span>}
+            />
+            <FunctionField<AuditRecord>
+              source="objectType"
+              sortable={false}
+              render={(entry) => auditObjectLabel(entry.objectType, translate)}
+            />
             <TextField source="objectId" sortable={false} emptyText="—" />
           </Datagrid>
         )}

@@ -30,7 +30,8 @@ export const CantGoButton = ({
   now,
   onDone,
 }: {
-  dispatch: Pick<DispatchView, 'id' | 'status' | 'startsAt'>;
+  dispatch: Pick<DispatchView, 'id' | 'status' | 'startsAt'> &
+    Partial<Pick<DispatchView, 'reconfirmedAt' | 'rescheduledFrom'>>;
   now: Date;
   onDone?: () => void;
 }) => {
@@ -72,6 +73,11 @@ export const CantGoButton = ({
         <DialogTitle id="cant-go-title">{translate('app.cant_go.title')}</DialogTitle>
         <DialogContent>
           <DialogContentText>{translate('app.cant_go.what_happens')}</DialogContentText>
+          {!!dispatch.rescheduledFrom && !dispatch.reconfirmedAt && (
+            <DialogContentText sx={{ mt: 1 }} data-testid="cant-go-moved">
+              {translate('app.cant_go.moved')}
+            </DialogContentText>
+          )}
           {soon && (
             <Alert severity="warning" sx={{ mt: 2 }}>
               {translate('app.cant_go.soon')}

@@ -3,20 +3,24 @@ import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import { Alert, Button } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { useApiAction } from '../../lib/use-api-action';
-import { needsReconfirmation } from '../../my/owed';
+import { formatDateTime } from '@app/domain/model';
+import { awaitsMoveAnswer, needsReconfirmation } from '../../my/owed';
+import { useDisplayLocale } from '../../lib/use-display-locale';
 
 /**
- * In the reconfirmation window, until the volunteer answers: "still coming?" and the button that
- * says yes (POST /api/dispatches/:id/reconfirm), the panel's twin of the reconfirmation mail's link.
+ * In the reconfirmation window, or once the hospital moved the visit, until the volunteer answers:
+ * "still coming?" (or "can you make the new time?") and the button that says yes (POST /api/dispatches/:id/reconfirm), the panel's twin of the reconfirmation mail's link.
  */
 export const ReconfirmPrompt = ({
   dispatch,
   now,
 }: {
-  dispatch: Pick<DispatchView, 'id' | 'status' | 'startsAt' | 'reconfirmedAt'>;
+  dispatch: Pick<DispatchView, 'id' | 'status' | 'startsAt' | 'reconfirmedAt'> &
+    Partial<Pick<DispatchView, 'rescheduledFrom'>>;
   now: Date;
 }) => {
   const translate = useTranslate();
+  const locale = useDisplayLocale();
   const notify = useNotify();
   const reconfirm = useApiAction<{ id: string }>((body) => `/dispatches/${body.id}/reconfirm`, {
     onSuccess: () => notify('app.reconfirm.done', { type: 'success' }),
@@ -24,7 +28,9 @@ export const ReconfirmPrompt = ({
   if (!needsReconfirmation(dispatch, now) || reconfirm.isSuccess) return null;
   return (
     <Alert severity="warning" data-testid="reconfirm-prompt" sx={{ '& .MuiAlert-message': { width: '100%' } }}>
-      {translate('app.reconfirm.hint')}
+      {awaitsMoveAnswer(dispatch) && dispatch.rescheduledFrom
+        ? translate('app.reconfirm.moved_hint', { from: formatDateTime(dispatch.rescheduledFrom, locale) })
+        : translate('app.reconfirm.hint')}
       <Button
         variant="contained"
         color="primary"
@@ -35,7 +41,7 @@ export const ReconfirmPrompt = ({
         onClick={() => reconfirm.mutate({ id: dispatch.id })}
         sx={{ mt: 1 }}
       >
-        {translate('app.reconfirm.action')}
+        {translate(awaitsMoveAnswer(dispatch) ? 'app.reconfirm.moved_action' : 'app.reconfirm.action')}
       </Button>
     </Alert>
   );

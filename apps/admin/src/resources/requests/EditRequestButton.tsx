@@ -172,45 +172,19 @@ const EditDialog = ({ record, onClose }: { record: RequestRecord; onClose: () =>
   );
 };
 
-/**
- * A confirmed visit cannot be moved (the API answers REQUEST_NOT_EDITABLE): the dialog says so
- * and what can be done instead, rather than a form that fails on saving.
- */
-const ConfirmedDialog = ({ onClose }: { onClose: () => void }) => {
-  const translate = useTranslate();
-  return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{translate('app.desk.edit.confirmed_title')}</DialogTitle>
-      <DialogContent>
-        <DialogContentText>{translate('app.desk.edit.confirmed_content')}</DialogContentText>
-        <Box component="ul" sx={{ mt: 1, mb: 0, pl: 3 }}>
-          <li>{translate('app.desk.edit.confirmed_option_dispatch')}</li>
-          <li>{translate('app.desk.edit.confirmed_option_cancel')}</li>
-        </Box>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('app.desk.close')}</Button>
-      </DialogActions>
-    </Dialog>
-  );
-};
-
-/** 日時・内容を変更: a form while someone is being looked for; an explanation once the visit is confirmed. */
+/** 日時・内容を変更 while someone is being looked for (a confirmed visit is moved with RescheduleButton). */
 export const EditRequestButton = () => {
   const record = useRecordContext<RequestRecord>();
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'requests', action: 'edit' });
   const [open, setOpen] = useState(false);
-  if (!record || !canAccess || visitOver(record, new Date())) return null;
-  const editable = isOpen(record.status);
-  if (!editable && record.status !== 'confirmed') return null;
+  if (!record || !canAccess || visitOver(record, new Date()) || !isOpen(record.status)) return null;
   return (
     <>
       <Button variant="outlined" startIcon={<EditCalendarIcon />} onClick={() => setOpen(true)}>
         {translate('app.desk.edit.open')}
       </Button>
-      {open && editable && <EditDialog record={record} onClose={() => setOpen(false)} />}
-      {open && !editable && <ConfirmedDialog onClose={() => setOpen(false)} />}
+      {open && <EditDialog record={record} onClose={() => setOpen(false)} />}
     </>
   );
 };

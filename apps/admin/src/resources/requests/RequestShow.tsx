@@ -21,6 +21,7 @@ import { CancelRequestButton } from './CancelRequestButton';
 import { CandidatesPanel } from './CandidatesPanel';
 import { EditRequestButton } from './EditRequestButton';
 import { HoldButtons } from './HoldButtons';
+import { RescheduleButton } from './RescheduleButton';
 import { OfferHistoryPanel, PhoneLink } from './OfferHistoryPanel';
 import { SwapsPanel } from './SwapsPanel';
 import { RequestChips, VisitTime, type RequestRecord } from './fields';
@@ -86,6 +87,7 @@ const RequestDetails = () => {
         <Box sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', gap: 1 }}>
           <HoldButtons />
           <EditRequestButton />
+          <RescheduleButton />
           <VisitOutcomeButtons />
           <CancelDispatchButton />
           <CancelRequestButton />
@@ -130,6 +132,15 @@ const RequestDetails = () => {
               <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
                 {dispatch.data.interpreterName}
                 <ReconfirmedChip dispatch={dispatch.data} />
+                {dispatch.data.status === 'confirmed' &&
+                  dispatch.data.rescheduledFrom &&
+                  !dispatch.data.reconfirmedAt && (
+                    <Typography component="span" variant="body2" color="text.secondary" data-testid="moved-from">
+                      {translate('app.reconfirm.moved_from', {
+                        from: formatDateTime(dispatch.data.rescheduledFrom, locale),
+                      })}
+                    </Typography>
+                  )}
               </Box>
             </Row>
           )}

@@ -1,3 +1,4 @@
+import { countryName } from '@app/domain/model';
 import {
   DEFAULT_LEAD_TIME_BUSINESS_DAYS,
   type DispatchView,
@@ -80,14 +81,7 @@ export function urgentIfFiledNow(startsAt: string | null, now: Date): boolean | 
 
 /** 'VN' → ベトナム / Vietnam; a value that is not a region code is shown as typed. */
 export function nationalityLabel(value: string | null | undefined, locale: 'ja' | 'en'): string {
-  if (!value) return '';
-  const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) return value;
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? value;
-  } catch {
-    return value;
-  }
+  return countryName(value, locale);
 }
 
 /** What a no-show of each party costs: the hospital pays the no-show fee for its patient, nobody for the interpreter. */

@@ -154,6 +154,13 @@ export class DispatchViewSchema implements DispatchView {
   @ApiProperty() lateCancellation!: boolean;
   @ApiProperty({ ...instant, nullable: true }) reconfirmedAt!: string | null;
   @ApiProperty({
+    ...instant,
+    nullable: true,
+    description:
+      'The start before the hospital last moved the visit; with reconfirmedAt null the interpreter has not yet said whether they can make the new time',
+  })
+  rescheduledFrom!: string | null;
+  @ApiProperty({
     enum: REPORT_STATES,
     nullable: true,
     description: 'The report of a primary dispatch once the visit is over',

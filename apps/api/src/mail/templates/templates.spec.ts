@@ -49,6 +49,17 @@ const SAMPLES: TemplateParams = {
   reminder: { recipientName: 'An', startsAt, endsAt, hospitalName: 'H', address: 'A', role: 'volunteer' },
   reconfirm: { volunteerName: 'An', startsAt, hospitalName: 'H', linkUrl: link, respondBy: startsAt },
   report_reminder: { volunteerName: 'An', startsAt, endsAt, hospitalName: 'H', reportUrl: link },
+  visit_moved: {
+    volunteerName: 'An',
+    fromStartsAt: startsAt,
+    fromEndsAt: endsAt,
+    startsAt,
+    endsAt,
+    hospitalName: 'H',
+    released: false,
+    linkUrl: link,
+    visitUrl: link,
+  },
 };
 
 describe('mail templates', () => {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -154,6 +154,20 @@ export class CreateRequestDto {
 export class UpdateRequestDto extends PartialType(OmitType(CreateRequestDto, ['hospitalId', 'onHold'] as const), {
   skipNullProperties: false,
 }) {}
+
+/** Moving a confirmed visit: the new times; the interpreter is asked whether they can still come. */
+export class RescheduleDto extends PickType(CreateRequestDto, ['startsAt', 'endsAt'] as const) {
+  @ApiPropertyOptional({
+    example: '主治医の都合により',
+    maxLength: 500,
+    description: "Why the visit moved: kept in the request's history, never mailed",
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
 
 export class CancelDto {
   @ApiProperty({ example: '患者さんの都合により' })

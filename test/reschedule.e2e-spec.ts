@@ -1,0 +1,319 @@
+import { Dispatch, InterpretationRequest, Offer } from '@app/domain';
+import { MailSender } from '../apps/api/src/mail/mail-sender';
+import { aUser } from './support/factories';
+import { TestSmtpServer } from './support/smtp-server';
+import { createTestApp, login, TestApp } from './support/test-app';
+import { PATIENT, visitWorld } from './support/visit-fixtures';
+import { aQualifiedVolunteer, at, jst, TODAY } from './support/workflow-fixtures';
+
+const HOUR = 3_600_000;
+
+/**
+ * Moving a confirmed visit (#19): POST /api/requests/:id/reschedule. The hospital moves the
+ * appointment; the interpreter is asked by mail whether they can make the new time (and may say
+ * no without it counting against them), or is released when the new time clashes with another of
+ * their visits or their availability — then the request looks for someone else. No fee.
+ */
+describe('Moving a confirmed visit', () => {
+  let smtp: TestSmtpServer;
+  let t: TestApp;
+  let world: Awaited<ReturnType<typeof visitWorld>>;
+
+  beforeAll(async () => {
+    smtp = await TestSmtpServer.start();
+    t = await createTestApp({ SMTP_URL: smtp.url });
+    t.clock.set(TODAY);
+    world = await visitWorld(t, 0);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+  afterEach(() => t.clock.set(TODAY));
+
+  /** A volunteer with an account (always available unless `availability` says otherwise), speaking `language`. */
+  async function anInterpreter(language: string, overrides: Parameters<typeof aQualifiedVolunteer>[2] = {}) {
+    const record = await aQualifiedVolunteer(t, world.courses, { languages: [language], ...overrides });
+    const user = await aUser(t, { role: 'volunteer', volunteerId: record.id });
+    return { ...record, auth: (await login(t, user.email, user.password)).auth };
+  }
+  const reschedule = (requestId: string, body: object, auth = world.coordinator.auth) =>
+    t.http().post(`/api/requests/${requestId}/reschedule`).set('Authorization', auth).send(body);
+  const dispatchOf = (id: string) => t.dataSource.getRepository(Dispatch).findOneByOrFail({ id });
+  const requestOf = (id: string) => t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id });
+  const iso = (instant: string) => new Date(instant).toISOString();
+  const events = async (subjectId: string) =>
+    (
+      await t.dataSource.query(
+        `SELECT event, from_status, to_status, reason FROM status_transitions WHERE subject_id = $1 ORDER BY at, event`,
+        [subjectId],
+      )
+    ).map((row: { event: string; from_status: string; to_status: string; reason: string | null }) => row);
+  async function delivered(to: string, subject: RegExp) {
+    await t.app.get(MailSender).sendDue(200);
+    return smtp.received.filter((m) => m.to.includes(to) && subject.test(m.subject));
+  }
+
+  it("moves the interpreter's dispatch to the new time and asks them by mail, without patient details; they reconfirm", async () => {
+    const interpreter = await anInterpreter('th');
+    const { requestId, dispatchId } = await world.dispatch(jst(8, '10:00'), jst(8, '11:00'), interpreter.id, 'th');
+    // They had reconfirmed the old time already.
+    await t.http().post(`/api/dispatches/${dispatchId}/reconfirm`).set('Authorization', interpreter.auth).expect(200);
+
+    const moved = await reschedule(requestId, {
+      startsAt: jst(9, '14:00'),
+      endsAt: jst(9, '15:30'),
+      reason: '主治医の外来日が変わったため',
+    }).expect(200);
+    expect(moved.body).toMatchObject({
+      status: 'confirmed',
+      startsAt: iso(jst(9, '14:00')),
+      endsAt: iso(jst(9, '15:30')),
+    });
+    expect(moved.body.cancellation).toMatchObject({ late: false, feeYen: 0 });
+
+    const view = await t.http().get(`/api/dispatches/${dispatchId}`).set('Authorization', interpreter.auth).expect(200);
+    expect(view.body).toMatchObject({
+      status: 'confirmed',
+      startsAt: iso(jst(9, '14:00')),
+      endsAt: iso(jst(9, '15:30')),
+      rescheduledFrom: iso(jst(8, '10:00')),
+      reconfirmedAt: null,
+    });
+    // The move is in the history of both, with both times and the reason.
+    const [requestMove] = (await events(requestId)).filter((e: { event: string }) => e.event === 'reschedule');
+    expect(requestMove).toMatchObject({ from_status: 'confirmed', to_status: 'confirmed' });
+    expect(requestMove.reason).toContain(iso(jst(8, '10:00')));
+    expect(requestMove.reason).toContain(iso(jst(9, '14:00')));
+    expect(requestMove.reason).toContain('主治医の外来日が変わったため');
+    expect((await events(dispatchId)).map((e: { event: string }) => e.event)).toContain('reschedule');
+
+    const [mail] = await delivered(interpreter.email, /^【日時変更】2026年12月9日/);
+    expect(mail.text).toMatch(/変更前 +2026年12月8日.*10:00/);
+    expect(mail.text).toMatch(/変更後 +2026年12月9日.*14:00/);
+    expect(mail.text).toContain(`/admin/#/dispatches/${dispatchId}/show`);
+    expect(`${mail.subject}${mail.text}${mail.html}`).not.toContain(PATIENT);
+    expect(mail.text).not.toContain('主治医の外来日が変わったため');
+
+    const token = /reconfirm-links\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    expect(token).toBeDefined();
+    t.clock.set(at(TODAY, HOUR));
+    await t.http().post(`/api/reconfirm-links/${token}`).expect(200);
+    expect((await dispatchOf(dispatchId)).reconfirmedAt).toEqual(at(TODAY, HOUR));
+  });
+
+  it('writes to the interpreter in their own language', async () => {
+    const interpreter = await anInterpreter('fa');
+    await t.dataSource.query(`UPDATE users SET locale = 'en' WHERE volunteer_id = $1`, [interpreter.id]);
+    const { requestId } = await world.dispatch(jst(12, '10:00'), jst(12, '11:00'), interpreter.id, 'fa');
+    await reschedule(requestId, { startsAt: jst(12, '15:00'), endsAt: jst(12, '16:00') }).expect(200);
+    const [mail] = await delivered(interpreter.email, /^Visit moved: Sat 12 Dec 2026, 15:00/);
+    expect(mail.headers.get('content-language')).toBe('en');
+    expect(mail.text).toMatch(/Was +Sat 12 Dec 2026, 10:00/);
+    expect(mail.text).toContain('does not count as your cancellation');
+    expect(mail.text).not.toContain(PATIENT);
+  });
+
+  it("takes the interpreter's \"I can't go\" after a move as the move's doing: no late cancellation, no fee, and someone else is looked for", async () => {
+    const interpreter = await anInterpreter('lo');
+    await anInterpreter('lo');
+    const { requestId, dispatchId } = await world.dispatch(jst(10, '10:00'), jst(10, '11:00'), interpreter.id, 'lo');
+    // Moved to tomorrow morning, inside the late-cancellation window.
+    await reschedule(requestId, { startsAt: jst(2, '08:00'), endsAt: jst(2, '09:00') }).expect(200);
+    const cant = await t
+      .http()
+      .post(`/api/dispatches/${dispatchId}/cancel`)
+      .set('Authorization', interpreter.auth)
+      .send({ reason: 'その時間は仕事です' })
+      .expect(200);
+    expect(cant.body).toMatchObject({ status: 'cancelled', cancelledBy: 'hospital', lateCancellation: false });
+    const request = await requestOf(requestId);
+    expect(['open', 'offered']).toContain(request.status);
+
+    // Once they reconfirmed a move, a later "I can't go" is theirs again.
+    const other = await anInterpreter('lo');
+    const second = await world.dispatch(jst(11, '10:00'), jst(11, '11:00'), other.id, 'lo');
+    await reschedule(second.requestId, { startsAt: jst(2, '06:00'), endsAt: jst(2, '07:00') }).expect(200);
+    await t.http().post(`/api/dispatches/${second.dispatchId}/reconfirm`).set('Authorization', other.auth).expect(200);
+    const theirs = await t
+      .http()
+      .post(`/api/dispatches/${second.dispatchId}/cancel`)
+      .set('Authorization', other.auth)
+      .send({ reason: '体調不良' })
+      .expect(200);
+    expect(theirs.body).toMatchObject({ cancelledBy: 'interpreter', lateCancellation: true });
+  });
+
+  it('releases an interpreter the new time double-books, and sends the request back to finding someone, in one go', async () => {
+    const busy = await anInterpreter('km');
+    const free = await anInterpreter('km');
+    const { requestId, dispatchId } = await world.dispatch(jst(14, '10:00'), jst(14, '11:00'), busy.id, 'km');
+    // Another visit of theirs on the 15th at 10:00.
+    const other = await world.dispatch(jst(15, '10:00'), jst(15, '11:00'), busy.id, 'km');
+
+    const moved = await reschedule(requestId, { startsAt: jst(15, '10:30'), endsAt: jst(15, '11:30') }).expect(200);
+    expect(moved.body).toMatchObject({ status: 'offered', startsAt: iso(jst(15, '10:30')) });
+    expect(await dispatchOf(dispatchId)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'hospital',
+      lateCancellation: false,
+      startsAt: new Date(jst(14, '10:00')),
+    });
+    expect((await dispatchOf(other.dispatchId)).status).toBe('confirmed');
+    // A new wave for the new time went to the free interpreter.
+    const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId, status: 'pending' } });
+    expect(offers.map((o) => o.volunteerId)).toEqual([free.id]);
+    const history = await events(requestId);
+    expect(history.map((e: { event: string }) => e.event)).toEqual(
+      expect.arrayContaining(['reschedule', 'reopen', 'offer']),
+    );
+    const [released] = await delivered(busy.email, /^【日時変更】2026年12月15日/);
+    expect(released.text).toContain('この派遣は取り消しました');
+    expect(released.text).not.toContain('reconfirm-links');
+    const ics = released.attachments.map((a) => a.content.toString('utf8')).join('\n');
+    expect(ics).toContain('METHOD:CANCEL');
+  });
+
+  it("releases the interpreter when only the database's no-double-booking constraint finds the clash, and keeps the rest of the move", async () => {
+    const interpreter = await anInterpreter('ps');
+    const { requestId, dispatchId } = await world.dispatch(jst(17, '10:00'), jst(17, '11:00'), interpreter.id, 'ps');
+    const other = await world.dispatch(jst(20, '10:00'), jst(20, '11:00'), interpreter.id, 'ps');
+    // A busy span the matching rules do not look at (far wider than the visit): only ex_dispatch_no_overlap sees it.
+    await t.dataSource.query(`UPDATE dispatches SET busy_from = $2 WHERE id = $1`, [
+      other.dispatchId,
+      new Date(jst(18, '00:00')),
+    ]);
+    const moved = await reschedule(requestId, { startsAt: jst(18, '09:00'), endsAt: jst(18, '10:00') }).expect(200);
+    expect(moved.body).toMatchObject({ startsAt: iso(jst(18, '09:00')) });
+    expect(['open', 'offered', 'escalated']).toContain(moved.body.status);
+    expect(await dispatchOf(dispatchId)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'hospital',
+      lateCancellation: false,
+      startsAt: new Date(jst(17, '10:00')),
+    });
+    expect((await dispatchOf(other.dispatchId)).status).toBe('confirmed');
+    const dispatchEvents = (await events(dispatchId)).map((e: { event: string }) => e.event);
+    expect(dispatchEvents).not.toContain('reschedule');
+    expect(dispatchEvents).toContain('cancel');
+  });
+
+  it('releases an interpreter who is not available at the new time', async () => {
+    const weekdays = {
+      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
+      exceptions: [],
+    };
+    const interpreter = await anInterpreter('my', { availability: weekdays });
+    const { requestId, dispatchId } = await world.dispatch(jst(16, '10:00'), jst(16, '11:00'), interpreter.id, 'my');
+    // Saturday the 19th: not one of their days. Nobody else speaks Burmese: staff are called in.
+    const moved = await reschedule(requestId, { startsAt: jst(19, '10:00'), endsAt: jst(19, '11:00') }).expect(200);
+    expect(moved.body).toMatchObject({ status: 'escalated', escalationReason: 'no_eligible' });
+    expect((await dispatchOf(dispatchId)).status).toBe('cancelled');
+  });
+
+  describe('who may move a visit, and when', () => {
+    let requestId: string;
+    let volunteerAuth: string;
+    beforeAll(async () => {
+      const interpreter = await anInterpreter('si');
+      volunteerAuth = interpreter.auth;
+      ({ requestId } = await world.dispatch(jst(21, '10:00'), jst(21, '11:00'), interpreter.id, 'si'));
+    });
+    const fieldsOf = (res: { body: { errors?: object } }) => Object.keys(res.body.errors ?? {});
+    const later = { startsAt: jst(22, '10:00'), endsAt: jst(22, '11:00') };
+
+    it("answers another hospital's coordinator 404 and a volunteer 403", async () => {
+      const stranger = await aUser(t, { role: 'coordinator' });
+      const auth = (await login(t, stranger.email, stranger.password)).auth;
+      await reschedule(requestId, later, auth).expect(404);
+      await reschedule(requestId, later, volunteerAuth).expect(403);
+      expect((await requestOf(requestId)).startsAt).toEqual(new Date(jst(21, '10:00')));
+    });
+
+    it('names the field of bad input', async () => {
+      expect(fieldsOf(await reschedule(requestId, { ...later, endsAt: jst(22, '09:00') }).expect(422))).toEqual([
+        'endsAt',
+      ]);
+      expect(
+        fieldsOf(await reschedule(requestId, { startsAt: jst(1, '08:00'), endsAt: jst(1, '08:30') }).expect(422)),
+      ).toEqual(['startsAt']);
+      const missing = await reschedule(requestId, { startsAt: later.startsAt });
+      expect([400, 422]).toContain(missing.status);
+      expect(fieldsOf(missing)).toEqual(['endsAt']);
+      const notATime = await reschedule(requestId, { ...later, startsAt: 'tomorrow' });
+      expect([400, 422]).toContain(notATime.status);
+      expect(fieldsOf(notATime)).toEqual(['startsAt']);
+      await reschedule(requestId, { ...later, fee: 0 }).expect(400);
+      await t
+        .http()
+        .post('/api/requests/not-a-uuid/reschedule')
+        .set('Authorization', world.coordinator.auth)
+        .send(later)
+        .expect(400);
+    });
+
+    it('refuses a visit that has started (409), and sends a request nobody is confirmed for to PATCH (409)', async () => {
+      t.clock.set(jst(21, '10:15'));
+      expect((await reschedule(requestId, later).expect(409)).body.code).toBe('VISIT_STARTED');
+      t.clock.set(TODAY);
+      const open = await t
+        .http()
+        .post('/api/requests')
+        .set('Authorization', world.coordinator.auth)
+        .send({
+          language: 'si',
+          startsAt: jst(23, '10:00'),
+          endsAt: jst(23, '11:00'),
+          department: 'internal_medicine',
+          visitType: 'outpatient',
+          patient: { displayName: PATIENT, gender: 'female', ageBand: 'adult' },
+        })
+        .expect(201);
+      expect((await reschedule(open.body.id, later).expect(409)).body.code).toBe('REQUEST_NOT_CONFIRMED');
+    });
+  });
+
+  it.each([0, 1, 2])('a move racing the interpreter\'s "I can\'t go" leaves one outcome (run %i)', async () => {
+    const interpreter = await anInterpreter('uz');
+    const { requestId, dispatchId } = await world.dispatch(jst(28, '10:00'), jst(28, '11:00'), interpreter.id, 'uz');
+    const [move, cant] = await Promise.all([
+      reschedule(requestId, { startsAt: jst(29, '10:00'), endsAt: jst(29, '11:00') }),
+      t
+        .http()
+        .post(`/api/dispatches/${dispatchId}/cancel`)
+        .set('Authorization', interpreter.auth)
+        .send({ reason: '都合がつかなくなった' }),
+    ]);
+    expect(cant.status).toBe(200);
+    const dispatch = await dispatchOf(dispatchId);
+    expect(dispatch.status).toBe('cancelled');
+    if (move.status === 200) {
+      // The move came first: the dispatch moved, then the interpreter said no to the new time.
+      expect(dispatch).toMatchObject({ cancelledBy: 'hospital', startsAt: new Date(jst(29, '10:00')) });
+    } else {
+      // The "I can't go" came first: the request was looking for someone again, so the move is refused.
+      expect(move.status).toBe(409);
+      expect(move.body.code).toBe('REQUEST_NOT_CONFIRMED');
+      expect(dispatch).toMatchObject({ cancelledBy: 'interpreter', startsAt: new Date(jst(28, '10:00')) });
+    }
+    const live = await t.dataSource.getRepository(Dispatch).count({ where: { requestId, status: 'confirmed' } });
+    expect(live).toBe(0);
+  });
+
+  it('a move racing the request being cancelled leaves it cancelled, with no live dispatch', async () => {
+    const interpreter = await anInterpreter('mn');
+    const { requestId } = await world.dispatch(jst(24, '10:00'), jst(24, '11:00'), interpreter.id, 'mn');
+    const [move, cancel] = await Promise.all([
+      reschedule(requestId, { startsAt: jst(25, '10:00'), endsAt: jst(25, '11:00') }),
+      t
+        .http()
+        .post(`/api/requests/${requestId}/cancel`)
+        .set('Authorization', world.coordinator.auth)
+        .send({ reason: '受診が不要になった' }),
+    ]);
+    expect(cancel.status).toBe(200);
+    expect([200, 409]).toContain(move.status);
+    expect((await requestOf(requestId)).status).toBe('cancelled');
+    expect(await t.dataSource.getRepository(Dispatch).count({ where: { requestId, status: 'confirmed' } })).toBe(0);
+  });
+});
