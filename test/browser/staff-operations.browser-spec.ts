@@ -221,7 +221,12 @@ describe('staff operations (browser)', () => {
       .getByRole('row')
       .filter({ hasText: completedVolunteerName });
     await volunteerRow.waitFor();
-    expect(await volunteerRow.getByRole('cell').allTextContents()).toEqual([completedVolunteerName, '1', '3,000円', 'PDF']);
+    expect(await volunteerRow.getByRole('cell').allTextContents()).toEqual([
+      completedVolunteerName,
+      '1',
+      '3,000円',
+      'PDF',
+    ]);
     await screenshot(page, 'exports');
 
     const button = page.getByRole('button', { name: '派遣一覧（CSV）' });
