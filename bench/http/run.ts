@@ -1,0 +1,432 @@
+/**
+ * `npm run bench:http`: the built API (dist, as `npm run start:prod` runs it) on a fresh database
+ * holding the demo's year of history, driven by autocannon route by route, against a bare NestJS
+ * route of the same versions measured in the same run. Prints req/s, p50 and p95 and each
+ * route's share of the bare route, with the machine's cores and load.
+ *
+ *   npm run bench:http -- [--duration=8] [--connections=50] [--workers=1|1,2] [--rounds=1]
+ *                         [--volunteers=5000] [--routes=requests,volunteers] [--no-build]
+ *
+ * The load generator runs on the same machine: on 2 cores it takes CPU the API would otherwise
+ * have, so compare ratios to the bare route from the same run, not absolute numbers.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { seedBenchVolunteers } from './seed-volunteers';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ROUTES = ['health', 'requests', 'volunteers', 'candidates', 'filing', 'accept'] as const;
+type RouteName = (typeof ROUTES)[number];
+
+interface Options {
+  duration: number;
+  connections: number;
+  workers: number[];
+  rounds: number;
+  volunteers: number;
+  routes: RouteName[];
+  build: boolean;
+  dist: string;
+  server: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const routes = (get('routes')?.split(',') ?? [...ROUTES]) as RouteName[];
+  for (const r of routes) if (!ROUTES.includes(r)) throw new Error(`Unknown route ${r}; one of ${ROUTES.join(', ')}`);
+  return {
+    duration: Number(get('duration') ?? 8),
+    connections: Number(get('connections') ?? 50),
+    workers: (get('workers') ?? '1').split(',').map(Number),
+    rounds: Number(get('rounds') ?? 1),
+    volunteers: Number(get('volunteers') ?? 0),
+    routes,
+    build: !argv.includes('--no-build'),
+    dist: path.resolve(ROOT, get('dist') ?? 'dist'),
+    server: (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, ''),
+  };
+}
+
+const ADMIN = { email: 'admin@bench.example.jp', password: 'bench-admin-password-2026' };
+const DEMO_PASSWORD = 'demo-password-2026';
+const DATABASE = 'bench_http';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Measured {
+  route: string;
+  connections: number;
+  requests: number;
+  ok: number;
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  /** the answers other than 2xx, by status */
+  statuses?: string[];
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One autocannon run; latencies are collected per response (autocannon's summary has no p95). */
+async function measure(
+  route: string,
+  options: autocannon.Options & { url: string },
+  warmupSeconds = 2,
+): Promise<Measured> {
+  if (warmupSeconds > 0 && !options.amount) await autocannon({ ...options, duration: warmupSeconds });
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  let instance!: autocannon.Instance;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    times.push(responseTime);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
+  const result = await done;
+  times.sort((a, b) => a - b);
+  return {
+    route,
+    connections: options.connections ?? 10,
+    requests: times.length,
+    ok: result['2xx'],
+    statuses: [...statuses].filter(([status]) => status >= 300).map(([status, n]) => `${n}× ${status}`),
+    reqPerSec: times.length / result.duration,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+  };
+}
+
+async function resetDatabase(server: string): Promise<string> {
+  const client = new Client({ connectionString: `${server}/postgres` });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${DATABASE}`);
+  await client.end();
+  return `${server}/${DATABASE}`;
+}
+
+async function waitForHealth(base: string, child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The process exited (${child.exitCode}); see ${logFile}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`No answer from ${base} within 3 minutes; see ${logFile}`);
+}
+
+function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; log: string } {
+  const log = path.join(ROOT, '.data', `bench-http-${name}.log`);
+  const out = openSync(log, 'w');
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  return { child, log };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+async function login(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = (await res.json()) as { accessToken?: string };
+  if (!body.accessToken) throw new Error(`Sign-in of ${email} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.accessToken;
+}
+
+/** Every demo volunteer gets an account (the demo gives three), so accepts spread over many people. */
+async function giveVolunteersAccounts(db: Client): Promise<void> {
+  await db.query(
+    `INSERT INTO users (email, role, display_name, locale, volunteer_id, password_hash)
+     SELECT v.email, 'volunteer', v.display_name, 'ja', v.id,
+            (SELECT password_hash FROM users WHERE role = 'volunteer' LIMIT 1)
+       FROM volunteers v
+      WHERE v.email LIKE 'volunteer%@example.jp'
+        AND NOT EXISTS (SELECT 1 FROM users u WHERE u.volunteer_id = v.id OR u.email = v.email)`,
+  );
+}
+
+/** A filing body per call: each on its own Tokyo business-hours slot, so accepts never overlap. */
+function filingBody(n: number): string {
+  const day = new Date(Date.now() + (14 + (n % 300)) * 86_400_000);
+  const date = day.toISOString().slice(0, 10);
+  const hour = 9 + (Math.floor(n / 300) % 8);
+  const hh = String(hour).padStart(2, '0');
+  return JSON.stringify({
+    language: 'vi',
+    startsAt: `${date}T${hh}:00:00+09:00`,
+    endsAt: `${date}T${hh}:50:00+09:00`,
+    department: 'internal_medicine',
+    visitType: 'outpatient',
+    patient: { displayName: 'ベンチ・テスト', gender: 'female', ageBand: 'adult', nationality: 'VN' },
+  });
+}
+
+interface Tokens {
+  admin: string;
+  coordinator: string;
+}
+
+async function runRoutes(base: string, o: Options, db: Client, tokens: Tokens, label: string): Promise<Measured[]> {
+  const results: Measured[] = [];
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  const common = { duration: o.duration, connections: o.connections };
+  let filed = 0;
+  for (const route of o.routes) {
+    let m: Measured | null = null;
+    if (route === 'health') m = await measure(`${label} GET /api/health`, { ...common, url: `${base}/api/health` });
+    if (route === 'requests')
+      m = await measure(`${label} GET /api/requests?perPage=25`, {
+        ...common,
+        url: `${base}/api/requests?perPage=25`,
+        headers: auth(tokens.admin),
+      });
+    if (route === 'volunteers')
+      m = await measure(`${label} GET /api/volunteers?perPage=25`, {
+        ...common,
+        url: `${base}/api/volunteers?perPage=25`,
+        headers: auth(tokens.admin),
+      });
+    if (route === 'candidates') {
+      const { rows } = await db.query(
+        `SELECT id FROM requests WHERE status IN ('open', 'offered', 'escalated') AND starts_at > now()
+          ORDER BY (language = 'vi') DESC, starts_at LIMIT 1`,
+      );
+      if (!rows.length) throw new Error('No open request for the candidates route');
+      m = await measure(`${label} GET /api/requests/:id/candidates`, {
+        ...common,
+        url: `${base}/api/requests/${rows[0].id}/candidates`,
+        headers: auth(tokens.admin),
+      });
+    }
+    if (route === 'filing') {
+      m = await measure(
+        `${label} POST /api/requests`,
+        {
+          ...common,
+          connections: 10,
+          url: `${base}/api/requests`,
+          requests: [
+            {
+              method: 'POST',
+              headers: { ...auth(tokens.coordinator), 'content-type': 'application/json' },
+              setupRequest: (req) => ({ ...req, body: filingBody(filed++) }),
+            },
+          ],
+        },
+        0,
+      );
+    }
+    if (route === 'accept') m = await measureAccepts(base, o, db, label);
+    if (m) {
+      results.push(m);
+      say(format(m, null));
+    }
+  }
+  return results;
+}
+
+/** Accepts one pending offer per request (as its volunteer), as many as the filings left. */
+async function measureAccepts(base: string, o: Options, db: Client, label: string): Promise<Measured | null> {
+  const { rows } = await db.query<{ id: string; email: string }>(
+    `SELECT DISTINCT ON (o.request_id) o.id, u.email
+       FROM offers o JOIN users u ON u.volunteer_id = o.volunteer_id
+      WHERE o.status = 'pending' AND u.active
+      ORDER BY o.request_id, o.created_at`,
+  );
+  if (rows.length < 20) {
+    say(`(accept: only ${rows.length} pending offers to volunteers with accounts; run with the filing route)`);
+    return null;
+  }
+  const tokens = new Map<string, string>();
+  for (const email of new Set(rows.map((r) => r.email))) tokens.set(email, await login(base, email, DEMO_PASSWORD));
+  let next = 0;
+  return measure(
+    `${label} POST /api/offers/:id/accept`,
+    {
+      url: base,
+      connections: 10,
+      amount: rows.length,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const offer = rows[next++ % rows.length];
+            return {
+              ...req,
+              path: `/api/offers/${offer.id}/accept`,
+              headers: { ...req.headers, authorization: `Bearer ${tokens.get(offer.email)}` },
+            };
+          },
+        },
+      ],
+    },
+    0,
+  );
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : '–');
+
+function format(m: Measured, bare: number | null, spread = ''): string {
+  const share = bare ? ` | ${((100 * m.reqPerSec) / bare).toFixed(1)} %` : '';
+  const errors = m.ok === m.requests ? '' : ` (${m.statuses?.join(', ') ?? `${m.requests - m.ok} not 2xx`})`;
+  return `| ${m.route} | ${m.connections} | ${Math.round(m.reqPerSec)}${spread}${errors} | ${ms(m.p50)} | ${ms(m.p95)}${share} |`;
+}
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2));
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  say(`bench:http ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, load ${load()}`);
+  say(
+    `options: ${o.duration} s a route, ${o.connections} connections (filing and accept: 10), API workers ${o.workers.join(' → ')}, ` +
+      `${o.rounds} round(s)${o.volunteers ? `, +${o.volunteers} volunteers` : ''}`,
+  );
+  if (o.build) {
+    say('building the API (nest build api)…');
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+  const portBase = 38_000 + (process.pid % 1000) * 2;
+  const bare = startProcess('bare', ['-r', 'ts-node/register/transpile-only', 'bench/http/bare-app.ts'], {
+    ...process.env,
+    TS_NODE_PROJECT: 'tsconfig.json',
+    PORT: String(portBase + 1),
+  });
+  const bareBase = `http://127.0.0.1:${portBase + 1}`;
+  const all: Measured[] = [];
+  const bareRuns: number[] = [];
+  try {
+    await waitForBare(bareBase, bare.child, bare.log);
+    for (const workers of o.workers) {
+      const url = await resetDatabase(o.server);
+      const api = startProcess(`api-${workers}`, [path.join(o.dist, 'apps/api/src/main.js')], {
+        ...process.env,
+        NODE_ENV: 'development',
+        DATABASE_URL: url,
+        PORT: String(portBase),
+        WEB_CONCURRENCY: String(workers),
+        SEED_DEMO: 'true',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        JWT_SECRET: 'bench-http-secret-bench-http-secret-0123456789',
+        STAFF_2FA: 'optional',
+        LOGIN_IP_LIMIT: '100000',
+        LOGIN_PAIR_LIMIT: '100000',
+        LOGIN_ACCOUNT_LIMIT: '100000',
+        // The bench's few users make thousands of calls a second: far past a person's budget.
+        USER_RATE_LIMIT: '100000000',
+      });
+      const base = `http://127.0.0.1:${portBase}`;
+      const db = new Client({ connectionString: url });
+      try {
+        const started = Date.now();
+        await waitForHealth(base, api.child, api.log);
+        await db.connect();
+        if (o.volunteers) await seedBenchVolunteers(db, o.volunteers);
+        await giveVolunteersAccounts(db);
+        const counts = await db.query(
+          `SELECT (SELECT count(*) FROM volunteers)::int AS volunteers, (SELECT count(*) FROM requests)::int AS requests,
+                  (SELECT count(*) FROM dispatches)::int AS dispatches, (SELECT count(*) FROM offers)::int AS offers`,
+        );
+        say(
+          `\nAPI ${workers} worker(s) up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${JSON.stringify(counts.rows[0])}`,
+        );
+        const tokens = {
+          admin: await login(base, ADMIN.email, ADMIN.password),
+          coordinator: await login(base, 'coordinator1@example.jp', DEMO_PASSWORD),
+        };
+        say('| route | connections | req/s | p50 | p95 |');
+        say('|---|---|---|---|---|');
+        for (let round = 1; round <= o.rounds; round++) {
+          const b = await measure('bare Nest GET /api/hello', {
+            duration: o.duration,
+            connections: o.connections,
+            url: `${bareBase}/api/hello`,
+          });
+          say(format(b, null));
+          bareRuns.push(b.reqPerSec);
+          all.push(b);
+          all.push(...(await runRoutes(base, o, db, tokens, `${workers}w`)));
+          say(`(round ${round}, load ${load()})`);
+        }
+      } finally {
+        await db.end().catch(() => undefined);
+        await stop(api.child);
+      }
+    }
+  } finally {
+    await stop(bare.child);
+  }
+  const bareMedian = median(bareRuns);
+  say(`\nMedians over ${o.rounds} round(s); share of the bare route's median ${Math.round(bareMedian)} req/s:`);
+  say('| route | connections | req/s | p50 | p95 | share of bare |');
+  say('|---|---|---|---|---|---|');
+  for (const route of [...new Set(all.map((m) => m.route))]) {
+    const runs = all.filter((m) => m.route === route);
+    const m: Measured = {
+      route,
+      connections: runs[0].connections,
+      requests: runs.reduce((s, r) => s + r.requests, 0),
+      ok: runs.reduce((s, r) => s + r.ok, 0),
+      reqPerSec: median(runs.map((r) => r.reqPerSec)),
+      p50: median(runs.map((r) => r.p50)),
+      p95: median(runs.map((r) => r.p95)),
+    };
+    const spread =
+      runs.length > 1
+        ? ` (${Math.round(Math.min(...runs.map((r) => r.reqPerSec)))}–${Math.round(Math.max(...runs.map((r) => r.reqPerSec)))})`
+        : '';
+    say(format(m, bareMedian, spread));
+  }
+  say(`load average at the end: ${load()} on ${os.cpus().length} cores`);
+}
+
+async function waitForBare(base: string, child: ChildProcess, log: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The bare app exited; see ${log}`);
+    try {
+      if ((await fetch(`${base}/api/hello`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`The bare app did not start; see ${log}`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`bench:http failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
