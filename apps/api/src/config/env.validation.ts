@@ -54,6 +54,8 @@ export const envSchema = Joi.object({
     Joi.number().integer().min(0).max(10),
     Joi.string().valid('loopback', 'linklocal', 'uniquelocal'),
   ).default(0),
+  /** API processes on the port (node:cluster); read by main.ts: one per core in production, else 1. */
+  WEB_CONCURRENCY: Joi.number().integer().min(1).max(64),
   JOBS_ENABLED: Joi.boolean().default(true),
   JOBS_TICK_MS: Joi.number().integer().min(50).max(600000).default(1000),
   JOBS_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(5),
