@@ -230,6 +230,9 @@ function filingBody(slots: Slot[], n: number): string {
   });
 }
 
+/** Filings made so far in this run: every round files on later weeks, never over an earlier round's visits. */
+let filed = 0;
+
 interface Tokens {
   admin: string;
   coordinator: string;
@@ -239,7 +242,6 @@ async function runRoutes(base: string, o: Options, db: Client, tokens: Tokens, l
   const results: Measured[] = [];
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   const common = { duration: o.duration, connections: o.connections };
-  let filed = 0;
   for (const route of o.routes) {
     let m: Measured | null = null;
     if (route === 'health') m = await measure(`${label} GET /api/health`, { ...common, url: `${base}/api/health` });
