@@ -76,6 +76,8 @@ export class AppModule {
               LOGIN_PAIR_LIMIT: config.get('LOGIN_PAIR_LIMIT', { infer: true }),
               LOGIN_WINDOW_SECONDS: config.get('LOGIN_WINDOW_SECONDS', { infer: true }),
               LOGIN_BLOCK_SECONDS: config.get('LOGIN_BLOCK_SECONDS', { infer: true }),
+              USER_RATE_LIMIT: config.get('USER_RATE_LIMIT', { infer: true }),
+              ADDRESS_RATE_LIMIT: config.get('ADDRESS_RATE_LIMIT', { infer: true }),
             }),
           }),
         }),
@@ -107,9 +109,10 @@ export class AppModule {
       providers: [
         BootstrapService,
         { provide: APP_FILTER, useClass: ErrorFilter },
-        // Order matters: throttle, then authenticate, then authorise.
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        // Order matters: authenticate (so the throttle counts per user, by the verified token),
+        // throttle, then authorise.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
     };

@@ -20,7 +20,11 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   // Behind a load balancer the client's address is in X-Forwarded-For; trust only the configured hops.
   const trustProxy = app.get(ConfigService).get<number | string>('TRUST_PROXY') ?? 0;
-  (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', trustProxy);
+  const express = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void };
+  express.set('trust proxy', trustProxy);
+  // No ETag on API answers: they are never cached (no-store below), so hashing each body is waste.
+  // The panel's files keep theirs (express.static computes its own).
+  express.set('etag', false);
   app.setGlobalPrefix(API_PREFIX);
   // In this order: an id for every answer, even one the body parser gives; headers; the body
   // (registered here, Nest then adds no parser of its own); a body none of them read; input no

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
@@ -6,6 +7,7 @@ import { configureApp } from './app.setup';
 import { envSchema } from './config/env.validation';
 import { resolveDatabase } from './database/database-url';
 import { describeDatabaseUrl } from './database/typeorm-options';
+import { runPrimary, webConcurrency } from './web-concurrency';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -32,6 +34,19 @@ function assertValidEnvironment(): void {
 
 async function main(): Promise<void> {
   assertValidEnvironment();
+  const workers = webConcurrency(process.env);
+  // With several workers the primary starts the database (embedded or not) once and only forks;
+  // each worker is a whole API process on the shared port (node:cluster hands out connections).
+  if (workers > 1 && cluster.isPrimary) {
+    const { url, embedded } = await resolveDatabase(say);
+    stopDatabase = embedded?.stop;
+    process.env.DATABASE_URL = url;
+    await assertReachable(url);
+    await runPrimary(workers, { say, stopDatabase: embedded?.stop });
+    say(`Database: ${describeDatabaseUrl(url)}`);
+    return;
+  }
+  const worker = cluster.isWorker;
   const demoAdmin = !process.env.ADMIN_PASSWORD;
   const { url, embedded } = await resolveDatabase(say);
   stopDatabase = embedded?.stop;
@@ -42,8 +57,12 @@ async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true });
   configureApp(app);
   // Graceful shutdown: stop taking requests, let in-flight ones finish, then stop the database.
+  let closing = false;
   const shutdown = async (signal: string) => {
-    say(`${signal}: shutting down`);
+    // A worker hears Ctrl-C from the terminal and SIGTERM from the primary: close once.
+    if (closing) return;
+    closing = true;
+    if (!worker) say(`${signal}: shutting down`);
     await app.close();
     await embedded?.stop();
     process.exit(0);
@@ -52,6 +71,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port);
+  // A worker's start-up lines are the primary's to print, once for all.
+  if (worker) return;
   const base = process.env.APP_URL ?? `http://localhost:${port}`;
   say(
     `\nMedical interpreter dispatch is running: ${base}/api  (OpenAPI: ${base}/api/docs, health: ${base}/api/health)`,

@@ -32,7 +32,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<Actor | false> {
-    const user = await this.users.findActive(claims.sub);
+    const user = await this.users.findActor(claims.sub);
     if (!user || user.tokenVersion !== claims.ver) return false;
     return {
       id: user.id,

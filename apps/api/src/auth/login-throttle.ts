@@ -14,14 +14,26 @@ const notLogin = (context: ExecutionContext) => !Reflect.getMetadata(LOGIN_KEY, 
 type LoginRequest = { body?: unknown; ip?: string };
 
 /**
- * The account a sign-in names, as the users table keys it. Read before validation, so anything
- * that is not a string (`{"toString":1}`) counts as no account instead of throwing; validation
- * then answers 400 naming `email`.
+ * The account a sign-in names, as the users table keys it: the e-mail of a login or password
+ * reset, or the subject of the one-time token a 2FA code comes with (unverified: it only picks the
+ * counter, and a forged one only fills the sender's own per-address counter). Read before
+ * validation, so anything that is not a string (`{"toString":1}`) counts as no account instead
+ * of throwing; validation then answers 400 naming `email`.
  */
 export function loginAccount(req: LoginRequest): string {
-  const email =
-    typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>).email : undefined;
-  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+  const body = typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
+  if (typeof body.email === 'string') return body.email.trim().toLowerCase();
+  return typeof body.mfaToken === 'string' ? `mfa:${tokenSubject(body.mfaToken)}` : '';
+}
+
+function tokenSubject(token: string): string {
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const sub = typeof claims === 'object' && claims !== null ? (claims as { sub?: unknown }).sub : undefined;
+    return typeof sub === 'string' ? sub.slice(0, 64) : '';
+  } catch {
+    return '';
+  }
 }
 
 /** The client's address as the throttles count it: IPv4 as is, IPv6 by its /64 (what one subscriber gets). */
@@ -31,20 +43,54 @@ export function loginAddress(req: LoginRequest): string {
 
 type ThrottleSettings = Pick<
   AppConfig,
-  'LOGIN_IP_LIMIT' | 'LOGIN_PAIR_LIMIT' | 'LOGIN_WINDOW_SECONDS' | 'LOGIN_BLOCK_SECONDS'
+  | 'LOGIN_IP_LIMIT'
+  | 'LOGIN_PAIR_LIMIT'
+  | 'LOGIN_WINDOW_SECONDS'
+  | 'LOGIN_BLOCK_SECONDS'
+  | 'USER_RATE_LIMIT'
+  | 'ADDRESS_RATE_LIMIT'
 >;
 
+type ThrottledRequest = LoginRequest & { user?: { id: string }; path?: string; originalUrl?: string };
+
+/** The signed-in caller, once the access token has been checked (the guard runs after JwtAuthGuard). */
+const signedInUser = (context: ExecutionContext) =>
+  context.switchToHttp().getRequest<ThrottledRequest>().user?.id ?? null;
+
+/** Liveness and readiness checks are polled by load balancers and monitors, all from a few addresses. */
+const isHealthCheck = (context: ExecutionContext) => context.getClass().name === 'HealthController';
+
 /**
- * The hard limits, as throttles of @nestjs/throttler: a generous default for every route; on
- * login, one per client address (all accounts) and one per account *and* address pair. Both
- * block only the address that exceeded them, so nobody elsewhere can lock an owner out; the
- * account as a whole is only slowed (LoginPacer).
+ * The hard limits, as throttles of @nestjs/throttler. Authenticated calls count against the
+ * signed-in user (the verified token's subject), so people behind one proxy or hospital network
+ * each have their own budget and one user's devices share theirs. Calls without a sign-in (mail
+ * links, refresh, calendar feeds) count per client address. On login, password reset and 2FA
+ * codes: one throttle per client address (all accounts) and one per account *and* address pair;
+ * both block only the address that exceeded them, so nobody elsewhere can lock an owner out; the
+ * account as a whole is only slowed (LoginPacer) or, for 2FA codes, locked after repeated
+ * failures (TwoFactorService).
+ *
+ * Counters live in each process: with WEB_CONCURRENCY=N workers a client may get up to N times a
+ * limit, as with N machines behind a balancer.
  */
 export function throttlers(config: ThrottleSettings): ThrottlerOptions[] {
   const ttl = config.LOGIN_WINDOW_SECONDS * 1000;
   const blockDuration = config.LOGIN_BLOCK_SECONDS * 1000;
   return [
-    { name: 'default', ttl: 60_000, limit: 1000 },
+    {
+      name: 'user',
+      ttl: 60_000,
+      limit: config.USER_RATE_LIMIT,
+      skipIf: (context) => signedInUser(context) === null,
+      getTracker: (req) => `user:${(req as ThrottledRequest).user?.id}`,
+    },
+    {
+      name: 'address',
+      ttl: 60_000,
+      limit: config.ADDRESS_RATE_LIMIT,
+      skipIf: (context) => signedInUser(context) !== null || !notLogin(context) || isHealthCheck(context),
+      getTracker: (req) => loginAddress(req),
+    },
     {
       name: 'login-ip',
       ttl,

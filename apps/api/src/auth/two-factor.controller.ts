@@ -21,6 +21,7 @@ import { Actor, CurrentUser } from '../common/decorators/current-user.decorator'
 import { TokenPairView } from './dto/auth.dto';
 import { TwoFactorService } from './two-factor.service';
 import { SessionCookie } from './session-cookie';
+import { LoginThrottled } from './login-throttle';
 import {
   RecoveryCodesView,
   TwoFactorCodeDto,
@@ -120,6 +121,7 @@ export class TwoFactorController {
 
   @Post('verify')
   @Public()
+  @LoginThrottled()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairView, description: 'With `session: cookie`, the refresh token as the cookie' })
   async verify(@Body() body: TwoFactorVerifyDto, @Res({ passthrough: true }) res: Response): Promise<TokenPairView> {

@@ -32,6 +32,10 @@ export const envSchema = Joi.object({
   LOGIN_ACCOUNT_MAX_SPACING_SECONDS: Joi.number().integer().min(1).max(3600).default(60),
   LOGIN_WINDOW_SECONDS: Joi.number().integer().min(1).default(60),
   LOGIN_BLOCK_SECONDS: Joi.number().integer().min(1).max(900).default(60),
+  /** Calls a minute one signed-in user may make (all their devices and addresses together). */
+  USER_RATE_LIMIT: Joi.number().integer().min(1).default(1000),
+  /** Calls a minute one client address may make to the routes that need no sign-in (mail links, refresh, calendar feeds). */
+  ADDRESS_RATE_LIMIT: Joi.number().integer().min(1).default(300),
   /** Whether staff and admins must sign in with a second factor (TOTP); required in production unless set. */
   STAFF_2FA: Joi.string()
     .valid('required', 'optional')
@@ -41,11 +45,17 @@ export const envSchema = Joi.object({
       otherwise: Joi.string().default('optional'),
     }),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
-  /** Express `trust proxy`: how many proxies (or which) sit in front, so the IP throttle sees clients. */
+  /**
+   * Express `trust proxy`: how many proxies (or which) sit in front, so the per-address throttles
+   * (sign-in, password reset, 2FA, mail links) count clients and not the proxy. Authenticated
+   * routes are counted per user and do not depend on it.
+   */
   TRUST_PROXY: Joi.alternatives(
     Joi.number().integer().min(0).max(10),
     Joi.string().valid('loopback', 'linklocal', 'uniquelocal'),
   ).default(0),
+  /** API processes on the port (node:cluster); read by main.ts: one per core in production, else 1. */
+  WEB_CONCURRENCY: Joi.number().integer().min(1).max(64),
   JOBS_ENABLED: Joi.boolean().default(true),
   JOBS_TICK_MS: Joi.number().integer().min(50).max(600000).default(1000),
   JOBS_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(5),
@@ -136,6 +146,8 @@ export interface AppConfig {
   LOGIN_ACCOUNT_MAX_SPACING_SECONDS: number;
   LOGIN_WINDOW_SECONDS: number;
   LOGIN_BLOCK_SECONDS: number;
+  USER_RATE_LIMIT: number;
+  ADDRESS_RATE_LIMIT: number;
   STAFF_2FA: 'required' | 'optional';
   LOG_LEVEL: string;
   TRUST_PROXY: number | string;

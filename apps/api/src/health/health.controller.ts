@@ -1,8 +1,9 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../common/decorators/roles.decorator';
+import { DatabaseIndicator } from './database.indicator';
 import { DeliveryIndicators } from './delivery.indicators';
 
 @ApiTags('operations')
@@ -10,7 +11,7 @@ import { DeliveryIndicators } from './delivery.indicators';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly db: TypeOrmHealthIndicator,
+    private readonly db: DatabaseIndicator,
     private readonly delivery: DeliveryIndicators,
   ) {}
 
@@ -19,7 +20,7 @@ export class HealthController {
   @Public()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 })]);
+    return this.health.check([() => this.db.ping('database', 2000)]);
   }
 
   /**
@@ -35,7 +36,7 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) res: Response) {
     try {
       return await this.health.check([
-        () => this.db.pingCheck('database', { timeout: 2000 }),
+        () => this.db.ping('database', 2000),
         () => this.delivery.smtp(),
         () => this.delivery.mail(),
         () => this.delivery.timers(),

@@ -33,6 +33,7 @@ import { assertVisitNotEnded } from '../dispatches/visit-times';
 import { type DispatchPolicy, isLateCancellation } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 import { isStaff, may, requireAccess, scopeList } from '../access/access';
+import { getPageAndCount } from '../common/page-query';
 
 const SORTABLE = { startsAt: 'r.starts_at', createdAt: 'r.created_at', status: 'r.status', language: 'r.language' };
 const MAX_VISIT_HOURS = 12;
@@ -108,12 +109,11 @@ export class RequestsService {
     }
     if (query.from) qb.andWhere('r.starts_at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('r.starts_at < :to', { to: new Date(query.to) });
-    const [rows, total] = await qb
-      .orderBy(column, order)
-      .addOrderBy('r.id')
-      .skip(query.skip)
-      .take(query.perPage)
-      .getManyAndCount();
+    const [rows, total] = await getPageAndCount(
+      qb.orderBy(column, order).addOrderBy('r.id'),
+      query.skip,
+      query.perPage,
+    );
     const withTerms = await this.withCancellationTerms(rows);
     return { data: rows.map((r) => withTerms(requestView(r), r)), total };
   }

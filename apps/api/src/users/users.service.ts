@@ -13,6 +13,9 @@ import { InvitationsService } from '../auth/invitations.service';
 
 const SORTABLE = { email: 'u.email', displayName: 'u.display_name', role: 'u.role', createdAt: 'u.created_at' };
 
+/** The caller as the access-token check reads it (UsersService.findActor). */
+export type ActorRecord = Pick<User, 'id' | 'email' | 'role' | 'hospitalId' | 'volunteerId' | 'tokenVersion'>;
+
 /** Accounts: who may sign in, with which role and scope. */
 @Injectable()
 export class UsersService {
@@ -42,6 +45,21 @@ export class UsersService {
 
   findActive(id: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
     return manager.findOne(User, { where: { id, active: true } });
+  }
+
+  /**
+   * What a request needs to know about its caller, or null when the account is inactive: one
+   * primary-key lookup of six columns, without entity hydration, since every authenticated request
+   * runs it. Read on each request, not cached, so a deactivation or a bumped session generation
+   * takes effect at once on every worker.
+   */
+  async findActor(id: string): Promise<ActorRecord | null> {
+    const rows: ActorRecord[] = await this.dataSource.query(
+      `SELECT id, email, role, hospital_id AS "hospitalId", volunteer_id AS "volunteerId", token_version AS "tokenVersion"
+         FROM users WHERE id = $1 AND active`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   async findActiveOrFail(id: string): Promise<User> {

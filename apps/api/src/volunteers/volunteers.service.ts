@@ -45,6 +45,7 @@ import {
   normalizeLanguages,
 } from './volunteer-input';
 import { may, requireAccess } from '../access/access';
+import { getPageAndCount } from '../common/page-query';
 
 const SORTABLE = {
   displayName: 'v.display_name',
@@ -115,12 +116,11 @@ export class VolunteersService {
       qb.andWhere('(v.display_name ILIKE :q OR v.name_kana ILIKE :q OR v.email ILIKE :q)', {
         q: `%${escapeLike(query.q)}%`,
       });
-    const [rows, total] = await qb
-      .orderBy(column, order)
-      .addOrderBy('v.id')
-      .skip(query.skip)
-      .take(query.perPage)
-      .getManyAndCount();
+    const [rows, total] = await getPageAndCount(
+      qb.orderBy(column, order).addOrderBy('v.id'),
+      query.skip,
+      query.perPage,
+    );
     return { data: rows.map(VolunteersService.view), total };
   }
 

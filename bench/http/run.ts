@@ -1,0 +1,483 @@
+/**
+ * `npm run bench:http`: the built API (dist, as `npm run start:prod` runs it) on a fresh database
+ * holding the demo's year of history, driven by autocannon route by route, against a bare NestJS
+ * route of the same versions measured in the same run. Prints req/s, p50 and p95 and each
+ * route's share of the bare route, with the machine's cores and load.
+ *
+ *   npm run bench:http -- [--duration=8] [--connections=50] [--workers=1|1,2] [--rounds=1]
+ *                         [--volunteers=5000] [--routes=requests,volunteers] [--no-build]
+ *
+ * The load generator runs on the same machine: on 2 cores it takes CPU the API would otherwise
+ * have, so compare ratios to the bare route from the same run, not absolute numbers.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import autocannon from 'autocannon';
+import * as jwt from 'jsonwebtoken';
+import { Client } from 'pg';
+import { seedBenchVolunteers } from './seed-volunteers';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../../apps/api/src/auth/jwt.config';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ROUTES = ['health', 'requests', 'volunteers', 'candidates', 'filing', 'accept'] as const;
+type RouteName = (typeof ROUTES)[number];
+
+interface Options {
+  duration: number;
+  connections: number;
+  workers: number[];
+  rounds: number;
+  volunteers: number;
+  routes: RouteName[];
+  build: boolean;
+  dist: string;
+  server: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const routes = (get('routes')?.split(',') ?? [...ROUTES]) as RouteName[];
+  for (const r of routes) if (!ROUTES.includes(r)) throw new Error(`Unknown route ${r}; one of ${ROUTES.join(', ')}`);
+  return {
+    duration: Number(get('duration') ?? 8),
+    connections: Number(get('connections') ?? 50),
+    workers: (get('workers') ?? '1').split(',').map(Number),
+    rounds: Number(get('rounds') ?? 1),
+    volunteers: Number(get('volunteers') ?? 0),
+    routes,
+    build: !argv.includes('--no-build'),
+    dist: path.resolve(ROOT, get('dist') ?? 'dist'),
+    server: (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, ''),
+  };
+}
+
+const JWT_SECRET = 'bench-http-secret-bench-http-secret-0123456789';
+const ADMIN = { email: 'admin@bench.example.jp', password: 'bench-admin-password-2026' };
+const DEMO_PASSWORD = 'demo-password-2026';
+const DATABASE = 'bench_http';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Measured {
+  route: string;
+  connections: number;
+  requests: number;
+  ok: number;
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  /** the answers other than 2xx, by status */
+  statuses?: string[];
+  /** the bare route's req/s measured just before, in the same round */
+  bare?: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One autocannon run; latencies are collected per response (autocannon's summary has no p95). */
+async function measure(
+  route: string,
+  options: autocannon.Options & { url: string },
+  warmupSeconds = 2,
+): Promise<Measured> {
+  if (warmupSeconds > 0 && !options.amount) await autocannon({ ...options, duration: warmupSeconds });
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  let instance!: autocannon.Instance;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    times.push(responseTime);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
+  const result = await done;
+  times.sort((a, b) => a - b);
+  return {
+    route,
+    connections: options.connections ?? 10,
+    requests: times.length,
+    ok: result['2xx'],
+    statuses: [...statuses].filter(([status]) => status >= 300).map(([status, n]) => `${n}× ${status}`),
+    reqPerSec: times.length / result.duration,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+  };
+}
+
+async function resetDatabase(server: string): Promise<string> {
+  const client = new Client({ connectionString: `${server}/postgres` });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${DATABASE}`);
+  await client.end();
+  return `${server}/${DATABASE}`;
+}
+
+async function waitForHealth(base: string, child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The process exited (${child.exitCode}); see ${logFile}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`No answer from ${base} within 3 minutes; see ${logFile}`);
+}
+
+function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; log: string } {
+  const log = path.join(ROOT, '.data', `bench-http-${name}.log`);
+  const out = openSync(log, 'w');
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  return { child, log };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+async function login(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = (await res.json()) as { accessToken?: string };
+  if (!body.accessToken) throw new Error(`Sign-in of ${email} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.accessToken;
+}
+
+/**
+ * An access token as the API signs one (session generation 0), for the accept route's many
+ * volunteers: signing them all in would spend the run on password hashing.
+ */
+function accessToken(userId: string): string {
+  return jwt.sign({ sub: userId, role: 'volunteer', ver: 0 }, JWT_SECRET, {
+    algorithm: JWT_ALGORITHM,
+    issuer: JWT_ISSUER,
+    audience: JWT_AUDIENCE,
+    expiresIn: 3600,
+  });
+}
+
+/**
+ * Every volunteer gets an account (the demo gives three): a volunteer has one pending offer at a
+ * time, so the offers the filings send, and so the accepts, spread over as many people as there are.
+ */
+async function giveVolunteersAccounts(db: Client): Promise<void> {
+  await db.query(
+    `INSERT INTO users (email, role, display_name, locale, volunteer_id, password_hash)
+     SELECT v.email, 'volunteer', v.display_name, 'ja', v.id,
+            (SELECT password_hash FROM users WHERE role = 'volunteer' LIMIT 1)
+       FROM volunteers v
+      WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.volunteer_id = v.id OR u.email = v.email)`,
+  );
+}
+
+interface Slot {
+  language: string;
+  weekday: number;
+  start: string;
+}
+
+/**
+ * Where the demo volunteers with accounts can go: their first language and weekly slots, so each
+ * filing has someone to offer it to (and the accept route something to accept). Their monthly
+ * caps are raised: the bench files months of visits for a dozen people.
+ */
+async function fillableSlots(db: Client): Promise<Slot[]> {
+  await db.query(`UPDATE volunteers SET max_dispatches_per_month = 62`);
+  const { rows } = await db.query<{ language: string; weekly: { weekday: number; start: string; end: string }[] }>(
+    `SELECT v.languages -> 0 ->> 'code' AS language, v.availability -> 'weekly' AS weekly
+       FROM volunteers v JOIN users u ON u.volunteer_id = v.id
+      WHERE v.status = 'active' AND v.level <> 'trainee' ORDER BY v.email`,
+  );
+  return rows.flatMap((r) => r.weekly.map((w) => ({ language: r.language, weekday: w.weekday, start: w.start })));
+}
+
+/** A filing body per call: slot by slot, a week later each time round, so no two overlap. */
+function filingBody(slots: Slot[], n: number): string {
+  const slot = slots[n % slots.length];
+  const week = 2 + Math.floor(n / slots.length);
+  const day = new Date(Date.now() + week * 7 * 86_400_000);
+  const isoWeekday = ((day.getUTCDay() + 6) % 7) + 1;
+  day.setUTCDate(day.getUTCDate() + ((slot.weekday - isoWeekday + 7) % 7));
+  const date = day.toISOString().slice(0, 10);
+  const [h, m] = slot.start.split(':').map(Number);
+  // An hour into the slot: the matching keeps travel time free around a visit.
+  const start = h * 60 + m + 60;
+  const hhmm = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return JSON.stringify({
+    language: slot.language,
+    startsAt: `${date}T${hhmm(start)}:00+09:00`,
+    endsAt: `${date}T${hhmm(start + 50)}:00+09:00`,
+    department: 'internal_medicine',
+    visitType: 'outpatient',
+    patient: { displayName: 'ベンチ・テスト', gender: 'female', ageBand: 'adult', nationality: 'VN' },
+  });
+}
+
+/** Filings made so far in this run: every round files on later weeks, never over an earlier round's visits. */
+let filed = 0;
+
+interface Tokens {
+  admin: string;
+  coordinator: string;
+}
+
+async function runRoutes(base: string, o: Options, db: Client, tokens: Tokens, label: string): Promise<Measured[]> {
+  const results: Measured[] = [];
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  const common = { duration: o.duration, connections: o.connections };
+  for (const route of o.routes) {
+    let m: Measured | null = null;
+    if (route === 'health') m = await measure(`${label} GET /api/health`, { ...common, url: `${base}/api/health` });
+    if (route === 'requests')
+      m = await measure(`${label} GET /api/requests?perPage=25`, {
+        ...common,
+        url: `${base}/api/requests?perPage=25`,
+        headers: auth(tokens.admin),
+      });
+    if (route === 'volunteers')
+      m = await measure(`${label} GET /api/volunteers?perPage=25`, {
+        ...common,
+        url: `${base}/api/volunteers?perPage=25`,
+        headers: auth(tokens.admin),
+      });
+    if (route === 'candidates') {
+      const { rows } = await db.query(
+        `SELECT id FROM requests WHERE status IN ('open', 'offered', 'escalated') AND starts_at > now()
+          ORDER BY (language = 'vi') DESC, starts_at LIMIT 1`,
+      );
+      if (!rows.length) throw new Error('No open request for the candidates route');
+      m = await measure(`${label} GET /api/requests/:id/candidates`, {
+        ...common,
+        url: `${base}/api/requests/${rows[0].id}/candidates`,
+        headers: auth(tokens.admin),
+      });
+    }
+    if (route === 'filing') {
+      const slots = await fillableSlots(db);
+      m = await measure(
+        `${label} POST /api/requests`,
+        {
+          ...common,
+          connections: 10,
+          url: `${base}/api/requests`,
+          requests: [
+            {
+              method: 'POST',
+              headers: { ...auth(tokens.coordinator), 'content-type': 'application/json' },
+              setupRequest: (req) => ({ ...req, body: filingBody(slots, filed++) }),
+            },
+          ],
+        },
+        0,
+      );
+    }
+    if (route === 'accept') m = await measureAccepts(base, o, db, label);
+    if (m) {
+      results.push(m);
+      say(format(m, null));
+    }
+  }
+  return results;
+}
+
+/** Accepts one pending offer per request (as its volunteer): the offers the bench's filings sent. */
+async function measureAccepts(base: string, o: Options, db: Client, label: string): Promise<Measured | null> {
+  const { rows } = await db.query<{ id: string; user_id: string }>(
+    `SELECT DISTINCT ON (o.request_id) o.id, u.id AS user_id
+       FROM offers o JOIN users u ON u.volunteer_id = o.volunteer_id
+      WHERE o.status = 'pending' AND u.active
+      ORDER BY o.request_id, o.created_at`,
+  );
+  if (rows.length < 20) {
+    say(
+      `(accept: only ${rows.length} pending offers, too few to measure: a volunteer holds one at a time; use --volunteers=5000)`,
+    );
+    return null;
+  }
+  const tokens = new Map(rows.map((r) => [r.user_id, accessToken(r.user_id)]));
+  let next = 0;
+  return measure(
+    `${label} POST /api/offers/:id/accept`,
+    {
+      url: base,
+      connections: 10,
+      amount: rows.length,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const offer = rows[next++ % rows.length];
+            return {
+              ...req,
+              path: `/api/offers/${offer.id}/accept`,
+              headers: { ...req.headers, authorization: `Bearer ${tokens.get(offer.user_id)}` },
+            };
+          },
+        },
+      ],
+    },
+    0,
+  );
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : '–');
+
+function format(m: Measured, share: number | null, spread = ''): string {
+  const shown = share === null ? '' : ` | ${(100 * share).toFixed(1)} %`;
+  const errors = m.ok === m.requests ? '' : ` (${m.statuses?.join(', ') ?? `${m.requests - m.ok} not 2xx`})`;
+  return `| ${m.route} | ${m.connections} | ${Math.round(m.reqPerSec)}${spread}${errors} | ${ms(m.p50)} | ${ms(m.p95)}${shown} |`;
+}
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2));
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  say(`bench:http ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, load ${load()}`);
+  say(
+    `options: ${o.duration} s a route, ${o.connections} connections (filing and accept: 10), API workers ${o.workers.join(' → ')}, ` +
+      `${o.rounds} round(s)${o.volunteers ? `, +${o.volunteers} volunteers` : ''}`,
+  );
+  if (o.build) {
+    say('building the API (nest build api)…');
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+  const portBase = 38_000 + (process.pid % 1000) * 2;
+  const bare = startProcess('bare', ['-r', 'ts-node/register/transpile-only', 'bench/http/bare-app.ts'], {
+    ...process.env,
+    TS_NODE_PROJECT: 'tsconfig.json',
+    PORT: String(portBase + 1),
+  });
+  const bareBase = `http://127.0.0.1:${portBase + 1}`;
+  const all: Measured[] = [];
+  try {
+    await waitForBare(bareBase, bare.child, bare.log);
+    for (const workers of o.workers) {
+      const url = await resetDatabase(o.server);
+      const api = startProcess(`api-${workers}`, [path.join(o.dist, 'apps/api/src/main.js')], {
+        ...process.env,
+        NODE_ENV: 'development',
+        DATABASE_URL: url,
+        PORT: String(portBase),
+        WEB_CONCURRENCY: String(workers),
+        SEED_DEMO: 'true',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        JWT_SECRET,
+        STAFF_2FA: 'optional',
+        LOGIN_IP_LIMIT: '100000',
+        LOGIN_PAIR_LIMIT: '100000',
+        LOGIN_ACCOUNT_LIMIT: '100000',
+        // The bench's few users make thousands of calls a second: far past a person's budget.
+        USER_RATE_LIMIT: '100000000',
+      });
+      const base = `http://127.0.0.1:${portBase}`;
+      const db = new Client({ connectionString: url });
+      try {
+        const started = Date.now();
+        await waitForHealth(base, api.child, api.log);
+        await db.connect();
+        if (o.volunteers) await seedBenchVolunteers(db, o.volunteers);
+        await giveVolunteersAccounts(db);
+        const counts = await db.query(
+          `SELECT (SELECT count(*) FROM volunteers)::int AS volunteers, (SELECT count(*) FROM requests)::int AS requests,
+                  (SELECT count(*) FROM dispatches)::int AS dispatches, (SELECT count(*) FROM offers)::int AS offers`,
+        );
+        say(
+          `\nAPI ${workers} worker(s) up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${JSON.stringify(counts.rows[0])}`,
+        );
+        const tokens = {
+          admin: await login(base, ADMIN.email, ADMIN.password),
+          coordinator: await login(base, 'coordinator1@example.jp', DEMO_PASSWORD),
+        };
+        say('| route | connections | req/s | p50 | p95 |');
+        say('|---|---|---|---|---|');
+        for (let round = 1; round <= o.rounds; round++) {
+          const b = await measure('bare Nest GET /api/hello', {
+            duration: o.duration,
+            connections: o.connections,
+            url: `${bareBase}/api/hello`,
+          });
+          say(format(b, null));
+          all.push({ ...b, bare: b.reqPerSec });
+          all.push(...(await runRoutes(base, o, db, tokens, `${workers}w`)).map((m) => ({ ...m, bare: b.reqPerSec })));
+          say(`(round ${round}, load ${load()})`);
+        }
+      } finally {
+        await db.end().catch(() => undefined);
+        await stop(api.child);
+      }
+    }
+  } finally {
+    await stop(bare.child);
+  }
+  say(
+    `\nMedians over ${o.rounds} round(s) (spread of req/s in brackets); share: of the bare route measured just before, in the same round:`,
+  );
+  say('| route | connections | req/s | p50 | p95 | share of bare |');
+  say('|---|---|---|---|---|---|');
+  for (const route of [...new Set(all.map((m) => m.route))]) {
+    const runs = all.filter((m) => m.route === route);
+    const m: Measured = {
+      route,
+      connections: runs[0].connections,
+      requests: runs.reduce((s, r) => s + r.requests, 0),
+      ok: runs.reduce((s, r) => s + r.ok, 0),
+      reqPerSec: median(runs.map((r) => r.reqPerSec)),
+      p50: median(runs.map((r) => r.p50)),
+      p95: median(runs.map((r) => r.p95)),
+    };
+    const spread =
+      runs.length > 1
+        ? ` (${Math.round(Math.min(...runs.map((r) => r.reqPerSec)))}–${Math.round(Math.max(...runs.map((r) => r.reqPerSec)))})`
+        : '';
+    say(format(m, median(runs.map((r) => r.reqPerSec / (r.bare ?? NaN))), spread));
+  }
+  say(`load average at the end: ${load()} on ${os.cpus().length} cores`);
+}
+
+async function waitForBare(base: string, child: ChildProcess, log: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The bare app exited; see ${log}`);
+    try {
+      if ((await fetch(`${base}/api/hello`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`The bare app did not start; see ${log}`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`bench:http failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
