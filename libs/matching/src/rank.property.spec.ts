@@ -124,6 +124,29 @@ describe('rankCandidates properties', () => {
     );
   });
 
+  it('excludes the same volunteers for the same reasons whatever their history, load and response rate', () => {
+    // The API reads those only for volunteers who pass the hard rules (VolunteerSnapshots' needsScore).
+    fc.assert(
+      fc.property(instance, ([request, volunteers]) => {
+        const full = rankCandidates({ request, volunteers, now: GEN_NOW });
+        const bare = rankCandidates({
+          request,
+          volunteers: volunteers.map((v) => ({
+            ...v,
+            history: { patientKeys: [], hospitalIds: [], departments: {} },
+            assignmentsLast30d: 0,
+            assignmentsLast90d: 0,
+            responseRate: null,
+          })),
+          now: GEN_NOW,
+        });
+        expect(bare.excluded).toEqual(full.excluded);
+        expect(bare.eligible.map((c) => c.volunteerId).sort()).toEqual(full.eligible.map((c) => c.volunteerId).sort());
+      }),
+      RUNS,
+    );
+  });
+
   it('gives the same output whatever the order of the volunteers', () => {
     fc.assert(
       fc.property(

@@ -143,6 +143,18 @@ export type Evaluation =
 
 /** Applies every hard rule (all failures are collected) and, when none fails, scores the volunteer. */
 export function evaluateVolunteer(prepared: PreparedRequest, volunteer: VolunteerSnapshot): Evaluation {
+  const travel = prepared.onsite ? prepared.travelFrom(volunteer.homeArea) : 0;
+  const codes = failedRules(prepared, volunteer, travel);
+  if (codes) return { eligible: false, codes };
+  return scored(prepared, volunteer, travel);
+}
+
+/**
+ * Every hard rule the volunteer fails, in {@link EXCLUSION_CODES} order, or null when none does.
+ * Reads nothing the score reads (history, recent load, response rate). `travel`: minutes from
+ * the volunteer's home area to the hospital (0 for remote visits).
+ */
+function failedRules(prepared: PreparedRequest, volunteer: VolunteerSnapshot, travel: number): ExclusionCode[] | null {
   const request = prepared.request;
   let codes: ExclusionCode[] | null = null;
 
@@ -159,7 +171,6 @@ export function evaluateVolunteer(prepared: PreparedRequest, volunteer: Voluntee
   const levelOk = prepared.shadow ? volunteer.level === 'trainee' : rank > 0 && rank >= prepared.requiredLevelRank;
   if (!levelOk) codes = fail(codes, 'LEVEL');
 
-  const travel = prepared.onsite ? prepared.travelFrom(volunteer.homeArea) : 0;
   if (
     !coversWallMinutes(ensureCompiled(volunteer.availability), prepared.wallStart - travel, prepared.wallEnd + travel)
   )
@@ -180,8 +191,14 @@ export function evaluateVolunteer(prepared: PreparedRequest, volunteer: Voluntee
   ) {
     codes = fail(codes, 'BANNED');
   }
+  return codes;
+}
 
-  if (codes) return { eligible: false, codes };
+function scored(
+  prepared: PreparedRequest,
+  volunteer: VolunteerSnapshot,
+  travel: number,
+): Extract<Evaluation, { eligible: true }> {
   const parts = scoreParts(prepared, volunteer, travel);
   const score = round2(
     parts.continuityPatient +
@@ -269,21 +286,30 @@ export function rankCandidates(input: RankInput): RankResult {
   const prepared = prepareRequest(input.request, input.now, input.config ?? DEFAULT_MATCHING_CONFIG);
   const eligible: EligibleCandidate[] = [];
   const excluded: ExcludedCandidate[] = [];
-  for (const volunteer of input.volunteers) {
-    const evaluation = evaluateVolunteer(prepared, volunteer);
-    if (evaluation.eligible) {
-      eligible.push({
-        volunteerId: volunteer.id,
-        displayName: volunteer.displayName,
-        score: evaluation.score,
-        parts: evaluation.parts,
-        reasons: explain(prepared, volunteer, evaluation.parts, evaluation.travelMinutes),
-      });
-    } else {
-      excluded.push({ volunteerId: volunteer.id, displayName: volunteer.displayName, reasons: evaluation.codes });
+  const volunteers = input.volunteers;
+  // Callers usually pass volunteers in id order: then `excluded` is born sorted and needs no sort.
+  let ascending = true;
+  let previousId = '';
+  for (let i = 0; i < volunteers.length; i++) {
+    const volunteer = volunteers[i];
+    if (ascending && !(previousId < volunteer.id) && i > 0) ascending = false;
+    previousId = volunteer.id;
+    const travel = prepared.onsite ? prepared.travelFrom(volunteer.homeArea) : 0;
+    const codes = failedRules(prepared, volunteer, travel);
+    if (codes) {
+      excluded.push({ volunteerId: volunteer.id, displayName: volunteer.displayName, reasons: codes });
+      continue;
     }
+    const { score, parts } = scored(prepared, volunteer, travel);
+    eligible.push({
+      volunteerId: volunteer.id,
+      displayName: volunteer.displayName,
+      score,
+      parts,
+      reasons: explain(prepared, volunteer, parts, travel),
+    });
   }
   eligible.sort((a, b) => b.score - a.score || byId(a, b));
-  excluded.sort(byId);
+  if (!ascending) excluded.sort(byId);
   return { eligible, excluded };
 }

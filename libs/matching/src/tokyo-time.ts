@@ -56,14 +56,42 @@ export interface TokyoWallTime {
   wallMinute: number;
 }
 
+const MS_PER_HOUR = 3_600_000;
+const CACHE_LIMIT = 100_000;
+
+/** Tokyo's UTC offset in ms by UTC hour (offsets change, if ever, at a transition, never twice in an hour). */
+const offsetByHour = new Map<number, number>();
+
+function offsetMsAt(epochMs: number): number {
+  return -new TZDate(epochMs, PROGRAMME_TIME_ZONE).getTimezoneOffset() * MS_PER_MINUTE;
+}
+
+/**
+ * Asia/Tokyo's offset from UTC at an instant, in ms: asked of `@date-fns/tz` once per UTC hour
+ * (it is the slow part of ranking many requests) and kept when the hour's first and last
+ * millisecond agree, i.e. no transition inside the hour.
+ */
+function tokyoOffsetMs(epochMs: number): number {
+  const hour = Math.floor(epochMs / MS_PER_HOUR);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = offsetMsAt(hour * MS_PER_HOUR);
+    if (offsetMsAt(hour * MS_PER_HOUR + MS_PER_HOUR - 1) !== offset) return offsetMsAt(epochMs);
+    if (offsetByHour.size >= CACHE_LIMIT) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
 /** Asia/Tokyo wall time of an epoch-millisecond instant (seconds are truncated). */
 export function toTokyoWallTime(epochMs: number): TokyoWallTime {
-  const d = new TZDate(epochMs, PROGRAMME_TIME_ZONE);
-  const year = d.getFullYear();
-  const month = d.getMonth() + 1;
-  const day = d.getDate();
+  // The wall clock read off a UTC date shifted by the offset (what TZDate's getters do).
+  const d = new Date(epochMs + tokyoOffsetMs(epochMs));
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
   const dayNumber = daysFromCivil(year, month, day);
-  const minuteOfDay = d.getHours() * 60 + d.getMinutes();
+  const minuteOfDay = d.getUTCHours() * 60 + d.getUTCMinutes();
   return { year, month, day, dayNumber, minuteOfDay, wallMinute: dayNumber * MINUTES_PER_DAY + minuteOfDay };
 }
 
@@ -78,14 +106,23 @@ export function formatCalendarDate(t: Pick<TokyoWallTime, 'year' | 'month' | 'da
   return `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
 }
 
-/** Epoch ms of the start and (exclusive) end of the Asia/Tokyo calendar month containing `t`. */
+const monthBounds = new Map<number, { startMs: number; endMs: number }>();
+
+/** Epoch ms of the start and (exclusive) end of the Asia/Tokyo calendar month containing `t` (computed once per month). */
 export function tokyoMonthBounds(t: Pick<TokyoWallTime, 'year' | 'month'>): { startMs: number; endMs: number } {
-  const startMs = new TZDate(t.year, t.month - 1, 1, PROGRAMME_TIME_ZONE).getTime();
-  const endMs = new TZDate(
-    t.month === 12 ? t.year + 1 : t.year,
-    t.month === 12 ? 0 : t.month,
-    1,
-    PROGRAMME_TIME_ZONE,
-  ).getTime();
-  return { startMs, endMs };
+  const key = t.year * 12 + t.month - 1;
+  let bounds = monthBounds.get(key);
+  if (bounds === undefined) {
+    const startMs = new TZDate(t.year, t.month - 1, 1, PROGRAMME_TIME_ZONE).getTime();
+    const endMs = new TZDate(
+      t.month === 12 ? t.year + 1 : t.year,
+      t.month === 12 ? 0 : t.month,
+      1,
+      PROGRAMME_TIME_ZONE,
+    ).getTime();
+    if (monthBounds.size >= CACHE_LIMIT) monthBounds.clear();
+    bounds = { startMs, endMs };
+    monthBounds.set(key, bounds);
+  }
+  return { startMs: bounds.startMs, endMs: bounds.endMs };
 }

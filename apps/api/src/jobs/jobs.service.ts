@@ -144,19 +144,36 @@ export class JobsService {
     return completed;
   }
 
-  private async runOne(types: string[]): Promise<'none' | 'done' | 'retry'> {
+  /**
+   * Runs the pending job with this key now, if it is due and no other instance holds it, exactly
+   * as the ticker would (its own transaction, retried later on failure). For work a request
+   * starts but should not hold its transaction open for: the caller commits, then runs it here;
+   * if this process dies first, the ticker runs it.
+   */
+  runNow(key: string): Promise<'none' | 'done' | 'retry'> {
+    return this.runOne([...this.handlers.keys()], key);
+  }
+
+  private async runOne(types: string[], key?: string): Promise<'none' | 'done' | 'retry'> {
     const runner = this.dataSource.createQueryRunner();
     let claimed: ClaimedJob | null = null;
     await runner.connect();
     try {
       await runner.startTransaction();
       const now = this.clock.now();
-      const [job] = (await runner.query(
-        `SELECT id, type, payload, attempts FROM jobs
-         WHERE status = 'pending' AND due_at <= $1 AND type = ANY($2)
-         ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [now.toISOString(), types],
-      )) as ClaimedJob[];
+      const [job] = (await (key === undefined
+        ? runner.query(
+            `SELECT id, type, payload, attempts FROM jobs
+             WHERE status = 'pending' AND due_at <= $1 AND type = ANY($2)
+             ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+            [now.toISOString(), types],
+          )
+        : runner.query(
+            `SELECT id, type, payload, attempts FROM jobs
+             WHERE key = $3 AND status = 'pending' AND due_at <= $1 AND type = ANY($2)
+             FOR UPDATE SKIP LOCKED`,
+            [now.toISOString(), types, key],
+          ))) as ClaimedJob[];
       if (!job) {
         await runner.commitTransaction();
         return 'none';

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Hospital, InterpretationRequest, NotFoundError } from '@app/domain';
-import { prepareRequest, RankResult, rankCandidates, RequestSnapshot, roomUnderCap } from '@app/matching';
+import {
+  evaluateVolunteer,
+  prepareRequest,
+  RankResult,
+  rankCandidates,
+  RequestSnapshot,
+  roomUnderCap,
+  VolunteerSnapshot,
+} from '@app/matching';
 import { Clock } from '../common/clock';
 import type { OfferHistoryEntry } from '@app/domain/model';
 import { ContactedRankResult, offerHistory, withContact } from '../offers/offer-history';
@@ -36,13 +44,12 @@ export class CandidatesService {
     const manager = this.dataSource.manager;
     const request = await manager.findOne(InterpretationRequest, { where: { id: requestId } });
     if (!request) throw new NotFoundError('Request');
-    const { snapshot, volunteers, now } = await this.load(manager, request, 'primary');
     // A filled request: the interpreter's own dispatch for this very visit is no clash with it.
-    const others = volunteers.map((v) => ({
+    const { snapshot, volunteers, now } = await this.load(manager, request, 'primary', (v) => ({
       ...v,
       dispatches: v.dispatches.filter((d) => d.requestId !== request.id),
     }));
-    const ranked = rankCandidates({ request: snapshot, volunteers: others, now });
+    const ranked = rankCandidates({ request: snapshot, volunteers, now });
     return withContact(manager, request.id, request.termsChangedAt, ranked);
   }
 
@@ -79,14 +86,28 @@ export class CandidatesService {
     };
   }
 
-  private async load(manager: EntityManager, request: InterpretationRequest, role: RequestSnapshot['role']) {
+  /**
+   * The request's snapshot and its language's volunteers (passed through `adjust` when given).
+   * History and response rates are read only for those who pass the hard rules: nobody else is scored.
+   */
+  private async load(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    role: RequestSnapshot['role'],
+    adjust: (v: VolunteerSnapshot) => VolunteerSnapshot = (v) => v,
+  ) {
     const hospital = await manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
     const now = this.clock.now();
-    const volunteers = await this.snapshots.build(
+    const snapshot = requestSnapshot(request, hospital.area, role);
+    const prepared = prepareRequest(snapshot, now.getTime());
+    const read = await this.snapshots.build(
       manager,
       { language: request.language },
       { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now },
+      (v) => evaluateVolunteer(prepared, adjust(v)).eligible,
     );
-    return { snapshot: requestSnapshot(request, hospital.area, role), volunteers, now: now.getTime() };
+    // Adjusted after the build: the scored fields are filled in by then.
+    const volunteers = read.map(adjust);
+    return { snapshot, volunteers, now: now.getTime() };
   }
 }

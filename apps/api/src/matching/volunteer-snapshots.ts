@@ -24,24 +24,20 @@ export interface SnapshotScope {
   ignoreDispatchId?: string;
 }
 
-interface DispatchRow {
-  volunteer_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  area: string | null;
-  /** Set when the volunteer is the interpreter of record (such a dispatch can be handed on). */
-  request_id: string | null;
-}
-
 interface HistoryRow {
   volunteer_id: string;
   patient_keys: string[] | null;
   hospital_ids: string[] | null;
   departments: Record<string, number> | null;
-  last30: string;
-  last90: string;
-  this_month: string;
+  last30: number | null;
+  last90: number | null;
+  rate: number | null;
 }
+
+/** A dispatch as the pool query returns it: [starts ms, ends ms, area, request id when interpreter of record]. */
+type DispatchTuple = [number, number, string | null, string | null];
+/** An attended course: [course id, kind, starts at (ISO)]. */
+type CourseTuple = [string, TrainingRecord['kind'], string];
 
 interface PoolRow {
   id: string;
@@ -55,21 +51,33 @@ interface PoolRow {
   insurance_valid_until: string | null;
   max_dispatches_per_month: number;
   updated_at: Date;
-  /** Ids of the courses attended, sorted. */
-  courses: string[] | null;
+  /** Courses attended, sorted by id. */
+  courses: CourseTuple[] | null;
   banned_hospitals: string[] | null;
   banned_patients: string[] | null;
+  dispatches: DispatchTuple[] | null;
+  this_month: number;
 }
 
 /** Who to read: everyone who lists a language, or given volunteers. */
 export type PoolFilter = { language: string } | { ids: string[] };
 
+/**
+ * Which snapshots need the scoring inputs (history, recent load, response rate). The hard rules
+ * never read them (`rank.property.spec.ts` holds the library to that), so a caller that ranks can
+ * name the volunteers who pass them and the expensive reads run for those only; the others get
+ * empty history. Without it, everyone is scored.
+ */
+export type NeedsScore = (volunteer: VolunteerSnapshot) => boolean;
+
 const CACHE_LIMIT = 100_000;
 
 /**
- * Reads what the matching engine needs about volunteers — profile, bans and training records in
- * one query, then dispatches around the visit, history and response rate for the same pool — and
- * turns rows into the engine's plain snapshots. It decides nothing: the library does.
+ * Reads what the matching engine needs about volunteers and turns rows into the engine's plain
+ * snapshots, in two statements: profile, bans, attended courses, dispatches around the visit and
+ * this month's count for the whole pool; then history, recent load and response rate for those
+ * who need a score (availability documents only when a row changed). It decides nothing: the
+ * library does.
  */
 @Injectable()
 export class VolunteerSnapshots {
@@ -80,32 +88,31 @@ export class VolunteerSnapshots {
     manager: EntityManager,
     filter: PoolFilter,
     scope: Omit<SnapshotScope, 'volunteerIds'>,
+    needsScore?: NeedsScore,
   ): Promise<VolunteerSnapshot[]> {
-    const pool = await this.pool(manager, filter);
+    const pool = await this.pool(manager, filter, scope);
     if (pool.length === 0) return [];
-    const ids = pool.map((v) => v.id);
     const availability = await this.availability(manager, pool);
-    const courses = await this.courses(manager, pool);
-    // One after another: inside a transaction they share one connection.
-    const dispatches = await this.dispatches(manager, ids, scope);
-    const history = await this.history(manager, ids, scope.now, scope.ignoreDispatchId);
-    const responses = await this.responseRates(manager, ids, scope.now);
     const visitDay = tokyoDate(scope.visitStartsAt);
     // Most volunteers attended the same few courses: judge each distinct set once.
     const standing = new Map<string, boolean>();
-    const trainingOk = (attended: string[] | null) => {
-      const key = (attended ?? []).join(',');
+    const trainingOk = (attended: CourseTuple[] | null) => {
+      const key = (attended ?? []).map((c) => c[0]).join(',');
       let ok = standing.get(key);
       if (ok === undefined) {
         ok = evaluateTraining(
-          (attended ?? []).flatMap((id) => courses.get(id) ?? []),
+          (attended ?? []).map(([, kind, startsAt]) => ({
+            kind,
+            status: 'attended' as const,
+            startsAt: new Date(startsAt),
+          })),
           visitDay,
         ).ruleMet;
         standing.set(key, ok);
       }
       return ok;
     };
-    return pool.map((v) => ({
+    const snapshots: VolunteerSnapshot[] = pool.map((v) => ({
       id: v.id,
       displayName: v.display_name,
       languages: v.languages,
@@ -117,20 +124,42 @@ export class VolunteerSnapshots {
       insuranceValidUntil: v.insurance_valid_until,
       trainingOk: trainingOk(v.courses),
       availability: availability.get(v.id)!,
-      dispatches: dispatches.get(v.id) ?? [],
-      dispatchesThisMonth: Number(history.get(v.id)?.this_month ?? 0),
+      dispatches: (v.dispatches ?? []).map(([startsAt, endsAt, area, requestId]) => ({
+        startsAt,
+        endsAt,
+        area,
+        ...(requestId ? { requestId } : {}),
+      })),
+      dispatchesThisMonth: v.this_month,
       maxDispatchesPerMonth: v.max_dispatches_per_month,
-      assignmentsLast30d: Number(history.get(v.id)?.last30 ?? 0),
-      assignmentsLast90d: Number(history.get(v.id)?.last90 ?? 0),
-      history: {
-        patientKeys: history.get(v.id)?.patient_keys ?? [],
-        hospitalIds: history.get(v.id)?.hospital_ids ?? [],
-        departments: history.get(v.id)?.departments ?? {},
-      },
-      responseRate: responses.get(v.id) ?? null,
+      assignmentsLast30d: 0,
+      assignmentsLast90d: 0,
+      history: { patientKeys: [], hospitalIds: [], departments: {} },
+      responseRate: null,
       bannedHospitalIds: v.banned_hospitals ?? [],
       bannedPatientKeys: v.banned_patients ?? [],
     }));
+    const scored = needsScore ? snapshots.filter(needsScore) : snapshots;
+    if (scored.length === 0) return snapshots;
+    const history = await this.history(
+      manager,
+      scored.map((v) => v.id),
+      scope.now,
+      scope.ignoreDispatchId,
+    );
+    for (const v of scored) {
+      const row = history.get(v.id);
+      if (!row) continue;
+      v.assignmentsLast30d = row.last30 ?? 0;
+      v.assignmentsLast90d = row.last90 ?? 0;
+      v.history = {
+        patientKeys: row.patient_keys ?? [],
+        hospitalIds: row.hospital_ids ?? [],
+        departments: row.departments ?? {},
+      };
+      v.responseRate = row.rate;
+    }
+    return snapshots;
   }
 
   /**
@@ -154,104 +183,102 @@ export class VolunteerSnapshots {
     return new Map(pool.map((v) => [v.id, this.compiled.get(v.id)!.availability]));
   }
 
-  /** The attended courses of the pool, as training records by course id. */
-  private async courses(manager: EntityManager, pool: PoolRow[]): Promise<Map<string, TrainingRecord>> {
-    const ids = [...new Set(pool.flatMap((v) => v.courses ?? []))];
-    if (ids.length === 0) return new Map();
-    const rows: { id: string; kind: TrainingRecord['kind']; starts_at: Date }[] = await manager.query(
-      'SELECT id, kind, starts_at FROM training_courses WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, { kind: r.kind, status: 'attended' as const, startsAt: r.starts_at }]));
-  }
-
-  /** Profiles with their bans and attended courses, in one round trip. */
-  private pool(manager: EntityManager, filter: PoolFilter): Promise<PoolRow[]> {
+  /**
+   * Profiles with their bans, attended courses and live dispatches, in one round trip. Dispatches:
+   * those that matter for this visit — a day either side (overlap and travel) and the whole Tokyo
+   * month of the visit (the monthly cap of a later month is counted from these); `this_month`
+   * counts those starting in the Tokyo month of `now`.
+   */
+  private pool(
+    manager: EntityManager,
+    filter: PoolFilter,
+    scope: Omit<SnapshotScope, 'volunteerIds'>,
+  ): Promise<PoolRow[]> {
     const [where, parameter] =
       'language' in filter
-        ? [`v.languages @> jsonb_build_array(jsonb_build_object('code', $1::text))`, filter.language]
+        ? ['v.languages @> $1::jsonb', JSON.stringify([{ code: filter.language }])]
         : ['v.id = ANY($1::uuid[])', filter.ids];
+    const visitMonth = tokyoMonthBounds(toTokyoWallTime(scope.visitStartsAt.getTime()));
+    const from = Math.min(scope.visitStartsAt.getTime() - DAY_MS, visitMonth.startMs);
+    const until = Math.max(scope.visitEndsAt.getTime() + DAY_MS, visitMonth.endMs);
+    const nowMonth = tokyoMonthBounds(toTokyoWallTime(scope.now.getTime()));
     return manager.query(
       `WITH pool AS (
          SELECT v.id, v.display_name, v.languages, v.level, v.status, v.gender, v.home_area, v.pledge_signed_at,
                 v.insurance_valid_until::text AS insurance_valid_until, v.max_dispatches_per_month, v.updated_at
            FROM volunteers v WHERE ${where}),
        trained AS (
-         SELECT a.volunteer_id, array_agg(a.course_id ORDER BY a.course_id) AS courses
-           FROM course_attendances a JOIN pool p ON p.id = a.volunteer_id
+         SELECT a.volunteer_id, jsonb_agg(jsonb_build_array(c.id, c.kind, c.starts_at) ORDER BY c.id) AS courses
+           FROM course_attendances a JOIN pool p ON p.id = a.volunteer_id JOIN training_courses c ON c.id = a.course_id
           WHERE a.status = 'attended' GROUP BY a.volunteer_id),
        bans AS (
          SELECT b.volunteer_id,
                 array_agg(b.hospital_id) FILTER (WHERE b.hospital_id IS NOT NULL) AS hospitals,
                 array_agg(b.patient_key) FILTER (WHERE b.patient_key IS NOT NULL) AS patients
-           FROM volunteer_bans b JOIN pool p ON p.id = b.volunteer_id GROUP BY b.volunteer_id)
-       SELECT pool.*, trained.courses, bans.hospitals AS banned_hospitals, bans.patients AS banned_patients
-         FROM pool LEFT JOIN trained ON trained.volunteer_id = pool.id LEFT JOIN bans ON bans.volunteer_id = pool.id`,
-      [parameter],
+           FROM volunteer_bans b JOIN pool p ON p.id = b.volunteer_id GROUP BY b.volunteer_id),
+       busy AS (
+         SELECT d.volunteer_id,
+                jsonb_agg(jsonb_build_array(
+                  floor(extract(epoch FROM d.starts_at) * 1000)::bigint, floor(extract(epoch FROM d.ends_at) * 1000)::bigint,
+                  d.area, CASE WHEN d.role = 'primary' THEN d.request_id END))
+                  FILTER (WHERE d.starts_at < $3 AND d.ends_at > $2) AS dispatches,
+                count(*) FILTER (WHERE d.starts_at >= $4 AND d.starts_at < $5)::int AS this_month
+           FROM dispatches d JOIN pool p ON p.id = d.volunteer_id
+          WHERE d.status IN ('confirmed', 'completed') AND d.id IS DISTINCT FROM $6
+            AND ((d.starts_at < $3 AND d.ends_at > $2) OR (d.starts_at >= $4 AND d.starts_at < $5))
+          GROUP BY d.volunteer_id)
+       SELECT pool.*, trained.courses, bans.hospitals AS banned_hospitals, bans.patients AS banned_patients,
+              busy.dispatches, coalesce(busy.this_month, 0) AS this_month
+         FROM pool LEFT JOIN trained ON trained.volunteer_id = pool.id LEFT JOIN bans ON bans.volunteer_id = pool.id
+         LEFT JOIN busy ON busy.volunteer_id = pool.id`,
+      [
+        parameter,
+        new Date(from),
+        new Date(until),
+        new Date(nowMonth.startMs),
+        new Date(nowMonth.endMs),
+        scope.ignoreDispatchId ?? null,
+      ],
     );
   }
 
   /**
-   * Live dispatches that matter for this visit: a day either side (overlap and travel) and the
-   * whole Tokyo month of the visit (the monthly cap of a later month is counted from these).
+   * What the score reads, in one statement: past work (patients and hospitals served, completed
+   * visits per department, load in the 30 and 90 days around `now`) and the share of offers of
+   * the last 180 days the volunteer answered (accepted — even if the dispatch was cancelled later
+   * — or declined). Each part is read per given volunteer through the volunteer indexes (a
+   * nested loop over the ids), so it costs in proportion to the eligible, not to the pool or to
+   * the years of history, and stays far below the cost at which PostgreSQL would JIT-compile it.
    */
-  private async dispatches(manager: EntityManager, ids: string[], scope: Omit<SnapshotScope, 'volunteerIds'>) {
-    const month = tokyoMonthBounds(toTokyoWallTime(scope.visitStartsAt.getTime()));
-    const from = Math.min(scope.visitStartsAt.getTime() - DAY_MS, month.startMs);
-    const until = Math.max(scope.visitEndsAt.getTime() + DAY_MS, month.endMs);
-    const rows: DispatchRow[] = await manager.query(
-      `SELECT volunteer_id, starts_at, ends_at, area, CASE WHEN role = 'primary' THEN request_id END AS request_id FROM dispatches
-        WHERE volunteer_id = ANY($1) AND status IN ('confirmed', 'completed')
-          AND starts_at < $3 AND ends_at > $2 AND id IS DISTINCT FROM $4`,
-      [ids, new Date(from), new Date(until), scope.ignoreDispatchId ?? null],
-    );
-    const out = new Map<string, VolunteerSnapshot['dispatches'][number][]>();
-    for (const row of rows) {
-      const list = out.get(row.volunteer_id) ?? [];
-      list.push({
-        startsAt: row.starts_at.getTime(),
-        endsAt: row.ends_at.getTime(),
-        area: row.area,
-        ...(row.request_id ? { requestId: row.request_id } : {}),
-      });
-      out.set(row.volunteer_id, list);
-    }
-    return out;
-  }
-
-  /** Past work: patients and hospitals served, departments, and recent load. */
-  private async history(manager: EntityManager, ids: string[], now: Date, ignoreDispatchId?: string) {
-    const month = tokyoMonthBounds(toTokyoWallTime(now.getTime()));
+  private async history(
+    manager: EntityManager,
+    ids: string[],
+    now: Date,
+    ignoreDispatchId?: string,
+  ): Promise<Map<string, HistoryRow>> {
     const rows: HistoryRow[] = await manager.query(
-      `SELECT d.volunteer_id,
-              array_agg(DISTINCT r.patient_key) FILTER (WHERE r.patient_key IS NOT NULL) AS patient_keys,
-              array_agg(DISTINCT r.hospital_id) AS hospital_ids,
-              (SELECT jsonb_object_agg(department, n) FROM (
-                 SELECT r2.department, count(*) AS n FROM dispatches d2 JOIN requests r2 ON r2.id = d2.request_id
-                  WHERE d2.volunteer_id = d.volunteer_id AND d2.status = 'completed' GROUP BY r2.department) per) AS departments,
-              count(*) FILTER (WHERE d.starts_at >= $2::timestamptz - interval '30 days' AND d.starts_at < $2::timestamptz + interval '30 days') AS last30,
-              count(*) FILTER (WHERE d.starts_at >= $2::timestamptz - interval '90 days' AND d.starts_at < $2::timestamptz + interval '90 days') AS last90,
-              count(*) FILTER (WHERE d.starts_at >= $3 AND d.starts_at < $4) AS this_month
-         FROM dispatches d JOIN requests r ON r.id = d.request_id
-        WHERE d.volunteer_id = ANY($1) AND d.status IN ('confirmed', 'completed') AND d.id IS DISTINCT FROM $5
-        GROUP BY d.volunteer_id`,
-      [ids, now, new Date(month.startMs), new Date(month.endMs), ignoreDispatchId ?? null],
+      `SELECT s.id AS volunteer_id, worked.patient_keys, worked.hospital_ids, worked.last30, worked.last90,
+              per_department.departments, answered.rate
+         FROM unnest($1::uuid[]) AS s(id)
+        CROSS JOIN LATERAL (
+          SELECT array_agg(DISTINCT r.patient_key) FILTER (WHERE r.patient_key IS NOT NULL) AS patient_keys,
+                 array_agg(DISTINCT r.hospital_id) AS hospital_ids,
+                 count(*) FILTER (WHERE d.starts_at >= $2::timestamptz - interval '30 days' AND d.starts_at < $2::timestamptz + interval '30 days')::int AS last30,
+                 count(*) FILTER (WHERE d.starts_at >= $2::timestamptz - interval '90 days' AND d.starts_at < $2::timestamptz + interval '90 days')::int AS last90
+            FROM dispatches d JOIN requests r ON r.id = d.request_id
+           WHERE d.volunteer_id = s.id AND d.status IN ('confirmed', 'completed') AND d.id IS DISTINCT FROM $3) worked
+        CROSS JOIN LATERAL (
+          SELECT jsonb_object_agg(department, n) AS departments
+            FROM (SELECT r.department, count(*) AS n FROM dispatches d JOIN requests r ON r.id = d.request_id
+                   WHERE d.volunteer_id = s.id AND d.status = 'completed' GROUP BY r.department) x) per_department
+        CROSS JOIN LATERAL (
+          SELECT (count(*) FILTER (WHERE o.status IN ('accepted', 'released', 'declined')))::float / nullif(count(*), 0) AS rate
+            FROM offers o
+           WHERE o.volunteer_id = s.id AND o.status IN ('accepted', 'released', 'declined', 'expired')
+             AND o.created_at >= $2::timestamptz - interval '180 days') answered`,
+      [ids, now, ignoreDispatchId ?? null],
     );
     return new Map(rows.map((row) => [row.volunteer_id, row]));
-  }
-
-  /** Share of offers of the last 180 days the volunteer answered (accepted — even if the dispatch was cancelled later — or declined). */
-  private async responseRates(manager: EntityManager, ids: string[], now: Date) {
-    const rows: { volunteer_id: string; rate: string }[] = await manager.query(
-      `SELECT volunteer_id,
-              (count(*) FILTER (WHERE status IN ('accepted', 'released', 'declined')))::float / count(*) AS rate
-         FROM offers
-        WHERE volunteer_id = ANY($1) AND status IN ('accepted', 'released', 'declined', 'expired')
-          AND created_at >= $2::timestamptz - interval '180 days'
-        GROUP BY volunteer_id`,
-      [ids, now],
-    );
-    return new Map(rows.map((row) => [row.volunteer_id, Number(row.rate)]));
   }
 }
 

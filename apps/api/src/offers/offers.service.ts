@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { describeError } from '../jobs/retry';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hashToken } from '../common/token-hash';
 import { OFFER_JOBS } from '../workflow/workflow-jobs';
@@ -39,6 +40,9 @@ import { may, requireAccess } from '../access/access';
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { OfferView };
 
+/** One first wave per request. */
+const firstWaveKey = (requestId: string) => `first-wave:${requestId}`;
+
 /** The offer link's token as stored: its hash. */
 export const hashLinkToken = hashToken;
 
@@ -48,6 +52,8 @@ export const hashLinkToken = hashToken;
  */
 @Injectable()
 export class OffersService {
+  private readonly logger = new Logger(OffersService.name);
+
   constructor(
     @InjectDispatchPolicy() private readonly policy: DispatchPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -59,7 +65,38 @@ export class OffersService {
     private readonly notifier: DispatchNotifier,
   ) {}
 
-  /** First wave on filing (a change goes through `restartOffering`). Nobody eligible → escalated at once, with the reason. */
+  /**
+   * Filing, in its transaction: the first wave becomes a job due now (none while held), so the
+   * filing commits without the ranking's reads; `sendFirstWave` runs it right after the commit.
+   */
+  async scheduleFirstWave(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    actorId: string | null,
+  ): Promise<void> {
+    if (request.onHold) return;
+    await this.jobs.schedule(manager, {
+      type: OFFER_JOBS.firstWave,
+      dueAt: this.clock.now(),
+      payload: { requestId: request.id, actorId },
+      key: firstWaveKey(request.id),
+    });
+  }
+
+  /**
+   * Runs the committed filing's first-wave job now, in a transaction of its own (the ranking
+   * reads happen there, not in the filing's). It runs once: a ticker that claimed it first runs
+   * it instead, and a failure is retried by the ticker — the filing stands either way.
+   */
+  async sendFirstWave(requestId: string): Promise<void> {
+    try {
+      await this.jobs.runNow(firstWaveKey(requestId));
+    } catch (error) {
+      this.logger.warn(`First wave of request ${requestId} left to the ticker: ${describeError(error)}`);
+    }
+  }
+
+  /** First wave (run by the first-wave job; a change goes through `restartOffering`). Nobody eligible → escalated at once, with the reason. */
   async startOffering(manager: EntityManager, request: InterpretationRequest, actorId: string | null): Promise<void> {
     if (request.onHold) return;
     const sent = await this.sendWave(manager, request, actorId);

@@ -41,7 +41,8 @@ const MAX_VISIT_HOURS = 12;
 /**
  * Interpretation requests: filed by a coordinator for their own hospital (staff for any),
  * followed, changed before confirmation, moved once confirmed (reschedule), cancelled. Filing
- * starts the offers in the same transaction.
+ * commits the request with its first-wave job in a few statements; the wave (ranking included)
+ * runs right after, in the job's own transaction.
  */
 @Injectable()
 export class RequestsService {
@@ -61,7 +62,7 @@ export class RequestsService {
     const hospitalId = this.hospitalFor(actor, input.hospitalId);
     const { startsAt, endsAt } = this.checkTimes(input.startsAt, input.endsAt);
     const visit = interpreterNotes(input.mode ?? 'onsite', input);
-    return this.dataSource.transaction(async (manager) => {
+    const { request, patient } = await this.dataSource.transaction(async (manager) => {
       const hospital = await manager.findOne(Hospital, { where: { id: hospitalId } });
       if (!hospital) throw InvalidError.field('hospitalId', 'No such hospital');
       if (!hospital.active) throw InvalidError.field('hospitalId', 'The hospital is not an active partner');
@@ -90,9 +91,13 @@ export class RequestsService {
         nationality: input.patient.nationality ?? null,
       });
       await manager.insert(RequestPatient, patient);
-      await this.offers.startOffering(manager, request, actor.id);
-      return requestView(request, patient);
+      await this.offers.scheduleFirstWave(manager, request, actor.id);
+      return { request, patient };
     });
+    if (request.onHold) return requestView(request, patient);
+    await this.offers.sendFirstWave(request.id);
+    const current = await this.dataSource.manager.findOne(InterpretationRequest, { where: { id: request.id } });
+    return requestView(current ?? request, patient);
   }
 
   async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestView>> {

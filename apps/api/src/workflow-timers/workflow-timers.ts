@@ -10,6 +10,8 @@ type RequestPayload = { requestId: string };
 /** `wave`: the wave whose interval this timer ends (older jobs have none). */
 type WavePayload = RequestPayload & { wave?: number };
 type DispatchPayload = { dispatchId: string };
+/** `actorId`: who filed the request (the first wave's offers are logged as theirs). */
+type FirstWavePayload = RequestPayload & { actorId: string | null };
 
 /**
  * What each durable timer of the workflow does when it comes due. Every handler runs in the
@@ -25,6 +27,9 @@ export class WorkflowTimers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.jobs.register<FirstWavePayload>(OFFER_JOBS.firstWave, ({ requestId, actorId }, { manager }) =>
+      this.firstWave(manager, requestId, actorId),
+    );
     this.jobs.register<WavePayload>(OFFER_JOBS.nextWave, ({ requestId, wave }, { manager }) =>
       this.nextWave(manager, requestId, wave),
     );
@@ -47,6 +52,16 @@ export class WorkflowTimers implements OnModuleInit {
     this.jobs.register<DispatchPayload>(DISPATCH_JOBS.reconfirmDeadline, ({ dispatchId }, { manager }) =>
       this.dispatches.reconfirmationDeadline(manager, dispatchId),
     );
+  }
+
+  /**
+   * A request was filed: its first wave goes out (nobody eligible: staff are called in). Only
+   * once: a request that is no longer open, was put on hold or already had a wave is left alone.
+   */
+  private async firstWave(manager: EntityManager, requestId: string, actorId: string | null): Promise<void> {
+    const request = await this.lockRequest(manager, requestId);
+    if (!request || request.onHold || request.status !== 'open' || request.waveCount > 0) return;
+    await this.offers.startOffering(manager, request, actorId);
   }
 
   /**
