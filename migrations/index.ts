@@ -13,6 +13,7 @@ import { VisitDetails1797000000000 } from './1797000000000-VisitDetails';
 import { UserPhone1797200000000 } from './1797200000000-UserPhone';
 import { CalendarLinks1797300000000 } from './1797300000000-CalendarLinks';
 import { Accounts1797100000000 } from './1797100000000-Accounts';
+import { TraineeShadowing1797700000000 } from './1797700000000-TraineeShadowing';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Accounts1797100000000,
   UserPhone1797200000000,
   CalendarLinks1797300000000,
+  TraineeShadowing1797700000000,
 ];

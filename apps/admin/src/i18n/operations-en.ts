@@ -31,6 +31,7 @@ export const operationsEn = {
         reminder: 'Day-before reminder',
         reconfirm: 'Please reconfirm',
         report_reminder: 'Activity report reminder',
+        shadow_partner: 'Shadowing: who is beside whom',
         interpreter_cancelled: 'Interpreter cancelled (to hospital and staff)',
         password_reset: 'Password reset',
       },

@@ -31,6 +31,7 @@ export const operationsJa = {
         reminder: '前日のお知らせ',
         reconfirm: '再確認のお願い',
         report_reminder: '活動報告のお願い',
+        shadow_partner: '研修生の同席のお知らせ',
         interpreter_cancelled: '通訳者の取消（医療機関・事務局へ）',
         password_reset: 'パスワードの再設定',
       },

@@ -23,7 +23,7 @@ import {
   statesAllowing,
   WaveRequest,
 } from '@app/domain';
-import { RequestRole } from '@app/matching';
+import { chooseShadow, RequestRole, shadowWave } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { CandidatesService } from '../matching/candidates.service';
@@ -38,6 +38,12 @@ import { may, requireAccess } from '../access/access';
 
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { OfferView };
+
+/** POST /api/requests/:id/shadow: how many trainees were offered the seat, and who. */
+export interface ShadowOffersSent {
+  sent: number;
+  volunteerIds: string[];
+}
 
 /** The offer link's token as stored: its hash. */
 export const hashLinkToken = hashToken;
@@ -270,6 +276,93 @@ export class OffersService {
     }
     await this.workflow.move(manager, 'request', request, 'offer', { actorId, set: chosen ? {} : { waveCount: wave } });
     return offers.length;
+  }
+
+  /**
+   * Staff offer a confirmed request's one shadow seat (研修生の同席): to the chosen trainee, or to
+   * the best eligible trainees not asked yet (the matching rules for the `shadow` role: trainees
+   * only). The trainee answers through the usual offer routes; the first accept takes the seat.
+   */
+  async offerShadow(actor: Actor, requestId: string, volunteerId?: string): Promise<ShadowOffersSent> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(InterpretationRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request) throw new NotFoundError('Request');
+      if (!request.traineeWelcome) throw Errors.traineeNotWelcome();
+      if (request.status !== 'confirmed')
+        throw new ConflictError(
+          'REQUEST_NOT_CONFIRMED',
+          `The shadow seat opens once the request is confirmed (it is ${request.status})`,
+        );
+      const now = this.clock.now();
+      if (request.startsAt <= now) throw new ConflictError('VISIT_STARTED', 'The visit has started');
+      if (
+        await manager.exists(Dispatch, { where: { requestId, role: 'shadow', status: In(['confirmed', 'completed']) } })
+      )
+        throw new ConflictError('SHADOW_SEAT_TAKEN', 'A trainee already holds the shadow seat of this request');
+      const ranked = await this.candidates.rank(manager, request, 'shadow');
+      const asked = await manager.find(Offer, {
+        where: { requestId, role: 'shadow', status: In(['pending', 'accepted', 'declined', 'released']) },
+        select: { volunteerId: true },
+      });
+      const seat = { ranked, alreadyAsked: new Set(asked.map((o) => o.volunteerId)) };
+      let targets: string[];
+      if (volunteerId) {
+        const choice = chooseShadow(seat, volunteerId);
+        if (!choice.ok)
+          throw Errors.volunteerNotEligible(
+            `The volunteer may not take the shadow seat: ${choice.reasons.join(', ')}`,
+            {
+              volunteerId: choice.reasons,
+            },
+          );
+        targets = [choice.volunteerId];
+      } else targets = shadowWave({ ...seat, size: this.policy.waveSize });
+      if (targets.length === 0) return { sent: 0, volunteerIds: [] };
+      const expiresAt = new Date(
+        Math.min(now.getTime() + this.policy.responseWindowMinutes * 60_000, request.startsAt.getTime()),
+      );
+      const earlier = await manager.find(Offer, { where: { requestId, role: 'shadow' }, select: { wave: true } });
+      const wave = volunteerId ? 0 : Math.max(0, ...earlier.map((o) => o.wave)) + 1;
+      const offers = targets.map((id) =>
+        manager.create(Offer, {
+          requestId,
+          volunteerId: id,
+          role: 'shadow',
+          wave,
+          expiresAt,
+          linkTokenHash: null,
+          createdAt: now,
+        }),
+      );
+      await this.workflow.start(manager, 'offer', offers, 'send', { actorId: actor.id });
+      const interpreter = await this.interpreterName(manager, requestId);
+      await this.notifier.offersSent(
+        manager,
+        request,
+        offers.map((offer) => ({ offer, again: false })),
+        { shadowOf: interpreter ?? '' },
+      );
+      await this.jobs.schedule(manager, {
+        type: OFFER_JOBS.expire,
+        dueAt: expiresAt,
+        payload: { requestId },
+        key: `offer-expiry:${requestId}:${expiresAt.getTime()}`,
+      });
+      return { sent: offers.length, volunteerIds: targets };
+    });
+  }
+
+  /** The display name of the request's interpreter (its live primary dispatch), if it has one. */
+  private async interpreterName(manager: EntityManager, requestId: string): Promise<string | null> {
+    const rows: { display_name: string }[] = await manager.query(
+      `SELECT v.display_name FROM dispatches d JOIN volunteers v ON v.id = d.volunteer_id
+        WHERE d.request_id = $1 AND d.role = 'primary' AND d.status IN ('confirmed', 'completed') LIMIT 1`,
+      [requestId],
+    );
+    return rows[0]?.display_name ?? null;
   }
 
   /**
@@ -514,6 +607,9 @@ export class OffersService {
     if (offer.role === 'primary' && !statesAllowing('request', 'confirm').includes(request.status)) {
       throw Errors.requestAlreadyFilled();
     }
+    // The shadow seat: while the visit is ahead and the hospital still agrees (a withdrawn consent withdrew the offer too).
+    if (offer.role === 'shadow' && request.status === 'completed') throw Errors.requestNoLongerWaiting();
+    if (offer.role === 'shadow' && !request.traineeWelcome) throw Errors.traineeNotWelcome();
   }
 
   /** Minutes each volunteer's last answers to offers took, oldest first (the office's own log; the last `ANSWER_SAMPLE`). */
@@ -542,6 +638,9 @@ export class OffersService {
     });
     const requestById = new Map(requests.map((r) => [r.id, r]));
     const hospitalById = new Map(hospitals.map((h) => [h.id, h]));
+    const shadowRequests = [...new Set(offers.filter((o) => o.role === 'shadow').map((o) => o.requestId))];
+    const interpreters = new Map<string, string | null>();
+    for (const id of shadowRequests) interpreters.set(id, await this.interpreterName(manager, id));
     return offers.map((o) => {
       const r = requestById.get(o.requestId)!;
       const h = hospitalById.get(r.hospitalId)!;
@@ -564,6 +663,8 @@ export class OffersService {
           area: h.area,
           urgent: r.urgent,
         },
+        traineeWelcome: r.traineeWelcome,
+        ...(o.role === 'shadow' ? { interpreterName: interpreters.get(o.requestId) ?? null } : {}),
       };
     });
   }

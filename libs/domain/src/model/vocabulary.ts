@@ -83,6 +83,7 @@ export const MAIL_TEMPLATE_NAMES = [
   'reminder',
   'reconfirm',
   'report_reminder',
+  'shadow_partner',
 ] as const;
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
 

@@ -14,6 +14,7 @@ import { reportReminder, ReportReminderParams } from './report-reminder.template
 import { requestCancelled, RequestCancelledParams } from './request-cancelled.template';
 import { requestConfirmed, RequestConfirmedParams } from './request-confirmed.template';
 import { requestEscalated, RequestEscalatedParams } from './request-escalated.template';
+import { shadowPartner, ShadowPartnerParams } from './shadow-partner.template';
 import { MAIL_TEMPLATE_NAMES, type MailTemplateName } from '@app/domain/model';
 
 /**
@@ -35,6 +36,7 @@ export interface TemplateParams {
   reminder: ReminderParams;
   reconfirm: ReconfirmParams;
   report_reminder: ReportReminderParams;
+  shadow_partner: ShadowPartnerParams;
 }
 
 /** The model's names (shared with the panel); every one has its parameters above and its template below. */
@@ -55,6 +57,7 @@ const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
   reminder,
   reconfirm,
   report_reminder: reportReminder,
+  shadow_partner: shadowPartner,
 };
 
 export const TEMPLATE_NAMES = MAIL_TEMPLATE_NAMES satisfies readonly (keyof TemplateParams)[];
@@ -86,3 +89,4 @@ export * from './report-reminder.template';
 export * from './request-cancelled.template';
 export * from './request-confirmed.template';
 export * from './request-escalated.template';
+export * from './shadow-partner.template';

@@ -49,6 +49,14 @@ const SAMPLES: TemplateParams = {
   reminder: { recipientName: 'An', startsAt, endsAt, hospitalName: 'H', address: 'A', role: 'volunteer' },
   reconfirm: { volunteerName: 'An', startsAt, hospitalName: 'H', linkUrl: link, respondBy: startsAt },
   report_reminder: { volunteerName: 'An', startsAt, endsAt, hospitalName: 'H', reportUrl: link },
+  shadow_partner: {
+    recipientName: 'An',
+    audience: 'interpreter',
+    partnerName: '研修 太郎',
+    startsAt,
+    endsAt,
+    hospitalName: 'H',
+  },
 };
 
 describe('mail templates', () => {
