@@ -96,6 +96,23 @@ describe('Trainee shadowing (API)', () => {
     trainees = await Promise.all(
       [2, 3, 4, 5].map((n) => aQualifiedVolunteer(t, courses, { displayName: `研修 ${n}`, level: 'trainee' })),
     );
+    // From tomorrow the programme pays a shadowing trainee's transport.
+    await t
+      .http()
+      .post('/api/fee-rules')
+      .set('Authorization', staff)
+      .send({
+        validFrom: '2026-12-02',
+        hospitalBaseYen: 3000,
+        baseMinutes: 120,
+        hospitalExtraHourYen: 1000,
+        lateCancellationYen: 3000,
+        patientNoShowYen: 3000,
+        volunteerFlatYen: 3000,
+        volunteerTransport: 'actual',
+        traineeTransportPaid: true,
+      })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -332,5 +349,174 @@ describe('Trainee shadowing (API)', () => {
     } finally {
       t.clock.set(TODAY);
     }
+  });
+
+  describe('after the visit: the practicum record and the path to interpreter', () => {
+    let upcoming: { id: string };
+    let filedDispatch: string;
+    const shadowDispatchOn = async (day: number) =>
+      (
+        await t.dataSource.query(
+          `SELECT d.id FROM dispatches d WHERE d.volunteer_id = $1 AND d.role = 'shadow' AND d.status IN ('confirmed', 'completed')
+              AND d.starts_at = $2`,
+          [trainee.id, new Date(jst(day, '10:00'))],
+        )
+      )[0].id as string;
+    const filePracticum = (dispatchId: string, body: Record<string, unknown>, auth = trainee.auth) =>
+      t.http().post(`/api/dispatches/${dispatchId}/practicum`).set('Authorization', auth).send(body);
+    const record = { observed: '医師の説明を短く区切って訳していた', wouldStudy: '検査の名称', transportCostYen: 620 };
+    const review = async (dispatchId: string) => {
+      const practicum = (await t.http().get(`/api/dispatches/${dispatchId}/practicum`).set('Authorization', staff))
+        .body;
+      await t
+        .http()
+        .post(`/api/practicum-reports/${practicum.id}/review`)
+        .set('Authorization', staff)
+        .send({ status: 'reviewed', comment: 'よく観察できています' })
+        .expect(200);
+    };
+
+    beforeAll(async () => {
+      upcoming = await confirmedVisit(29);
+      await takeSeat(upcoming.id);
+      filedDispatch = await shadowDispatchOn(25);
+    });
+    afterAll(() => t.clock.set(TODAY));
+
+    it('takes no practicum record before the visit', async () => {
+      const res = await filePracticum(await shadowDispatchOn(29), record).expect(409);
+      expect(res.body.code).toBe('VISIT_NOT_HAPPENED');
+    });
+
+    it('lets the trainee file the record, the interpreter add feedback, and staff review both in the queue', async () => {
+      t.clock.set(jst(26, '12:00'));
+      const dispatchId = filedDispatch;
+      expect((await filePracticum(dispatchId, { wouldStudy: 'x' }).expect(400)).body.errors).toHaveProperty('observed');
+      // Only the trainee files it; the interpreter of the visit may not (404).
+      await filePracticum(dispatchId, record, interpreter.auth).expect(404);
+      const filed = (await filePracticum(dispatchId, record).expect(201)).body;
+      expect(filed).toMatchObject({ ...record, traineeName: '研修 一郎', reviewStatus: 'pending' });
+      expect((await filePracticum(dispatchId, record).expect(409)).body.code).toBe('PRACTICUM_EXISTS');
+      const seen = (await t.http().get(`/api/dispatches/${dispatchId}`).set('Authorization', trainee.auth)).body;
+      expect(seen.practicum).toBe('submitted');
+
+      await t
+        .http()
+        .post(`/api/dispatches/${dispatchId}/practicum/feedback`)
+        .set('Authorization', trainee.auth)
+        .send({ feedback: '自分で書く' })
+        .expect(404);
+      const withFeedback = (
+        await t
+          .http()
+          .post(`/api/dispatches/${dispatchId}/practicum/feedback`)
+          .set('Authorization', interpreter.auth)
+          .send({ feedback: '落ち着いて観察できていました' })
+          .expect(200)
+      ).body;
+      expect(withFeedback.interpreterFeedback).toBe('落ち着いて観察できていました');
+      expect(
+        (
+          await t
+            .http()
+            .get(`/api/dispatches/${dispatchId}/practicum`)
+            .set('Authorization', interpreter.auth)
+            .expect(200)
+        ).body.interpreterFeedback,
+      ).toBe('落ち着いて観察できていました');
+
+      const queue = (
+        await t.http().get('/api/practicum-reports?reviewStatus=pending').set('Authorization', staff).expect(200)
+      ).body;
+      expect(queue.data).toEqual([
+        expect.objectContaining({
+          id: filed.id,
+          interpreterName: '通訳 花子',
+          interpreterFeedback: expect.any(String),
+        }),
+      ]);
+      await review(dispatchId);
+      expect(
+        (await t.http().get('/api/practicum-reports?reviewStatus=pending').set('Authorization', staff)).body.total,
+      ).toBe(0);
+      await t.http().get('/api/practicum-reports').set('Authorization', coordinator).expect(403);
+    });
+
+    it("puts the trainee's transport on their statement (the programme pays it), with no honorarium", async () => {
+      const statements = (
+        await t.http().get('/api/statements/volunteers?month=2026-12').set('Authorization', trainee.auth).expect(200)
+      ).body;
+      const line = statements.data[0].lines.find((l: { dispatchId: string }) => l.dispatchId === filedDispatch);
+      expect(line).toMatchObject({ honorariumYen: 0, transportYen: 620, amountYen: 620 });
+    });
+    it('shows the path to interpreter, and staff promote the trainee once the rule is met (level history and audit)', async () => {
+      const before = (
+        await t.http().get(`/api/volunteers/${trainee.id}/progress`).set('Authorization', trainee.auth).expect(200)
+      ).body;
+      expect(before).toMatchObject({
+        level: 'trainee',
+        promotionRuleMet: false,
+        rule: {
+          requireInitialCourse: true,
+          initialCourseAttended: true,
+          reviewedShadowVisitsRequired: 3,
+          reviewedShadowVisits: 1,
+        },
+      });
+      expect(before.courses.map((c: { kind: string }) => c.kind)).toEqual(['initial', 'skill_up']);
+      expect(before.shadowVisits.map((v: { practicum: string }) => v.practicum)).toEqual([
+        'missing',
+        'missing',
+        'missing',
+        'missing',
+        'reviewed',
+      ]);
+      expect(before.shadowVisits[4]).toMatchObject({ interpreterName: '通訳 花子', hospitalName: '熊本同席病院' });
+      // Someone else's progress is out of the interpreter's scope.
+      await t.http().get(`/api/volunteers/${trainee.id}/progress`).set('Authorization', interpreter.auth).expect(404);
+      expect((await t.http().get('/api/trainees/ready-for-promotion').set('Authorization', staff)).body).toEqual([]);
+
+      for (const day of [14, 15]) {
+        const dispatchId = await shadowDispatchOn(day);
+        await filePracticum(dispatchId, { observed: '受付から会計まで同行', wouldStudy: '保険制度の用語' }).expect(201);
+        await review(dispatchId);
+      }
+      const ready = (await t.http().get('/api/trainees/ready-for-promotion').set('Authorization', staff).expect(200))
+        .body;
+      expect(ready).toEqual([{ volunteerId: trainee.id, displayName: '研修 一郎', reviewedShadowVisits: 3 }]);
+
+      const promote = (body: Record<string, unknown>) =>
+        t.http().post(`/api/volunteers/${trainee.id}/level`).set('Authorization', staff).send(body);
+      const refused = async (body: Record<string, unknown>, field: string) => {
+        const res = await promote(body);
+        expect([400, 422]).toContain(res.status);
+        expect(res.body.errors).toHaveProperty(field);
+      };
+      await refused({ level: 'expert', reason: 'x' }, 'level');
+      await refused({ level: 'standard' }, 'reason');
+      await t
+        .http()
+        .post(`/api/volunteers/${trainee.id}/level`)
+        .set('Authorization', trainee.auth)
+        .send({ level: 'standard', reason: '自分で' })
+        .expect(403);
+      const promoted = (await promote({ level: 'standard', reason: '養成講座修了・同席実習3回' }).expect(200)).body;
+      expect(promoted.level).toBe('standard');
+      expect((await promote({ level: 'standard', reason: 'again' }).expect(409)).body.code).toBe('LEVEL_UNCHANGED');
+      const detail = (await t.http().get(`/api/volunteers/${trainee.id}`).set('Authorization', staff).expect(200)).body;
+      expect(detail.levelHistory).toEqual([
+        expect.objectContaining({ from: 'trainee', to: 'standard', reason: '養成講座修了・同席実習3回' }),
+      ]);
+      const audit = (
+        await t.http().get(`/api/audit-log?action=volunteer.level`).set('Authorization', staff).expect(200)
+      ).body;
+      expect(audit.data).toEqual([
+        expect.objectContaining({
+          objectId: trainee.id,
+          details: expect.objectContaining({ from: 'trainee', to: 'standard', promotionRuleMet: true }),
+        }),
+      ]);
+      expect((await t.http().get('/api/trainees/ready-for-promotion').set('Authorization', staff)).body).toEqual([]);
+    });
   });
 });

@@ -33,6 +33,7 @@ import { AuditModule } from './audit/audit.module';
 import { ExportsModule } from './exports/exports.module';
 import { FeesModule } from './fees/fees.module';
 import { ReportsModule } from './reports/reports.module';
+import { ShadowingModule } from './shadowing/shadowing.module';
 import { RetentionModule } from './retention/retention.module';
 import { StatsModule } from './stats/stats.module';
 
@@ -97,6 +98,7 @@ export class AppModule {
         TrainingModule,
         AuditModule,
         ReportsModule,
+        ShadowingModule,
         FeesModule,
         StatsModule,
         ExportsModule,
