@@ -304,6 +304,29 @@ describe('Trainee shadowing (API)', () => {
       expect(seen.shadowOf).toBe('代役 次郎');
     });
 
+    it('gives the seat up, with a mail, when a reopened visit moves to another time', async () => {
+      const request = await confirmedVisit(26);
+      await takeSeat(request.id);
+      const primary = await t.dataSource
+        .getRepository(Dispatch)
+        .findOneByOrFail({ requestId: request.id, role: 'primary' });
+      await t
+        .http()
+        .post(`/api/dispatches/${primary.id}/cancel`)
+        .set('Authorization', interpreter.auth)
+        .send({ reason: '体調不良' })
+        .expect(200);
+      const before = (await mailsTo(trainee.email, 'dispatch_cancelled')).length;
+      await t
+        .http()
+        .patch(`/api/requests/${request.id}`)
+        .set('Authorization', coordinator)
+        .send({ startsAt: jst(26, '14:00'), endsAt: jst(26, '15:00') })
+        .expect(200);
+      expect((await shadowOf(request.id))!.status).toBe('cancelled');
+      expect(await mailsTo(trainee.email, 'dispatch_cancelled')).toHaveLength(before + 1);
+    });
+
     it('completes the shadow with the visit, and charges the hospital nothing for it', async () => {
       const request = await confirmedVisit(25);
       await takeSeat(request.id);

@@ -210,6 +210,8 @@ export class RequestsService {
         await this.setTraineeWelcome(manager, actor, request, input.traineeWelcome);
       if (input.patient) await manager.update(RequestPatient, { requestId: id }, { ...input.patient });
       if (JSON.stringify(matchingFields(request)) !== before) {
+        // A trainee still shadowing a reopened visit was confirmed for its old terms: the seat is given up (with a mail) and offered again once confirmed.
+        await this.dispatches.cancelShadow(manager, request, 'visit changed', actor.id);
         await this.offers.withdrawPending(manager, request, 'changed', actor.id);
         await this.offers.restartOffering(manager, request, actor.id);
       }
