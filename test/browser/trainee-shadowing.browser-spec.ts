@@ -149,6 +149,12 @@ describe('trainee shadowing (browser)', () => {
     await screenshot(page, 'practicum-form-phone');
     await form.getByRole('button', { name: '実習記録を提出' }).click();
     await page.getByTestId('practicum-state').getByText('実習記録 提出済み').first().waitFor();
+    // Their own path: two reviewed shadow visits of three, the record just filed waits for staff.
+    await page.goto(`${base}/admin/#/my/training`);
+    const progress = page.getByTestId('trainee-progress');
+    await progress.getByText('通訳者への道のり').waitFor();
+    await progress.getByText('確認済みの同席実習 2/3 回', { exact: false }).waitFor();
+    await screenshot(page, 'trainee-progress-phone');
   });
 
   it('staff review the record in the queue, see the trainee ready, and promote them with a reason', async () => {

@@ -63,7 +63,16 @@ const PromoteDialog = ({ progress, onClose }: { progress: TraineeProgressView; o
  * shadow visits with their practicum records, whether the promotion rule is met, and (staff) the
  * promotion.
  */
-export const TraineeProgressCard = ({ volunteerId, canPromote }: { volunteerId: string; canPromote: boolean }) => {
+export const TraineeProgressCard = ({
+  volunteerId,
+  canPromote,
+  heading,
+}: {
+  volunteerId: string;
+  canPromote: boolean;
+  /** A title above the card (the volunteer's own page, where it shows only for a trainee). */
+  heading?: string;
+}) => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
   const [promoting, setPromoting] = useState(false);
@@ -72,10 +81,16 @@ export const TraineeProgressCard = ({ volunteerId, canPromote }: { volunteerId: 
     queryFn: () => apiClient.request<TraineeProgressView>(`/volunteers/${volunteerId}/progress`),
   });
   if (error) return <Alert severity="error">{error.message}</Alert>;
-  if (!data) return null;
+  // The volunteer's own page shows the path only while they are a trainee.
+  if (!data || (!canPromote && data.level !== 'trainee')) return null;
   const { rule } = data;
   return (
     <Box sx={{ display: 'grid', gap: 1 }} data-testid="trainee-progress">
+      {heading && (
+        <Typography variant="h6" component="h2" sx={{ mt: 3 }}>
+          {translate(heading)}
+        </Typography>
+      )}
       <Alert severity={data.promotionRuleMet ? 'success' : 'info'} data-testid="promotion-rule">
         {translate(data.promotionRuleMet ? 'app.shadowing.rule_met' : 'app.shadowing.rule_not_met')}
         {' — '}
