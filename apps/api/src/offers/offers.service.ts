@@ -296,63 +296,89 @@ export class OffersService {
           'REQUEST_NOT_CONFIRMED',
           `The shadow seat opens once the request is confirmed (it is ${request.status})`,
         );
-      const now = this.clock.now();
-      if (request.startsAt <= now) throw new ConflictError('VISIT_STARTED', 'The visit has started');
-      if (
-        await manager.exists(Dispatch, { where: { requestId, role: 'shadow', status: In(['confirmed', 'completed']) } })
-      )
+      if (request.startsAt <= this.clock.now()) throw new ConflictError('VISIT_STARTED', 'The visit has started');
+      if (await this.shadowSeatTaken(manager, requestId))
         throw new ConflictError('SHADOW_SEAT_TAKEN', 'A trainee already holds the shadow seat of this request');
-      const ranked = await this.candidates.rank(manager, request, 'shadow');
-      const asked = await manager.find(Offer, {
-        where: { requestId, role: 'shadow', status: In(['pending', 'accepted', 'declined', 'released']) },
-        select: { volunteerId: true },
-      });
-      const seat = { ranked, alreadyAsked: new Set(asked.map((o) => o.volunteerId)) };
-      let targets: string[];
-      if (volunteerId) {
-        const choice = chooseShadow(seat, volunteerId);
-        if (!choice.ok)
-          throw Errors.volunteerNotEligible(
-            `The volunteer may not take the shadow seat: ${choice.reasons.join(', ')}`,
-            {
-              volunteerId: choice.reasons,
-            },
-          );
-        targets = [choice.volunteerId];
-      } else targets = shadowWave({ ...seat, size: this.policy.waveSize });
-      if (targets.length === 0) return { sent: 0, volunteerIds: [] };
-      const expiresAt = new Date(
-        Math.min(now.getTime() + this.policy.responseWindowMinutes * 60_000, request.startsAt.getTime()),
-      );
-      const earlier = await manager.find(Offer, { where: { requestId, role: 'shadow' }, select: { wave: true } });
-      const wave = volunteerId ? 0 : Math.max(0, ...earlier.map((o) => o.wave)) + 1;
-      const offers = targets.map((id) =>
-        manager.create(Offer, {
-          requestId,
-          volunteerId: id,
-          role: 'shadow',
-          wave,
-          expiresAt,
-          linkTokenHash: null,
-          createdAt: now,
-        }),
-      );
-      await this.workflow.start(manager, 'offer', offers, 'send', { actorId: actor.id });
-      const interpreter = await this.interpreterName(manager, requestId);
-      await this.notifier.offersSent(
-        manager,
-        request,
-        offers.map((offer) => ({ offer, again: false })),
-        { shadowOf: interpreter ?? '' },
-      );
-      await this.jobs.schedule(manager, {
-        type: OFFER_JOBS.expire,
-        dueAt: expiresAt,
-        payload: { requestId },
-        key: `offer-expiry:${requestId}:${expiresAt.getTime()}`,
-      });
-      return { sent: offers.length, volunteerIds: targets };
+      return this.sendShadowOffers(manager, request, actor.id, volunteerId);
     });
+  }
+
+  /**
+   * The policy's automatic shadow wave (`shadowWaveOnConfirm`), in the caller's transaction once
+   * the interpreter's seat is filled: only for a request whose hospital agreed, whose visit is
+   * ahead, and whose shadow seat is neither held nor being offered.
+   */
+  private async autoShadowWave(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    actorId: string | null,
+  ): Promise<void> {
+    if (!this.policy.shadowWaveOnConfirm || !request.traineeWelcome || request.status !== 'confirmed') return;
+    if (request.startsAt <= this.clock.now() || (await this.shadowSeatTaken(manager, request.id))) return;
+    if (await manager.exists(Offer, { where: { requestId: request.id, role: 'shadow', status: 'pending' } })) return;
+    await this.sendShadowOffers(manager, request, actorId);
+  }
+
+  private shadowSeatTaken(manager: EntityManager, requestId: string): Promise<boolean> {
+    return manager.exists(Dispatch, { where: { requestId, role: 'shadow', status: In(['confirmed', 'completed']) } });
+  }
+
+  /** Offers the shadow seat (the request locked) to the chosen trainee, or to the next best eligible trainees. */
+  private async sendShadowOffers(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    actorId: string | null,
+    volunteerId?: string,
+  ): Promise<ShadowOffersSent> {
+    const requestId = request.id;
+    const now = this.clock.now();
+    const ranked = await this.candidates.rank(manager, request, 'shadow');
+    const asked = await manager.find(Offer, {
+      where: { requestId, role: 'shadow', status: In(['pending', 'accepted', 'declined', 'released']) },
+      select: { volunteerId: true },
+    });
+    const seat = { ranked, alreadyAsked: new Set(asked.map((o) => o.volunteerId)) };
+    let targets: string[];
+    if (volunteerId) {
+      const choice = chooseShadow(seat, volunteerId);
+      if (!choice.ok)
+        throw Errors.volunteerNotEligible(`The volunteer may not take the shadow seat: ${choice.reasons.join(', ')}`, {
+          volunteerId: choice.reasons,
+        });
+      targets = [choice.volunteerId];
+    } else targets = shadowWave({ ...seat, size: this.policy.waveSize });
+    if (targets.length === 0) return { sent: 0, volunteerIds: [] };
+    const expiresAt = new Date(
+      Math.min(now.getTime() + this.policy.responseWindowMinutes * 60_000, request.startsAt.getTime()),
+    );
+    const earlier = await manager.find(Offer, { where: { requestId, role: 'shadow' }, select: { wave: true } });
+    const wave = volunteerId ? 0 : Math.max(0, ...earlier.map((o) => o.wave)) + 1;
+    const offers = targets.map((id) =>
+      manager.create(Offer, {
+        requestId,
+        volunteerId: id,
+        role: 'shadow',
+        wave,
+        expiresAt,
+        linkTokenHash: null,
+        createdAt: now,
+      }),
+    );
+    await this.workflow.start(manager, 'offer', offers, 'send', { actorId });
+    const interpreter = await this.interpreterName(manager, requestId);
+    await this.notifier.offersSent(
+      manager,
+      request,
+      offers.map((offer) => ({ offer, again: false })),
+      { shadowOf: interpreter ?? '' },
+    );
+    await this.jobs.schedule(manager, {
+      type: OFFER_JOBS.expire,
+      dueAt: expiresAt,
+      payload: { requestId },
+      key: `offer-expiry:${requestId}:${expiresAt.getTime()}`,
+    });
+    return { sent: offers.length, volunteerIds: targets };
   }
 
   /** The display name of the request's interpreter (its live primary dispatch), if it has one. */
@@ -534,6 +560,7 @@ export class OffersService {
       });
       await this.markAccepted(manager, offer, actorId);
       await this.withdrawPending(manager, request, 'filled', actorId, offer.role);
+      if (offer.role === 'primary') await this.autoShadowWave(manager, request, actorId);
       // Whoever answers (signed in, or through the link mailed to them) is the volunteer the offer was made to.
       const viewer = { role: 'volunteer' as const, volunteerId: offer.volunteerId, hospitalId: null };
       return { dispatch: await this.dispatches.view(dispatch, manager, viewer) };
@@ -563,6 +590,7 @@ export class OffersService {
     });
     if (own) await this.markAccepted(manager, own, actorId);
     await this.withdrawPending(manager, request, 'filled', actorId, 'primary');
+    await this.autoShadowWave(manager, request, actorId);
     return dispatch;
   }
 
