@@ -14,6 +14,7 @@ import { UserPhone1797200000000 } from './1797200000000-UserPhone';
 import { CalendarLinks1797300000000 } from './1797300000000-CalendarLinks';
 import { VisitMoves1797400000000 } from './1797400000000-VisitMoves';
 import { Accounts1797100000000 } from './1797100000000-Accounts';
+import { TraineeShadowing1797700000000 } from './1797700000000-TraineeShadowing';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   UserPhone1797200000000,
   CalendarLinks1797300000000,
   VisitMoves1797400000000,
+  TraineeShadowing1797700000000,
 ];

@@ -34,6 +34,7 @@ import { ExportsModule } from './exports/exports.module';
 import { DocumentsModule } from './documents/documents.module';
 import { FeesModule } from './fees/fees.module';
 import { ReportsModule } from './reports/reports.module';
+import { ShadowingModule } from './shadowing/shadowing.module';
 import { RetentionModule } from './retention/retention.module';
 import { StatsModule } from './stats/stats.module';
 
@@ -100,6 +101,7 @@ export class AppModule {
         TrainingModule,
         AuditModule,
         ReportsModule,
+        ShadowingModule,
         FeesModule,
         StatsModule,
         ExportsModule,

@@ -3,6 +3,7 @@ export * from './errors/domain-error';
 export * from './entities';
 export * from './workflow/workflow.machine';
 export * from './training/training-rule';
+export * from './training/promotion-rule';
 export * from './workflow/dispatch-config';
 export * from './workflow/offer-policy';
 export * from './errors/errors';

@@ -3,6 +3,7 @@ export * from './availability';
 export * from './snapshot.types';
 export * from './rank';
 export * from './swaps';
+export * from './shadow-seat';
 export {
   PROGRAMME_TIME_ZONE,
   toTokyoWallTime,

@@ -39,6 +39,7 @@ import {
   type StaffWindows,
   unfilledSoon,
 } from './staff-desk';
+import { ReadyForPromotionPanel } from './PromotionPanel';
 
 const Pending = () => (
   <Stack gap={1}>
@@ -47,13 +48,13 @@ const Pending = () => (
   </Stack>
 );
 
-const Empty = ({ message }: { message: string }) => {
+export const Empty = ({ message }: { message: string }) => {
   const translate = useTranslate();
   return <Typography color="text.secondary">{translate(message)}</Typography>;
 };
 
 /** A dashboard panel: a titled region with how many items it holds, loading and error states. */
-const DeskCard = ({
+export const DeskCard = ({
   title,
   testId,
   count,
@@ -547,6 +548,7 @@ export const StaffPanels = () => {
       <EscalationsPanel windows={windows} />
       <NotReconfirmedPanel windows={windows} />
       <ReportsToReviewPanel />
+      <ReadyForPromotionPanel />
       <StandingPanel sx={{ gridColumn: { md: 'span 2' } }} />
     </Box>
   );

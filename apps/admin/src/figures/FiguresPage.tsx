@@ -92,6 +92,18 @@ const Figures = ({ summary }: { summary: StatsSummary }) => {
           value={formatDuration(timeToConfirmMinutes.median, locale)}
           hint={translate('app.figures.time_to_fill_hint', { p90: formatDuration(timeToConfirmMinutes.p90, locale) })}
         />
+        <Headline
+          testId="figure-shadow-visits"
+          label={translate('app.figures.shadow_visits')}
+          value={String(summary.shadowing.shadowVisits)}
+          hint={translate('app.figures.shadow_visits_hint', { trainees: summary.shadowing.trainees })}
+        />
+        <Headline
+          testId="figure-trainees-promoted"
+          label={translate('app.figures.trainees_promoted')}
+          value={String(summary.shadowing.traineesPromoted)}
+          hint={translate('app.figures.trainees_promoted_hint')}
+        />
       </Box>
       <Box
         sx={{

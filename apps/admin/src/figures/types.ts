@@ -23,4 +23,6 @@ export interface StatsSummary {
   timeToConfirmMinutes: { count: number; median: number | null; p90: number | null };
   activeVolunteers: { total: number; byLanguage: Array<{ language: string; count: number }> };
   training: Array<{ kind: string; courses: number; attended: number; volunteers: number; hours: number }>;
+  /** Trainee shadowing: seats held on the year's visits, the trainees who held them, trainees promoted. */
+  shadowing: { shadowVisits: number; trainees: number; traineesPromoted: number };
 }

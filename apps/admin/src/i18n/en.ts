@@ -11,6 +11,7 @@ import { rosterEn } from './roster-en';
 import { twoFactorEn } from './two-factor-en';
 import { accountsEn } from './accounts-en';
 import { calendarFeedEn } from './calendar-feed-en';
+import { shadowingEn } from './shadowing-en';
 import { volunteerDayEn } from './volunteer-day-en';
 import { deskEn } from './desk-en';
 import { staffDeskEn } from './staff-desk-en';
@@ -125,6 +126,7 @@ export const enMessages: TranslationMessages = {
     twoFactorEn.app,
     accountsEn.app,
     calendarFeedEn.app,
+    shadowingEn.app,
     volunteerDayEn.app,
     deskEn.app,
     staffDeskEn.app,

@@ -12,6 +12,7 @@ import { rosterJa } from './roster-ja';
 import { twoFactorJa } from './two-factor-ja';
 import { accountsJa } from './accounts-ja';
 import { calendarFeedJa } from './calendar-feed-ja';
+import { shadowingJa } from './shadowing-ja';
 import { volunteerDayJa } from './volunteer-day-ja';
 import { deskJa } from './desk-ja';
 import { staffDeskJa } from './staff-desk-ja';
@@ -125,6 +126,7 @@ export const jaMessages: TranslationMessages = {
     twoFactorJa.app,
     accountsJa.app,
     calendarFeedJa.app,
+    shadowingJa.app,
     volunteerDayJa.app,
     deskJa.app,
     staffDeskJa.app,

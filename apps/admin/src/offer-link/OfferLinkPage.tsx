@@ -13,7 +13,7 @@ import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';
 import { VisitDetailsSection } from '../resources/dispatches/VisitDetailsSection';
-import { VisitSummary, type OfferRecord } from '../resources/offers/VisitSummary';
+import { ShadowOfferLine, VisitSummary, type OfferRecord } from '../resources/offers/VisitSummary';
 
 type ShownOffer = OfferRecord & { answerable: boolean };
 
@@ -36,6 +36,7 @@ const Mine = ({ offer, dispatch }: { offer: OfferRecord; dispatch?: DispatchView
         {translate(dispatch ? 'app.offer_link.accepted' : 'app.offer_link_mine.accepted')}
       </Alert>
       <VisitSummary visit={offer.visit} />
+      <ShadowOfferLine offer={offer} />
       {dispatch?.visit && (
         <Box sx={{ mt: 2 }}>
           <VisitDetailsSection visit={dispatch.visit} />

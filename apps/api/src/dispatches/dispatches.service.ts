@@ -33,7 +33,7 @@ import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './vis
 import { type DispatchPolicy, isLateCancellation } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 import { isStaff, may, requireAccess, scopeList } from '../access/access';
-import { loadReports, loadVisitDetails, reportState } from './visit-details';
+import { loadReports, loadShadowPartners, loadVisitDetails, practicumState, reportState } from './visit-details';
 import { lockVisit } from '../access/locks';
 
 const MINUTE = 60_000;
@@ -91,6 +91,8 @@ export class DispatchesService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!volunteer) throw InvalidError.field('volunteerId', 'No such volunteer');
+    // A trainee only ever shadows: no override reason puts them in the interpreter's seat (the database refuses it too).
+    if (role === 'primary' && volunteer.level === 'trainee') throw Errors.traineeNotInterpreter();
     const hospital = await manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
     const now = this.clock.now();
     const [snapshot] = await this.snapshots.build(
@@ -153,7 +155,8 @@ export class DispatchesService {
   /** Reminder the day before; reconfirmation ask and its deadline, unless the confirmation came inside that window. */
   private async scheduleVisitTimers(manager: EntityManager, dispatch: Dispatch): Promise<void> {
     await this.scheduleReminder(manager, dispatch, '');
-    if (!dispatch.reconfirmedAt) {
+    // A shadowing trainee is not asked to reconfirm: a missing answer would alarm the hospital about a visit that keeps its interpreter.
+    if (!dispatch.reconfirmedAt && dispatch.role === 'primary') {
       const payload = { dispatchId: dispatch.id, requestId: dispatch.requestId };
       const at = (hours: number) => dispatch.startsAt.getTime() - hours * HOUR;
       await this.jobs.schedule(manager, {
@@ -213,12 +216,14 @@ export class DispatchesService {
       if (fits) {
         kept.push(dispatch);
         await this.scheduleReminder(manager, dispatch, `:${dispatch.startsAt.getTime()}`);
-        await this.jobs.schedule(manager, {
-          type: DISPATCH_JOBS.reconfirmDeadline,
-          dueAt: new Date(this.moveAnswerDeadline(dispatch.startsAt)),
-          payload: { dispatchId: dispatch.id, requestId: dispatch.requestId },
-          key: `reconfirm-deadline:${dispatch.id}:${dispatch.startsAt.getTime()}`,
-        });
+        // As at confirmation, only the interpreter's silence alerts staff; a shadowing trainee's does not.
+        if (dispatch.role === 'primary')
+          await this.jobs.schedule(manager, {
+            type: DISPATCH_JOBS.reconfirmDeadline,
+            dueAt: new Date(this.moveAnswerDeadline(dispatch.startsAt)),
+            payload: { dispatchId: dispatch.id, requestId: dispatch.requestId },
+            key: `reconfirm-deadline:${dispatch.id}:${dispatch.startsAt.getTime()}`,
+          });
       } else {
         await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', {
           actorId,
@@ -390,6 +395,27 @@ export class DispatchesService {
     const live = await manager.find(Dispatch, { where: { requestId: request.id, status: 'confirmed' } });
     for (const dispatch of live) await this.applyCancel(manager, dispatch, reason, actorId, 'hospital');
     return live;
+  }
+
+  /**
+   * The request's live shadow dispatch is cancelled (the hospital withdrew its consent): the trainee
+   * is told not to come, with the .ics that takes it off their calendar. The interpreter's seat is
+   * untouched. Returns the cancelled dispatch, or null when there was none.
+   */
+  async cancelShadow(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    reason: string,
+    actorId: string | null,
+  ): Promise<Dispatch | null> {
+    const shadow = await manager.findOne(Dispatch, {
+      where: { requestId: request.id, role: 'shadow', status: 'confirmed' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!shadow) return null;
+    await this.applyCancel(manager, shadow, reason, actorId, 'hospital');
+    await this.notifier.dispatchCancelled(manager, request, shadow);
+    return shadow;
   }
 
   async list(actor: Actor, query: DispatchListQueryDto): Promise<Page<DispatchView>> {
@@ -623,6 +649,7 @@ export class DispatchesService {
       [...new Set(dispatches.filter(showVisit).map((d) => d.requestId))].map((id) => byId.get(id)!),
     );
     const reports = await loadReports(manager, ids);
+    const partners = await loadShadowPartners(manager, dispatches);
     const now = this.clock.now();
     const staff = isStaff(viewer);
     return dispatches.map((d) => {
@@ -650,6 +677,12 @@ export class DispatchesService {
         interpreterName: volunteers.get(d.volunteerId) ?? '',
         hospitalConfirmed: confirmed.has(d.id),
         ...(visit ? { visit } : {}),
+        ...(d.role === 'shadow'
+          ? {
+              shadowOf: partners.interpreters.get(d.requestId) ?? null,
+              practicum: practicumState(d, partners.practicums.get(d.id), now),
+            }
+          : {}),
       };
     });
   }

@@ -1,5 +1,12 @@
 import { EntityManager, In } from 'typeorm';
-import { ActivityReport, Hospital, type InterpretationRequest, User } from '@app/domain';
+import {
+  ActivityReport,
+  Hospital,
+  type InterpretationRequest,
+  PracticumReport,
+  User,
+  visitHappened,
+} from '@app/domain';
 import type { Dispatch, ReportState, VisitDetails } from '@app/domain';
 
 /**
@@ -84,4 +91,44 @@ export async function loadReports(
     select: { dispatchId: true, reviewStatus: true },
   });
   return new Map(rows.map((r) => [r.dispatchId, r]));
+}
+
+/**
+ * Where a shadow dispatch's practicum record stands once the visit happened: owed, filed, or
+ * reviewed by staff (a follow-up counts). Null before, for visits that did not happen and for
+ * the interpreter's seat.
+ */
+export function practicumState(
+  dispatch: Pick<Dispatch, 'role' | 'status' | 'endsAt'>,
+  practicum: Pick<PracticumReport, 'reviewStatus'> | undefined,
+  now: Date,
+): ReportState | null {
+  if (dispatch.role !== 'shadow' || !visitHappened(dispatch, now)) return null;
+  if (!practicum) return 'missing';
+  return practicum.reviewStatus === 'pending' ? 'submitted' : 'reviewed';
+}
+
+/**
+ * For shadow dispatches, in two queries: the name of the interpreter each one's request has now
+ * (by request id), and the trainee's practicum records (by dispatch id).
+ */
+export async function loadShadowPartners(
+  manager: EntityManager,
+  dispatches: Pick<Dispatch, 'id' | 'role' | 'requestId'>[],
+): Promise<{ interpreters: Map<string, string>; practicums: Map<string, Pick<PracticumReport, 'reviewStatus'>> }> {
+  const shadows = dispatches.filter((d) => d.role === 'shadow');
+  if (shadows.length === 0) return { interpreters: new Map(), practicums: new Map() };
+  const interpreters: { request_id: string; display_name: string }[] = await manager.query(
+    `SELECT d.request_id, v.display_name FROM dispatches d JOIN volunteers v ON v.id = d.volunteer_id
+      WHERE d.request_id = ANY($1::uuid[]) AND d.role = 'primary' AND d.status IN ('confirmed', 'completed')`,
+    [[...new Set(shadows.map((d) => d.requestId))]],
+  );
+  const practicums = await manager.find(PracticumReport, {
+    where: { dispatchId: In(shadows.map((d) => d.id)) },
+    select: { dispatchId: true, reviewStatus: true },
+  });
+  return {
+    interpreters: new Map(interpreters.map((r) => [r.request_id, r.display_name])),
+    practicums: new Map(practicums.map((p) => [p.dispatchId, p])),
+  };
 }

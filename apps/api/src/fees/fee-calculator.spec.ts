@@ -10,6 +10,7 @@ const RULE: FeeTerms = {
   patientNoShowYen: 3000,
   volunteerFlatYen: 3000,
   volunteerTransport: 'included',
+  traineeTransportPaid: false,
 };
 const visit = (over: Partial<BillableVisit> = {}): BillableVisit => ({
   status: 'completed',
@@ -82,6 +83,17 @@ describe('volunteerHonorarium', () => {
       honorariumYen: 3000,
       transportYen: 0,
       amountYen: 3000,
+    });
+  });
+
+  it('pays a shadowing trainee no honorarium, and their transport only when the programme pays it', () => {
+    const shadow = visit({ role: 'shadow', transportCostYen: 620 });
+    expect(volunteerHonorarium(RULE, shadow)).toBeNull();
+    expect(volunteerHonorarium({ ...RULE, traineeTransportPaid: true }, shadow)).toEqual({
+      kind: 'visit',
+      honorariumYen: 0,
+      transportYen: 620,
+      amountYen: 620,
     });
   });
 

@@ -12,6 +12,8 @@ export interface FeeTerms {
   patientNoShowYen: number;
   volunteerFlatYen: number;
   volunteerTransport: TransportMode;
+  /** The programme pays a shadowing trainee's reported transport (no honorarium: the trainee is training). */
+  traineeTransportPaid: boolean;
 }
 
 /** What a dispatch's fees depend on. */
@@ -24,7 +26,7 @@ export interface BillableVisit {
   noShowParty: 'patient' | 'interpreter' | null;
   /** The billed duration of a completed visit, in minutes. */
   minutes: number | null;
-  /** From the activity report; 0 when none was filed. */
+  /** From the activity report (a shadow's: the practicum record); 0 when none was filed. */
   transportCostYen: number;
 }
 
@@ -86,7 +88,8 @@ export function hospitalCharge(
 /**
  * The volunteer's honorarium for one dispatch, or null: the flat amount for a completed visit or
  * a patient no-show (the volunteer went), plus the reported transport cost when the rule says
- * `actual`.
+ * `actual`. A shadowing trainee: only their transport, and only when the rule says the programme
+ * pays it.
  */
 export function volunteerHonorarium(
   rule: FeeTerms,
@@ -94,6 +97,11 @@ export function volunteerHonorarium(
 ): { kind: 'visit' | 'patient_no_show'; honorariumYen: number; transportYen: number; amountYen: number } | null {
   const went = visit.status === 'completed' || (visit.status === 'no_show' && visit.noShowParty === 'patient');
   if (!went) return null;
+  if (visit.role === 'shadow') {
+    // A shadowing trainee earns no honorarium; their transport only when the programme pays it.
+    if (!rule.traineeTransportPaid || visit.status !== 'completed' || visit.transportCostYen <= 0) return null;
+    return { kind: 'visit', honorariumYen: 0, transportYen: visit.transportCostYen, amountYen: visit.transportCostYen };
+  }
   const transportYen = rule.volunteerTransport === 'actual' ? visit.transportCostYen : 0;
   return {
     kind: visit.status === 'completed' ? 'visit' : 'patient_no_show',

@@ -197,7 +197,8 @@ export class FeesService {
     const { from, to } = monthPeriod(month);
     return this.dataSource.query(
       `SELECT d.id AS dispatch_id, d.request_id, d.status, d.role, d.late_cancellation, d.cancelled_by, d.no_show_party, d.starts_at, d.ends_at,
-              d.actual_start, d.actual_end, hc.actual_start AS confirmed_start, hc.actual_end AS confirmed_end, ar.transport_cost_yen,
+              d.actual_start, d.actual_end, hc.actual_start AS confirmed_start, hc.actual_end AS confirmed_end,
+              coalesce(ar.transport_cost_yen, pr.transport_cost_yen) AS transport_cost_yen,
               r.language, h.id AS hospital_id, h.name AS hospital_name, v.id AS volunteer_id, v.display_name AS volunteer_name
          FROM dispatches d
          JOIN requests r ON r.id = d.request_id
@@ -205,6 +206,7 @@ export class FeesService {
          JOIN volunteers v ON v.id = d.volunteer_id
          LEFT JOIN hospital_confirmations hc ON hc.dispatch_id = d.id
          LEFT JOIN activity_reports ar ON ar.dispatch_id = d.id
+         LEFT JOIN practicum_reports pr ON pr.dispatch_id = d.id
         WHERE d.starts_at >= $1 AND d.starts_at < $2
           AND ($3::uuid IS NULL OR r.hospital_id = $3) AND ($4::uuid IS NULL OR d.volunteer_id = $4)
           AND ($5::uuid IS NULL OR r.hospital_id = $5) AND ($6::uuid IS NULL OR d.volunteer_id = $6)
@@ -256,5 +258,6 @@ function terms(r: FeeRule): FeeTerms {
     patientNoShowYen: r.patientNoShowYen,
     volunteerFlatYen: r.volunteerFlatYen,
     volunteerTransport: r.volunteerTransport,
+    traineeTransportPaid: r.traineeTransportPaid,
   };
 }

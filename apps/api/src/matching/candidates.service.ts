@@ -40,17 +40,17 @@ export class CandidatesService {
   }
 
   /** Staff's view: the ranking with each volunteer's phone and whether they were already asked. */
-  async forStaff(requestId: string): Promise<ContactedRankResult> {
+  async forStaff(requestId: string, role: RequestSnapshot['role'] = 'primary'): Promise<ContactedRankResult> {
     const manager = this.dataSource.manager;
     const request = await manager.findOne(InterpretationRequest, { where: { id: requestId } });
     if (!request) throw new NotFoundError('Request');
     // A filled request: the interpreter's own dispatch for this very visit is no clash with it.
-    const { snapshot, volunteers, now } = await this.load(manager, request, 'primary', (v) => ({
+    const { snapshot, volunteers, now } = await this.load(manager, request, role, (v) => ({
       ...v,
       dispatches: v.dispatches.filter((d) => d.requestId !== request.id),
     }));
     const ranked = rankCandidates({ request: snapshot, volunteers, now });
-    return withContact(manager, request.id, request.termsChangedAt, ranked);
+    return withContact(manager, request.id, request.termsChangedAt, ranked, role);
   }
 
   /** Who was asked, when, and what they answered (staff). */

@@ -42,6 +42,7 @@ export class DispatchNotifier {
     manager: EntityManager,
     request: InterpretationRequest,
     sent: { offer: Offer; again: boolean }[],
+    options: { shadowOf?: string } = {},
   ): Promise<void> {
     const hospital = await this.hospital(manager, request);
     const recipients = await this.volunteers(
@@ -66,6 +67,7 @@ export class DispatchNotifier {
           respondBy: offer.expiresAt.toISOString(),
           urgent: request.urgent,
           again,
+          ...(options.shadowOf !== undefined ? { shadowOf: options.shadowOf } : {}),
         },
         usefulUntil: offer.expiresAt,
       });
@@ -121,6 +123,7 @@ export class DispatchNotifier {
         usefulUntil: request.startsAt,
       });
     }
+    await this.shadowPartners(manager, request, hospital, dispatch);
     if (dispatch.role !== 'primary') return;
     for (const coordinator of await this.coordinators(manager, request.hospitalId)) {
       await this.send(
@@ -140,6 +143,41 @@ export class DispatchNotifier {
         },
       );
     }
+  }
+
+  /**
+   * A seat was just taken beside another: a trainee took the shadow seat (the interpreter is told
+   * who will shadow them), or a new interpreter took over a visit a trainee shadows (each is told
+   * the other's name). Nothing when the other seat is empty.
+   */
+  private async shadowPartners(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    hospital: Hospital,
+    dispatch: Dispatch,
+  ): Promise<void> {
+    const other = await manager.findOne(Dispatch, {
+      where: { requestId: request.id, role: dispatch.role === 'primary' ? 'shadow' : 'primary', status: 'confirmed' },
+    });
+    if (!other) return;
+    const [interpreter, trainee] = dispatch.role === 'primary' ? [dispatch, other] : [other, dispatch];
+    const people = await this.volunteers(manager, [interpreter.volunteerId, trainee.volunteerId]);
+    const [interpreterTo, traineeTo] = [people.get(interpreter.volunteerId), people.get(trainee.volunteerId)];
+    if (!interpreterTo || !traineeTo) return;
+    const base = {
+      startsAt: request.startsAt.toISOString(),
+      endsAt: request.endsAt.toISOString(),
+      hospitalName: hospital.name,
+    };
+    const pair = `${interpreter.id}:${trainee.id}`;
+    await this.send(manager, interpreterTo, 'shadow_partner', `shadow-partner:${pair}:interpreter`, {
+      params: { ...base, recipientName: interpreterTo.name, audience: 'interpreter', partnerName: traineeTo.name },
+      usefulUntil: request.startsAt,
+    });
+    await this.send(manager, traineeTo, 'shadow_partner', `shadow-partner:${pair}:trainee`, {
+      params: { ...base, recipientName: traineeTo.name, audience: 'trainee', partnerName: interpreterTo.name },
+      usefulUntil: request.startsAt,
+    });
   }
 
   /**

@@ -49,12 +49,13 @@ export interface ContactedRankResult {
   excluded: WithContact<RankResult['excluded'][number]>[];
 }
 
-/** The ranking with each volunteer's phone and latest primary offer for the request under its current terms. */
+/** The ranking with each volunteer's phone and latest offer of the role (the interpreter's seat, or the shadow seat) for the request under its current terms. */
 export async function withContact(
   manager: EntityManager,
   requestId: string,
   termsChangedAt: Date | null,
   ranked: RankResult,
+  role: OfferHistoryEntry['role'] = 'primary',
 ): Promise<ContactedRankResult> {
   const ids = [...ranked.eligible, ...ranked.excluded].map((c) => c.volunteerId);
   if (!ids.length) return { eligible: [], excluded: [] };
@@ -64,10 +65,10 @@ export async function withContact(
   );
   const offers: { volunteer_id: string; status: OfferHistoryEntry['status']; created_at: Date }[] = await manager.query(
     `SELECT DISTINCT ON (volunteer_id) volunteer_id, status, created_at FROM offers
-        WHERE request_id = $1 AND role = 'primary' AND volunteer_id = ANY($2::uuid[])
+        WHERE request_id = $1 AND role = $4 AND volunteer_id = ANY($2::uuid[])
           AND ($3::timestamptz IS NULL OR created_at >= $3)
         ORDER BY volunteer_id, created_at DESC`,
-    [requestId, ids, termsChangedAt],
+    [requestId, ids, termsChangedAt, role],
   );
   const phone = new Map(phones.map((p) => [p.id, p.phone]));
   const offer = new Map(

@@ -24,7 +24,7 @@ import {
   statesAllowing,
   WaveRequest,
 } from '@app/domain';
-import { RequestRole } from '@app/matching';
+import { chooseShadow, RequestRole, shadowWave } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { CandidatesService } from '../matching/candidates.service';
@@ -42,6 +42,12 @@ export type { OfferView };
 
 /** One first wave per request. */
 const firstWaveKey = (requestId: string) => `first-wave:${requestId}`;
+
+/** POST /api/requests/:id/shadow: how many trainees were offered the seat, and who. */
+export interface ShadowOffersSent {
+  sent: number;
+  volunteerIds: string[];
+}
 
 /** The offer link's token as stored: its hash. */
 export const hashLinkToken = hashToken;
@@ -310,6 +316,119 @@ export class OffersService {
   }
 
   /**
+   * Staff offer a confirmed request's one shadow seat (研修生の同席): to the chosen trainee, or to
+   * the best eligible trainees not asked yet (the matching rules for the `shadow` role: trainees
+   * only). The trainee answers through the usual offer routes; the first accept takes the seat.
+   */
+  async offerShadow(actor: Actor, requestId: string, volunteerId?: string): Promise<ShadowOffersSent> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(InterpretationRequest, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request) throw new NotFoundError('Request');
+      if (!request.traineeWelcome) throw Errors.traineeNotWelcome();
+      if (request.status !== 'confirmed')
+        throw new ConflictError(
+          'REQUEST_NOT_CONFIRMED',
+          `The shadow seat opens once the request is confirmed (it is ${request.status})`,
+        );
+      if (request.startsAt <= this.clock.now()) throw new ConflictError('VISIT_STARTED', 'The visit has started');
+      if (await this.shadowSeatTaken(manager, requestId))
+        throw new ConflictError('SHADOW_SEAT_TAKEN', 'A trainee already holds the shadow seat of this request');
+      return this.sendShadowOffers(manager, request, actor.id, volunteerId);
+    });
+  }
+
+  /**
+   * The policy's automatic shadow wave (`shadowWaveOnConfirm`), in the caller's transaction once
+   * the interpreter's seat is filled: only for a request whose hospital agreed, whose visit is
+   * ahead, and whose shadow seat is neither held nor being offered.
+   */
+  private async autoShadowWave(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    actorId: string | null,
+  ): Promise<void> {
+    if (!this.policy.shadowWaveOnConfirm || !request.traineeWelcome || request.status !== 'confirmed') return;
+    if (request.startsAt <= this.clock.now() || (await this.shadowSeatTaken(manager, request.id))) return;
+    if (await manager.exists(Offer, { where: { requestId: request.id, role: 'shadow', status: 'pending' } })) return;
+    await this.sendShadowOffers(manager, request, actorId);
+  }
+
+  private shadowSeatTaken(manager: EntityManager, requestId: string): Promise<boolean> {
+    return manager.exists(Dispatch, { where: { requestId, role: 'shadow', status: In(['confirmed', 'completed']) } });
+  }
+
+  /** Offers the shadow seat (the request locked) to the chosen trainee, or to the next best eligible trainees. */
+  private async sendShadowOffers(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    actorId: string | null,
+    volunteerId?: string,
+  ): Promise<ShadowOffersSent> {
+    const requestId = request.id;
+    const now = this.clock.now();
+    const ranked = await this.candidates.rank(manager, request, 'shadow');
+    const asked = await manager.find(Offer, {
+      where: { requestId, role: 'shadow', status: In(['pending', 'accepted', 'declined', 'released']) },
+      select: { volunteerId: true },
+    });
+    const seat = { ranked, alreadyAsked: new Set(asked.map((o) => o.volunteerId)) };
+    let targets: string[];
+    if (volunteerId) {
+      const choice = chooseShadow(seat, volunteerId);
+      if (!choice.ok)
+        throw Errors.volunteerNotEligible(`The volunteer may not take the shadow seat: ${choice.reasons.join(', ')}`, {
+          volunteerId: choice.reasons,
+        });
+      targets = [choice.volunteerId];
+    } else targets = shadowWave({ ...seat, size: this.policy.waveSize });
+    if (targets.length === 0) return { sent: 0, volunteerIds: [] };
+    const expiresAt = new Date(
+      Math.min(now.getTime() + this.policy.responseWindowMinutes * 60_000, request.startsAt.getTime()),
+    );
+    const earlier = await manager.find(Offer, { where: { requestId, role: 'shadow' }, select: { wave: true } });
+    const wave = volunteerId ? 0 : Math.max(0, ...earlier.map((o) => o.wave)) + 1;
+    const offers = targets.map((id) =>
+      manager.create(Offer, {
+        requestId,
+        volunteerId: id,
+        role: 'shadow',
+        wave,
+        expiresAt,
+        linkTokenHash: null,
+        createdAt: now,
+      }),
+    );
+    await this.workflow.start(manager, 'offer', offers, 'send', { actorId });
+    const interpreter = await this.interpreterName(manager, requestId);
+    await this.notifier.offersSent(
+      manager,
+      request,
+      offers.map((offer) => ({ offer, again: false })),
+      { shadowOf: interpreter ?? '' },
+    );
+    await this.jobs.schedule(manager, {
+      type: OFFER_JOBS.expire,
+      dueAt: expiresAt,
+      payload: { requestId },
+      key: `offer-expiry:${requestId}:${expiresAt.getTime()}`,
+    });
+    return { sent: offers.length, volunteerIds: targets };
+  }
+
+  /** The display name of the request's interpreter (its live primary dispatch), if it has one. */
+  private async interpreterName(manager: EntityManager, requestId: string): Promise<string | null> {
+    const rows: { display_name: string }[] = await manager.query(
+      `SELECT v.display_name FROM dispatches d JOIN volunteers v ON v.id = d.volunteer_id
+        WHERE d.request_id = $1 AND d.role = 'primary' AND d.status IN ('confirmed', 'completed') LIMIT 1`,
+      [requestId],
+    );
+    return rows[0]?.display_name ?? null;
+  }
+
+  /**
    * Staff send offers now: to the chosen volunteers, or the next wave. Offering an escalated
    * request makes it `offered` again, and its staff deadline has fired or was never set (escalated
    * at filing): it is set again, so offers nobody answers call staff in again by then. Past the
@@ -478,6 +597,7 @@ export class OffersService {
       });
       await this.markAccepted(manager, offer, actorId);
       await this.withdrawPending(manager, request, 'filled', actorId, offer.role);
+      if (offer.role === 'primary') await this.autoShadowWave(manager, request, actorId);
       // Whoever answers (signed in, or through the link mailed to them) is the volunteer the offer was made to.
       const viewer = { role: 'volunteer' as const, volunteerId: offer.volunteerId, hospitalId: null };
       return { dispatch: await this.dispatches.view(dispatch, manager, viewer) };
@@ -507,6 +627,7 @@ export class OffersService {
     });
     if (own) await this.markAccepted(manager, own, actorId);
     await this.withdrawPending(manager, request, 'filled', actorId, 'primary');
+    await this.autoShadowWave(manager, request, actorId);
     return dispatch;
   }
 
@@ -551,6 +672,9 @@ export class OffersService {
     if (offer.role === 'primary' && !statesAllowing('request', 'confirm').includes(request.status)) {
       throw Errors.requestAlreadyFilled();
     }
+    // The shadow seat: while the visit is ahead and the hospital still agrees (a withdrawn consent withdrew the offer too).
+    if (offer.role === 'shadow' && request.status === 'completed') throw Errors.requestNoLongerWaiting();
+    if (offer.role === 'shadow' && !request.traineeWelcome) throw Errors.traineeNotWelcome();
   }
 
   /** Minutes each volunteer's last answers to offers took, oldest first (the office's own log; the last `ANSWER_SAMPLE`). */
@@ -579,6 +703,9 @@ export class OffersService {
     });
     const requestById = new Map(requests.map((r) => [r.id, r]));
     const hospitalById = new Map(hospitals.map((h) => [h.id, h]));
+    const shadowRequests = [...new Set(offers.filter((o) => o.role === 'shadow').map((o) => o.requestId))];
+    const interpreters = new Map<string, string | null>();
+    for (const id of shadowRequests) interpreters.set(id, await this.interpreterName(manager, id));
     return offers.map((o) => {
       const r = requestById.get(o.requestId)!;
       const h = hospitalById.get(r.hospitalId)!;
@@ -601,6 +728,8 @@ export class OffersService {
           area: h.area,
           urgent: r.urgent,
         },
+        traineeWelcome: r.traineeWelcome,
+        ...(o.role === 'shadow' ? { interpreterName: interpreters.get(o.requestId) ?? null } : {}),
       };
     });
   }

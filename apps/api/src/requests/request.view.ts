@@ -24,6 +24,7 @@ export function requestView(request: InterpretationRequest, patient?: RequestPat
     notes: request.notes,
     notesForInterpreter: request.notesForInterpreter,
     remoteDetails: request.remoteDetails,
+    traineeWelcome: request.traineeWelcome,
     createdAt: request.createdAt.toISOString(),
     ...(patient !== undefined
       ? {

@@ -11,11 +11,19 @@ import { Actor, CurrentUser } from '../common/decorators/current-user.decorator'
 import { Roles } from '../common/decorators/roles.decorator';
 import { Page } from '../common/pagination.dto';
 import { CandidatesService } from '../matching/candidates.service';
-import { OffersService } from '../offers/offers.service';
+import { OffersService, ShadowOffersSent } from '../offers/offers.service';
 import { SendOffersDto } from '../offers/dto/offer.dto';
 import { AssignDto, SwapDto } from '../dispatches/dto/dispatch.dto';
 import { DispatchView } from '../dispatches/dispatches.service';
-import { CancelDto, CreateRequestDto, RequestListQueryDto, RescheduleDto, UpdateRequestDto } from './dto/request.dto';
+import {
+  CancelDto,
+  CandidatesQueryDto,
+  CreateRequestDto,
+  RequestListQueryDto,
+  RescheduleDto,
+  ShadowSeatDto,
+  UpdateRequestDto,
+} from './dto/request.dto';
 import { RequestsService } from './requests.service';
 import { AssignmentService } from './assignment.service';
 import { RequestView } from './request.view';
@@ -24,6 +32,7 @@ import {
   DispatchResultSchema,
   OffersSentSchema,
   RequestViewSchema,
+  ShadowOffersSentSchema,
   SwapResultSchema,
 } from '../common/openapi/workflow-views';
 import { ApiPageResponse } from '../common/openapi/page';
@@ -114,8 +123,27 @@ export class RequestsController {
   @Get(':id/candidates')
   @ApiOkResponse({ type: StaffCandidatesSchema })
   @Roles('staff')
-  candidatesFor(@Param('id', ParseUUIDPipe) id: string): Promise<ContactedRankResult> {
-    return this.candidates.forStaff(id);
+  candidatesFor(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: CandidatesQueryDto,
+  ): Promise<ContactedRankResult> {
+    return this.candidates.forStaff(id, query.role);
+  }
+
+  /**
+   * The shadow seat of a confirmed request whose hospital agreed (`traineeWelcome`): offered to
+   * this trainee, or to the best eligible trainees; they answer through the usual offer routes.
+   */
+  @Post(':id/shadow')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ShadowOffersSentSchema })
+  @Roles('staff')
+  offerShadow(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ShadowSeatDto,
+  ): Promise<ShadowOffersSent> {
+    return this.offers.offerShadow(actor, id, body.volunteerId);
   }
 
   /** The offer history: who was asked, in which wave, and what they answered when. */

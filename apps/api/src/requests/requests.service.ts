@@ -82,6 +82,7 @@ export class RequestsService {
         ...visit,
         urgent: isUrgent(now, startsAt, this.policy.leadTimeBusinessDays),
         onHold: input.onHold ?? false,
+        traineeWelcome: input.traineeWelcome ?? false,
         createdBy: actor.id,
       });
       await this.workflow.start(manager, 'request', request, 'file', { actorId: actor.id });
@@ -161,10 +162,22 @@ export class RequestsService {
     };
   }
 
-  /** Changes before confirmation. A change that matters to matching withdraws the offers out and starts again. */
+  /**
+   * Changes before confirmation. A change that matters to matching withdraws the offers out and
+   * starts again. The trainee consent (`traineeWelcome`) alone may change while the request is
+   * confirmed too; withdrawing it cancels the shadow seat.
+   */
   async update(actor: Actor, id: string, input: UpdateRequestDto): Promise<RequestView> {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.findInScope(manager, actor, id, true);
+      const consentOnly = Object.entries(input).every(
+        ([key, value]) => key === 'traineeWelcome' || value === undefined,
+      );
+      if (consentOnly && input.traineeWelcome !== undefined && request.status === 'confirmed') {
+        await this.setTraineeWelcome(manager, actor, request, input.traineeWelcome);
+        const patient = await manager.findOne(RequestPatient, { where: { requestId: id } });
+        return requestView(request, patient);
+      }
       if (!statesAllowing('request', 'offer').includes(request.status)) {
         throw new ConflictError(
           'REQUEST_NOT_EDITABLE',
@@ -199,8 +212,12 @@ export class RequestsService {
       if (input.patientRef) request.patientKey = patientKey(request.hospitalId, input.patientRef);
       request.requiredLevel = requiredLevelFor(request.department, request.visitType);
       await manager.save(request);
+      if (input.traineeWelcome !== undefined)
+        await this.setTraineeWelcome(manager, actor, request, input.traineeWelcome);
       if (input.patient) await manager.update(RequestPatient, { requestId: id }, { ...input.patient });
       if (JSON.stringify(matchingFields(request)) !== before) {
+        // A trainee still shadowing a reopened visit was confirmed for its old terms: the seat is given up (with a mail) and offered again once confirmed.
+        await this.dispatches.cancelShadow(manager, request, 'visit changed', actor.id);
         await this.offers.withdrawPending(manager, request, 'changed', actor.id);
         await this.offers.restartOffering(manager, request, actor.id);
       }
@@ -251,6 +268,25 @@ export class RequestsService {
       const patient = await manager.findOne(RequestPatient, { where: { requestId: id } });
       return (await this.withCancellationTerms([request]))(requestView(request, patient), request);
     });
+  }
+
+  /**
+   * The hospital gives or withdraws its consent to a shadowing trainee. Withdrawn: pending shadow
+   * offers are withdrawn and a shadow dispatch is cancelled, each with a mail to the trainee.
+   */
+  private async setTraineeWelcome(
+    manager: EntityManager,
+    actor: Actor,
+    request: InterpretationRequest,
+    welcome: boolean,
+  ): Promise<void> {
+    const was = request.traineeWelcome;
+    request.traineeWelcome = welcome;
+    await manager.update(InterpretationRequest, { id: request.id }, { traineeWelcome: welcome });
+    if (!was || welcome) return;
+    const reason = 'trainee consent withdrawn';
+    await this.offers.withdrawPending(manager, request, 'cancelled', actor.id, 'shadow');
+    await this.dispatches.cancelShadow(manager, request, reason, actor.id);
   }
 
   async cancel(actor: Actor, id: string, reason: string): Promise<RequestView> {

@@ -44,6 +44,11 @@ export interface StatsSummary {
   activeVolunteers: { total: number; byLanguage: Array<{ language: string; count: number }> };
   /** Courses starting in the year: attendances marked attended, distinct volunteers, attended hours. */
   training: Array<{ kind: string; courses: number; attended: number; volunteers: number; hours: number }>;
+  /**
+   * Trainee shadowing: shadow seats held (confirmed or completed) on visits starting in the year,
+   * the trainees who held them, and trainees promoted (a level change from trainee) in the year.
+   */
+  shadowing: { shadowVisits: number; trainees: number; traineesPromoted: number };
 }
 
 /*
@@ -128,6 +133,13 @@ class TrainingStatsSchema implements Readonly<StatsSummary['training'][number]> 
   @ApiProperty() hours!: number;
 }
 
+@ApiSchema({ name: 'ShadowingStats' })
+class ShadowingStatsSchema implements Readonly<StatsSummary['shadowing']> {
+  @ApiProperty({ description: 'Shadow seats held on visits starting in the year' }) shadowVisits!: number;
+  @ApiProperty({ description: 'Distinct trainees who held them' }) trainees!: number;
+  @ApiProperty({ description: 'Trainees promoted (level change from trainee) in the year' }) traineesPromoted!: number;
+}
+
 @ApiSchema({ name: 'StatsSummary' })
 export class StatsSummarySchema implements StatsSummary {
   @ApiProperty() fiscalYear!: number;
@@ -144,4 +156,5 @@ export class StatsSummarySchema implements StatsSummary {
   timeToConfirmMinutes!: StatsSummary['timeToConfirmMinutes'];
   @ApiProperty({ type: ActiveVolunteersSchema }) activeVolunteers!: StatsSummary['activeVolunteers'];
   @ApiProperty({ type: [TrainingStatsSchema] }) training!: StatsSummary['training'];
+  @ApiProperty({ type: ShadowingStatsSchema }) shadowing!: StatsSummary['shadowing'];
 }

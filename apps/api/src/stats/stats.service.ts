@@ -30,7 +30,7 @@ export class StatsService {
     const p = [from, to];
     const q = <T>(sql: string, params: unknown[] = p): Promise<T[]> => this.dataSource.query(sql, params);
 
-    const [groups, statuses, requests, timing, volunteers, training] = await Promise.all([
+    const [groups, statuses, requests, timing, volunteers, training, shadowing] = await Promise.all([
       q<{
         language: string | null;
         hospital_id: string | null;
@@ -94,6 +94,15 @@ export class StatsService {
            FROM training_courses c LEFT JOIN course_attendances a ON a.course_id = c.id
           WHERE c.starts_at >= $1 AND c.starts_at < $2
           GROUP BY c.kind ORDER BY c.kind`,
+      ),
+      q<{ shadow_visits: number; trainees: number; promoted: number }>(
+        `SELECT (SELECT count(*) FROM dispatches d WHERE d.role = 'shadow' AND d.status IN ('confirmed', 'completed')
+                    AND d.starts_at >= $1 AND d.starts_at < $2)::int AS shadow_visits,
+                (SELECT count(DISTINCT d.volunteer_id) FROM dispatches d WHERE d.role = 'shadow'
+                    AND d.status IN ('confirmed', 'completed') AND d.starts_at >= $1 AND d.starts_at < $2)::int AS trainees,
+                (SELECT count(DISTINCT c.volunteer_id) FROM volunteer_level_changes c
+                  WHERE c.from_level = 'trainee' AND c.to_level <> 'trainee'
+                    AND c.changed_at >= $1 AND c.changed_at < $2)::int AS promoted`,
       ),
     ]);
 
@@ -168,6 +177,11 @@ export class StatsService {
         volunteers: t.volunteers,
         hours: Number(t.hours),
       })),
+      shadowing: {
+        shadowVisits: shadowing[0]?.shadow_visits ?? 0,
+        trainees: shadowing[0]?.trainees ?? 0,
+        traineesPromoted: shadowing[0]?.promoted ?? 0,
+      },
     };
   }
 }

@@ -6,6 +6,6 @@ import { TrainingService } from './training.service';
 @Module({
   controllers: [TrainingController],
   providers: [TrainingService, { provide: TRAINING_CONFIG, useValue: DEFAULT_TRAINING_CONFIG }],
-  exports: [TrainingService],
+  exports: [TrainingService, TRAINING_CONFIG],
 })
 export class TrainingModule {}

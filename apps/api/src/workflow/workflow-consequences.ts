@@ -18,6 +18,8 @@ export interface ConsequenceContext {
   cancelTimers(types: readonly string[] | null, match: Record<string, unknown>): Promise<void>;
   /** Moves the offer through the workflow (with its own consequences). */
   moveOffer(offer: Offer, event: OfferEvent): Promise<void>;
+  /** Moves a dispatch through the workflow (with its own consequences), writing `set` in the same UPDATE. */
+  moveDispatch(dispatch: Dispatch, event: DispatchEvent, set?: Partial<Dispatch>): Promise<void>;
 }
 
 type Consequence<E> = (subject: E, context: ConsequenceContext) => Promise<void>;
@@ -50,6 +52,23 @@ const releaseAcceptance: Consequence<Dispatch> = async (dispatch, { manager, mov
 };
 
 /**
+ * The visit happened: a trainee's shadow seat beside the interpreter is completed with it, at the
+ * times the interpreter's dispatch records (the shadow came and left with them).
+ */
+const completeShadow: Consequence<InterpretationRequest> = async (request, { manager, moveDispatch }) => {
+  const shadows = await manager.find(Dispatch, {
+    where: { requestId: request.id, role: 'shadow', status: 'confirmed' },
+  });
+  if (shadows.length === 0) return;
+  const primary = await manager.findOne(Dispatch, {
+    where: { requestId: request.id, role: 'primary', status: 'completed' },
+  });
+  const actualStart = primary?.actualStart ?? request.startsAt;
+  const actualEnd = primary?.actualEnd ?? request.endsAt;
+  for (const shadow of shadows) await moveDispatch(shadow, 'complete', { actualStart, actualEnd });
+};
+
+/**
  * What each move brings about besides the new status, run by `Workflow.move` in the caller's
  * transaction right after the status is written and logged. A journey that adds a transition adds
  * its row here. Mail stays with the services, which know what to say (the reason, the recipients).
@@ -57,6 +76,7 @@ const releaseAcceptance: Consequence<Dispatch> = async (dispatch, { manager, mov
 export const CONSEQUENCES: ConsequenceTable = {
   request: {
     confirm: [stopAsking],
+    complete: [completeShadow],
     escalate: [stopWaves],
     cancel: [stopRequestTimers],
   },

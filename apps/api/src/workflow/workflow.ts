@@ -140,6 +140,12 @@ export class Workflow {
       cancelTimers: async (types, match) => void (await this.jobs.cancelWhere(manager, types, match)),
       moveOffer: async (offer, event) =>
         void (await this.move(manager, 'offer', offer, event, { actorId: options.actorId, reason: options.reason })),
+      moveDispatch: async (dispatch, event, set) =>
+        void (await this.move(manager, 'dispatch', dispatch, event, {
+          actorId: options.actorId,
+          reason: options.reason,
+          set,
+        })),
     };
   }
 

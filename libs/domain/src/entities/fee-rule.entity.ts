@@ -43,6 +43,10 @@ export class FeeRule extends BaseEntity {
   @Column({ name: 'volunteer_transport', type: 'varchar', length: 12 })
   volunteerTransport: TransportMode;
 
+  /** The programme pays a shadowing trainee's transport (their statement shows it; the hospital pays nothing for a shadow). */
+  @Column({ name: 'trainee_transport_paid', type: 'boolean', default: false })
+  traineeTransportPaid: boolean;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 }

@@ -12,6 +12,7 @@ import { Hospital } from './hospital.entity';
 import { Job } from './job.entity';
 import { MailMessage } from './mail-message.entity';
 import { PasswordReset } from './password-reset.entity';
+import { PracticumReport } from './practicum-report.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { TrainingCourse } from './training-course.entity';
 import { User } from './user.entity';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   UserTwoFactor,
   UserRecoveryCode,
   PasswordReset,
+  PracticumReport,
 ];
 
 export * from './base.entity';
@@ -71,3 +73,4 @@ export * from './fee-rule.entity';
 export * from './audit-entry.entity';
 export * from './user-two-factor.entity';
 export * from './password-reset.entity';
+export * from './practicum-report.entity';

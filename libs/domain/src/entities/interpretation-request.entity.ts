@@ -96,6 +96,13 @@ export class InterpretationRequest extends BaseEntity {
   @Column({ name: 'terms_changed_at', type: 'timestamptz', nullable: true })
   termsChangedAt: Date | null;
 
+  /**
+   * The hospital (and the patient) agree that a trainee may shadow the interpreter (研修生の同席可).
+   * No shadow seat without it; withdrawing it cancels a shadow dispatch.
+   */
+  @Column({ name: 'trainee_welcome', type: 'boolean', default: false })
+  traineeWelcome: boolean;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 }

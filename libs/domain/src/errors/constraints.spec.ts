@@ -21,6 +21,8 @@ function migrationConstraints(): { checked: Set<string>; foreignKeys: Set<string
       (m[2] === 'FOREIGN KEY' ? foreignKeys : checked).add(m[1]);
     }
     for (const m of text.matchAll(/CREATE UNIQUE INDEX \\?"([a-z0-9_]+)\\?"/g)) checked.add(m[1]);
+    // A trigger's RAISE naming the rule it holds (a check across tables).
+    for (const m of text.matchAll(/CONSTRAINT = '([a-z0-9_]+)'/g)) checked.add(m[1]);
   }
   return { checked, foreignKeys };
 }

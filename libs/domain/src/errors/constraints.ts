@@ -101,6 +101,9 @@ export const CONSTRAINT_ERRORS: Readonly<Record<string, ConstraintEntry>> = {
   uq_activity_reports_dispatch: { status: 409, ...ERROR_TEXTS.reportExists },
   uq_hospital_confirmations_dispatch: { status: 409, ...ERROR_TEXTS.confirmationExists },
   uq_fee_rules_valid_from: { status: 409, ...ERROR_TEXTS.feeRuleExists },
+  /** The trigger of migration TraineeShadowing: a trainee in the interpreter's seat. */
+  ck_dispatches_primary_not_trainee: { status: 422, field: 'volunteerId', ...ERROR_TEXTS.traineeNotInterpreter },
+  uq_practicum_reports_dispatch: { status: 409, ...ERROR_TEXTS.practicumExists },
 };
 
 /**
@@ -139,6 +142,7 @@ export const CONSTRAINTS_NOT_REACHABLE_BY_REQUESTS: readonly string[] = [
   'ck_course_attendances_status',
   'ck_user_two_factors_failed',
   'ck_activity_reports_review_status',
+  'ck_practicum_reports_review_status',
   'ck_volunteer_level_changes_to',
   'ck_volunteers_email_lower',
   'ck_users_email_lower',
@@ -164,6 +168,7 @@ export const CONSTRAINTS_NOT_REACHABLE_BY_REQUESTS: readonly string[] = [
   'ck_activity_reports_waiting',
   'ck_activity_reports_difficulty',
   'ck_activity_reports_transport',
+  'ck_practicum_reports_transport',
   'ck_activity_reports_times',
   'ck_fee_rules_transport_mode',
   'ck_fee_rules_base_minutes',

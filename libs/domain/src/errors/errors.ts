@@ -18,6 +18,15 @@ export const ERROR_TEXTS = {
   reportExists: { code: 'REPORT_EXISTS', message: 'A report was already filed for this dispatch' },
   confirmationExists: { code: 'CONFIRMATION_EXISTS', message: 'The hospital has already confirmed this visit' },
   feeRuleExists: { code: 'FEE_RULE_EXISTS', message: 'A rule already starts on that date' },
+  traineeNotWelcome: {
+    code: 'TRAINEE_NOT_WELCOME',
+    message: 'The hospital has not agreed that a trainee may shadow this visit (traineeWelcome)',
+  },
+  traineeNotInterpreter: {
+    code: 'VOLUNTEER_NOT_ELIGIBLE',
+    message: "A trainee only shadows: the interpreter's seat needs a qualified interpreter",
+  },
+  practicumExists: { code: 'PRACTICUM_EXISTS', message: 'A practicum record was already filed for this shadow visit' },
   concurrentUpdate: { code: 'CONCURRENT_UPDATE', message: 'Someone changed this at the same moment; try again' },
   twoFactorNotSetUp: { code: 'TWO_FACTOR_NOT_SET_UP', message: 'Start the set-up first' },
   invalidCredentials: { code: 'INVALID_CREDENTIALS', message: 'E-mail or password is wrong' },
@@ -43,6 +52,16 @@ export const Errors = {
   reportExists: conflict(ERROR_TEXTS.reportExists),
   confirmationExists: conflict(ERROR_TEXTS.confirmationExists),
   feeRuleExists: conflict(ERROR_TEXTS.feeRuleExists),
+  /** A shadow seat on a request without the hospital's consent (409). */
+  traineeNotWelcome: conflict(ERROR_TEXTS.traineeNotWelcome),
+  /** A trainee put in the interpreter's seat (422 naming `volunteerId`; never overridden). */
+  traineeNotInterpreter: (): DomainError =>
+    new InvalidError(
+      ERROR_TEXTS.traineeNotInterpreter.message,
+      { volunteerId: [ERROR_TEXTS.traineeNotInterpreter.message] },
+      ERROR_TEXTS.traineeNotInterpreter.code,
+    ),
+  practicumExists: conflict(ERROR_TEXTS.practicumExists),
   concurrentUpdate: conflict(ERROR_TEXTS.concurrentUpdate),
   twoFactorNotSetUp: conflict(ERROR_TEXTS.twoFactorNotSetUp),
   invalidCredentials: (): DomainError =>

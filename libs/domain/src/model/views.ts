@@ -10,6 +10,7 @@ import type {
 } from './vocabulary';
 import type { CancellingParty, EscalationReason, NoShowParty } from './reasons';
 import type { DispatchStatus, OfferStatus, RequestStatus } from './workflow';
+import type { ReviewStatus } from './vocabulary';
 
 /**
  * The API's JSON answers for the workflow's records (instants as ISO strings), written once: the
@@ -46,6 +47,8 @@ export interface RequestView {
   notesForInterpreter: string | null;
   /** Phone and video visits: the number to call or the video link. */
   remoteDetails: string | null;
+  /** The hospital (and patient) agree that a trainee may shadow the interpreter (研修生の同席可). */
+  traineeWelcome: boolean;
   createdAt: string;
   /** Only for staff and the requesting hospital. */
   patient?: PatientView | null;
@@ -126,6 +129,10 @@ export interface DispatchView {
   hospitalConfirmed: boolean;
   /** Only once confirmed, for those who may see it (read on request). */
   patient?: PatientView | null;
+  /** A shadow dispatch: the interpreter the trainee accompanies (null while the seat has no interpreter). */
+  shadowOf?: string | null;
+  /** A shadow dispatch once its visit happened: the trainee's practicum record. */
+  practicum?: ReportState | null;
 }
 
 /** What an offer tells the volunteer to decide (never patient details). */
@@ -152,6 +159,10 @@ export interface OfferView {
   expiresAt: string;
   respondedAt: string | null;
   visit: OfferVisit;
+  /** The hospital agreed that a trainee may shadow (shown on every offer of the request). */
+  traineeWelcome: boolean;
+  /** A shadow offer: the interpreter the trainee would accompany. */
+  interpreterName?: string | null;
 }
 
 /** GET /api/requests/:id/offers (staff): who was asked, when, and what they answered. */
@@ -183,4 +194,52 @@ export interface CandidateContact {
  */
 export interface CalendarFeedView {
   calendarFeedUrl: string;
+}
+
+/** A trainee's practicum record on a shadow visit (GET /api/dispatches/:id/practicum, the review queue). */
+export interface PracticumView {
+  id: string;
+  dispatchId: string;
+  requestId: string;
+  volunteerId: string;
+  traineeName: string;
+  interpreterName: string | null;
+  startsAt: string;
+  observed: string;
+  wouldStudy: string;
+  transportCostYen: number;
+  submittedAt: string;
+  interpreterFeedback: string | null;
+  feedbackAt: string | null;
+  reviewStatus: ReviewStatus;
+  reviewedAt: string | null;
+  reviewComment: string | null;
+}
+
+/** One shadowed visit on a trainee's path (GET /api/volunteers/:id/progress). */
+export interface ShadowVisitEntry {
+  dispatchId: string;
+  requestId: string;
+  startsAt: string;
+  status: DispatchStatus;
+  hospitalName: string;
+  interpreterName: string | null;
+  practicum: ReportState;
+}
+
+/** GET /api/volunteers/:id/progress: the path from trainee to interpreter. */
+export interface TraineeProgressView {
+  volunteerId: string;
+  displayName: string;
+  level: Level;
+  courses: { courseId: string; title: string; kind: 'initial' | 'skill_up'; startsAt: string }[];
+  shadowVisits: ShadowVisitEntry[];
+  rule: {
+    requireInitialCourse: boolean;
+    initialCourseAttended: boolean;
+    reviewedShadowVisitsRequired: number;
+    reviewedShadowVisits: number;
+  };
+  /** The promotion rule to `standard` is met (configuration: the initial course and N reviewed shadow visits). */
+  promotionRuleMet: boolean;
 }

@@ -84,6 +84,7 @@ export const MAIL_TEMPLATE_NAMES = [
   'reconfirm',
   'report_reminder',
   'visit_moved',
+  'shadow_partner',
 ] as const;
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
 

@@ -52,6 +52,12 @@ export interface DispatchPolicy {
    * under a row lock.
    */
   minimumBufferMinutes: number;
+  /**
+   * When the interpreter's seat of a request whose hospital agreed to a trainee (`traineeWelcome`)
+   * is filled, offer its shadow seat to a wave of the best eligible trainees at once (otherwise
+   * staff offer it by hand).
+   */
+  shadowWaveOnConfirm?: boolean;
 }
 
 /**
@@ -77,6 +83,7 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   lateCancellationHours: 24,
   reminderBeforeHours: 24,
   minimumBufferMinutes: 10,
+  shadowWaveOnConfirm: false,
 };
 
 /** Whether giving up a visit starting at `startsAt` is a late cancellation when done at `now`. */

@@ -11,6 +11,7 @@ import { apiClient } from '../../providers';
 import { CantGoButton } from './CantGoButton';
 import { DispatchCalendarButton } from './DispatchCalendarButton';
 import { PastReportAction, ReportStateChip } from './PastReportAction';
+import { PracticumSection, ShadowOfLine } from './PracticumSection';
 import { ReconfirmPrompt } from './ReconfirmPrompt';
 import { VisitDetailsSection } from './VisitDetailsSection';
 
@@ -108,6 +109,7 @@ export const UpcomingDispatchCard = ({
       <Box>
         <Chips dispatch={dispatch} />
         <When dispatch={dispatch} large />
+        <ShadowOfLine dispatch={dispatch} />
       </Box>
       <ReconfirmPrompt dispatch={dispatch} now={now} />
       {dispatch.visit && <VisitDetailsSection visit={dispatch.visit} />}
@@ -138,6 +140,7 @@ export const PastDispatchCard = ({ dispatch }: { dispatch: DispatchView }) => {
       <CardContent sx={{ pb: 1, px: { xs: 1.5, sm: 2 } }}>
         <Chips dispatch={dispatch} past />
         <When dispatch={dispatch} />
+        <ShadowOfLine dispatch={dispatch} />
         {dispatch.visit && (
           <Typography variant="body2" color="text.secondary">
             {dispatch.visit.hospitalName}
@@ -145,7 +148,11 @@ export const PastDispatchCard = ({ dispatch }: { dispatch: DispatchView }) => {
         )}
       </CardContent>
       <CardActions sx={{ px: { xs: 1.5, sm: 2 }, pb: 2 }}>
-        <PastReportAction dispatch={dispatch} />
+        {dispatch.role === 'shadow' ? (
+          <PracticumSection dispatch={dispatch} />
+        ) : (
+          <PastReportAction dispatch={dispatch} />
+        )}
       </CardActions>
     </Card>
   );

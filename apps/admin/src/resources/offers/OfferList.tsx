@@ -24,7 +24,7 @@ import { useDisplayLocale } from '../../lib/use-display-locale';
 import { apiClient } from '../../providers';
 import { liveQuery } from '../../lib/live';
 import { soonestFirst } from '../../my/owed';
-import { VisitSummary, type OfferRecord } from './VisitSummary';
+import { ShadowOfferLine, VisitSummary, type OfferRecord } from './VisitSummary';
 
 const DeclineDialog = ({ offer, onClose }: { offer: OfferRecord; onClose: () => void }) => {
   const translate = useTranslate();
@@ -81,6 +81,7 @@ const OfferCard = ({ offer }: { offer: OfferRecord }) => {
     <Card component="article" aria-label={offer.visit.hospitalName} data-testid="offer">
       <CardContent>
         <VisitSummary visit={offer.visit} />
+        <ShadowOfferLine offer={offer} />
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {translate('app.offers.expires')}: {formatDateTime(offer.expiresAt, locale)}
         </Typography>

@@ -33,3 +33,17 @@ export const VisitSummary = ({ visit }: { visit: OfferVisit & { urgent?: boolean
     </Box>
   );
 };
+
+/** A shadow offer (研修同席): the trainee would accompany this interpreter. Nothing for the interpreter's seat. */
+export const ShadowOfferLine = ({ offer }: { offer: Pick<OfferRecord, 'role' | 'interpreterName'> }) => {
+  const translate = useTranslate();
+  if (offer.role !== 'shadow') return null;
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mt: 1 }} data-testid="shadow-offer">
+      <Chip size="small" color="secondary" label={translate('app.shadowing.chip')} />
+      {offer.interpreterName && (
+        <Typography>{translate('app.shadowing.interpreter', { name: offer.interpreterName })}</Typography>
+      )}
+    </Box>
+  );
+};

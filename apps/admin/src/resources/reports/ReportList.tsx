@@ -33,6 +33,7 @@ import { useApiAction } from '../../lib/use-api-action';
 import { choices, enumKey, REVIEW_STATUSES } from '../../lib/workflow-choices';
 import { ReportDetails, ReportFlags } from './ReportDetails';
 import { REVIEW_STATUS_COLOR, type ReportRecord } from './types';
+import { PracticumQueue } from './PracticumQueue';
 
 type Decision = 'reviewed' | 'follow_up';
 
@@ -150,16 +151,19 @@ const filters = [
 
 /** Staff's review queue: pending reports, flagged first (the API orders them), then oldest first. */
 export const ReportList = () => (
-  <List
-    title="app.reports.queue_title"
-    filters={filters}
-    filterDefaultValues={{ reviewStatus: 'pending' }}
-    perPage={25}
-    exporter={false}
-    empty={false}
-    pagination={<Pagination rowsPerPageOptions={[25]} />}
-    sx={{ '& .RaList-content': { bgcolor: 'transparent', boxShadow: 'none' } }}
-  >
-    <ReportCards />
-  </List>
+  <>
+    <PracticumQueue />
+    <List
+      title="app.reports.queue_title"
+      filters={filters}
+      filterDefaultValues={{ reviewStatus: 'pending' }}
+      perPage={25}
+      exporter={false}
+      empty={false}
+      pagination={<Pagination rowsPerPageOptions={[25]} />}
+      sx={{ '& .RaList-content': { bgcolor: 'transparent', boxShadow: 'none' } }}
+    >
+      <ReportCards />
+    </List>
+  </>
 );

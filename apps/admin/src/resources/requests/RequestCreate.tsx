@@ -2,6 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
+  BooleanInput,
   Create,
   DateInput,
   RadioButtonGroupInput,
@@ -191,6 +192,11 @@ export const RequestCreate = () => {
           <SelectInput source="patient.ageBand" choices={choices('age_band', AGE_BANDS)} validate={required()} />
         </Box>
         <TextInput source="notes" multiline minRows={2} fullWidth />
+        <BooleanInput
+          source="traineeWelcome"
+          label="app.shadowing.trainee_welcome"
+          helperText="app.shadowing.trainee_welcome_hint"
+        />
         <OnHoldInput />
       </SimpleForm>
     </Create>

@@ -23,6 +23,7 @@ import { EditRequestButton } from './EditRequestButton';
 import { HoldButtons } from './HoldButtons';
 import { RescheduleButton } from './RescheduleButton';
 import { OfferHistoryPanel, PhoneLink } from './OfferHistoryPanel';
+import { ShadowSeatPanel, TraineeWelcomeRow } from './ShadowSeatPanel';
 import { SwapsPanel } from './SwapsPanel';
 import { RequestChips, VisitTime, type RequestRecord } from './fields';
 import { liveQuery } from '../../lib/live';
@@ -176,6 +177,9 @@ const RequestDetails = () => {
           {record.notesForInterpreter && (
             <Row label="resources.requests.fields.notesForInterpreter">{record.notesForInterpreter}</Row>
           )}
+          <Row label="app.shadowing.trainee_welcome">
+            <TraineeWelcomeRow request={record} canChange={staff || permissions === 'coordinator'} />
+          </Row>
           <Row label="resources.requests.fields.createdAt">{formatDateTime(record.createdAt, locale)}</Row>
         </CardContent>
       </Card>
@@ -201,6 +205,7 @@ const RequestDetails = () => {
         </CardContent>
       </Card>
       <VisitConfirmationPanel request={record} />
+      {seesCandidates && <ShadowSeatPanel request={record} />}
       {seesHistory && <OfferHistoryPanel request={record} />}
       {seesCandidates && <CandidatesPanel request={record} />}
       {seesCandidates && <SwapsPanel request={record} />}

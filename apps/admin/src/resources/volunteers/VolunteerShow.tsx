@@ -10,13 +10,14 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { canRoleAccess, type Role } from '../../access';
+import { canRoleAccess, isStaff, type Role } from '../../access';
 import { AvailabilityEditor } from '../../availability/AvailabilityEditor';
 import { formatDate } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
 import { LanguagesField, LevelText, VolunteerStatusChip, type VolunteerRecord } from './fields';
 import { TrainingStanding } from './TrainingStanding';
+import { TraineeProgressCard } from './TraineeProgressCard';
 import { BansCard, type BanRecord } from './BansCard';
 import { EditActions } from '../../layout/EditActions';
 import { TitledCard } from '../../layout/TitledCard';
@@ -42,6 +43,11 @@ const StandingAndAvailability = () => {
       {canRoleAccess(permissions, 'volunteers', 'training') && (
         <TitledCard outlined sx={{ mt: 2 }} title="app.documents.activity_title" testId="volunteer-activity-report">
           <ActivityReportDownload volunteerId={record.id} />
+        </TitledCard>
+      )}
+      {record.level === 'trainee' && canRoleAccess(permissions, 'volunteers', 'training') && (
+        <TitledCard outlined sx={{ mt: 2 }} title="app.shadowing.progress_title" testId="volunteer-progress">
+          <TraineeProgressCard volunteerId={record.id} canPromote={isStaff(permissions)} />
         </TitledCard>
       )}
       {canRoleAccess(permissions, 'volunteers', 'availability') && (

@@ -99,6 +99,8 @@ export class RequestViewSchema implements RequestView {
   notesForInterpreter!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Phone and video visits: the number or the link' })
   remoteDetails!: string | null;
+  @ApiProperty({ description: 'The hospital (and patient) agree that a trainee may shadow (研修生の同席可)' })
+  traineeWelcome!: boolean;
   @ApiProperty(instant) createdAt!: string;
   @ApiPropertyOptional({
     type: PatientViewSchema,
@@ -188,6 +190,18 @@ export class DispatchViewSchema implements DispatchView {
     description: 'Only once confirmed, for those who may see it',
   })
   patient?: PatientView | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'A shadow dispatch: the interpreter the trainee accompanies',
+  })
+  shadowOf?: string | null;
+  @ApiPropertyOptional({
+    enum: REPORT_STATES,
+    nullable: true,
+    description: "A shadow dispatch once the visit happened: the trainee's practicum record",
+  })
+  practicum?: ReportState | null;
 }
 
 @ApiSchema({ name: 'OfferVisit' })
@@ -213,6 +227,20 @@ export class OfferViewSchema implements OfferView {
   @ApiProperty(instant) expiresAt!: string;
   @ApiProperty({ ...instant, nullable: true }) respondedAt!: string | null;
   @ApiProperty({ type: OfferVisitSchema }) visit!: OfferVisit;
+  @ApiProperty({ description: 'The hospital agreed that a trainee may shadow' }) traineeWelcome!: boolean;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'A shadow offer: the interpreter the trainee would accompany',
+  })
+  interpreterName?: string | null;
+}
+
+/** The 200 of offering a request's shadow seat. */
+@ApiSchema({ name: 'ShadowOffersSent' })
+export class ShadowOffersSentSchema {
+  @ApiProperty({ description: 'How many trainees were offered the seat' }) sent!: number;
+  @ApiProperty({ type: [String], description: 'Who' }) volunteerIds!: string[];
 }
 
 /** The 200 of accepting an offer or assigning a volunteer: the new dispatch. */

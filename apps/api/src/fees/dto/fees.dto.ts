@@ -1,7 +1,8 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { TRANSPORT_MODES, TransportMode } from '@app/domain';
 import type { FeeTerms } from '../fee-calculator';
+import { OptionalNotNull } from '../../common/validation.pipe';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -55,6 +56,11 @@ export class CreateFeeRuleDto {
   @ApiProperty({ enum: TRANSPORT_MODES })
   @IsIn(TRANSPORT_MODES)
   volunteerTransport: TransportMode;
+
+  @ApiPropertyOptional({ default: false, description: "The programme pays a shadowing trainee's transport" })
+  @OptionalNotNull()
+  @IsBoolean()
+  traineeTransportPaid?: boolean;
 }
 
 export interface HospitalStatementLine {
@@ -115,6 +121,7 @@ export class FeeTermsSchema implements FeeTerms {
   @ApiProperty() patientNoShowYen!: number;
   @ApiProperty() volunteerFlatYen!: number;
   @ApiProperty({ enum: TRANSPORT_MODES }) volunteerTransport!: TransportMode;
+  @ApiProperty({ description: "The programme pays a shadowing trainee's transport" }) traineeTransportPaid!: boolean;
 }
 
 @ApiSchema({ name: 'HospitalStatementLine' })

@@ -15,6 +15,7 @@ import { requestCancelled, RequestCancelledParams } from './request-cancelled.te
 import { requestConfirmed, RequestConfirmedParams } from './request-confirmed.template';
 import { requestEscalated, RequestEscalatedParams } from './request-escalated.template';
 import { visitMoved, VisitMovedParams } from './visit-moved.template';
+import { shadowPartner, ShadowPartnerParams } from './shadow-partner.template';
 import { MAIL_TEMPLATE_NAMES, type MailTemplateName } from '@app/domain/model';
 
 /**
@@ -37,6 +38,7 @@ export interface TemplateParams {
   reconfirm: ReconfirmParams;
   report_reminder: ReportReminderParams;
   visit_moved: VisitMovedParams;
+  shadow_partner: ShadowPartnerParams;
 }
 
 /** The model's names (shared with the panel); every one has its parameters above and its template below. */
@@ -58,6 +60,7 @@ const TEMPLATES: { [N in TemplateName]: MailTemplate<TemplateParams[N]> } = {
   reconfirm,
   report_reminder: reportReminder,
   visit_moved: visitMoved,
+  shadow_partner: shadowPartner,
 };
 
 export const TEMPLATE_NAMES = MAIL_TEMPLATE_NAMES satisfies readonly (keyof TemplateParams)[];
@@ -90,3 +93,4 @@ export * from './request-cancelled.template';
 export * from './request-confirmed.template';
 export * from './request-escalated.template';
 export * from './visit-moved.template';
+export * from './shadow-partner.template';

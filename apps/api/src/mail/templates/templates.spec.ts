@@ -60,6 +60,14 @@ const SAMPLES: TemplateParams = {
     linkUrl: link,
     visitUrl: link,
   },
+  shadow_partner: {
+    recipientName: 'An',
+    audience: 'interpreter',
+    partnerName: '研修 太郎',
+    startsAt,
+    endsAt,
+    hospitalName: 'H',
+  },
 };
 
 describe('mail templates', () => {

@@ -72,6 +72,15 @@ export class CreateRequestDto {
   @IsBoolean()
   onHold?: boolean;
 
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'The hospital (and the patient) agree that a trainee may shadow the interpreter (研修生の同席可). Withdrawing it (also after confirmation) cancels a shadow dispatch.',
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  traineeWelcome?: boolean;
+
   @ApiProperty({ example: 'vi', description: 'ISO 639-1' })
   @IsISO6391({ message: 'language must be an ISO 639-1 code such as "vi"' })
   language: string;
@@ -209,4 +218,20 @@ export class RequestListQueryDto extends ListQueryDto {
   @IsOptional()
   @IsISO8601()
   to?: string;
+}
+
+/** POST /api/requests/:id/shadow: this trainee, or (left out) a wave of the best eligible trainees. */
+export class ShadowSeatDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The trainee to offer the seat to; left out: a wave' })
+  @IsOptional()
+  @IsUUID('all', { message: 'volunteerId must be a volunteer id (UUID)' })
+  volunteerId?: string;
+}
+
+/** GET /api/requests/:id/candidates?role=shadow: who could shadow (trainees), with the reasons. */
+export class CandidatesQueryDto {
+  @ApiPropertyOptional({ enum: ['primary', 'shadow'], default: 'primary' })
+  @IsOptional()
+  @IsIn(['primary', 'shadow'])
+  role?: 'primary' | 'shadow';
 }
