@@ -21,16 +21,16 @@ export async function loadVisitDetails(
   if (requests.length === 0) return new Map();
   const hospitalIds = [...new Set(requests.map((r) => r.hospitalId))];
   const filerIds = [...new Set(requests.map((r) => r.createdBy).filter((id): id is string => !!id))];
-  const [hospitals, filers, coordinators] = await Promise.all([
-    manager.find(Hospital, { where: { id: In(hospitalIds) } }),
-    filerIds.length
-      ? manager.find(User, { where: { id: In(filerIds), role: 'coordinator', active: true } })
-      : Promise.resolve([]),
-    manager.find(User, {
-      where: { hospitalId: In(hospitalIds), role: 'coordinator', active: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    }),
-  ]);
+  // One after another: the manager may be a transaction's, whose one connection cannot take
+  // overlapping queries (pg queues them today and refuses them from pg 9).
+  const hospitals = await manager.find(Hospital, { where: { id: In(hospitalIds) } });
+  const filers = filerIds.length
+    ? await manager.find(User, { where: { id: In(filerIds), role: 'coordinator', active: true } })
+    : [];
+  const coordinators = await manager.find(User, {
+    where: { hospitalId: In(hospitalIds), role: 'coordinator', active: true },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
   const hospitalById = new Map(hospitals.map((h) => [h.id, h]));
   const filerById = new Map(filers.map((u) => [u.id, u]));
   const firstCoordinator = new Map<string, User>();
