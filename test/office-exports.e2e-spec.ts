@@ -126,7 +126,9 @@ describe('Office exports a clerk can open (API)', () => {
       await t.http().get('/api/stats/summary?fiscalYear=2026').set('Authorization', world.staff).expect(200)
     ).body;
     const res = await get('/api/exports/figures.xlsx?fiscalYear=2026');
-    expect(res.headers['content-disposition']).toContain('figures-2026.xlsx');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="figures-2026.xlsx"; filename*=UTF-8''figures-2026.xlsx`,
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual([
