@@ -177,12 +177,16 @@ describe('Documents (PDF)', () => {
     for (const month of ['2026-13', '2026-1', 'december']) {
       const res = await json(invoiceUrl(world.hospital.id, month)).expect(400);
       expect(res.body.errors).toEqual({ month: [expect.stringContaining('YYYY-MM')] });
+      expect(res.body.fieldErrors).toEqual([
+        { field: 'month', code: 'FORMAT', message: expect.stringContaining('YYYY-MM') },
+      ]);
     }
     const statement = await json(statementUrl(world.volunteers[0].id, '202612')).expect(400);
     expect(Object.keys(statement.body.errors)).toEqual(['month']);
     for (const query of ['', '?fiscalYear=26', '?fiscalYear=abc', '?fiscalYear=1999']) {
       const res = await json(`/api/volunteers/${world.volunteers[0].id}/activity.pdf${query}`).expect(400);
       expect(Object.keys(res.body.errors)).toEqual(['fiscalYear']);
+      expect(res.body.fieldErrors).toEqual([{ field: 'fiscalYear', code: 'FORMAT', message: expect.any(String) }]);
     }
     await json('/api/statements/hospitals/not-a-uuid/2026-12.pdf').expect(400);
   });

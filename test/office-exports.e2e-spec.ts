@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
 import { parse } from 'csv-parse/sync';
 import { createTestApp, TestApp } from './support/test-app';
+import { aVolunteer } from './support/factories';
 import { PATIENT, visitWorld } from './support/visit-fixtures';
 import { jst, TODAY } from './support/workflow-fixtures';
 
@@ -122,11 +123,21 @@ describe('Office exports a clerk can open (API)', () => {
   });
 
   it('writes the yearly report: 令和 and the Western year, sheets whose totals are the stats API’s', async () => {
+    // A trainee promoted this fiscal year, for the shadowing figures of the summary.
+    const trainee = await aVolunteer(t, { level: 'trainee' });
+    await t
+      .http()
+      .patch(`/api/volunteers/${trainee.id}`)
+      .set('Authorization', world.staff)
+      .send({ level: 'standard', levelChangeReason: '同席実習3回' })
+      .expect(200);
     const stats = (
       await t.http().get('/api/stats/summary?fiscalYear=2026').set('Authorization', world.staff).expect(200)
     ).body;
     const res = await get('/api/exports/figures.xlsx?fiscalYear=2026');
-    expect(res.headers['content-disposition']).toContain('figures-2026.xlsx');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="figures-2026.xlsx"; filename*=UTF-8''figures-2026.xlsx`,
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual([
@@ -170,6 +181,12 @@ describe('Office exports a clerk can open (API)', () => {
     expect(fill[1]).toBe(stats.requests.fillRate);
     expect(book.getWorksheet('概要')!.getCell(`B${2 + summary.indexOf(fill) + 1}`).numFmt).toBe('0.0%');
     expect(summary.find((r) => r[0] === '派遣件数')![1]).toBe(2);
+    expect(stats.shadowing.traineesPromoted).toBe(1);
+    expect(summary.slice(-3)).toEqual([
+      ['研修生の同席実習（件）', stats.shadowing.shadowVisits],
+      ['同席実習をした研修生（人）', stats.shadowing.trainees],
+      ['研修生から通訳者へ昇格（人）', 1],
+    ]);
   });
 
   it('refuses a fiscal year that is not a year, naming the field', async () => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import { stringify } from 'csv-stringify/sync';
 import { createTestApp, login, TestApp } from './support/test-app';
@@ -129,6 +130,32 @@ describe('Roster import from what offices have (API)', () => {
     expect(detail.body.insuranceValidUntil).toBe('2027-03-31');
   });
 
+  it('gives a phone number typed as a number cell its leading 0 back, and says so in the preview', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名簿');
+    sheet.addRow(JA_HEADER);
+    for (const [i, phone] of [
+      [20, 9012345678], // 090-1234-5678 as Excel keeps it in a number cell
+      [21, 963334444], // 096-333-4444
+      [22, '090-1111-2222'], // text: as written
+    ] as const) {
+      const values = jaRow(i);
+      const row = sheet.addRow(JA_HEADER.map((h) => values[h]));
+      row.getCell(4).value = phone;
+    }
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const preview = await upload(file, '名簿.xlsx', '?dryRun=true').expect(200);
+    expect(preview.body).toMatchObject({ rows: 3, phonesRestored: [2, 3] });
+    expect(preview.body.notes).toEqual(['数値として保存された電話番号の先頭の 0 を補いました（2、3行目）']);
+    await upload(file, '名簿.xlsx').expect(200);
+    const phones = await t.dataSource.query(`SELECT phone FROM volunteers WHERE email IN ($1, $2, $3) ORDER BY email`, [
+      'office20@roster.example.jp',
+      'office21@roster.example.jp',
+      'office22@roster.example.jp',
+    ]);
+    expect(phones.map((p: { phone: string }) => p.phone)).toEqual(['09012345678', '0963334444', '090-1111-2222']);
+  });
+
   it('rejects a bad row in Japanese, naming its row and column, and writes none of the good rows', async () => {
     const before = await count();
     const file = shiftJisCsv([
@@ -159,5 +186,58 @@ describe('Roster import from what offices have (API)', () => {
     expect(missing.body.errors.languages).toEqual(['見出しに「言語」の列がありません']);
     const unreadable = await upload(Buffer.from([0xff, 0xfe, 0xfd, 0x0a]), '名簿.csv').expect(422);
     expect(unreadable.body.errors.file[0]).toContain('UTF-8 か Shift_JIS');
+  });
+
+  describe('files that would exhaust the API', () => {
+    const roster = () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('名簿');
+      sheet.addRow(JA_HEADER);
+      return { workbook, sheet };
+    };
+
+    it('reads only the cells a row has: an empty formatted cell in column XFD does not make 400 rows 16,384 cells wide', async () => {
+      const { workbook, sheet } = roster();
+      for (let i = 0; i < 400; i++) {
+        const values = jaRow(1000 + i);
+        sheet.addRow(JA_HEADER.map((h) => values[h]));
+      }
+      sheet.getCell('XFD1').style = { font: { bold: true } };
+      expect(sheet.columnCount).toBe(16384);
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+      const started = Date.now();
+      const res = await upload(file, '名簿.xlsx', '?dryRun=true').expect(200);
+      expect(res.body).toMatchObject({ rows: 400, created: 400 });
+      expect(Date.now() - started).toBeLessThan(8000);
+    });
+
+    it('refuses a sheet with a value beyond the 100th column, naming the file, in Japanese', async () => {
+      const { workbook, sheet } = roster();
+      const values = jaRow(1500);
+      sheet.addRow(JA_HEADER.map((h) => values[h]));
+      sheet.getCell('XFD2').value = 'x';
+      const res = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), '名簿.xlsx').expect(422);
+      expect(res.body.errors.file).toEqual(['列が多すぎます（100 列まで）。名簿の列だけを残して保存してください']);
+    });
+
+    it('refuses a zip bomb under the upload limit before unpacking it', async () => {
+      const { workbook } = roster();
+      const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+      zip.file('xl/media/filler.xml', Buffer.alloc(100 * 1024 * 1024, 0x20), { compression: 'DEFLATE' });
+      const file = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+      expect(file.length).toBeLessThan(2 * 1024 * 1024);
+      const res = await upload(file, '名簿.xlsx').expect(422);
+      expect(res.body.errors.file[0]).toMatch(/^Excel ファイルの中身が大きすぎます/);
+      const en = await upload(file, 'roster.xlsx', '?lang=en').expect(422);
+      expect(en.body.errors.file[0]).toMatch(/^The workbook unpacks to more than 40 MB/);
+    });
+
+    it('refuses a one-line CSV of 900,000 columns at once', async () => {
+      const file = Buffer.from(`${'a,'.repeat(900_000)}a\n`);
+      const started = Date.now();
+      const res = await upload(file, '名簿.csv').expect(422);
+      expect(res.body.errors.file).toEqual(['列が多すぎます（100 列まで）。名簿の列だけを残して保存してください']);
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
   });
 });

@@ -422,6 +422,21 @@ describe('Trainee shadowing (API)', () => {
       expect((await filePracticum(dispatchId, record).expect(409)).body.code).toBe('PRACTICUM_EXISTS');
       const seen = (await t.http().get(`/api/dispatches/${dispatchId}`).set('Authorization', trainee.auth)).body;
       expect(seen.practicum).toBe('submitted');
+      // The interpreter's own visit names the trainee and the shadow dispatch to give feedback on.
+      const primaryOf = async () => {
+        const [{ id }] = await t.dataSource.query(
+          `SELECT p.id FROM dispatches p JOIN dispatches s ON s.request_id = p.request_id
+            WHERE s.id = $1 AND p.role = 'primary'`,
+          [dispatchId],
+        );
+        return (await t.http().get(`/api/dispatches/${id}`).set('Authorization', interpreter.auth).expect(200)).body;
+      };
+      expect((await primaryOf()).shadowTrainee).toEqual({
+        dispatchId,
+        name: '研修 一郎',
+        practicum: 'submitted',
+        feedback: null,
+      });
 
       await t
         .http()
@@ -447,6 +462,7 @@ describe('Trainee shadowing (API)', () => {
             .expect(200)
         ).body.interpreterFeedback,
       ).toBe('落ち着いて観察できていました');
+      expect((await primaryOf()).shadowTrainee).toMatchObject({ feedback: '落ち着いて観察できていました' });
 
       const queue = (
         await t.http().get('/api/practicum-reports?reviewStatus=pending').set('Authorization', staff).expect(200)

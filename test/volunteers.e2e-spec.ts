@@ -312,6 +312,10 @@ describe('Volunteers (API)', () => {
         .send({ level: 'standard' })
         .expect(422);
       expect(refused.body.errors).toHaveProperty('levelChangeReason');
+      // A rule of the service (InvalidError.field), coded like the validation pipe's refusals.
+      expect(refused.body.fieldErrors).toEqual([
+        { field: 'levelChangeReason', code: 'REQUIRED', message: expect.stringContaining('needs a reason') },
+      ]);
       expect(await count(`volunteer_level_changes WHERE volunteer_id = '${v.id}'`)).toBe(0);
 
       t.clock.set('2026-07-01T03:00:00Z');

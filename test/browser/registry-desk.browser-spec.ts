@@ -190,11 +190,14 @@ describe('registry at the desk (browser)', () => {
     const [y, m] = from.split('-').map(Number);
     await page.getByText(`${y}年${m}月分からの明細・請求書に適用`).waitFor();
     await page.getByLabel('基本料金', { exact: true }).fill('4500');
+    await inForce.getByTestId('trainee-transport').getByText('支給しない').waitFor();
+    await page.getByLabel('同席実習の研修生に交通費を支給する').check();
     await screenshot(page, 'registry-desk-fee-rule-form');
     await page.getByRole('button', { name: 'この料金ルールを追加' }).click();
     await page.getByText('から適用する料金ルールを追加しました').waitFor();
     const upcoming = page.getByTestId('fee-rule-row').filter({ hasText: '予定' });
     await upcoming.getByText('4,500円').waitFor();
+    await upcoming.getByTestId('trainee-transport').getByText('支給する').waitFor();
     await upcoming.getByText(`${y}年${m}月分からの明細・請求書に適用`).waitFor();
     await screenshot(page, 'registry-desk-fee-rules');
 
@@ -204,7 +207,7 @@ describe('registry at the desk (browser)', () => {
       hospitalBaseYen: number;
     }[];
     const added = rules.find((r) => r.validFrom === from)!;
-    expect(added).toMatchObject({ hospitalBaseYen: 4500 });
+    expect(added).toMatchObject({ hospitalBaseYen: 4500, traineeTransportPaid: true });
 
     // A one-hour visit on the 10th of next month, completed (the test clock after the visit).
     const day = `${from.slice(0, 8)}10`;

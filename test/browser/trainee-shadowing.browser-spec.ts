@@ -27,6 +27,9 @@ describe('trainee shadowing (browser)', () => {
   let upcoming: string;
   let hospitalId: string;
   let interpreterId: string;
+  let interpreter: { email: string; password: string };
+  /** The trainee's latest shadow visit, whose record is filed in the phone test. */
+  let latestShadow: string;
 
   /** Files a visit with the hospital's consent and assigns the interpreter (as staff). */
   const confirmedVisit = async (day: number, start: string, end: string) => {
@@ -81,6 +84,7 @@ describe('trainee shadowing (browser)', () => {
     hospitalId = (await aHospital(t, { name: '熊本同席病院', area: '中央区' })).id;
     staff = (await login(t, ADMIN.email, ADMIN.password)).auth;
     interpreterId = (await aQualifiedVolunteer(t, courses, { displayName: '通訳 花子' })).id;
+    interpreter = await aUser(t, { role: 'volunteer', volunteerId: interpreterId, displayName: '通訳 花子' });
     const traineeRecord = await aQualifiedVolunteer(t, courses, { displayName: '研修 一郎', level: 'trainee' });
     await aQualifiedVolunteer(t, courses, { displayName: '研修 二郎', level: 'trainee' });
     trainee = {
@@ -104,7 +108,7 @@ describe('trainee shadowing (browser)', () => {
         .send({ status: 'reviewed' })
         .expect(200);
     }
-    await pastShadow(2);
+    latestShadow = await pastShadow(2);
     upcoming = await confirmedVisit(5, '14:00', '15:00');
   });
 
@@ -157,12 +161,42 @@ describe('trainee shadowing (browser)', () => {
     await screenshot(page, 'trainee-progress-phone');
   });
 
+  it('the interpreter, on a phone, writes feedback on the trainee on the visit page after the visit', async () => {
+    const [{ id: primary }] = await t.dataSource.query(
+      `SELECT p.id FROM dispatches p JOIN dispatches s ON s.request_id = p.request_id
+        WHERE s.id = $1 AND p.role = 'primary'`,
+      [latestShadow],
+    );
+    const page = await tab(PHONE);
+    await signIn(page, interpreter.email, interpreter.password);
+    await page.goto(`${base}/admin/#/dispatches/${primary}/show`);
+    const form = page.getByTestId('trainee-feedback');
+    await form.getByText('同席した研修生 研修 一郎 さんへのフィードバック').waitFor();
+    await form
+      .getByLabel('研修生へのひとこと')
+      .fill('落ち着いて観察できていました。次は検査の用語集を準備しましょう。');
+    await screenshot(page, 'trainee-feedback-phone');
+    await form.getByRole('button', { name: 'フィードバックを送る' }).click();
+    await page
+      .getByTestId('trainee-feedback-given')
+      .getByText('落ち着いて観察できていました。', { exact: false })
+      .waitFor();
+    await screenshot(page, 'trainee-feedback-sent-phone');
+    const record = await t
+      .http()
+      .get(`/api/dispatches/${latestShadow}/practicum`)
+      .set('Authorization', staff)
+      .expect(200);
+    expect(record.body.interpreterFeedback).toBe('落ち着いて観察できていました。次は検査の用語集を準備しましょう。');
+  });
+
   it('staff review the record in the queue, see the trainee ready, and promote them with a reason', async () => {
     const page = await tab(DESK);
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.goto(`${base}/admin/#/reports`);
     const queue = page.getByTestId('practicum-queue');
     await queue.getByText('内視鏡検査の用語').waitFor();
+    await queue.getByText('落ち着いて観察できていました。', { exact: false }).waitFor();
     await screenshot(page, 'practicum-queue-staff');
     await queue.getByRole('button', { name: '確認済みにする' }).click();
     await queue.waitFor({ state: 'detached' });

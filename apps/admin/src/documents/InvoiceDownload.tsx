@@ -2,13 +2,13 @@ import { Box, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { DownloadButton } from '../exports/DownloadButton';
-import { monthOf, recentMonths } from '../statements/statement-month';
+import { invoiceMonthOf, recentMonths } from '../statements/statement-month';
 import { documentPaths } from './documents';
 
 /** A month and the button that downloads the hospital's invoice (請求書) of it — also a month with nothing charged. */
 export const InvoiceDownload = ({ hospitalId }: { hospitalId: string }) => {
   const translate = useTranslate();
-  const [month, setMonth] = useState(() => monthOf(new Date()));
+  const [month, setMonth] = useState(() => invoiceMonthOf(new Date()));
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }} data-testid="invoice-download">
       <TextField

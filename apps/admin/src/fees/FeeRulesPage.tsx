@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   CardContent,
+  Checkbox,
   Chip,
   FormControlLabel,
   InputAdornment,
@@ -43,6 +44,7 @@ const AMOUNTS = [
 type Draft = Record<(typeof AMOUNTS)[number] | 'baseMinutes', string> & {
   validFrom: string;
   volunteerTransport: FeeRule['volunteerTransport'];
+  traineeTransportPaid: boolean;
 };
 
 const STATE_COLOR: Record<RuleState, 'success' | 'info' | 'default'> = {
@@ -102,6 +104,7 @@ const FeeRules = () => {
                     <TableCell>{translate('app.fee_rules.patient_no_show')}</TableCell>
                     <TableCell>{translate('app.fee_rules.volunteer_flat')}</TableCell>
                     <TableCell>{translate('app.fee_rules.transport')}</TableCell>
+                    <TableCell>{translate('app.fee_rules.trainee_transport')}</TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -135,6 +138,9 @@ const FeeRules = () => {
                       <TableCell>{yen(r.patientNoShowYen)}</TableCell>
                       <TableCell>{yen(r.volunteerFlatYen)}</TableCell>
                       <TableCell>{translate(`app.fee_rules.transport_mode.${r.volunteerTransport}`)}</TableCell>
+                      <TableCell data-testid="trainee-transport">
+                        {translate(`app.fee_rules.trainee_transport_paid.${r.traineeTransportPaid ? 'yes' : 'no'}`)}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -168,6 +174,7 @@ const NewRuleForm = ({ rules, today }: { rules: FeeRule[]; today: string }) => {
     patientNoShowYen: String(base?.patientNoShowYen ?? 3000),
     volunteerFlatYen: String(base?.volunteerFlatYen ?? 3000),
     volunteerTransport: base?.volunteerTransport ?? 'included',
+    traineeTransportPaid: base?.traineeTransportPaid ?? false,
   });
   const [draft, setDraft] = useState<Draft>(fresh);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -179,6 +186,7 @@ const NewRuleForm = ({ rules, today }: { rules: FeeRule[]; today: string }) => {
           validFrom: d.validFrom,
           baseMinutes: Number(d.baseMinutes),
           volunteerTransport: d.volunteerTransport,
+          traineeTransportPaid: d.traineeTransportPaid,
           ...Object.fromEntries(AMOUNTS.map((k) => [k, Number(d[k])])),
         },
       }),
@@ -279,6 +287,20 @@ const NewRuleForm = ({ rules, today }: { rules: FeeRule[]; today: string }) => {
             ))}
           </RadioGroup>
           {errors.volunteerTransport && <Typography color="error">{errors.volunteerTransport}</Typography>}
+        </Box>
+        <Box>
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={draft.traineeTransportPaid}
+                onChange={(e) => setDraft((d) => ({ ...d, traineeTransportPaid: e.target.checked }))}
+              />
+            }
+            label={translate('app.fee_rules.trainee_transport_label')}
+          />
+          <Typography variant="body2" color="text.secondary">
+            {errors.traineeTransportPaid ?? translate('app.fee_rules.trainee_transport_hint')}
+          </Typography>
         </Box>
         {errors.root && (
           <Alert severity="error" role="alert">

@@ -10,6 +10,7 @@ const rule = (validFrom: string, hospitalBaseYen = 3000): FeeRule => ({
   patientNoShowYen: 3000,
   volunteerFlatYen: 3000,
   volunteerTransport: 'included',
+  traineeTransportPaid: false,
 });
 
 describe('fee rules', () => {

@@ -12,6 +12,8 @@ export interface FeeRule {
   patientNoShowYen: number;
   volunteerFlatYen: number;
   volunteerTransport: 'included' | 'actual';
+  /** The programme pays a shadowing trainee's transport (on the trainee's statement). */
+  traineeTransportPaid: boolean;
 }
 
 export type RuleState = 'in_force' | 'upcoming' | 'superseded';

@@ -1,3 +1,4 @@
+import { FEE_LINE_KIND_NAMES, namesIn } from '@app/domain/model';
 /** The coordinator's and staff's desk (#19), in English (merged into en.ts); see desk-ja.ts. */
 export const deskEn = {
   app: {
@@ -126,11 +127,7 @@ export const deskEn = {
         print: 'Print',
         date: 'Date',
         kind_label: 'Item',
-        kind: {
-          visit: 'Interpreting',
-          late_cancellation: 'Late cancellation',
-          patient_no_show: 'Patient did not come',
-        },
+        kind: namesIn(FEE_LINE_KIND_NAMES, 'en'),
         minutes: '%{minutes} min',
         honorarium: 'Honorarium',
         transport: 'Transport',

@@ -1,3 +1,5 @@
+import { FEE_LINE_KIND_NAMES, namesIn } from '@app/domain/model';
+
 /**
  * The coordinator's and staff's desk (#19), in Japanese (merged into ja.ts): dashboards of what is
  * owed, change / cancel / no-show / completion dialogs that say what they cost, holds, the offer
@@ -126,11 +128,7 @@ export const deskJa = {
         print: '印刷',
         date: '日付',
         kind_label: '内容',
-        kind: {
-          visit: '通訳',
-          late_cancellation: '直前のキャンセル',
-          patient_no_show: '患者さん来院せず',
-        },
+        kind: namesIn(FEE_LINE_KIND_NAMES, 'ja'),
         minutes: '%{minutes}分',
         honorarium: '謝金',
         transport: '交通費',

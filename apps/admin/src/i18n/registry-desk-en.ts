@@ -50,6 +50,11 @@ export const registryDeskEn = {
       volunteer_flat: 'Volunteer honorarium (per visit)',
       transport: 'Transport',
       transport_mode: { included: 'Included in the honorarium', actual: 'Actual cost paid' },
+      trainee_transport: "Trainee's transport",
+      trainee_transport_paid: { yes: 'Paid', no: 'Not paid' },
+      trainee_transport_label: 'Pay a shadowing trainee’s transport',
+      trainee_transport_hint:
+        'The transport a trainee writes on the practicum record goes on their monthly statement (the hospital is not charged).',
       yen: 'yen',
       minutes: 'min',
       admin_only: 'An admin adds fee rules.',

@@ -50,6 +50,11 @@ export const registryDeskJa = {
       volunteer_flat: 'ボランティア謝金（1回）',
       transport: '交通費',
       transport_mode: { included: '謝金に含む', actual: '実費を支給' },
+      trainee_transport: '研修生の交通費',
+      trainee_transport_paid: { yes: '支給する', no: '支給しない' },
+      trainee_transport_label: '同席実習の研修生に交通費を支給する',
+      trainee_transport_hint:
+        '研修生が実習記録に書いた交通費を、研修生の月次明細に載せます（病院への請求はありません）。',
       yen: '円',
       minutes: '分',
       admin_only: '料金ルールの追加は管理者が行います。',

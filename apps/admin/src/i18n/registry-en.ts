@@ -1,3 +1,4 @@
+import { ATTENDANCE_STATUS_NAMES, COURSE_KIND_NAMES, namesIn } from '@app/domain/model';
 import { afterVisitEn } from './after-visit-en';
 import { deepMerge } from './deep-merge';
 
@@ -46,8 +47,8 @@ export const registryEn = {
         history: 'Attendance',
         empty: 'No training recorded yet',
         hours: '%{hours} h',
-        kind: { initial: 'Initial course', skill_up: 'Skill-up training' },
-        status: { registered: 'Registered', attended: 'Attended', absent: 'Absent' },
+        kind: namesIn(COURSE_KIND_NAMES, 'en'),
+        status: namesIn(ATTENDANCE_STATUS_NAMES, 'en'),
         my_hint: 'While the training rule is met, you receive offers.',
       },
       availability: {

@@ -1,3 +1,4 @@
+import { ATTENDANCE_STATUS_NAMES, COURSE_KIND_NAMES, namesIn } from '@app/domain/model';
 import { afterVisitJa } from './after-visit-ja';
 import { deepMerge } from './deep-merge';
 
@@ -47,8 +48,8 @@ export const registryJa = {
         history: '受講の記録',
         empty: '研修の記録はまだありません',
         hours: '%{hours} 時間',
-        kind: { initial: '養成講座', skill_up: 'スキルアップ研修' },
-        status: { registered: '申込済み', attended: '出席', absent: '欠席' },
+        kind: namesIn(COURSE_KIND_NAMES, 'ja'),
+        status: namesIn(ATTENDANCE_STATUS_NAMES, 'ja'),
         my_hint: '研修の要件を満たしていると、依頼の打診を受けられます。',
       },
       availability: {

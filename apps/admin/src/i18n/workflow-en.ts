@@ -1,4 +1,11 @@
-import { DEPARTMENT_NAMES, DISPATCH_STATUS_NAMES, MODE_NAMES, namesIn, VISIT_TYPE_NAMES } from '@app/domain/model';
+import {
+  DEPARTMENT_NAMES,
+  DISPATCH_STATUS_NAMES,
+  MODE_NAMES,
+  namesIn,
+  REQUEST_ROLE_NAMES,
+  VISIT_TYPE_NAMES,
+} from '@app/domain/model';
 import { languageLabels, type workflowJa } from './workflow-ja';
 
 /** Requests, offers, dispatches and the offer-link page, in English (same keys as workflow-ja.ts). */
@@ -149,7 +156,7 @@ export const workflowEn: typeof workflowJa = {
       patient: 'Patient',
       show_patient: 'Show patient details',
       patient_hidden: 'Patient details are shown once confirmed',
-      role: { primary: 'Interpreter', shadow: 'Shadowing' },
+      role: namesIn(REQUEST_ROLE_NAMES, 'en'),
     },
     offer_link: {
       title: 'Interpreting request',

@@ -4,6 +4,7 @@ import {
   LANGUAGE_NAMES,
   MODE_NAMES,
   namesIn,
+  REQUEST_ROLE_NAMES,
   VISIT_TYPE_NAMES,
 } from '@app/domain/model';
 
@@ -158,7 +159,7 @@ export const workflowJa = {
       patient: '患者さん',
       show_patient: '患者さんの情報を見る',
       patient_hidden: '患者情報は確定後に表示されます',
-      role: { primary: '通訳', shadow: '同行研修' },
+      role: namesIn(REQUEST_ROLE_NAMES, 'ja'),
     },
     offer_link: {
       title: '通訳依頼のご案内',

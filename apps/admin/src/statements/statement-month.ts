@@ -8,6 +8,14 @@ export function monthOf(now: Date): string {
   return `${p.year}-${pad(p.month)}`;
 }
 
+/**
+ * The month an invoice is most likely wanted for: the month just ended during the first 10 days
+ * of a month (when offices send last month's invoices), else this month.
+ */
+export function invoiceMonthOf(now: Date): string {
+  return tokyoParts(now).day <= 10 ? recentMonths(now, 2)[1] : monthOf(now);
+}
+
 /** This month and the eleven before it, newest first, as YYYY-MM. */
 export function recentMonths(now: Date, count = 12): string[] {
   const p = tokyoParts(now);

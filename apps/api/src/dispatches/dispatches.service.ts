@@ -6,6 +6,7 @@ import {
   ConflictError,
   Dispatch,
   type DispatchView,
+  type ShadowTraineeView,
   Errors,
   Hospital,
   HospitalConfirmation,
@@ -33,7 +34,14 @@ import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './vis
 import { type DispatchPolicy, isLateCancellation } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 import { isStaff, may, requireAccess, scopeList } from '../access/access';
-import { loadReports, loadShadowPartners, loadVisitDetails, practicumState, reportState } from './visit-details';
+import {
+  loadReports,
+  loadShadowPartners,
+  loadShadowTrainees,
+  loadVisitDetails,
+  practicumState,
+  reportState,
+} from './visit-details';
 import { lockVisit } from '../access/locks';
 
 const MINUTE = 60_000;
@@ -652,6 +660,17 @@ export class DispatchesService {
     const partners = await loadShadowPartners(manager, dispatches);
     const now = this.clock.now();
     const staff = isStaff(viewer);
+    // The interpreter (and staff) see who shadowed their visit, to give feedback on the trainee.
+    const seesTrainee = (d: Dispatch) =>
+      d.role === 'primary' && (staff || (viewer.role === 'volunteer' && d.volunteerId === viewer.volunteerId));
+    const trainees = await loadShadowTrainees(manager, dispatches.filter(seesTrainee));
+    const shadowTrainee = (d: Dispatch): ShadowTraineeView | null => {
+      const seat = trainees.get(d.requestId);
+      const practicum = seat && practicumState(seat.dispatch, seat.practicum, now);
+      return seat && practicum
+        ? { dispatchId: seat.dispatch.id, name: seat.name, practicum, feedback: seat.feedback }
+        : null;
+    };
     return dispatches.map((d) => {
       const r = byId.get(d.requestId)!;
       const visit = showVisit(d) ? visits.get(d.requestId) : undefined;
@@ -683,6 +702,7 @@ export class DispatchesService {
               practicum: practicumState(d, partners.practicums.get(d.id), now),
             }
           : {}),
+        ...(seesTrainee(d) ? { shadowTrainee: shadowTrainee(d) } : {}),
       };
     });
   }

@@ -109,6 +109,50 @@ export function practicumState(
 }
 
 /**
+ * For interpreters' dispatches, in one query: the trainee who held each one's shadow seat (by
+ * request id), with their practicum record and the interpreter's feedback on it.
+ */
+export async function loadShadowTrainees(
+  manager: EntityManager,
+  dispatches: Pick<Dispatch, 'role' | 'requestId'>[],
+): Promise<Map<string, { dispatch: Pick<Dispatch, 'id' | 'role' | 'status' | 'endsAt'> } & ShadowTraineeRow>> {
+  const requestIds = [...new Set(dispatches.filter((d) => d.role === 'primary').map((d) => d.requestId))];
+  if (requestIds.length === 0) return new Map();
+  const rows: {
+    id: string;
+    request_id: string;
+    status: Dispatch['status'];
+    ends_at: Date;
+    display_name: string;
+    review_status: PracticumReport['reviewStatus'] | null;
+    interpreter_feedback: string | null;
+  }[] = await manager.query(
+    `SELECT d.id, d.request_id, d.status, d.ends_at, v.display_name, p.review_status, p.interpreter_feedback
+       FROM dispatches d JOIN volunteers v ON v.id = d.volunteer_id
+       LEFT JOIN practicum_reports p ON p.dispatch_id = d.id
+      WHERE d.request_id = ANY($1::uuid[]) AND d.role = 'shadow' AND d.status IN ('confirmed', 'completed')`,
+    [requestIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.request_id,
+      {
+        dispatch: { id: r.id, role: 'shadow' as const, status: r.status, endsAt: new Date(r.ends_at) },
+        name: r.display_name,
+        practicum: r.review_status ? { reviewStatus: r.review_status } : undefined,
+        feedback: r.interpreter_feedback,
+      },
+    ]),
+  );
+}
+
+interface ShadowTraineeRow {
+  name: string;
+  practicum: Pick<PracticumReport, 'reviewStatus'> | undefined;
+  feedback: string | null;
+}
+
+/**
  * For shadow dispatches, in two queries: the name of the interpreter each one's request has now
  * (by request id), and the trainee's practicum records (by dispatch id).
  */

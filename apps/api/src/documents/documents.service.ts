@@ -8,6 +8,7 @@ import {
   formatMonth,
   monthPeriod,
   requestReference,
+  type RequestRole,
   tokyoMonth,
 } from '@app/domain/model';
 import { may, requireAccess } from '../access/access';
@@ -165,7 +166,7 @@ export class DocumentsService {
 }
 
 interface VisitRow {
-  role: 'primary' | 'shadow';
+  role: RequestRole;
   starts_at: Date;
   ends_at: Date;
   actual_start: Date | null;

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { attachment } from '../common/content-disposition';
 import { ApiFileResponse } from '../common/openapi/file';
 import { Actor, CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
@@ -11,9 +12,9 @@ const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const csv = (table: Table, name: string) =>
-  new StreamableFile(csvStream(table), { type: CSV, disposition: `attachment; filename="${name}.csv"` });
+  new StreamableFile(csvStream(table), { type: CSV, disposition: attachment(`${name}.csv`) });
 const xlsx = (table: Table, name: string) =>
-  new StreamableFile(xlsxStream(table), { type: XLSX, disposition: `attachment; filename="${name}.xlsx"` });
+  new StreamableFile(xlsxStream(table), { type: XLSX, disposition: attachment(`${name}.xlsx`) });
 
 /**
  * Downloads for staff: CSV (UTF-8 with BOM) and .xlsx (date and number cells, frozen header),
@@ -87,6 +88,6 @@ export class ExportsController {
   @ApiFileResponse(XLSX)
   async figuresXlsx(@Query() q: ExportFiscalYearQueryDto): Promise<StreamableFile> {
     const file = await this.exports.figures(q.fiscalYear, q.lang);
-    return new StreamableFile(file, { type: XLSX, disposition: `attachment; filename="figures-${q.fiscalYear}.xlsx"` });
+    return new StreamableFile(file, { type: XLSX, disposition: attachment(`figures-${q.fiscalYear}.xlsx`) });
   }
 }

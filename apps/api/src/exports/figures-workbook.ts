@@ -32,6 +32,9 @@ const T = {
   fillRate: { ja: '充足率', en: 'Fill rate' },
   median: { ja: '確定までの時間（中央値・分）', en: 'Time to confirm, median (min)' },
   activeVolunteers: { ja: '活動した通訳者数', en: 'Active interpreters' },
+  shadowVisits: { ja: '研修生の同席実習（件）', en: 'Trainee shadow visits' },
+  shadowTrainees: { ja: '同席実習をした研修生（人）', en: 'Trainees who shadowed' },
+  traineesPromoted: { ja: '研修生から通訳者へ昇格（人）', en: 'Trainees promoted to interpreter' },
 } as const satisfies Record<string, Text>;
 
 /** The sheets' names in the workbook, in order (tests and the README read them). */
@@ -65,6 +68,9 @@ export async function figuresWorkbook(s: StatsSummary, locale: Locale): Promise<
     [T.fillRate, r.fillRate, 'percent'],
     [T.median, s.timeToConfirmMinutes.median, 'decimal'],
     [T.activeVolunteers, s.activeVolunteers.total, 'integer'],
+    [T.shadowVisits, s.shadowing.shadowVisits, 'integer'],
+    [T.shadowTrainees, s.shadowing.trainees, 'integer'],
+    [T.traineesPromoted, s.shadowing.traineesPromoted, 'integer'],
   ];
   for (const [label, value, kind] of lines)
     writeRow(

@@ -133,6 +133,22 @@ export const fileProblems = {
   },
   unreadableCsv: { en: 'The file is not readable CSV', ja: 'CSV として読めません' },
   unreadableXlsx: { en: 'The file is not a readable .xlsx workbook', ja: 'Excel (.xlsx) として読めません' },
+  tooManyColumns: (max: number) => ({
+    en: `The file has more than ${max} columns: a roster has one column per item of the header`,
+    ja: `列が多すぎます（${max} 列まで）。名簿の列だけを残して保存してください`,
+  }),
+  tooManySheetRows: (max: number) => ({
+    en: `The sheet has more than ${max} rows`,
+    ja: `シートの行が多すぎます（${max} 行まで）`,
+  }),
+  xlsxTooLarge: (max: number) => ({
+    en: `The workbook unpacks to more than ${Math.round(max / 1024 / 1024)} MB; save only the roster sheet`,
+    ja: `Excel ファイルの中身が大きすぎます（展開後 ${Math.round(max / 1024 / 1024)} MB まで）。名簿のシートだけを保存してください`,
+  }),
+  phonesRestored: (rows: number[]) => ({
+    en: `Phone numbers stored as numbers got their leading 0 back (rows ${rows.join(', ')})`,
+    ja: `数値として保存された電話番号の先頭の 0 を補いました（${rows.join('、')}行目）`,
+  }),
   empty: { en: 'The file is empty: expected a header row', ja: 'ファイルが空です。1行目に見出しが必要です' },
   tooMany: (max: number) => ({ en: `at most ${max} rows per file`, ja: `1つのファイルは ${max} 行までです` }),
   missing: (column: RosterColumn) => ({

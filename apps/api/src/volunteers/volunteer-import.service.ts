@@ -38,6 +38,17 @@ export class ImportResult {
   format?: RosterFormat;
   @ApiPropertyOptional({ type: [ImportPreviewRow], description: 'Only on a preview: each row and what it would do' })
   preview?: ImportPreviewRow[];
+  @ApiPropertyOptional({
+    type: [Number],
+    description:
+      'Only on a preview of an .xlsx: the rows whose phone was a number cell (leading 0 lost) and got its 0 back',
+  })
+  phonesRestored?: number[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Only on a preview: what the import changed while reading, worded',
+  })
+  notes?: string[];
 }
 
 /** Thrown inside the transaction to roll a preview back once its result is known. */
@@ -76,6 +87,15 @@ export class VolunteerImportService {
     if (!file)
       throw new BadRequestError('FILE_REQUIRED', 'Send the CSV as the multipart field "file"', { file: ['required'] });
     const read = await readRosterFile(file.buffer);
+    if (!read.ok && 'max' in read) {
+      const text =
+        read.reason === 'too_many_columns'
+          ? fileProblems.tooManyColumns(read.max)
+          : read.reason === 'too_many_rows'
+            ? fileProblems.tooManySheetRows(read.max)
+            : fileProblems.xlsxTooLarge(read.max);
+      throw Errors.importRejected(text[locale], { file: [text[locale]] });
+    }
     if (!read.ok) {
       const text =
         read.reason === 'unreadable_text'
@@ -104,7 +124,17 @@ export class VolunteerImportService {
           result[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'] += 1;
           preview.push({ row: row.row, email: row.input.email, displayName: row.input.displayName, action });
         }
-        if (options.dryRun) throw new PreviewDone({ ...result, dryRun: true, format: read.format, preview });
+        if (options.dryRun) {
+          const restored = read.phonesRestored ?? [];
+          const notes = restored.length ? [fileProblems.phonesRestored(restored)[locale]] : [];
+          throw new PreviewDone({
+            ...result,
+            dryRun: true,
+            format: read.format,
+            preview,
+            ...(restored.length ? { phonesRestored: restored, notes } : {}),
+          });
+        }
         return result;
       });
     } catch (error) {

@@ -205,7 +205,12 @@ export class VolunteersService {
     Object.assign(volunteer, definedOnly({ ...this.profileFields(input), level, status, maxDispatchesPerMonth }));
     if (level && level !== fromLevel) {
       if (!reason?.trim())
-        throw InvalidError.field('levelChangeReason', 'A level change needs a reason (levelChangeReason)');
+        throw InvalidError.field(
+          'levelChangeReason',
+          'A level change needs a reason (levelChangeReason)',
+          undefined,
+          'REQUIRED',
+        );
       await this.recordLevelChange(m, volunteer.id, fromLevel, level, actorId, reason.trim());
     }
     if (JSON.stringify(VolunteersService.view(volunteer)) === before) return false;

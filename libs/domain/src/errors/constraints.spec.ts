@@ -6,7 +6,7 @@ import {
   constraintError,
   knownConstraintError,
 } from './constraints';
-import { ConflictError, InvalidError, UnauthorizedError } from './domain-error';
+import { BadRequestError, ConflictError, fieldErrorsFor, InvalidError, UnauthorizedError } from './domain-error';
 import { Errors } from './errors';
 
 const MIGRATIONS = join(__dirname, '../../../../migrations');
@@ -159,5 +159,21 @@ describe('the named error factories', () => {
       kind: 'invalid',
       code: 'IMPORT_REJECTED',
     });
+  });
+});
+
+describe('fieldErrorsFor', () => {
+  it('codes every field an error names: malformed parameters FORMAT, rules INVALID unless told', () => {
+    expect(fieldErrorsFor(BadRequestError.malformed('month', 'month must be YYYY-MM'))).toEqual([
+      { field: 'month', code: 'FORMAT', message: 'month must be YYYY-MM' },
+    ]);
+    expect(fieldErrorsFor(new InvalidError('x', { a: ['one', 'two'] }))).toEqual([
+      { field: 'a', code: 'INVALID', message: 'one' },
+      { field: 'a', code: 'INVALID', message: 'two' },
+    ]);
+    expect(fieldErrorsFor(InvalidError.field('reason', 'needed', undefined, 'REQUIRED'))).toEqual([
+      { field: 'reason', code: 'REQUIRED', message: 'needed' },
+    ]);
+    expect(fieldErrorsFor(new ConflictError('C', 'no fields'))).toBeUndefined();
   });
 });

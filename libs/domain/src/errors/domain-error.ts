@@ -1,4 +1,4 @@
-import type { FieldError } from '../model/field-errors';
+import type { FieldError, FieldErrorCode } from '../model/field-errors';
 
 /**
  * Errors the domain throws. Each has a stable `code`; one global filter maps the kind to an HTTP
@@ -10,6 +10,9 @@ export abstract class DomainError extends Error {
 
   /** Each refused field with its code (model/field-errors.ts), for the panel to word; set by the validation pipe. */
   fieldErrors?: FieldError[];
+
+  /** The code of the fields `errors` names when no `fieldErrors` were set (fieldErrorsFor). */
+  fieldCode?: FieldErrorCode;
 
   constructor(
     readonly code: string,
@@ -41,14 +44,33 @@ export class InvalidError extends DomainError {
     super(code, message, errors);
   }
 
-  static field(field: string, message: string, code?: string): InvalidError {
-    return new InvalidError(message, { [field]: [message] }, code);
+  static field(field: string, message: string, code?: string, fieldCode: FieldErrorCode = 'INVALID'): InvalidError {
+    return Object.assign(new InvalidError(message, { [field]: [message] }, code), { fieldCode });
   }
 }
 
 /** Malformed input (400). */
 export class BadRequestError extends DomainError {
   readonly kind = 'bad_request';
+
+  /** A path or query parameter that is not in its form (400 MALFORMED_INPUT naming it). */
+  static malformed(field: string, message: string, fieldCode: FieldErrorCode = 'FORMAT'): BadRequestError {
+    return Object.assign(new BadRequestError('MALFORMED_INPUT', message, { [field]: [message] }), { fieldCode });
+  }
+}
+
+/**
+ * The refused fields of an error with their codes, for every 4xx naming a field: those the
+ * validation pipe set (class-validator's constraints), else one per message of `errors`, coded
+ * by `fieldCode` (FORMAT for a malformed parameter, INVALID for a rule of the API's own).
+ */
+export function fieldErrorsFor(error: DomainError): FieldError[] | undefined {
+  if (error.fieldErrors) return error.fieldErrors;
+  if (!error.errors) return undefined;
+  const code = error.fieldCode ?? (error.kind === 'bad_request' ? 'FORMAT' : 'INVALID');
+  return Object.entries(error.errors).flatMap(([field, messages]) =>
+    messages.map((message) => ({ field, code, message })),
+  );
 }
 
 export class UnauthorizedError extends DomainError {

@@ -1,20 +1,12 @@
-import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays, isWeekend } from 'date-fns';
 import * as holidayJp from '@holiday-jp/holiday_jp';
-
-const TOKYO = 'Asia/Tokyo';
+import { tokyoCalendarDay } from './tokyo-calendar';
 
 /**
  * The lead time a hospital should give, in Japanese business days (the dispatch policy's
  * `leadTimeBusinessDays`); the request form warns with it while it is filled in.
  */
 export const DEFAULT_LEAD_TIME_BUSINESS_DAYS = 3;
-
-/** A Tokyo calendar date as a local Date at midnight (what the holiday table is keyed by). */
-function tokyoCalendarDay(at: Date): Date {
-  const t = new TZDate(at.getTime(), TOKYO);
-  return new Date(t.getFullYear(), t.getMonth(), t.getDate());
-}
 
 /**
  * The public holidays as `YYYY-MM-DD` keys: a set lookup, where `holidayJp.isHoliday` scans its

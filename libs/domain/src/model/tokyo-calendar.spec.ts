@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatTime,
   formatTimeRange,
+  tokyoCalendarDay,
   tokyoParts,
   tokyoDate,
   tokyoDateTime,
@@ -131,5 +132,13 @@ describe('dates (Asia/Tokyo)', () => {
       '2027-02',
       '2027-03',
     ]);
+  });
+});
+
+describe('tokyoCalendarDay', () => {
+  it("is the Tokyo day as a local midnight, whatever the machine's zone", () => {
+    const day = tokyoCalendarDay('2026-12-31T15:30:00Z'); // 00:30 on 1 January in Tokyo
+    expect([day.getFullYear(), day.getMonth(), day.getDate(), day.getHours()]).toEqual([2027, 0, 1, 0]);
+    expect(tokyoCalendarDay('2026-12-31T14:59:00Z').getDate()).toBe(31);
   });
 });

@@ -100,6 +100,15 @@ export function tokyoDate(value: Date | string | number): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
+/**
+ * The Tokyo calendar day of an instant as a local Date at midnight: what date-fns' calendar
+ * arithmetic (addDays, addMonths, isWeekend, format) works on, whatever the machine's zone.
+ */
+export function tokyoCalendarDay(value: Date | string | number): Date {
+  const p = tokyoParts(value);
+  return new Date(p.year, p.month - 1, p.day);
+}
+
 /** 2026-12-08 10:00 — Tokyo wall time as exports write it (what Excel reads as a date and time). */
 export function tokyoDateTime(value: Date | string | number): string {
   return `${tokyoDate(value)} ${formatTime(value)}`;

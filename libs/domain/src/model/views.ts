@@ -133,6 +133,22 @@ export interface DispatchView {
   shadowOf?: string | null;
   /** A shadow dispatch once its visit happened: the trainee's practicum record. */
   practicum?: ReportState | null;
+  /**
+   * The interpreter's dispatch (for the interpreter and staff) once the visit happened, when a
+   * trainee shadowed it: the trainee, their practicum record and the interpreter's feedback on it.
+   */
+  shadowTrainee?: ShadowTraineeView | null;
+}
+
+/** Who shadowed an interpreter's visit, and where the feedback on their practicum record stands. */
+export interface ShadowTraineeView {
+  /** The shadow dispatch (POST /api/dispatches/:id/practicum/feedback takes it). */
+  dispatchId: string;
+  name: string;
+  /** The trainee's practicum record: missing (not filed yet), submitted or reviewed. */
+  practicum: ReportState;
+  /** The interpreter's feedback, once given. */
+  feedback: string | null;
 }
 
 /** What an offer tells the volunteer to decide (never patient details). */

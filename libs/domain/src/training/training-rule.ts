@@ -1,5 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-import { fiscalYearOf, tokyoDate } from '../model/tokyo-calendar';
+import { fiscalYearOf, tokyoCalendarDay, tokyoDate } from '../model/tokyo-calendar';
 import { addDays, addMonths, differenceInCalendarDays, format, parseISO, subDays } from 'date-fns';
 
 /**
@@ -119,7 +118,7 @@ export interface LifecycleFacts {
 /** The last day a pledge signed at `signedAt` holds, or null when pledges do not expire. */
 export function pledgeValidUntil(signedAt: Date, config: LifecycleConfig = DEFAULT_LIFECYCLE): string | null {
   if (config.pledgeValidityMonths === null) return null;
-  const signedOn = new TZDate(signedAt.getTime(), PROGRAMME_TZ);
+  const signedOn = tokyoCalendarDay(signedAt);
   return format(subDays(addMonths(signedOn, config.pledgeValidityMonths), 1), 'yyyy-MM-dd');
 }
 

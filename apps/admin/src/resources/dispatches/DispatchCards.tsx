@@ -11,7 +11,7 @@ import { apiClient } from '../../providers';
 import { CantGoButton } from './CantGoButton';
 import { DispatchCalendarButton } from './DispatchCalendarButton';
 import { PastReportAction, ReportStateChip } from './PastReportAction';
-import { PracticumSection, ShadowOfLine } from './PracticumSection';
+import { PracticumSection, ShadowOfLine, TraineeFeedbackSection } from './PracticumSection';
 import { ReconfirmPrompt } from './ReconfirmPrompt';
 import { VisitDetailsSection } from './VisitDetailsSection';
 
@@ -154,6 +154,11 @@ export const PastDispatchCard = ({ dispatch }: { dispatch: DispatchView }) => {
           <PastReportAction dispatch={dispatch} />
         )}
       </CardActions>
+      {dispatch.shadowTrainee && (
+        <CardContent sx={{ pt: 0, px: { xs: 1.5, sm: 2 } }}>
+          <TraineeFeedbackSection dispatch={dispatch} />
+        </CardContent>
+      )}
     </Card>
   );
 };

@@ -101,3 +101,72 @@ export const PracticumSection = ({ dispatch }: { dispatch: DispatchView }) => {
     </Box>
   );
 };
+
+/**
+ * After a visit a trainee shadowed, for its interpreter: a few lines of feedback on the trainee
+ * (once the trainee has filed the practicum record, and until staff review it).
+ */
+export const TraineeFeedbackSection = ({ dispatch }: { dispatch: DispatchView }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const seat = dispatch.shadowTrainee;
+  const [feedback, setFeedback] = useState('');
+  const send = useApiAction<{ id: string; feedback: string }>((body) => `/dispatches/${body.id}/practicum/feedback`, {
+    onSuccess: () => {
+      notify('app.shadowing.feedback_sent', { type: 'success' });
+      void queryClient.invalidateQueries({ queryKey: ['dispatches'] });
+    },
+  });
+  if (dispatch.role !== 'primary' || !seat) return null;
+  const title = (
+    <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+      {translate('app.shadowing.feedback_title', { name: seat.name })}
+    </Typography>
+  );
+  if (seat.feedback !== null)
+    return (
+      <Box data-testid="trainee-feedback" sx={{ display: 'grid', gap: 0.5, width: '100%' }}>
+        {title}
+        <Typography variant="body2" data-testid="trainee-feedback-given" sx={{ whiteSpace: 'pre-wrap' }}>
+          {seat.feedback}
+        </Typography>
+      </Box>
+    );
+  if (seat.practicum !== 'submitted')
+    return (
+      <Box data-testid="trainee-feedback" sx={{ display: 'grid', gap: 0.5, width: '100%' }}>
+        {title}
+        <Typography variant="body2" color="text.secondary">
+          {translate(`app.shadowing.feedback_${seat.practicum === 'missing' ? 'after_record' : 'closed'}`)}
+        </Typography>
+      </Box>
+    );
+  return (
+    <Box
+      component="form"
+      data-testid="trainee-feedback"
+      sx={{ display: 'grid', gap: 1.5, width: '100%' }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        send.mutate({ id: seat.dispatchId, feedback });
+      }}
+    >
+      {title}
+      <TextField
+        label={translate('app.shadowing.feedback_label')}
+        value={feedback}
+        onChange={(event) => setFeedback(event.target.value)}
+        multiline
+        minRows={3}
+        required
+        name="feedback"
+        slotProps={{ htmlInput: { maxLength: 2000 } }}
+        helperText={translate('app.requests.no_patient_details')}
+      />
+      <Button type="submit" variant="contained" size="large" disabled={!feedback.trim() || send.isPending}>
+        {translate('app.shadowing.send_feedback')}
+      </Button>
+    </Box>
+  );
+};

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { constraintError, DomainError, type FieldError } from '@app/domain';
+import { constraintError, DomainError, fieldErrorsFor, type FieldError } from '@app/domain';
 import { QueryFailedError } from 'typeorm';
 import { FORM_FIELD_LIMIT } from '../hostile-input';
 
@@ -59,11 +59,12 @@ export class ErrorFilter implements ExceptionFilter {
 
   private describe(exception: unknown): [number, Omit<ErrorBody, 'requestId'>] {
     if (exception instanceof DomainError) {
+      const fieldErrors = fieldErrorsFor(exception);
       const body = {
         code: exception.code,
         message: exception.message,
         ...(exception.errors ? { errors: exception.errors } : {}),
-        ...(exception.fieldErrors ? { fieldErrors: exception.fieldErrors } : {}),
+        ...(fieldErrors ? { fieldErrors } : {}),
       };
       return [STATUS[exception.kind], body];
     }
@@ -80,7 +81,14 @@ export class ErrorFilter implements ExceptionFilter {
       const message = typeof given.message === 'string' ? given.message : exception.message;
       const code = typeof given.code === 'string' ? given.code : (HTTP_CODES[status] ?? 'ERROR');
       const errors = given.errors as Record<string, string[]> | undefined;
-      if (status < 500) return [status, { code, message, ...(errors ? { errors } : {}) }];
+      if (status < 500) {
+        const fieldErrors = errors
+          ? Object.entries(errors).flatMap(([field, messages]) =>
+              messages.map((m) => ({ field, code: 'INVALID' as const, message: m })),
+            )
+          : undefined;
+        return [status, { code, message, ...(errors ? { errors, fieldErrors } : {}) }];
+      }
       if (status === HttpStatus.SERVICE_UNAVAILABLE)
         return [status, { code: 'SERVICE_UNAVAILABLE', message: 'A service the API needs is not answering' }];
     }

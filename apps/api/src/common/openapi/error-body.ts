@@ -34,7 +34,8 @@ export class ErrorBody implements ErrorBodyShape {
 
   @ApiPropertyOptional({
     type: [FieldErrorSchema],
-    description: 'Validation answers: each refusal with a code (REQUIRED, FORMAT, ONE_OF …) the client words',
+    description:
+      'Every 4xx that names fields (with errors): each refusal with a code (REQUIRED, FORMAT, ONE_OF, INVALID …) the client words',
   })
   fieldErrors?: FieldError[];
 

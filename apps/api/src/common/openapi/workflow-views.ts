@@ -38,6 +38,7 @@ import type {
   RequestRole,
   RequestStatus,
   RequestView,
+  ShadowTraineeView,
   VisitDetails,
   VisitType,
 } from '@app/domain/model';
@@ -202,6 +203,23 @@ export class DispatchViewSchema implements DispatchView {
     description: "A shadow dispatch once the visit happened: the trainee's practicum record",
   })
   practicum?: ReportState | null;
+  @ApiPropertyOptional({
+    type: () => ShadowTraineeViewSchema,
+    nullable: true,
+    description:
+      "The interpreter's dispatch (for the interpreter and staff) once the visit happened: the trainee who shadowed it, for feedback",
+  })
+  shadowTrainee?: ShadowTraineeView | null;
+}
+
+@ApiSchema({ name: 'ShadowTraineeView' })
+export class ShadowTraineeViewSchema implements ShadowTraineeView {
+  @ApiProperty({ format: 'uuid', description: 'The shadow dispatch (its practicum/feedback route takes it)' })
+  dispatchId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: REPORT_STATES, description: "The trainee's practicum record" }) practicum!: ReportState;
+  @ApiProperty({ type: String, nullable: true, description: "The interpreter's feedback, once given" })
+  feedback!: string | null;
 }
 
 @ApiSchema({ name: 'OfferVisit' })

@@ -18,7 +18,7 @@ export const FISCAL_YEAR_QUERY = {
 
 /** `month` as YYYY-MM, or 400 naming the field. */
 export function requireMonth(month: string): string {
-  if (!MONTH_PATTERN.test(month)) throw malformed('month', 'month must be YYYY-MM (e.g. 2026-12)');
+  if (!MONTH_PATTERN.test(month)) throw BadRequestError.malformed('month', 'month must be YYYY-MM (e.g. 2026-12)');
   return month;
 }
 
@@ -26,10 +26,6 @@ export function requireMonth(month: string): string {
 export function requireFiscalYear(value: string | undefined): number {
   const year = Number(value);
   if (!value || !/^\d{4}$/.test(value) || year < 2000 || year > 2100)
-    throw malformed('fiscalYear', 'fiscalYear must be a year from 2000 to 2100 (e.g. 2026)');
+    throw BadRequestError.malformed('fiscalYear', 'fiscalYear must be a year from 2000 to 2100 (e.g. 2026)');
   return year;
-}
-
-function malformed(field: string, message: string): BadRequestError {
-  return new BadRequestError('MALFORMED_INPUT', message, { [field]: [message] });
 }

@@ -6,6 +6,7 @@ import {
   formatMonth,
   languageName,
   reiwaFiscalYearLabel,
+  type RequestRole,
 } from '@app/domain/model';
 import type { Organisation } from '../organisation';
 import { heading, letterhead } from './letterhead';
@@ -16,7 +17,7 @@ export interface ActivityVisit {
   /** `YYYY-MM`, Tokyo time. */
   month: string;
   language: string;
-  role: 'primary' | 'shadow';
+  role: RequestRole;
   minutes: number;
 }
 

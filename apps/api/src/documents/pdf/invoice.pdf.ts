@@ -1,4 +1,11 @@
-import { FEE_LINE_KIND_NAMES, formatDate, formatMonth, languageName, requestReference } from '@app/domain/model';
+import {
+  FEE_LINE_KIND_NAMES,
+  FEE_LINE_KINDS,
+  formatDate,
+  formatMonth,
+  languageName,
+  requestReference,
+} from '@app/domain/model';
 import type { HospitalStatement } from '../../fees/dto/fees.dto';
 import type { FeeTerms } from '../../fees/fee-calculator';
 import type { Organisation } from '../organisation';
@@ -95,7 +102,7 @@ export function renderInvoice(input: InvoiceInput): Promise<Buffer> {
 
 /** Counts and subtotals by kind, then the total: the statement's own amounts added up per kind. */
 function summaryRows(statement: InvoiceInput['statement']): Array<Array<string | null>> {
-  const kinds = ['visit', 'late_cancellation', 'patient_no_show'] as const;
+  const kinds = FEE_LINE_KINDS;
   const rows: Array<Array<string | null>> = [];
   for (const kind of kinds) {
     const lines = statement.lines.filter((l) => l.kind === kind);

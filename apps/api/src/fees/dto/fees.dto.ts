@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { TRANSPORT_MODES, TransportMode } from '@app/domain';
+import { FEE_LINE_KINDS, type FeeLineKind } from '@app/domain/model';
 import type { FeeTerms } from '../fee-calculator';
 import { OptionalNotNull } from '../../common/validation.pipe';
 
@@ -69,7 +70,7 @@ export interface HospitalStatementLine {
   /** Tokyo date of the visit. */
   date: string;
   language: string;
-  kind: 'visit' | 'late_cancellation' | 'patient_no_show';
+  kind: FeeLineKind;
   minutes: number | null;
   amountYen: number;
   feeRuleId: string;
@@ -82,11 +83,15 @@ export interface HospitalStatement {
   totalYen: number;
 }
 
+/** The volunteer is paid for a visit and a patient's no-show, not for a late cancellation. */
+export type VolunteerLineKind = Exclude<FeeLineKind, 'late_cancellation'>;
+const VOLUNTEER_LINE_KINDS = FEE_LINE_KINDS.filter((kind): kind is VolunteerLineKind => kind !== 'late_cancellation');
+
 export interface VolunteerStatementLine {
   dispatchId: string;
   date: string;
   hospitalName: string;
-  kind: 'visit' | 'patient_no_show';
+  kind: VolunteerLineKind;
   honorariumYen: number;
   transportYen: number;
   amountYen: number;
@@ -130,7 +135,7 @@ export class HospitalStatementLineSchema implements HospitalStatementLine {
   @ApiProperty({ format: 'uuid' }) requestId!: string;
   @ApiProperty({ description: 'Tokyo date of the visit' }) date!: string;
   @ApiProperty() language!: string;
-  @ApiProperty({ enum: ['visit', 'late_cancellation', 'patient_no_show'] }) kind!: HospitalStatementLine['kind'];
+  @ApiProperty({ enum: FEE_LINE_KINDS }) kind!: HospitalStatementLine['kind'];
   @ApiProperty({ type: Number, nullable: true }) minutes!: number | null;
   @ApiProperty() amountYen!: number;
   @ApiProperty({ format: 'uuid' }) feeRuleId!: string;
@@ -156,7 +161,7 @@ export class VolunteerStatementLineSchema implements VolunteerStatementLine {
   @ApiProperty({ format: 'uuid' }) dispatchId!: string;
   @ApiProperty({ description: 'Tokyo date of the visit' }) date!: string;
   @ApiProperty() hospitalName!: string;
-  @ApiProperty({ enum: ['visit', 'patient_no_show'] }) kind!: VolunteerStatementLine['kind'];
+  @ApiProperty({ enum: VOLUNTEER_LINE_KINDS }) kind!: VolunteerStatementLine['kind'];
   @ApiProperty() honorariumYen!: number;
   @ApiProperty() transportYen!: number;
   @ApiProperty() amountYen!: number;

@@ -182,6 +182,11 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
                     {translate('app.roster.preview_counts', { ...step.preview })}
                   </Typography>
                 )}
+                {step.preview.notes?.map((note) => (
+                  <Typography key={note} variant="body2" sx={{ mt: 0.5 }}>
+                    {note}
+                  </Typography>
+                ))}
               </Alert>
             )}
             {step.kind === 'confirm' && step.preview.preview && step.preview.preview.length > 0 && (

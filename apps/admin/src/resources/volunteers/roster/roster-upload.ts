@@ -28,6 +28,10 @@ export interface ImportResult {
   dryRun?: true;
   format?: 'utf-8' | 'shift_jis' | 'xlsx';
   preview?: ImportPreviewRow[];
+  /** Only on a preview of an .xlsx: rows whose phone number cell got its leading 0 back. */
+  phonesRestored?: number[];
+  /** Only on a preview: what was changed while reading, worded in `lang`. */
+  notes?: string[];
 }
 
 /** `dryRun`: check the file and answer what it would do, writing nothing; `lang`: the problems' language. */
