@@ -327,6 +327,33 @@ describe('Trainee shadowing (API)', () => {
       expect(await mailsTo(trainee.email, 'dispatch_cancelled')).toHaveLength(before + 1);
     });
 
+    it('moves the shadow with a confirmed visit the hospital reschedules, and asks the trainee too', async () => {
+      const request = await confirmedVisit(27);
+      await takeSeat(request.id);
+      const before = (await mailsTo(trainee.email, 'visit_moved')).length;
+      await t
+        .http()
+        .post(`/api/requests/${request.id}/reschedule`)
+        .set('Authorization', coordinator)
+        .send({ startsAt: jst(27, '14:00'), endsAt: jst(27, '15:00') })
+        .expect(200);
+      const moved = (await shadowOf(request.id))!;
+      expect(moved.status).toBe('confirmed');
+      expect(moved.startsAt.toISOString()).toBe(new Date(jst(27, '14:00')).toISOString());
+      const primary = await t.dataSource
+        .getRepository(Dispatch)
+        .findOneByOrFail({ requestId: request.id, role: 'primary', status: 'confirmed' });
+      expect(primary.startsAt.toISOString()).toBe(moved.startsAt.toISOString());
+      expect(await mailsTo(trainee.email, 'visit_moved')).toHaveLength(before + 1);
+      // The trainee's silence does not alarm staff: only the interpreter's answer has a deadline.
+      const deadlines: { n: number }[] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM jobs WHERE status = 'pending' AND type = 'dispatch.reconfirm-deadline'
+            AND payload->>'dispatchId' = $1`,
+        [moved.id],
+      );
+      expect(deadlines[0].n).toBe(0);
+    });
+
     it('completes the shadow with the visit, and charges the hospital nothing for it', async () => {
       const request = await confirmedVisit(25);
       await takeSeat(request.id);
