@@ -106,8 +106,9 @@ describe('the panel served compressed (browser)', () => {
 
     const names = scripts.map((r) => path.basename(new URL(r.url()).pathname));
     expect(names).toContain(path.basename(mainScript));
-    // The shell and its libraries only: no page, no English messages.
-    expect(names.filter((n) => !/^(index|react|vendor|rolldown-runtime)-[\w-]+\.js$/.test(n))).toEqual([]);
+    // The shell, its libraries and the shared model (states, labels: a few kB the shell and the
+    // pages both import) only: no page, no English messages.
+    expect(names.filter((n) => !/^(index|react|vendor|model|rolldown-runtime)-[\w-]+\.js$/.test(n))).toEqual([]);
     for (const response of scripts) {
       if (Number((await response.allHeaders())['content-length']) < 1024) continue; // not worth compressing
       // Chromium asks for brotli over HTTPS only; over this plain-http loopback it takes gzip.
