@@ -144,6 +144,45 @@ describe('Moving a confirmed visit', () => {
     expect(theirs.body).toMatchObject({ cancelledBy: 'interpreter', lateCancellation: true });
   });
 
+  it('carries the lateness of a move made inside the late-cancellation window: moving first does not avoid the fee', async () => {
+    const get = (id: string) =>
+      t.http().get(`/api/requests/${id}`).set('Authorization', world.coordinator.auth).expect(200);
+    const cancelRequest = (id: string) =>
+      t
+        .http()
+        .post(`/api/requests/${id}/cancel`)
+        .set('Authorization', world.coordinator.auth)
+        .send({ reason: '受診が不要になった' })
+        .expect(200);
+    // Cancelled directly 23 hours before: late, charged.
+    const direct = await world.dispatch(jst(2, '08:00'), jst(2, '09:00'), (await anInterpreter('ne')).id, 'ne');
+    const directTerms = (await get(direct.requestId)).body.cancellation;
+    expect(directTerms).toMatchObject({ late: true });
+    expect(directTerms.feeYen).toBeGreaterThan(0);
+    await cancelRequest(direct.requestId);
+    expect(await dispatchOf(direct.dispatchId)).toMatchObject({ cancelledBy: 'hospital', lateCancellation: true });
+
+    // Moved a week later 23 hours before, then cancelled a minute later: still late, the same fee, and the dialog says so.
+    const moved = await world.dispatch(jst(2, '08:00'), jst(2, '09:00'), (await anInterpreter('ne')).id, 'ne');
+    const answer = await reschedule(moved.requestId, { startsAt: jst(9, '08:00'), endsAt: jst(9, '09:00') }).expect(
+      200,
+    );
+    expect(answer.body.cancellation).toEqual(directTerms);
+    t.clock.set(at(TODAY, 60_000));
+    expect((await get(moved.requestId)).body.cancellation).toEqual(directTerms);
+    await cancelRequest(moved.requestId);
+    expect(await dispatchOf(moved.dispatchId)).toMatchObject({ cancelledBy: 'hospital', lateCancellation: true });
+
+    // A move made well before the window does not: cancelling the moved visit days ahead is free.
+    const early = await world.dispatch(jst(5, '08:00'), jst(5, '09:00'), (await anInterpreter('ne')).id, 'ne');
+    expect(
+      (await reschedule(early.requestId, { startsAt: jst(9, '10:00'), endsAt: jst(9, '11:00') }).expect(200)).body
+        .cancellation,
+    ).toMatchObject({ late: false, feeYen: 0 });
+    await cancelRequest(early.requestId);
+    expect(await dispatchOf(early.dispatchId)).toMatchObject({ lateCancellation: false });
+  });
+
   it('releases an interpreter the new time double-books, and sends the request back to finding someone, in one go', async () => {
     const busy = await anInterpreter('km');
     const free = await anInterpreter('km');

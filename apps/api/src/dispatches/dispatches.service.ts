@@ -393,7 +393,8 @@ export class DispatchesService {
     actorId: string | null,
   ): Promise<Dispatch[]> {
     const live = await manager.find(Dispatch, { where: { requestId: request.id, status: 'confirmed' } });
-    for (const dispatch of live) await this.applyCancel(manager, dispatch, reason, actorId, 'hospital');
+    for (const dispatch of live)
+      await this.applyCancel(manager, dispatch, reason, actorId, 'hospital', { lateAnyway: request.movedLate });
     return live;
   }
 
@@ -478,7 +479,11 @@ export class DispatchesService {
       const cancelledBy = moveRefused
         ? 'hospital'
         : (party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter'));
-      await this.applyCancel(manager, dispatch, reason, actor.id, cancelledBy, { neverLate: moveRefused });
+      await this.applyCancel(manager, dispatch, reason, actor.id, cancelledBy, {
+        neverLate: moveRefused,
+        // The hospital moved the visit inside the late window of its old start: its cancellation stays late.
+        lateAnyway: cancelledBy === 'hospital' && request.movedLate,
+      });
       // Told even when they asked staff to cancel for them: the mail's .ics takes the visit off their calendar.
       await this.notifier.dispatchCancelled(manager, request, dispatch);
       if (actor.role === 'volunteer')
@@ -571,10 +576,12 @@ export class DispatchesService {
     reason: string,
     actorId: string | null,
     party: CancellingParty | null,
-    options: { neverLate?: boolean } = {},
+    options: { neverLate?: boolean; lateAnyway?: boolean } = {},
   ): Promise<void> {
     const lateCancellation =
-      party !== null && !options.neverLate && isLateCancellation(this.policy, dispatch.startsAt, this.clock.now());
+      party !== null &&
+      !options.neverLate &&
+      (!!options.lateAnyway || isLateCancellation(this.policy, dispatch.startsAt, this.clock.now()));
     await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', {
       actorId,
       reason,

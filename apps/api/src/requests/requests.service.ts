@@ -155,7 +155,7 @@ export class RequestsService {
         terms.cancellation = this.fees.cancellationTerms(
           rules,
           request,
-          isLateCancellation(this.policy, request.startsAt, now),
+          request.movedLate || isLateCancellation(this.policy, request.startsAt, now),
         );
       if (request.startsAt <= now) terms.patientNoShowFeeYen = this.fees.patientNoShowFee(rules, request);
       return { ...view, ...terms };
@@ -254,7 +254,14 @@ export class RequestsService {
         actorId: actor.id,
         reason,
         recordUnchanged: true,
-        set: { ...times, urgent: isUrgent(now, times.startsAt, this.policy.leadTimeBusinessDays) },
+        set: {
+          ...times,
+          urgent: isUrgent(now, times.startsAt, this.policy.leadTimeBusinessDays),
+          // A move made inside the late-cancellation window of the start the visit had then carries the
+          // lateness forward: cancelling the moved visit later is late (and charged) whatever its new
+          // time, so moving first cannot avoid the fee. Once set it stays for this confirmation.
+          movedLate: request.movedLate || isLateCancellation(this.policy, from.startsAt, now),
+        },
       });
       await this.offers.withdrawPending(manager, request, 'changed', actor.id);
       const { released } = await this.dispatches.followMove(manager, request, from, actor.id, reason);
@@ -262,6 +269,8 @@ export class RequestsService {
         await this.workflow.move(manager, 'request', request, 'reopen', {
           actorId: actor.id,
           reason: MOVE_RELEASE_REASON,
+          // Nobody is confirmed any more: a new interpreter's confirmation starts with the usual window.
+          set: { movedLate: false },
         });
         await this.offers.restartOffering(manager, request, actor.id);
       }
