@@ -1,4 +1,5 @@
 import { Dispatch, InterpretationRequest, Offer } from '@app/domain';
+import { DispatchesService } from '../apps/api/src/dispatches/dispatches.service';
 import { MailSender } from '../apps/api/src/mail/mail-sender';
 import { aUser } from './support/factories';
 import { TestSmtpServer } from './support/smtp-server';
@@ -142,6 +143,28 @@ describe('Moving a confirmed visit', () => {
       .send({ reason: '体調不良' })
       .expect(200);
     expect(theirs.body).toMatchObject({ cancelledBy: 'interpreter', lateCancellation: true });
+  });
+
+  it("a reconfirmation link mailed before the move does not confirm the new time (410); the move's own link does, and names the time", async () => {
+    const interpreter = await anInterpreter('ta');
+    const { requestId, dispatchId } = await world.dispatch(jst(8, '10:00'), jst(8, '11:00'), interpreter.id, 'ta');
+    await t.dataSource.transaction((manager) => t.app.get(DispatchesService).askReconfirmation(manager, dispatchId));
+    const [ask] = await delivered(interpreter.email, /^【再確認のお願い】/);
+    const oldToken = /reconfirm-links\/([A-Za-z0-9_-]+)/.exec(ask.text)?.[1];
+    expect(oldToken).toBeDefined();
+
+    await reschedule(requestId, { startsAt: jst(9, '14:00'), endsAt: jst(9, '15:00') }).expect(200);
+    // Before the move's mail has gone out, and after.
+    expect((await t.http().post(`/api/reconfirm-links/${oldToken}`).expect(410)).body.code).toBe('LINK_EXPIRED');
+    const [moved] = await delivered(interpreter.email, /^【日時変更】2026年12月9日/);
+    const gone = await t.http().post(`/api/reconfirm-links/${oldToken}`);
+    expect([404, 410]).toContain(gone.status);
+    expect((await dispatchOf(dispatchId)).reconfirmedAt).toBeNull();
+
+    const newToken = /reconfirm-links\/([A-Za-z0-9_-]+)/.exec(moved.text)?.[1];
+    const answer = await t.http().post(`/api/reconfirm-links/${newToken}`).expect(200);
+    expect(answer.body).toMatchObject({ startsAt: iso(jst(9, '14:00')), endsAt: iso(jst(9, '15:00')) });
+    expect((await dispatchOf(dispatchId)).reconfirmedAt).not.toBeNull();
   });
 
   it('carries the lateness of a move made inside the late-cancellation window: moving first does not avoid the fee', async () => {

@@ -27,6 +27,7 @@ import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { AuditService } from '../audit/audit.service';
 import { CalendarFile, CalendarService } from '../calendar/calendar.service';
 import { hashToken } from '../common/token-hash';
+import { MailLinks } from '../mail/mail-links';
 import { DISPATCH_JOBS } from '../workflow/workflow-jobs';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
 import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './visit-times';
@@ -72,6 +73,7 @@ export class DispatchesService {
     private readonly notifier: DispatchNotifier,
     private readonly audit: AuditService,
     private readonly calendars: CalendarService,
+    private readonly links: MailLinks,
   ) {}
 
   /**
@@ -340,15 +342,27 @@ export class DispatchesService {
   }
 
   /** The volunteer reconfirms from the link (public; the token is the credential). */
-  async reconfirmByToken(token: string): Promise<{ reconfirmedAt: string }> {
+  /**
+   * The volunteer reconfirms from the link (public; the token is the credential). The link says "I
+   * will be there at the time this mail named": mailed before the visit moved, it is gone (410
+   * LINK_EXPIRED) — the mail about the move carries the link for the new time. The answer names the
+   * visit's times.
+   */
+  async reconfirmByToken(token: string): Promise<{ reconfirmedAt: string; startsAt: string; endsAt: string }> {
+    const link = this.links.reconfirmToken(token);
     return this.dataSource.transaction(async (manager) => {
       const dispatch = await manager.findOne(Dispatch, {
-        where: { reconfirmTokenHash: hashToken(token) },
+        where: { reconfirmTokenHash: hashToken(link.lookup) },
         lock: { mode: 'pessimistic_write' },
       });
       if (!dispatch) throw new NotFoundError('Reconfirmation link');
+      if (!link.isFor(dispatch)) throw Errors.linkExpired();
       await this.markReconfirmed(manager, dispatch);
-      return { reconfirmedAt: dispatch.reconfirmedAt!.toISOString() };
+      return {
+        reconfirmedAt: dispatch.reconfirmedAt!.toISOString(),
+        startsAt: dispatch.startsAt.toISOString(),
+        endsAt: dispatch.endsAt.toISOString(),
+      };
     });
   }
 
