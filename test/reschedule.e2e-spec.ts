@@ -4,7 +4,7 @@ import { MailSender } from '../apps/api/src/mail/mail-sender';
 import { aUser } from './support/factories';
 import { TestSmtpServer } from './support/smtp-server';
 import { createTestApp, login, TestApp } from './support/test-app';
-import { PATIENT, visitWorld } from './support/visit-fixtures';
+import { fileRequest, PATIENT, visitWorld } from './support/visit-fixtures';
 import { aQualifiedVolunteer, at, jst, TODAY } from './support/workflow-fixtures';
 
 const HOUR = 3_600_000;
@@ -271,6 +271,51 @@ describe('Moving a confirmed visit', () => {
     const moved = await reschedule(requestId, { startsAt: jst(19, '10:00'), endsAt: jst(19, '11:00') }).expect(200);
     expect(moved.body).toMatchObject({ status: 'escalated', escalationReason: 'no_eligible' });
     expect((await dispatchOf(dispatchId)).status).toBe('cancelled');
+    // The mail names the reason: their availability, not a clash with their visits.
+    const [released] = await delivered(interpreter.email, /^【日時変更】2026年12月19日/);
+    expect(released.text).toContain('活動可能時間の外');
+    expect(released.text).not.toContain('ほかの派遣');
+  });
+
+  it('keeps an interpreter staff assigned over a rule when the visit moves: only a clash with their visits releases them', async () => {
+    const weekdays = {
+      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
+      exceptions: [],
+    };
+    const interpreter = await anInterpreter('dz', { availability: weekdays });
+    // Staff assigned them to a Saturday visit over their availability; the hospital moves it 30 minutes.
+    const { id: requestId } = await fileRequest(t, world.coordinator.auth, {
+      language: 'dz',
+      startsAt: jst(26, '10:00'),
+      endsAt: jst(26, '11:00'),
+    });
+    const assigned = await t
+      .http()
+      .post(`/api/requests/${requestId}/assign`)
+      .set('Authorization', world.staff)
+      .send({ volunteerId: interpreter.id, overrideReason: '土曜でも可と電話で確認' })
+      .expect(200);
+    const dispatchId: string = assigned.body.dispatch.id;
+    const moved = await reschedule(requestId, { startsAt: jst(26, '10:30'), endsAt: jst(26, '11:30') }).expect(200);
+    expect(moved.body.status).toBe('confirmed');
+    expect(await dispatchOf(dispatchId)).toMatchObject({ status: 'confirmed', startsAt: new Date(jst(26, '10:30')) });
+
+    // A clash with another of their visits still releases them, and the mail says that.
+    const sunday = await fileRequest(t, world.coordinator.auth, {
+      language: 'dz',
+      startsAt: jst(27, '10:00'),
+      endsAt: jst(27, '11:00'),
+    });
+    await t
+      .http()
+      .post(`/api/requests/${sunday.id}/assign`)
+      .set('Authorization', world.staff)
+      .send({ volunteerId: interpreter.id, overrideReason: '日曜でも可と電話で確認' })
+      .expect(200);
+    await reschedule(requestId, { startsAt: jst(27, '10:30'), endsAt: jst(27, '11:30') }).expect(200);
+    expect((await dispatchOf(dispatchId)).status).toBe('cancelled');
+    const [released] = await delivered(interpreter.email, /^【日時変更】2026年12月27日/);
+    expect(released.text).toContain('ほかの派遣と重なる');
   });
 
   describe('who may move a visit, and when', () => {

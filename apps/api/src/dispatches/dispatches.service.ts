@@ -49,6 +49,16 @@ const TIME_BOUND_RULES: ExclusionCode[] = ['UNAVAILABLE', 'OVERLAP', 'MONTHLY_CA
 /** The cancel reason of a dispatch released because its visit moved to a time its volunteer cannot make. */
 export const MOVE_RELEASE_REASON = 'visit moved to a time the interpreter cannot make';
 
+/** What the release mail names as the reason an interpreter cannot make a moved visit. */
+export type MoveReleaseGround = 'overlap' | 'availability' | 'monthly_cap' | 'standing';
+
+function releaseGround(codes: ExclusionCode[]): MoveReleaseGround {
+  if (codes.includes('OVERLAP')) return 'overlap';
+  if (codes.includes('UNAVAILABLE')) return 'availability';
+  if (codes.includes('MONTHLY_CAP')) return 'monthly_cap';
+  return 'standing';
+}
+
 /** The hospital moved the visit and its interpreter has not yet said they can make the new time. */
 export function awaitsMoveAnswer(dispatch: Pick<Dispatch, 'status' | 'rescheduledFrom' | 'reconfirmedAt'>): boolean {
   return dispatch.status === 'confirmed' && dispatch.rescheduledFrom !== null && dispatch.reconfirmedAt === null;
@@ -212,9 +222,11 @@ export class DispatchesService {
     const kept: Dispatch[] = [];
     const released: Dispatch[] = [];
     for (const dispatch of live) {
-      const fits =
-        (await this.canMakeNewTime(manager, request, hospital, dispatch)) &&
-        (await this.moveDispatch(manager, request, dispatch, from, actorId, reason));
+      const failing = await this.canMakeNewTime(manager, request, hospital, dispatch);
+      // The database's no-double-booking constraint may still find a clash the rules did not.
+      if (!failing.length && !(await this.moveDispatch(manager, request, dispatch, from, actorId, reason)))
+        failing.push('OVERLAP');
+      const fits = !failing.length;
       if (fits) {
         kept.push(dispatch);
         await this.scheduleReminder(manager, dispatch, `:${dispatch.startsAt.getTime()}`);
@@ -234,18 +246,23 @@ export class DispatchesService {
         });
         released.push(dispatch);
       }
-      await this.notifier.visitMoved(manager, request, dispatch, from, !fits);
+      await this.notifier.visitMoved(manager, request, dispatch, from, fits ? null : releaseGround(failing));
     }
     return { kept, released };
   }
 
-  /** Whether the volunteer can be at the moved visit: the rules that depend on its time, checked under a lock on the volunteer (as a confirmation is). */
+  /**
+   * Why the volunteer cannot be at the moved visit (none: they can): the rules that depend on its
+   * time, checked under a lock on the volunteer (as a confirmation is). A dispatch staff assigned
+   * over a rule (`overrideReason`) is held only to the rules never overridden: staff already
+   * accepted the others for this visit, and a small move must not undo their decision.
+   */
   private async canMakeNewTime(
     manager: EntityManager,
     request: InterpretationRequest,
     hospital: Hospital,
     dispatch: Dispatch,
-  ): Promise<boolean> {
+  ): Promise<ExclusionCode[]> {
     await manager.findOne(Volunteer, { where: { id: dispatch.volunteerId }, lock: { mode: 'pessimistic_write' } });
     const now = this.clock.now();
     const [snapshot] = await this.snapshots.build(
@@ -253,12 +270,16 @@ export class DispatchesService {
       { ids: [dispatch.volunteerId] },
       { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now, ignoreDispatchId: dispatch.id },
     );
-    if (!snapshot) return false;
+    if (!snapshot) return ['INACTIVE'];
     const evaluation = evaluateVolunteer(
       prepareRequest(requestSnapshot(request, hospital.area, dispatch.role), now.getTime()),
       snapshot,
     );
-    return evaluation.eligible || !evaluation.codes.some((code) => TIME_BOUND_RULES.includes(code));
+    if (evaluation.eligible) return [];
+    const binding = dispatch.overrideReason
+      ? TIME_BOUND_RULES.filter((code) => NEVER_OVERRIDDEN.includes(code))
+      : TIME_BOUND_RULES;
+    return evaluation.codes.filter((code) => binding.includes(code));
   }
 
   /**
