@@ -1,5 +1,6 @@
 import { Dispatch, InterpretationRequest, Offer } from '@app/domain';
 import { DispatchesService } from '../apps/api/src/dispatches/dispatches.service';
+import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { MailSender } from '../apps/api/src/mail/mail-sender';
 import { aUser } from './support/factories';
 import { TestSmtpServer } from './support/smtp-server';
@@ -204,6 +205,36 @@ describe('Moving a confirmed visit', () => {
     ).toMatchObject({ late: false, feeYen: 0 });
     await cancelRequest(early.requestId);
     expect(await dispatchOf(early.dispatchId)).toMatchObject({ lateCancellation: false });
+  });
+
+  it('an unanswered move is not an excuse for ever: once the answer deadline has passed, a late "I can\'t go" is the interpreter\'s', async () => {
+    const interpreter = await anInterpreter('hy');
+    const { requestId, dispatchId } = await world.dispatch(jst(10, '10:00'), jst(10, '11:00'), interpreter.id, 'hy');
+    await reschedule(requestId, { startsAt: jst(11, '10:00'), endsAt: jst(11, '11:00') }).expect(200);
+    // They never answer; the deadline passes and staff are alerted. An hour before the visit they cancel.
+    t.clock.set(jst(11, '09:00'));
+    await t.app.get(JobsService).runDue(500);
+    expect((await dispatchOf(dispatchId)).reconfirmationMissed).toBe(true);
+    const cant = await t
+      .http()
+      .post(`/api/dispatches/${dispatchId}/cancel`)
+      .set('Authorization', interpreter.auth)
+      .send({ reason: '寝坊' })
+      .expect(200);
+    expect(cant.body).toMatchObject({ cancelledBy: 'interpreter', lateCancellation: true });
+  });
+
+  it("staff recording an interpreter's phoned \"I can't make the new time\" right after a move is the move's doing too", async () => {
+    const interpreter = await anInterpreter('ka');
+    const { requestId, dispatchId } = await world.dispatch(jst(10, '13:00'), jst(10, '14:00'), interpreter.id, 'ka');
+    await reschedule(requestId, { startsAt: jst(2, '07:00'), endsAt: jst(2, '08:00') }).expect(200);
+    const recorded = await t
+      .http()
+      .post(`/api/dispatches/${dispatchId}/cancel`)
+      .set('Authorization', world.staff)
+      .send({ reason: '電話: 新しい日時は仕事', party: 'interpreter' })
+      .expect(200);
+    expect(recorded.body).toMatchObject({ cancelledBy: 'hospital', lateCancellation: false });
   });
 
   it('releases an interpreter the new time double-books, and sends the request back to finding someone, in one go', async () => {

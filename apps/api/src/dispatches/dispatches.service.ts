@@ -59,9 +59,20 @@ function releaseGround(codes: ExclusionCode[]): MoveReleaseGround {
   return 'standing';
 }
 
-/** The hospital moved the visit and its interpreter has not yet said they can make the new time. */
-export function awaitsMoveAnswer(dispatch: Pick<Dispatch, 'status' | 'rescheduledFrom' | 'reconfirmedAt'>): boolean {
-  return dispatch.status === 'confirmed' && dispatch.rescheduledFrom !== null && dispatch.reconfirmedAt === null;
+/**
+ * The hospital moved the visit and its interpreter has not yet said whether they can make the new
+ * time — until the move's answer deadline: once it has passed (`reconfirmationMissed`, set by the
+ * deadline's timer) silence is no longer an answer to the move, and a later "I can't go" is theirs.
+ */
+export function awaitsMoveAnswer(
+  dispatch: Pick<Dispatch, 'status' | 'rescheduledFrom' | 'reconfirmedAt' | 'reconfirmationMissed'>,
+): boolean {
+  return (
+    dispatch.status === 'confirmed' &&
+    dispatch.rescheduledFrom !== null &&
+    dispatch.reconfirmedAt === null &&
+    !dispatch.reconfirmationMissed
+  );
 }
 
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
@@ -509,11 +520,11 @@ export class DispatchesService {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
       const now = this.clock.now();
       if (dispatch.status === 'confirmed') assertVisitNotEnded(dispatch.endsAt, now);
-      // The hospital moved the visit and the interpreter cannot make the new time: the move's doing, not theirs.
-      const moveRefused = actor.role === 'volunteer' && awaitsMoveAnswer(dispatch);
-      const cancelledBy = moveRefused
-        ? 'hospital'
-        : (party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter'));
+      const given = party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter');
+      // The hospital moved the visit and the interpreter cannot make the new time: the move's doing, not
+      // theirs — whether they press 「行けなくなった」 or phone the office and staff record it.
+      const moveRefused = given === 'interpreter' && awaitsMoveAnswer(dispatch);
+      const cancelledBy = moveRefused ? 'hospital' : given;
       await this.applyCancel(manager, dispatch, reason, actor.id, cancelledBy, {
         neverLate: moveRefused,
         // The hospital moved the visit inside the late window of its old start: its cancellation stays late.
