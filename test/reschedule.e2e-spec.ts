@@ -237,6 +237,35 @@ describe('Moving a confirmed visit', () => {
     expect(recorded.body).toMatchObject({ cancelledBy: 'hospital', lateCancellation: false });
   });
 
+  it("the reconfirmation deadline's timer does not write a move committed meanwhile back to the old time", async () => {
+    const interpreter = await anInterpreter('si');
+    const { requestId, dispatchId } = await world.dispatch(jst(3, '10:00'), jst(3, '11:00'), interpreter.id, 'si');
+    let moved = false;
+    await t.dataSource.transaction(async (manager) => {
+      // The timer reads the dispatch; the hospital's move commits before the timer writes.
+      const racing = new Proxy(manager, {
+        get(target, prop) {
+          if (prop === 'findOne' && !moved)
+            return async (...args: Parameters<typeof manager.findOne>) => {
+              const read = await target.findOne(...args);
+              moved = true;
+              await reschedule(requestId, { startsAt: jst(4, '15:00'), endsAt: jst(4, '16:00') }).expect(200);
+              return read;
+            };
+          const value = Reflect.get(target, prop, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      await t.app.get(DispatchesService).reconfirmationDeadline(racing, dispatchId);
+    });
+    expect(await dispatchOf(dispatchId)).toMatchObject({
+      status: 'confirmed',
+      startsAt: new Date(jst(4, '15:00')),
+      endsAt: new Date(jst(4, '16:00')),
+      reconfirmationMissed: false,
+    });
+  });
+
   it('releases an interpreter the new time double-books, and sends the request back to finding someone, in one go', async () => {
     const busy = await anInterpreter('km');
     const free = await anInterpreter('km');

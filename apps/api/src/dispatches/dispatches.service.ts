@@ -358,8 +358,15 @@ export class DispatchesService {
   async reconfirmationDeadline(manager: EntityManager, dispatchId: string): Promise<void> {
     const dispatch = await manager.findOne(Dispatch, { where: { id: dispatchId, status: 'confirmed' } });
     if (!dispatch || dispatch.reconfirmedAt) return;
+    // Only the flag, and only while the dispatch is still the one read: a move (or an answer)
+    // committing meanwhile is neither written back over nor alerted about (a move has its own deadline).
+    const [, marked] = await manager.query(
+      `UPDATE dispatches SET reconfirmation_missed = true
+        WHERE id = $1 AND status = 'confirmed' AND reconfirmed_at IS NULL AND starts_at = $2`,
+      [dispatch.id, dispatch.startsAt],
+    );
+    if (!marked) return;
     dispatch.reconfirmationMissed = true;
-    await manager.save(dispatch);
     const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
     const visit = dispatch.rescheduledFrom ? `${dispatch.id}:${dispatch.startsAt.getTime()}` : dispatch.id;
     await this.notifier.escalated(manager, request, 'reconfirmation_missed', `reconfirm:${visit}`);
