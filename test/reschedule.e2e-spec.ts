@@ -411,6 +411,32 @@ describe('Moving a confirmed visit', () => {
       expect([400, 422]).toContain(notATime.status);
       expect(fieldsOf(notATime)).toEqual(['startsAt']);
       await reschedule(requestId, { ...later, fee: 0 }).expect(400);
+      // A time without its offset would be read as UTC (nine hours off in Kumamoto): refused, naming the field.
+      const noOffset = await reschedule(requestId, { ...later, startsAt: '2026-12-22T10:00:00' });
+      expect([400, 422]).toContain(noOffset.status);
+      expect(fieldsOf(noOffset)).toEqual(['startsAt']);
+      // Years ahead is a typing mistake.
+      const farAhead = await reschedule(requestId, {
+        startsAt: '2036-12-22T10:00:00+09:00',
+        endsAt: '2036-12-22T11:00:00+09:00',
+      });
+      expect([400, 422]).toContain(farAhead.status);
+      expect(fieldsOf(farAhead)).toEqual(['startsAt']);
+      const filed = await t
+        .http()
+        .post('/api/requests')
+        .set('Authorization', world.coordinator.auth)
+        .send({
+          language: 'si',
+          startsAt: '2026-12-23T10:00:00',
+          endsAt: '2026-12-23T11:00:00+09:00',
+          department: 'internal_medicine',
+          visitType: 'outpatient',
+          patient: { displayName: PATIENT, gender: 'female', ageBand: 'adult' },
+        });
+      expect([400, 422]).toContain(filed.status);
+      expect(fieldsOf(filed)).toEqual(['startsAt']);
+      expect((await requestOf(requestId)).startsAt).toEqual(new Date(jst(21, '10:00')));
       await t
         .http()
         .post('/api/requests/not-a-uuid/reschedule')

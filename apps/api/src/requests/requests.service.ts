@@ -37,6 +37,8 @@ import { getPageAndCount } from '../common/page-query';
 
 const SORTABLE = { startsAt: 'r.starts_at', createdAt: 'r.created_at', status: 'r.status', language: 'r.language' };
 const MAX_VISIT_HOURS = 12;
+/** How far ahead a visit may be filed or moved: further is a typing mistake (a wrong year). */
+const MAX_AHEAD_DAYS = 2 * 365;
 
 /**
  * Interpretation requests: filed by a coordinator for their own hospital (staff for any),
@@ -354,6 +356,8 @@ export class RequestsService {
     const endsAt = new Date(end);
     if (endsAt <= startsAt) throw InvalidError.field('endsAt', 'endsAt must be after startsAt');
     if (startsAt <= this.clock.now()) throw InvalidError.field('startsAt', 'startsAt must be in the future');
+    if (startsAt.getTime() - this.clock.now().getTime() > MAX_AHEAD_DAYS * 86_400_000)
+      throw InvalidError.field('startsAt', `A visit is booked at most ${MAX_AHEAD_DAYS / 365} years ahead`);
     if (endsAt.getTime() - startsAt.getTime() > MAX_VISIT_HOURS * 3_600_000) {
       throw InvalidError.field('endsAt', `A visit lasts at most ${MAX_VISIT_HOURS} hours`);
     }
