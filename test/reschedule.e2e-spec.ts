@@ -85,8 +85,9 @@ describe('Moving a confirmed visit', () => {
     // The move is in the history of both, with both times and the reason.
     const [requestMove] = (await events(requestId)).filter((e: { event: string }) => e.event === 'reschedule');
     expect(requestMove).toMatchObject({ from_status: 'confirmed', to_status: 'confirmed' });
-    expect(requestMove.reason).toContain(iso(jst(8, '10:00')));
-    expect(requestMove.reason).toContain(iso(jst(9, '14:00')));
+    // In Tokyo time, as staff read it (not UTC ISO strings).
+    expect(requestMove.reason).toContain('2026-12-08 10:00–2026-12-08 11:00 → 2026-12-09 14:00–2026-12-09 15:30');
+    expect(requestMove.reason).not.toContain('Z');
     expect(requestMove.reason).toContain('主治医の外来日が変わったため');
     expect((await events(dispatchId)).map((e: { event: string }) => e.event)).toContain('reschedule');
 

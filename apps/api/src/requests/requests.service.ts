@@ -1,4 +1,4 @@
-import { referenceRange } from '@app/domain/model';
+import { referenceRange, tokyoDateTime } from '@app/domain/model';
 import { FeesService } from '../fees/fees.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -251,7 +251,8 @@ export class RequestsService {
       const from = { startsAt: request.startsAt, endsAt: request.endsAt };
       if (from.startsAt.getTime() === times.startsAt.getTime() && from.endsAt.getTime() === times.endsAt.getTime())
         return this.get(actor, id);
-      const reason = `${from.startsAt.toISOString()}–${from.endsAt.toISOString()} → ${times.startsAt.toISOString()}–${times.endsAt.toISOString()}${input.reason ? `: ${input.reason}` : ''}`;
+      // Tokyo wall-clock times, as staff read them in the history.
+      const reason = `${tokyoDateTime(from.startsAt)}–${tokyoDateTime(from.endsAt)} → ${tokyoDateTime(times.startsAt)}–${tokyoDateTime(times.endsAt)}${input.reason ? `: ${input.reason}` : ''}`;
       await this.workflow.move(manager, 'request', request, 'reschedule', {
         actorId: actor.id,
         reason,
