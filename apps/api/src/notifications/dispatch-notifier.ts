@@ -249,6 +249,8 @@ export class DispatchNotifier {
         linkUrl: this.links.url('reconfirm', dispatch.id),
         visitUrl: this.links.panel(`/dispatches/${dispatch.id}/show`),
       },
+      // The confirmation's event at the new time: same UID, a newer SEQUENCE, so the calendar moves it.
+      attachments: [await this.calendarAttachment(manager, dispatch, request, hospital, volunteer.locale)],
       usefulUntil: request.startsAt,
     });
   }
