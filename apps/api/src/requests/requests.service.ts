@@ -276,7 +276,7 @@ export class RequestsService {
           set: { movedLate: false },
         });
         await this.offers.restartOffering(manager, request, actor.id);
-      }
+      } else await this.offers.shadowAfterMove(manager, request, actor.id);
       const patient = await manager.findOne(RequestPatient, { where: { requestId: id } });
       return (await this.withCancellationTerms([request]))(requestView(request, patient), request);
     });
