@@ -1,9 +1,11 @@
 import { Dispatch, InterpretationRequest, Offer } from '@app/domain';
+import { DispatchesService } from '../apps/api/src/dispatches/dispatches.service';
+import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { MailSender } from '../apps/api/src/mail/mail-sender';
 import { aUser } from './support/factories';
 import { TestSmtpServer } from './support/smtp-server';
 import { createTestApp, login, TestApp } from './support/test-app';
-import { PATIENT, visitWorld } from './support/visit-fixtures';
+import { fileRequest, PATIENT, visitWorld } from './support/visit-fixtures';
 import { aQualifiedVolunteer, at, jst, TODAY } from './support/workflow-fixtures';
 
 const HOUR = 3_600_000;
@@ -83,8 +85,9 @@ describe('Moving a confirmed visit', () => {
     // The move is in the history of both, with both times and the reason.
     const [requestMove] = (await events(requestId)).filter((e: { event: string }) => e.event === 'reschedule');
     expect(requestMove).toMatchObject({ from_status: 'confirmed', to_status: 'confirmed' });
-    expect(requestMove.reason).toContain(iso(jst(8, '10:00')));
-    expect(requestMove.reason).toContain(iso(jst(9, '14:00')));
+    // In Tokyo time, as staff read it (not UTC ISO strings).
+    expect(requestMove.reason).toContain('2026-12-08 10:00–2026-12-08 11:00 → 2026-12-09 14:00–2026-12-09 15:30');
+    expect(requestMove.reason).not.toContain('Z');
     expect(requestMove.reason).toContain('主治医の外来日が変わったため');
     expect((await events(dispatchId)).map((e: { event: string }) => e.event)).toContain('reschedule');
 
@@ -142,6 +145,126 @@ describe('Moving a confirmed visit', () => {
       .send({ reason: '体調不良' })
       .expect(200);
     expect(theirs.body).toMatchObject({ cancelledBy: 'interpreter', lateCancellation: true });
+  });
+
+  it("a reconfirmation link mailed before the move does not confirm the new time (410); the move's own link does, and names the time", async () => {
+    const interpreter = await anInterpreter('ta');
+    const { requestId, dispatchId } = await world.dispatch(jst(8, '10:00'), jst(8, '11:00'), interpreter.id, 'ta');
+    await t.dataSource.transaction((manager) => t.app.get(DispatchesService).askReconfirmation(manager, dispatchId));
+    const [ask] = await delivered(interpreter.email, /^【再確認のお願い】/);
+    const oldToken = /reconfirm-links\/([A-Za-z0-9_-]+)/.exec(ask.text)?.[1];
+    expect(oldToken).toBeDefined();
+
+    await reschedule(requestId, { startsAt: jst(9, '14:00'), endsAt: jst(9, '15:00') }).expect(200);
+    // Before the move's mail has gone out, and after.
+    expect((await t.http().post(`/api/reconfirm-links/${oldToken}`).expect(410)).body.code).toBe('LINK_EXPIRED');
+    const [moved] = await delivered(interpreter.email, /^【日時変更】2026年12月9日/);
+    const gone = await t.http().post(`/api/reconfirm-links/${oldToken}`);
+    expect([404, 410]).toContain(gone.status);
+    expect((await dispatchOf(dispatchId)).reconfirmedAt).toBeNull();
+
+    const newToken = /reconfirm-links\/([A-Za-z0-9_-]+)/.exec(moved.text)?.[1];
+    const answer = await t.http().post(`/api/reconfirm-links/${newToken}`).expect(200);
+    expect(answer.body).toMatchObject({ startsAt: iso(jst(9, '14:00')), endsAt: iso(jst(9, '15:00')) });
+    expect((await dispatchOf(dispatchId)).reconfirmedAt).not.toBeNull();
+  });
+
+  it('carries the lateness of a move made inside the late-cancellation window: moving first does not avoid the fee', async () => {
+    const get = (id: string) =>
+      t.http().get(`/api/requests/${id}`).set('Authorization', world.coordinator.auth).expect(200);
+    const cancelRequest = (id: string) =>
+      t
+        .http()
+        .post(`/api/requests/${id}/cancel`)
+        .set('Authorization', world.coordinator.auth)
+        .send({ reason: '受診が不要になった' })
+        .expect(200);
+    // Cancelled directly 23 hours before: late, charged.
+    const direct = await world.dispatch(jst(2, '08:00'), jst(2, '09:00'), (await anInterpreter('ne')).id, 'ne');
+    const directTerms = (await get(direct.requestId)).body.cancellation;
+    expect(directTerms).toMatchObject({ late: true });
+    expect(directTerms.feeYen).toBeGreaterThan(0);
+    await cancelRequest(direct.requestId);
+    expect(await dispatchOf(direct.dispatchId)).toMatchObject({ cancelledBy: 'hospital', lateCancellation: true });
+
+    // Moved a week later 23 hours before, then cancelled a minute later: still late, the same fee, and the dialog says so.
+    const moved = await world.dispatch(jst(2, '08:00'), jst(2, '09:00'), (await anInterpreter('ne')).id, 'ne');
+    const answer = await reschedule(moved.requestId, { startsAt: jst(9, '08:00'), endsAt: jst(9, '09:00') }).expect(
+      200,
+    );
+    expect(answer.body.cancellation).toEqual(directTerms);
+    t.clock.set(at(TODAY, 60_000));
+    expect((await get(moved.requestId)).body.cancellation).toEqual(directTerms);
+    await cancelRequest(moved.requestId);
+    expect(await dispatchOf(moved.dispatchId)).toMatchObject({ cancelledBy: 'hospital', lateCancellation: true });
+
+    // A move made well before the window does not: cancelling the moved visit days ahead is free.
+    const early = await world.dispatch(jst(5, '08:00'), jst(5, '09:00'), (await anInterpreter('ne')).id, 'ne');
+    expect(
+      (await reschedule(early.requestId, { startsAt: jst(9, '10:00'), endsAt: jst(9, '11:00') }).expect(200)).body
+        .cancellation,
+    ).toMatchObject({ late: false, feeYen: 0 });
+    await cancelRequest(early.requestId);
+    expect(await dispatchOf(early.dispatchId)).toMatchObject({ lateCancellation: false });
+  });
+
+  it('an unanswered move is not an excuse for ever: once the answer deadline has passed, a late "I can\'t go" is the interpreter\'s', async () => {
+    const interpreter = await anInterpreter('hy');
+    const { requestId, dispatchId } = await world.dispatch(jst(10, '10:00'), jst(10, '11:00'), interpreter.id, 'hy');
+    await reschedule(requestId, { startsAt: jst(11, '10:00'), endsAt: jst(11, '11:00') }).expect(200);
+    // They never answer; the deadline passes and staff are alerted. An hour before the visit they cancel.
+    t.clock.set(jst(11, '09:00'));
+    await t.app.get(JobsService).runDue(500);
+    expect((await dispatchOf(dispatchId)).reconfirmationMissed).toBe(true);
+    const cant = await t
+      .http()
+      .post(`/api/dispatches/${dispatchId}/cancel`)
+      .set('Authorization', interpreter.auth)
+      .send({ reason: '寝坊' })
+      .expect(200);
+    expect(cant.body).toMatchObject({ cancelledBy: 'interpreter', lateCancellation: true });
+  });
+
+  it("staff recording an interpreter's phoned \"I can't make the new time\" right after a move is the move's doing too", async () => {
+    const interpreter = await anInterpreter('ka');
+    const { requestId, dispatchId } = await world.dispatch(jst(10, '13:00'), jst(10, '14:00'), interpreter.id, 'ka');
+    await reschedule(requestId, { startsAt: jst(2, '07:00'), endsAt: jst(2, '08:00') }).expect(200);
+    const recorded = await t
+      .http()
+      .post(`/api/dispatches/${dispatchId}/cancel`)
+      .set('Authorization', world.staff)
+      .send({ reason: '電話: 新しい日時は仕事', party: 'interpreter' })
+      .expect(200);
+    expect(recorded.body).toMatchObject({ cancelledBy: 'hospital', lateCancellation: false });
+  });
+
+  it("the reconfirmation deadline's timer does not write a move committed meanwhile back to the old time", async () => {
+    const interpreter = await anInterpreter('si');
+    const { requestId, dispatchId } = await world.dispatch(jst(3, '10:00'), jst(3, '11:00'), interpreter.id, 'si');
+    let moved = false;
+    await t.dataSource.transaction(async (manager) => {
+      // The timer reads the dispatch; the hospital's move commits before the timer writes.
+      const racing = new Proxy(manager, {
+        get(target, prop) {
+          if (prop === 'findOne' && !moved)
+            return async (...args: Parameters<typeof manager.findOne>) => {
+              const read = await target.findOne(...args);
+              moved = true;
+              await reschedule(requestId, { startsAt: jst(4, '15:00'), endsAt: jst(4, '16:00') }).expect(200);
+              return read;
+            };
+          const value = Reflect.get(target, prop, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      await t.app.get(DispatchesService).reconfirmationDeadline(racing, dispatchId);
+    });
+    expect(await dispatchOf(dispatchId)).toMatchObject({
+      status: 'confirmed',
+      startsAt: new Date(jst(4, '15:00')),
+      endsAt: new Date(jst(4, '16:00')),
+      reconfirmationMissed: false,
+    });
   });
 
   it('releases an interpreter the new time double-books, and sends the request back to finding someone, in one go', async () => {
@@ -209,6 +332,51 @@ describe('Moving a confirmed visit', () => {
     const moved = await reschedule(requestId, { startsAt: jst(19, '10:00'), endsAt: jst(19, '11:00') }).expect(200);
     expect(moved.body).toMatchObject({ status: 'escalated', escalationReason: 'no_eligible' });
     expect((await dispatchOf(dispatchId)).status).toBe('cancelled');
+    // The mail names the reason: their availability, not a clash with their visits.
+    const [released] = await delivered(interpreter.email, /^【日時変更】2026年12月19日/);
+    expect(released.text).toContain('活動可能時間の外');
+    expect(released.text).not.toContain('ほかの派遣');
+  });
+
+  it('keeps an interpreter staff assigned over a rule when the visit moves: only a clash with their visits releases them', async () => {
+    const weekdays = {
+      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
+      exceptions: [],
+    };
+    const interpreter = await anInterpreter('dz', { availability: weekdays });
+    // Staff assigned them to a Saturday visit over their availability; the hospital moves it 30 minutes.
+    const { id: requestId } = await fileRequest(t, world.coordinator.auth, {
+      language: 'dz',
+      startsAt: jst(26, '10:00'),
+      endsAt: jst(26, '11:00'),
+    });
+    const assigned = await t
+      .http()
+      .post(`/api/requests/${requestId}/assign`)
+      .set('Authorization', world.staff)
+      .send({ volunteerId: interpreter.id, overrideReason: '土曜でも可と電話で確認' })
+      .expect(200);
+    const dispatchId: string = assigned.body.dispatch.id;
+    const moved = await reschedule(requestId, { startsAt: jst(26, '10:30'), endsAt: jst(26, '11:30') }).expect(200);
+    expect(moved.body.status).toBe('confirmed');
+    expect(await dispatchOf(dispatchId)).toMatchObject({ status: 'confirmed', startsAt: new Date(jst(26, '10:30')) });
+
+    // A clash with another of their visits still releases them, and the mail says that.
+    const sunday = await fileRequest(t, world.coordinator.auth, {
+      language: 'dz',
+      startsAt: jst(27, '10:00'),
+      endsAt: jst(27, '11:00'),
+    });
+    await t
+      .http()
+      .post(`/api/requests/${sunday.id}/assign`)
+      .set('Authorization', world.staff)
+      .send({ volunteerId: interpreter.id, overrideReason: '日曜でも可と電話で確認' })
+      .expect(200);
+    await reschedule(requestId, { startsAt: jst(27, '10:30'), endsAt: jst(27, '11:30') }).expect(200);
+    expect((await dispatchOf(dispatchId)).status).toBe('cancelled');
+    const [released] = await delivered(interpreter.email, /^【日時変更】2026年12月27日/);
+    expect(released.text).toContain('ほかの派遣と重なる');
   });
 
   describe('who may move a visit, and when', () => {
@@ -244,6 +412,32 @@ describe('Moving a confirmed visit', () => {
       expect([400, 422]).toContain(notATime.status);
       expect(fieldsOf(notATime)).toEqual(['startsAt']);
       await reschedule(requestId, { ...later, fee: 0 }).expect(400);
+      // A time without its offset would be read as UTC (nine hours off in Kumamoto): refused, naming the field.
+      const noOffset = await reschedule(requestId, { ...later, startsAt: '2026-12-22T10:00:00' });
+      expect([400, 422]).toContain(noOffset.status);
+      expect(fieldsOf(noOffset)).toEqual(['startsAt']);
+      // Years ahead is a typing mistake.
+      const farAhead = await reschedule(requestId, {
+        startsAt: '2036-12-22T10:00:00+09:00',
+        endsAt: '2036-12-22T11:00:00+09:00',
+      });
+      expect([400, 422]).toContain(farAhead.status);
+      expect(fieldsOf(farAhead)).toEqual(['startsAt']);
+      const filed = await t
+        .http()
+        .post('/api/requests')
+        .set('Authorization', world.coordinator.auth)
+        .send({
+          language: 'si',
+          startsAt: '2026-12-23T10:00:00',
+          endsAt: '2026-12-23T11:00:00+09:00',
+          department: 'internal_medicine',
+          visitType: 'outpatient',
+          patient: { displayName: PATIENT, gender: 'female', ageBand: 'adult' },
+        });
+      expect([400, 422]).toContain(filed.status);
+      expect(fieldsOf(filed)).toEqual(['startsAt']);
+      expect((await requestOf(requestId)).startsAt).toEqual(new Date(jst(21, '10:00')));
       await t
         .http()
         .post('/api/requests/not-a-uuid/reschedule')

@@ -80,6 +80,9 @@ export const coursesEn = {
       confirm: 'I will go as planned',
       done: 'Reconfirmed. Thank you, see you on the day.',
       done_at: 'Reconfirmed at %{time}',
+      visit: 'Your visit: %{when}',
+      moved:
+        'The visit’s time has changed since this e-mail was sent, so this link no longer works. Use the link in the latest e-mail about the new time, or sign in to see your dispatches.',
       not_found: 'This link is not valid. Check the link in the e-mail again or contact the office.',
       closed: 'This dispatch was cancelled or is already over: no reconfirmation is needed.',
       sign_in: 'Sign in to see your dispatches',

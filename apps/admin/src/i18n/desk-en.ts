@@ -69,6 +69,8 @@ export const deskEn = {
           'If the new time clashes with another of their visits or their availability, or they answer that they cannot, their assignment is cancelled and the request goes back to finding an interpreter (offers go out for the new time).',
         offers: 'Offers still unanswered (such as a trainee’s shadow offer) are withdrawn.',
         no_fee: 'Moving a visit costs nothing.',
+        late_carried:
+          'The visit is inside the late-cancellation window, so the move keeps it late: cancelling it afterwards, whatever the new time, costs the late-cancellation fee (%{fee}).',
         submit: 'Move the visit',
         done: 'Visit moved. The interpreter has been mailed to confirm',
         done_released: 'Visit moved. The interpreter cannot make the new time, so another is being sought',

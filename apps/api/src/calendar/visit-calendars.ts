@@ -15,7 +15,12 @@ export class VisitCalendars {
     const request =
       known.request ?? (await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } }));
     const hospital = known.hospital ?? (await manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } }));
-    return { dispatch, request, hospital, ...(await this.coordinator(manager, request)) };
+    const [{ moves }]: { moves: number }[] = await manager.query(
+      `SELECT count(*)::int AS moves FROM status_transitions
+        WHERE subject_type = 'dispatch' AND subject_id = $1 AND event = 'reschedule'`,
+      [dispatch.id],
+    );
+    return { dispatch, request, hospital, sequence: moves, ...(await this.coordinator(manager, request)) };
   }
 
   /** The volunteer's language: their account's, Japanese without one. */

@@ -5,6 +5,8 @@ import type { CalendarEventInput } from '../mail/calendar';
 /** Everything a visit's calendar entry says; patient details are never part of it. */
 export interface VisitForCalendar {
   dispatch: Pick<Dispatch, 'id' | 'role' | 'status'>;
+  /** The event's revision (RFC 5545 SEQUENCE): how many times the visit has moved since confirmation. */
+  sequence?: number;
   request: Pick<
     InterpretationRequest,
     | 'id'
@@ -100,6 +102,8 @@ export function visitEvent(visit: VisitForCalendar, locale: Locale, baseUrl: str
     summary,
     location,
     description,
+    // Each move of the visit is a newer revision of the same event (the cancel goes one above).
+    ...(visit.sequence ? { sequence: visit.sequence } : {}),
     cancelled: dispatch.status === 'cancelled',
     alarms: [
       { minutesBefore: 24 * 60, description: `${w.dayBefore}: ${summary}` },

@@ -28,6 +28,7 @@ import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { AuditService } from '../audit/audit.service';
 import { CalendarFile, CalendarService } from '../calendar/calendar.service';
 import { hashToken } from '../common/token-hash';
+import { MailLinks } from '../mail/mail-links';
 import { DISPATCH_JOBS } from '../workflow/workflow-jobs';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
 import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './visit-times';
@@ -56,9 +57,30 @@ const TIME_BOUND_RULES: ExclusionCode[] = ['UNAVAILABLE', 'OVERLAP', 'MONTHLY_CA
 /** The cancel reason of a dispatch released because its visit moved to a time its volunteer cannot make. */
 export const MOVE_RELEASE_REASON = 'visit moved to a time the interpreter cannot make';
 
-/** The hospital moved the visit and its interpreter has not yet said they can make the new time. */
-export function awaitsMoveAnswer(dispatch: Pick<Dispatch, 'status' | 'rescheduledFrom' | 'reconfirmedAt'>): boolean {
-  return dispatch.status === 'confirmed' && dispatch.rescheduledFrom !== null && dispatch.reconfirmedAt === null;
+/** What the release mail names as the reason an interpreter cannot make a moved visit. */
+export type MoveReleaseGround = 'overlap' | 'availability' | 'monthly_cap' | 'standing';
+
+function releaseGround(codes: ExclusionCode[]): MoveReleaseGround {
+  if (codes.includes('OVERLAP')) return 'overlap';
+  if (codes.includes('UNAVAILABLE')) return 'availability';
+  if (codes.includes('MONTHLY_CAP')) return 'monthly_cap';
+  return 'standing';
+}
+
+/**
+ * The hospital moved the visit and its interpreter has not yet said whether they can make the new
+ * time — until the move's answer deadline: once it has passed (`reconfirmationMissed`, set by the
+ * deadline's timer) silence is no longer an answer to the move, and a later "I can't go" is theirs.
+ */
+export function awaitsMoveAnswer(
+  dispatch: Pick<Dispatch, 'status' | 'rescheduledFrom' | 'reconfirmedAt' | 'reconfirmationMissed'>,
+): boolean {
+  return (
+    dispatch.status === 'confirmed' &&
+    dispatch.rescheduledFrom !== null &&
+    dispatch.reconfirmedAt === null &&
+    !dispatch.reconfirmationMissed
+  );
 }
 
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
@@ -80,6 +102,7 @@ export class DispatchesService {
     private readonly notifier: DispatchNotifier,
     private readonly audit: AuditService,
     private readonly calendars: CalendarService,
+    private readonly links: MailLinks,
   ) {}
 
   /**
@@ -218,9 +241,11 @@ export class DispatchesService {
     const kept: Dispatch[] = [];
     const released: Dispatch[] = [];
     for (const dispatch of live) {
-      const fits =
-        (await this.canMakeNewTime(manager, request, hospital, dispatch)) &&
-        (await this.moveDispatch(manager, request, dispatch, from, actorId, reason));
+      const failing = await this.canMakeNewTime(manager, request, hospital, dispatch);
+      // The database's no-double-booking constraint may still find a clash the rules did not.
+      if (!failing.length && !(await this.moveDispatch(manager, request, dispatch, from, actorId, reason)))
+        failing.push('OVERLAP');
+      const fits = !failing.length;
       if (fits) {
         kept.push(dispatch);
         await this.scheduleReminder(manager, dispatch, `:${dispatch.startsAt.getTime()}`);
@@ -240,18 +265,23 @@ export class DispatchesService {
         });
         released.push(dispatch);
       }
-      await this.notifier.visitMoved(manager, request, dispatch, from, !fits);
+      await this.notifier.visitMoved(manager, request, dispatch, from, fits ? null : releaseGround(failing));
     }
     return { kept, released };
   }
 
-  /** Whether the volunteer can be at the moved visit: the rules that depend on its time, checked under a lock on the volunteer (as a confirmation is). */
+  /**
+   * Why the volunteer cannot be at the moved visit (none: they can): the rules that depend on its
+   * time, checked under a lock on the volunteer (as a confirmation is). A dispatch staff assigned
+   * over a rule (`overrideReason`) is held only to the rules never overridden: staff already
+   * accepted the others for this visit, and a small move must not undo their decision.
+   */
   private async canMakeNewTime(
     manager: EntityManager,
     request: InterpretationRequest,
     hospital: Hospital,
     dispatch: Dispatch,
-  ): Promise<boolean> {
+  ): Promise<ExclusionCode[]> {
     await manager.findOne(Volunteer, { where: { id: dispatch.volunteerId }, lock: { mode: 'pessimistic_write' } });
     const now = this.clock.now();
     const [snapshot] = await this.snapshots.build(
@@ -259,12 +289,16 @@ export class DispatchesService {
       { ids: [dispatch.volunteerId] },
       { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now, ignoreDispatchId: dispatch.id },
     );
-    if (!snapshot) return false;
+    if (!snapshot) return ['INACTIVE'];
     const evaluation = evaluateVolunteer(
       prepareRequest(requestSnapshot(request, hospital.area, dispatch.role), now.getTime()),
       snapshot,
     );
-    return evaluation.eligible || !evaluation.codes.some((code) => TIME_BOUND_RULES.includes(code));
+    if (evaluation.eligible) return [];
+    const binding = dispatch.overrideReason
+      ? TIME_BOUND_RULES.filter((code) => NEVER_OVERRIDDEN.includes(code))
+      : TIME_BOUND_RULES;
+    return evaluation.codes.filter((code) => binding.includes(code));
   }
 
   /**
@@ -332,8 +366,15 @@ export class DispatchesService {
   async reconfirmationDeadline(manager: EntityManager, dispatchId: string): Promise<void> {
     const dispatch = await manager.findOne(Dispatch, { where: { id: dispatchId, status: 'confirmed' } });
     if (!dispatch || dispatch.reconfirmedAt) return;
+    // Only the flag, and only while the dispatch is still the one read: a move (or an answer)
+    // committing meanwhile is neither written back over nor alerted about (a move has its own deadline).
+    const [, marked] = await manager.query(
+      `UPDATE dispatches SET reconfirmation_missed = true
+        WHERE id = $1 AND status = 'confirmed' AND reconfirmed_at IS NULL AND starts_at = $2`,
+      [dispatch.id, dispatch.startsAt],
+    );
+    if (!marked) return;
     dispatch.reconfirmationMissed = true;
-    await manager.save(dispatch);
     const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
     const visit = dispatch.rescheduledFrom ? `${dispatch.id}:${dispatch.startsAt.getTime()}` : dispatch.id;
     await this.notifier.escalated(manager, request, 'reconfirmation_missed', `reconfirm:${visit}`);
@@ -348,15 +389,27 @@ export class DispatchesService {
   }
 
   /** The volunteer reconfirms from the link (public; the token is the credential). */
-  async reconfirmByToken(token: string): Promise<{ reconfirmedAt: string }> {
+  /**
+   * The volunteer reconfirms from the link (public; the token is the credential). The link says "I
+   * will be there at the time this mail named": mailed before the visit moved, it is gone (410
+   * LINK_EXPIRED) — the mail about the move carries the link for the new time. The answer names the
+   * visit's times.
+   */
+  async reconfirmByToken(token: string): Promise<{ reconfirmedAt: string; startsAt: string; endsAt: string }> {
+    const link = this.links.reconfirmToken(token);
     return this.dataSource.transaction(async (manager) => {
       const dispatch = await manager.findOne(Dispatch, {
-        where: { reconfirmTokenHash: hashToken(token) },
+        where: { reconfirmTokenHash: hashToken(link.lookup) },
         lock: { mode: 'pessimistic_write' },
       });
       if (!dispatch) throw new NotFoundError('Reconfirmation link');
+      if (!link.isFor(dispatch)) throw Errors.linkExpired();
       await this.markReconfirmed(manager, dispatch);
-      return { reconfirmedAt: dispatch.reconfirmedAt!.toISOString() };
+      return {
+        reconfirmedAt: dispatch.reconfirmedAt!.toISOString(),
+        startsAt: dispatch.startsAt.toISOString(),
+        endsAt: dispatch.endsAt.toISOString(),
+      };
     });
   }
 
@@ -401,7 +454,8 @@ export class DispatchesService {
     actorId: string | null,
   ): Promise<Dispatch[]> {
     const live = await manager.find(Dispatch, { where: { requestId: request.id, status: 'confirmed' } });
-    for (const dispatch of live) await this.applyCancel(manager, dispatch, reason, actorId, 'hospital');
+    for (const dispatch of live)
+      await this.applyCancel(manager, dispatch, reason, actorId, 'hospital', { lateAnyway: request.movedLate });
     return live;
   }
 
@@ -481,12 +535,16 @@ export class DispatchesService {
       const { dispatch, request } = await this.findInScope(manager, actor, id, true);
       const now = this.clock.now();
       if (dispatch.status === 'confirmed') assertVisitNotEnded(dispatch.endsAt, now);
-      // The hospital moved the visit and the interpreter cannot make the new time: the move's doing, not theirs.
-      const moveRefused = actor.role === 'volunteer' && awaitsMoveAnswer(dispatch);
-      const cancelledBy = moveRefused
-        ? 'hospital'
-        : (party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter'));
-      await this.applyCancel(manager, dispatch, reason, actor.id, cancelledBy, { neverLate: moveRefused });
+      const given = party ?? (actor.role === 'coordinator' ? 'hospital' : 'interpreter');
+      // The hospital moved the visit and the interpreter cannot make the new time: the move's doing, not
+      // theirs — whether they press 「行けなくなった」 or phone the office and staff record it.
+      const moveRefused = given === 'interpreter' && awaitsMoveAnswer(dispatch);
+      const cancelledBy = moveRefused ? 'hospital' : given;
+      await this.applyCancel(manager, dispatch, reason, actor.id, cancelledBy, {
+        neverLate: moveRefused,
+        // The hospital moved the visit inside the late window of its old start: its cancellation stays late.
+        lateAnyway: cancelledBy === 'hospital' && request.movedLate,
+      });
       // Told even when they asked staff to cancel for them: the mail's .ics takes the visit off their calendar.
       await this.notifier.dispatchCancelled(manager, request, dispatch);
       if (actor.role === 'volunteer')
@@ -579,10 +637,12 @@ export class DispatchesService {
     reason: string,
     actorId: string | null,
     party: CancellingParty | null,
-    options: { neverLate?: boolean } = {},
+    options: { neverLate?: boolean; lateAnyway?: boolean } = {},
   ): Promise<void> {
     const lateCancellation =
-      party !== null && !options.neverLate && isLateCancellation(this.policy, dispatch.startsAt, this.clock.now());
+      party !== null &&
+      !options.neverLate &&
+      (!!options.lateAnyway || isLateCancellation(this.policy, dispatch.startsAt, this.clock.now()));
     await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', {
       actorId,
       reason,

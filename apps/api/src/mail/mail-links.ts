@@ -35,7 +35,7 @@ const MARKER =
   /lnk~(offer|reconfirm|invitation|calendar|reset)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})~/g;
 const marker = (kind: LinkKind, id: string) => `lnk~${kind}~${id}~`;
 const OWN_LINK =
-  /^(offer|reconfirm|invitation|dispatch-confirmed|reset|visit-moved):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?::\d+)?$/;
+  /^(offer|reconfirm|invitation|dispatch-confirmed|reset|visit-moved):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?::(\d+))?$/;
 
 /** The mail whose idempotency key starts so carries that kind of link (a confirmation: its calendar link). */
 const KIND_OF_MAIL: Record<string, LinkKind> = {
@@ -49,10 +49,13 @@ const KIND_OF_MAIL: Record<string, LinkKind> = {
 };
 
 /** The link a mail exists to carry, from its idempotency key; null for mail without one. */
-function ownLink(idempotencyKey: string): { kind: LinkKind; id: string } | null {
+function ownLink(idempotencyKey: string): { kind: LinkKind; id: string; at: number | null } | null {
   const match = OWN_LINK.exec(idempotencyKey);
-  return match ? { kind: KIND_OF_MAIL[match[1]], id: match[2] } : null;
+  return match ? { kind: KIND_OF_MAIL[match[1]], id: match[2], at: match[3] ? Number(match[3]) : null } : null;
 }
+
+/** The length of an HMAC-SHA256 in base64url: a reconfirmation token's part that finds its row. */
+const RECONFIRM_LOOKUP_LENGTH = 43;
 
 /** What staff see instead of a token in someone else's mail. */
 export const REDACTED_TOKEN = '••••••••';
@@ -101,18 +104,50 @@ export class MailLinks {
     if (!own) return texts.map((text) => this.redact(text));
     const ownMarker = marker(own.kind, own.id);
     if (!texts.some((text) => text.includes(ownMarker))) return texts.map((text) => this.redact(text));
-    const token = this.token(own.kind, own.id);
+    let token = this.token(own.kind, own.id);
     const { table, column } = OWNER[own.kind];
     await manager.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1 AND ${column} IS DISTINCT FROM $2`, [
       own.id,
       hashToken(token),
     ]);
+    if (own.kind === 'reconfirm') {
+      // Bound to the visit's start the mail was written for (a moved visit's mail names it in its key).
+      const [row] = await manager.query(`SELECT starts_at FROM dispatches WHERE id = $1`, [own.id]);
+      const startsAt = own.at ?? (row ? new Date(row.starts_at).getTime() : 0);
+      token += this.reconfirmSignature(own.id, startsAt);
+    }
     return texts.map((text) => text.replace(MARKER, (found) => (found === ownMarker ? token : REDACTED_TOKEN)));
   }
 
   /** The text as someone other than the addressee may see it: the link's shape, no token. */
   redact(text: string): string {
     return text.replace(MARKER, REDACTED_TOKEN);
+  }
+
+  /**
+   * A reconfirmation link says "I will be there at <start>": its token is the dispatch's own token
+   * (whose hash finds the row) followed by a signature of the start it was mailed for, so a link
+   * mailed before the visit moved never confirms the new time. Returns the part whose hash is
+   * stored, and whether the link is for `startsAt`. (A link from before this binding carries no
+   * signature: it stands only for a dispatch that has never moved.)
+   */
+  reconfirmToken(token: string): {
+    lookup: string;
+    isFor: (dispatch: { id: string; startsAt: Date; rescheduledFrom: Date | null }) => boolean;
+  } {
+    const lookup = token.slice(0, RECONFIRM_LOOKUP_LENGTH);
+    const signature = token.slice(RECONFIRM_LOOKUP_LENGTH);
+    return {
+      lookup,
+      isFor: (dispatch) =>
+        signature === ''
+          ? dispatch.rescheduledFrom === null
+          : signature === this.reconfirmSignature(dispatch.id, dispatch.startsAt.getTime()),
+    };
+  }
+
+  private reconfirmSignature(id: string, startsAtMs: number): string {
+    return createHmac('sha256', this.key).update(`reconfirm-at:${id}:${startsAtMs}`).digest('base64url').slice(0, 22);
   }
 
   private token(kind: LinkKind, id: string): string {

@@ -16,6 +16,7 @@ import { MailLinks } from '../mail/mail-links';
 import { MailService } from '../mail/mail.service';
 import { MailVisitDetails, TemplateName, TemplateParams } from '../mail/templates';
 import { loadVisitDetails, mapLink } from '../dispatches/visit-details';
+import type { MoveReleaseGround } from '../dispatches/dispatches.service';
 import { requestReference } from '@app/domain/model';
 
 interface Recipient {
@@ -210,7 +211,7 @@ export class DispatchNotifier {
     request: InterpretationRequest,
     dispatch: Dispatch,
     from: { startsAt: Date; endsAt: Date },
-    released: boolean,
+    released: MoveReleaseGround | null,
   ): Promise<void> {
     const hospital = await this.hospital(manager, request);
     const volunteer = (await this.volunteers(manager, [dispatch.volunteerId])).get(dispatch.volunteerId);
@@ -226,7 +227,7 @@ export class DispatchNotifier {
     };
     if (released) {
       await this.send(manager, volunteer, 'visit_moved', `visit-released:${move}`, {
-        params: { ...base, released: true },
+        params: { ...base, released: true, releasedFor: released },
         attachments: [
           await this.calendarAttachment(
             manager,
@@ -248,6 +249,8 @@ export class DispatchNotifier {
         linkUrl: this.links.url('reconfirm', dispatch.id),
         visitUrl: this.links.panel(`/dispatches/${dispatch.id}/show`),
       },
+      // The confirmation's event at the new time: same UID, a newer SEQUENCE, so the calendar moves it.
+      attachments: [await this.calendarAttachment(manager, dispatch, request, hospital, volunteer.locale)],
       usefulUntil: request.startsAt,
     });
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiGoneResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorBody } from '../common/openapi/error-body';
 import { Public } from '../common/decorators/roles.decorator';
 import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { OfferView } from './offers.service';
@@ -48,7 +49,8 @@ export class OfferLinksController {
   @Post('reconfirm-links/:token')
   @HttpCode(200)
   @ApiOkResponse({ type: ReconfirmedSchema })
-  reconfirm(@Param('token') token: string): Promise<{ reconfirmedAt: string }> {
+  @ApiGoneResponse({ type: ErrorBody, description: 'LINK_EXPIRED: mailed for a time the visit has since moved from' })
+  reconfirm(@Param('token') token: string): Promise<{ reconfirmedAt: string; startsAt: string; endsAt: string }> {
     return this.dispatches.reconfirmByToken(token);
   }
 }

@@ -356,6 +356,15 @@ export class OffersService {
     await this.sendShadowOffers(manager, request, actorId);
   }
 
+  /**
+   * A confirmed visit moved, its pending shadow offers withdrawn (they were for the old time): with
+   * the consent still given and the seat not held (a shadow dispatch follows the move), the policy's
+   * wave goes out again for the new time. Without the policy the seat simply shows open to staff.
+   */
+  async shadowAfterMove(manager: EntityManager, request: InterpretationRequest, actorId: string): Promise<void> {
+    await this.autoShadowWave(manager, request, actorId);
+  }
+
   private shadowSeatTaken(manager: EntityManager, requestId: string): Promise<boolean> {
     return manager.exists(Dispatch, { where: { requestId, role: 'shadow', status: In(['confirmed', 'completed']) } });
   }

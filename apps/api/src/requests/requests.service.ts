@@ -1,4 +1,4 @@
-import { referenceRange } from '@app/domain/model';
+import { referenceRange, tokyoDateTime } from '@app/domain/model';
 import { FeesService } from '../fees/fees.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -37,6 +37,8 @@ import { getPageAndCount } from '../common/page-query';
 
 const SORTABLE = { startsAt: 'r.starts_at', createdAt: 'r.created_at', status: 'r.status', language: 'r.language' };
 const MAX_VISIT_HOURS = 12;
+/** How far ahead a visit may be filed or moved: further is a typing mistake (a wrong year). */
+const MAX_AHEAD_DAYS = 2 * 365;
 
 /**
  * Interpretation requests: filed by a coordinator for their own hospital (staff for any),
@@ -155,7 +157,7 @@ export class RequestsService {
         terms.cancellation = this.fees.cancellationTerms(
           rules,
           request,
-          isLateCancellation(this.policy, request.startsAt, now),
+          request.movedLate || isLateCancellation(this.policy, request.startsAt, now),
         );
       if (request.startsAt <= now) terms.patientNoShowFeeYen = this.fees.patientNoShowFee(rules, request);
       return { ...view, ...terms };
@@ -249,12 +251,20 @@ export class RequestsService {
       const from = { startsAt: request.startsAt, endsAt: request.endsAt };
       if (from.startsAt.getTime() === times.startsAt.getTime() && from.endsAt.getTime() === times.endsAt.getTime())
         return this.get(actor, id);
-      const reason = `${from.startsAt.toISOString()}–${from.endsAt.toISOString()} → ${times.startsAt.toISOString()}–${times.endsAt.toISOString()}${input.reason ? `: ${input.reason}` : ''}`;
+      // Tokyo wall-clock times, as staff read them in the history.
+      const reason = `${tokyoDateTime(from.startsAt)}–${tokyoDateTime(from.endsAt)} → ${tokyoDateTime(times.startsAt)}–${tokyoDateTime(times.endsAt)}${input.reason ? `: ${input.reason}` : ''}`;
       await this.workflow.move(manager, 'request', request, 'reschedule', {
         actorId: actor.id,
         reason,
         recordUnchanged: true,
-        set: { ...times, urgent: isUrgent(now, times.startsAt, this.policy.leadTimeBusinessDays) },
+        set: {
+          ...times,
+          urgent: isUrgent(now, times.startsAt, this.policy.leadTimeBusinessDays),
+          // A move made inside the late-cancellation window of the start the visit had then carries the
+          // lateness forward: cancelling the moved visit later is late (and charged) whatever its new
+          // time, so moving first cannot avoid the fee. Once set it stays for this confirmation.
+          movedLate: request.movedLate || isLateCancellation(this.policy, from.startsAt, now),
+        },
       });
       await this.offers.withdrawPending(manager, request, 'changed', actor.id);
       const { released } = await this.dispatches.followMove(manager, request, from, actor.id, reason);
@@ -262,9 +272,11 @@ export class RequestsService {
         await this.workflow.move(manager, 'request', request, 'reopen', {
           actorId: actor.id,
           reason: MOVE_RELEASE_REASON,
+          // Nobody is confirmed any more: a new interpreter's confirmation starts with the usual window.
+          set: { movedLate: false },
         });
         await this.offers.restartOffering(manager, request, actor.id);
-      }
+      } else await this.offers.shadowAfterMove(manager, request, actor.id);
       const patient = await manager.findOne(RequestPatient, { where: { requestId: id } });
       return (await this.withCancellationTerms([request]))(requestView(request, patient), request);
     });
@@ -345,6 +357,8 @@ export class RequestsService {
     const endsAt = new Date(end);
     if (endsAt <= startsAt) throw InvalidError.field('endsAt', 'endsAt must be after startsAt');
     if (startsAt <= this.clock.now()) throw InvalidError.field('startsAt', 'startsAt must be in the future');
+    if (startsAt.getTime() - this.clock.now().getTime() > MAX_AHEAD_DAYS * 86_400_000)
+      throw InvalidError.field('startsAt', `A visit is booked at most ${MAX_AHEAD_DAYS / 365} years ahead`);
     if (endsAt.getTime() - startsAt.getTime() > MAX_VISIT_HOURS * 3_600_000) {
       throw InvalidError.field('endsAt', `A visit lasts at most ${MAX_VISIT_HOURS} hours`);
     }

@@ -103,6 +103,13 @@ export class InterpretationRequest extends BaseEntity {
   @Column({ name: 'trainee_welcome', type: 'boolean', default: false })
   traineeWelcome: boolean;
 
+  /**
+   * The hospital moved the confirmed visit inside the late-cancellation window of the start it had
+   * then: cancelling it afterwards is late whatever its new time (the move does not reset the window).
+   */
+  @Column({ name: 'moved_late', type: 'boolean', default: false })
+  movedLate: boolean;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 }

@@ -1,4 +1,5 @@
 import { formatTimeRange } from '@app/domain/model';
+import { formatYen } from '../../figures/format';
 import EditCalendarIcon from '@mui/icons-material/EditCalendar';
 import {
   Alert,
@@ -104,6 +105,12 @@ const RescheduleDialog = ({ record, onClose }: { record: RequestRecord; onClose:
             <li>{translate('app.desk.move.if_not')}</li>
             <li>{translate('app.desk.move.offers')}</li>
             <li>{translate('app.desk.move.no_fee')}</li>
+            {/* A move inside the late window carries the lateness forward (README "Moving a visit"). */}
+            {record.cancellation?.late && record.cancellation.feeYen > 0 && (
+              <li data-testid="move-late-carried">
+                {translate('app.desk.move.late_carried', { fee: formatYen(record.cancellation.feeYen, locale) })}
+              </li>
+            )}
           </Box>
         </Alert>
         {move.error && (

@@ -290,4 +290,7 @@ export class OfferLinkViewSchema extends OfferViewSchema {
 @ApiSchema({ name: 'Reconfirmed' })
 export class ReconfirmedSchema {
   @ApiProperty(instant) reconfirmedAt!: string;
+  @ApiProperty({ ...instant, description: 'The start of the visit reconfirmed (the link is for this time only)' })
+  startsAt!: string;
+  @ApiProperty(instant) endsAt!: string;
 }

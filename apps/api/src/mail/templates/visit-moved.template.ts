@@ -15,9 +15,25 @@ export interface VisitMovedParams {
    * where 「行けなくなった」 is) are given.
    */
   released: boolean;
+  /** Why they cannot make it, as the mail says it (never more than the class of rule). */
+  releasedFor?: 'overlap' | 'availability' | 'monthly_cap' | 'standing';
   linkUrl?: string;
   visitUrl?: string;
 }
+
+const WHY_JA: Record<NonNullable<VisitMovedParams['releasedFor']>, string> = {
+  overlap: '変更後の日時はあなたのほかの派遣と重なるため',
+  availability: '変更後の日時は登録いただいている活動可能時間の外になるため',
+  monthly_cap: '変更後の日時では月の派遣上限を超えるため',
+  standing: '変更後の日時には派遣の要件（研修の修了やボランティア保険の期間など）を満たさないため',
+};
+const WHY_EN: Record<NonNullable<VisitMovedParams['releasedFor']>, string> = {
+  overlap: 'The new time clashes with another of your visits',
+  availability: 'The new time is outside the times you said you are available',
+  monthly_cap: 'The new time would take you over your monthly limit of visits',
+  standing:
+    'On the new date you would not meet the requirements for dispatch (such as completed training or volunteer insurance)',
+};
 
 /**
  * The hospital moved a confirmed visit: the interpreter is asked whether they can make the new
@@ -31,7 +47,7 @@ export const visitMoved: MailTemplate<VisitMovedParams> = {
     paragraphs: p.released
       ? [
           '医療機関の都合で、下記の医療通訳の日時が変更されました。',
-          '変更後の日時はほかの派遣や登録いただいている活動可能時間と重なるため、この派遣は取り消しました。医療機関へ行く必要はありません。あなたの取消としては扱いません。',
+          `${WHY_JA[p.releasedFor ?? 'overlap']}、この派遣は取り消しました。医療機関へ行く必要はありません。あなたの取消としては扱いません。`,
         ]
       : [
           '医療機関の都合で、下記の医療通訳の日時が変更されました。',
@@ -52,7 +68,7 @@ export const visitMoved: MailTemplate<VisitMovedParams> = {
     paragraphs: p.released
       ? [
           'The hospital has moved the medical interpreting visit below.',
-          'The new time clashes with another of your visits or with the times you said you are available, so this assignment is cancelled and you need not go. It does not count as your cancellation.',
+          `${WHY_EN[p.releasedFor ?? 'overlap']}, so this assignment is cancelled and you need not go. It does not count as your cancellation.`,
         ]
       : [
           'The hospital has moved the medical interpreting visit below.',

@@ -28,6 +28,9 @@ import {
   VisitType,
 } from '@app/matching';
 import { ListQueryDto } from '../../common/pagination.dto';
+
+/** An instant with its offset: `2026-12-24T10:00:00` alone would be read as UTC, not Tokyo time. */
+const WITH_OFFSET = /T[\d:.,]+(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 import { OptionalNotNull } from '../../common/validation.pipe';
 
 /** Free text as typed, without the spaces and blank lines around it (a blank answer is no answer). */
@@ -87,10 +90,12 @@ export class CreateRequestDto {
 
   @ApiProperty({ example: '2026-12-08T10:00:00+09:00' })
   @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 time with offset' })
+  @Matches(WITH_OFFSET, { message: 'startsAt must give its offset (Z or +09:00): a time without one is ambiguous' })
   startsAt: string;
 
   @ApiProperty({ example: '2026-12-08T12:00:00+09:00' })
   @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 time with offset' })
+  @Matches(WITH_OFFSET, { message: 'endsAt must give its offset (Z or +09:00): a time without one is ambiguous' })
   endsAt: string;
 
   @ApiProperty({ enum: DEPARTMENTS })
