@@ -35,6 +35,6 @@ export const MIGRATIONS = [
   UserPhone1797200000000,
   CalendarLinks1797300000000,
   VisitMoves1797400000000,
-  TraineeShadowing1797700000000,
   LateMove1797450000000,
+  TraineeShadowing1797700000000,
 ];
