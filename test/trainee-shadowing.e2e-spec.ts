@@ -588,8 +588,8 @@ describe('Trainee shadowing (API)', () => {
     it('counts the shadow visits and the trainees promoted in the fiscal year’s figures', async () => {
       const summary = (await t.http().get('/api/stats/summary?fiscalYear=2026').set('Authorization', staff).expect(200))
         .body;
-      // Seats held on the 14th, 15th, 21st, 24th, 25th and 29th (those on the 22nd and 23rd were cancelled).
-      expect(summary.shadowing).toEqual({ shadowVisits: 6, trainees: 1, traineesPromoted: 1 });
+      // Seats held on the 14th, 15th, 21st, 24th, 25th, 27th and 29th (those on the 22nd and 23rd were cancelled).
+      expect(summary.shadowing).toEqual({ shadowVisits: 7, trainees: 1, traineesPromoted: 1 });
       const lastYear = (await t.http().get('/api/stats/summary?fiscalYear=2025').set('Authorization', staff)).body;
       expect(lastYear.shadowing).toEqual({ shadowVisits: 0, trainees: 0, traineesPromoted: 0 });
     });

@@ -15,7 +15,8 @@ const WRITES: Array<[name: string, pattern: RegExp]> = [
     'writes a status through TypeORM',
     new RegExp(String.raw`\b(?:update|insert|create)\(\s*${SUBJECT}\b[^;]*\bstatus\s*:`),
   ],
-  ['writes a status in SQL', /UPDATE\s+(?:requests|offers|dispatches)\s+SET[^;`]*\bstatus\b/i],
+  // In the SET list only: a status in the WHERE clause is a condition (update only while confirmed), not a write.
+  ['writes a status in SQL', /UPDATE\s+(?:requests|offers|dispatches)\s+SET(?:(?!\bWHERE\b)[^;`])*\bstatus\s*=/i],
 ];
 
 function sources(dir: string): string[] {
