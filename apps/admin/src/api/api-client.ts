@@ -162,11 +162,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
     }
   }
 
-  /** A field's refusals in the user's language, by their codes (the server's English when a code has no words). */
+  /**
+   * A field's refusals in the user's language, by their codes (the server's English when a code has
+   * no words). `INVALID` is a rule of the API's own (a language listed twice, overlapping hours): its
+   * sentence says more than any generic wording, and the forms that know it word it themselves.
+   */
   function fieldWords(fieldErrors: ApiErrorBody['fieldErrors'], field: string): string {
     if (!Array.isArray(fieldErrors)) return '';
     const words = fieldErrors
-      .filter((e) => e.field === field)
+      .filter((e) => e.field === field && e.code !== 'INVALID')
       .map((e) => translate(`app.errors.fields.${e.code}`, { _: e.message }));
     return [...new Set(words)].join(' ');
   }
