@@ -426,6 +426,41 @@ describe('Dispatch workflow (API)', () => {
       expect(await withdrawnMail(other.email)).toBe(1);
     });
 
+    it('withdraws the pending offers of a cancelled request, logged as cancelled, each volunteer mailed once', async () => {
+      const asked = [
+        await aQualifiedVolunteer(t, courses, { languages: ['de'] }),
+        await aQualifiedVolunteer(t, courses, { languages: ['de'] }),
+      ];
+      const r = (await file({ language: 'de' }).expect(201)).body;
+      const offers = t.dataSource.getRepository(Offer);
+      const pending = await offers.find({ where: { requestId: r.id, status: 'pending' } });
+      expect(pending.map((o) => o.volunteerId).sort()).toEqual(asked.map((v) => v.id).sort());
+      await t
+        .http()
+        .post(`/api/requests/${r.id}/cancel`)
+        .set('Authorization', coordinator.auth)
+        .send({ reason: '受診取りやめ' })
+        .expect(200);
+      expect((await offers.find({ where: { requestId: r.id } })).map((o) => o.status)).toEqual([
+        'withdrawn',
+        'withdrawn',
+      ]);
+      const logged: Array<{ event: string; to_status: string; reason: string }> = await t.dataSource.query(
+        'SELECT event, to_status, reason FROM status_transitions WHERE subject_id = ANY($1)',
+        [pending.map((o) => o.id)],
+      );
+      expect(logged.filter((l) => l.event === 'withdraw')).toEqual([
+        { event: 'withdraw', to_status: 'withdrawn', reason: 'cancelled' },
+        { event: 'withdraw', to_status: 'withdrawn', reason: 'cancelled' },
+      ]);
+      for (const v of asked)
+        expect(
+          await t.dataSource
+            .getRepository(MailMessage)
+            .count({ where: { toAddress: v.email, template: 'offer_withdrawn' } }),
+        ).toBe(1);
+    });
+
     it('records completion, no-shows and late cancellations, and refuses illegal moves with 409', async () => {
       const a = await volunteerSession({ languages: ['es'] });
       const r = (await file({ language: 'es', startsAt: jst(2, '10:00'), endsAt: jst(2, '11:00') }).expect(201)).body;

@@ -509,7 +509,7 @@ export class OffersService {
     await this.rollOn(manager, request, null);
   }
 
-  /** Withdraws every pending offer of the request (it was filled, changed or cancelled). */
+  /** Withdraws every pending offer of the request (it was filled), each volunteer mailed. */
   async withdrawPending(
     manager: EntityManager,
     request: InterpretationRequest,
@@ -517,18 +517,7 @@ export class OffersService {
     actorId: string | null,
     role?: RequestRole,
   ): Promise<Offer[]> {
-    const found = await manager.find(Offer, {
-      where: { requestId: request.id, status: 'pending', ...(role ? { role } : {}) },
-    });
-    const pending = await this.workflow.move(manager, 'offer', found, 'withdraw', {
-      actorId,
-      reason,
-      set: { respondedAt: this.clock.now() },
-      skipMoved: true,
-    });
-    if (pending.length === 0) return [];
-    await this.notifier.offersWithdrawn(manager, request, pending, reason);
-    return pending;
+    return this.workflow.withdrawOffers(manager, request, reason, actorId, role);
   }
 
   async listMine(actor: Actor, status?: OfferStatus): Promise<{ data: OfferView[]; total: number }> {

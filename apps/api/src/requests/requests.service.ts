@@ -266,7 +266,7 @@ export class RequestsService {
           movedLate: request.movedLate || isLateCancellation(this.policy, from.startsAt, now),
         },
       });
-      await this.offers.withdrawPending(manager, request, 'changed', actor.id);
+      // Offers still out (a shadow seat) were withdrawn by the move's consequences, each volunteer mailed.
       const { released } = await this.dispatches.followMove(manager, request, from, actor.id, reason);
       if (released.some((d) => d.role === 'primary')) {
         await this.workflow.move(manager, 'request', request, 'reopen', {
@@ -305,8 +305,8 @@ export class RequestsService {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.findInScope(manager, actor, id, true);
       if (request.status === 'confirmed') assertVisitNotEnded(request.endsAt, this.clock.now());
+      // Its pending offers are withdrawn (each volunteer mailed) by the move's consequences.
       await this.workflow.move(manager, 'request', request, 'cancel', { actorId: actor.id, reason });
-      await this.offers.withdrawPending(manager, request, 'cancelled', actor.id);
       const dispatches = await this.dispatches.cancelForRequest(manager, request, reason, actor.id);
       await this.notifier.cancelled(manager, request, dispatches);
       return requestView(request);

@@ -6,6 +6,7 @@ import {
   type DispatchEvent,
   type OfferEvent,
   type RequestEvent,
+  type WithdrawReason,
 } from '@app/domain';
 import { OFFER_JOBS } from './workflow-jobs';
 
@@ -20,6 +21,8 @@ export interface ConsequenceContext {
   moveOffer(offer: Offer, event: OfferEvent): Promise<void>;
   /** Moves a dispatch through the workflow (with its own consequences), writing `set` in the same UPDATE. */
   moveDispatch(dispatch: Dispatch, event: DispatchEvent, set?: Partial<Dispatch>): Promise<void>;
+  /** Withdraws the request's pending offers (of one role, or all), each volunteer mailed why. */
+  withdrawOffers(request: InterpretationRequest, reason: WithdrawReason, role?: Offer['role']): Promise<void>;
 }
 
 type Consequence<E> = (subject: E, context: ConsequenceContext) => Promise<void>;
@@ -42,6 +45,12 @@ const stopRequestTimers: Consequence<InterpretationRequest> = (request, { cancel
 /** Every timer of the dispatch (reminder, reconfirmation and its deadline). */
 const stopDispatchTimers: Consequence<Dispatch> = (dispatch, { cancelTimers }) =>
   cancelTimers(null, { dispatchId: dispatch.id });
+/** The visit is off: nobody is asked any more, and whoever still holds an offer is told why. */
+const withdrawCancelled: Consequence<InterpretationRequest> = (request, { withdrawOffers }) =>
+  withdrawOffers(request, 'cancelled');
+/** The visit moved: offers made for the old time no longer stand (a new wave asks for the new one). */
+const withdrawChanged: Consequence<InterpretationRequest> = (request, { withdrawOffers }) =>
+  withdrawOffers(request, 'changed');
 /**
  * The acceptance that made the dispatch no longer holds the request (one accepted offer per
  * request), so another volunteer's acceptance can.
@@ -71,14 +80,16 @@ const completeShadow: Consequence<InterpretationRequest> = async (request, { man
 /**
  * What each move brings about besides the new status, run by `Workflow.move` in the caller's
  * transaction right after the status is written and logged. A journey that adds a transition adds
- * its row here. Mail stays with the services, which know what to say (the reason, the recipients).
+ * its row here. Mail stays with the services, which know what to say (the reason, the recipients),
+ * except the withdrawn offers' mail, which says only the fixed withdraw reason and so goes with them.
  */
 export const CONSEQUENCES: ConsequenceTable = {
   request: {
     confirm: [stopAsking],
     complete: [completeShadow],
     escalate: [stopWaves],
-    cancel: [stopRequestTimers],
+    cancel: [stopRequestTimers, withdrawCancelled],
+    reschedule: [withdrawChanged],
   },
   offer: {},
   dispatch: {

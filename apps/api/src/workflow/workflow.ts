@@ -14,9 +14,12 @@ import {
   type OfferStatus,
   type RequestEvent,
   type RequestStatus,
+  type WithdrawReason,
   type WorkflowKind,
 } from '@app/domain';
+import { Clock } from '../common/clock';
 import { JobsService } from '../jobs/jobs.service';
+import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { CONSEQUENCES, ConsequenceContext } from './workflow-consequences';
 import { WorkflowLog } from './workflow-log';
 
@@ -69,6 +72,8 @@ export class Workflow {
   constructor(
     private readonly log: WorkflowLog,
     private readonly jobs: JobsService,
+    private readonly clock: Clock,
+    private readonly notifier: DispatchNotifier,
   ) {}
 
   async move<K extends WorkflowKind>(
@@ -146,7 +151,35 @@ export class Workflow {
           reason: options.reason,
           set,
         })),
+      withdrawOffers: async (request, reason, role) =>
+        void (await this.withdrawOffers(manager, request, reason, options.actorId, role)),
     };
+  }
+
+  /**
+   * Withdraws the request's pending offers (of one role, or all) and mails each volunteer that the
+   * offer is off (`offer_withdrawn`, with the reason). Rows another transaction answered first are
+   * left alone. Returns the offers withdrawn.
+   */
+  async withdrawOffers(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    reason: WithdrawReason,
+    actorId: string | null,
+    role?: Offer['role'],
+  ): Promise<Offer[]> {
+    const found = await manager.find(Offer, {
+      where: { requestId: request.id, status: 'pending', ...(role ? { role } : {}) },
+    });
+    const pending = await this.move(manager, 'offer', found, 'withdraw', {
+      actorId,
+      reason,
+      set: { respondedAt: this.clock.now() },
+      skipMoved: true,
+    });
+    if (pending.length === 0) return [];
+    await this.notifier.offersWithdrawn(manager, request, pending, reason);
+    return pending;
   }
 
   /** Inserts new rows in the kind's initial state and logs their entry (`event`: file, send, confirm). */
