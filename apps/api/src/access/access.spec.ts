@@ -1,5 +1,6 @@
 import { Actor } from '../common/decorators/current-user.decorator';
-import { may, scopeOf } from './access';
+import { SelectQueryBuilder } from 'typeorm';
+import { may, scopeList, scopeMine, scopeOf } from './access';
 
 const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
   id: 'u',
@@ -59,4 +60,31 @@ describe('may (object scope)', () => {
     expect(scopeOf(volunteer)).toEqual({ volunteerId: 'v1' });
     expect(scopeOf(actor('coordinator'))).toEqual({ hospitalId: expect.any(String) });
   });
+
+  it('lists the mail of every user for staff, everyone else only their own', () => {
+    const where = (who: Actor) => conditions((qb) => scopeList(qb, who, { user: 'm.user_id' }));
+    expect(where(admin)).toEqual([]);
+    for (const who of [coordinator, volunteer])
+      expect(where(who)).toEqual([['m.user_id = :scopeUser', { scopeUser: 'u' }]]);
+  });
+
+  it('lists only the actor’s own offers whatever the role, none without a volunteer record', () => {
+    const where = (who: Actor) => conditions((qb) => scopeMine(qb, who, { volunteer: 'o.volunteer_id' }));
+    expect(where(volunteer)).toEqual([['o.volunteer_id = :scopeVolunteer', { scopeVolunteer: 'v1' }]]);
+    expect(where(staff)).toEqual([['o.volunteer_id = :scopeVolunteer', { scopeVolunteer: expect.any(String) }]]);
+    expect(where(staff)[0][1]).not.toEqual({ scopeVolunteer: null });
+  });
 });
+
+/** The conditions a scope adds to a query (a stand-in builder that records them). */
+function conditions(scope: (qb: SelectQueryBuilder<object>) => unknown): unknown[][] {
+  const added: unknown[][] = [];
+  const qb = {
+    andWhere(...args: unknown[]) {
+      added.push(args);
+      return qb;
+    },
+  };
+  scope(qb as unknown as SelectQueryBuilder<object>);
+  return added;
+}

@@ -69,18 +69,32 @@ export function requireAccess(allowed: boolean, what: string): asserts allowed {
 
 /**
  * Narrows a list query to the actor's rows: `hospital` is the column holding the row's hospital
- * (a coordinator's scope), `volunteer` the one holding its volunteer (a volunteer's). A role with
- * no column given sees nothing.
+ * (a coordinator's scope), `volunteer` the one holding its volunteer (a volunteer's), `user` the
+ * one holding the user the row is for (anyone else's own rows, e.g. their mail). A role with no
+ * column given sees nothing.
  */
 export function scopeList<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   actor: Actor,
-  columns: { hospital?: string; volunteer?: string },
+  columns: { hospital?: string; volunteer?: string; user?: string },
 ): SelectQueryBuilder<T> {
   if (isStaff(actor)) return qb;
   if (actor.role === 'coordinator' && columns.hospital)
     return qb.andWhere(`${columns.hospital} = :scopeHospital`, { scopeHospital: actor.hospitalId });
   if (actor.role === 'volunteer' && columns.volunteer)
     return qb.andWhere(`${columns.volunteer} = :scopeVolunteer`, { scopeVolunteer: actor.volunteerId });
+  if (columns.user) return qb.andWhere(`${columns.user} = :scopeUser`, { scopeUser: actor.id });
   return qb.andWhere('false');
+}
+
+/**
+ * Narrows a list query to the actor's own volunteer rows whatever their role ("my offers"):
+ * `volunteer` is the column holding the row's volunteer. No volunteer record, no rows.
+ */
+export function scopeMine<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor,
+  columns: { volunteer: string },
+): SelectQueryBuilder<T> {
+  return qb.andWhere(`${columns.volunteer} = :scopeVolunteer`, { scopeVolunteer: actor.volunteerId ?? NOBODY });
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, Locale, MailAttachment, MailMessage, NotFoundError, roleSatisfies } from '@app/domain';
+import { ConflictError, Locale, MailAttachment, MailMessage, NotFoundError } from '@app/domain';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
+import { scopeList } from '../access/access';
 import { Page } from '../common/pagination.dto';
 import { MailListQueryDto, MailView } from './dto/mail.dto';
 import { MailLinks } from './mail-links';
@@ -82,8 +83,10 @@ export class MailService {
    * is how mail reaches its addressee).
    */
   async list(actor: Actor, query: MailListQueryDto): Promise<Page<MailView>> {
-    const qb = this.dataSource.getRepository(MailMessage).createQueryBuilder('m');
-    if (!roleSatisfies(actor.role, ['staff'])) qb.andWhere('m.user_id = :me', { me: actor.id });
+    // Staff see all of it; everyone else their own.
+    const qb = scopeList(this.dataSource.getRepository(MailMessage).createQueryBuilder('m'), actor, {
+      user: 'm.user_id',
+    });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
     if (query.undelivered)
       qb.andWhere(`(m.status IN ('failed', 'obsolete') OR m.status = 'pending' AND m.attempts > 0)`);

@@ -35,7 +35,7 @@ import type { EscalationReason, OfferView, WithdrawReason } from '@app/domain';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import type { DispatchPolicy } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
-import { may, requireAccess } from '../access/access';
+import { may, requireAccess, scopeMine } from '../access/access';
 
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { OfferView };
@@ -521,13 +521,11 @@ export class OffersService {
   }
 
   async listMine(actor: Actor, status?: OfferStatus): Promise<{ data: OfferView[]; total: number }> {
-    if (!actor.volunteerId) return { data: [], total: 0 };
     // What is owed first: pending offers, then visits to come, soonest first; past ones last, latest first.
-    const qb = this.dataSource
-      .getRepository(Offer)
-      .createQueryBuilder('o')
+    const qb = scopeMine(this.dataSource.getRepository(Offer).createQueryBuilder('o'), actor, {
+      volunteer: 'o.volunteer_id',
+    })
       .innerJoin(InterpretationRequest, 'r', 'r.id = o.request_id')
-      .where('o.volunteer_id = :volunteerId', { volunteerId: actor.volunteerId })
       .addSelect(`CASE WHEN o.status = 'pending' THEN 0 ELSE 1 END`, 'answered')
       .addSelect('CASE WHEN r.starts_at >= :now THEN 0 ELSE 1 END', 'past')
       .addSelect('CASE WHEN r.starts_at >= :now THEN r.starts_at END', 'upcoming_at')
