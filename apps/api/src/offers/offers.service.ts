@@ -36,6 +36,7 @@ import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import type { DispatchPolicy } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 import { may, requireAccess, scopeMine } from '../access/access';
+import { lockOffer } from '../access/locks';
 
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { OfferView };
@@ -579,11 +580,7 @@ export class OffersService {
       if (offer?.role === 'primary') throw Errors.requestAlreadyFilled();
     }
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, {
-        where: { id: requestId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const offer = await manager.findOne(Offer, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
+      const { request, offer } = await lockOffer(manager, { requestId, offerId });
       if (!request || !offer) throw new NotFoundError('Offer');
       this.assertAnswerable(offer, request);
       const dispatch = await this.dispatches.confirm(manager, request, offer.volunteerId, {
@@ -633,11 +630,7 @@ export class OffersService {
 
   async declineOffer(offerId: string, requestId: string, actorId: string | null, reason?: string): Promise<OfferView> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, {
-        where: { id: requestId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const offer = await manager.findOne(Offer, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
+      const { request, offer } = await lockOffer(manager, { requestId, offerId });
       if (!request || !offer) throw new NotFoundError('Offer');
       this.assertAnswerable(offer, request);
       await this.workflow.move(manager, 'offer', offer, 'decline', {

@@ -14,6 +14,7 @@ import {
 import { findSwaps, freeingDispatches, RequestSnapshot, SWAP_MIN_NOTICE_MS, VolunteerSnapshot } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
+import { lockVisit } from '../access/locks';
 import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { requestSnapshot, VolunteerSnapshots } from '../matching/volunteer-snapshots';
 import { OffersService } from '../offers/offers.service';
@@ -128,15 +129,9 @@ export class SwapsService {
       if (!OPEN.includes(request.status)) throw Errors.requestNoLongerWaiting();
       // Locks in the order cancellation takes them (request, then its dispatch), so the two never deadlock.
       const unlocked = await manager.findOne(Dispatch, { where: { id: body.dispatchId } });
-      const handedOn =
-        unlocked &&
-        (await manager.findOne(InterpretationRequest, {
-          where: { id: unlocked.requestId },
-          lock: { mode: 'pessimistic_write' },
-        }));
-      const dispatch =
-        handedOn &&
-        (await manager.findOne(Dispatch, { where: { id: body.dispatchId }, lock: { mode: 'pessimistic_write' } }));
+      const { request: handedOn, dispatch } = unlocked
+        ? await lockVisit(manager, { requestId: unlocked.requestId, dispatchId: unlocked.id })
+        : { request: null, dispatch: null };
       if (
         !handedOn ||
         !dispatch ||
