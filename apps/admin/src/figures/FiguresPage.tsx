@@ -3,14 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CanAccess, Title, useTranslate } from 'react-admin';
 import { AccessDenied } from '../layout/AccessDenied';
-import { fiscalYearLabel, fiscalYearOf } from '@app/domain/model';
+import { fiscalYearLabel, fiscalYearOf, type StatsSummary } from '@app/domain/model';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';
 import { ChartCard, ColumnChart, RowChart, type Bar } from './FigureCharts';
 import { FiscalYearPicker } from './FiscalYearPicker';
 import { formatDuration, formatPercent, monthLabel } from './format';
-import type { StatsSummary } from './types';
 
 const Headline = ({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) => (
   <Card data-testid={testId} sx={{ minWidth: 0 }}>
