@@ -25,7 +25,7 @@ import { canRoleAccess, type Role } from '../access';
 import { ApiError } from '../api/api-client';
 import { formatYen } from '../figures/format';
 import { AccessDenied } from '../layout/AccessDenied';
-import { formatDate } from '@app/domain/model';
+import { formatDate, TRANSPORT_MODES } from '@app/domain/model';
 import { tokyoDateOf } from '../lib/tokyo-input';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { apiClient } from '../providers';
@@ -277,7 +277,7 @@ const NewRuleForm = ({ rules, today }: { rules: FeeRule[]; today: string }) => {
               setDraft((d) => ({ ...d, volunteerTransport: e.target.value as Draft['volunteerTransport'] }))
             }
           >
-            {(['included', 'actual'] as const).map((mode) => (
+            {TRANSPORT_MODES.map((mode) => (
               <FormControlLabel
                 key={mode}
                 value={mode}
