@@ -430,12 +430,20 @@ export class OffersService {
 
   /** The display name of the request's interpreter (its live primary dispatch), if it has one. */
   private async interpreterName(manager: EntityManager, requestId: string): Promise<string | null> {
-    const rows: { display_name: string }[] = await manager.query(
-      `SELECT v.display_name FROM dispatches d JOIN volunteers v ON v.id = d.volunteer_id
-        WHERE d.request_id = $1 AND d.role = 'primary' AND d.status IN ('confirmed', 'completed') LIMIT 1`,
-      [requestId],
+    return (await this.interpreterNames(manager, [requestId])).get(requestId) ?? null;
+  }
+
+  /** The confirmed interpreter's name of each request, in one query (shadow offers show it). */
+  private async interpreterNames(manager: EntityManager, requestIds: string[]): Promise<Map<string, string>> {
+    if (requestIds.length === 0) return new Map();
+    const rows: { request_id: string; display_name: string }[] = await manager.query(
+      `SELECT DISTINCT ON (d.request_id) d.request_id, v.display_name
+         FROM dispatches d JOIN volunteers v ON v.id = d.volunteer_id
+        WHERE d.request_id = ANY($1::uuid[]) AND d.role = 'primary' AND d.status IN ('confirmed', 'completed')
+        ORDER BY d.request_id`,
+      [requestIds],
     );
-    return rows[0]?.display_name ?? null;
+    return new Map(rows.map((r) => [r.request_id, r.display_name]));
   }
 
   /**
@@ -693,8 +701,7 @@ export class OffersService {
     const requestById = new Map(requests.map((r) => [r.id, r]));
     const hospitalById = new Map(hospitals.map((h) => [h.id, h]));
     const shadowRequests = [...new Set(offers.filter((o) => o.role === 'shadow').map((o) => o.requestId))];
-    const interpreters = new Map<string, string | null>();
-    for (const id of shadowRequests) interpreters.set(id, await this.interpreterName(manager, id));
+    const interpreters = await this.interpreterNames(manager, shadowRequests);
     return offers.map((o) => {
       const r = requestById.get(o.requestId)!;
       const h = hospitalById.get(r.hospitalId)!;
