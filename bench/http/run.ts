@@ -11,7 +11,7 @@
  * have, so compare ratios to the bare route from the same run, not absolute numbers.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
@@ -135,6 +135,7 @@ async function waitForHealth(base: string, child: ChildProcess, logFile: string)
 
 function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; log: string } {
   const log = path.join(ROOT, '.data', `bench-http-${name}.log`);
+  mkdirSync(path.dirname(log), { recursive: true });
   const out = openSync(log, 'w');
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', out, out] });
   return { child, log };

@@ -1,4 +1,11 @@
-import type { TransportMode } from '@app/domain';
+import type {
+  CancellingParty,
+  DispatchStatus,
+  FeeLineKind,
+  NoShowParty,
+  RequestRole,
+  TransportMode,
+} from '@app/domain';
 
 /** The terms of one fee rule (see the `fee_rules` table). Yen, tax included. */
 export interface FeeTerms {
@@ -18,19 +25,20 @@ export interface FeeTerms {
 
 /** What a dispatch's fees depend on. */
 export interface BillableVisit {
-  status: 'confirmed' | 'completed' | 'cancelled' | 'no_show';
-  role: 'primary' | 'shadow';
+  status: DispatchStatus;
+  role: RequestRole;
   lateCancellation: boolean;
   /** Whose side cancelled (cancelled dispatches). */
-  cancelledBy: 'hospital' | 'interpreter' | null;
-  noShowParty: 'patient' | 'interpreter' | null;
+  cancelledBy: CancellingParty | null;
+  noShowParty: NoShowParty | null;
   /** The billed duration of a completed visit, in minutes. */
   minutes: number | null;
   /** From the activity report (a shadow's: the practicum record); 0 when none was filed. */
   transportCostYen: number;
 }
 
-export type HospitalChargeKind = 'visit' | 'late_cancellation' | 'patient_no_show';
+/** What a hospital is charged for: the statement's line kinds. */
+export type HospitalChargeKind = FeeLineKind;
 
 /** The rule valid on a Tokyo date: the latest one starting on or before it. `rules` sorted by validFrom. */
 export function ruleFor<R extends Pick<FeeTerms, 'validFrom'>>(rules: readonly R[], date: string): R | null {

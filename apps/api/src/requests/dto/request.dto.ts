@@ -24,6 +24,8 @@ import {
   InterpreterGender,
   Mode,
   MODES,
+  REQUEST_ROLES,
+  RequestRole,
   VISIT_TYPES,
   VisitType,
 } from '@app/matching';
@@ -235,8 +237,8 @@ export class ShadowSeatDto {
 
 /** GET /api/requests/:id/candidates?role=shadow: who could shadow (trainees), with the reasons. */
 export class CandidatesQueryDto {
-  @ApiPropertyOptional({ enum: ['primary', 'shadow'], default: 'primary' })
+  @ApiPropertyOptional({ enum: REQUEST_ROLES, default: 'primary' })
   @IsOptional()
-  @IsIn(['primary', 'shadow'])
-  role?: 'primary' | 'shadow';
+  @IsIn(REQUEST_ROLES)
+  role?: RequestRole;
 }
