@@ -90,7 +90,7 @@ async function measure(
   const statuses = new Map<number, number>();
   let instance!: autocannon.Instance;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    instance = autocannon(options, (error: Error | null, result) => (error ? reject(error) : resolve(result)));
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
     times.push(responseTime);

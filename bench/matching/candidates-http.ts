@@ -77,7 +77,7 @@ export async function seedVolunteers(t: TestApp, count: number): Promise<void> {
         registeredAt: new Date('2025-04-01T00:00:00+09:00'),
       };
     });
-    const inserted = await t.dataSource.getRepository(Volunteer).insert(rows as Partial<Volunteer>[]);
+    const inserted = await t.dataSource.getRepository(Volunteer).insert(rows);
     const ids = inserted.identifiers.map((x) => x.id as string);
     await t.dataSource
       .getRepository(CourseAttendance)

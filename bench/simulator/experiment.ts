@@ -36,4 +36,7 @@ const variants: Record<string, Partial<PolicySpec> & { d?: Partial<PolicySpec['d
       );
     }
   }
-})();
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -18,7 +18,7 @@ const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.sli
 
 /** The saved file's bytes, after checking it is a PDF. */
 async function pdfBytes(download: Download): Promise<Buffer> {
-  const bytes = await readFile((await download.path())!);
+  const bytes = await readFile(await download.path());
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   return bytes;
 }

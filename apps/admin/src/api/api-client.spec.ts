@@ -249,7 +249,7 @@ describe('createApiClient', () => {
 
   it('reports an unreachable server as status 0 in words', async () => {
     const client = createApiClient({
-      fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
       signedInHint: signedIn,
     });
     await expect(client.request('/health', { auth: false })).rejects.toMatchObject({

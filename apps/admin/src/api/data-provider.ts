@@ -94,7 +94,7 @@ export function createDataProvider(client: ApiClient): DataProvider {
       await Promise.all(
         params.ids.map((id) => client.request(path(resource, id), { method: 'PATCH', body: params.data })),
       );
-      return { data: params.ids } as never;
+      return { data: params.ids };
     },
 
     async delete(resource, params) {
@@ -104,7 +104,7 @@ export function createDataProvider(client: ApiClient): DataProvider {
 
     async deleteMany(resource, params) {
       await Promise.all(params.ids.map((id) => client.request(path(resource, id), { method: 'DELETE' })));
-      return { data: params.ids } as never;
+      return { data: params.ids };
     },
   };
 }

@@ -30,5 +30,5 @@ export function fakeApi(routes: Record<string, Handler>) {
       headers: { 'Content-Type': 'application/json' },
     });
   };
-  return { fetch: fetchImpl as typeof fetch, calls };
+  return { fetch: fetchImpl, calls };
 }

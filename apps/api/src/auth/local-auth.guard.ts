@@ -38,7 +38,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     return admitted;
   }
 
-  override handleRequest<T>(error: unknown, user: T | false): T {
+  override handleRequest<T>(error: Error | null, user: T | false): T {
     if (error) throw error;
     if (!user) throw Errors.invalidCredentials();
     return user;

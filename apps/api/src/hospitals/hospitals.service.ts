@@ -44,7 +44,7 @@ export class HospitalsService {
       .skip(query.skip)
       .take(query.perPage)
       .getManyAndCount();
-    return { data: rows.map(HospitalsService.view), total };
+    return { data: rows.map((row) => HospitalsService.view(row)), total };
   }
 
   /** Staff read any hospital; a coordinator only their own (another is "not found"). */

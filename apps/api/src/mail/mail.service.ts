@@ -52,7 +52,7 @@ export class MailService {
       throw new Error('A mail needs an idempotency key of at most 200 characters');
     if (!/^[^\s@<>]+@[^\s@<>]+$/.test(input.to)) throw new Error('A mail needs a plain e-mail address to send to');
     const rendered = renderMail(input.template, input.locale, input.params);
-    const rows = (await manager.query(
+    const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO mail_messages (idempotency_key, to_address, locale, template, subject, text_body, html_body, attachments,
                                   status, next_attempt_at, message_id, user_id, useful_until)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13)
@@ -73,7 +73,7 @@ export class MailService {
         input.userId ?? null,
         input.usefulUntil?.toISOString() ?? null,
       ],
-    )) as Array<{ id: string }>;
+    );
     return rows.length > 0;
   }
 

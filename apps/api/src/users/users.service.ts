@@ -85,7 +85,7 @@ export class UsersService {
       .skip(query.skip)
       .take(query.perPage)
       .getManyAndCount();
-    return { data: rows.map(UsersService.view), total };
+    return { data: rows.map((row) => UsersService.view(row)), total };
   }
 
   /**

@@ -121,7 +121,7 @@ export class VolunteersService {
       query.skip,
       query.perPage,
     );
-    return { data: rows.map(VolunteersService.view), total };
+    return { data: rows.map((row) => VolunteersService.view(row)), total };
   }
 
   async create(input: CreateVolunteerDto, manager?: EntityManager): Promise<VolunteerDetailView> {

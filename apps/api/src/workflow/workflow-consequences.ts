@@ -16,13 +16,13 @@ export interface ConsequenceContext {
   actorId: string | null;
   reason: string | null;
   /** Cancels pending timers of these types (null: every type) whose payload contains `match`. */
-  cancelTimers(types: readonly string[] | null, match: Record<string, unknown>): Promise<void>;
+  cancelTimers: (types: readonly string[] | null, match: Record<string, unknown>) => Promise<void>;
   /** Moves the offer through the workflow (with its own consequences). */
-  moveOffer(offer: Offer, event: OfferEvent): Promise<void>;
+  moveOffer: (offer: Offer, event: OfferEvent) => Promise<void>;
   /** Moves a dispatch through the workflow (with its own consequences), writing `set` in the same UPDATE. */
-  moveDispatch(dispatch: Dispatch, event: DispatchEvent, set?: Partial<Dispatch>): Promise<void>;
+  moveDispatch: (dispatch: Dispatch, event: DispatchEvent, set?: Partial<Dispatch>) => Promise<void>;
   /** Withdraws the request's pending offers (of one role, or all), each volunteer mailed why. */
-  withdrawOffers(request: InterpretationRequest, reason: WithdrawReason, role?: Offer['role']): Promise<void>;
+  withdrawOffers: (request: InterpretationRequest, reason: WithdrawReason, role?: Offer['role']) => Promise<void>;
 }
 
 type Consequence<E> = (subject: E, context: ConsequenceContext) => Promise<void>;

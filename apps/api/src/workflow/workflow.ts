@@ -90,7 +90,7 @@ export class Workflow {
     const moves = rows.map((row) => ({
       row,
       from: row.status,
-      to: transition(kind, row.status as never, event as never) as string,
+      to: transition(kind, row.status as never, event as never),
     }));
     const set = options.set ?? {};
     let moved = moves;
@@ -118,7 +118,7 @@ export class Workflow {
         subjectId: row.id,
         from,
         to,
-        event: event as string,
+        event: event,
         actorId: options.actorId,
         reason: options.reason ?? null,
       })),

@@ -75,13 +75,13 @@ export class ErrorFilter implements ExceptionFilter {
     const parserAnswer = bodyParserAnswer(exception);
     if (parserAnswer) return parserAnswer;
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
+      const status: HttpStatus = exception.getStatus();
       const raw = exception.getResponse();
       const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
       const message = typeof given.message === 'string' ? given.message : exception.message;
       const code = typeof given.code === 'string' ? given.code : (HTTP_CODES[status] ?? 'ERROR');
       const errors = given.errors as Record<string, string[]> | undefined;
-      if (status < 500) {
+      if (status < HttpStatus.INTERNAL_SERVER_ERROR) {
         const fieldErrors = errors
           ? Object.entries(errors).flatMap(([field, messages]) =>
               messages.map((m) => ({ field, code: 'INVALID' as const, message: m })),
