@@ -71,6 +71,30 @@ export default tseslint.config(
     },
   },
   {
+    // Every row lock goes through apps/api/src/access/locks.ts, where the one lock order is written
+    // down (a visit's request, then its dispatches and offers, then the volunteer, …): no `lock:`
+    // find option, `setLock` or `FOR UPDATE`/`FOR SHARE` anywhere else. Queue claims that skip
+    // locked rows (`FOR UPDATE SKIP LOCKED`: jobs, mail) never wait, so they stay where they are.
+    files: ['apps/api/src/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['apps/api/src/access/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "Property[key.name='lock']",
+          "Property[key.value='lock']",
+          "CallExpression[callee.property.name='setLock']",
+          'TemplateElement[value.raw=/FOR\\s+(NO\\s+KEY\\s+)?(UPDATE|SHARE)(?!\\s+SKIP\\s+LOCKED)/i]',
+          'Literal[value=/FOR\\s+(NO\\s+KEY\\s+)?(UPDATE|SHARE)(?!\\s+SKIP\\s+LOCKED)/i]',
+        ].map((selector) => ({
+          selector,
+          message:
+            'Lock rows with lockOne/lockMany/lockVisit/lockOffer from apps/api/src/access/locks.ts (the lock order).',
+        })),
+      ],
+    },
+  },
+  {
     // The panel: no type-aware rules yet (about 40 findings, mostly async handlers given to onClick).
     files: ['apps/admin/**/*.{ts,tsx,mts}'],
     extends: [tseslint.configs.disableTypeChecked],

@@ -43,7 +43,7 @@ import {
   practicumState,
   reportState,
 } from './visit-details';
-import { lockVisit } from '../access/locks';
+import { lockMany, lockOne, lockVisit } from '../access/locks';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -117,10 +117,7 @@ export class DispatchesService {
     options: { offerId?: string; role?: RequestRole; actorId: string | null; overrideReason?: string },
   ): Promise<Dispatch> {
     const role = options.role ?? 'primary';
-    const volunteer = await manager.findOne(Volunteer, {
-      where: { id: volunteerId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const volunteer = await lockOne(manager, Volunteer, { id: volunteerId });
     if (!volunteer) throw InvalidError.field('volunteerId', 'No such volunteer');
     // A trainee only ever shadows: no override reason puts them in the interpreter's seat (the database refuses it too).
     if (role === 'primary' && volunteer.level === 'trainee') throw Errors.traineeNotInterpreter();
@@ -233,10 +230,7 @@ export class DispatchesService {
     actorId: string,
     reason: string,
   ): Promise<{ kept: Dispatch[]; released: Dispatch[] }> {
-    const live = await manager.find(Dispatch, {
-      where: { requestId: request.id, status: 'confirmed' },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const live = await lockMany(manager, Dispatch, { requestId: request.id, status: 'confirmed' });
     const hospital = await manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
     const kept: Dispatch[] = [];
     const released: Dispatch[] = [];
@@ -282,7 +276,7 @@ export class DispatchesService {
     hospital: Hospital,
     dispatch: Dispatch,
   ): Promise<ExclusionCode[]> {
-    await manager.findOne(Volunteer, { where: { id: dispatch.volunteerId }, lock: { mode: 'pessimistic_write' } });
+    await lockOne(manager, Volunteer, { id: dispatch.volunteerId });
     const now = this.clock.now();
     const [snapshot] = await this.snapshots.build(
       manager,
@@ -398,10 +392,7 @@ export class DispatchesService {
   async reconfirmByToken(token: string): Promise<{ reconfirmedAt: string; startsAt: string; endsAt: string }> {
     const link = this.links.reconfirmToken(token);
     return this.dataSource.transaction(async (manager) => {
-      const dispatch = await manager.findOne(Dispatch, {
-        where: { reconfirmTokenHash: hashToken(link.lookup) },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const dispatch = await lockOne(manager, Dispatch, { reconfirmTokenHash: hashToken(link.lookup) });
       if (!dispatch) throw new NotFoundError('Reconfirmation link');
       if (!link.isFor(dispatch)) throw Errors.linkExpired();
       await this.markReconfirmed(manager, dispatch);
@@ -416,7 +407,7 @@ export class DispatchesService {
   /** The dispatched volunteer reconfirms from the panel: the same as the mail link. Others get 404. */
   async reconfirm(actor: Actor, id: string): Promise<DispatchView> {
     return this.dataSource.transaction(async (manager) => {
-      const dispatch = await manager.findOne(Dispatch, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const dispatch = await lockOne(manager, Dispatch, { id });
       requireAccess(!!dispatch && may.actAsDispatched(actor, dispatch), 'Dispatch');
       await this.markReconfirmed(manager, dispatch);
       return (await this.views(manager, actor, [dispatch]))[0];
@@ -470,10 +461,7 @@ export class DispatchesService {
     reason: string,
     actorId: string | null,
   ): Promise<Dispatch | null> {
-    const shadow = await manager.findOne(Dispatch, {
-      where: { requestId: request.id, role: 'shadow', status: 'confirmed' },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const shadow = await lockOne(manager, Dispatch, { requestId: request.id, role: 'shadow', status: 'confirmed' });
     if (!shadow) return null;
     await this.applyCancel(manager, shadow, reason, actorId, 'hospital');
     await this.notifier.dispatchCancelled(manager, request, shadow);

@@ -16,6 +16,7 @@ import {
   UpdateHospitalDto,
 } from './dto/hospital.dto';
 import { may, requireAccess } from '../access/access';
+import { lockOne } from '../access/locks';
 
 const SORTABLE = { name: 'h.name', area: 'h.area', active: 'h.active', createdAt: 'h.created_at' };
 
@@ -72,7 +73,7 @@ export class HospitalsService {
 
   async update(id: string, input: UpdateHospitalDto): Promise<HospitalView> {
     return this.dataSource.transaction(async (manager) => {
-      const hospital = await manager.findOne(Hospital, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const hospital = await lockOne(manager, Hospital, { id });
       if (!hospital) throw new NotFoundError('Hospital');
       for (const [key, value] of Object.entries(input))
         if (value !== undefined) Object.assign(hospital, { [key]: value });

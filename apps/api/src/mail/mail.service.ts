@@ -11,6 +11,7 @@ import { MailLinks } from './mail-links';
 import { domainOf, messageIdFor } from './message-id';
 import { MailTransport } from './mail-transport';
 import { renderMail, TemplateName, TemplateParams } from './templates';
+import { lockOne } from '../access/locks';
 
 export interface EnqueueMail<N extends TemplateName = TemplateName> {
   to: string;
@@ -129,7 +130,7 @@ export class MailService {
     if (!this.transport.configured)
       throw new ConflictError('MAIL_NOT_CONFIGURED', 'No SMTP_URL is set: mail is kept, not sent');
     return this.dataSource.transaction(async (manager) => {
-      const mail = await manager.findOne(MailMessage, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const mail = await lockOne(manager, MailMessage, { id });
       if (!mail) throw new NotFoundError('Mail');
       if (!['pending', 'failed', 'obsolete'].includes(mail.status))
         throw new ConflictError(

@@ -26,6 +26,7 @@ import {
   UpdateCourseDto,
 } from './dto/course.dto';
 import { TRAINING_CONFIG, TrainingConfig } from './training.config';
+import { lockOne } from '../access/locks';
 
 /** `sort=upcoming` (no column): courses not yet over soonest first, then the past ones latest first. */
 const SORTABLE = { startsAt: 'c.starts_at', title: 'c.title', kind: 'c.kind', createdAt: 'c.created_at' };
@@ -238,7 +239,7 @@ export class TrainingService {
   }
 
   private async lockCourse(manager: EntityManager, id: string): Promise<TrainingCourse> {
-    const course = await manager.findOne(TrainingCourse, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const course = await lockOne(manager, TrainingCourse, { id });
     if (!course) throw new NotFoundError('Course');
     return course;
   }

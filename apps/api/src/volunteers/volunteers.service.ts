@@ -46,6 +46,7 @@ import {
 } from './volunteer-input';
 import { may, requireAccess } from '../access/access';
 import { getPageAndCount } from '../common/page-query';
+import { lockOne } from '../access/locks';
 
 const SORTABLE = {
   displayName: 'v.display_name',
@@ -402,7 +403,7 @@ export class VolunteersService {
   }
 
   private async lock(m: EntityManager, id: string): Promise<Volunteer> {
-    const volunteer = await m.findOne(Volunteer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const volunteer = await lockOne(m, Volunteer, { id });
     if (!volunteer) throw new NotFoundError('Volunteer');
     return volunteer;
   }
