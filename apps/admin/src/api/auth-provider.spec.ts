@@ -69,7 +69,7 @@ function fakeCookies(api: ReturnType<typeof fakeApi>, set: (value: boolean) => v
   const original = api.fetch;
   api.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const response = await original(input, init);
-    const url = String(input);
+    const url = input instanceof Request ? input.url : String(input);
     if (response.ok && /auth\/(login|2fa\/verify)$/.test(url)) set(true);
     if (url.endsWith('/auth/logout')) set(false);
     return response;

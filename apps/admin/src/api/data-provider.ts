@@ -17,7 +17,12 @@ function filterQuery(filter: Record<string, unknown> = {}): Record<string, strin
   const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === '') continue;
-    query[key] = Array.isArray(value) ? value.join(',') : String(value);
+    // Filters are form values (text, numbers, yes/no); anything else goes as JSON, not "[object Object]".
+    query[key] = Array.isArray(value)
+      ? value.join(',')
+      : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value);
   }
   return query;
 }

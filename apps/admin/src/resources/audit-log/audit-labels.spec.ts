@@ -6,7 +6,7 @@ const translate = (key: string, options?: Record<string, unknown>) => {
   const found = key
     .split('.')
     .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], ja);
-  return typeof found === 'string' ? found : String(options?._ ?? key);
+  return typeof found === 'string' ? found : ((options?._ as string | undefined) ?? key);
 };
 
 describe('audit labels', () => {
