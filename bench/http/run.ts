@@ -259,7 +259,7 @@ async function runRoutes(base: string, o: Options, db: Client, tokens: Tokens, l
         headers: auth(tokens.admin),
       });
     if (route === 'candidates') {
-      const { rows } = await db.query(
+      const { rows } = await db.query<{ id: string }>(
         `SELECT id FROM requests WHERE status IN ('open', 'offered', 'escalated') AND starts_at > now()
           ORDER BY (language = 'vi') DESC, starts_at LIMIT 1`,
       );

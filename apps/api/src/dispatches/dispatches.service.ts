@@ -362,7 +362,7 @@ export class DispatchesService {
     if (!dispatch || dispatch.reconfirmedAt) return;
     // Only the flag, and only while the dispatch is still the one read: a move (or an answer)
     // committing meanwhile is neither written back over nor alerted about (a move has its own deadline).
-    const [, marked] = await manager.query(
+    const [, marked] = await manager.query<[unknown, number]>(
       `UPDATE dispatches SET reconfirmation_missed = true
         WHERE id = $1 AND status = 'confirmed' AND reconfirmed_at IS NULL AND starts_at = $2`,
       [dispatch.id, dispatch.startsAt],

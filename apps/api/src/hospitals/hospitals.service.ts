@@ -75,7 +75,7 @@ export class HospitalsService {
     return this.dataSource.transaction(async (manager) => {
       const hospital = await lockOne(manager, Hospital, { id });
       if (!hospital) throw new NotFoundError('Hospital');
-      for (const [key, value] of Object.entries(input))
+      for (const [key, value] of Object.entries(input) as [string, unknown][])
         if (value !== undefined) Object.assign(hospital, { [key]: value });
       return HospitalsService.view(await manager.save(Hospital, hospital));
     });

@@ -56,7 +56,7 @@ export class TrainingService {
         .addOrderBy('c.starts_at', 'DESC');
     } else qb.orderBy(column, order);
     const { entities, raw } = await qb.addOrderBy('c.id').offset(query.skip).limit(query.perPage).getRawAndEntities();
-    return { data: entities.map((c, i) => courseView(c, Number(raw[i].taken))), total };
+    return { data: entities.map((c, i) => courseView(c, Number((raw[i] as { taken: string }).taken))), total };
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CourseDetailView> {
