@@ -459,27 +459,6 @@ export class DispatchesService {
     return live;
   }
 
-  /**
-   * The request's live shadow dispatch is cancelled (the hospital withdrew its consent): the trainee
-   * is told not to come, with the .ics that takes it off their calendar. The interpreter's seat is
-   * untouched. Returns the cancelled dispatch, or null when there was none.
-   */
-  async cancelShadow(
-    manager: EntityManager,
-    request: InterpretationRequest,
-    reason: string,
-    actorId: string | null,
-  ): Promise<Dispatch | null> {
-    const shadow = await manager.findOne(Dispatch, {
-      where: { requestId: request.id, role: 'shadow', status: 'confirmed' },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!shadow) return null;
-    await this.applyCancel(manager, shadow, reason, actorId, 'hospital');
-    await this.notifier.dispatchCancelled(manager, request, shadow);
-    return shadow;
-  }
-
   async list(actor: Actor, query: DispatchListQueryDto): Promise<Page<DispatchView>> {
     const qb = this.dataSource
       .getRepository(Dispatch)
