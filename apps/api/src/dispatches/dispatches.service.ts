@@ -727,6 +727,11 @@ export class DispatchesService {
         lateCancellation: d.lateCancellation,
         reconfirmedAt: d.reconfirmedAt?.toISOString() ?? null,
         rescheduledFrom: d.rescheduledFrom?.toISOString() ?? null,
+        reconfirmOpensAt:
+          d.role === 'primary'
+            ? new Date(d.startsAt.getTime() - this.policy.reconfirmBeforeHours * HOUR).toISOString()
+            : null,
+        awaitingMoveAnswer: awaitsMoveAnswer(d),
         report: reportState(d, reports.get(d.id), now),
         cancelledBy: d.cancelledBy,
         noShowParty: d.noShowParty,
