@@ -15,6 +15,7 @@ import { CalendarLinks1797300000000 } from './1797300000000-CalendarLinks';
 import { VisitMoves1797400000000 } from './1797400000000-VisitMoves';
 import { Accounts1797100000000 } from './1797100000000-Accounts';
 import { TraineeShadowing1797700000000 } from './1797700000000-TraineeShadowing';
+import { ActorChangeNotify1797800000000 } from './1797800000000-ActorChangeNotify';
 import { LateMove1797450000000 } from './1797450000000-LateMove';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file; add it here. */
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   VisitMoves1797400000000,
   LateMove1797450000000,
   TraineeShadowing1797700000000,
+  ActorChangeNotify1797800000000,
 ];

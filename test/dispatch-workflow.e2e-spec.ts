@@ -552,4 +552,210 @@ describe('Dispatch workflow (API)', () => {
       );
     });
   });
+  /**
+   * What a move or a new row brings about is declared in the workflow's consequence table
+   * (apps/api/src/workflow/workflow-consequences.ts), not hand-called by the services: each of these
+   * fails if its row is taken out of the table.
+   */
+  describe('declared consequences', () => {
+    const offers = () => t.dataSource.getRepository(Offer);
+    const mails = (email: string, template: string) =>
+      t.dataSource.getRepository(MailMessage).count({ where: { toAddress: email, template } });
+    /** The workflow log of these rows for one event. */
+    const logged = (
+      ids: string[],
+      event: string,
+    ): Promise<Array<{ from_status: string; to_status: string; reason: string }>> =>
+      t.dataSource.query(
+        'SELECT from_status, to_status, reason FROM status_transitions WHERE subject_id = ANY($1) AND event = $2 ORDER BY at, id',
+        [ids, event],
+      );
+    const shadowWave = (requestId: string, body: Record<string, unknown> = {}) =>
+      t.http().post(`/api/requests/${requestId}/shadow`).set('Authorization', staff).send(body).expect(200);
+    const accept = (offerId: string, auth: string) =>
+      t.http().post(`/api/offers/${offerId}/accept`).set('Authorization', auth).expect(200);
+    const assign = (requestId: string, volunteerId: string) =>
+      t.http().post(`/api/requests/${requestId}/assign`).set('Authorization', staff).send({ volunteerId }).expect(200);
+    const patch = (requestId: string, body: Record<string, unknown>) =>
+      t.http().patch(`/api/requests/${requestId}`).set('Authorization', coordinator.auth).send(body).expect(200);
+
+    it("a seat taken withdraws the other offers for that seat as filled, each mailed; never the acceptance, never the other seat's", async () => {
+      const [a, b] = [await volunteerSession({ languages: ['km'] }), await volunteerSession({ languages: ['km'] })];
+      const [t1, t2] = [
+        await volunteerSession({ languages: ['km'], level: 'trainee' }),
+        await volunteerSession({ languages: ['km'], level: 'trainee' }),
+      ];
+      const r = (await file({ language: 'km', traineeWelcome: true }).expect(201)).body;
+      const asked = await offers().find({ where: { requestId: r.id, role: 'primary' } });
+      expect(asked.map((o) => o.volunteerId)).toEqual(expect.arrayContaining([a.volunteer.id, b.volunteer.id]));
+      const ofA = asked.find((o) => o.volunteerId === a.volunteer.id)!;
+      const others = asked.filter((o) => o.id !== ofA.id);
+
+      await accept(ofA.id, a.auth);
+      expect(await offers().findOneByOrFail({ id: ofA.id })).toMatchObject({ status: 'accepted' });
+      for (const o of others)
+        expect(await offers().findOneByOrFail({ id: o.id })).toMatchObject({ status: 'withdrawn' });
+      expect(
+        await logged(
+          asked.map((o) => o.id),
+          'withdraw',
+        ),
+      ).toEqual(others.map(() => ({ from_status: 'pending', to_status: 'withdrawn', reason: 'filled' })));
+      expect(await mails(b.volunteer.email, 'offer_withdrawn')).toBe(1);
+      expect(await mails(a.volunteer.email, 'offer_withdrawn')).toBe(0);
+
+      // The shadow seat is another seat: its offers stand until a trainee takes it.
+      expect((await shadowWave(r.id)).body.sent).toBe(2);
+      const seat = await offers().find({ where: { requestId: r.id, role: 'shadow' } });
+      const ofT1 = seat.find((o) => o.volunteerId === t1.volunteer.id)!;
+      const ofT2 = seat.find((o) => o.volunteerId === t2.volunteer.id)!;
+      await accept(ofT1.id, t1.auth);
+      expect(await offers().findOneByOrFail({ id: ofT1.id })).toMatchObject({ status: 'accepted' });
+      expect(await offers().findOneByOrFail({ id: ofT2.id })).toMatchObject({ status: 'withdrawn' });
+      expect(await logged([ofT1.id, ofT2.id], 'withdraw')).toEqual([
+        { from_status: 'pending', to_status: 'withdrawn', reason: 'filled' },
+      ]);
+      expect(await mails(t2.volunteer.email, 'offer_withdrawn')).toBe(1);
+      expect(await mails(t1.volunteer.email, 'offer_withdrawn')).toBe(0);
+      // The interpreter's seat was not asked about again.
+      expect(
+        await logged(
+          asked.map((o) => o.id),
+          'withdraw',
+        ),
+      ).toHaveLength(others.length);
+      expect(await offers().findOneByOrFail({ id: ofA.id })).toMatchObject({ status: 'accepted' });
+    });
+
+    it('a change to the terms withdraws the offers out as changed and gives up a shadow seat kept from before, each mailed', async () => {
+      const a = await volunteerSession({ languages: ['mn'] });
+      const trainee = await volunteerSession({ languages: ['mn'], level: 'trainee' });
+      const r = (
+        await file({
+          language: 'mn',
+          traineeWelcome: true,
+          startsAt: jst(16, '10:00'),
+          endsAt: jst(16, '11:00'),
+        }).expect(201)
+      ).body;
+      const { dispatch } = (await assign(r.id, a.volunteer.id)).body;
+      await shadowWave(r.id, { volunteerId: trainee.volunteer.id });
+      const seatOffer = await offers().findOneByOrFail({ requestId: r.id, role: 'shadow' });
+      await accept(seatOffer.id, trainee.auth);
+      // The interpreter drops out: the request looks again, the trainee keeps the seat for now.
+      await t
+        .http()
+        .post(`/api/dispatches/${dispatch.id}/cancel`)
+        .set('Authorization', staff)
+        .send({ reason: '体調不良' })
+        .expect(200);
+      const other = await aQualifiedVolunteer(t, courses, { languages: ['mn'] });
+      await t
+        .http()
+        .post(`/api/requests/${r.id}/offers`)
+        .set('Authorization', staff)
+        .send({ volunteerIds: [other.id] })
+        .expect(200);
+      const out = await offers().findOneByOrFail({ requestId: r.id, volunteerId: other.id, status: 'pending' });
+      const seat = await t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId: r.id, role: 'shadow' });
+      expect(seat.status).toBe('confirmed');
+
+      // A change matching does not go by withdraws nothing and is no amendment.
+      await patch(r.id, { notes: '車椅子で来院' });
+      expect(await offers().findOneByOrFail({ id: out.id })).toMatchObject({ status: 'pending' });
+      expect(await logged([r.id], 'amend')).toEqual([]);
+
+      await patch(r.id, { startsAt: jst(16, '14:00'), endsAt: jst(16, '15:00') });
+      expect(await logged([r.id], 'amend')).toEqual([
+        { from_status: 'offered', to_status: 'offered', reason: 'terms changed: startsAt, endsAt' },
+      ]);
+      expect(await offers().findOneByOrFail({ id: out.id })).toMatchObject({ status: 'withdrawn' });
+      expect(await logged([out.id], 'withdraw')).toEqual([
+        { from_status: 'pending', to_status: 'withdrawn', reason: 'changed' },
+      ]);
+      expect(await mails(other.email, 'offer_withdrawn')).toBe(1);
+      expect(await t.dataSource.getRepository(Dispatch).findOneByOrFail({ id: seat.id })).toMatchObject({
+        status: 'cancelled',
+        cancelReason: 'visit changed',
+        cancelledBy: 'hospital',
+      });
+      expect(await mails(trainee.volunteer.email, 'dispatch_cancelled')).toBe(1);
+      // The trainee's acceptance no longer holds the seat; the request is offered again for the new time.
+      expect(await offers().findOneByOrFail({ id: seatOffer.id })).toMatchObject({ status: 'released' });
+      expect(await offers().count({ where: { requestId: r.id, role: 'primary', status: 'pending' } })).toBeGreaterThan(
+        0,
+      );
+    });
+
+    it("withdrawing the consent to a trainee withdraws the shadow seat's offers as cancelled and cancels its dispatch, each mailed", async () => {
+      const a = await aQualifiedVolunteer(t, courses, { languages: ['si'] });
+      const [t1, t2] = [
+        await volunteerSession({ languages: ['si'], level: 'trainee' }),
+        await volunteerSession({ languages: ['si'], level: 'trainee' }),
+      ];
+      const confirmedVisit = async (day: number) => {
+        const r = (
+          await file({
+            language: 'si',
+            traineeWelcome: true,
+            startsAt: jst(day, '10:00'),
+            endsAt: jst(day, '11:00'),
+          }).expect(201)
+        ).body;
+        await assign(r.id, a.id);
+        return r as { id: string };
+      };
+
+      // Offers of the seat still out.
+      const asked = await confirmedVisit(17);
+      expect((await shadowWave(asked.id)).body.sent).toBe(2);
+      const seat = await offers().find({ where: { requestId: asked.id, role: 'shadow' } });
+      expect((await patch(asked.id, { traineeWelcome: false })).body).toMatchObject({
+        traineeWelcome: false,
+        status: 'confirmed',
+      });
+      expect(await logged([asked.id], 'withdrawTraineeConsent')).toEqual([
+        { from_status: 'confirmed', to_status: 'confirmed', reason: 'trainee consent withdrawn' },
+      ]);
+      expect((await offers().find({ where: { requestId: asked.id, role: 'shadow' } })).map((o) => o.status)).toEqual([
+        'withdrawn',
+        'withdrawn',
+      ]);
+      expect(
+        await logged(
+          seat.map((o) => o.id),
+          'withdraw',
+        ),
+      ).toEqual([
+        { from_status: 'pending', to_status: 'withdrawn', reason: 'cancelled' },
+        { from_status: 'pending', to_status: 'withdrawn', reason: 'cancelled' },
+      ]);
+      for (const trainee of [t1, t2]) expect(await mails(trainee.volunteer.email, 'offer_withdrawn')).toBe(1);
+      // The interpreter's seat is untouched.
+      expect(
+        await t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId: asked.id, role: 'primary' }),
+      ).toMatchObject({
+        status: 'confirmed',
+      });
+
+      // The seat taken.
+      const taken = await confirmedVisit(18);
+      await shadowWave(taken.id, { volunteerId: t1.volunteer.id });
+      await accept((await offers().findOneByOrFail({ requestId: taken.id, role: 'shadow' })).id, t1.auth);
+      await patch(taken.id, { traineeWelcome: false });
+      expect(
+        await t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId: taken.id, role: 'shadow' }),
+      ).toMatchObject({
+        status: 'cancelled',
+        cancelReason: 'trainee consent withdrawn',
+        cancelledBy: 'hospital',
+      });
+      expect(await mails(t1.volunteer.email, 'dispatch_cancelled')).toBe(1);
+      expect(
+        await t.dataSource.getRepository(Dispatch).findOneByOrFail({ requestId: taken.id, role: 'primary' }),
+      ).toMatchObject({
+        status: 'confirmed',
+      });
+    });
+  });
 });

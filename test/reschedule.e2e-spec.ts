@@ -81,6 +81,10 @@ describe('Moving a confirmed visit', () => {
       endsAt: iso(jst(9, '15:30')),
       rescheduledFrom: iso(jst(8, '10:00')),
       reconfirmedAt: null,
+      // The panel asks "can you make the new time?" and words "I can't go" as the move's doing from these.
+      awaitingMoveAnswer: true,
+      // The policy's window (48 h) before the new start: the panel holds no copy of it.
+      reconfirmOpensAt: new Date(Date.parse(iso(jst(9, '14:00'))) - 48 * HOUR).toISOString(),
     });
     // The move is in the history of both, with both times and the reason.
     const [requestMove] = (await events(requestId)).filter((e: { event: string }) => e.event === 'reschedule');
@@ -216,6 +220,12 @@ describe('Moving a confirmed visit', () => {
     t.clock.set(jst(11, '09:00'));
     await t.app.get(JobsService).runDue(500);
     expect((await dispatchOf(dispatchId)).reconfirmationMissed).toBe(true);
+    const view = await t.http().get(`/api/dispatches/${dispatchId}`).set('Authorization', interpreter.auth).expect(200);
+    expect(view.body).toMatchObject({
+      rescheduledFrom: iso(jst(10, '10:00')),
+      reconfirmedAt: null,
+      awaitingMoveAnswer: false,
+    });
     const cant = await t
       .http()
       .post(`/api/dispatches/${dispatchId}/cancel`)

@@ -117,11 +117,11 @@ export async function seedHistory(t: TestApp, requests = 10_000): Promise<Histor
     'pediatrics',
     'dentistry',
   ];
-  // Request g goes to the (g × 7919 mod N)-th active volunteer (by e-mail, seeded: the same one every run): neighbours in time (the only ones
+  // Request g goes to the (g × 7919 mod N)-th active volunteer who may interpret (trainees only shadow) (by e-mail, seeded: the same one every run): neighbours in time (the only ones
   // that overlap, 52 minutes apart) never share one, so the no-overlap constraint holds.
   await t.dataSource.query(
     `WITH v AS (SELECT id, languages->0->>'code' AS lang, row_number() OVER (ORDER BY email) - 1 AS k, count(*) OVER () AS n
-                  FROM volunteers WHERE status = 'active'),
+                  FROM volunteers WHERE status = 'active' AND level <> 'trainee'),
           g AS (SELECT g, timestamptz '2025-12-20 09:00+09' + g * interval '3137 seconds' AS starts_at FROM generate_series(1, $1) g)
      INSERT INTO requests (id, hospital_id, language, starts_at, ends_at, department, visit_type, required_level, status, patient_key)
      SELECT md5('r' || g.g)::uuid, ($2::uuid[])[1 + g.g % 20], v.lang, g.starts_at, g.starts_at + interval '90 minutes',
@@ -133,7 +133,7 @@ export async function seedHistory(t: TestApp, requests = 10_000): Promise<Histor
     [requests, hospitals, departments, new Date('2026-11-27T09:00:00+09:00')],
   );
   await t.dataSource.query(
-    `WITH v AS (SELECT id, row_number() OVER (ORDER BY email) - 1 AS k, count(*) OVER () AS n FROM volunteers WHERE status = 'active')
+    `WITH v AS (SELECT id, row_number() OVER (ORDER BY email) - 1 AS k, count(*) OVER () AS n FROM volunteers WHERE status = 'active' AND level <> 'trainee')
      INSERT INTO dispatches (id, request_id, volunteer_id, role, status, starts_at, ends_at, busy_from, busy_until, area)
      SELECT md5('d' || g)::uuid, md5('r' || g)::uuid, v.id, 'primary', CASE WHEN r.status = 'completed' THEN 'completed' ELSE 'confirmed' END,
             r.starts_at, r.ends_at, r.starts_at, r.ends_at, h.area
@@ -144,7 +144,7 @@ export async function seedHistory(t: TestApp, requests = 10_000): Promise<Histor
   );
   await t.dataSource.query(
     `WITH v AS (SELECT id, languages->0->>'code' AS lang, row_number() OVER (PARTITION BY languages->0->>'code' ORDER BY email) - 1 AS k,
-                       count(*) OVER (PARTITION BY languages->0->>'code') AS n FROM volunteers WHERE status = 'active'),
+                       count(*) OVER (PARTITION BY languages->0->>'code') AS n FROM volunteers WHERE status = 'active' AND level <> 'trainee'),
           o AS (SELECT r.id AS request_id, r.language, r.starts_at, j, d.volunteer_id AS interpreter,
                        abs(hashtext(r.id::text || j)) AS h
                   FROM requests r LEFT JOIN dispatches d ON d.request_id = r.id, generate_series(0, 4) j)

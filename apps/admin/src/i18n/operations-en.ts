@@ -121,6 +121,8 @@ export const operationsEn = {
         escalate: 'escalated',
         reopen: 'back to finding an interpreter',
         reschedule: 'moved',
+        amend: 'terms changed',
+        withdrawTraineeConsent: 'trainee consent withdrawn',
         complete: 'completed',
         cancel: 'cancelled',
         accept: 'accepted',

@@ -121,6 +121,8 @@ export const operationsJa = {
         escalate: '要対応に',
         reopen: '通訳者探しに戻す',
         reschedule: '日時変更',
+        amend: '条件変更',
+        withdrawTraineeConsent: '研修生同席の同意取消',
         complete: '完了',
         cancel: '取消',
         accept: '引き受け',

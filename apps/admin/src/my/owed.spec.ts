@@ -1,9 +1,9 @@
 import {
+  awaitsMoveAnswer,
   mapLink,
   needsReconfirmation,
   pastReportState,
   remoteLink,
-  RECONFIRM_WINDOW_HOURS,
   soonestFirst,
   telLink,
   whatIsOwed,
@@ -12,11 +12,16 @@ import {
 const NOW = new Date('2026-12-07T09:00:00+09:00');
 const hoursFromNow = (h: number) => new Date(NOW.getTime() + h * 3_600_000).toISOString();
 
+/** The window the API gives in `reconfirmOpensAt` (the dispatch policy's 48 hours, say). */
+const WINDOW_HOURS = 48;
+
 const aDispatch = (id: string, startsInHours: number, over: Record<string, unknown> = {}) => ({
   id,
   status: 'confirmed' as const,
   startsAt: hoursFromNow(startsInHours),
   reconfirmedAt: null as string | null,
+  reconfirmOpensAt: hoursFromNow(startsInHours - WINDOW_HOURS) as string | null,
+  awaitingMoveAnswer: false,
   report: null as 'missing' | 'submitted' | 'reviewed' | null,
   ...over,
 });
@@ -32,11 +37,11 @@ const anOffer = (id: string, startsInHours: number, over: Record<string, unknown
 describe(needsReconfirmation.name, () => {
   it('asks for a confirmed visit inside the window that is not reconfirmed', () => {
     expect(needsReconfirmation(aDispatch('a', 20), NOW)).toBe(true);
-    expect(needsReconfirmation(aDispatch('a', RECONFIRM_WINDOW_HOURS), NOW)).toBe(true);
+    expect(needsReconfirmation(aDispatch('a', WINDOW_HOURS), NOW)).toBe(true);
   });
 
   it('asks at once, however far off, for a visit the hospital moved until the volunteer answers', () => {
-    const moved = { rescheduledFrom: hoursFromNow(30) };
+    const moved = { rescheduledFrom: hoursFromNow(30), awaitingMoveAnswer: true };
     expect(needsReconfirmation(aDispatch('a', 24 * 10, moved), NOW)).toBe(true);
     expect(needsReconfirmation(aDispatch('a', 24 * 10, { ...moved, reconfirmedAt: hoursFromNow(-1) }), NOW)).toBe(
       false,
@@ -44,8 +49,20 @@ describe(needsReconfirmation.name, () => {
     expect(needsReconfirmation(aDispatch('a', -1, moved), NOW)).toBe(false);
   });
 
+  it("opens the window when the API says (the dispatch policy's), and never for a shadow seat", () => {
+    // A 72-hour window opens earlier than the default 48: the panel holds no copy of it.
+    expect(needsReconfirmation(aDispatch('a', 60, { reconfirmOpensAt: hoursFromNow(-12) }), NOW)).toBe(true);
+    expect(needsReconfirmation(aDispatch('a', 20, { reconfirmOpensAt: null }), NOW)).toBe(false);
+  });
+
+  it('still asks about a move whose answer deadline passed unanswered (staff are chasing it)', () => {
+    const lapsed = { rescheduledFrom: hoursFromNow(-30), awaitingMoveAnswer: false };
+    expect(needsReconfirmation(aDispatch('a', 24 * 10, lapsed), NOW)).toBe(true);
+    expect(awaitsMoveAnswer(aDispatch('a', 24 * 10, lapsed))).toBe(true);
+  });
+
   it('does not ask before the window opens, once reconfirmed, after the start, or for a cancelled visit', () => {
-    expect(needsReconfirmation(aDispatch('a', RECONFIRM_WINDOW_HOURS + 1), NOW)).toBe(false);
+    expect(needsReconfirmation(aDispatch('a', WINDOW_HOURS + 1), NOW)).toBe(false);
     expect(needsReconfirmation(aDispatch('a', 20, { reconfirmedAt: hoursFromNow(-1) }), NOW)).toBe(false);
     expect(needsReconfirmation(aDispatch('a', -1), NOW)).toBe(false);
     expect(needsReconfirmation(aDispatch('a', 20, { status: 'cancelled' }), NOW)).toBe(false);

@@ -1,36 +1,28 @@
 import type { DispatchView, Mode, OfferView } from '@app/domain/model';
 
-const HOUR = 3_600_000;
-
-/**
- * How many hours before the visit the volunteer is asked to reconfirm: the dispatch policy's
- * `reconfirmBeforeHours` (libs/domain/src/workflow/dispatch-config.ts), which the API uses for the
- * reconfirmation mail. The panel may not import the policy (imports.spec.ts), so it is repeated
- * here; a dispatch confirmed inside the window is reconfirmed by the API at once.
- */
-export const RECONFIRM_WINDOW_HOURS = 48;
-
-type Reconfirmable = Pick<DispatchView, 'status' | 'startsAt' | 'reconfirmedAt'> &
+/** What the API says about a dispatch's reconfirmation: its window (the dispatch policy's) and a move. */
+export type Reconfirmable = Pick<DispatchView, 'status' | 'startsAt' | 'reconfirmedAt' | 'reconfirmOpensAt'> &
   Partial<Pick<DispatchView, 'rescheduledFrom'>>;
 
-/** The hospital moved the visit and the volunteer has not yet said whether they can make the new time. */
+/**
+ * The hospital moved the visit and the volunteer has not yet said whether they can make the new
+ * time (asked at once; after the move's answer deadline staff are chasing it, and it is still
+ * owed — whether "I can't go" is then the hospital's doing is the API's `awaitingMoveAnswer`).
+ */
 export function awaitsMoveAnswer(dispatch: Reconfirmable): boolean {
   return dispatch.status === 'confirmed' && !!dispatch.rescheduledFrom && !dispatch.reconfirmedAt;
 }
 
 /**
  * A confirmed visit that has not started, not yet reconfirmed, and within the reconfirmation
- * window — or moved by the hospital (then the answer is owed at once, however far off the visit).
+ * window the API gives (`reconfirmOpensAt`) — or moved by the hospital (then the answer is owed at
+ * once, however far off the visit).
  */
-export function needsReconfirmation(
-  dispatch: Reconfirmable,
-  now: Date,
-  windowHours: number = RECONFIRM_WINDOW_HOURS,
-): boolean {
+export function needsReconfirmation(dispatch: Reconfirmable, now: Date): boolean {
   if (dispatch.status !== 'confirmed' || dispatch.reconfirmedAt) return false;
-  const startsAt = Date.parse(dispatch.startsAt);
-  if (startsAt <= now.getTime()) return false;
-  return awaitsMoveAnswer(dispatch) || startsAt - windowHours * HOUR <= now.getTime();
+  if (Date.parse(dispatch.startsAt) <= now.getTime()) return false;
+  if (awaitsMoveAnswer(dispatch)) return true;
+  return dispatch.reconfirmOpensAt !== null && Date.parse(dispatch.reconfirmOpensAt) <= now.getTime();
 }
 
 /** Offers by their visit, soonest first (then the one that expires first). */

@@ -104,6 +104,7 @@ export class PasswordsService {
       await manager.update(UserInvitation, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
       await manager.update(RefreshToken, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
     });
+    this.users.sessionsChanged(found.user.id);
   }
 
   /**
@@ -133,6 +134,7 @@ export class PasswordsService {
         { revokedAt: now },
       );
     });
+    this.users.sessionsChanged(user.id);
   }
 
   private async findUsable(

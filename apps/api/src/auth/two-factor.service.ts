@@ -245,6 +245,7 @@ export class TwoFactorService {
         details: { wasEnabled: !!factor?.enabledAt },
       });
     });
+    this.users.sessionsChanged(userId);
   }
 
   private async isEnabled(userId: string): Promise<boolean> {

@@ -56,6 +56,11 @@ export const envSchema = Joi.object({
   ).default(0),
   /** API processes on the port (node:cluster); read by main.ts: one per core in production, else 1. */
   WEB_CONCURRENCY: Joi.number().integer().min(1).max(64),
+  /**
+   * Seconds an API process keeps a signed-in caller's account in memory instead of reading it on each
+   * call; a change to the account is heard at once (ActorCache). 0: read it on every call.
+   */
+  ACTOR_CACHE_SECONDS: Joi.number().integer().min(0).max(3600).default(60),
   JOBS_ENABLED: Joi.boolean().default(true),
   JOBS_TICK_MS: Joi.number().integer().min(50).max(600000).default(1000),
   JOBS_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(5),
@@ -151,6 +156,7 @@ export interface AppConfig {
   STAFF_2FA: 'required' | 'optional';
   LOG_LEVEL: string;
   TRUST_PROXY: number | string;
+  ACTOR_CACHE_SECONDS: number;
   JOBS_ENABLED: boolean;
   JOBS_TICK_MS: number;
   JOBS_MAX_ATTEMPTS: number;

@@ -450,24 +450,6 @@ export class DispatchesService {
     return live;
   }
 
-  /**
-   * The request's live shadow dispatch is cancelled (the hospital withdrew its consent): the trainee
-   * is told not to come, with the .ics that takes it off their calendar. The interpreter's seat is
-   * untouched. Returns the cancelled dispatch, or null when there was none.
-   */
-  async cancelShadow(
-    manager: EntityManager,
-    request: InterpretationRequest,
-    reason: string,
-    actorId: string | null,
-  ): Promise<Dispatch | null> {
-    const shadow = await lockOne(manager, Dispatch, { requestId: request.id, role: 'shadow', status: 'confirmed' });
-    if (!shadow) return null;
-    await this.applyCancel(manager, shadow, reason, actorId, 'hospital');
-    await this.notifier.dispatchCancelled(manager, request, shadow);
-    return shadow;
-  }
-
   async list(actor: Actor, query: DispatchListQueryDto): Promise<Page<DispatchView>> {
     const qb = this.dataSource
       .getRepository(Dispatch)
@@ -736,6 +718,11 @@ export class DispatchesService {
         lateCancellation: d.lateCancellation,
         reconfirmedAt: d.reconfirmedAt?.toISOString() ?? null,
         rescheduledFrom: d.rescheduledFrom?.toISOString() ?? null,
+        reconfirmOpensAt:
+          d.role === 'primary'
+            ? new Date(d.startsAt.getTime() - this.policy.reconfirmBeforeHours * HOUR).toISOString()
+            : null,
+        awaitingMoveAnswer: awaitsMoveAnswer(d),
         report: reportState(d, reports.get(d.id), now),
         cancelledBy: d.cancelledBy,
         noShowParty: d.noShowParty,

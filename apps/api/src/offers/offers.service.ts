@@ -24,14 +24,14 @@ import {
   statesAllowing,
   WaveRequest,
 } from '@app/domain';
-import { chooseShadow, RequestRole, shadowWave } from '@app/matching';
+import { chooseShadow, shadowWave } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { CandidatesService } from '../matching/candidates.service';
 import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { Workflow } from '../workflow/workflow';
 import { JobsService } from '../jobs/jobs.service';
-import type { EscalationReason, OfferView, WithdrawReason } from '@app/domain';
+import type { EscalationReason, OfferView } from '@app/domain';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import type { DispatchPolicy } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
@@ -500,17 +500,6 @@ export class OffersService {
     await this.rollOn(manager, request, null);
   }
 
-  /** Withdraws every pending offer of the request (it was filled), each volunteer mailed. */
-  async withdrawPending(
-    manager: EntityManager,
-    request: InterpretationRequest,
-    reason: WithdrawReason,
-    actorId: string | null,
-    role?: RequestRole,
-  ): Promise<Offer[]> {
-    return this.workflow.withdrawOffers(manager, request, reason, actorId, role);
-  }
-
   async listMine(actor: Actor, status?: OfferStatus): Promise<{ data: OfferView[]; total: number }> {
     // What is owed first: pending offers, then visits to come, soonest first; past ones last, latest first.
     const qb = scopeMine(this.dataSource.getRepository(Offer).createQueryBuilder('o'), actor, {
@@ -573,13 +562,13 @@ export class OffersService {
       const { request, offer } = await lockOffer(manager, { requestId, offerId });
       if (!request || !offer) throw new NotFoundError('Offer');
       this.assertAnswerable(offer, request);
+      // The seat's other pending offers are withdrawn ('filled', each volunteer mailed) by the dispatch's entry.
       const dispatch = await this.dispatches.confirm(manager, request, offer.volunteerId, {
         offerId: offer.id,
         role: offer.role,
         actorId,
       });
       await this.markAccepted(manager, offer, actorId);
-      await this.withdrawPending(manager, request, 'filled', actorId, offer.role);
       if (offer.role === 'primary') await this.autoShadowWave(manager, request, actorId);
       // Whoever answers (signed in, or through the link mailed to them) is the volunteer the offer was made to.
       const viewer = { role: 'volunteer' as const, volunteerId: offer.volunteerId, hospitalId: null };
@@ -590,7 +579,8 @@ export class OffersService {
   /**
    * Staff assign a volunteer directly (in the caller's transaction, the request locked): if the
    * volunteer holds a pending offer for it, that offer is the acceptance — linked to the dispatch
-   * and not withdrawn with the others, whose mail would tell them someone else took the visit.
+   * and not withdrawn with the others (by the dispatch's entry), whose mail would tell them someone
+   * else took the visit.
    */
   async assign(
     manager: EntityManager,
@@ -611,7 +601,6 @@ export class OffersService {
       overrideReason,
     });
     if (own) await this.markAccepted(manager, own, actorId);
-    await this.withdrawPending(manager, request, 'filled', actorId, 'primary');
     await this.autoShadowWave(manager, request, actorId);
     return dispatch;
   }

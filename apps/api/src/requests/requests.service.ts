@@ -191,7 +191,7 @@ export class RequestsService {
         input.startsAt ?? request.startsAt.toISOString(),
         input.endsAt ?? request.endsAt.toISOString(),
       );
-      const before = JSON.stringify(matchingFields(request));
+      const before = matchingFields(request);
       const visit =
         input.mode !== undefined || input.remoteDetails !== undefined || input.notesForInterpreter !== undefined
           ? interpreterNotes(input.mode ?? request.mode, {
@@ -218,10 +218,16 @@ export class RequestsService {
       if (input.traineeWelcome !== undefined)
         await this.setTraineeWelcome(manager, actor, request, input.traineeWelcome);
       if (input.patient) await manager.update(RequestPatient, { requestId: id }, { ...input.patient });
-      if (JSON.stringify(matchingFields(request)) !== before) {
-        // A trainee still shadowing a reopened visit was confirmed for its old terms: the seat is given up (with a mail) and offered again once confirmed.
-        await this.dispatches.cancelShadow(manager, request, 'visit changed', actor.id);
-        await this.offers.withdrawPending(manager, request, 'changed', actor.id);
+      const after = matchingFields(request);
+      const changed = (Object.keys(after) as Array<keyof typeof after>).filter((term) => after[term] !== before[term]);
+      if (changed.length > 0) {
+        // The move's consequences give up a shadow seat kept from before a reopening (confirmed for the
+        // old terms; offered again once confirmed) and withdraw the offers out, each volunteer mailed.
+        await this.workflow.move(manager, 'request', request, 'amend', {
+          actorId: actor.id,
+          reason: `terms changed: ${changed.join(', ')}`,
+          recordUnchanged: true,
+        });
         await this.offers.restartOffering(manager, request, actor.id);
       }
       const patient = await manager.findOne(RequestPatient, { where: { requestId: id } });
@@ -297,9 +303,12 @@ export class RequestsService {
     request.traineeWelcome = welcome;
     await manager.update(InterpretationRequest, { id: request.id }, { traineeWelcome: welcome });
     if (!was || welcome) return;
-    const reason = 'trainee consent withdrawn';
-    await this.offers.withdrawPending(manager, request, 'cancelled', actor.id, 'shadow');
-    await this.dispatches.cancelShadow(manager, request, reason, actor.id);
+    // Pending shadow offers are withdrawn and the shadow seat cancelled by the move's consequences.
+    await this.workflow.move(manager, 'request', request, 'withdrawTraineeConsent', {
+      actorId: actor.id,
+      reason: 'trainee consent withdrawn',
+      recordUnchanged: true,
+    });
   }
 
   async cancel(actor: Actor, id: string, reason: string): Promise<RequestView> {
@@ -381,18 +390,21 @@ function interpreterNotes(
   return { notesForInterpreter, remoteDetails };
 }
 
-/** Fields whose change makes earlier offers wrong. */
+/**
+ * The terms matching goes by (who may be asked), whose change makes earlier offers wrong; by name,
+ * so the amendment can say which changed.
+ */
 function matchingFields(r: InterpretationRequest) {
-  return [
-    r.language,
-    r.startsAt.getTime(),
-    r.endsAt.getTime(),
-    r.department,
-    r.visitType,
-    r.mode,
-    r.interpreterGender,
-    r.patientKey,
-  ];
+  return {
+    language: r.language,
+    startsAt: r.startsAt.getTime(),
+    endsAt: r.endsAt.getTime(),
+    department: r.department,
+    visitType: r.visitType,
+    mode: r.mode,
+    interpreterGender: r.interpreterGender,
+    patientKey: r.patientKey,
+  };
 }
 
 function definedOnly<T extends object>(input: T): Partial<T> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InvitationsModule } from '../auth/invitations.module';
+import { ActorCache } from './actor-cache';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
 import { UsersController } from './users.controller';
@@ -8,7 +9,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [InvitationsModule],
   controllers: [UsersController],
-  providers: [UsersService, PasswordHasher, PasswordPolicy],
-  exports: [UsersService, PasswordHasher, PasswordPolicy],
+  providers: [UsersService, ActorCache, PasswordHasher, PasswordPolicy],
+  exports: [UsersService, ActorCache, PasswordHasher, PasswordPolicy],
 })
 export class UsersModule {}

@@ -5,6 +5,7 @@ import { ConflictError, InvalidError, NotFoundError, RefreshToken, Role, User } 
 import { IsNull } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Page, sortColumn } from '../common/pagination.dto';
+import { ActorCache } from './actor-cache';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
@@ -28,6 +29,7 @@ export class UsersService {
     private readonly passwordPolicy: PasswordPolicy,
     private readonly clock: Clock,
     private readonly invitations: InvitationsService,
+    private readonly actors: ActorCache,
   ) {}
 
   static view(user: User): UserView {
@@ -54,13 +56,26 @@ export class UsersService {
    * runs it. Read on each request, not cached, so a deactivation or a bumped session generation
    * takes effect at once on every worker.
    */
+  /**
+   * After a transaction that ended the account's sessions (or changed its role or scope) has
+   * committed: this process stops trusting its cached copy at once (the others hear the trigger).
+   */
+  sessionsChanged(id: string): void {
+    this.actors.forget(id);
+  }
+
   async findActor(id: string): Promise<ActorRecord | null> {
+    const cached = this.actors.get(id);
+    if (cached !== undefined) return cached;
+    const mark = this.actors.mark();
     const rows: ActorRecord[] = await this.dataSource.query(
       `SELECT id, email, role, hospital_id AS "hospitalId", volunteer_id AS "volunteerId", token_version AS "tokenVersion"
          FROM users WHERE id = $1 AND active`,
       [id],
     );
-    return rows[0] ?? null;
+    const actor = rows[0] ?? null;
+    this.actors.remember(id, actor, mark);
+    return actor;
   }
 
   async findActiveOrFail(id: string): Promise<User> {
@@ -125,7 +140,7 @@ export class UsersService {
    * refresh tokens in the same transaction: the user's sessions end at once.
    */
   async update(id: string, input: UpdateUserDto): Promise<UserView> {
-    return this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       const user = await lockOne(manager, User, { id });
       if (!user) throw new NotFoundError('User');
       const next = { ...user, ...definedOnly(input) };
@@ -142,6 +157,8 @@ export class UsersService {
       const saved = await manager.save(User, next);
       return UsersService.view(saved);
     });
+    this.sessionsChanged(id);
+    return view;
   }
 
   async updateSelf(id: string, input: Pick<UpdateUserDto, 'displayName' | 'locale'>): Promise<UserView> {

@@ -9,6 +9,7 @@ import {
   type WithdrawReason,
 } from '@app/domain';
 import { OFFER_JOBS } from './workflow-jobs';
+import { lockOne } from '../access/locks';
 
 /** What a consequence may use: the caller's transaction and the workflow's own tools. */
 export interface ConsequenceContext {
@@ -21,16 +22,36 @@ export interface ConsequenceContext {
   moveOffer: (offer: Offer, event: OfferEvent) => Promise<void>;
   /** Moves a dispatch through the workflow (with its own consequences), writing `set` in the same UPDATE. */
   moveDispatch: (dispatch: Dispatch, event: DispatchEvent, set?: Partial<Dispatch>) => Promise<void>;
-  /** Withdraws the request's pending offers (of one role, or all), each volunteer mailed why. */
-  withdrawOffers: (request: InterpretationRequest, reason: WithdrawReason, role?: Offer['role']) => Promise<void>;
+  /**
+   * Withdraws the request's pending offers (of one role, or all; but the one `except` names), each
+   * volunteer mailed why.
+   */
+  withdrawOffers: (request: InterpretationRequest, reason: WithdrawReason, which?: OfferSelection) => Promise<void>;
+  /**
+   * Cancels a confirmed dispatch on the hospital's side (late inside the late-cancellation window), its
+   * volunteer mailed not to come with the .ics that takes the visit off their calendar.
+   */
+  cancelDispatch: (request: InterpretationRequest, dispatch: Dispatch, reason: string) => Promise<void>;
+}
+
+/** Which of a request's pending offers to withdraw: those of one seat (`role`), and not `except`. */
+export interface OfferSelection {
+  role?: Offer['role'];
+  except?: string | null;
 }
 
 type Consequence<E> = (subject: E, context: ConsequenceContext) => Promise<void>;
 
+/**
+ * Each kind's moves by event, and `start`: the row's entry (`Workflow.start`: a request filed, an
+ * offer sent, a dispatch confirmed).
+ */
+type Section<E, Event extends string> = Partial<Record<Event | 'start', Array<Consequence<E>>>>;
+
 interface ConsequenceTable {
-  request: Partial<Record<RequestEvent, Array<Consequence<InterpretationRequest>>>>;
-  offer: Partial<Record<OfferEvent, Array<Consequence<Offer>>>>;
-  dispatch: Partial<Record<DispatchEvent, Array<Consequence<Dispatch>>>>;
+  request: Section<InterpretationRequest, RequestEvent>;
+  offer: Section<Offer, OfferEvent>;
+  dispatch: Section<Dispatch, DispatchEvent>;
 }
 
 /** The request's offer timers (next wave, staff deadline): nobody needs to be asked any more. */
@@ -51,6 +72,29 @@ const withdrawCancelled: Consequence<InterpretationRequest> = (request, { withdr
 /** The visit moved: offers made for the old time no longer stand (a new wave asks for the new one). */
 const withdrawChanged: Consequence<InterpretationRequest> = (request, { withdrawOffers }) =>
   withdrawOffers(request, 'changed');
+/**
+ * A seat was taken (an offer accepted, staff's assignment, a swap's cover): whoever is still asked
+ * for that seat of the request is told it is filled. The offer the dispatch was made from is the
+ * acceptance, not a withdrawal.
+ */
+const fillSeat: Consequence<Dispatch> = async (dispatch, { manager, withdrawOffers }) => {
+  const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
+  await withdrawOffers(request, 'filled', { role: dispatch.role, except: dispatch.offerId });
+};
+/** The hospital withdrew its consent to a trainee: offers of the shadow seat still out no longer stand. */
+const withdrawShadowOffers: Consequence<InterpretationRequest> = (request, { withdrawOffers }) =>
+  withdrawOffers(request, 'cancelled', { role: 'shadow' });
+/**
+ * The trainee's seat beside the interpreter is given up (`reason` on the cancelled dispatch), the
+ * trainee mailed not to come. The interpreter's seat is untouched.
+ */
+const cancelShadowSeat =
+  (reason: string): Consequence<InterpretationRequest> =>
+  async (request, { manager, cancelDispatch }) => {
+    const shadow = await lockOne(manager, Dispatch, { requestId: request.id, role: 'shadow', status: 'confirmed' });
+    if (shadow) await cancelDispatch(request, shadow, reason);
+  };
+
 /**
  * The acceptance that made the dispatch no longer holds the request (one accepted offer per
  * request), so another volunteer's acceptance can.
@@ -79,9 +123,13 @@ const completeShadow: Consequence<InterpretationRequest> = async (request, { man
 
 /**
  * What each move brings about besides the new status, run by `Workflow.move` in the caller's
- * transaction right after the status is written and logged. A journey that adds a transition adds
- * its row here. Mail stays with the services, which know what to say (the reason, the recipients),
- * except the withdrawn offers' mail, which says only the fixed withdraw reason and so goes with them.
+ * transaction right after the status is written and logged (an event that keeps the status, such as
+ * `amend`, is logged and runs its row all the same); `start` rows are run by `Workflow.start` right
+ * after a new row is inserted and its entry logged. A journey that adds a transition adds its row
+ * here; no service withdraws offers or gives up a seat by hand after a move. Mail stays with the
+ * services, which know what to say (the reason, the recipients), except the mail that only tells
+ * what a consequence did — an offer withdrawn (with its fixed withdraw reason), a shadow seat
+ * cancelled — which goes with it.
  */
 export const CONSEQUENCES: ConsequenceTable = {
   request: {
@@ -90,9 +138,13 @@ export const CONSEQUENCES: ConsequenceTable = {
     escalate: [stopWaves],
     cancel: [stopRequestTimers, withdrawCancelled],
     reschedule: [withdrawChanged],
+    // A shadow seat kept from before a reopening was confirmed for the old terms; a new one is offered once confirmed.
+    amend: [cancelShadowSeat('visit changed'), withdrawChanged],
+    withdrawTraineeConsent: [withdrawShadowOffers, cancelShadowSeat('trainee consent withdrawn')],
   },
   offer: {},
   dispatch: {
+    start: [fillSeat],
     cancel: [stopDispatchTimers, releaseAcceptance],
     // The old time's reminder and reconfirmation timers; the service sets the new time's.
     reschedule: [stopDispatchTimers],

@@ -5,10 +5,12 @@ import {
   Dispatch,
   DomainError,
   InterpretationRequest,
+  isLateCancellation,
   Offer,
   transition,
   statesAllowing,
   type DispatchEvent,
+  type DispatchPolicy,
   type DispatchStatus,
   type OfferEvent,
   type OfferStatus,
@@ -20,7 +22,8 @@ import {
 import { Clock } from '../common/clock';
 import { JobsService } from '../jobs/jobs.service';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
-import { CONSEQUENCES, ConsequenceContext } from './workflow-consequences';
+import { InjectDispatchPolicy } from './dispatch-policy';
+import { CONSEQUENCES, ConsequenceContext, OfferSelection } from './workflow-consequences';
 import { WorkflowLog } from './workflow-log';
 
 /** The entity, state and event of each workflow kind. */
@@ -52,8 +55,8 @@ export interface MoveOptions<K extends WorkflowKind> {
   /** Rows another transaction moved first are left out (and not returned) instead of failing the move. */
   skipMoved?: boolean;
   /**
-   * A move that keeps the status (a rescheduled visit stays confirmed) is still logged and runs its
-   * consequences; without this, only rows whose status changed are.
+   * A move that keeps the status (a rescheduled visit stays confirmed, an amended request stays
+   * offered) is still logged and runs its consequences; without this, only rows whose status changed are.
    */
   recordUnchanged?: boolean;
 }
@@ -63,9 +66,10 @@ export interface MoveOptions<K extends WorkflowKind> {
  * transition table (`libs/domain` workflow machine: an illegal move is 409 ILLEGAL_TRANSITION),
  * writes the new status with a conditional UPDATE (only rows still in a state the event allows),
  * records who/when/from/to/why in the workflow log and the audit trail, and runs the move's declared
- * consequences (workflow-consequences.ts: timers stopped, the acceptance released) — all in the
- * caller's transaction. `start` is the same for a new row: it gets the kind's initial state, is inserted,
- * and its entry is logged. No other code assigns a status or writes the log.
+ * consequences (workflow-consequences.ts: timers stopped, offers withdrawn, the acceptance released)
+ * — all in the caller's transaction. `start` is the same for a new row: it gets the kind's initial
+ * state, is inserted, its entry is logged and the kind's `start` consequences run (a dispatch's seat
+ * is filled). No other code assigns a status or writes the log.
  */
 @Injectable()
 export class Workflow {
@@ -74,6 +78,7 @@ export class Workflow {
     private readonly jobs: JobsService,
     private readonly clock: Clock,
     private readonly notifier: DispatchNotifier,
+    @InjectDispatchPolicy() private readonly policy: DispatchPolicy,
   ) {}
 
   async move<K extends WorkflowKind>(
@@ -93,13 +98,15 @@ export class Workflow {
       to: transition(kind, row.status as never, event as never),
     }));
     const set = options.set ?? {};
+    // An event that changes the status takes every row to the one state its rule names; one that keeps it writes none.
+    const status = moves.some((m) => m.from !== m.to) ? { status: moves[0].to } : {};
     let moved = moves;
-    if (moves.some((m) => m.from !== m.to) || Object.keys(set).length > 0) {
+    if (Object.keys(status).length > 0 || Object.keys(set).length > 0) {
       const states = statesAllowing(kind, event as never) as readonly string[];
       const result = await manager
         .createQueryBuilder()
         .update(ENTITY[kind])
-        .set({ ...set, status: moves[0].to } as never)
+        .set({ ...set, ...status } as never)
         .where({ id: In(rows.map((r) => r.id)), status: In([...states]) })
         .returning(['id'])
         .execute();
@@ -118,26 +125,45 @@ export class Workflow {
         subjectId: row.id,
         from,
         to,
-        event: event,
+        event,
         actorId: options.actorId,
         reason: options.reason ?? null,
       })),
     );
+    await this.runConsequences(
+      manager,
+      kind,
+      event,
+      changed.map((m) => m.row),
+      options,
+    );
+    return moved.map((m) => m.row);
+  }
+
+  /** The declared consequences of `event` (or `start`) for each row, in the caller's transaction. */
+  private async runConsequences(
+    manager: EntityManager,
+    kind: WorkflowKind,
+    event: string,
+    rows: unknown[],
+    options: Pick<MoveOptions<WorkflowKind>, 'actorId' | 'reason'>,
+  ): Promise<void> {
     const consequences =
       (
         CONSEQUENCES[kind] as Record<
           string,
           Array<(subject: unknown, context: ConsequenceContext) => Promise<void>> | undefined
         >
-      )[event as string] ?? [];
-    if (consequences.length > 0) {
-      const context = this.context(manager, options);
-      for (const { row } of changed) for (const consequence of consequences) await consequence(row, context);
-    }
-    return moved.map((m) => m.row);
+      )[event] ?? [];
+    if (consequences.length === 0) return;
+    const context = this.context(manager, options);
+    for (const row of rows) for (const consequence of consequences) await consequence(row, context);
   }
 
-  private context(manager: EntityManager, options: MoveOptions<WorkflowKind>): ConsequenceContext {
+  private context(
+    manager: EntityManager,
+    options: Pick<MoveOptions<WorkflowKind>, 'actorId' | 'reason'>,
+  ): ConsequenceContext {
     return {
       manager,
       actorId: options.actorId,
@@ -151,26 +177,30 @@ export class Workflow {
           reason: options.reason,
           set,
         })),
-      withdrawOffers: async (request, reason, role) =>
-        void (await this.withdrawOffers(manager, request, reason, options.actorId, role)),
+      withdrawOffers: async (request, reason, which) =>
+        void (await this.withdrawOffers(manager, request, reason, options.actorId, which)),
+      cancelDispatch: async (request, dispatch, reason) =>
+        void (await this.cancelDispatch(manager, request, dispatch, reason, options.actorId)),
     };
   }
 
   /**
-   * Withdraws the request's pending offers (of one role, or all) and mails each volunteer that the
-   * offer is off (`offer_withdrawn`, with the reason). Rows another transaction answered first are
-   * left alone. Returns the offers withdrawn.
+   * Withdraws the request's pending offers (of one role, or all; but the one `except` names) and
+   * mails each volunteer that the offer is off (`offer_withdrawn`, with the reason). Rows another
+   * transaction answered first are left alone. Returns the offers withdrawn.
    */
-  async withdrawOffers(
+  private async withdrawOffers(
     manager: EntityManager,
     request: InterpretationRequest,
     reason: WithdrawReason,
     actorId: string | null,
-    role?: Offer['role'],
+    which: OfferSelection = {},
   ): Promise<Offer[]> {
-    const found = await manager.find(Offer, {
-      where: { requestId: request.id, status: 'pending', ...(role ? { role } : {}) },
-    });
+    const found = (
+      await manager.find(Offer, {
+        where: { requestId: request.id, status: 'pending', ...(which.role ? { role: which.role } : {}) },
+      })
+    ).filter((offer) => offer.id !== which.except);
     const pending = await this.move(manager, 'offer', found, 'withdraw', {
       actorId,
       reason,
@@ -182,7 +212,33 @@ export class Workflow {
     return pending;
   }
 
-  /** Inserts new rows in the kind's initial state and logs their entry (`event`: file, send, confirm). */
+  /**
+   * Cancels a confirmed dispatch on the hospital's side — late inside the late-cancellation window —
+   * and mails its volunteer not to come, with the .ics that takes the visit off their calendar.
+   */
+  private async cancelDispatch(
+    manager: EntityManager,
+    request: InterpretationRequest,
+    dispatch: Dispatch,
+    reason: string,
+    actorId: string | null,
+  ): Promise<void> {
+    await this.move(manager, 'dispatch', dispatch, 'cancel', {
+      actorId,
+      reason,
+      set: {
+        cancelReason: reason,
+        cancelledBy: 'hospital',
+        lateCancellation: isLateCancellation(this.policy, dispatch.startsAt, this.clock.now()),
+      },
+    });
+    await this.notifier.dispatchCancelled(manager, request, dispatch);
+  }
+
+  /**
+   * Inserts new rows in the kind's initial state, logs their entry (`event`: file, send, confirm) and
+   * runs the kind's `start` consequences (a dispatch's seat is filled).
+   */
   async start<K extends WorkflowKind>(
     manager: EntityManager,
     kind: K,
@@ -208,5 +264,6 @@ export class Workflow {
         reason: options.reason ?? null,
       })),
     );
+    await this.runConsequences(manager, kind, 'start', rows, options);
   }
 }

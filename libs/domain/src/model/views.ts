@@ -114,6 +114,16 @@ export interface DispatchView {
    * `reconfirmedAt`, the interpreter has not yet said whether they can make the new time.
    */
   rescheduledFrom: string | null;
+  /**
+   * When the interpreter is asked to say they are still coming (the dispatch policy's window before
+   * the visit); null for a shadow seat, which is not asked.
+   */
+  reconfirmOpensAt: string | null;
+  /**
+   * The hospital moved the visit and the interpreter has not yet answered, and the move's answer
+   * deadline has not passed: "I can't make the new time" is then the hospital's doing (no fee).
+   */
+  awaitingMoveAnswer: boolean;
   /** The activity report of a primary dispatch once the visit is over; null before, and for shadows. */
   report: ReportState | null;
   /** For the dispatched volunteer (and staff, and the hospital) while the dispatch is live or done. */

@@ -12,7 +12,8 @@ export type OfferStatus = (typeof OFFER_STATUSES)[number];
 export const DISPATCH_STATUSES = ['confirmed', 'completed', 'cancelled', 'no_show'] as const;
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 
-type Table<S extends string, E extends string> = Record<E, { from: readonly S[]; to: S }>;
+/** `to: null`: the event keeps the object in the state it is in (a change logged with its consequences, not a status move). */
+type Table<S extends string, E extends string> = Record<E, { from: readonly S[]; to: S | null }>;
 
 export const REQUEST_TRANSITIONS = {
   /** Offers went out (a wave, a broadcast, or by hand). */
@@ -28,6 +29,14 @@ export const REQUEST_TRANSITIONS = {
    * asked again (if they cannot come, the request then reopens).
    */
   reschedule: { from: ['confirmed'], to: 'confirmed' },
+  /**
+   * Terms that matter to matching (time, language, department…) changed before anyone was
+   * confirmed: the request stays where it is while the offers made for the old terms are withdrawn
+   * and it is offered again.
+   */
+  amend: { from: ['open', 'offered', 'escalated'], to: null },
+  /** The hospital withdrew its consent to a shadowing trainee: the request stays where it is, the shadow seat is given up. */
+  withdrawTraineeConsent: { from: ['open', 'offered', 'confirmed', 'escalated'], to: null },
   complete: { from: ['confirmed'], to: 'completed' },
   cancel: { from: ['open', 'offered', 'confirmed', 'escalated'], to: 'cancelled' },
 } as const satisfies Table<RequestStatus, string>;

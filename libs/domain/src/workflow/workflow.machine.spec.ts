@@ -1,5 +1,11 @@
 import { ConflictError } from '../errors/domain-error';
-import { IllegalTransitionError, REQUEST_STATUSES, statesAllowing, transition } from './workflow.machine';
+import {
+  IllegalTransitionError,
+  REQUEST_STATUSES,
+  REQUEST_TRANSITIONS,
+  statesAllowing,
+  transition,
+} from './workflow.machine';
 
 describe('transition', () => {
   it('walks the happy path of a request: open → offered → confirmed → completed', () => {
@@ -29,7 +35,7 @@ describe('transition', () => {
 
   it('never leaves a terminal request state', () => {
     for (const terminal of ['completed', 'cancelled'] as const) {
-      for (const event of ['offer', 'confirm', 'escalate', 'reopen', 'reschedule', 'complete', 'cancel'] as const) {
+      for (const event of Object.keys(REQUEST_TRANSITIONS) as Array<keyof typeof REQUEST_TRANSITIONS>) {
         expect(() => transition('request', terminal, event)).toThrow(IllegalTransitionError);
       }
     }
@@ -48,6 +54,18 @@ describe('transition', () => {
     for (const unfilled of ['open', 'offered', 'escalated'] as const)
       expect(() => transition('request', unfilled, 'reschedule')).toThrow(IllegalTransitionError);
     expect(() => transition('dispatch', 'cancelled', 'reschedule')).toThrow(IllegalTransitionError);
+  });
+
+  it('amends a request still looking for an interpreter, which stays where it is', () => {
+    for (const unfilled of ['open', 'offered', 'escalated'] as const)
+      expect(transition('request', unfilled, 'amend')).toBe(unfilled);
+    expect(() => transition('request', 'confirmed', 'amend')).toThrow(IllegalTransitionError);
+  });
+
+  it("takes a trainee's consent back from any request not yet over, which stays where it is", () => {
+    for (const live of ['open', 'offered', 'confirmed', 'escalated'] as const)
+      expect(transition('request', live, 'withdrawTraineeConsent')).toBe(live);
+    expect(statesAllowing('request', 'withdrawTraineeConsent')).toEqual(statesAllowing('request', 'cancel'));
   });
 
   it('records a no-show only on a confirmed dispatch', () => {

@@ -33,7 +33,7 @@ export {
   type RequestStatus,
 } from '../model/workflow';
 
-type Table<S extends string, E extends string> = Record<E, { from: readonly S[]; to: S }>;
+type Table<S extends string, E extends string> = Record<E, { from: readonly S[]; to: S | null }>;
 
 const MACHINES = {
   request: REQUEST_TRANSITIONS as Table<RequestStatus, RequestEvent>,
@@ -57,11 +57,11 @@ export class IllegalTransitionError extends ConflictError {
   }
 }
 
-/** The state after `event`, or an {@link IllegalTransitionError}. */
+/** The state after `event` (`from` itself for an event that keeps the state), or an {@link IllegalTransitionError}. */
 export function transition<K extends WorkflowKind>(kind: K, from: StateOf<K>, event: EventOf<K>): StateOf<K> {
-  const rule = (MACHINES[kind] as Record<string, { from: readonly string[]; to: string }>)[event];
+  const rule = (MACHINES[kind] as Record<string, { from: readonly string[]; to: string | null }>)[event];
   if (!rule || !rule.from.includes(from)) throw new IllegalTransitionError(kind, from, event);
-  return rule.to as StateOf<K>;
+  return (rule.to ?? from) as StateOf<K>;
 }
 
 /** The states from which `event` is allowed: what a conditional UPDATE puts in its WHERE. */

@@ -27,6 +27,8 @@ export const AUDIT_EVENTS = [
   'escalate',
   'reopen',
   'reschedule',
+  'amend',
+  'withdrawTraineeConsent',
   'complete',
   'cancel',
   'accept',

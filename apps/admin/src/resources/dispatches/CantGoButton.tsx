@@ -30,8 +30,7 @@ export const CantGoButton = ({
   now,
   onDone,
 }: {
-  dispatch: Pick<DispatchView, 'id' | 'status' | 'startsAt'> &
-    Partial<Pick<DispatchView, 'reconfirmedAt' | 'rescheduledFrom'>>;
+  dispatch: Pick<DispatchView, 'id' | 'status' | 'startsAt'> & Partial<Pick<DispatchView, 'awaitingMoveAnswer'>>;
   now: Date;
   onDone?: () => void;
 }) => {
@@ -73,7 +72,7 @@ export const CantGoButton = ({
         <DialogTitle id="cant-go-title">{translate('app.cant_go.title')}</DialogTitle>
         <DialogContent>
           <DialogContentText>{translate('app.cant_go.what_happens')}</DialogContentText>
-          {!!dispatch.rescheduledFrom && !dispatch.reconfirmedAt && (
+          {!!dispatch.awaitingMoveAnswer && (
             <DialogContentText sx={{ mt: 1 }} data-testid="cant-go-moved">
               {translate('app.cant_go.moved')}
             </DialogContentText>

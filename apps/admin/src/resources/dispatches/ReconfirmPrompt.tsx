@@ -4,7 +4,7 @@ import { Alert, Button } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { useApiAction } from '../../lib/use-api-action';
 import { formatDateTime } from '@app/domain/model';
-import { awaitsMoveAnswer, needsReconfirmation } from '../../my/owed';
+import { awaitsMoveAnswer, needsReconfirmation, type Reconfirmable } from '../../my/owed';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 
 /**
@@ -15,8 +15,7 @@ export const ReconfirmPrompt = ({
   dispatch,
   now,
 }: {
-  dispatch: Pick<DispatchView, 'id' | 'status' | 'startsAt' | 'reconfirmedAt'> &
-    Partial<Pick<DispatchView, 'rescheduledFrom'>>;
+  dispatch: Pick<DispatchView, 'id' | 'rescheduledFrom'> & Reconfirmable;
   now: Date;
 }) => {
   const translate = useTranslate();

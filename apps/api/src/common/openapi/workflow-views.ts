@@ -164,6 +164,17 @@ export class DispatchViewSchema implements DispatchView {
   })
   rescheduledFrom!: string | null;
   @ApiProperty({
+    ...instant,
+    nullable: true,
+    description: 'When the interpreter is asked to reconfirm (null for a shadow seat, which is not asked)',
+  })
+  reconfirmOpensAt!: string | null;
+  @ApiProperty({
+    description:
+      "The visit was moved and the interpreter has not answered yet, within the move's answer deadline (their \"I can't make it\" is then the hospital's doing)",
+  })
+  awaitingMoveAnswer!: boolean;
+  @ApiProperty({
     enum: REPORT_STATES,
     nullable: true,
     description: 'The report of a primary dispatch once the visit is over',

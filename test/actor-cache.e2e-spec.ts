@@ -1,0 +1,122 @@
+import { ActorCache } from '../apps/api/src/users/actor-cache';
+import { aUser } from './support/factories';
+import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Milliseconds until `probe` answers true (polling every 5 ms), or throws after `timeoutMs`. */
+async function msUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 2_000): Promise<number> {
+  const started = Date.now();
+  while (!(await probe())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(5);
+  }
+  return Date.now() - started;
+}
+
+/**
+ * Each API process keeps signed-in callers' accounts in memory (ActorCache) instead of reading
+ * `users` on every call. Another worker's change reaches this process only through the database
+ * (the row's trigger and its notification), so SQL on the table from the test's own connection
+ * stands for it. (A second Nest app in this process cannot: passport's strategies are global, so
+ * both apps would check tokens with whichever registered last.)
+ */
+describe('The signed-in caller, kept in memory and forgotten when the account changes', () => {
+  let a: TestApp;
+
+  beforeAll(async () => {
+    a = await createTestApp();
+  });
+  afterAll(async () => {
+    await a.close();
+  });
+
+  const me = (t: TestApp, auth: string) => t.http().get('/api/auth/me').set('Authorization', auth);
+  const setTrigger = (enabled: boolean) =>
+    a.dataSource.query(`ALTER TABLE users ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER trg_users_actor_changed`);
+
+  it('answers from memory; a deactivation made by another process ends the session here within its notification', async () => {
+    const staff = await aUser(a, { role: 'staff' });
+    const session = await login(a, staff.email, staff.password);
+    await me(a, session.auth).expect(200);
+    expect(a.app.get(ActorCache).get(staff.id)).toMatchObject({ id: staff.id, role: 'staff' });
+
+    // The memory is what answers: with the database's notification switched off, a change made
+    // behind the API's back is not seen (this is why the trigger exists).
+    await setTrigger(false);
+    try {
+      await a.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [staff.id]);
+      await me(a, session.auth).expect(200);
+      await a.dataSource.query(`UPDATE users SET active = true WHERE id = $1`, [staff.id]);
+    } finally {
+      await setTrigger(true);
+    }
+
+    // Another worker deactivates the account: its commit notifies every process.
+    await a.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [staff.id]);
+    const ms = await msUntil('the session to end', async () => (await me(a, session.auth)).status === 401);
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('a new session generation written elsewhere (a password reset in another worker) ends the session', async () => {
+    const coordinator = await aUser(a, { role: 'staff' });
+    const session = await login(a, coordinator.email, coordinator.password);
+    await me(a, session.auth).expect(200);
+    await a.dataSource.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [coordinator.id]);
+    expect(await msUntil('the process to forget', async () => (await me(a, session.auth)).status === 401)).toBeLessThan(
+      1_000,
+    );
+  });
+
+  it('the process that makes the change forgets at once (the next call, no waiting)', async () => {
+    const staff = await aUser(a, { role: 'staff' });
+    const session = await login(a, staff.email, staff.password);
+    const admin = await login(a, ADMIN.email, ADMIN.password);
+    await me(a, session.auth).expect(200);
+    // Even without the notification, the change's own process does not answer from memory.
+    await setTrigger(false);
+    try {
+      await a
+        .http()
+        .patch(`/api/users/${staff.id}`)
+        .set('Authorization', admin.auth)
+        .send({ role: 'admin' })
+        .expect(200);
+      await me(a, session.auth).expect(401);
+    } finally {
+      await setTrigger(true);
+    }
+  });
+
+  it('with its listening connection lost, a process keeps nothing in memory until it listens again', async () => {
+    const staff = await aUser(a, { role: 'staff' });
+    const session = await login(a, staff.email, staff.password);
+    await me(a, session.auth).expect(200);
+    const cache = a.app.get(ActorCache);
+    expect(cache.get(staff.id)).not.toBeUndefined();
+
+    await setTrigger(false);
+    try {
+      await a.dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE application_name = 'kumamoto-dispatch-actor-cache' AND datname = current_database()`,
+      );
+      await msUntil('the cache to drop what it held', () => Promise.resolve(cache.get(staff.id) === undefined));
+      // Not cached while deaf: a change nobody was told about is read from the table.
+      await a.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [staff.id]);
+      await me(a, session.auth).expect(401);
+      await a.dataSource.query(`UPDATE users SET active = true WHERE id = $1`, [staff.id]);
+    } finally {
+      await setTrigger(true);
+    }
+    // It listens again (within a second or so) and caches again.
+    await msUntil(
+      'the cache to listen again',
+      async () => {
+        await me(a, session.auth).expect(200);
+        return cache.get(staff.id) !== undefined;
+      },
+      5_000,
+    );
+  });
+});
