@@ -2,7 +2,9 @@
 // TypeScript file (API, libs, migrations, scripts, bench, tests and the admin panel), the React
 // hooks rules on the panel, and eslint-config-prettier last so that layout is Prettier's alone
 // (`npm run format`). Type information comes from the project service: each file is checked with
-// the tsconfig.json nearest to it (the root one, or apps/admin's), as `tsc` checks it.
+// the tsconfig.json nearest to it (the root one, or apps/admin's), as `tsc` checks it. The cost:
+// `npm run lint` took about 58-60 s and 2.0 GB on two busy cores, against 21-31 s and 0.9 GB
+// without type information (no-misused-promises and no-floating-promises are most of it).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
