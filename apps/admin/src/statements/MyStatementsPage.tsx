@@ -31,7 +31,7 @@ import { formatDate } from '@app/domain/model';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';
-import { monthOf, recentMonths } from './statement-month';
+import { invoiceMonthOf, recentMonths } from './statement-month';
 
 type Kind = 'hospitals' | 'volunteers';
 
@@ -162,7 +162,7 @@ const StatementLines = ({ kind, month }: { kind: Kind; month: string }) => {
 const MyStatements = () => {
   const translate = useTranslate();
   const { permissions } = usePermissions<Role>();
-  const [month, setMonth] = useState(() => monthOf(new Date()));
+  const [month, setMonth] = useState(() => invoiceMonthOf(new Date()));
   const { identity } = useGetIdentity();
   const kind: Kind = permissions === 'volunteer' ? 'volunteers' : 'hospitals';
   const hospitalId = identity?.hospitalId as string | null | undefined;
