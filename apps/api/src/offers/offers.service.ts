@@ -478,15 +478,18 @@ export class OffersService {
     reason: EscalationReason,
     actorId: string | null,
   ): Promise<void> {
+    // The move's consequences stop the waves and tell the hospital's coordinators and staff.
     await this.workflow.move(manager, 'request', request, 'escalate', {
       actorId,
       reason,
       set: { escalationReason: reason },
     });
-    await this.callStaff(manager, request, reason);
   }
 
-  /** Records why the request needs a person (the waves stop) and tells the hospital's coordinators and staff. */
+  /**
+   * Tells the hospital's coordinators and staff again why an escalated request needs a person (it
+   * stays escalated: no move, so no consequence mails them).
+   */
   private async callStaff(
     manager: EntityManager,
     request: InterpretationRequest,
