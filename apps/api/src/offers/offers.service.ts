@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { describeError } from '../jobs/retry';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hashToken } from '../common/token-hash';
-import { OFFER_JOBS } from '../workflow/workflow-jobs';
+import { firstWaveKey, OFFER_JOBS } from '../workflow/workflow-jobs';
 import { DataSource, EntityManager, FindOperator, In, MoreThanOrEqual, Not } from 'typeorm';
 import {
   ANSWER_SAMPLE,
@@ -41,9 +41,6 @@ import { lockOffer } from '../access/locks';
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { OfferView };
 
-/** One first wave per request. */
-const firstWaveKey = (requestId: string) => `first-wave:${requestId}`;
-
 /** POST /api/requests/:id/shadow: how many trainees were offered the seat, and who. */
 export interface ShadowOffersSent {
   sent: number;
@@ -73,25 +70,7 @@ export class OffersService {
   ) {}
 
   /**
-   * Filing, in its transaction: the first wave becomes a job due now (none while held), so the
-   * filing commits without the ranking's reads; `sendFirstWave` runs it right after the commit.
-   */
-  async scheduleFirstWave(
-    manager: EntityManager,
-    request: InterpretationRequest,
-    actorId: string | null,
-  ): Promise<void> {
-    if (request.onHold) return;
-    await this.jobs.schedule(manager, {
-      type: OFFER_JOBS.firstWave,
-      dueAt: this.clock.now(),
-      payload: { requestId: request.id, actorId },
-      key: firstWaveKey(request.id),
-    });
-  }
-
-  /**
-   * Runs the committed filing's first-wave job now, in a transaction of its own (the ranking
+   * Runs the committed filing's first-wave job (armed by the filing's `start` consequences) now, in a transaction of its own (the ranking
    * reads happen there, not in the filing's). It runs once: a ticker that claimed it first runs
    * it instead, and a failure is retried by the ticker — the filing stands either way.
    */

@@ -85,6 +85,7 @@ export class RequestsService {
         traineeWelcome: input.traineeWelcome ?? false,
         createdBy: actor.id,
       });
+      // Its entry arms the first wave (none while held), run right after the commit.
       await this.workflow.start(manager, 'request', request, 'file', { actorId: actor.id });
       const patient = manager.create(RequestPatient, {
         requestId: request.id,
@@ -92,7 +93,6 @@ export class RequestsService {
         nationality: input.patient.nationality ?? null,
       });
       await manager.insert(RequestPatient, patient);
-      await this.offers.scheduleFirstWave(manager, request, actor.id);
       return { request, patient };
     });
     if (request.onHold) return requestView(request, patient);

@@ -14,7 +14,7 @@ import {
 import type { NewJob } from '../jobs/jobs.service';
 import type { DispatchNotifier } from '../notifications/dispatch-notifier';
 import type { MoveReleaseGround } from '../dispatches/dispatches.service';
-import { DISPATCH_JOBS, OFFER_JOBS } from './workflow-jobs';
+import { DISPATCH_JOBS, firstWaveKey, OFFER_JOBS } from './workflow-jobs';
 
 const HOUR = 3_600_000;
 
@@ -197,6 +197,21 @@ const completeShadow: Consequence<InterpretationRequest> = async (request, { man
   for (const shadow of shadows) await moveDispatch(shadow, 'complete', { actualStart, actualEnd });
 };
 
+/**
+ * A filed request's first wave becomes a timer due now (none while held), so the filing commits
+ * without the ranking's reads; the filing's caller runs it right after the commit
+ * (`OffersService.sendFirstWave`), the ticker should that process die first.
+ */
+const armFirstWave: Consequence<InterpretationRequest> = async (request, { actorId, now, armTimer }) => {
+  if (request.onHold) return;
+  await armTimer({
+    type: OFFER_JOBS.firstWave,
+    dueAt: now(),
+    payload: { requestId: request.id, actorId },
+    key: firstWaveKey(request.id),
+  });
+};
+
 /** The dispatch's request, as the transaction has it now. */
 const requestOf = (manager: EntityManager, dispatch: Dispatch): Promise<InterpretationRequest> =>
   manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
@@ -317,18 +332,21 @@ const mailCancellation: Consequence<Dispatch, DispatchCancellation> = async (
  * transaction right after the status is written and logged (an event that keeps the status, such as
  * `amend`, is logged and runs its row all the same); `start` rows are run by `Workflow.start` right
  * after a new row is inserted and its entry logged. A journey that adds a transition adds its row
- * here; no service withdraws offers, gives up a seat, arms a visit's timers or sends the mail of a
- * move by hand after it: a service locks, checks and moves, and this table says what follows. What
- * the row, the actor and the reason do not say but the mail depends on (why a dispatch was
- * cancelled, a moved visit's old times) the move carries as its typed `context` (`MoveContexts`).
+ * here; no service withdraws offers, gives up a seat, arms a visit's timers (or a filing's first
+ * wave) or sends the mail of a move by hand after it: a service locks, checks and moves, and this
+ * table says what follows. What the row, the actor and the reason do not say but the mail depends
+ * on (why a dispatch was cancelled, a moved visit's old times) the move carries as its typed
+ * `context` (`MoveContexts`).
  * Mail stays with a service only where no single transition decides it: a wave of offers (several
  * rows chosen together, each volunteer's "asked again" a decision of the wave), staff called in
  * again about a request that stays escalated (no move), and the timers' own mail (reminder,
- * reconfirmation ask, its missed deadline: a job, not a move). The workflow-ownership spec holds
- * services to this.
+ * reconfirmation ask, its missed deadline: a job, not a move). Likewise the offering's timers (a
+ * wave's expiry and next wave, the staff deadline, a re-offer) follow the offering's decisions, not
+ * one transition. The workflow-ownership spec holds services to this.
  */
 export const CONSEQUENCES: ConsequenceTable = {
   request: {
+    start: [armFirstWave],
     confirm: [stopAsking],
     complete: [completeShadow],
     escalate: [stopWaves, mailEscalated],

@@ -34,8 +34,8 @@ const CONSEQUENCE_MAIL = [
 const FOLLOWS: Array<[name: string, pattern: RegExp]> = [
   ['sends the mail of a move', new RegExp(String.raw`\bnotifier\s*\.\s*(?:${CONSEQUENCE_MAIL.join('|')})\s*\(`)],
   [
-    "arms a visit's timer",
-    /\btype\s*:\s*DISPATCH_JOBS\s*\.\s*(?:reminder|reconfirm|reconfirmDeadline)\b|['"]dispatch\.(?:reminder|reconfirm|reconfirm-deadline)['"]/,
+    "arms a move's timer",
+    /\btype\s*:\s*(?:DISPATCH_JOBS\s*\.\s*(?:reminder|reconfirm|reconfirmDeadline)|OFFER_JOBS\s*\.\s*firstWave)\b|['"](?:dispatch\.(?:reminder|reconfirm|reconfirm-deadline)|request\.first-wave)['"]/,
   ],
 ];
 
@@ -70,7 +70,7 @@ describe('Workflow ownership', () => {
     expect(found(WRITES)).toEqual([]);
   });
 
-  it("leaves a move's mail and a visit's timers to the move's declared consequences", () => {
+  it("leaves a move's mail and timers (a visit's, a filing's first wave) to the move's declared consequences", () => {
     expect(found(FOLLOWS)).toEqual([]);
   });
 
@@ -83,7 +83,8 @@ describe('Workflow ownership', () => {
     ]);
     expect(
       offences(`await this.jobs.schedule(manager, {\n  type: DISPATCH_JOBS.reconfirmDeadline,\n  dueAt,`, FOLLOWS),
-    ).toEqual(["arms a visit's timer"]);
+    ).toEqual(["arms a move's timer"]);
+    expect(offences(`type: OFFER_JOBS.firstWave, dueAt: this.clock.now()`, FOLLOWS)).toEqual(["arms a move's timer"]);
     // The timers' own mail and a re-offer stay with the services.
     expect(offences(`await this.notifier.reminders(manager, request, dispatch);`, FOLLOWS)).toEqual([]);
     expect(offences(`await this.notifier.offersSent(manager, request, sent);`, FOLLOWS)).toEqual([]);
