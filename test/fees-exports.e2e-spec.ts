@@ -219,7 +219,7 @@ describe('Fees, statements and exports (API)', () => {
       const res = await t.http().get(url).set('Authorization', world.staff).buffer(true).parse(binary).expect(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
+      await workbook.xlsx.load(res.body);
       const rows: unknown[][] = [];
       workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
       return rows;

@@ -18,7 +18,7 @@ async function recordStatements(run: () => Promise<unknown>): Promise<string[][]
     const config = args[0] as string | { text: string };
     sent.push({ client: this, text: typeof config === 'string' ? config : config.text });
     return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as never);
+  });
   try {
     await run();
   } finally {

@@ -42,7 +42,7 @@ describe('Office exports a clerk can open (API)', () => {
     const res = await get(url);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as unknown as ArrayBuffer);
+    await book.xlsx.load(res.body);
     return book;
   };
 
@@ -52,7 +52,7 @@ describe('Office exports a clerk can open (API)', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // Valid UTF-8 throughout (a Shift_JIS byte would make the strict decoder throw).
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    const [header, ...rows] = parse(text, { bom: true }) as string[][];
+    const [header, ...rows] = parse(text, { bom: true });
     expect(header.slice(0, 7)).toEqual(['日付', '開始', '終了', '医療機関', '診療科', '言語', '通訳者']);
     expect(header.slice(-3)).toEqual(['派遣ID', '依頼ID', '通訳者ID']);
     expect(rows).toHaveLength(2);
@@ -74,7 +74,7 @@ describe('Office exports a clerk can open (API)', () => {
 
   it('writes English headers and labels when asked (lang=en), and refuses another language naming the field', async () => {
     const res = await get('/api/exports/dispatches.csv?from=2026-12-01&to=2026-12-31&lang=en');
-    const [header, first] = parse((res.body as Buffer).toString('utf8'), { bom: true }) as string[][];
+    const [header, first] = parse((res.body as Buffer).toString('utf8'), { bom: true });
     expect(header.slice(0, 3)).toEqual(['Date', 'Start', 'End']);
     expect(first[header.indexOf('Language')]).toBe('Vietnamese');
     expect(first[header.indexOf('Late cancellation')]).toBe('No');
@@ -139,7 +139,7 @@ describe('Office exports a clerk can open (API)', () => {
       `attachment; filename="figures-2026.xlsx"; filename*=UTF-8''figures-2026.xlsx`,
     );
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as unknown as ArrayBuffer);
+    await book.xlsx.load(res.body);
     expect(book.worksheets.map((s) => s.name)).toEqual([
       '概要',
       '言語別',
@@ -149,7 +149,7 @@ describe('Office exports a clerk can open (API)', () => {
       '未充足（言語別）',
     ]);
     for (const sheet of book.worksheets) {
-      expect(String(sheet.getCell('A1').value)).toContain('令和8年度（2026年度）');
+      expect(sheet.getCell('A1').text).toContain('令和8年度（2026年度）');
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     }
     const rows = (name: string) => {

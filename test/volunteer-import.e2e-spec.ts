@@ -209,7 +209,7 @@ describe('Volunteer roster import and export (API)', () => {
     await t.http().patch('/api/volunteers/me').set('Authorization', session.auth).send(hostile).expect(200);
 
     const exported = await exportCsv();
-    const [header, ...lines] = parse(exported, { bom: true }) as string[][];
+    const [header, ...lines] = parse(exported, { bom: true });
     const mine = lines.find((cells) => cells[header.indexOf('email')] === volunteer.email)!;
     expect(mine[header.indexOf('displayName')]).toBe(`'${hostile.displayName}`);
     expect(mine[header.indexOf('nameKana')]).toBe(`'${hostile.nameKana}`);

@@ -63,7 +63,7 @@ describe('Several workers per machine (WEB_CONCURRENCY)', () => {
     api.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await until(
       'two workers listening',
-      async () => (/2 workers \(WEB_CONCURRENCY\)/.test(output) ? true : undefined),
+      () => Promise.resolve(/2 workers \(WEB_CONCURRENCY\)/.test(output) ? true : undefined),
       150_000,
     );
     db = new Client({ connectionString: database.url });

@@ -10,6 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'csv-stringify/sync';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     const { hospitalId, volunteerId } = await seedMonth(t);
     const { auth } = await login(t, ADMIN.email, ADMIN.password);
     await t.app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/api`;
+    const base = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}/api`;
 
     const documents: Document[] = [
       {
@@ -184,7 +185,7 @@ async function seedMonth(t: TestApp): Promise<{ hospitalId: string; volunteerId:
        FROM (SELECT id, starts_at, ends_at, row_number() OVER (ORDER BY starts_at) - 1 AS n FROM requests) r, v`,
   );
   await t.dataSource.query('ANALYZE');
-  const [{ volunteer_id: volunteerId }] = await t.dataSource.query(
+  const [{ volunteer_id: volunteerId }] = await t.dataSource.query<{ volunteer_id: string }[]>(
     `SELECT volunteer_id FROM dispatches GROUP BY volunteer_id ORDER BY count(*) DESC, volunteer_id LIMIT 1`,
   );
   return { hospitalId: hospital.id, volunteerId };

@@ -3,6 +3,7 @@
  * `volunteerCount` synthetic volunteers (with training records), timed over HTTP.
  */
 import { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { CourseAttendance, InterpretationRequest, TrainingCourse, Volunteer } from '@app/domain';
 import { KUMAMOTO_AREAS } from '@app/matching';
@@ -77,7 +78,7 @@ export async function seedVolunteers(t: TestApp, count: number): Promise<void> {
         registeredAt: new Date('2025-04-01T00:00:00+09:00'),
       };
     });
-    const inserted = await t.dataSource.getRepository(Volunteer).insert(rows as Partial<Volunteer>[]);
+    const inserted = await t.dataSource.getRepository(Volunteer).insert(rows);
     const ids = inserted.identifiers.map((x) => x.id as string);
     await t.dataSource
       .getRepository(CourseAttendance)
@@ -157,11 +158,11 @@ export async function seedHistory(t: TestApp, requests = 10_000): Promise<Histor
        FROM o JOIN v ON v.lang = o.language AND v.k = o.h % v.n`,
   );
   await t.dataSource.query('ANALYZE');
-  const [counts] = await t.dataSource.query(
+  const [counts] = await t.dataSource.query<HistoryCounts[]>(
     `SELECT (SELECT count(*)::int FROM requests) AS requests, (SELECT count(*)::int FROM dispatches) AS dispatches,
             (SELECT count(*)::int FROM offers) AS offers`,
   );
-  return counts as HistoryCounts;
+  return counts;
 }
 
 /** Median and p95 of the endpoint over `runs` calls after a warm-up, with `volunteerCount` in the database. */
@@ -191,7 +192,7 @@ export async function benchCandidatesHttp(
     await t.dataSource.query('ANALYZE');
     const { auth } = await login(t, ADMIN.email, ADMIN.password);
     await t.app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/api/requests/${request.id}/candidates`;
+    const url = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}/api/requests/${request.id}/candidates`;
     const call = async () => {
       const res = await fetch(url, { headers: { authorization: auth } });
       if (res.status !== 200) throw new Error(`candidates answered ${res.status}`);

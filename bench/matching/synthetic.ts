@@ -196,11 +196,11 @@ export function syntheticVolunteers(count: number, seed = 1): VolunteerSnapshot[
       id: `vol-${String(i + 1).padStart(6, '0')}`,
       displayName: `${rng.pick(FAMILY)} ${rng.pick(GIVEN)}`,
       languages,
-      level: rng.weighted([
+      level: rng.weighted<Level>([
         ['trainee', 15],
         ['standard', 60],
         ['advanced', 25],
-      ] as const) as Level,
+      ]),
       status: rng.weighted([
         ['active', 90],
         ['suspended', 6],
@@ -224,7 +224,7 @@ export function syntheticVolunteers(count: number, seed = 1): VolunteerSnapshot[
       history: {
         patientKeys: rng.chance(0.2) ? [`patient-${rng.int(1, 500)}`] : [],
         hospitalIds: Array.from({ length: rng.int(0, 3) }, () => rng.pick(hospitals).id),
-        departments: { [rng.pick(DEPARTMENTS)]: rng.int(1, 8) } as Partial<Record<Department, number>>,
+        departments: { [rng.pick(DEPARTMENTS)]: rng.int(1, 8) },
       },
       responseRate: rng.chance(0.8) ? Math.round(rng.next() * 100) / 100 : null,
       bannedHospitalIds: rng.chance(0.01) ? [rng.pick(hospitals).id] : [],
@@ -241,7 +241,7 @@ export function syntheticRequests(count: number, seed = 2): RequestSnapshot[] {
   return Array.from({ length: count }, (_, i) => {
     const hospital = rng.pick(hospitals);
     const startsAt = BENCH_WEEK_START + rng.pick(weekdays) * DAY + rng.int(32, 64) * 15 * MIN;
-    const visitType = rng.weighted([
+    const visitType = rng.weighted<VisitType>([
       ['outpatient', 50],
       ['examination', 15],
       ['test_results', 10],
@@ -252,13 +252,13 @@ export function syntheticRequests(count: number, seed = 2): RequestSnapshot[] {
       ['end_of_life', 2],
       ['safeguarding', 1],
       ['other', 2],
-    ] as const) as VisitType;
+    ]);
     return {
       id: `req-${String(i + 1).padStart(5, '0')}`,
       language: rng.weighted(LANGUAGE_WEIGHTS),
       startsAt,
       endsAt: startsAt + rng.int(2, 8) * 15 * MIN,
-      department: rng.weighted([
+      department: rng.weighted<Department>([
         ['internal_medicine', 30],
         ['pediatrics', 12],
         ['obstetrics_gynecology', 12],
@@ -272,13 +272,13 @@ export function syntheticRequests(count: number, seed = 2): RequestSnapshot[] {
         ['dentistry', 4],
         ['emergency', 3],
         ['other', 4],
-      ] as const) as Department,
+      ]),
       visitType,
-      mode: rng.weighted([
+      mode: rng.weighted<Mode>([
         ['onsite', 80],
         ['phone', 10],
         ['video', 10],
-      ] as const) as Mode,
+      ]),
       interpreterGender: rng.weighted([
         ['any', 85],
         ['female', 12],

@@ -15,6 +15,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import * as path from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { launchChromium } from '../../test/browser/browser';
@@ -138,7 +139,7 @@ export async function main(): Promise<number> {
 
   return withBenchApp('panel', async (t) => {
     await t.app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    const base = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}`;
     const browser = await launchChromium();
     try {
       const samples: Sample[] = [];

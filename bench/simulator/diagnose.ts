@@ -144,7 +144,7 @@ export async function diagnose(scenario: Scenario, policy: PolicySpec, optimum?:
   const byLead: Record<string, number> = {};
   for (const [label] of LEAD_BANDS) byLead[label] = 0;
   for (const g of gap) byLead[LEAD_BANDS.find(([, max]) => g.leadHours < max)![0]]++;
-  const policyOnly = run.outcomes.filter((o) => o.filled && !optimum!.assignments.has(o.id)).length;
+  const policyOnly = run.outcomes.filter((o) => o.filled && !optimum.assignments.has(o.id)).length;
   const optimumKnownDropoutsFilled = (await offlineOptimum(scenario, true, true)).filled;
   const instantFilled: Record<string, number> = {};
   for (const order of INSTANT_ORDERS) instantFilled[order] = instantReference(scenario, order).filled;

@@ -10,9 +10,10 @@ import { POLICIES, PolicySpec } from './policies';
 import { buildScenario, SizeName } from './scenario';
 import { simulate } from './simulate';
 const base = POLICIES.find((p) => p.id === 'production')!;
-const variants: Record<string, Partial<PolicySpec> & { d?: Partial<PolicySpec['dispatch']> }> = JSON.parse(
-  process.env.VARIANTS ?? '{"base":{}}',
-);
+const variants = JSON.parse(process.env.VARIANTS ?? '{"base":{}}') as Record<
+  string,
+  Partial<PolicySpec> & { d?: Partial<PolicySpec['dispatch']> }
+>;
 (async () => {
   for (const seed of (process.env.SEEDS ?? '20260401,7,11').split(',').map(Number)) {
     const sc = buildScenario(seed, (process.env.SIZE ?? 'small') as SizeName);
@@ -36,4 +37,7 @@ const variants: Record<string, Partial<PolicySpec> & { d?: Partial<PolicySpec['d
       );
     }
   }
-})();
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -73,7 +73,7 @@ export function instantReference(scenario: Scenario, order: InstantOrder = 'head
       startsAt: r.snapshot.startsAt,
       endsAt: r.snapshot.endsAt,
       area: r.snapshot.mode === 'onsite' ? r.snapshot.hospitalArea : null,
-    } as never);
+    });
     monthCount.set(`${chosen.id}:${monthKey(r.snapshot.startsAt)}`, used(chosen.id, r.snapshot.startsAt) + 1);
     filled++;
   }

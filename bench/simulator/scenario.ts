@@ -250,11 +250,11 @@ function volunteers(rng: Rng, count: number): ScenarioVolunteer[] {
     const languages = [
       {
         code: first,
-        proficiency: rng.weighted([
+        proficiency: rng.weighted<Proficiency>([
           ['native', 45],
           ['fluent', 45],
           ['business', 10],
-        ] as const) as Proficiency,
+        ]),
       },
     ];
     if (rng.chance(0.3)) {
@@ -265,14 +265,14 @@ function volunteers(rng: Rng, count: number): ScenarioVolunteer[] {
           proficiency: rng.weighted([
             ['fluent', 2],
             ['business', 3],
-          ] as const) as Proficiency,
+          ] as const),
         });
     }
-    const lifestyle = rng.weighted([
+    const lifestyle = rng.weighted<Lifestyle>([
       ['day_job', 45],
       ['part_time', 30],
       ['flexible', 25],
-    ] as const) as Lifestyle;
+    ]);
     const dayOff = lifestyle === 'day_job' && rng.chance(0.35) ? rng.int(1, 5) : 0;
     const base = {
       day_job: { respond: 0.75, delay: 60, pickUp: 0.35 },
@@ -283,16 +283,16 @@ function volunteers(rng: Rng, count: number): ScenarioVolunteer[] {
       id: `vol-${String(i + 1).padStart(4, '0')}`,
       roster: i,
       languages,
-      level: rng.weighted([
+      level: rng.weighted<Level>([
         ['trainee', 10],
         ['standard', 65],
         ['advanced', 25],
-      ] as const) as Level,
-      gender: rng.weighted([
+      ]),
+      gender: rng.weighted<Gender>([
         ['female', 65],
         ['male', 33],
         ['other', 2],
-      ] as const) as Gender,
+      ]),
       homeArea: rng.weighted(AREA_WEIGHTS),
       lifestyle,
       dayOff,
@@ -355,8 +355,8 @@ function requests(
       patient = { key: `patient-${++patientCount}`, hospital: rng.weighted(hospitalWeights) };
       patients.push(patient);
     }
-    const department = rng.weighted(DEPARTMENT_WEIGHTS) as Department;
-    const visitType = rng.weighted(VISIT_WEIGHTS) as VisitType;
+    const department = rng.weighted<Department>(DEPARTMENT_WEIGHTS);
+    const visitType = rng.weighted<VisitType>(VISIT_WEIGHTS);
     // Visits on business days; 3% on Saturday mornings.
     const day = rng.chance(0.03) ? rng.pick(saturdays) : rng.pick(serviceDays);
     const saturday = !businessDays.has(day);
@@ -379,16 +379,16 @@ function requests(
       endsAt: startsAt + duration * MINUTE,
       department,
       visitType,
-      mode: rng.weighted([
+      mode: rng.weighted<Mode>([
         ['onsite', 85],
         ['phone', 8],
         ['video', 7],
-      ] as const) as Mode,
-      interpreterGender: rng.weighted([
+      ]),
+      interpreterGender: rng.weighted<InterpreterGender>([
         ['any', 85],
         ['female', department === 'obstetrics_gynecology' ? 40 : 10],
         ['male', 2],
-      ] as const) as InterpreterGender,
+      ]),
       hospitalId: hospital.id,
       hospitalArea: hospital.area,
       patientKey: patient.key,

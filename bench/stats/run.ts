@@ -9,6 +9,7 @@ import { StatsService } from '../../apps/api/src/stats/stats.service';
 import { aHospital, aVolunteer } from '../../test/support/factories';
 import { ADMIN, login, TestApp } from '../../test/support/test-app';
 import { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 
 const REQUESTS = 10_000;
 const LANGUAGES = ['vi', 'zh', 'tl', 'ne', 'id', 'ko', 'en', 'pt', 'es', 'th', 'my', 'si'];
@@ -58,7 +59,9 @@ async function main(): Promise<void> {
        SELECT 'request', d.request_id, 'offered', 'confirmed', 'confirm', d.starts_at - interval '7 days' + (abs(hashtext(d.id::text)) % 2880) * interval '1 minute' FROM dispatches d`,
     );
     await t.dataSource.query('ANALYZE');
-    const [{ dispatches }] = await t.dataSource.query(`SELECT count(*)::int AS dispatches FROM dispatches`);
+    const [{ dispatches }] = await t.dataSource.query<{ dispatches: number }[]>(
+      `SELECT count(*)::int AS dispatches FROM dispatches`,
+    );
     console.log(
       `seeded ${REQUESTS} requests, ${dispatches} dispatches in ${Math.round(performance.now() - seeded)} ms`,
     );
@@ -92,7 +95,7 @@ async function main(): Promise<void> {
 async function benchXlsx(t: TestApp): Promise<void> {
   const { auth } = await login(t, ADMIN.email, ADMIN.password);
   await t.app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/api/exports/dispatches.xlsx`;
+  const base = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}/api/exports/dispatches.xlsx`;
   console.log('\nGET /api/exports/dispatches.xlsx (streamed): heap above the level before the download');
   console.log('period          bytes     heap before MB   peak above MB   ms');
   for (const [label, from, to] of [

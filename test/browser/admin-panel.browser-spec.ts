@@ -16,7 +16,7 @@ describe('admin panel (browser)', () => {
   let t: TestApp;
   let base: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ({ t, base } = session);
   });
 

@@ -64,6 +64,8 @@ describe('after the visit (browser)', () => {
     await screenshot(page, 'dispatches-past-phone');
     // Owed, and said so on the card.
     await past.getByTestId('report-state').getByText('報告が必要').waitFor();
+    // No 確定 (confirmed) chip on a visit that has happened.
+    expect(await past.getByText('確定', { exact: true }).count()).toBe(0);
     await past.getByRole('link', { name: '活動報告を書く' }).click();
     await page.waitForURL(new RegExp(`#/dispatches/${dispatchId}/report`));
     await page.getByRole('heading', { name: '活動報告', level: 1 }).waitFor();

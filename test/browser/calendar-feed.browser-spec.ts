@@ -50,7 +50,7 @@ describe('a calendar that works from a mail (browser)', () => {
     await page.goto(`${session.base}/api/calendar/dispatches/${token}.ics`).catch(() => undefined);
     const file = await download;
     expect(file.suggestedFilename()).toBe(`${day}-${world.hospital.name}.ics`);
-    const ics = readFileSync((await file.path())!, 'utf8').replace(/\r\n[ \t]/g, '');
+    const ics = readFileSync(await file.path(), 'utf8').replace(/\r\n[ \t]/g, '');
     expect(ics).toContain(`UID:dispatch-${dispatchId}@kumamoto-dispatch`);
     expect(ics).toContain('SUMMARY:医療通訳 — ベトナム語 / 内科');
     expect(ics.match(/BEGIN:VALARM/g)).toHaveLength(2);

@@ -18,7 +18,7 @@ const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.sli
 
 /** The saved file's bytes, after checking it is a PDF. */
 async function pdfBytes(download: Download): Promise<Buffer> {
-  const bytes = await readFile((await download.path())!);
+  const bytes = await readFile(await download.path());
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   return bytes;
 }
@@ -60,9 +60,22 @@ describe('printable documents (browser)', () => {
     month = tokyoMonth(start);
   });
 
+  /**
+   * The page opens on last month during a month's first ten days (this month would still be
+   * nearly empty), on this month after — as the invoice picker does; then the visit's month is picked.
+   */
   const pickMonth = async (page: Page) => {
-    if (month !== tokyoMonth(Date.now())) await choose(page, '月', monthLabel(month));
+    const opened = invoiceMonthOf(new Date());
+    await page.getByRole('combobox', { name: '月' }).getByText(monthLabel(opened), { exact: true }).waitFor();
+    if (month !== opened) await choose(page, '月', monthLabel(month));
   };
+
+  /** The lines' box, and the lines inside it, are no wider than what shows of them. */
+  const linesOverflow = (page: Page) =>
+    page.getByTestId('statement-lines').evaluate((lines) => {
+      const box = lines.parentElement!;
+      return { box: box.scrollWidth - box.clientWidth, lines: lines.scrollWidth - lines.clientWidth };
+    });
 
   it("a coordinator at a desk downloads their hospital's invoice of the month as a PDF", async () => {
     const page = await tab(DESK);
@@ -71,6 +84,8 @@ describe('printable documents (browser)', () => {
     await page.waitForURL(/#\/statements/);
     await pickMonth(page);
     await page.getByTestId('statement-lines').getByText('3,000円').first().waitFor();
+    // At a desk the lines are a table.
+    expect(await page.getByTestId('statement-lines').getAttribute('data-layout')).toBe('table');
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: '請求書（PDF）' }).click();
     const download = await downloading;
@@ -91,6 +106,16 @@ describe('printable documents (browser)', () => {
     // The month's total is on the screen, not cut off at its right edge.
     const total = await page.getByTestId('statements-volunteers').getByText('3,000円').first().boundingBox();
     expect(total!.x + total!.width).toBeLessThanOrEqual(PHONE.width);
+    // The lines are stacked rows that read without scrolling sideways, each amount on the screen.
+    const lines = page.getByTestId('statement-lines');
+    expect(await lines.getAttribute('data-layout')).toBe('rows');
+    expect(await linesOverflow(page)).toEqual({ box: 0, lines: 0 });
+    const line = lines.getByRole('listitem').first();
+    await line.getByText('熊本南病院', { exact: false }).waitFor();
+    await line.getByText('謝金', { exact: false }).waitFor();
+    const amount = await line.getByText('3,000円', { exact: true }).boundingBox();
+    expect(amount!.x + amount!.width).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'documents-volunteer-statement-lines-phone', { fullPage: false });
 
     let downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: '謝金・交通費明細書（PDF）' }).click();

@@ -14,7 +14,7 @@ describe('live status (browser)', () => {
   const { tab, signIn } = session;
   let t: TestApp;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ({ t } = session);
   });
 

@@ -16,7 +16,7 @@ describe('staff dashboard (browser)', () => {
   const { tab, signIn } = session;
   let t: TestApp;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ({ t } = session);
   });
 

@@ -21,7 +21,7 @@ describe('staff desk (browser)', () => {
   const { tab, signIn } = session;
   let t: TestApp;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ({ t } = session);
   });
 

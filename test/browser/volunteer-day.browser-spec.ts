@@ -193,6 +193,13 @@ describe("a volunteer's day on a phone (browser)", () => {
       'interpreter',
       '発熱のため行けません',
     ]);
+    // The called-off visit's own page says in words how it ended, not a bare status.
+    await page.goto(`${base}/admin/#/dispatches/${dispatchId}/show`);
+    const calledOff = page.getByTestId('past-dispatch');
+    await calledOff.getByTestId('past-outcome').getByText('行けなくなった（取り消し）').waitFor();
+    expect(await calledOff.getByText('取消', { exact: true }).count()).toBe(0);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'volunteer-day-past-cancelled-phone', { fullPage: false });
     expect((await t.dataSource.getRepository(InterpretationRequest).findOneByOrFail({ id: requestId })).status).toBe(
       'open',
     );
@@ -234,6 +241,9 @@ describe("a volunteer's day on a phone (browser)", () => {
     await page.goto(`${base}/admin/#/dispatches`);
     const past = page.locator(`[data-testid="past-dispatch"][data-dispatch-id="${dispatchId}"]`);
     await past.getByTestId('report-state').getByText('報告が必要').waitFor();
+    // The visit has happened: "confirmed" (確定) would mislead; the report's state is what the card says.
+    expect(await past.getByText('確定', { exact: true }).count()).toBe(0);
+    expect(await past.getByTestId('past-outcome').count()).toBe(0);
     await screenshot(page, 'volunteer-day-past-owed-phone');
     await past.getByRole('link', { name: '活動報告を書く' }).click();
     await page.waitForURL(new RegExp(`#/dispatches/${dispatchId}/report`));
@@ -246,7 +256,25 @@ describe("a volunteer's day on a phone (browser)", () => {
     await page.waitForURL(/#\/dispatches$/);
     await past.getByTestId('report-state').getByText('提出済み').waitFor();
     await past.getByRole('link', { name: '報告を見る・直す' }).waitFor();
+    expect(await past.getByText('確定', { exact: true }).count()).toBe(0);
     await screenshot(page, 'volunteer-day-past-submitted-phone');
+
+    // The hospital confirms the visit took place: the card says it was done, beside the report's state.
+    await t
+      .http()
+      .post(`/api/dispatches/${dispatchId}/complete`)
+      .set('Authorization', world.coordinator.auth)
+      .send({
+        actualStart: new Date(`${tokyoDay(-2)}T10:00:00+09:00`).toISOString(),
+        actualEnd: new Date(`${tokyoDay(-2)}T11:00:00+09:00`).toISOString(),
+      })
+      .expect(200);
+    await page.reload();
+    await past.getByTestId('past-outcome').getByText('実施済み').waitFor();
+    await past.getByTestId('report-state').getByText('提出済み').waitFor();
+    expect(await past.getByText('完了', { exact: true }).count()).toBe(0);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'volunteer-day-past-completed-phone');
 
     await page.goto(`${base}/admin/#/`);
     await page.getByTestId('owed-nothing').waitFor();

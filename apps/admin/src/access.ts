@@ -7,7 +7,8 @@ import { ROLES, type Role } from '@app/domain/model';
 
 export { ROLES, type Role };
 
-export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | string;
+/** react-admin's actions (list, show, create, edit, delete, export) and the panel's own; '*' in RULES for any. */
+export type Action = string;
 
 const EVERYONE: readonly Role[] = ROLES;
 export const STAFF: readonly Role[] = ['admin', 'staff'];

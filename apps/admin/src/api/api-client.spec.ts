@@ -215,7 +215,7 @@ describe('createApiClient', () => {
       key === 'app.errors.codes.INVALID_CREDENTIALS'
         ? '違います'
         : key === 'app.errors.with_request_id'
-          ? `${options?.message}（${options?.requestId}）`
+          ? `${options?.message as string}（${options?.requestId as string}）`
           : String(options?._);
     const client = createApiClient({ fetch: api.fetch, signedInHint: signedIn, translate });
     const error = (await client.login('a@example.jp', 'x').catch((e) => e)) as ApiError;
@@ -249,7 +249,7 @@ describe('createApiClient', () => {
 
   it('reports an unreachable server as status 0 in words', async () => {
     const client = createApiClient({
-      fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
       signedInHint: signedIn,
     });
     await expect(client.request('/health', { auth: false })).rejects.toMatchObject({

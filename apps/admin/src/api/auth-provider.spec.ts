@@ -67,13 +67,13 @@ function setup(hash = '#/') {
 /** Sets the hint cookie as the API would after a sign-in, and clears it on sign-out. */
 function fakeCookies(api: ReturnType<typeof fakeApi>, set: (value: boolean) => void) {
   const original = api.fetch;
-  api.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  api.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const response = await original(input, init);
-    const url = String(input);
+    const url = input instanceof Request ? input.url : String(input);
     if (response.ok && /auth\/(login|2fa\/verify)$/.test(url)) set(true);
     if (url.endsWith('/auth/logout')) set(false);
     return response;
-  }) as typeof fetch;
+  };
   return api;
 }
 

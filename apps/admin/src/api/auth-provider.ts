@@ -21,6 +21,15 @@ export interface TwoFactorSteps {
   signedInWith(pair: TokenPair): void;
 }
 
+/**
+ * What checkAuth and checkError reject with: react-admin reads `message` (false: no notice) and
+ * `redirectTo` off a plain object, by its auth provider contract.
+ */
+function authRejection(reason: { message: string | false; redirectTo?: string }): Promise<never> {
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- react-admin's contract, above
+  return Promise.reject(reason);
+}
+
 export function createAuthProvider(
   client: ApiClient,
   returnTo: ReturnTo = defaultReturnTo,
@@ -73,17 +82,18 @@ export function createAuthProvider(
     async checkAuth() {
       if (!(await client.ensureSession())) {
         returnTo.remember();
-        throw { message: false, redirectTo: '/login' };
+        return authRejection({ message: false, redirectTo: '/login' });
       }
     },
 
-    async checkError(error: { status?: number }) {
+    checkError(error: { status?: number }) {
       if (error?.status === 401) {
         me = null;
         returnTo.remember();
-        throw { message: 'ra.auth.auth_check_error' };
+        return authRejection({ message: 'ra.auth.auth_check_error' });
       }
       // 403 and the rest: the page says what went wrong; the session stays.
+      return Promise.resolve();
     },
 
     async getIdentity() {

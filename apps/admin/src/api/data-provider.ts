@@ -17,7 +17,12 @@ function filterQuery(filter: Record<string, unknown> = {}): Record<string, strin
   const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === '') continue;
-    query[key] = Array.isArray(value) ? value.join(',') : String(value);
+    // Filters are form values (text, numbers, yes/no); anything else goes as JSON, not "[object Object]".
+    query[key] = Array.isArray(value)
+      ? value.join(',')
+      : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value);
   }
   return query;
 }
@@ -94,7 +99,7 @@ export function createDataProvider(client: ApiClient): DataProvider {
       await Promise.all(
         params.ids.map((id) => client.request(path(resource, id), { method: 'PATCH', body: params.data })),
       );
-      return { data: params.ids } as never;
+      return { data: params.ids };
     },
 
     async delete(resource, params) {
@@ -104,7 +109,7 @@ export function createDataProvider(client: ApiClient): DataProvider {
 
     async deleteMany(resource, params) {
       await Promise.all(params.ids.map((id) => client.request(path(resource, id), { method: 'DELETE' })));
-      return { data: params.ids } as never;
+      return { data: params.ids };
     },
   };
 }

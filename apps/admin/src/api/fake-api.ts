@@ -11,7 +11,7 @@ type Handler = (call: FakeCall) => { status: number; body?: unknown } | Promise<
 export function fakeApi(routes: Record<string, Handler>) {
   const calls: FakeCall[] = [];
   const fetchImpl = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : String(input);
     const method = init.method ?? 'GET';
     const call: FakeCall = {
       method,
@@ -30,5 +30,5 @@ export function fakeApi(routes: Record<string, Handler>) {
       headers: { 'Content-Type': 'application/json' },
     });
   };
-  return { fetch: fetchImpl as typeof fetch, calls };
+  return { fetch: fetchImpl, calls };
 }

@@ -317,7 +317,7 @@ const AvailabilityForm = ({ path, initial }: { path: string; initial: Availabili
         </Alert>
       )}
       <Box sx={{ mt: 1, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Button variant="contained" startIcon={<SaveIcon />} onClick={save} disabled={saving}>
+        <Button variant="contained" startIcon={<SaveIcon />} onClick={() => void save()} disabled={saving}>
           {translate('app.registry.availability.save')}
         </Button>
         {dirty && (

@@ -46,7 +46,7 @@ export const DownloadButton = ({
   return (
     <Button
       variant="outlined"
-      onClick={download}
+      onClick={() => void download()}
       disabled={disabled || progress !== null}
       aria-busy={progress !== null}
       startIcon={

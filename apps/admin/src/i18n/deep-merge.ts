@@ -7,7 +7,7 @@ export function deepMerge<T extends object>(...trees: object[]): T {
   const out: Tree = {};
   for (const tree of trees) {
     for (const [key, value] of Object.entries(tree)) {
-      out[key] = isTree(value) && isTree(out[key]) ? deepMerge(out[key] as Tree, value) : value;
+      out[key] = isTree(value) && isTree(out[key]) ? deepMerge(out[key], value) : value;
     }
   }
   return out as T;

@@ -70,6 +70,15 @@ export const volunteerDayEn = {
       edit: 'See or correct the report',
       read: 'See the report',
     },
+    past_outcome: {
+      completed: 'Done',
+      no_show_patient: 'The patient did not come',
+      no_show_interpreter: 'Recorded as not attended',
+      no_show: 'Did not take place',
+      cancelled_hospital: 'Cancelled by the hospital',
+      cancelled_interpreter: 'You could not go (cancelled)',
+      cancelled: 'Cancelled',
+    },
     offer_link_mine: {
       accepted: 'This visit is yours.',
       details: 'See the visit details',

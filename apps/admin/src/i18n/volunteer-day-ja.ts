@@ -70,6 +70,15 @@ export const volunteerDayJa = {
       edit: '報告を見る・直す',
       read: '報告を見る',
     },
+    past_outcome: {
+      completed: '実施済み',
+      no_show_patient: '患者さんが来院せず',
+      no_show_interpreter: '行けなかった記録',
+      no_show: '来院・参加なし',
+      cancelled_hospital: '病院が取り消し',
+      cancelled_interpreter: '行けなくなった（取り消し）',
+      cancelled: '取り消し',
+    },
     offer_link_mine: {
       accepted: 'この派遣はあなたの担当に決まっています。',
       details: '派遣の詳しい内容を見る',

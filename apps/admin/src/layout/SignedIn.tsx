@@ -19,7 +19,7 @@ export const SignedIn = ({ children }: { children: ReactNode }) => {
       if (!live) return;
       if (ok) return setSignedIn(true);
       authProvider.returnTo.remember();
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
     });
     return () => {
       live = false;

@@ -2,6 +2,7 @@ import {
   awaitsMoveAnswer,
   mapLink,
   needsReconfirmation,
+  pastOutcome,
   pastReportState,
   remoteLink,
   soonestFirst,
@@ -133,6 +134,25 @@ describe(pastReportState.name, () => {
       'reviewed',
       'none',
     ]);
+  });
+});
+
+describe(pastOutcome.name, () => {
+  const outcome = (status: string, over: { cancelledBy?: string; noShowParty?: string } = {}) =>
+    pastOutcome({ status, cancelledBy: null, noShowParty: null, ...over } as never);
+
+  it('says nothing of a visit still confirmed: its report state says what matters', () => {
+    expect(outcome('confirmed')).toBeNull();
+  });
+
+  it('says how a visit ended: done, who did not come, who called it off', () => {
+    expect(outcome('completed')).toBe('completed');
+    expect(outcome('no_show', { noShowParty: 'patient' })).toBe('no_show_patient');
+    expect(outcome('no_show', { noShowParty: 'interpreter' })).toBe('no_show_interpreter');
+    expect(outcome('no_show')).toBe('no_show');
+    expect(outcome('cancelled', { cancelledBy: 'hospital' })).toBe('cancelled_hospital');
+    expect(outcome('cancelled', { cancelledBy: 'interpreter' })).toBe('cancelled_interpreter');
+    expect(outcome('cancelled')).toBe('cancelled');
   });
 });
 

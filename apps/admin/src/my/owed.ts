@@ -104,3 +104,32 @@ export function remoteLink(mode: Mode, details: string | null): string | null {
   }
   return null;
 }
+
+/**
+ * What a past card says happened, in words: done, the patient (or the interpreter) did not come,
+ * called off by the hospital or by the interpreter. `null` for a visit still confirmed: "confirmed"
+ * says nothing once the visit's time has come, the report's state says what matters then.
+ */
+export type PastOutcome =
+  | 'completed'
+  | 'no_show_patient'
+  | 'no_show_interpreter'
+  | 'no_show'
+  | 'cancelled_hospital'
+  | 'cancelled_interpreter'
+  | 'cancelled';
+
+export function pastOutcome(
+  dispatch: Pick<DispatchView, 'status' | 'cancelledBy' | 'noShowParty'>,
+): PastOutcome | null {
+  switch (dispatch.status) {
+    case 'completed':
+      return 'completed';
+    case 'no_show':
+      return dispatch.noShowParty ? `no_show_${dispatch.noShowParty}` : 'no_show';
+    case 'cancelled':
+      return dispatch.cancelledBy ? `cancelled_${dispatch.cancelledBy}` : 'cancelled';
+    default:
+      return null;
+  }
+}

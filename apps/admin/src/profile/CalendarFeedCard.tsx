@@ -91,7 +91,7 @@ export const CalendarFeedCard = () => {
                       <Tooltip title={translate('app.calendar_feed.copy')}>
                         <IconButton
                           aria-label={translate('app.calendar_feed.copy')}
-                          onClick={copy}
+                          onClick={() => void copy()}
                           disabled={!url}
                           edge="end"
                         >

@@ -13,6 +13,8 @@ import {
   TableRow,
   TextField,
   Typography,
+  useMediaQuery,
+  type Theme,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -29,28 +31,79 @@ import { formatDate } from '@app/domain/model';
 import { useDisplayLocale } from '../lib/use-display-locale';
 import { enumKey } from '../lib/workflow-choices';
 import { apiClient } from '../providers';
-import { monthOf, recentMonths } from './statement-month';
+import { invoiceMonthOf, recentMonths } from './statement-month';
 
 type Kind = 'hospitals' | 'volunteers';
 
-/** Each line of the month: the visit's date, what it is, and the amount (with honoraria and transport for a volunteer). */
-const StatementLines = ({ kind, month }: { kind: Kind; month: string }) => {
+type Line = HospitalStatement['lines'][number] | VolunteerStatement['lines'][number];
+
+/** A line's label pieces, said the same way in the table and in the phone's stacked rows. */
+const useLineText = () => {
+  const translate = useTranslate();
+  return {
+    /** the hospital (a volunteer's line) or the language (a hospital's line) */
+    what: (line: Line) => ('language' in line ? translate(enumKey('language', line.language)) : line.hospitalName),
+    kind: (line: Line) =>
+      translate(`app.desk.statements.kind.${line.kind}`, { _: line.kind }) +
+      ('minutes' in line && line.minutes
+        ? ` (${translate('app.desk.statements.minutes', { minutes: line.minutes })})`
+        : ''),
+  };
+};
+
+/** On a phone: each line a stacked row — date and amount on top, what it was below, a volunteer's honorarium and transport last. */
+const LineRows = ({ lines }: { lines: Line[] }) => {
   const translate = useTranslate();
   const locale = useDisplayLocale();
-  const statements = useQuery({
-    queryKey: ['statements', kind, month],
-    queryFn: () =>
-      apiClient.request<Statements<HospitalStatement | VolunteerStatement>>(`/statements/${kind}`, {
-        query: { month },
-      }),
-  });
-  if (statements.error) return <Alert severity="error">{statements.error.message}</Alert>;
-  type Line = HospitalStatement['lines'][number] | VolunteerStatement['lines'][number];
-  const lines = (statements.data?.data ?? []).flatMap((s): Line[] => s.lines);
-  if (lines.length === 0) return null;
+  const text = useLineText();
   const yen = (n: number) => formatYen(n, locale);
   return (
-    <Table size="small" data-testid="statement-lines" sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
+    <Box
+      component="ul"
+      data-testid="statement-lines"
+      data-layout="rows"
+      sx={{ listStyle: 'none', m: 0, p: 0, borderTop: 1, borderColor: 'divider' }}
+    >
+      {lines.map((line) => (
+        <Box
+          component="li"
+          key={`${line.dispatchId}-${line.kind}`}
+          sx={{ py: 1.25, borderBottom: 1, borderColor: 'divider', display: 'grid', gap: 0.25 }}
+        >
+          <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 1, alignItems: 'baseline' }}>
+            <Typography variant="body2">{formatDate(line.date, locale)}</Typography>
+            <Typography variant="body1" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+              {yen(line.amountYen)}
+            </Typography>
+          </Box>
+          <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+            {text.what(line)} · {text.kind(line)}
+          </Typography>
+          {'honorariumYen' in line && (
+            <Typography variant="body2" color="text.secondary">
+              {translate('app.desk.statements.honorarium')} {yen(line.honorariumYen)} ·{' '}
+              {translate('app.desk.statements.transport')} {yen(line.transportYen)}
+            </Typography>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
+/** At a desk: the lines as a table. */
+const LineTable = ({ kind, lines }: { kind: Kind; lines: Line[] }) => {
+  const translate = useTranslate();
+  const locale = useDisplayLocale();
+  const text = useLineText();
+  const yen = (n: number) => formatYen(n, locale);
+  return (
+    <Table
+      size="small"
+      data-testid="statement-lines"
+      data-layout="table"
+      sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}
+    >
       <TableHead>
         <TableRow>
           <TableCell>{translate('app.desk.statements.date')}</TableCell>
@@ -70,16 +123,9 @@ const StatementLines = ({ kind, month }: { kind: Kind; month: string }) => {
       <TableBody>
         {lines.map((line) => (
           <TableRow key={`${line.dispatchId}-${line.kind}`}>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(line.date, locale)}</TableCell>
-            <TableCell>
-              {'language' in line ? translate(enumKey('language', line.language)) : line.hospitalName}
-            </TableCell>
-            <TableCell>
-              {translate(`app.desk.statements.kind.${line.kind}`, { _: line.kind })}
-              {'minutes' in line && line.minutes
-                ? ` (${translate('app.desk.statements.minutes', { minutes: line.minutes })})`
-                : ''}
-            </TableCell>
+            <TableCell>{formatDate(line.date, locale)}</TableCell>
+            <TableCell>{text.what(line)}</TableCell>
+            <TableCell>{text.kind(line)}</TableCell>
             {'honorariumYen' in line && (
               <>
                 <TableCell align="right">{yen(line.honorariumYen)}</TableCell>
@@ -94,10 +140,29 @@ const StatementLines = ({ kind, month }: { kind: Kind; month: string }) => {
   );
 };
 
+/**
+ * Each line of the month: the visit's date, what it is, and the amount (with honoraria and
+ * transport for a volunteer) — a table at a desk, stacked rows on a phone (no sideways scrolling).
+ */
+const StatementLines = ({ kind, month }: { kind: Kind; month: string }) => {
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+  const statements = useQuery({
+    queryKey: ['statements', kind, month],
+    queryFn: () =>
+      apiClient.request<Statements<HospitalStatement | VolunteerStatement>>(`/statements/${kind}`, {
+        query: { month },
+      }),
+  });
+  if (statements.error) return <Alert severity="error">{statements.error.message}</Alert>;
+  const lines = (statements.data?.data ?? []).flatMap((s): Line[] => s.lines);
+  if (lines.length === 0) return null;
+  return narrow ? <LineRows lines={lines} /> : <LineTable kind={kind} lines={lines} />;
+};
+
 const MyStatements = () => {
   const translate = useTranslate();
   const { permissions } = usePermissions<Role>();
-  const [month, setMonth] = useState(() => monthOf(new Date()));
+  const [month, setMonth] = useState(() => invoiceMonthOf(new Date()));
   const { identity } = useGetIdentity();
   const kind: Kind = permissions === 'volunteer' ? 'volunteers' : 'hospitals';
   const hospitalId = identity?.hospitalId as string | null | undefined;

@@ -9,8 +9,10 @@ export function monthOf(now: Date): string {
 }
 
 /**
- * The month an invoice is most likely wanted for: the month just ended during the first 10 days
- * of a month (when offices send last month's invoices), else this month.
+ * The month an invoice or statement is most likely wanted for: the month just ended during the
+ * first 10 days of a month (when offices send last month's invoices and volunteers look for last
+ * month's honoraria; this month would still be nearly empty), else this month. The invoice picker
+ * and the statements page (明細) open on it.
  */
 export function invoiceMonthOf(now: Date): string {
   return tokyoParts(now).day <= 10 ? recentMonths(now, 2)[1] : monthOf(now);

@@ -40,7 +40,7 @@ export const ResetTwoFactorButton = () => {
         loading={busy}
         title={translate('app.two_factor.reset_confirm_title', { name: record.displayName })}
         content={translate('app.two_factor.reset_confirm_content')}
-        onConfirm={reset}
+        onConfirm={() => void reset()}
         onClose={() => setOpen(false)}
       />
     </>

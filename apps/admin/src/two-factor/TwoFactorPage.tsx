@@ -46,7 +46,7 @@ const CodeForm = ({
   return (
     <Box
       component="form"
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       noValidate
       sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', mt: 1 }}
     >
@@ -150,7 +150,7 @@ const Enrol = ({ mfaToken, onEnabled }: { mfaToken?: string; onEnabled: (answer:
             {error}
           </Alert>
         )}
-        <Button variant="contained" onClick={start}>
+        <Button variant="contained" onClick={() => void start()}>
           {translate('app.two_factor.start')}
         </Button>
       </Box>
@@ -192,12 +192,12 @@ export const TwoFactorEnrolPage = () => {
   }
   const finish = async () => {
     await queryClient.invalidateQueries({ queryKey: ['auth'] });
-    navigate(authProvider.returnTo.take());
+    void navigate(authProvider.returnTo.take());
   };
   return (
     <AuthCard title="app.two_factor.title">
       {codes ? (
-        <RecoveryCodes codes={codes} onDone={finish} />
+        <RecoveryCodes codes={codes} onDone={() => void finish()} />
       ) : (
         <>
           <Alert severity="info" sx={{ mb: 2 }}>

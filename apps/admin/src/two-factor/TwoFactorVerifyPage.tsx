@@ -31,7 +31,7 @@ export const TwoFactorVerifyPage = () => {
     try {
       await authProvider.verifyMfa(code.trim());
       await queryClient.invalidateQueries({ queryKey: ['auth'] });
-      navigate(authProvider.returnTo.take());
+      void navigate(authProvider.returnTo.take());
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);
@@ -43,7 +43,7 @@ export const TwoFactorVerifyPage = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {translate('app.two_factor.verify_intro')}
       </Typography>
-      <Box component="form" onSubmit={submit} noValidate>
+      <Box component="form" onSubmit={(event) => void submit(event)} noValidate>
         {error && (
           <Alert severity="error" sx={{ mb: 2 }}>
             {error}

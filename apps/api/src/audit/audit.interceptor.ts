@@ -55,8 +55,7 @@ export class AuditInterceptor implements NestInterceptor {
     if (NOT_AUDITED.has(route)) return result;
     const segments = route.replace(/^\/api\//, '').split('/');
     const params = req.params as Record<string, string | undefined>;
-    const created =
-      result && typeof result === 'object' && 'id' in result ? String((result as { id: unknown }).id) : null;
+    const created = result && typeof result === 'object' && 'id' in result ? String(result.id) : null;
     const isTokenRoute = segments[1] === ':token';
     await this.audit.record(null, {
       actor: req.user ?? null,

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../common/token-hash';
-import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 import { ConflictError, Locale, NotFoundError, User, UserInvitation } from '@app/domain';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/env.validation';
@@ -12,6 +12,7 @@ import { MailService } from '../mail/mail.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { PasswordPolicy } from '../users/password-policy';
 import { InvitationSentView, InvitationView } from './invitations.dto';
+import { lockOne } from '../access/locks';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
 
@@ -72,15 +73,10 @@ export class InvitationsService {
    */
   async resend(userId: string): Promise<InvitationSentView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .setLock('pessimistic_write')
-        .where('u.id = :userId', { userId })
-        .getOne();
+      const user = await lockOne(manager, User, { id: userId });
       if (!user) throw new NotFoundError('User');
-      if (user.passwordHash)
+      // The hash is never selected with the user: asked for on its own, under the lock just taken.
+      if (await manager.exists(User, { where: { id: userId, passwordHash: Not(IsNull()) } }))
         throw new ConflictError(
           'PASSWORD_ALREADY_SET',
           'This user has already set a password; they can reset it from the sign-in page',
@@ -125,10 +121,10 @@ export class InvitationsService {
     lock = false,
   ): Promise<{ invitation: UserInvitation; user: User }> {
     if (!TOKEN_SHAPE.test(token)) throw new NotFoundError('Invitation', 'INVITATION_NOT_FOUND');
-    const invitation = await manager.findOne(UserInvitation, {
-      where: { tokenHash: hashToken(token) },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const where = { tokenHash: hashToken(token) };
+    const invitation = lock
+      ? await lockOne(manager, UserInvitation, where)
+      : await manager.findOne(UserInvitation, { where });
     const user = invitation && (await manager.findOne(User, { where: { id: invitation.userId, active: true } }));
     if (!invitation || !user) throw new NotFoundError('Invitation', 'INVITATION_NOT_FOUND');
     return { invitation, user };

@@ -1,10 +1,11 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { BadRequestError, Errors } from '@app/domain';
 import { LoginDto } from './dto/auth.dto';
-import { LoginPacedError, LoginPacer } from './login-throttle';
+import { LoginPacedError, LoginPacer, type LoginRequest } from './login-throttle';
 import { flattenValidationErrors } from '../common/validation.pipe';
 
 /**
@@ -19,7 +20,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest();
+    const request = context.switchToHttp().getRequest<LoginRequest>();
     const body = request.body ?? {};
     const errors = await validate(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) {
@@ -30,7 +31,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
       await this.pacer.admit(request);
     } catch (error) {
       if (error instanceof LoginPacedError)
-        context.switchToHttp().getResponse().setHeader('Retry-After', String(error.retryAfterSeconds));
+        context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
     const admitted = (await super.canActivate(context)) as boolean;
@@ -38,7 +39,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     return admitted;
   }
 
-  override handleRequest<T>(error: unknown, user: T | false): T {
+  override handleRequest<T>(error: Error | null, user: T | false): T {
     if (error) throw error;
     if (!user) throw Errors.invalidCredentials();
     return user;

@@ -11,7 +11,7 @@ export const LoginThrottled = () => SetMetadata(LOGIN_KEY, true);
 
 const notLogin = (context: ExecutionContext) => !Reflect.getMetadata(LOGIN_KEY, context.getHandler());
 
-type LoginRequest = { body?: unknown; ip?: string };
+export type LoginRequest = { body?: unknown; ip?: string };
 
 /**
  * The account a sign-in names, as the users table keys it: the e-mail of a login or password

@@ -13,6 +13,7 @@ import { MailService } from '../mail/mail.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { PasswordPolicy } from '../users/password-policy';
 import { UsersService } from '../users/users.service';
+import { lockOne } from '../access/locks';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
 /** A second request for one account within this spell mails nothing more (no mail-bombing a mailbox). */
@@ -48,7 +49,7 @@ export class PasswordsService {
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       // One request at a time per account: concurrent requests queue here, then see each other's row.
-      await manager.findOne(User, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+      await lockOne(manager, User, { id: user.id });
       const expiresAt = new Date(now.getTime() + this.ttlMs);
       // Made within the spell: it expires later than a link made just before it would.
       const recent = await manager.exists(PasswordReset, {
@@ -142,10 +143,8 @@ export class PasswordsService {
     lock = false,
   ): Promise<{ reset: PasswordReset; user: User }> {
     if (!TOKEN_SHAPE.test(token)) throw Errors.linkExpired();
-    const reset = await manager.findOne(PasswordReset, {
-      where: { tokenHash: hashToken(token) },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const where = { tokenHash: hashToken(token) };
+    const reset = lock ? await lockOne(manager, PasswordReset, where) : await manager.findOne(PasswordReset, { where });
     if (!reset || reset.usedAt || reset.expiresAt.getTime() <= this.clock.now().getTime()) throw Errors.linkExpired();
     const user = await manager.findOne(User, { where: { id: reset.userId, active: true } });
     if (!user) throw Errors.linkExpired();

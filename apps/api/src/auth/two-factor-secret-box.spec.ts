@@ -1,8 +1,7 @@
-import { JwtSecret } from './jwt-secret';
 import { TwoFactorSecretBox } from './two-factor-secret-box';
 import { normaliseRecoveryCode } from './two-factor.service';
 
-const boxWith = (key: string) => new TwoFactorSecretBox({ value: key } as JwtSecret);
+const boxWith = (key: string) => new TwoFactorSecretBox({ value: key });
 
 describe(TwoFactorSecretBox.name, () => {
   const key = 'a-signing-key-that-is-long-enough-0123456789';

@@ -30,6 +30,7 @@ import { TWO_FACTOR_ROLES } from './two-factor-roles';
 import { JWT_AUDIENCE } from './jwt.config';
 import { TwoFactorSecretBox } from './two-factor-secret-box';
 import { MfaChallengeView, RecoveryCodesView, TwoFactorSetupView, TwoFactorStatusView } from './two-factor.dto';
+import { lockOne } from '../access/locks';
 
 export { TWO_FACTOR_ROLES };
 export const TOTP_ISSUER = 'Kumamoto Interpreter Dispatch';
@@ -230,7 +231,7 @@ export class TwoFactorService {
     if (userId === admin.id)
       throw new ConflictError('TWO_FACTOR_RESET_SELF', 'Turn your own two-factor sign-in off on your security page');
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await lockOne(manager, User, { id: userId });
       if (!user) throw new NotFoundError('User');
       const factor = await manager.findOne(UserTwoFactor, { where: { userId } });
       await this.remove(manager, userId);
@@ -273,7 +274,7 @@ export class TwoFactorService {
   ): Promise<CodeOutcome> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const factor = await manager.findOne(UserTwoFactor, { where: { userId }, lock: { mode: 'pessimistic_write' } });
+      const factor = await lockOne(manager, UserTwoFactor, { userId });
       if (!factor) throw Errors.twoFactorNotSetUp();
       if (factor.blockedUntil && factor.blockedUntil > now) return { ok: 'blocked' } as const;
       const totp = code.replace(/\s/g, '');

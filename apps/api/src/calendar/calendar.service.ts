@@ -12,6 +12,7 @@ import { buildCalendar, buildCalendarEvent } from '../mail/calendar';
 import { CALENDAR_TOKEN, CalendarTokens } from './calendar-tokens';
 import { VisitCalendars } from './visit-calendars';
 import { visitEvent, visitFileName } from './visit-event';
+import { lockOne } from '../access/locks';
 
 /** A calendar file as the routes answer it. */
 export interface CalendarFile {
@@ -126,10 +127,7 @@ export class CalendarService {
   /** A new subscription address for the volunteer; the old one stops working at once. */
   async renewFeed(volunteerId: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      const volunteer = await manager.findOne(Volunteer, {
-        where: { id: volunteerId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const volunteer = await lockOne(manager, Volunteer, { id: volunteerId });
       if (!volunteer) throw new NotFoundError('Volunteer');
       volunteer.calendarFeedGeneration += 1;
       await manager.update(

@@ -21,7 +21,7 @@ export class ListQueryDto {
   /** Larger values are capped at MAX_PER_PAGE rather than refused. */
   @ApiPropertyOptional({ default: 25, minimum: 1, maximum: MAX_PER_PAGE })
   @IsOptional()
-  @Transform(({ value }) => (value === undefined ? value : Math.min(Number(value), MAX_PER_PAGE)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? value : Math.min(Number(value), MAX_PER_PAGE)))
   @IsInt()
   @Min(1)
   perPage: number = 25;

@@ -16,7 +16,8 @@ export interface EmbeddedPostgresOptions {
 
 export interface RunningPostgres {
   url: string;
-  stop(): Promise<void>;
+  /** Bound already (an arrow function): callers keep it to stop the server later. */
+  stop: () => Promise<void>;
 }
 
 const USER = 'postgres';

@@ -44,7 +44,7 @@ import {
   practicumState,
   reportState,
 } from './visit-details';
-import { lockVisit } from '../access/locks';
+import { lockMany, lockOne, lockVisit } from '../access/locks';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -118,10 +118,7 @@ export class DispatchesService {
     options: { offerId?: string; role?: RequestRole; actorId: string | null; overrideReason?: string },
   ): Promise<Dispatch> {
     const role = options.role ?? 'primary';
-    const volunteer = await manager.findOne(Volunteer, {
-      where: { id: volunteerId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const volunteer = await lockOne(manager, Volunteer, { id: volunteerId });
     if (!volunteer) throw InvalidError.field('volunteerId', 'No such volunteer');
     // A trainee only ever shadows: no override reason puts them in the interpreter's seat (the database refuses it too).
     if (role === 'primary' && volunteer.level === 'trainee') throw Errors.traineeNotInterpreter();
@@ -198,10 +195,7 @@ export class DispatchesService {
     actorId: string,
     reason: string,
   ): Promise<{ kept: Dispatch[]; released: Dispatch[] }> {
-    const live = await manager.find(Dispatch, {
-      where: { requestId: request.id, status: 'confirmed' },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const live = await lockMany(manager, Dispatch, { requestId: request.id, status: 'confirmed' });
     const hospital = await manager.findOneOrFail(Hospital, { where: { id: request.hospitalId } });
     const kept: Dispatch[] = [];
     const released: Dispatch[] = [];
@@ -238,7 +232,7 @@ export class DispatchesService {
     hospital: Hospital,
     dispatch: Dispatch,
   ): Promise<ExclusionCode[]> {
-    await manager.findOne(Volunteer, { where: { id: dispatch.volunteerId }, lock: { mode: 'pessimistic_write' } });
+    await lockOne(manager, Volunteer, { id: dispatch.volunteerId });
     const now = this.clock.now();
     const [snapshot] = await this.snapshots.build(
       manager,
@@ -315,7 +309,7 @@ export class DispatchesService {
     if (!dispatch || dispatch.reconfirmedAt) return;
     // Only the flag, and only while the dispatch is still the one read: a move (or an answer)
     // committing meanwhile is neither written back over nor alerted about (a move has its own deadline).
-    const [, marked] = await manager.query(
+    const [, marked] = await manager.query<[unknown, number]>(
       `UPDATE dispatches SET reconfirmation_missed = true
         WHERE id = $1 AND status = 'confirmed' AND reconfirmed_at IS NULL AND starts_at = $2`,
       [dispatch.id, dispatch.startsAt],
@@ -345,10 +339,7 @@ export class DispatchesService {
   async reconfirmByToken(token: string): Promise<{ reconfirmedAt: string; startsAt: string; endsAt: string }> {
     const link = this.links.reconfirmToken(token);
     return this.dataSource.transaction(async (manager) => {
-      const dispatch = await manager.findOne(Dispatch, {
-        where: { reconfirmTokenHash: hashToken(link.lookup) },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const dispatch = await lockOne(manager, Dispatch, { reconfirmTokenHash: hashToken(link.lookup) });
       if (!dispatch) throw new NotFoundError('Reconfirmation link');
       if (!link.isFor(dispatch)) throw Errors.linkExpired();
       await this.markReconfirmed(manager, dispatch);
@@ -363,7 +354,7 @@ export class DispatchesService {
   /** The dispatched volunteer reconfirms from the panel: the same as the mail link. Others get 404. */
   async reconfirm(actor: Actor, id: string): Promise<DispatchView> {
     return this.dataSource.transaction(async (manager) => {
-      const dispatch = await manager.findOne(Dispatch, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const dispatch = await lockOne(manager, Dispatch, { id });
       requireAccess(!!dispatch && may.actAsDispatched(actor, dispatch), 'Dispatch');
       await this.markReconfirmed(manager, dispatch);
       return (await this.views(manager, actor, [dispatch]))[0];

@@ -22,7 +22,7 @@ export class DatabaseIndicator {
       timer = setTimeout(() => resolve('timeout'), timeoutMs);
     });
     try {
-      const outcome = await Promise.race([this.dataSource.query('SELECT 1'), timeout]);
+      const outcome = await Promise.race([this.dataSource.query<unknown>('SELECT 1'), timeout]);
       return outcome === 'timeout' ? check.down(`timeout of ${timeoutMs}ms exceeded`) : check.up();
     } catch {
       return check.down();

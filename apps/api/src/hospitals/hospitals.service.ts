@@ -16,6 +16,7 @@ import {
   UpdateHospitalDto,
 } from './dto/hospital.dto';
 import { may, requireAccess } from '../access/access';
+import { lockOne } from '../access/locks';
 
 const SORTABLE = { name: 'h.name', area: 'h.area', active: 'h.active', createdAt: 'h.created_at' };
 
@@ -44,7 +45,7 @@ export class HospitalsService {
       .skip(query.skip)
       .take(query.perPage)
       .getManyAndCount();
-    return { data: rows.map(HospitalsService.view), total };
+    return { data: rows.map((row) => HospitalsService.view(row)), total };
   }
 
   /** Staff read any hospital; a coordinator only their own (another is "not found"). */
@@ -72,9 +73,9 @@ export class HospitalsService {
 
   async update(id: string, input: UpdateHospitalDto): Promise<HospitalView> {
     return this.dataSource.transaction(async (manager) => {
-      const hospital = await manager.findOne(Hospital, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const hospital = await lockOne(manager, Hospital, { id });
       if (!hospital) throw new NotFoundError('Hospital');
-      for (const [key, value] of Object.entries(input))
+      for (const [key, value] of Object.entries(input) as [string, unknown][])
         if (value !== undefined) Object.assign(hospital, { [key]: value });
       return HospitalsService.view(await manager.save(Hospital, hospital));
     });

@@ -92,7 +92,7 @@ export class JobsService {
 
   /** Cancels the pending job with this key; returns whether there was one. */
   async cancel(manager: EntityManager, key: string): Promise<boolean> {
-    const [, count] = await manager.query(
+    const [, count] = await manager.query<[unknown, number]>(
       `UPDATE jobs SET status = 'cancelled', finished_at = $2, updated_at = now() WHERE key = $1 AND status = 'pending'`,
       [key, this.clock.now().toISOString()],
     );
@@ -109,7 +109,7 @@ export class JobsService {
     payloadMatch: Record<string, unknown>,
   ): Promise<number> {
     const types = type === null ? null : typeof type === 'string' ? [type] : [...type];
-    const [, count] = await manager.query(
+    const [, count] = await manager.query<[unknown, number]>(
       `UPDATE jobs SET status = 'cancelled', finished_at = $3, updated_at = now()
        WHERE ($1::text[] IS NULL OR type = ANY($1::text[])) AND status = 'pending' AND payload @> $2::jsonb`,
       [types, JSON.stringify(payloadMatch), this.clock.now().toISOString()],
@@ -119,7 +119,7 @@ export class JobsService {
 
   /** Whether a pending job of this type has a payload containing `payloadMatch` (jsonb `@>`). */
   async hasPending(manager: EntityManager, type: string, payloadMatch: Record<string, unknown>): Promise<boolean> {
-    const rows = await manager.query(
+    const rows = await manager.query<unknown[]>(
       `SELECT 1 FROM jobs WHERE type = $1 AND status = 'pending' AND payload @> $2::jsonb LIMIT 1`,
       [type, JSON.stringify(payloadMatch)],
     );

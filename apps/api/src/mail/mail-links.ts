@@ -112,7 +112,9 @@ export class MailLinks {
     ]);
     if (own.kind === 'reconfirm') {
       // Bound to the visit's start the mail was written for (a moved visit's mail names it in its key).
-      const [row] = await manager.query(`SELECT starts_at FROM dispatches WHERE id = $1`, [own.id]);
+      const [row] = await manager.query<{ starts_at: Date }[]>(`SELECT starts_at FROM dispatches WHERE id = $1`, [
+        own.id,
+      ]);
       const startsAt = own.at ?? (row ? new Date(row.starts_at).getTime() : 0);
       token += this.reconfirmSignature(own.id, startsAt);
     }

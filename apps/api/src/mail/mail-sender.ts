@@ -77,14 +77,14 @@ export class MailSender {
    * attempt never schedules the retry after `useful_until`, so mail becomes obsolete on time.
    */
   async markObsolete(): Promise<number> {
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[{ id: string }[], number]>(
       `UPDATE mail_messages SET status = 'obsolete', updated_at = now()
        WHERE id IN (
          SELECT id FROM mail_messages WHERE status = 'pending' AND useful_until <= $1 AND next_attempt_at <= $1
           FOR UPDATE SKIP LOCKED)
        RETURNING id`,
       [this.clock.now().toISOString()],
-    )) as [{ id: string }[], number];
+    );
     if (rows.length > 0)
       this.logger.warn(`${rows.length} mail(s) became obsolete undelivered: ${rows.map((r) => r.id).join(', ')}`);
     return rows.length;
@@ -98,7 +98,7 @@ export class MailSender {
    */
   async claimDue(limit: number): Promise<ClaimedMail[]> {
     const now = this.clock.now();
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[ClaimedMail[], number]>(
       `UPDATE mail_messages
           SET attempts = attempts + 1, updated_at = now(),
               next_attempt_at = $1::timestamptz + greatest($2::float8, least($4::float8, $5::float8 * power(2::float8, least(attempts, 60)))) * interval '1 millisecond'
@@ -107,7 +107,7 @@ export class MailSender {
          ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
        RETURNING id, idempotency_key, to_address, locale, subject, text_body, html_body, attachments, message_id, attempts`,
       [now.toISOString(), this.leaseMs, limit, this.retryMaxMs, this.retryBaseMs],
-    )) as [ClaimedMail[], number];
+    );
     return rows;
   }
 

@@ -11,6 +11,7 @@ import { MailLinks } from './mail-links';
 import { domainOf, messageIdFor } from './message-id';
 import { MailTransport } from './mail-transport';
 import { renderMail, TemplateName, TemplateParams } from './templates';
+import { lockOne } from '../access/locks';
 
 export interface EnqueueMail<N extends TemplateName = TemplateName> {
   to: string;
@@ -52,7 +53,7 @@ export class MailService {
       throw new Error('A mail needs an idempotency key of at most 200 characters');
     if (!/^[^\s@<>]+@[^\s@<>]+$/.test(input.to)) throw new Error('A mail needs a plain e-mail address to send to');
     const rendered = renderMail(input.template, input.locale, input.params);
-    const rows = (await manager.query(
+    const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO mail_messages (idempotency_key, to_address, locale, template, subject, text_body, html_body, attachments,
                                   status, next_attempt_at, message_id, user_id, useful_until)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13)
@@ -73,7 +74,7 @@ export class MailService {
         input.userId ?? null,
         input.usefulUntil?.toISOString() ?? null,
       ],
-    )) as Array<{ id: string }>;
+    );
     return rows.length > 0;
   }
 
@@ -129,7 +130,7 @@ export class MailService {
     if (!this.transport.configured)
       throw new ConflictError('MAIL_NOT_CONFIGURED', 'No SMTP_URL is set: mail is kept, not sent');
     return this.dataSource.transaction(async (manager) => {
-      const mail = await manager.findOne(MailMessage, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const mail = await lockOne(manager, MailMessage, { id });
       if (!mail) throw new NotFoundError('Mail');
       if (!['pending', 'failed', 'obsolete'].includes(mail.status))
         throw new ConflictError(

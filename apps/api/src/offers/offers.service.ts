@@ -3,7 +3,7 @@ import { describeError } from '../jobs/retry';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hashToken } from '../common/token-hash';
 import { firstWaveKey, OFFER_JOBS } from '../workflow/workflow-jobs';
-import { DataSource, EntityManager, FindOperator, In, MoreThanOrEqual, Not } from 'typeorm';
+import { DataSource, EntityManager, FindOperator, In, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 import {
   ANSWER_SAMPLE,
   ConflictError,
@@ -36,7 +36,7 @@ import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import type { DispatchPolicy } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 import { may, requireAccess, scopeMine } from '../access/access';
-import { lockOffer } from '../access/locks';
+import { lockMany, lockOffer, lockOne } from '../access/locks';
 
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { OfferView };
@@ -302,10 +302,7 @@ export class OffersService {
    */
   async offerShadow(actor: Actor, requestId: string, volunteerId?: string): Promise<ShadowOffersSent> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, {
-        where: { id: requestId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const request = await lockOne(manager, InterpretationRequest, { id: requestId });
       if (!request) throw new NotFoundError('Request');
       if (!request.traineeWelcome) throw Errors.traineeNotWelcome();
       if (request.status !== 'confirmed')
@@ -433,10 +430,7 @@ export class OffersService {
    */
   async sendNow(actor: Actor, requestId: string, volunteerIds?: string[]): Promise<{ sent: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, {
-        where: { id: requestId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const request = await lockOne(manager, InterpretationRequest, { id: requestId });
       if (!request) throw new NotFoundError('Request');
       const sent = await this.sendWave(manager, request, actor.id, volunteerIds);
       const now = this.clock.now().getTime();
@@ -479,22 +473,10 @@ export class OffersService {
 
   /** Marks the request's pending offers whose time is up as expired, then keeps the request moving. */
   async expireDue(manager: EntityManager, requestId: string): Promise<void> {
-    const request = await manager.findOne(InterpretationRequest, {
-      where: { id: requestId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const request = await lockOne(manager, InterpretationRequest, { id: requestId });
     if (!request) return;
     const now = this.clock.now();
-    const due = await manager
-      .getRepository(Offer)
-      .createQueryBuilder('o')
-      .setLock('pessimistic_write')
-      .where('o.request_id = :id AND o.status = :pending AND o.expires_at <= :now', {
-        id: requestId,
-        pending: 'pending',
-        now,
-      })
-      .getMany();
+    const due = await lockMany(manager, Offer, { requestId, status: 'pending', expiresAt: LessThanOrEqual(now) });
     if (due.length === 0) return;
     await this.workflow.move(manager, 'offer', due, 'expire', { actorId: null });
     await this.rollOn(manager, request, null);
@@ -589,9 +571,11 @@ export class OffersService {
     actorId: string,
     overrideReason?: string,
   ): Promise<Dispatch> {
-    const own = await manager.findOne(Offer, {
-      where: { requestId: request.id, volunteerId, role: 'primary', status: 'pending' },
-      lock: { mode: 'pessimistic_write' },
+    const own = await lockOne(manager, Offer, {
+      requestId: request.id,
+      volunteerId,
+      role: 'primary',
+      status: 'pending',
     });
     const dispatch = await this.dispatches.confirm(manager, request, volunteerId, {
       offerId: own?.id,

@@ -33,7 +33,7 @@ import {
 import { confirmationView, reportView, timesDisagree } from './report.view';
 import { ReportReminders } from './report-reminders';
 import { may, requireAccess } from '../access/access';
-import { lockVisit } from '../access/locks';
+import { lockOne, lockVisit } from '../access/locks';
 
 export const REPORT_JOBS = { chase: 'reports.chase' } as const;
 /** The chase runs every day at this hour, Tokyo time. */
@@ -122,10 +122,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   async update(actor: Actor, dispatchId: string, input: UpdateReportDto): Promise<ReportView> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockVisit(manager, await this.ownDispatch(manager, actor, dispatchId));
-      const report = await manager.findOne(ActivityReport, {
-        where: { dispatchId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const report = await lockOne(manager, ActivityReport, { dispatchId });
       if (!report) throw new NotFoundError('Report');
       if (report.reviewStatus !== 'pending')
         throw new ConflictError('REPORT_ALREADY_REVIEWED', 'A reviewed report can no longer be changed');
@@ -187,7 +184,7 @@ export class ReportsService implements OnModuleInit, OnApplicationBootstrap {
   /** Staff review: `reviewed` closes it; `follow_up` keeps it open for staff (and closed to edits). */
   async review(actor: Actor, id: string, input: ReviewDto): Promise<ReportView> {
     return this.dataSource.transaction(async (manager) => {
-      const report = await manager.findOne(ActivityReport, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const report = await lockOne(manager, ActivityReport, { id });
       if (!report) throw new NotFoundError('Report');
       if (report.reviewStatus === 'reviewed')
         throw new ConflictError('REPORT_ALREADY_REVIEWED', 'This report has already been reviewed');

@@ -5,6 +5,7 @@ import { InterpretationRequest, NotFoundError } from '@app/domain';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { OffersService } from '../offers/offers.service';
+import { lockOne } from '../access/locks';
 
 /** Staff assign a volunteer directly, without waiting for offers; a rule they override needs a recorded reason. */
 @Injectable()
@@ -22,10 +23,7 @@ export class AssignmentService {
     overrideReason?: string,
   ): Promise<{ dispatch: DispatchView }> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, {
-        where: { id: requestId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const request = await lockOne(manager, InterpretationRequest, { id: requestId });
       if (!request) throw new NotFoundError('Request');
       const dispatch = await this.offers.assign(manager, request, volunteerId, actor.id, overrideReason);
       return { dispatch: await this.dispatches.view(dispatch, manager, actor) };

@@ -32,6 +32,7 @@ import { assertVisitNotEnded } from '../dispatches/visit-times';
 import { type DispatchPolicy, isLateCancellation } from '@app/domain';
 import { InjectDispatchPolicy } from '../workflow/dispatch-policy';
 import { isStaff, may, requireAccess, scopeList } from '../access/access';
+import { lockOne } from '../access/locks';
 import { getPageAndCount } from '../common/page-query';
 
 const SORTABLE = { startsAt: 'r.starts_at', createdAt: 'r.created_at', status: 'r.status', language: 'r.language' };
@@ -339,10 +340,9 @@ export class RequestsService {
   /** The request if the actor may see it; 404 otherwise (never reveal another hospital's objects). */
   async findInScope(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<InterpretationRequest> {
     if (actor.role === 'volunteer') throw new ForbiddenError();
-    const request = await manager.findOne(InterpretationRequest, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const request = lock
+      ? await lockOne(manager, InterpretationRequest, { id })
+      : await manager.findOne(InterpretationRequest, { where: { id } });
     if (!request) throw new NotFoundError('Request');
     requireAccess(may.seeRequest(actor, request), 'Request');
     return request;

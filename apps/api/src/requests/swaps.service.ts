@@ -14,7 +14,7 @@ import {
 import { findSwaps, freeingDispatches, RequestSnapshot, SWAP_MIN_NOTICE_MS, VolunteerSnapshot } from '@app/matching';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
-import { lockVisit } from '../access/locks';
+import { lockOne, lockVisit } from '../access/locks';
 import { DispatchesService, DispatchView } from '../dispatches/dispatches.service';
 import { requestSnapshot, VolunteerSnapshots } from '../matching/volunteer-snapshots';
 import { OffersService } from '../offers/offers.service';
@@ -121,10 +121,7 @@ export class SwapsService {
     body: { volunteerId: string; dispatchId: string; coverVolunteerId: string },
   ): Promise<{ dispatch: DispatchView; handedOver: DispatchView }> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(InterpretationRequest, {
-        where: { id: requestId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const request = await lockOne(manager, InterpretationRequest, { id: requestId });
       if (!request) throw new NotFoundError('Request');
       if (!OPEN.includes(request.status)) throw Errors.requestNoLongerWaiting();
       // Locks in the order cancellation takes them (request, then its dispatch), so the two never deadlock.

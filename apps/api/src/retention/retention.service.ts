@@ -101,11 +101,11 @@ export class RetentionService implements OnModuleInit, OnApplicationBootstrap {
    * touched.
    */
   async purgeMail(manager: EntityManager, now: Date): Promise<number> {
-    const [, count] = (await manager.query(
+    const [, count] = await manager.query<[unknown, number]>(
       `UPDATE mail_messages SET text_body = '', html_body = '', attachments = NULL, purged_at = $2, updated_at = now()
        WHERE purged_at IS NULL AND status IN ('sent', 'failed', 'obsolete', 'kept') AND coalesce(sent_at, updated_at) <= $1`,
       [new Date(now.getTime() - this.mailRetentionMs), now],
-    )) as [unknown, number];
+    );
     return count;
   }
 
@@ -115,10 +115,10 @@ export class RetentionService implements OnModuleInit, OnApplicationBootstrap {
    * own object or date), so no key is scheduled again that long after it ran.
    */
   async purgeJobs(manager: EntityManager, now: Date): Promise<number> {
-    const [, count] = (await manager.query(
+    const [, count] = await manager.query<[unknown, number]>(
       `DELETE FROM jobs WHERE status IN ('done', 'cancelled') AND finished_at <= $1`,
       [new Date(now.getTime() - this.jobsRetentionMs)],
-    )) as [unknown, number];
+    );
     return count;
   }
 }

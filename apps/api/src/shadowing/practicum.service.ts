@@ -15,7 +15,7 @@ import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
 import { isStaff, may, requireAccess } from '../access/access';
-import { lockVisit } from '../access/locks';
+import { lockOne, lockVisit } from '../access/locks';
 import { ReviewDto } from '../reports/dto/report.dto';
 import { PracticumDto, PracticumFeedbackDto, PracticumListQueryDto } from './dto/shadowing.dto';
 
@@ -68,10 +68,7 @@ export class PracticumService {
     return this.dataSource.transaction(async (manager) => {
       const shadow = await this.shadowDispatch(manager, dispatchId);
       requireAccess(await this.isInterpreterOf(manager, actor, shadow), 'Dispatch');
-      const report = await manager.findOne(PracticumReport, {
-        where: { dispatchId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const report = await lockOne(manager, PracticumReport, { dispatchId });
       if (!report) throw new ConflictError('PRACTICUM_NOT_FILED', 'The trainee has not filed the practicum record yet');
       if (report.reviewStatus === 'reviewed')
         throw new ConflictError('PRACTICUM_ALREADY_REVIEWED', 'Staff have already reviewed this practicum record');
@@ -120,7 +117,7 @@ export class PracticumService {
   /** Staff review: `reviewed` counts towards promotion; `follow_up` keeps it open for staff. */
   async review(actor: Actor, id: string, input: ReviewDto): Promise<PracticumView> {
     return this.dataSource.transaction(async (manager) => {
-      const report = await manager.findOne(PracticumReport, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const report = await lockOne(manager, PracticumReport, { id });
       if (!report) throw new NotFoundError('Practicum record');
       if (report.reviewStatus === 'reviewed')
         throw new ConflictError('PRACTICUM_ALREADY_REVIEWED', 'This practicum record has already been reviewed');

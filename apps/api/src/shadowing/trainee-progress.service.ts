@@ -18,6 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import { TRAINING_CONFIG, TrainingConfig } from '../training/training.config';
 import { VolunteersService } from '../volunteers/volunteers.service';
 import { practicumState } from '../dispatches/visit-details';
+import { lockOne } from '../access/locks';
 
 /** A trainee the promotion rule says is ready (the staff dashboard's list). */
 export interface PromotionCandidate {
@@ -70,10 +71,7 @@ export class TraineeProgressService {
   /** Staff record a level change with its reason: the level history, and the audit log with the rule's standing. */
   async changeLevel(actor: Actor, volunteerId: string, level: Level, reason: string): Promise<TraineeProgressView> {
     return this.dataSource.transaction(async (manager) => {
-      const volunteer = await manager.findOne(Volunteer, {
-        where: { id: volunteerId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const volunteer = await lockOne(manager, Volunteer, { id: volunteerId });
       if (!volunteer) throw new NotFoundError('Volunteer');
       const from = volunteer.level;
       if (from === level) throw new ConflictError('LEVEL_UNCHANGED', `The volunteer is ${level} already`);

@@ -20,7 +20,7 @@ export function ArrayBodyPipe<T>(item: Type<T>, options: { maxItems: number }): 
       let malformed: DomainError | null = null;
       for (const [index, entry] of value.entries()) {
         try {
-          out.push(await this.pipe.transform(entry, { type: 'body', metatype: item }));
+          out.push((await this.pipe.transform(entry, { type: 'body', metatype: item })) as T);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           if (error instanceof BadRequestError) malformed ??= error;

@@ -26,6 +26,7 @@ import {
   UpdateCourseDto,
 } from './dto/course.dto';
 import { TRAINING_CONFIG, TrainingConfig } from './training.config';
+import { lockOne } from '../access/locks';
 
 /** `sort=upcoming` (no column): courses not yet over soonest first, then the past ones latest first. */
 const SORTABLE = { startsAt: 'c.starts_at', title: 'c.title', kind: 'c.kind', createdAt: 'c.created_at' };
@@ -55,7 +56,7 @@ export class TrainingService {
         .addOrderBy('c.starts_at', 'DESC');
     } else qb.orderBy(column, order);
     const { entities, raw } = await qb.addOrderBy('c.id').offset(query.skip).limit(query.perPage).getRawAndEntities();
-    return { data: entities.map((c, i) => courseView(c, Number(raw[i].taken))), total };
+    return { data: entities.map((c, i) => courseView(c, Number((raw[i] as { taken: string }).taken))), total };
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CourseDetailView> {
@@ -238,7 +239,7 @@ export class TrainingService {
   }
 
   private async lockCourse(manager: EntityManager, id: string): Promise<TrainingCourse> {
-    const course = await manager.findOne(TrainingCourse, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const course = await lockOne(manager, TrainingCourse, { id });
     if (!course) throw new NotFoundError('Course');
     return course;
   }

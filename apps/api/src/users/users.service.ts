@@ -11,6 +11,7 @@ import { PasswordPolicy } from './password-policy';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { UserView } from '../auth/dto/auth.dto';
 import { InvitationsService } from '../auth/invitations.service';
+import { lockOne } from '../access/locks';
 
 const SORTABLE = { email: 'u.email', displayName: 'u.display_name', role: 'u.role', createdAt: 'u.created_at' };
 
@@ -100,7 +101,7 @@ export class UsersService {
       .skip(query.skip)
       .take(query.perPage)
       .getManyAndCount();
-    return { data: rows.map(UsersService.view), total };
+    return { data: rows.map((row) => UsersService.view(row)), total };
   }
 
   /**
@@ -140,7 +141,7 @@ export class UsersService {
    */
   async update(id: string, input: UpdateUserDto): Promise<UserView> {
     const view = await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await lockOne(manager, User, { id });
       if (!user) throw new NotFoundError('User');
       const next = { ...user, ...definedOnly(input) };
       assertScope(next.role, next.hospitalId, next.volunteerId);

@@ -121,7 +121,7 @@ export async function parseRoster(
   const header = headerCells.map((cell) => rosterColumnOf(cell));
   // No prototype: the keys are column names from the file, and a column named __proto__ would
   // otherwise replace the object's prototype instead of being reported.
-  const errors: Record<string, string[]> = Object.create(null);
+  const errors = Object.create(null) as Record<string, string[]>;
   for (const column of REQUIRED_ROSTER_COLUMNS)
     if (!header.includes(column)) errors[column] = [say(fileProblems.missing(column))];
   header.forEach((column, i) => {

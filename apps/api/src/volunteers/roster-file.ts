@@ -190,9 +190,10 @@ function cellText(value: CellValue): string {
   }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return cellText(value.text as CellValue);
-    if ('result' in value) return cellText((value.result ?? '') as CellValue);
-    if ('error' in value) return '';
+    if ('text' in value) return cellText(value.text);
+    if ('result' in value) return cellText(value.result ?? '');
+    // An error cell, or a formula saved without its result: nothing to read (not "[object Object]").
+    return '';
   }
   return String(value);
 }

@@ -10,6 +10,7 @@ import { parseRoster, rosterCsv, RosterRow, savingProblem } from './roster-csv';
 import { readRosterFile, type RosterFormat } from './roster-file';
 import { fileProblems } from './roster-problems';
 import { VolunteersService } from './volunteers.service';
+import { lockMany } from '../access/locks';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -113,9 +114,7 @@ export class VolunteerImportService {
     try {
       return await this.dataSource.transaction(async (m) => {
         const emails = parsed.rows.map((r) => r.input.email);
-        const existing = emails.length
-          ? await m.find(Volunteer, { where: { email: In(emails) }, lock: { mode: 'pessimistic_write' } })
-          : [];
+        const existing = emails.length ? await lockMany(m, Volunteer, { email: In(emails) }) : [];
         const byEmail = new Map(existing.map((v) => [v.email, v]));
         const result: ImportResult = { rows: parsed.rows.length, created: 0, updated: 0, unchanged: 0 };
         const preview: ImportPreviewRow[] = [];

@@ -46,6 +46,7 @@ import {
 } from './volunteer-input';
 import { may, requireAccess } from '../access/access';
 import { getPageAndCount } from '../common/page-query';
+import { lockOne } from '../access/locks';
 
 const SORTABLE = {
   displayName: 'v.display_name',
@@ -121,7 +122,7 @@ export class VolunteersService {
       query.skip,
       query.perPage,
     );
-    return { data: rows.map(VolunteersService.view), total };
+    return { data: rows.map((row) => VolunteersService.view(row)), total };
   }
 
   async create(input: CreateVolunteerDto, manager?: EntityManager): Promise<VolunteerDetailView> {
@@ -402,7 +403,7 @@ export class VolunteersService {
   }
 
   private async lock(m: EntityManager, id: string): Promise<Volunteer> {
-    const volunteer = await m.findOne(Volunteer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const volunteer = await lockOne(m, Volunteer, { id });
     if (!volunteer) throw new NotFoundError('Volunteer');
     return volunteer;
   }

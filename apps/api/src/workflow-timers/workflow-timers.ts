@@ -5,6 +5,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { DispatchesService } from '../dispatches/dispatches.service';
 import { OffersService } from '../offers/offers.service';
 import { DISPATCH_JOBS, OFFER_JOBS } from '../workflow/workflow-jobs';
+import { lockOne } from '../access/locks';
 
 type RequestPayload = { requestId: string };
 /** `wave`: the wave whose interval this timer ends (older jobs have none). */
@@ -91,6 +92,6 @@ export class WorkflowTimers implements OnModuleInit {
   }
 
   private lockRequest(manager: EntityManager, id: string): Promise<InterpretationRequest | null> {
-    return manager.findOne(InterpretationRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return lockOne(manager, InterpretationRequest, { id });
   }
 }

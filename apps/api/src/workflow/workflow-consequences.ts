@@ -15,6 +15,7 @@ import type { NewJob } from '../jobs/jobs.service';
 import type { DispatchNotifier } from '../notifications/dispatch-notifier';
 import type { MoveReleaseGround } from '../dispatches/dispatches.service';
 import { DISPATCH_JOBS, firstWaveKey, OFFER_JOBS } from './workflow-jobs';
+import { lockOne } from '../access/locks';
 
 const HOUR = 3_600_000;
 
@@ -68,40 +69,40 @@ export interface ConsequenceContext<C = unknown> {
   /** What the move's caller said beyond the reason (see `MoveContexts`). */
   moveContext: C;
   policy: DispatchPolicy;
-  now(): Date;
+  now: () => Date;
   /** Who is told what, as outbox mail in the caller's transaction. */
   notifier: DispatchNotifier;
   /** Arms a durable timer (once per key). */
-  armTimer(job: NewJob): Promise<void>;
+  armTimer: (job: NewJob) => Promise<void>;
   /** Cancels pending timers of these types (null: every type) whose payload contains `match`. */
-  cancelTimers(types: readonly string[] | null, match: Record<string, unknown>): Promise<void>;
+  cancelTimers: (types: readonly string[] | null, match: Record<string, unknown>) => Promise<void>;
   /** Moves the offer through the workflow (with its own consequences). */
-  moveOffer(offer: Offer, event: OfferEvent): Promise<void>;
+  moveOffer: (offer: Offer, event: OfferEvent) => Promise<void>;
   /**
    * Moves a dispatch through the workflow (with its own consequences), writing `set` in the same
    * UPDATE; not the events that carry a context (a cancellation is `cancelDispatch`).
    */
-  moveDispatch(
+  moveDispatch: (
     dispatch: Dispatch,
     event: Exclude<DispatchEvent, keyof MoveContexts['dispatch']>,
     set?: Partial<Dispatch>,
-  ): Promise<void>;
+  ) => Promise<void>;
   /**
    * Withdraws the request's pending offers (of one role, or all; but the one `except` names), each
    * volunteer mailed why.
    */
-  withdrawOffers(request: InterpretationRequest, reason: WithdrawReason, which?: OfferSelection): Promise<void>;
+  withdrawOffers: (request: InterpretationRequest, reason: WithdrawReason, which?: OfferSelection) => Promise<void>;
   /**
    * Cancels a confirmed dispatch on the hospital's side — late inside the late-cancellation window,
    * or anyway with `lateAnyway` — those concerned told as `cancellation` says (the dispatch's own
    * `cancel` row).
    */
-  cancelDispatch(
+  cancelDispatch: (
     dispatch: Dispatch,
     reason: string,
     cancellation: Exclude<DispatchCancellation, { cause: 'move' }>,
     options?: { lateAnyway?: boolean },
-  ): Promise<void>;
+  ) => Promise<void>;
 }
 
 /** Which of a request's pending offers to withdraw: those of one seat (`role`), and not `except`. */
@@ -164,10 +165,7 @@ const withdrawShadowOffers: Consequence<InterpretationRequest> = (request, { wit
 const cancelShadowSeat =
   (reason: string): Consequence<InterpretationRequest> =>
   async (request, { manager, cancelDispatch }) => {
-    const shadow = await manager.findOne(Dispatch, {
-      where: { requestId: request.id, role: 'shadow', status: 'confirmed' },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const shadow = await lockOne(manager, Dispatch, { requestId: request.id, role: 'shadow', status: 'confirmed' });
     if (shadow) await cancelDispatch(shadow, reason, { cause: 'dispatch', byVolunteer: false });
   };
 

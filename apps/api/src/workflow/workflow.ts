@@ -119,7 +119,7 @@ export class Workflow {
     const moves = rows.map((row) => ({
       row,
       from: row.status,
-      to: transition(kind, row.status as never, event as never) as string,
+      to: transition(kind, row.status as never, event as never),
     }));
     const set = options.set ?? {};
     // An event that changes the status takes every row to the one state its rule names; one that keeps it writes none.
@@ -149,7 +149,7 @@ export class Workflow {
         subjectId: row.id,
         from,
         to,
-        event: event as string,
+        event,
         actorId: options.actorId,
         reason: options.reason ?? null,
       })),
@@ -157,7 +157,7 @@ export class Workflow {
     await this.runConsequences(
       manager,
       kind,
-      event as string,
+      event,
       changed.map((m) => m.row),
       options,
     );

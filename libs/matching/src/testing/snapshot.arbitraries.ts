@@ -57,7 +57,7 @@ const dispatchArb: fc.Arbitrary<DispatchSnapshot> = fc
 
 /** Mostly `good`, sometimes anything: keeps both eligible and excluded volunteers common. */
 const mostly = <T>(good: fc.Arbitrary<T>, any: fc.Arbitrary<T>): fc.Arbitrary<T> =>
-  fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: any, weight: 1 }) as fc.Arbitrary<T>;
+  fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: any, weight: 1 });
 
 const ALL_WEEK: WeeklySlot[] = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
 const generousAvailabilityArb: fc.Arbitrary<Availability> = fc.record({

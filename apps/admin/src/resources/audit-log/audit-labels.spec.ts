@@ -10,7 +10,7 @@ const translator =
     const found = key
       .split('.')
       .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
-    return typeof found === 'string' ? found : String(options?._ ?? key);
+    return typeof found === 'string' ? found : ((options?._ as string | undefined) ?? key);
   };
 const translate = translator(ja);
 

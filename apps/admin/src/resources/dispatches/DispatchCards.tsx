@@ -7,6 +7,7 @@ import { Loading, useTranslate } from 'react-admin';
 import { formatTimeRange } from '@app/domain/model';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { enumKey } from '../../lib/workflow-choices';
+import { pastOutcome } from '../../my/owed';
 import { apiClient } from '../../providers';
 import { CantGoButton } from './CantGoButton';
 import { DispatchCalendarButton } from './DispatchCalendarButton';
@@ -43,17 +44,17 @@ const PatientDetails = ({ dispatchId }: { dispatchId: string }) => {
 };
 
 /** Status, role and (for a confirmed visit) whether it is reconfirmed, as chips. */
-const Chips = ({ dispatch, past }: { dispatch: DispatchView; past?: boolean }) => {
+const Chips = ({ dispatch }: { dispatch: DispatchView }) => {
   const translate = useTranslate();
   return (
     <Box sx={{ display: 'flex', gap: 1, mb: 1, flexWrap: 'wrap' }}>
       <Chip
         size="small"
-        color={dispatch.status === 'confirmed' && !past ? 'success' : 'default'}
+        color={dispatch.status === 'confirmed' ? 'success' : 'default'}
         label={translate(enumKey('dispatch_status', dispatch.status))}
       />
-      <Chip size="small" variant="outlined" label={translate(`app.dispatches.role.${dispatch.role}`)} />
-      {!past && dispatch.status === 'confirmed' && dispatch.reconfirmedAt && (
+      <RoleChip dispatch={dispatch} />
+      {dispatch.status === 'confirmed' && dispatch.reconfirmedAt && (
         <Chip
           size="small"
           color="success"
@@ -62,7 +63,36 @@ const Chips = ({ dispatch, past }: { dispatch: DispatchView; past?: boolean }) =
           label={translate('app.reconfirm.reconfirmed')}
         />
       )}
-      {past && <ReportStateChip dispatch={dispatch} />}
+    </Box>
+  );
+};
+
+const RoleChip = ({ dispatch }: { dispatch: DispatchView }) => {
+  const translate = useTranslate();
+  return <Chip size="small" variant="outlined" label={translate(`app.dispatches.role.${dispatch.role}`)} />;
+};
+
+/**
+ * A past visit's chips: how it ended in words (done, who did not come, who called it off) — none
+ * while it is still "confirmed", which says nothing once its time has come — and its report's state.
+ */
+const PastChips = ({ dispatch }: { dispatch: DispatchView }) => {
+  const translate = useTranslate();
+  const outcome = pastOutcome(dispatch);
+  return (
+    <Box sx={{ display: 'flex', gap: 1, mb: 1, flexWrap: 'wrap' }}>
+      {outcome && (
+        <Chip
+          size="small"
+          data-testid="past-outcome"
+          data-outcome={outcome}
+          color={outcome === 'completed' ? 'success' : 'default'}
+          variant={outcome === 'completed' ? 'outlined' : 'filled'}
+          label={translate(`app.past_outcome.${outcome}`)}
+        />
+      )}
+      <ReportStateChip dispatch={dispatch} />
+      <RoleChip dispatch={dispatch} />
     </Box>
   );
 };
@@ -138,7 +168,7 @@ export const PastDispatchCard = ({ dispatch }: { dispatch: DispatchView }) => {
       sx={owed ? { borderColor: 'error.main', borderWidth: 2 } : undefined}
     >
       <CardContent sx={{ pb: 1, px: { xs: 1.5, sm: 2 } }}>
-        <Chips dispatch={dispatch} past />
+        <PastChips dispatch={dispatch} />
         <When dispatch={dispatch} />
         <ShadowOfLine dispatch={dispatch} />
         {dispatch.visit && (
@@ -147,7 +177,8 @@ export const PastDispatchCard = ({ dispatch }: { dispatch: DispatchView }) => {
           </Typography>
         )}
       </CardContent>
-      <CardActions sx={{ px: { xs: 1.5, sm: 2 }, pb: 2 }}>
+      {/* Nothing to do on a called-off visit: no empty band under it. */}
+      <CardActions sx={{ px: { xs: 1.5, sm: 2 }, pb: 2, '&:empty': { display: 'none' } }}>
         {dispatch.role === 'shadow' ? (
           <PracticumSection dispatch={dispatch} />
         ) : (

@@ -55,7 +55,7 @@ export const DispatchShow = () => {
   return (
     <Frame>
       {upcoming ? (
-        <UpcomingDispatchCard dispatch={d} now={now} onCancelled={() => navigate('/dispatches')} />
+        <UpcomingDispatchCard dispatch={d} now={now} onCancelled={() => void navigate('/dispatches')} />
       ) : (
         <PastDispatchCard dispatch={d} />
       )}

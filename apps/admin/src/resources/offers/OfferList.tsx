@@ -74,7 +74,7 @@ const OfferCard = ({ offer }: { offer: OfferRecord }) => {
   const accept = useApiAction<{ id: string }, { dispatch: DispatchView }>((body) => `/offers/${body.id}/accept`, {
     onSuccess: ({ dispatch }) => {
       notify('app.offers.accepted', { type: 'success' });
-      navigate(`/dispatches/${dispatch.id}/show`);
+      void navigate(`/dispatches/${dispatch.id}/show`);
     },
   });
   return (

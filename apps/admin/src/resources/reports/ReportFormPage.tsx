@@ -113,7 +113,7 @@ const ReportForm = ({ dispatch, report }: { dispatch: DispatchRecord; report: Re
     }
     await queryClient.invalidateQueries({ queryKey: ['dispatches'] });
     notify(report ? 'app.reports.updated' : 'app.reports.filed', { type: 'success' });
-    navigate('/dispatches');
+    void navigate('/dispatches');
     return undefined;
   };
   return (

@@ -90,7 +90,10 @@ export const EnumField = ({
   source,
   group,
 }: {
-  source: keyof RequestRecord;
+  /** A field that holds an enumeration's value (a string). */
+  source: {
+    [K in keyof RequestRecord]-?: RequestRecord[K] extends string | null | undefined ? K : never;
+  }[keyof RequestRecord];
   group: string;
   label?: string;
   sortable?: boolean;
@@ -98,5 +101,5 @@ export const EnumField = ({
   const record = useRecordContext<RequestRecord>();
   const translate = useTranslate();
   if (!record) return null;
-  return <span>{translate(enumKey(group, String(record[source] ?? '')))}</span>;
+  return <span>{translate(enumKey(group, record[source] ?? ''))}</span>;
 };

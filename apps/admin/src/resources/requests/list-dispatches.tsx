@@ -37,7 +37,7 @@ export const ListDispatches = ({ children }: { children: ReactNode }) => {
     queryKey: ['requests', 'list-dispatches', from, to, ids.join()],
     queryFn: async () => {
       const page = await apiClient.request<{ data: ListDispatch[] }>('/dispatches', {
-        query: { from: from!, to: to!, perPage: 100, sort: 'startsAt', order: 'ASC' },
+        query: { from, to: to!, perPage: 100, sort: 'startsAt', order: 'ASC' },
       });
       const byRequest = new Map<string, ListDispatch[]>();
       for (const d of page.data) byRequest.set(d.requestId, [...(byRequest.get(d.requestId) ?? []), d]);

@@ -37,7 +37,7 @@ export const ResendInvitationButton = () => {
         loading={busy}
         title={translate('app.invitation.resend_confirm_title', { name: record.displayName })}
         content={translate('app.invitation.resend_confirm_content')}
-        onConfirm={resend}
+        onConfirm={() => void resend()}
         onClose={() => setOpen(false)}
       />
     </>

@@ -160,7 +160,7 @@ export const BansCard = ({
         }
         confirm="app.bans.lift"
         cancel="app.bans.close"
-        onConfirm={lift}
+        onConfirm={() => void lift()}
         onClose={() => setLifting(null)}
       />
     </Box>
@@ -297,7 +297,7 @@ const AddBanDialog = ({
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('app.bans.close')}</Button>
-        <Button variant="contained" onClick={submit} disabled={busy}>
+        <Button variant="contained" onClick={() => void submit()} disabled={busy}>
           {translate('app.bans.submit')}
         </Button>
       </DialogActions>

@@ -13,5 +13,5 @@ export interface Actor {
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  return ctx.switchToHttp().getRequest().user;
+  return ctx.switchToHttp().getRequest<{ user: Actor }>().user;
 });

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import type { Response } from 'express';
 import { constraintError, DomainError, fieldErrorsFor, type FieldError } from '@app/domain';
 import { QueryFailedError } from 'typeorm';
 import { FORM_FIELD_LIMIT } from '../hostile-input';
@@ -48,8 +49,8 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest();
-    const response = http.getResponse();
+    const request = http.getRequest<{ id?: string | number }>();
+    const response = http.getResponse<Response>();
     const requestId = String(request.id ?? '');
     const [status, body] = this.describe(exception);
     if (status >= 500) this.logger.error({ err: loggable(exception), requestId }, 'Unhandled error');
@@ -75,13 +76,13 @@ export class ErrorFilter implements ExceptionFilter {
     const parserAnswer = bodyParserAnswer(exception);
     if (parserAnswer) return parserAnswer;
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
+      const status: HttpStatus = exception.getStatus();
       const raw = exception.getResponse();
       const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
       const message = typeof given.message === 'string' ? given.message : exception.message;
       const code = typeof given.code === 'string' ? given.code : (HTTP_CODES[status] ?? 'ERROR');
       const errors = given.errors as Record<string, string[]> | undefined;
-      if (status < 500) {
+      if (status < HttpStatus.INTERNAL_SERVER_ERROR) {
         const fieldErrors = errors
           ? Object.entries(errors).flatMap(([field, messages]) =>
               messages.map((m) => ({ field, code: 'INVALID' as const, message: m })),

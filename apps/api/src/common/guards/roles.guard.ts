@@ -13,7 +13,7 @@ export class RolesGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const user: Actor | undefined = context.switchToHttp().getRequest().user;
+    const user = context.switchToHttp().getRequest<{ user?: Actor }>().user;
     if (!roles || roles.length === 0 || !user || !roleSatisfies(user.role, roles)) throw new ForbiddenError();
     return true;
   }

@@ -53,7 +53,7 @@ export function documentErrors(document: OpenAPIObject): OpenAPIObject {
       if (!operation) continue;
       const own = operation as unknown as Record<string, unknown>;
       if (own[PUBLIC_EXTENSION] !== true && !operation.security) operation.security = [{ bearer: [] }];
-      for (const status of [...errorsOf(method, own as Parameters<typeof errorsOf>[1]), 500]) {
+      for (const status of [...errorsOf(method, own), 500]) {
         const given = operation.responses[status] as { description?: string } | undefined;
         const description =
           given?.description ||

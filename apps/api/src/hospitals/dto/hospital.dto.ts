@@ -54,7 +54,7 @@ export class HospitalListQueryDto extends ListQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
 }
@@ -62,7 +62,7 @@ export class HospitalListQueryDto extends ListQueryDto {
 /** A coordinator account for the hospital (staff register it with the hospital). */
 export class CreateCoordinatorDto {
   @ApiProperty({ example: 'coordinator@hospital.example.jp' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;

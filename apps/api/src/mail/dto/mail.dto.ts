@@ -29,7 +29,7 @@ export class MailListQueryDto extends ListQueryDto {
 
   @ApiPropertyOptional({ description: 'Only undelivered mail: failed, obsolete, or pending after a failed attempt' })
   @IsOptional()
-  @Transform(({ value }) =>
+  @Transform(({ value }: { value: unknown }) =>
     value === 'true' || value === true ? true : value === 'false' || value === false ? false : value,
   )
   @IsBoolean()

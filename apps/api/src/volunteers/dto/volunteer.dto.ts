@@ -249,7 +249,7 @@ export class LapsingQueryDto {
 export class RosterImportQueryDto {
   @ApiPropertyOptional({ description: 'Check the file and answer what it would do, writing nothing', default: false })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'dryRun must be true or false' })
   dryRun?: boolean;
 

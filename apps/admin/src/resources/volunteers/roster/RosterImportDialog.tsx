@@ -146,7 +146,7 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
           type="file"
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           hidden
-          onChange={choose}
+          onChange={(event) => void choose(event)}
           data-testid="roster-file"
           aria-label={translate('app.roster.choose_file')}
         />
@@ -232,7 +232,7 @@ export const RosterImportDialog = ({ onClose }: { onClose: () => void }) => {
           {translate(step.kind === 'pick' || step.kind === 'confirm' || busy ? 'ra.action.cancel' : 'ra.action.close')}
         </Button>
         {step.kind === 'confirm' && (
-          <Button variant="contained" onClick={() => upload(step.file)} disabled={step.preview.rows === 0}>
+          <Button variant="contained" onClick={() => void upload(step.file)} disabled={step.preview.rows === 0}>
             {translate('app.roster.start')}
           </Button>
         )}

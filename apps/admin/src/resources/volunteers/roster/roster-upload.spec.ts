@@ -49,7 +49,9 @@ function fakeXhr(answer: (sent: Sent) => { status: number; body?: unknown } | 'n
 }
 
 const translate = (key: string, options?: Record<string, unknown>) =>
-  key === 'app.errors.with_request_id' ? `${options?.message}（${options?.requestId}）` : String(options?._ ?? key);
+  key === 'app.errors.with_request_id'
+    ? `${options?.message as string}（${options?.requestId as string}）`
+    : ((options?._ as string | undefined) ?? key);
 
 async function signedIn(refreshTo?: () => void) {
   const api = fakeApi({
