@@ -1,4 +1,4 @@
-import { Dispatch, InterpretationRequest, Offer } from '@app/domain';
+import { Dispatch, InterpretationRequest, MailMessage, Offer } from '@app/domain';
 import { DispatchesService } from '../apps/api/src/dispatches/dispatches.service';
 import { JobsService } from '../apps/api/src/jobs/jobs.service';
 import { MailSender } from '../apps/api/src/mail/mail-sender';
@@ -210,6 +210,25 @@ describe('Moving a confirmed visit', () => {
     ).toMatchObject({ late: false, feeYen: 0 });
     await cancelRequest(early.requestId);
     expect(await dispatchOf(early.dispatchId)).toMatchObject({ lateCancellation: false });
+  });
+
+  it('reminds the interpreter the day before the new time, not the old one', async () => {
+    const interpreter = await anInterpreter('hy');
+    const { requestId, dispatchId } = await world.dispatch(jst(14, '10:00'), jst(14, '11:00'), interpreter.id, 'hy');
+    await reschedule(requestId, { startsAt: jst(16, '10:00'), endsAt: jst(16, '11:00') }).expect(200);
+    const reminders = async () =>
+      (
+        await t.dataSource
+          .getRepository(MailMessage)
+          .find({ where: { toAddress: interpreter.email, template: 'reminder' } })
+      ).map((m) => m.idempotencyKey);
+    // The old time's reminder went with the move.
+    t.clock.set(jst(13, '11:00'));
+    await t.app.get(JobsService).runDue(500);
+    expect(await reminders()).toEqual([]);
+    t.clock.set(jst(15, '11:00'));
+    await t.app.get(JobsService).runDue(500);
+    expect(await reminders()).toEqual([`reminder:${dispatchId}:${Date.parse(jst(16, '10:00'))}:volunteer`]);
   });
 
   it('an unanswered move is not an excuse for ever: once the answer deadline has passed, a late "I can\'t go" is the interpreter\'s', async () => {

@@ -30,6 +30,7 @@ import { CalendarFile, CalendarService } from '../calendar/calendar.service';
 import { hashToken } from '../common/token-hash';
 import { MailLinks } from '../mail/mail-links';
 import { DISPATCH_JOBS } from '../workflow/workflow-jobs';
+import type { DispatchCancellation } from '../workflow/workflow-consequences';
 import { DispatchListQueryDto } from './dto/dispatch.dto';
 import { assertVisitNotEnded, assertVisitStarted, checkActualTimes } from './visit-times';
 import { type DispatchPolicy, isLateCancellation } from '@app/domain';
@@ -175,43 +176,7 @@ export class DispatchesService {
     } catch (error) {
       throw knownConstraintError(error) ?? error;
     }
-    await this.notifier.confirmed(manager, request, dispatch);
-    await this.scheduleVisitTimers(manager, dispatch);
     return dispatch;
-  }
-
-  /** Reminder the day before; reconfirmation ask and its deadline, unless the confirmation came inside that window. */
-  private async scheduleVisitTimers(manager: EntityManager, dispatch: Dispatch): Promise<void> {
-    await this.scheduleReminder(manager, dispatch, '');
-    // A shadowing trainee is not asked to reconfirm: a missing answer would alarm the hospital about a visit that keeps its interpreter.
-    if (!dispatch.reconfirmedAt && dispatch.role === 'primary') {
-      const payload = { dispatchId: dispatch.id, requestId: dispatch.requestId };
-      const at = (hours: number) => dispatch.startsAt.getTime() - hours * HOUR;
-      await this.jobs.schedule(manager, {
-        type: DISPATCH_JOBS.reconfirm,
-        dueAt: new Date(at(this.policy.reconfirmBeforeHours)),
-        payload,
-        key: `reconfirm:${dispatch.id}`,
-      });
-      await this.jobs.schedule(manager, {
-        type: DISPATCH_JOBS.reconfirmDeadline,
-        dueAt: new Date(at(this.policy.reconfirmDeadlineHours)),
-        payload,
-        key: `reconfirm-deadline:${dispatch.id}`,
-      });
-    }
-  }
-
-  /** The reminder the day before, unless that time has passed; `suffix` keys a moved visit's own. */
-  private async scheduleReminder(manager: EntityManager, dispatch: Dispatch, suffix: string): Promise<void> {
-    const dueAt = dispatch.startsAt.getTime() - this.policy.reminderBeforeHours * HOUR;
-    if (dueAt <= this.clock.now().getTime()) return;
-    await this.jobs.schedule(manager, {
-      type: DISPATCH_JOBS.reminder,
-      dueAt: new Date(dueAt),
-      payload: { dispatchId: dispatch.id, requestId: dispatch.requestId },
-      key: `reminder:${dispatch.id}${suffix}`,
-    });
   }
 
   /**
@@ -240,26 +205,17 @@ export class DispatchesService {
       if (!failing.length && !(await this.moveDispatch(manager, request, dispatch, from, actorId, reason)))
         failing.push('OVERLAP');
       const fits = !failing.length;
-      if (fits) {
-        kept.push(dispatch);
-        await this.scheduleReminder(manager, dispatch, `:${dispatch.startsAt.getTime()}`);
-        // As at confirmation, only the interpreter's silence alerts staff; a shadowing trainee's does not.
-        if (dispatch.role === 'primary')
-          await this.jobs.schedule(manager, {
-            type: DISPATCH_JOBS.reconfirmDeadline,
-            dueAt: new Date(this.moveAnswerDeadline(dispatch.startsAt)),
-            payload: { dispatchId: dispatch.id, requestId: dispatch.requestId },
-            key: `reconfirm-deadline:${dispatch.id}:${dispatch.startsAt.getTime()}`,
-          });
-      } else {
+      // The move's consequences arm the new time's timers and ask the volunteer to reconfirm, or release them.
+      if (fits) kept.push(dispatch);
+      else {
         await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', {
           actorId,
           reason: `${MOVE_RELEASE_REASON}: ${reason}`,
+          context: { cause: 'move', from, ground: releaseGround(failing) },
           set: { cancelReason: MOVE_RELEASE_REASON, cancelledBy: 'hospital', lateCancellation: false },
         });
         released.push(dispatch);
       }
-      await this.notifier.visitMoved(manager, request, dispatch, from, fits ? null : releaseGround(failing));
     }
     return { kept, released };
   }
@@ -303,7 +259,7 @@ export class DispatchesService {
     manager: EntityManager,
     request: InterpretationRequest,
     dispatch: Dispatch,
-    from: { startsAt: Date },
+    from: { startsAt: Date; endsAt: Date },
     actorId: string,
     reason: string,
   ): Promise<boolean> {
@@ -314,6 +270,7 @@ export class DispatchesService {
         actorId,
         reason,
         recordUnchanged: true,
+        context: { from },
         set: {
           startsAt: request.startsAt,
           endsAt: request.endsAt,
@@ -331,16 +288,6 @@ export class DispatchesService {
       await manager.query('ROLLBACK TO SAVEPOINT move_dispatch');
       return false;
     }
-  }
-
-  /**
-   * When staff hear that a moved visit's interpreter has not answered: the usual reconfirmation
-   * deadline, or halfway to the visit when the move came later than that.
-   */
-  private moveAnswerDeadline(startsAt: Date): number {
-    const now = this.clock.now().getTime();
-    const usual = startsAt.getTime() - this.policy.reconfirmDeadlineHours * HOUR;
-    return Math.max(usual, now + (startsAt.getTime() - now) / 2);
   }
 
   /** Timer: ask the volunteer to reconfirm through a single-use link. */
@@ -437,19 +384,6 @@ export class DispatchesService {
     return this.calendars.dispatchFor(actor, dispatch);
   }
 
-  /** The request was cancelled: its live dispatch is cancelled too, marked late inside the window. */
-  async cancelForRequest(
-    manager: EntityManager,
-    request: InterpretationRequest,
-    reason: string,
-    actorId: string | null,
-  ): Promise<Dispatch[]> {
-    const live = await manager.find(Dispatch, { where: { requestId: request.id, status: 'confirmed' } });
-    for (const dispatch of live)
-      await this.applyCancel(manager, dispatch, reason, actorId, 'hospital', { lateAnyway: request.movedLate });
-    return live;
-  }
-
   async list(actor: Actor, query: DispatchListQueryDto): Promise<Page<DispatchView>> {
     const qb = this.dataSource
       .getRepository(Dispatch)
@@ -510,17 +444,21 @@ export class DispatchesService {
       // theirs — whether they press 「行けなくなった」 or phone the office and staff record it.
       const moveRefused = given === 'interpreter' && awaitsMoveAnswer(dispatch);
       const cancelledBy = moveRefused ? 'hospital' : given;
-      await this.applyCancel(manager, dispatch, reason, actor.id, cancelledBy, {
-        neverLate: moveRefused,
-        // The hospital moved the visit inside the late window of its old start: its cancellation stays late.
-        lateAnyway: cancelledBy === 'hospital' && request.movedLate,
-      });
-      // Told even when they asked staff to cancel for them: the mail's .ics takes the visit off their calendar.
-      await this.notifier.dispatchCancelled(manager, request, dispatch);
-      if (actor.role === 'volunteer')
-        await this.notifier.interpreterDroppedOut(manager, request, dispatch, {
-          urgent: isLateCancellation(this.policy, dispatch.startsAt, now),
-        });
+      // The volunteer is told even when they asked staff to cancel for them (the mail's .ics takes the
+      // visit off their calendar); their own "I can't go" tells the hospital and staff at once too.
+      await this.applyCancel(
+        manager,
+        dispatch,
+        reason,
+        actor.id,
+        cancelledBy,
+        { cause: 'dispatch', byVolunteer: actor.role === 'volunteer' },
+        {
+          neverLate: moveRefused,
+          // The hospital moved the visit inside the late window of its old start: its cancellation stays late.
+          lateAnyway: cancelledBy === 'hospital' && request.movedLate,
+        },
+      );
       if (request.status === 'confirmed' && dispatch.role === 'primary') {
         await this.workflow.move(manager, 'request', request, 'reopen', { actorId: actor.id, reason });
         // Someone else must be found: the offer timers take it from here, at once.
@@ -549,9 +487,8 @@ export class DispatchesService {
     actorId: string,
     reason: string,
   ): Promise<Dispatch> {
-    await this.applyCancel(manager, dispatch, reason, actorId, null);
-    // The holder agreed on the phone; the mail's .ics takes the visit they handed on off their calendar.
-    await this.notifier.dispatchCancelled(manager, request, dispatch);
+    // The holder agreed on the phone; their mail's .ics takes the visit they handed on off their calendar.
+    await this.applyCancel(manager, dispatch, reason, actorId, null, { cause: 'dispatch', byVolunteer: false });
     await this.workflow.move(manager, 'request', request, 'reopen', { actorId, reason });
     return this.confirm(manager, request, coverVolunteerId, { actorId });
   }
@@ -607,6 +544,7 @@ export class DispatchesService {
     reason: string,
     actorId: string | null,
     party: CancellingParty | null,
+    cancellation: DispatchCancellation,
     options: { neverLate?: boolean; lateAnyway?: boolean } = {},
   ): Promise<void> {
     const lateCancellation =
@@ -616,6 +554,7 @@ export class DispatchesService {
     await this.workflow.move(manager, 'dispatch', dispatch, 'cancel', {
       actorId,
       reason,
+      context: cancellation,
       set: { cancelReason: reason, cancelledBy: party, lateCancellation },
     });
   }

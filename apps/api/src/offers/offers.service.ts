@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { describeError } from '../jobs/retry';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hashToken } from '../common/token-hash';
-import { OFFER_JOBS } from '../workflow/workflow-jobs';
+import { firstWaveKey, OFFER_JOBS } from '../workflow/workflow-jobs';
 import { DataSource, EntityManager, FindOperator, In, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 import {
   ANSWER_SAMPLE,
@@ -41,9 +41,6 @@ import { lockMany, lockOffer, lockOne } from '../access/locks';
 /** The response shape is the model's (libs/domain/src/model/views.ts), shared with the panel. */
 export type { OfferView };
 
-/** One first wave per request. */
-const firstWaveKey = (requestId: string) => `first-wave:${requestId}`;
-
 /** POST /api/requests/:id/shadow: how many trainees were offered the seat, and who. */
 export interface ShadowOffersSent {
   sent: number;
@@ -73,25 +70,7 @@ export class OffersService {
   ) {}
 
   /**
-   * Filing, in its transaction: the first wave becomes a job due now (none while held), so the
-   * filing commits without the ranking's reads; `sendFirstWave` runs it right after the commit.
-   */
-  async scheduleFirstWave(
-    manager: EntityManager,
-    request: InterpretationRequest,
-    actorId: string | null,
-  ): Promise<void> {
-    if (request.onHold) return;
-    await this.jobs.schedule(manager, {
-      type: OFFER_JOBS.firstWave,
-      dueAt: this.clock.now(),
-      payload: { requestId: request.id, actorId },
-      key: firstWaveKey(request.id),
-    });
-  }
-
-  /**
-   * Runs the committed filing's first-wave job now, in a transaction of its own (the ranking
+   * Runs the committed filing's first-wave job (armed by the filing's `start` consequences) now, in a transaction of its own (the ranking
    * reads happen there, not in the filing's). It runs once: a ticker that claimed it first runs
    * it instead, and a failure is retried by the ticker — the filing stands either way.
    */
@@ -472,15 +451,18 @@ export class OffersService {
     reason: EscalationReason,
     actorId: string | null,
   ): Promise<void> {
+    // The move's consequences stop the waves and tell the hospital's coordinators and staff.
     await this.workflow.move(manager, 'request', request, 'escalate', {
       actorId,
       reason,
       set: { escalationReason: reason },
     });
-    await this.callStaff(manager, request, reason);
   }
 
-  /** Records why the request needs a person (the waves stop) and tells the hospital's coordinators and staff. */
+  /**
+   * Tells the hospital's coordinators and staff again why an escalated request needs a person (it
+   * stays escalated: no move, so no consequence mails them).
+   */
   private async callStaff(
     manager: EntityManager,
     request: InterpretationRequest,

@@ -25,7 +25,6 @@ import { Page, sortColumn } from '../common/pagination.dto';
 import { OffersService } from '../offers/offers.service';
 import { DispatchesService, MOVE_RELEASE_REASON } from '../dispatches/dispatches.service';
 import { Workflow } from '../workflow/workflow';
-import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { AuditService } from '../audit/audit.service';
 import { CreateRequestDto, RequestListQueryDto, RescheduleDto, UpdateRequestDto } from './dto/request.dto';
 import { requestView, RequestView } from './request.view';
@@ -56,7 +55,6 @@ export class RequestsService {
     private readonly offers: OffersService,
     private readonly dispatches: DispatchesService,
     private readonly workflow: Workflow,
-    private readonly notifier: DispatchNotifier,
     private readonly audit: AuditService,
     private readonly fees: FeesService,
   ) {}
@@ -88,6 +86,7 @@ export class RequestsService {
         traineeWelcome: input.traineeWelcome ?? false,
         createdBy: actor.id,
       });
+      // Its entry arms the first wave (none while held), run right after the commit.
       await this.workflow.start(manager, 'request', request, 'file', { actorId: actor.id });
       const patient = manager.create(RequestPatient, {
         requestId: request.id,
@@ -95,7 +94,6 @@ export class RequestsService {
         nationality: input.patient.nationality ?? null,
       });
       await manager.insert(RequestPatient, patient);
-      await this.offers.scheduleFirstWave(manager, request, actor.id);
       return { request, patient };
     });
     if (request.onHold) return requestView(request, patient);
@@ -315,10 +313,9 @@ export class RequestsService {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.findInScope(manager, actor, id, true);
       if (request.status === 'confirmed') assertVisitNotEnded(request.endsAt, this.clock.now());
-      // Its pending offers are withdrawn (each volunteer mailed) by the move's consequences.
+      // The move's consequences withdraw its pending offers (each volunteer mailed), cancel its live
+      // dispatches and tell the hospital and those volunteers.
       await this.workflow.move(manager, 'request', request, 'cancel', { actorId: actor.id, reason });
-      const dispatches = await this.dispatches.cancelForRequest(manager, request, reason, actor.id);
-      await this.notifier.cancelled(manager, request, dispatches);
       return requestView(request);
     });
   }

@@ -7,6 +7,9 @@ export const OFFER_JOBS = {
   escalate: 'request.escalate',
 } as const;
 
+/** The key of a request's one first-wave timer (its filing arms it; the filing's caller runs it at once). */
+export const firstWaveKey = (requestId: string) => `first-wave:${requestId}`;
+
 export const DISPATCH_JOBS = {
   reminder: 'dispatch.reminder',
   reconfirm: 'dispatch.reconfirm',

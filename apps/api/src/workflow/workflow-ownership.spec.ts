@@ -19,6 +19,26 @@ const WRITES: Array<[name: string, pattern: RegExp]> = [
   ['writes a status in SQL', /UPDATE\s+(?:requests|offers|dispatches)\s+SET(?:(?!\bWHERE\b)[^;`])*\bstatus\s*=/i],
 ];
 
+/**
+ * The mail and timers a move's declared consequences send and arm (workflow-consequences.ts): a
+ * service calling one by hand after its move would queue it twice or out of turn.
+ */
+const CONSEQUENCE_MAIL = [
+  'confirmed',
+  'dispatchCancelled',
+  'interpreterDroppedOut',
+  'cancelled',
+  'visitMoved',
+  'offersWithdrawn',
+];
+const FOLLOWS: Array<[name: string, pattern: RegExp]> = [
+  ['sends the mail of a move', new RegExp(String.raw`\bnotifier\s*\.\s*(?:${CONSEQUENCE_MAIL.join('|')})\s*\(`)],
+  [
+    "arms a move's timer",
+    /\btype\s*:\s*(?:DISPATCH_JOBS\s*\.\s*(?:reminder|reconfirm|reconfirmDeadline)|OFFER_JOBS\s*\.\s*firstWave)\b|['"](?:dispatch\.(?:reminder|reconfirm|reconfirm-deadline)|request\.first-wave)['"]/,
+  ],
+];
+
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name);
@@ -27,23 +47,49 @@ function sources(dir: string): string[] {
   });
 }
 
-function offences(text: string): string[] {
-  return WRITES.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+function offences(text: string, rules = WRITES): string[] {
+  return rules.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+}
+
+/** Where each rule matches in the sources outside the workflow module. */
+function found(rules: Array<[name: string, pattern: RegExp]>): string[] {
+  // Whole files, not lines: a formatted call spreads over several lines.
+  return sources(SRC).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    return rules.flatMap(([what, pattern]) =>
+      [...text.matchAll(new RegExp(pattern.source, pattern.flags + 'g'))].map((match) => {
+        const line = text.slice(0, match.index).split('\n').length;
+        return `${path.relative(SRC, file)}:${line} ${what}: ${match[0].replace(/\s+/g, ' ').slice(0, 120)}`;
+      }),
+    );
+  });
 }
 
 describe('Workflow ownership', () => {
   it('leaves every status change and status-log line to the workflow module (Workflow.move/start)', () => {
-    // Whole files, not lines: a formatted call spreads over several lines.
-    const found = sources(SRC).flatMap((file) => {
-      const text = readFileSync(file, 'utf8');
-      return WRITES.flatMap(([what, pattern]) =>
-        [...text.matchAll(new RegExp(pattern.source, pattern.flags + 'g'))].map((match) => {
-          const line = text.slice(0, match.index).split('\n').length;
-          return `${path.relative(SRC, file)}:${line} ${what}: ${match[0].replace(/\s+/g, ' ').slice(0, 120)}`;
-        }),
-      );
-    });
-    expect(found).toEqual([]);
+    expect(found(WRITES)).toEqual([]);
+  });
+
+  it("leaves a move's mail and timers (a visit's, a filing's first wave) to the move's declared consequences", () => {
+    expect(found(FOLLOWS)).toEqual([]);
+  });
+
+  it('recognises the mail and timers it moved into the consequences', () => {
+    expect(offences(`await this.notifier.confirmed(manager, request, dispatch);`, FOLLOWS)).toEqual([
+      'sends the mail of a move',
+    ]);
+    expect(offences(`await this.notifier\n  .visitMoved(manager, request, dispatch, from, null);`, FOLLOWS)).toEqual([
+      'sends the mail of a move',
+    ]);
+    expect(
+      offences(`await this.jobs.schedule(manager, {\n  type: DISPATCH_JOBS.reconfirmDeadline,\n  dueAt,`, FOLLOWS),
+    ).toEqual(["arms a move's timer"]);
+    expect(offences(`type: OFFER_JOBS.firstWave, dueAt: this.clock.now()`, FOLLOWS)).toEqual(["arms a move's timer"]);
+    // The timers' own mail and a re-offer stay with the services.
+    expect(offences(`await this.notifier.reminders(manager, request, dispatch);`, FOLLOWS)).toEqual([]);
+    expect(offences(`await this.notifier.offersSent(manager, request, sent);`, FOLLOWS)).toEqual([]);
+    expect(offences(`type: DISPATCH_JOBS.reoffer,`, FOLLOWS)).toEqual([]);
+    expect(offences(`await this.jobs.cancelWhere(manager, DISPATCH_JOBS.reconfirmDeadline, {`, FOLLOWS)).toEqual([]);
   });
 
   it('leaves the dispatch policy to its one provider (no service keeps a copy of the defaults)', () => {

@@ -23,7 +23,13 @@ import { Clock } from '../common/clock';
 import { JobsService } from '../jobs/jobs.service';
 import { DispatchNotifier } from '../notifications/dispatch-notifier';
 import { InjectDispatchPolicy } from './dispatch-policy';
-import { CONSEQUENCES, ConsequenceContext, OfferSelection } from './workflow-consequences';
+import {
+  CONSEQUENCES,
+  ConsequenceContext,
+  DispatchCancellation,
+  MoveContexts,
+  OfferSelection,
+} from './workflow-consequences';
 import { WorkflowLog } from './workflow-log';
 
 /** The entity, state and event of each workflow kind. */
@@ -42,7 +48,7 @@ export const INITIAL_STATE: { [K in WorkflowKind]: Kinds[K]['state'] } = {
   dispatch: 'confirmed',
 };
 
-export interface MoveOptions<K extends WorkflowKind> {
+export interface BaseMoveOptions<K extends WorkflowKind> {
   actorId: string | null;
   reason?: string | null;
   /** Other columns written in the same UPDATE (e.g. `respondedAt` of an answered offer). */
@@ -62,14 +68,32 @@ export interface MoveOptions<K extends WorkflowKind> {
 }
 
 /**
+ * What the move's consequences need that the row, the actor and the reason do not say (who told
+ * what depends on it): required for the events `MoveContexts` names, absent for the others.
+ */
+type ContextOption<K extends WorkflowKind, E> = E extends keyof MoveContexts[K]
+  ? { context: MoveContexts[K][E] }
+  : { context?: undefined };
+
+export type MoveOptions<K extends WorkflowKind, E = Kinds[K]['event']> = BaseMoveOptions<K> & ContextOption<K, E>;
+
+/** What the consequences of a move are run with. */
+interface RunOptions {
+  actorId: string | null;
+  reason?: string | null;
+  context?: unknown;
+}
+
+/**
  * The one way a request, offer or dispatch changes status. `move` checks the event against the
  * transition table (`libs/domain` workflow machine: an illegal move is 409 ILLEGAL_TRANSITION),
  * writes the new status with a conditional UPDATE (only rows still in a state the event allows),
  * records who/when/from/to/why in the workflow log and the audit trail, and runs the move's declared
- * consequences (workflow-consequences.ts: timers stopped, offers withdrawn, the acceptance released)
- * — all in the caller's transaction. `start` is the same for a new row: it gets the kind's initial
- * state, is inserted, its entry is logged and the kind's `start` consequences run (a dispatch's seat
- * is filled). No other code assigns a status or writes the log.
+ * consequences (workflow-consequences.ts: timers stopped or armed, offers withdrawn, the acceptance
+ * released, those concerned mailed) — all in the caller's transaction. `start` is the same for a new
+ * row: it gets the kind's initial state, is inserted, its entry is logged and the kind's `start`
+ * consequences run (a dispatch's seat is filled, its volunteer and hospital told, its timers armed).
+ * No other code assigns a status or writes the log.
  */
 @Injectable()
 export class Workflow {
@@ -81,12 +105,12 @@ export class Workflow {
     @InjectDispatchPolicy() private readonly policy: DispatchPolicy,
   ) {}
 
-  async move<K extends WorkflowKind>(
+  async move<K extends WorkflowKind, E extends Kinds[K]['event']>(
     manager: EntityManager,
     kind: K,
     subjects: Kinds[K]['entity'] | Kinds[K]['entity'][],
-    event: Kinds[K]['event'],
-    options: MoveOptions<K>,
+    event: E,
+    options: MoveOptions<K, E>,
   ): Promise<Kinds[K]['entity'][]> {
     const rows = (Array.isArray(subjects) ? subjects : [subjects]) as Array<
       Kinds[K]['entity'] & { id: string; status: string }
@@ -146,7 +170,7 @@ export class Workflow {
     kind: WorkflowKind,
     event: string,
     rows: unknown[],
-    options: Pick<MoveOptions<WorkflowKind>, 'actorId' | 'reason'>,
+    options: RunOptions,
   ): Promise<void> {
     const consequences =
       (
@@ -160,14 +184,16 @@ export class Workflow {
     for (const row of rows) for (const consequence of consequences) await consequence(row, context);
   }
 
-  private context(
-    manager: EntityManager,
-    options: Pick<MoveOptions<WorkflowKind>, 'actorId' | 'reason'>,
-  ): ConsequenceContext {
+  private context(manager: EntityManager, options: RunOptions): ConsequenceContext {
     return {
       manager,
       actorId: options.actorId,
       reason: options.reason ?? null,
+      moveContext: options.context,
+      policy: this.policy,
+      now: () => this.clock.now(),
+      notifier: this.notifier,
+      armTimer: (job) => this.jobs.schedule(manager, job),
       cancelTimers: async (types, match) => void (await this.jobs.cancelWhere(manager, types, match)),
       moveOffer: async (offer, event) =>
         void (await this.move(manager, 'offer', offer, event, { actorId: options.actorId, reason: options.reason })),
@@ -179,8 +205,8 @@ export class Workflow {
         })),
       withdrawOffers: async (request, reason, which) =>
         void (await this.withdrawOffers(manager, request, reason, options.actorId, which)),
-      cancelDispatch: async (request, dispatch, reason) =>
-        void (await this.cancelDispatch(manager, request, dispatch, reason, options.actorId)),
+      cancelDispatch: async (dispatch, reason, cancellation, late) =>
+        void (await this.cancelDispatch(manager, dispatch, reason, options.actorId, cancellation, late)),
     };
   }
 
@@ -213,26 +239,28 @@ export class Workflow {
   }
 
   /**
-   * Cancels a confirmed dispatch on the hospital's side — late inside the late-cancellation window —
-   * and mails its volunteer not to come, with the .ics that takes the visit off their calendar.
+   * Cancels a confirmed dispatch on the hospital's side — late inside the late-cancellation window,
+   * or anyway with `lateAnyway` — those concerned told as `cancellation` says (the dispatch's
+   * `cancel` consequences).
    */
   private async cancelDispatch(
     manager: EntityManager,
-    request: InterpretationRequest,
     dispatch: Dispatch,
     reason: string,
     actorId: string | null,
+    cancellation: DispatchCancellation,
+    options: { lateAnyway?: boolean } = {},
   ): Promise<void> {
     await this.move(manager, 'dispatch', dispatch, 'cancel', {
       actorId,
       reason,
+      context: cancellation,
       set: {
         cancelReason: reason,
         cancelledBy: 'hospital',
-        lateCancellation: isLateCancellation(this.policy, dispatch.startsAt, this.clock.now()),
+        lateCancellation: !!options.lateAnyway || isLateCancellation(this.policy, dispatch.startsAt, this.clock.now()),
       },
     });
-    await this.notifier.dispatchCancelled(manager, request, dispatch);
   }
 
   /**
@@ -244,7 +272,7 @@ export class Workflow {
     kind: K,
     subjects: Kinds[K]['entity'] | Kinds[K]['entity'][],
     event: string,
-    options: Pick<MoveOptions<K>, 'actorId' | 'reason'>,
+    options: Pick<BaseMoveOptions<K>, 'actorId' | 'reason'>,
   ): Promise<void> {
     const rows = (Array.isArray(subjects) ? subjects : [subjects]) as Array<
       Kinds[K]['entity'] & { id: string; status: string }
