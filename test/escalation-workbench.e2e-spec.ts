@@ -1,4 +1,4 @@
-import { Offer } from '@app/domain';
+import { CourseAttendance, Offer } from '@app/domain';
 import { aUser } from './support/factories';
 import { createTestApp, login, TestApp } from './support/test-app';
 import { fileRequest } from './support/visit-fixtures';
@@ -140,6 +140,32 @@ describe('Escalation workbench: offer history and candidates with phone and offe
       .set('Authorization', staff)
       .expect(404);
     await t.http().get(`/api/requests/not-a-uuid/offers`).set('Authorization', staff).expect(400);
+  });
+
+  it("judges each candidate's training from the courses they attended: both kinds in good standing, an initial course alone or none is TRAINING", async () => {
+    const both = await aQualifiedVolunteer(t, courses, { languages: ['my'] });
+    const initialOnly = await aQualifiedVolunteer(t, courses, { languages: ['my'] });
+    await t.dataSource
+      .getRepository(CourseAttendance)
+      .delete({ volunteerId: initialOnly.id, courseId: courses.skillUp.id });
+    const none = await aQualifiedVolunteer(t, courses, { languages: ['my'] });
+    await t.dataSource.getRepository(CourseAttendance).delete({ volunteerId: none.id });
+    const request = await fileRequest(t, coordinator, {
+      language: 'my',
+      startsAt: jst(21, '10:00'),
+      endsAt: jst(21, '11:00'),
+    });
+    const candidates = await t
+      .http()
+      .get(`/api/requests/${request.id}/candidates`)
+      .set('Authorization', staff)
+      .expect(200);
+    const reasons = (id: string) =>
+      (candidates.body.excluded as Array<{ volunteerId: string; reasons: string[] }>).find((c) => c.volunteerId === id)
+        ?.reasons;
+    expect(candidates.body.eligible.map((c: Candidate) => c.volunteerId)).toContain(both.id);
+    expect(reasons(initialOnly.id)).toContain('TRAINING');
+    expect(reasons(none.id)).toContain('TRAINING');
   });
 });
 

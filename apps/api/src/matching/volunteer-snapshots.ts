@@ -36,8 +36,8 @@ interface HistoryRow {
 
 /** A dispatch as the pool query returns it: [starts ms, ends ms, area, request id when interpreter of record]. */
 type DispatchTuple = [number, number, string | null, string | null];
-/** An attended course: [course id, kind, starts at (ISO)]. */
-type CourseTuple = [string, TrainingRecord['kind'], string];
+/** A course as the training rule reads it. */
+type Course = Pick<TrainingRecord, 'kind' | 'startsAt'>;
 
 interface PoolRow {
   id: string;
@@ -51,8 +51,8 @@ interface PoolRow {
   insurance_valid_until: string | null;
   max_dispatches_per_month: number;
   updated_at: Date;
-  /** Courses attended, sorted by id. */
-  courses: CourseTuple[] | null;
+  /** The ids of the courses attended, sorted and comma-joined (most volunteers share a few sets). */
+  courses: string | null;
   banned_hospitals: string[] | null;
   banned_patients: string[] | null;
   dispatches: DispatchTuple[] | null;
@@ -76,8 +76,8 @@ const CACHE_LIMIT = 100_000;
  * Reads what the matching engine needs about volunteers and turns rows into the engine's plain
  * snapshots, in two statements: profile, bans, attended courses, dispatches around the visit and
  * this month's count for the whole pool; then history, recent load and response rate for those
- * who need a score (availability documents only when a row changed). It decides nothing: the
- * library does.
+ * who need a score (and two small ones: the attended courses' kinds and dates, and availability
+ * documents only when a row changed). It decides nothing: the library does.
  */
 @Injectable()
 export class VolunteerSnapshots {
@@ -93,19 +93,17 @@ export class VolunteerSnapshots {
     const pool = await this.pool(manager, filter, scope);
     if (pool.length === 0) return [];
     const availability = await this.availability(manager, pool);
+    const courses = await this.courses(manager, pool);
     const visitDay = tokyoDate(scope.visitStartsAt);
     // Most volunteers attended the same few courses: judge each distinct set once.
     const standing = new Map<string, boolean>();
-    const trainingOk = (attended: CourseTuple[] | null) => {
-      const key = (attended ?? []).map((c) => c[0]).join(',');
+    const trainingOk = (attended: string | null) => {
+      const key = attended ?? '';
       let ok = standing.get(key);
       if (ok === undefined) {
+        const records = key ? key.split(',').map((id) => courses.get(id)!) : [];
         ok = evaluateTraining(
-          (attended ?? []).map(([, kind, startsAt]) => ({
-            kind,
-            status: 'attended' as const,
-            startsAt: new Date(startsAt),
-          })),
+          records.map(({ kind, startsAt }) => ({ kind, status: 'attended' as const, startsAt })),
           visitDay,
         ).ruleMet;
         standing.set(key, ok);
@@ -162,6 +160,17 @@ export class VolunteerSnapshots {
     return snapshots;
   }
 
+  /** The courses the pool attended (a handful a year), by id. */
+  private async courses(manager: EntityManager, pool: PoolRow[]): Promise<Map<string, Course>> {
+    const ids = [...new Set(pool.flatMap((v) => (v.courses ? v.courses.split(',') : [])))];
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string } & Course> = await manager.query(
+      `SELECT id, kind, starts_at AS "startsAt" FROM training_courses WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map(({ id, kind, startsAt }) => [id, { kind, startsAt }]));
+  }
+
   /**
    * Compiled availability per volunteer. The documents are read and compiled only for volunteers
    * whose row changed since the last call (cached by updated_at).
@@ -207,10 +216,6 @@ export class VolunteerSnapshots {
          SELECT v.id, v.display_name, v.languages, v.level, v.status, v.gender, v.home_area, v.pledge_signed_at,
                 v.insurance_valid_until::text AS insurance_valid_until, v.max_dispatches_per_month, v.updated_at
            FROM volunteers v WHERE ${where}),
-       trained AS (
-         SELECT a.volunteer_id, jsonb_agg(jsonb_build_array(c.id, c.kind, c.starts_at) ORDER BY c.id) AS courses
-           FROM course_attendances a JOIN pool p ON p.id = a.volunteer_id JOIN training_courses c ON c.id = a.course_id
-          WHERE a.status = 'attended' GROUP BY a.volunteer_id),
        bans AS (
          SELECT b.volunteer_id,
                 array_agg(b.hospital_id) FILTER (WHERE b.hospital_id IS NOT NULL) AS hospitals,
@@ -227,9 +232,13 @@ export class VolunteerSnapshots {
           WHERE d.status IN ('confirmed', 'completed') AND d.id IS DISTINCT FROM $6
             AND ((d.starts_at < $3 AND d.ends_at > $2) OR (d.starts_at >= $4 AND d.starts_at < $5))
           GROUP BY d.volunteer_id)
-       SELECT pool.*, trained.courses, bans.hospitals AS banned_hospitals, bans.patients AS banned_patients,
+       SELECT pool.*,
+              -- Ids only, through the volunteer's index: building a JSON row per attendance cost more than the rest of the statement.
+              (SELECT string_agg(a.course_id::text, ',' ORDER BY a.course_id) FROM course_attendances a
+                WHERE a.volunteer_id = pool.id AND a.status = 'attended') AS courses,
+              bans.hospitals AS banned_hospitals, bans.patients AS banned_patients,
               busy.dispatches, coalesce(busy.this_month, 0) AS this_month
-         FROM pool LEFT JOIN trained ON trained.volunteer_id = pool.id LEFT JOIN bans ON bans.volunteer_id = pool.id
+         FROM pool LEFT JOIN bans ON bans.volunteer_id = pool.id
          LEFT JOIN busy ON busy.volunteer_id = pool.id`,
       [
         parameter,
