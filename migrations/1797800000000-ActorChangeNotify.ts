@@ -12,7 +12,8 @@ export class ActorChangeNotify1797800000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION notify_actor_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('actor_changed', OLD.id::text);
+        -- A TRUNCATE has no row: everyone is forgotten.
+        PERFORM pg_notify('actor_changed', CASE WHEN TG_LEVEL = 'ROW' THEN OLD.id::text ELSE '*' END);
         RETURN NULL;
       END $$`);
     await queryRunner.query(`
@@ -26,9 +27,13 @@ export class ActorChangeNotify1797800000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TRIGGER trg_users_actor_deleted AFTER DELETE ON users
         FOR EACH ROW EXECUTE FUNCTION notify_actor_changed()`);
+    await queryRunner.query(`
+      CREATE TRIGGER trg_users_actor_truncated AFTER TRUNCATE ON users
+        FOR EACH STATEMENT EXECUTE FUNCTION notify_actor_changed()`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER trg_users_actor_truncated ON users`);
     await queryRunner.query(`DROP TRIGGER trg_users_actor_deleted ON users`);
     await queryRunner.query(`DROP TRIGGER trg_users_actor_changed ON users`);
     await queryRunner.query(`DROP FUNCTION notify_actor_changed()`);

@@ -68,6 +68,16 @@ describe('The signed-in caller, kept in memory and forgotten when the account ch
     );
   });
 
+  it('a notification for everyone (what a TRUNCATE of the table sends) forgets every account', async () => {
+    const staff = await aUser(a, { role: 'staff' });
+    const session = await login(a, staff.email, staff.password);
+    await me(a, session.auth).expect(200);
+    const cache = a.app.get(ActorCache);
+    expect(cache.get(staff.id)).not.toBeUndefined();
+    await a.dataSource.query(`SELECT pg_notify('actor_changed', '*')`);
+    await msUntil('everyone to be forgotten', () => Promise.resolve(cache.get(staff.id) === undefined));
+  });
+
   it('the process that makes the change forgets at once (the next call, no waiting)', async () => {
     const staff = await aUser(a, { role: 'staff' });
     const session = await login(a, staff.email, staff.password);

@@ -101,7 +101,8 @@ export class VolunteerSnapshots {
       const key = attended ?? '';
       let ok = standing.get(key);
       if (ok === undefined) {
-        const records = key ? key.split(',').map((id) => courses.get(id)!) : [];
+        // A course deleted between the two reads counts as not attended.
+        const records = key ? key.split(',').flatMap((id) => courses.get(id) ?? []) : [];
         ok = evaluateTraining(
           records.map(({ kind, startsAt }) => ({ kind, status: 'attended' as const, startsAt })),
           visitDay,

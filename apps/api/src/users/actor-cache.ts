@@ -11,6 +11,15 @@ export const ACTOR_CHANGED_CHANNEL = 'actor_changed';
 /** Accounts kept at most: a programme has hundreds of users; this only bounds a flood of bad ids. */
 const MAX_ENTRIES = 10_000;
 const RECONNECT_MS = 1_000;
+/**
+ * How often the listening connection proves it is alive. A connection a NAT or load balancer drops
+ * without a reset sends no error: past `HEARTBEAT_MS` + `HEARTBEAT_TIMEOUT_MS` without an answer,
+ * nothing cached is trusted, and the connection is given up and made again.
+ */
+const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_TIMEOUT_MS = 5_000;
+/** The payload that forgets everyone (the table was truncated). */
+const EVERYONE = '*';
 
 interface Entry {
   actor: ActorRecord | null;
@@ -25,8 +34,11 @@ interface Entry {
  * change or a password change ends sessions in every worker within the commit's notification
  * (milliseconds); the process that made the change forgets at once (`forget`). While the listening
  * connection is down nothing is cached (and everything is forgotten), so a missed notification
- * cannot leave a stale account behind; a read that raced a notification is not kept. Entries also
- * expire after `ACTOR_CACHE_SECONDS` (0 turns the cache off).
+ * cannot leave a stale account behind — nor can a connection that died silently: it answers a
+ * heartbeat every ten seconds, or nothing cached is used. A read that raced a notification (or a
+ * reconnection) is not kept. Entries also expire after `ACTOR_CACHE_SECONDS` (0 turns the cache
+ * off). Writes that fire no row trigger (a restore with triggers disabled) are not heard: restart
+ * the API after one.
  */
 @Injectable()
 export class ActorCache implements OnApplicationBootstrap, OnModuleDestroy {
@@ -37,6 +49,9 @@ export class ActorCache implements OnApplicationBootstrap, OnModuleDestroy {
   private listening = false;
   private closed = false;
   private reconnect: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  /** When the listening connection last answered (ms): older than a heartbeat and its timeout, nothing cached is used. */
+  private aliveAt = 0;
   /** Moves on with every forget, so a read that started before one is not kept. */
   private generation = 0;
 
@@ -54,6 +69,7 @@ export class ActorCache implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
     if (this.reconnect) clearTimeout(this.reconnect);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.stopped();
     await this.client?.end().catch(() => undefined);
     this.client = null;
@@ -61,7 +77,7 @@ export class ActorCache implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The cached account (null: cached as unknown or inactive); undefined when it must be read. */
   get(id: string): ActorRecord | null | undefined {
-    if (!this.listening) return undefined;
+    if (!this.trusted()) return undefined;
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     if (entry.until > Date.now()) return entry.actor;
@@ -75,15 +91,22 @@ export class ActorCache implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   remember(id: string, actor: ActorRecord | null, mark: number): void {
-    if (!this.listening || mark !== this.generation) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    if (!this.trusted() || mark !== this.generation) return;
+    if (this.entries.size >= MAX_ENTRIES && !this.entries.has(id))
+      this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(id, { actor, until: Date.now() + this.ttlMs });
   }
 
-  /** Forgets an account (its process changed it; the others hear the notification). */
+  /** Forgets an account (its process changed it; the others hear the notification), or everyone (`*`). */
   forget(id: string): void {
     this.generation++;
-    this.entries.delete(id);
+    if (id === EVERYONE) this.entries.clear();
+    else this.entries.delete(id);
+  }
+
+  /** Listening, and the connection answered lately. */
+  private trusted(): boolean {
+    return this.listening && Date.now() - this.aliveAt <= HEARTBEAT_MS + HEARTBEAT_TIMEOUT_MS;
   }
 
   private async listen(): Promise<void> {
@@ -92,6 +115,8 @@ export class ActorCache implements OnApplicationBootstrap, OnModuleDestroy {
     const client = new Client({
       connectionString: url,
       application_name: 'kumamoto-dispatch-actor-cache',
+      keepAlive: true,
+      connectionTimeoutMillis: HEARTBEAT_TIMEOUT_MS,
     });
     this.client = client;
     client.on('notification', (message) => {
@@ -100,6 +125,8 @@ export class ActorCache implements OnApplicationBootstrap, OnModuleDestroy {
     const lost = (error?: Error) => {
       if (this.client !== client) return;
       this.client = null;
+      if (this.heartbeat) clearInterval(this.heartbeat);
+      this.heartbeat = null;
       this.stopped();
       client.end().catch(() => undefined);
       if (this.closed) return;
@@ -114,9 +141,31 @@ export class ActorCache implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await client.connect();
       await client.query(`LISTEN ${ACTOR_CHANGED_CHANNEL}`);
-      if (this.client === client && !this.closed) this.listening = true;
+      if (this.client !== client || this.closed) return;
+      // A read that started while deaf could hold a change made just before LISTEN took: not kept.
+      this.generation++;
+      this.aliveAt = Date.now();
+      this.listening = true;
+      this.heartbeat = setInterval(() => void this.beat(client, lost), HEARTBEAT_MS);
+      this.heartbeat.unref();
     } catch (error) {
       lost(error as Error);
+    }
+  }
+
+  /** The listening connection answers `SELECT 1` in time, or is given up. */
+  private async beat(client: Client, lost: (error?: Error) => void): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer to the heartbeat')), HEARTBEAT_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([client.query('SELECT 1'), timeout]);
+      if (this.client === client) this.aliveAt = Date.now();
+    } catch (error) {
+      lost(error as Error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
