@@ -1,4 +1,4 @@
-import { isAfter, tokyoDateAfter, tokyoDateOf, tokyoDayStart, tokyoIso, tokyoTimeOf } from './tokyo-input';
+import { isAfter, tokyoDateAfter, tokyoDateOf, tokyoDayStart, tokyoIso, tokyoTimeOf, visitTimes } from './tokyo-input';
 
 describe('tokyo-input', () => {
   it('builds an ISO time with the Tokyo offset from a date and a wall time', () => {
@@ -21,5 +21,21 @@ describe('tokyo-input', () => {
   it('reads an instant back as a Tokyo date and wall time', () => {
     expect(tokyoDateOf('2026-12-07T23:30:00Z')).toBe('2026-12-08');
     expect(tokyoTimeOf('2026-12-07T23:30:00Z')).toBe('08:30');
+  });
+
+  it('reads a visit across midnight as ending the next morning, and an end more than 12 hours "before" as a typo', () => {
+    expect(visitTimes('2026-12-31', '23:22', '00:22')).toEqual({
+      actualStart: '2026-12-31T23:22:00+09:00',
+      actualEnd: '2027-01-01T00:22:00+09:00',
+      endBeforeStart: false,
+    });
+    expect(visitTimes('2026-12-08', '10:00', '11:30')).toEqual({
+      actualStart: '2026-12-08T10:00:00+09:00',
+      actualEnd: '2026-12-08T11:30:00+09:00',
+      endBeforeStart: false,
+    });
+    expect(visitTimes('2026-12-08', '11:00', '10:00')?.endBeforeStart).toBe(true);
+    expect(visitTimes('2026-12-08', '10:00', '10:00')?.endBeforeStart).toBe(true);
+    expect(visitTimes('2026-12-08', '', '10:00')).toBeNull();
   });
 });

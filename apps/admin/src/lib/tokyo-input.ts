@@ -27,6 +27,27 @@ export function isAfter(end: string, start: string): boolean {
   return end > start;
 }
 
+/** Longest a visit typed as ending "before" its start may run across midnight; longer is a slip of the finger. */
+const OVERNIGHT_LIMIT_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * The instants a visit's start and end (HH:MM, Tokyo) on `date` stand for: an end at or before the
+ * start is the next morning — a visit across midnight — unless that would make it longer than 12
+ * hours (then it is a typo, and `endBeforeStart`). Null while a time is empty.
+ */
+export function visitTimes(
+  date: string,
+  start: string,
+  end: string,
+): { actualStart: string; actualEnd: string; endBeforeStart: boolean } | null {
+  if (!start || !end) return null;
+  const actualStart = tokyoIso(date, start);
+  if (isAfter(end, start)) return { actualStart, actualEnd: tokyoIso(date, end), endBeforeStart: false };
+  const actualEnd = tokyoIso(tokyoDateAfter(Date.parse(tokyoIso(date, '12:00')), 1), end);
+  const endBeforeStart = Date.parse(actualEnd) - Date.parse(actualStart) > OVERNIGHT_LIMIT_MS;
+  return { actualStart, actualEnd, endBeforeStart };
+}
+
 /** An instant's Tokyo calendar day, YYYY-MM-DD (to fill a date box). */
 export function tokyoDateOf(value: Date | string | number): string {
   const p = tokyoParts(value);

@@ -21,7 +21,7 @@ import { type DispatchView, isFilled, isLiveDispatch } from '@app/domain/model';
 import { isStaff, type Role } from '../../access';
 import type { ApiError } from '../../api/api-client';
 import { formatTimeRange } from '@app/domain/model';
-import { isAfter, tokyoDateOf, tokyoIso, tokyoTimeOf } from '../../lib/tokyo-input';
+import { tokyoDateOf, tokyoTimeOf, visitTimes } from '../../lib/tokyo-input';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { apiClient } from '../../providers';
 import type { RequestRecord } from './fields';
@@ -98,11 +98,14 @@ export const ConfirmDialog = ({
       }),
     onSuccess: onDone,
   });
-  const endBeforeStart = !!start && !!end && !isAfter(end, start);
+  // A visit across midnight (23:30–00:30) ends the next morning.
+  const times = visitTimes(date, start, end);
+  const endBeforeStart = !!times?.endBeforeStart;
   const submit = () =>
+    times &&
     confirm.mutate({
-      actualStart: tokyoIso(date, start),
-      actualEnd: tokyoIso(date, end),
+      actualStart: times.actualStart,
+      actualEnd: times.actualEnd,
       ...(rating ? { rating } : {}),
       ...(comment.trim() ? { comment: comment.trim() } : {}),
     });

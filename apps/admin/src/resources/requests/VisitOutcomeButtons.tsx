@@ -18,7 +18,7 @@ import { useCanAccess, useNotify, usePermissions, useRecordContext, useRefresh, 
 import { isStaff, type Role } from '../../access';
 import { formatYen } from '../../figures/format';
 import { formatTimeRange } from '@app/domain/model';
-import { isAfter, tokyoDateOf, tokyoIso, tokyoTimeOf } from '../../lib/tokyo-input';
+import { tokyoDateOf, tokyoTimeOf, visitTimes } from '../../lib/tokyo-input';
 import { useApiAction } from '../../lib/use-api-action';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import type { RequestRecord } from './fields';
@@ -95,7 +95,9 @@ const CompleteDialog = ({ dispatch, onClose }: { dispatch: DispatchView; onClose
       },
     },
   );
-  const endBeforeStart = !!start && !!end && !isAfter(end, start);
+  // A visit across midnight (23:30–00:30) ends the next morning.
+  const times = visitTimes(date, start, end);
+  const endBeforeStart = !!times?.endBeforeStart;
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{translate('app.desk.outcome.complete_title')}</DialogTitle>
@@ -129,9 +131,9 @@ const CompleteDialog = ({ dispatch, onClose }: { dispatch: DispatchView; onClose
         <Button onClick={onClose}>{translate('app.desk.close')}</Button>
         <Button
           variant="contained"
-          disabled={!start || !end || endBeforeStart || complete.isPending}
+          disabled={!times || endBeforeStart || complete.isPending}
           onClick={() =>
-            complete.mutate({ id: dispatch.id, actualStart: tokyoIso(date, start), actualEnd: tokyoIso(date, end) })
+            times && complete.mutate({ id: dispatch.id, actualStart: times.actualStart, actualEnd: times.actualEnd })
           }
         >
           {translate('app.desk.outcome.complete_submit')}
