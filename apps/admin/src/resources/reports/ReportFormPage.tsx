@@ -27,7 +27,7 @@ import { ApiError } from '../../api/api-client';
 import { AccessDenied } from '../../layout/AccessDenied';
 import { FormServerError } from '../../layout/FormServerError';
 import { formatTimeRange } from '@app/domain/model';
-import { isAfter, tokyoDateOf, tokyoIso, tokyoTimeOf } from '../../lib/tokyo-input';
+import { tokyoDateOf, tokyoIso, tokyoTimeOf, visitTimes } from '../../lib/tokyo-input';
 import { useDisplayLocale } from '../../lib/use-display-locale';
 import { choices, enumKey, REPORT_SCENES } from '../../lib/workflow-choices';
 import { apiClient } from '../../providers';
@@ -48,11 +48,12 @@ interface FormValues {
   wellbeingConcern: boolean;
 }
 
-/** The form's date and wall times to the API's body (CreateReportDto). */
+/** The form's date and wall times to the API's body (CreateReportDto); a visit across midnight ends the next morning. */
 export function toReportBody(values: FormValues) {
+  const times = visitTimes(values.date, values.start, values.end);
   return {
-    actualStart: tokyoIso(values.date, values.start),
-    actualEnd: tokyoIso(values.date, values.end),
+    actualStart: times?.actualStart ?? tokyoIso(values.date, values.start),
+    actualEnd: times?.actualEnd ?? tokyoIso(values.date, values.end),
     waitingMinutes: Number(values.waitingMinutes ?? 0),
     scenes: values.scenes ?? [],
     difficulty: Number(values.difficulty),
@@ -83,8 +84,11 @@ function defaults(dispatch: DispatchRecord, report: ReportRecord | null): FormVa
 /** The API names actualStart/actualEnd; the form shows them as the start and end times. */
 const FIELD_OF: Record<string, string> = { actualStart: 'start', actualEnd: 'end' };
 
+/** An end at or before the start is the next morning (a visit across midnight), unless over 12 hours: a typo. */
 const endAfterStart = (value: string, values: Record<string, unknown>) =>
-  value && typeof values.start === 'string' && !isAfter(value, values.start)
+  value &&
+  typeof values.start === 'string' &&
+  visitTimes(typeof values.date === 'string' ? values.date : '2000-01-01', values.start, value)?.endBeforeStart
     ? 'app.requests.end_before_start'
     : undefined;
 
