@@ -172,6 +172,7 @@ export class DispatchesService {
       await this.workflow.start(manager, 'dispatch', dispatch, 'confirm', {
         actorId: options.actorId,
         reason: options.overrideReason,
+        request,
       });
     } catch (error) {
       throw knownConstraintError(error) ?? error;

@@ -64,6 +64,8 @@ export type MoveContextOf<K extends WorkflowKind, E> = E extends keyof MoveConte
  */
 export interface ConsequenceContext<C = unknown> {
   manager: EntityManager;
+  /** The dispatch's request, read once per move (or the one its caller holds). */
+  requestOf: (dispatch: Dispatch) => Promise<InterpretationRequest>;
   actorId: string | null;
   reason: string | null;
   /** What the move's caller said beyond the reason (see `MoveContexts`). */
@@ -151,10 +153,8 @@ const withdrawChanged: Consequence<InterpretationRequest> = (request, { withdraw
  * for that seat of the request is told it is filled. The offer the dispatch was made from is the
  * acceptance, not a withdrawal.
  */
-const fillSeat: Consequence<Dispatch> = async (dispatch, { manager, withdrawOffers }) => {
-  const request = await manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
-  await withdrawOffers(request, 'filled', { role: dispatch.role, except: dispatch.offerId });
-};
+const fillSeat: Consequence<Dispatch> = async (dispatch, { requestOf, withdrawOffers }) =>
+  withdrawOffers(await requestOf(dispatch), 'filled', { role: dispatch.role, except: dispatch.offerId });
 /** The hospital withdrew its consent to a trainee: offers of the shadow seat still out no longer stand. */
 const withdrawShadowOffers: Consequence<InterpretationRequest> = (request, { withdrawOffers }) =>
   withdrawOffers(request, 'cancelled', { role: 'shadow' });
@@ -210,10 +210,6 @@ const armFirstWave: Consequence<InterpretationRequest> = async (request, { actor
   });
 };
 
-/** The dispatch's request, as the transaction has it now. */
-const requestOf = (manager: EntityManager, dispatch: Dispatch): Promise<InterpretationRequest> =>
-  manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
-
 /**
  * The visit is off: the request's live dispatches are cancelled with it (the hospital's side; late
  * inside the late-cancellation window, or anyway when the visit was moved late), and the hospital's
@@ -235,8 +231,8 @@ const mailEscalated: Consequence<InterpretationRequest> = (request, { manager, n
   notifier.escalated(manager, request, request.escalationReason!, `${request.id}:${now().getTime()}`);
 
 /** The volunteer gets the confirmation with its calendar file; the hospital's coordinators are told who comes. */
-const mailConfirmed: Consequence<Dispatch> = async (dispatch, { manager, notifier }) =>
-  notifier.confirmed(manager, await requestOf(manager, dispatch), dispatch);
+const mailConfirmed: Consequence<Dispatch> = async (dispatch, { manager, notifier, requestOf }) =>
+  notifier.confirmed(manager, await requestOf(dispatch), dispatch);
 
 /** The reminder the day before the visit, unless that time has passed; `suffix` keys a moved visit's own. */
 async function armReminder(
@@ -301,8 +297,8 @@ const armMovedVisitTimers: Consequence<Dispatch> = async (dispatch, context) => 
 /** The volunteer who can make the moved visit is asked to reconfirm it, with the way to say they cannot. */
 const mailVisitMoved: Consequence<Dispatch, MoveContexts['dispatch']['reschedule']> = async (
   dispatch,
-  { manager, notifier, moveContext },
-) => notifier.visitMoved(manager, await requestOf(manager, dispatch), dispatch, moveContext.from, null);
+  { manager, notifier, moveContext, requestOf },
+) => notifier.visitMoved(manager, await requestOf(dispatch), dispatch, moveContext.from, null);
 
 /**
  * Who is told of a cancelled dispatch, by its cause: alone, its volunteer not to go (with the .ics
@@ -312,10 +308,10 @@ const mailVisitMoved: Consequence<Dispatch, MoveContexts['dispatch']['reschedule
  */
 const mailCancellation: Consequence<Dispatch, DispatchCancellation> = async (
   dispatch,
-  { manager, notifier, moveContext, policy, now },
+  { manager, notifier, moveContext, policy, now, requestOf },
 ) => {
   if (moveContext.cause === 'request') return;
-  const request = await requestOf(manager, dispatch);
+  const request = await requestOf(dispatch);
   if (moveContext.cause === 'move')
     return notifier.visitMoved(manager, request, dispatch, moveContext.from, moveContext.ground);
   await notifier.dispatchCancelled(manager, request, dispatch);

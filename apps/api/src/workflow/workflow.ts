@@ -82,6 +82,8 @@ interface RunOptions {
   actorId: string | null;
   reason?: string | null;
   context?: unknown;
+  /** The request the caller holds (locked) for the rows: the consequences read it from here, not again. */
+  request?: InterpretationRequest;
 }
 
 /**
@@ -185,8 +187,19 @@ export class Workflow {
   }
 
   private context(manager: EntityManager, options: RunOptions): ConsequenceContext {
+    // One read of each request per move, shared by its consequences (a confirmation fills the seat and mails).
+    const requests = new Map<string, Promise<InterpretationRequest>>();
+    if (options.request) requests.set(options.request.id, Promise.resolve(options.request));
     return {
       manager,
+      requestOf: (dispatch) => {
+        let request = requests.get(dispatch.requestId);
+        if (!request) {
+          request = manager.findOneOrFail(InterpretationRequest, { where: { id: dispatch.requestId } });
+          requests.set(dispatch.requestId, request);
+        }
+        return request;
+      },
       actorId: options.actorId,
       reason: options.reason ?? null,
       moveContext: options.context,
@@ -272,7 +285,7 @@ export class Workflow {
     kind: K,
     subjects: Kinds[K]['entity'] | Kinds[K]['entity'][],
     event: string,
-    options: Pick<BaseMoveOptions<K>, 'actorId' | 'reason'>,
+    options: Pick<BaseMoveOptions<K>, 'actorId' | 'reason'> & Pick<RunOptions, 'request'>,
   ): Promise<void> {
     const rows = (Array.isArray(subjects) ? subjects : [subjects]) as Array<
       Kinds[K]['entity'] & { id: string; status: string }
