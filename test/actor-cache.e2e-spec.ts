@@ -35,10 +35,16 @@ describe('The signed-in caller, kept in memory and forgotten when the account ch
   const setTrigger = (enabled: boolean) =>
     a.dataSource.query(`ALTER TABLE users ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER trg_users_actor_changed`);
 
-  it('answers from memory; a deactivation made by another process ends the session here within its notification', async () => {
+  /** A member of staff signed in on the app, their account read once (and so kept in memory). */
+  async function signedInStaff() {
     const staff = await aUser(a, { role: 'staff' });
     const session = await login(a, staff.email, staff.password);
     await me(a, session.auth).expect(200);
+    return { staff, session };
+  }
+
+  it('answers from memory; a deactivation made by another process ends the session here within its notification', async () => {
+    const { staff, session } = await signedInStaff();
     expect(a.app.get(ActorCache).get(staff.id)).toMatchObject({ id: staff.id, role: 'staff' });
 
     // The memory is what answers: with the database's notification switched off, a change made
@@ -59,19 +65,15 @@ describe('The signed-in caller, kept in memory and forgotten when the account ch
   });
 
   it('a new session generation written elsewhere (a password reset in another worker) ends the session', async () => {
-    const coordinator = await aUser(a, { role: 'staff' });
-    const session = await login(a, coordinator.email, coordinator.password);
-    await me(a, session.auth).expect(200);
-    await a.dataSource.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [coordinator.id]);
+    const { staff: other, session } = await signedInStaff();
+    await a.dataSource.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [other.id]);
     expect(await msUntil('the process to forget', async () => (await me(a, session.auth)).status === 401)).toBeLessThan(
       1_000,
     );
   });
 
   it('a notification for everyone (what a TRUNCATE of the table sends) forgets every account', async () => {
-    const staff = await aUser(a, { role: 'staff' });
-    const session = await login(a, staff.email, staff.password);
-    await me(a, session.auth).expect(200);
+    const { staff } = await signedInStaff();
     const cache = a.app.get(ActorCache);
     expect(cache.get(staff.id)).not.toBeUndefined();
     await a.dataSource.query(`SELECT pg_notify('actor_changed', '*')`);
@@ -79,10 +81,8 @@ describe('The signed-in caller, kept in memory and forgotten when the account ch
   });
 
   it('the process that makes the change forgets at once (the next call, no waiting)', async () => {
-    const staff = await aUser(a, { role: 'staff' });
-    const session = await login(a, staff.email, staff.password);
+    const { staff, session } = await signedInStaff();
     const admin = await login(a, ADMIN.email, ADMIN.password);
-    await me(a, session.auth).expect(200);
     // Even without the notification, the change's own process does not answer from memory.
     await setTrigger(false);
     try {
@@ -99,9 +99,7 @@ describe('The signed-in caller, kept in memory and forgotten when the account ch
   });
 
   it('with its listening connection lost, a process keeps nothing in memory until it listens again', async () => {
-    const staff = await aUser(a, { role: 'staff' });
-    const session = await login(a, staff.email, staff.password);
-    await me(a, session.auth).expect(200);
+    const { staff, session } = await signedInStaff();
     const cache = a.app.get(ActorCache);
     expect(cache.get(staff.id)).not.toBeUndefined();
 
