@@ -16,6 +16,7 @@ import { VisitMoves1797400000000 } from './1797400000000-VisitMoves';
 import { Accounts1797100000000 } from './1797100000000-Accounts';
 import { TraineeShadowing1797700000000 } from './1797700000000-TraineeShadowing';
 import { ActorChangeNotify1797800000000 } from './1797800000000-ActorChangeNotify';
+import { CandidateReadIndexes1797900000000 } from './1797900000000-CandidateReadIndexes';
 import { LateMove1797450000000 } from './1797450000000-LateMove';
 
 /** Every migration, in order. `npm run migration:generate` writes a new file; add it here. */
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   LateMove1797450000000,
   TraineeShadowing1797700000000,
   ActorChangeNotify1797800000000,
+  CandidateReadIndexes1797900000000,
 ];

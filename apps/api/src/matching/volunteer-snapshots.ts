@@ -47,10 +47,11 @@ interface PoolRow {
   status: VolunteerSnapshot['status'];
   gender: VolunteerSnapshot['gender'];
   home_area: string;
-  pledge_signed_at: Date | null;
+  /** Epoch ms (as are the timestamps below): a number parses far faster than a date, 1,500 rows at a time. */
+  pledge_signed_at: number | null;
   insurance_valid_until: string | null;
   max_dispatches_per_month: number;
-  updated_at: Date;
+  updated_at: number;
   /** The ids of the courses attended, sorted and comma-joined (most volunteers share a few sets). */
   courses: string | null;
   banned_hospitals: string[] | null;
@@ -71,6 +72,9 @@ export type PoolFilter = { language: string } | { ids: string[] };
 export type NeedsScore = (volunteer: VolunteerSnapshot) => boolean;
 
 const CACHE_LIMIT = 100_000;
+
+/** A timestamp column as epoch milliseconds (what `Date.getTime()` would give), read as a plain number. */
+const EPOCH_MS = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /**
  * Reads what the matching engine needs about volunteers and turns rows into the engine's plain
@@ -119,7 +123,7 @@ export class VolunteerSnapshots {
       status: v.status,
       gender: v.gender,
       homeArea: v.home_area,
-      pledgeSignedAt: v.pledge_signed_at?.getTime() ?? null,
+      pledgeSignedAt: v.pledge_signed_at,
       insuranceValidUntil: v.insurance_valid_until,
       trainingOk: trainingOk(v.courses),
       availability: availability.get(v.id)!,
@@ -177,16 +181,16 @@ export class VolunteerSnapshots {
    * whose row changed since the last call (cached by updated_at).
    */
   private async availability(manager: EntityManager, pool: PoolRow[]): Promise<Map<string, CompiledAvailability>> {
-    const stale = pool.filter((v) => this.compiled.get(v.id)?.updatedAt !== v.updated_at.getTime()).map((v) => v.id);
+    const stale = pool.filter((v) => this.compiled.get(v.id)?.updatedAt !== v.updated_at).map((v) => v.id);
     if (stale.length) {
-      const rows: { id: string; availability: Availability; updated_at: Date }[] = await manager.query(
-        'SELECT id, availability, updated_at FROM volunteers WHERE id = ANY($1::uuid[])',
+      const rows: { id: string; availability: Availability; updated_at: number }[] = await manager.query(
+        `SELECT id, availability, ${EPOCH_MS('updated_at')} AS updated_at FROM volunteers WHERE id = ANY($1::uuid[])`,
         [stale],
       );
       if (this.compiled.size + rows.length > CACHE_LIMIT) this.compiled.clear();
       for (const row of rows)
         this.compiled.set(row.id, {
-          updatedAt: row.updated_at.getTime(),
+          updatedAt: row.updated_at,
           availability: compileAvailability(row.availability),
         });
     }
@@ -214,8 +218,10 @@ export class VolunteerSnapshots {
     const nowMonth = tokyoMonthBounds(toTokyoWallTime(scope.now.getTime()));
     return manager.query(
       `WITH pool AS (
-         SELECT v.id, v.display_name, v.languages, v.level, v.status, v.gender, v.home_area, v.pledge_signed_at,
-                v.insurance_valid_until::text AS insurance_valid_until, v.max_dispatches_per_month, v.updated_at
+         SELECT v.id, v.display_name, v.languages, v.level, v.status, v.gender, v.home_area,
+                ${EPOCH_MS('v.pledge_signed_at')} AS pledge_signed_at,
+                v.insurance_valid_until::text AS insurance_valid_until, v.max_dispatches_per_month,
+                ${EPOCH_MS('v.updated_at')} AS updated_at
            FROM volunteers v WHERE ${where}),
        bans AS (
          SELECT b.volunteer_id,
@@ -268,19 +274,22 @@ export class VolunteerSnapshots {
   ): Promise<Map<string, HistoryRow>> {
     const rows: HistoryRow[] = await manager.query(
       `SELECT s.id AS volunteer_id, worked.patient_keys, worked.hospital_ids, worked.last30, worked.last90,
-              per_department.departments, answered.rate
+              (SELECT jsonb_object_agg(department, n)
+                 FROM (SELECT department, count(*) AS n FROM unnest(worked.completed) AS department GROUP BY department) x
+              ) AS departments,
+              answered.rate
          FROM unnest($1::uuid[]) AS s(id)
+        -- One pass over the volunteer's dispatches: the dispatch being moved ($3) counts for none of the
+        -- load and continuity figures; departments count completed visits (a moved one is not completed).
         CROSS JOIN LATERAL (
-          SELECT array_agg(DISTINCT r.patient_key) FILTER (WHERE r.patient_key IS NOT NULL) AS patient_keys,
-                 array_agg(DISTINCT r.hospital_id) AS hospital_ids,
-                 count(*) FILTER (WHERE d.starts_at >= $2::timestamptz - interval '30 days' AND d.starts_at < $2::timestamptz + interval '30 days')::int AS last30,
-                 count(*) FILTER (WHERE d.starts_at >= $2::timestamptz - interval '90 days' AND d.starts_at < $2::timestamptz + interval '90 days')::int AS last90
+          SELECT array_agg(DISTINCT r.patient_key) FILTER (WHERE r.patient_key IS NOT NULL AND d.id IS DISTINCT FROM $3) AS patient_keys,
+                 array_agg(DISTINCT r.hospital_id) FILTER (WHERE d.id IS DISTINCT FROM $3) AS hospital_ids,
+                 count(*) FILTER (WHERE d.id IS DISTINCT FROM $3 AND d.starts_at >= $2::timestamptz - interval '30 days' AND d.starts_at < $2::timestamptz + interval '30 days')::int AS last30,
+                 count(*) FILTER (WHERE d.id IS DISTINCT FROM $3 AND d.starts_at >= $2::timestamptz - interval '90 days' AND d.starts_at < $2::timestamptz + interval '90 days')::int AS last90,
+                 array_agg(r.department) FILTER (WHERE d.status = 'completed') AS completed
             FROM dispatches d JOIN requests r ON r.id = d.request_id
-           WHERE d.volunteer_id = s.id AND d.status IN ('confirmed', 'completed') AND d.id IS DISTINCT FROM $3) worked
-        CROSS JOIN LATERAL (
-          SELECT jsonb_object_agg(department, n) AS departments
-            FROM (SELECT r.department, count(*) AS n FROM dispatches d JOIN requests r ON r.id = d.request_id
-                   WHERE d.volunteer_id = s.id AND d.status = 'completed' GROUP BY r.department) x) per_department
+           WHERE d.volunteer_id = s.id AND d.status IN ('confirmed', 'completed')) worked
+        -- From ix_offers_volunteer_status alone (volunteer, status, created_at).
         CROSS JOIN LATERAL (
           SELECT (count(*) FILTER (WHERE o.status IN ('accepted', 'released', 'declined')))::float / nullif(count(*), 0) AS rate
             FROM offers o

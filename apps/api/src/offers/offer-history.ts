@@ -59,17 +59,20 @@ export async function withContact(
 ): Promise<ContactedRankResult> {
   const ids = [...ranked.eligible, ...ranked.excluded].map((c) => c.volunteerId);
   if (!ids.length) return { eligible: [], excluded: [] };
-  const phones: { id: string; phone: string | null }[] = await manager.query(
-    `SELECT id, phone FROM volunteers WHERE id = ANY($1::uuid[])`,
-    [ids],
-  );
-  const offers: { volunteer_id: string; status: OfferHistoryEntry['status']; created_at: Date }[] = await manager.query(
-    `SELECT DISTINCT ON (volunteer_id) volunteer_id, status, created_at FROM offers
-        WHERE request_id = $1 AND role = $4 AND volunteer_id = ANY($2::uuid[])
-          AND ($3::timestamptz IS NULL OR created_at >= $3)
-        ORDER BY volunteer_id, created_at DESC`,
-    [requestId, ids, termsChangedAt, role],
-  );
+  // The two reads are independent: side by side on the pool's connections (in a transaction they queue).
+  const [phones, offers] = await Promise.all([
+    manager.query<{ id: string; phone: string | null }[]>(
+      `SELECT id, phone FROM volunteers WHERE id = ANY($1::uuid[])`,
+      [ids],
+    ),
+    // The request's few offers, not one probe per candidate.
+    manager.query<{ volunteer_id: string; status: OfferHistoryEntry['status']; created_at: Date }[]>(
+      `SELECT DISTINCT ON (volunteer_id) volunteer_id, status, created_at FROM offers
+          WHERE request_id = $1 AND role = $3 AND ($2::timestamptz IS NULL OR created_at >= $2)
+          ORDER BY volunteer_id, created_at DESC`,
+      [requestId, termsChangedAt, role],
+    ),
+  ]);
   const phone = new Map(phones.map((p) => [p.id, p.phone]));
   const offer = new Map(
     offers.map((o) => [o.volunteer_id, { status: o.status, sentAt: o.created_at.toISOString() }] as const),

@@ -8,6 +8,8 @@ import type { AttendanceStatus } from '../model';
 @Entity('course_attendances')
 @Check('ck_course_attendances_status', `"status" IN ('registered', 'attended', 'absent')`)
 @Index('uq_course_attendances_course_volunteer', ['courseId', 'volunteerId'], { unique: true })
+/** A volunteer's attended courses read from the index alone (the matching pool reads them for every speaker). */
+@Index('ix_course_attendances_volunteer', ['volunteerId', 'status', 'courseId'])
 export class CourseAttendance extends BaseEntity {
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
@@ -16,7 +18,6 @@ export class CourseAttendance extends BaseEntity {
   @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_course_attendances_course' })
   course?: TrainingCourse;
 
-  @Index('ix_course_attendances_volunteer')
   @Column({ name: 'volunteer_id', type: 'uuid' })
   volunteerId: string;
 

@@ -14,6 +14,11 @@ import { BaseEntity } from './base.entity';
   `jsonb_typeof("availability" -> 'weekly') = 'array' AND jsonb_typeof("availability" -> 'exceptions') = 'array'`,
 )
 @Check('ck_volunteers_max_dispatches', `"max_dispatches_per_month" BETWEEN 0 AND 62`)
+/**
+ * `languages @> '[{"code": …}]'` (the matching pool, the volunteer list's language filter):
+ * GIN with jsonb_path_ops, which TypeORM cannot declare; migration 1797900000000 creates it.
+ */
+@Index('ix_volunteers_languages', { synchronize: false })
 export class Volunteer extends BaseEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 120 })
   displayName: string;
