@@ -6,9 +6,13 @@
  *
  *   npm run bench:http -- [--duration=8] [--connections=50] [--workers=1|1,2] [--rounds=1]
  *                         [--volunteers=5000] [--routes=requests,volunteers] [--no-build]
+ *                         [--cpu-per-worker=0.4]
  *
  * The load generator runs on the same machine: on 2 cores it takes CPU the API would otherwise
- * have, so compare ratios to the bare route from the same run, not absolute numbers.
+ * have, so compare ratios to the bare route from the same run, not absolute numbers. With
+ * `--cpu-per-worker=C` (Linux, root) each API worker — and the bare app, as one — gets C CPUs
+ * through a cgroup quota, and the load generator and PostgreSQL the rest (see cpu-budget.ts):
+ * how throughput scales from 1 to N workers, with the generator elsewhere in CPU terms.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
@@ -17,6 +21,7 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import * as jwt from 'jsonwebtoken';
 import { Client } from 'pg';
+import { cpuBudget, CpuBudget } from './cpu-budget';
 import { seedBenchVolunteers } from './seed-volunteers';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../../apps/api/src/auth/jwt.config';
 
@@ -34,6 +39,8 @@ interface Options {
   build: boolean;
   dist: string;
   server: string;
+  /** CPUs each API worker may use (a cgroup quota), or null: no limit. */
+  cpuPerWorker: number | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -50,6 +57,7 @@ function parseOptions(argv: string[]): Options {
     build: !argv.includes('--no-build'),
     dist: path.resolve(ROOT, get('dist') ?? 'dist'),
     server: (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, ''),
+    cpuPerWorker: get('cpu-per-worker') ? Number(get('cpu-per-worker')) : null,
   };
 }
 
@@ -72,7 +80,12 @@ interface Measured {
   statuses?: string[];
   /** the bare route's req/s measured just before, in the same round */
   bare?: number;
+  /** with --cpu-per-worker: what the measured process's budget did */
+  budget?: string;
 }
+
+/** The CPU budget of the process being measured (--cpu-per-worker), if any. */
+let measuring: { budget: CpuBudget; cpus: number } | null = null;
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -96,6 +109,7 @@ async function measure(
     times.push(responseTime);
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
+  const budgetBefore = measuring?.budget.stats();
   const result = await done;
   times.sort((a, b) => a - b);
   return {
@@ -107,6 +121,10 @@ async function measure(
     reqPerSec: times.length / result.duration,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
+    budget:
+      measuring && budgetBefore
+        ? budgetLine(measuring.budget, budgetBefore, result.duration, measuring.cpus)
+        : undefined,
   };
 }
 
@@ -133,12 +151,30 @@ async function waitForHealth(base: string, child: ChildProcess, logFile: string)
   throw new Error(`No answer from ${base} within 3 minutes; see ${logFile}`);
 }
 
-function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; log: string } {
+function startProcess(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  budget?: CpuBudget,
+): { child: ChildProcess; log: string } {
   const log = path.join(ROOT, '.data', `bench-http-${name}.log`);
   mkdirSync(path.dirname(log), { recursive: true });
   const out = openSync(log, 'w');
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  const run = budget ? budget.command(process.execPath, args) : { file: process.execPath, args };
+  const child = spawn(run.file, run.args, { cwd: ROOT, env, stdio: ['ignore', out, out] });
   return { child, log };
+}
+
+/** What the API's CPU budget did during one measurement: the CPU it used and how often the quota held it back. */
+function budgetLine(budget: CpuBudget, before: ReturnType<CpuBudget['stats']>, seconds: number, cpus: number): string {
+  const after = budget.stats();
+  const periods = after.periods - before.periods;
+  const throttled = periods ? (100 * (after.throttled - before.throttled)) / periods : 0;
+  const used =
+    after.usageSeconds !== null && before.usageSeconds !== null
+      ? `${((after.usageSeconds - before.usageSeconds) / seconds).toFixed(2)} of ${cpus.toFixed(2)} CPUs used, `
+      : '';
+  return `  (API budget: ${used}held back in ${throttled.toFixed(0)} % of the quota's periods)`;
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -330,6 +366,7 @@ async function runRoutes(base: string, o: Options, db: Client, tokens: Tokens, l
     if (m) {
       results.push(m);
       say(format(m, null));
+      if (m.budget) say(m.budget);
     }
   }
   return results;
@@ -408,36 +445,51 @@ async function main(): Promise<void> {
     });
   }
   const portBase = 38_000 + (process.pid % 1000) * 2;
-  const bare = startProcess('bare', ['-r', 'ts-node/register/transpile-only', 'bench/http/bare-app.ts'], {
-    ...process.env,
-    TS_NODE_PROJECT: 'tsconfig.json',
-    PORT: String(portBase + 1),
-  });
+  const budgets = new Map<string, CpuBudget>();
+  const budgetFor = (name: string) => {
+    if (o.cpuPerWorker === null) return undefined;
+    const budget = cpuBudget(`bench-http-${process.pid}-${name}`);
+    budgets.set(name, budget);
+    return budget;
+  };
+  const bareBudget = budgetFor('bare');
+  const bare = startProcess(
+    'bare',
+    ['-r', 'ts-node/register/transpile-only', 'bench/http/bare-app.ts'],
+    { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', PORT: String(portBase + 1) },
+    bareBudget,
+  );
   const bareBase = `http://127.0.0.1:${portBase + 1}`;
   const all: Measured[] = [];
   try {
     await waitForBare(bareBase, bare.child, bare.log);
     for (const workers of o.workers) {
       const url = await resetDatabase(o.server);
-      const api = startProcess(`api-${workers}`, [path.join(o.dist, 'apps/api/src/main.js')], {
-        ...process.env,
-        // As `npm run start:prod` runs it: JSON log lines (development pipes every line through
-        // pino-pretty in a worker thread, which takes a third of the list routes' throughput here).
-        NODE_ENV: 'production',
-        DATABASE_URL: url,
-        PORT: String(portBase),
-        WEB_CONCURRENCY: String(workers),
-        SEED_DEMO: 'true',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        JWT_SECRET,
-        STAFF_2FA: 'optional',
-        LOGIN_IP_LIMIT: '100000',
-        LOGIN_PAIR_LIMIT: '100000',
-        LOGIN_ACCOUNT_LIMIT: '100000',
-        // The bench's few users make thousands of calls a second: far past a person's budget.
-        USER_RATE_LIMIT: '100000000',
-      });
+      const apiBudget = budgetFor(`api-${workers}`);
+      const api = startProcess(
+        `api-${workers}`,
+        [path.join(o.dist, 'apps/api/src/main.js')],
+        {
+          ...process.env,
+          // As `npm run start:prod` runs it: JSON log lines (development pipes every line through
+          // pino-pretty in a worker thread, which takes a third of the list routes' throughput here).
+          NODE_ENV: 'production',
+          DATABASE_URL: url,
+          PORT: String(portBase),
+          WEB_CONCURRENCY: String(workers),
+          SEED_DEMO: 'true',
+          ADMIN_EMAIL: ADMIN.email,
+          ADMIN_PASSWORD: ADMIN.password,
+          JWT_SECRET,
+          STAFF_2FA: 'optional',
+          LOGIN_IP_LIMIT: '100000',
+          LOGIN_PAIR_LIMIT: '100000',
+          LOGIN_ACCOUNT_LIMIT: '100000',
+          // The bench's few users make thousands of calls a second: far past a person's budget.
+          USER_RATE_LIMIT: '100000000',
+        },
+        apiBudget,
+      );
       const base = `http://127.0.0.1:${portBase}`;
       const db = new Client({ connectionString: url });
       try {
@@ -458,26 +510,40 @@ async function main(): Promise<void> {
           coordinator: await login(base, 'coordinator1@example.jp', DEMO_PASSWORD),
           staff: await staffTokens(db),
         };
+        if (o.cpuPerWorker !== null) {
+          // Start-up and seeding ran unlimited; the measurements run on the budget.
+          bareBudget?.limit(o.cpuPerWorker);
+          apiBudget?.limit(o.cpuPerWorker * workers);
+          say(
+            `CPU budget: ${o.cpuPerWorker} CPU per worker — the API ${(o.cpuPerWorker * workers).toFixed(2)}, the bare app ${o.cpuPerWorker}; the rest of ${os.cpus().length} for the load generator and PostgreSQL`,
+          );
+        }
         say('| route | connections | req/s | p50 | p95 |');
         say('|---|---|---|---|---|');
         for (let round = 1; round <= o.rounds; round++) {
+          measuring = bareBudget ? { budget: bareBudget, cpus: o.cpuPerWorker! } : null;
           const b = await measure('bare Nest GET /api/hello', {
             duration: o.duration,
             connections: o.connections,
             url: `${bareBase}/api/hello`,
           });
           say(format(b, null));
+          if (b.budget) say(b.budget);
           all.push({ ...b, bare: b.reqPerSec });
+          measuring = apiBudget ? { budget: apiBudget, cpus: o.cpuPerWorker! * workers } : null;
           all.push(...(await runRoutes(base, o, db, tokens, `${workers}w`)).map((m) => ({ ...m, bare: b.reqPerSec })));
+          measuring = null;
           say(`(round ${round}, load ${load()})`);
         }
       } finally {
         await db.end().catch(() => undefined);
         await stop(api.child);
+        apiBudget?.remove();
       }
     }
   } finally {
     await stop(bare.child);
+    bareBudget?.remove();
   }
   say(
     `\nMedians over ${o.rounds} round(s) (spread of req/s in brackets); share: of the bare route measured just before, in the same round:`,
@@ -501,7 +567,31 @@ async function main(): Promise<void> {
         : '';
     say(format(m, median(runs.map((r) => r.reqPerSec / (r.bare ?? NaN))), spread));
   }
+  // How each route scales from the first worker count to the others (same route, medians).
+  const [first, ...more] = o.workers;
+  for (const n of more)
+    for (const route of o.routes) {
+      const of = (w: number) => all.filter((m) => m.route.startsWith(`${w}w `) && m.route.includes(routePath(route)));
+      const [one, many] = [of(first), of(n)];
+      if (one.length && many.length)
+        say(
+          `${n} workers / ${first}: ${routePath(route)} ${(median(many.map((m) => m.reqPerSec)) / median(one.map((m) => m.reqPerSec))).toFixed(2)}×`,
+        );
+    }
   say(`load average at the end: ${load()} on ${os.cpus().length} cores`);
+}
+
+/** The path a route's label carries, to find its measurements. */
+function routePath(route: RouteName): string {
+  const paths: Record<RouteName, string> = {
+    health: '/api/health',
+    requests: '/api/requests?perPage=25',
+    volunteers: '/api/volunteers?perPage=25',
+    candidates: '/api/requests/:id/candidates',
+    filing: 'POST /api/requests',
+    accept: '/api/offers/:id/accept',
+  };
+  return paths[route];
 }
 
 async function waitForBare(base: string, child: ChildProcess, log: string): Promise<void> {
