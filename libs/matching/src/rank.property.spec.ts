@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Availability } from './availability';
 import { compileAvailability } from './availability';
 import { DEFAULT_MATCHING_CONFIG, ExclusionCode, travelMinutes } from './matching-config';
-import { rankCandidates } from './rank';
+import { meetsHardRules, prepareRequest, rankCandidates } from './rank';
 import type { RequestSnapshot, VolunteerSnapshot } from './snapshot.types';
 import { GEN_NOW, availabilityArb, requestArb, volunteersArb } from './testing/snapshot.arbitraries';
 
@@ -142,6 +142,23 @@ describe('rankCandidates properties', () => {
         });
         expect(bare.excluded).toEqual(full.excluded);
         expect(bare.eligible.map((c) => c.volunteerId).sort()).toEqual(full.eligible.map((c) => c.volunteerId).sort());
+      }),
+      RUNS,
+    );
+  });
+
+  it('meetsHardRules names exactly the volunteers the ranking scores', () => {
+    // The API's reader fetches the score's inputs for these alone.
+    fc.assert(
+      fc.property(instance, ([request, volunteers]) => {
+        const prepared = prepareRequest(request, GEN_NOW);
+        const ranked = rankCandidates({ request, volunteers, now: GEN_NOW });
+        expect(
+          volunteers
+            .filter((v) => meetsHardRules(prepared, v))
+            .map((v) => v.id)
+            .sort(),
+        ).toEqual(ranked.eligible.map((c) => c.volunteerId).sort());
       }),
       RUNS,
     );

@@ -150,6 +150,14 @@ export function evaluateVolunteer(prepared: PreparedRequest, volunteer: Voluntee
 }
 
 /**
+ * Whether the volunteer passes every hard rule (what decides who is scored), without scoring:
+ * a reader can fetch the score's inputs for these volunteers alone.
+ */
+export function meetsHardRules(prepared: PreparedRequest, volunteer: VolunteerSnapshot): boolean {
+  return failedRules(prepared, volunteer, prepared.onsite ? prepared.travelFrom(volunteer.homeArea) : 0) === null;
+}
+
+/**
  * Every hard rule the volunteer fails, in {@link EXCLUSION_CODES} order, or null when none does.
  * Reads nothing the score reads (history, recent load, response rate). `travel`: minutes from
  * the volunteer's home area to the hospital (0 for remote visits).

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Hospital, InterpretationRequest, NotFoundError } from '@app/domain';
 import {
-  evaluateVolunteer,
+  meetsHardRules,
   prepareRequest,
   RankResult,
   rankCandidates,
@@ -45,10 +45,12 @@ export class CandidatesService {
     const request = await manager.findOne(InterpretationRequest, { where: { id: requestId } });
     if (!request) throw new NotFoundError('Request');
     // A filled request: the interpreter's own dispatch for this very visit is no clash with it.
-    const { snapshot, volunteers, now } = await this.load(manager, request, role, (v) => ({
-      ...v,
-      dispatches: v.dispatches.filter((d) => d.requestId !== request.id),
-    }));
+    // (Only the one volunteer who holds it is copied: the pool runs to thousands.)
+    const { snapshot, volunteers, now } = await this.load(manager, request, role, (v) =>
+      v.dispatches.some((d) => d.requestId === request.id)
+        ? { ...v, dispatches: v.dispatches.filter((d) => d.requestId !== request.id) }
+        : v,
+    );
     const ranked = rankCandidates({ request: snapshot, volunteers, now });
     return withContact(manager, request.id, request.termsChangedAt, ranked, role);
   }
@@ -104,7 +106,7 @@ export class CandidatesService {
       manager,
       { language: request.language },
       { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now },
-      (v) => evaluateVolunteer(prepared, adjust(v)).eligible,
+      (v) => meetsHardRules(prepared, adjust(v)),
     );
     // Adjusted after the build: the scored fields are filled in by then.
     const volunteers = read.map(adjust);
