@@ -303,7 +303,7 @@ function filingBody(slots: Slot[], n: number): string {
   });
 }
 
-/** Filings made so far in this run: every round files on later weeks, never over an earlier round's visits. */
+/** Filings made so far on this database: every round files on later weeks, never over an earlier round's visits. */
 let filed = 0;
 
 interface Tokens {
@@ -465,6 +465,9 @@ async function main(): Promise<void> {
     await waitForBare(bareBase, bare.child, bare.log);
     for (const workers of o.workers) {
       const url = await resetDatabase(o.server);
+      // A fresh database: filings start again two weeks out. (Counting on across worker sets ran
+      // past the two years ahead a visit may be filed, and every filing was refused.)
+      filed = 0;
       const apiBudget = budgetFor(`api-${workers}`);
       const api = startProcess(
         `api-${workers}`,
