@@ -1,5 +1,6 @@
-import { VolunteerSnapshot } from '@app/matching';
+import { compileAvailability, VolunteerSnapshot } from '@app/matching';
 import { VolunteerSnapshots } from '../apps/api/src/matching/volunteer-snapshots';
+import { VolunteersService } from '../apps/api/src/volunteers/volunteers.service';
 import { createTestApp, TestApp } from './support/test-app';
 import { aHospital, aQualifiedVolunteer, trainingCourses } from './support/workflow-fixtures';
 
@@ -23,11 +24,19 @@ describe('Volunteer snapshots: what ranking reads about each volunteer', () => {
     t = await createTestApp();
     snapshots = t.app.get(VolunteerSnapshots);
     courses = await trainingCourses(t);
-    hospitals = [(await aHospital(t, { area: '中央区' })).id, (await aHospital(t, { area: '東区' })).id];
+    hospitals = [
+      (await aHospital(t, { area: '中央区' })).id,
+      (await aHospital(t, { area: '東区' })).id,
+      (await aHospital(t, { area: '北区' })).id,
+    ];
   });
   afterAll(() => t.close());
 
-  /** A past or future visit of `volunteerId` at `hospital`, with its dispatch in `status`. */
+  /**
+   * A past or future visit of `volunteerId` at `hospital`, with its dispatch in `status`. Written
+   * as rows: the services file visits ahead of the clock and complete them only after it, and a
+   * year of history around one instant is what this reader is for.
+   */
   async function visit(
     volunteerId: string,
     startsAt: Date,
@@ -42,14 +51,7 @@ describe('Volunteer snapshots: what ranking reads about each volunteer', () => {
     const [{ id: requestId }] = await t.dataSource.query<{ id: string }[]>(
       `INSERT INTO requests (hospital_id, language, starts_at, ends_at, department, visit_type, required_level, status, patient_key)
        VALUES ($1, 'ne', $2, $3, $4, 'outpatient', 'standard', $5, $6) RETURNING id`,
-      [
-        opts.hospital,
-        startsAt,
-        endsAt,
-        opts.department,
-        opts.status === 'cancelled' ? 'cancelled' : opts.status,
-        opts.patientKey,
-      ],
+      [opts.hospital, startsAt, endsAt, opts.department, opts.status, opts.patientKey],
     );
     const [{ id }] = await t.dataSource.query<{ id: string }[]>(
       `INSERT INTO dispatches (request_id, volunteer_id, role, status, starts_at, ends_at, busy_from, busy_until, area)
@@ -90,7 +92,7 @@ describe('Volunteer snapshots: what ranking reads about each volunteer', () => {
 
   it('reads past work, the load around now and the response rate; the dispatch being moved counts for none', async () => {
     const v = await aQualifiedVolunteer(t, courses, { languages: ['ne'] });
-    const [h1, h2] = hospitals;
+    const [h1, h2, h3] = hospitals;
     // Completed: two internal medicine, one surgery (one 200 days ago, outside every load window).
     await visit(v.id, daysFromNow(-10), {
       hospital: h1,
@@ -112,7 +114,7 @@ describe('Volunteer snapshots: what ranking reads about each volunteer', () => {
     });
     // Ahead: one confirmed (counts for load and continuity, not for departments), one cancelled (nothing).
     await visit(v.id, daysFromNow(20), {
-      hospital: h2,
+      hospital: h3,
       department: 'pediatrics',
       patientKey: 'p-3',
       status: 'confirmed',
@@ -134,7 +136,7 @@ describe('Volunteer snapshots: what ranking reads about each volunteer', () => {
 
     const read = (await build([v.id])).get(v.id)!;
     expect(read.history.departments).toEqual({ internal_medicine: 2, surgery: 1 });
-    expect([...read.history.hospitalIds].sort()).toEqual([h1, h2].sort());
+    expect([...read.history.hospitalIds].sort()).toEqual([h1, h2, h3].sort());
     expect([...read.history.patientKeys].sort()).toEqual(['p-1', 'p-2', 'p-3']);
     expect(read.assignmentsLast30d).toBe(2); // -10 and +20
     expect(read.assignmentsLast90d).toBe(3); // and -60
@@ -152,7 +154,7 @@ describe('Volunteer snapshots: what ranking reads about each volunteer', () => {
     const without = (await build([v.id], moved.id)).get(v.id)!;
     expect(without.assignmentsLast30d).toBe(1);
     expect(without.assignmentsLast90d).toBe(2);
-    expect([...without.history.hospitalIds].sort()).toEqual([h1, h2].sort()); // h2 still: the surgery 200 days ago
+    expect([...without.history.hospitalIds].sort()).toEqual([h1, h2].sort());
     expect([...without.history.patientKeys].sort()).toEqual(['p-1', 'p-2']);
     expect(without.history.departments).toEqual({ internal_medicine: 2, surgery: 1 });
   });
@@ -178,5 +180,24 @@ describe('Volunteer snapshots: what ranking reads about each volunteer', () => {
       expect(read.get(id)!.pledgeSignedAt).toBe(new Date('2025-04-01T00:00:00+09:00').getTime());
       expect(read.get(id)!.trainingOk).toBe(true);
     }
+  });
+
+  it("reads a volunteer's availability again once it was edited, and keeps it compiled until then", async () => {
+    const v = await aQualifiedVolunteer(t, courses, { languages: ['ne'] });
+    const first = (await build([v.id])).get(v.id)!;
+    expect((await build([v.id])).get(v.id)!.availability).toBe(first.availability);
+
+    const mornings = { weekly: [{ weekday: 1, start: '09:00', end: '12:00' }], exceptions: [] };
+    const staff = {
+      id: v.id,
+      email: 'staff@test.example.jp',
+      role: 'staff' as const,
+      hospitalId: null,
+      volunteerId: null,
+    };
+    await t.app.get(VolunteersService).putAvailability(staff, v.id, mornings);
+    const edited = (await build([v.id])).get(v.id)!;
+    expect(edited.availability).not.toBe(first.availability);
+    expect(edited.availability).toEqual(compileAvailability(mornings));
   });
 });

@@ -9,7 +9,7 @@
  * Linux only, and root (or a delegated cgroup): the v1 `cpu` hierarchy (`cpu.cfs_quota_us`) or
  * the v2 unified one (`cpu.max`). `cpuBudget` throws with the reason when neither is writable.
  */
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const PERIOD_US = 100_000;
@@ -23,8 +23,12 @@ export interface CpuBudget {
   limit(cpus: number | null): void;
   /** How often the group was held back by its quota since it was made, and the CPU it used (when known). */
   stats(): { periods: number; throttled: number; usageSeconds: number | null };
-  remove(): void;
+  /** Removes the group once its processes have gone (waits up to `waitMs` for them). */
+  remove(waitMs?: number): Promise<void>;
 }
+
+/** The groups this bench makes are named `<prefix><pid>-…`: a run that was killed leaves its own behind. */
+export const BUDGET_PREFIX = 'bench-http-';
 
 function v1Root(): string | null {
   const dir = '/sys/fs/cgroup/cpu';
@@ -47,8 +51,35 @@ function readStat(file: string): Map<string, number> {
   );
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function processesIn(dir: string): number {
+  try {
+    return readFileSync(path.join(dir, 'cgroup.procs'), 'utf8').trim().split('\n').filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Removes groups of earlier runs that are empty (an interrupted run cannot clean up after itself). */
+export function removeStaleBudgets(): void {
+  for (const root of [v1Root() ?? v2Root(), existsSync('/sys/fs/cgroup/cpuacct') ? '/sys/fs/cgroup/cpuacct' : null]) {
+    if (!root) continue;
+    for (const name of readdirSync(root).filter((n) => n.startsWith(BUDGET_PREFIX))) {
+      const dir = path.join(root, name);
+      if (processesIn(dir) === 0)
+        try {
+          rmdirSync(dir);
+        } catch {
+          // not ours to remove after all
+        }
+    }
+  }
+}
+
 /** A control group with no quota yet: `limit` sets it. */
 export function cpuBudget(name: string): CpuBudget {
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`Not a control group name: ${JSON.stringify(name)}`);
   const v1 = v1Root();
   const v2 = v1 ? null : v2Root();
   const root = v1 ?? v2;
@@ -64,20 +95,25 @@ export function cpuBudget(name: string): CpuBudget {
     if (acct) mkdirSync(acct, { recursive: true });
     if (v1) writeFileSync(path.join(dir, 'cpu.cfs_period_us'), String(PERIOD_US));
   } catch (error) {
-    throw new Error(`--cpu-per-worker: cannot set up ${dir} (${(error as Error).message}); run as root`);
+    throw new Error(
+      `--cpu-per-worker: cannot set up ${dir} (${(error as Error).message}): run as root, and on cgroup v2 in a container the cpu controller must be delegated to this group`,
+    );
   }
   const usage = () => {
     if (v2) return (readStat(path.join(dir, 'cpu.stat')).get('usage_usec') ?? NaN) / 1e6;
     return acct ? Number(readFileSync(path.join(acct, 'cpuacct.usage'), 'utf8')) / 1e9 : null;
   };
-  const join = [dir, ...(acct ? [acct] : [])].map((d) => `echo $$ > '${path.join(d, 'cgroup.procs')}'`).join(' && ');
+  const groups = [dir, ...(acct ? [acct] : [])];
   return {
     dir,
     command(execPath, args) {
-      // `$0` is the program, `"$@"` its arguments: nothing is interpolated into the script.
+      // The shell joins the groups ($1, $2: their cgroup.procs files) and becomes the program;
+      // nothing is interpolated into the script.
+      const files = groups.map((d) => path.join(d, 'cgroup.procs'));
+      const joins = files.map((_, i) => `echo $$ > "$${i + 1}"`).join(' && ');
       return {
         file: '/bin/sh',
-        args: ['-c', `${join} && exec "$0" "$@"`, execPath, ...args],
+        args: ['-c', `${joins} && shift ${files.length} && exec "$@"`, 'cpu-budget', ...files, execPath, ...args],
       };
     },
     limit(cpus) {
@@ -90,12 +126,14 @@ export function cpuBudget(name: string): CpuBudget {
       const stat = readStat(path.join(dir, 'cpu.stat'));
       return { periods: stat.get('nr_periods') ?? 0, throttled: stat.get('nr_throttled') ?? 0, usageSeconds: usage() };
     },
-    remove() {
-      for (const d of [dir, ...(acct ? [acct] : [])])
+    async remove(waitMs = 5_000) {
+      const deadline = Date.now() + waitMs;
+      while (groups.some((d) => processesIn(d) > 0) && Date.now() < deadline) await sleep(100);
+      for (const d of groups)
         try {
           rmdirSync(d);
         } catch {
-          // a process still in it (it is being stopped): the group is left empty behind
+          // a process outlived the wait: the next run removes the group (removeStaleBudgets)
         }
     },
   };

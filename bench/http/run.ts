@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import * as jwt from 'jsonwebtoken';
 import { Client } from 'pg';
-import { cpuBudget, CpuBudget } from './cpu-budget';
+import { BUDGET_PREFIX, cpuBudget, CpuBudget, removeStaleBudgets } from './cpu-budget';
 import { seedBenchVolunteers } from './seed-volunteers';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../../apps/api/src/auth/jwt.config';
 
@@ -57,8 +57,16 @@ function parseOptions(argv: string[]): Options {
     build: !argv.includes('--no-build'),
     dist: path.resolve(ROOT, get('dist') ?? 'dist'),
     server: (process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, ''),
-    cpuPerWorker: get('cpu-per-worker') ? Number(get('cpu-per-worker')) : null,
+    cpuPerWorker: cpuPerWorker(get('cpu-per-worker')),
   };
+}
+
+function cpuPerWorker(given: string | undefined): number | null {
+  if (given === undefined) return null;
+  const cpus = Number(given);
+  if (!(cpus > 0 && cpus <= os.cpus().length))
+    throw new Error(`--cpu-per-worker must be a number of CPUs above 0, at most ${os.cpus().length}: ${given}`);
+  return cpus;
 }
 
 const JWT_SECRET = 'bench-http-secret-bench-http-secret-0123456789';
@@ -182,7 +190,10 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await Promise.race([exited, sleep(10_000)]);
-  if (child.exitCode === null) child.kill('SIGKILL');
+  if (child.exitCode === null) {
+    child.kill('SIGKILL');
+    await Promise.race([exited, sleep(5_000)]);
+  }
 }
 
 async function login(base: string, email: string, password: string): Promise<string> {
@@ -445,13 +456,9 @@ async function main(): Promise<void> {
     });
   }
   const portBase = 38_000 + (process.pid % 1000) * 2;
-  const budgets = new Map<string, CpuBudget>();
-  const budgetFor = (name: string) => {
-    if (o.cpuPerWorker === null) return undefined;
-    const budget = cpuBudget(`bench-http-${process.pid}-${name}`);
-    budgets.set(name, budget);
-    return budget;
-  };
+  if (o.cpuPerWorker !== null) removeStaleBudgets();
+  const budgetFor = (name: string) =>
+    o.cpuPerWorker === null ? undefined : cpuBudget(`${BUDGET_PREFIX}${process.pid}-${name}`);
   const bareBudget = budgetFor('bare');
   const bare = startProcess(
     'bare',
@@ -541,12 +548,12 @@ async function main(): Promise<void> {
       } finally {
         await db.end().catch(() => undefined);
         await stop(api.child);
-        apiBudget?.remove();
+        await apiBudget?.remove();
       }
     }
   } finally {
     await stop(bare.child);
-    bareBudget?.remove();
+    await bareBudget?.remove();
   }
   say(
     `\nMedians over ${o.rounds} round(s) (spread of req/s in brackets); share: of the bare route measured just before, in the same round:`,

@@ -59,20 +59,17 @@ export async function withContact(
 ): Promise<ContactedRankResult> {
   const ids = [...ranked.eligible, ...ranked.excluded].map((c) => c.volunteerId);
   if (!ids.length) return { eligible: [], excluded: [] };
-  // The two reads are independent: side by side on the pool's connections (in a transaction they queue).
-  const [phones, offers] = await Promise.all([
-    manager.query<{ id: string; phone: string | null }[]>(
-      `SELECT id, phone FROM volunteers WHERE id = ANY($1::uuid[])`,
-      [ids],
-    ),
-    // The request's few offers, not one probe per candidate.
-    manager.query<{ volunteer_id: string; status: OfferHistoryEntry['status']; created_at: Date }[]>(
-      `SELECT DISTINCT ON (volunteer_id) volunteer_id, status, created_at FROM offers
-          WHERE request_id = $1 AND role = $3 AND ($2::timestamptz IS NULL OR created_at >= $2)
-          ORDER BY volunteer_id, created_at DESC`,
-      [requestId, termsChangedAt, role],
-    ),
-  ]);
+  const phones = await manager.query<{ id: string; phone: string | null }[]>(
+    `SELECT id, phone FROM volunteers WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  // The request's few offers, not one probe per candidate.
+  const offers = await manager.query<{ volunteer_id: string; status: OfferHistoryEntry['status']; created_at: Date }[]>(
+    `SELECT DISTINCT ON (volunteer_id) volunteer_id, status, created_at FROM offers
+        WHERE request_id = $1 AND role = $3 AND ($2::timestamptz IS NULL OR created_at >= $2)
+        ORDER BY volunteer_id, created_at DESC`,
+    [requestId, termsChangedAt, role],
+  );
   const phone = new Map(phones.map((p) => [p.id, p.phone]));
   const offer = new Map(
     offers.map((o) => [o.volunteer_id, { status: o.status, sentAt: o.created_at.toISOString() }] as const),
