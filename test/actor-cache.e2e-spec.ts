@@ -1,15 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { ActorCache } from '../apps/api/src/users/actor-cache';
 import { aUser } from './support/factories';
 import { ADMIN, createTestApp, login, TestApp } from './support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Milliseconds until `probe` answers true (polling every 5 ms), or throws after `timeoutMs`. */
-async function msUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 2_000): Promise<number> {
+/** Milliseconds until `probe` answers true (polling every `everyMs`), or throws after `timeoutMs`. */
+async function msUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 2_000, everyMs = 5): Promise<number> {
   const started = Date.now();
   while (!(await probe())) {
     if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(5);
+    await sleep(everyMs);
   }
   return Date.now() - started;
 }
@@ -127,4 +128,67 @@ describe('The signed-in caller, kept in memory and forgotten when the account ch
       5_000,
     );
   });
+
+  /**
+   * The listening connection's server process, frozen (SIGSTOP) and thawed: a connection that a
+   * NAT or load balancer drops silently — no error, no reset, nothing answers. Only where that
+   * process is on this machine and ours to signal (the embedded PostgreSQL, or CI's server as
+   * root); elsewhere the test says why it could not run.
+   */
+  async function freezeListener(): Promise<{ thaw(): void } | string> {
+    const url = new URL(process.env.TEST_SERVER_URL ?? '');
+    if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname))
+      return `the database is not on this machine`;
+    const [row] = await a.dataSource.query<{ pid: number }[]>(
+      `SELECT pid FROM pg_stat_activity
+        WHERE application_name = 'kumamoto-dispatch-actor-cache' AND datname = current_database()`,
+    );
+    if (!row) throw new Error('The actor cache is not listening');
+    // The pid is a PostgreSQL process of this machine, not some other program's.
+    if (!readFileSync(`/proc/${row.pid}/cmdline`, 'utf8').includes('postgres'))
+      return `process ${row.pid} is not PostgreSQL`;
+    try {
+      process.kill(row.pid, 'SIGSTOP');
+    } catch (error) {
+      return `cannot signal PostgreSQL's process ${row.pid} (${(error as Error).message})`;
+    }
+    return { thaw: () => process.kill(row.pid, 'SIGCONT') };
+  }
+
+  it('a listening connection that silently stops answering is given up by the heartbeat: the change it missed is seen', async () => {
+    const { staff, session } = await signedInStaff();
+    const frozen = await freezeListener();
+    if (typeof frozen === 'string') {
+      console.warn(`Heartbeat test not run: ${frozen}`);
+      return;
+    }
+    try {
+      // Deactivated while the listener hears nothing: without the heartbeat, the memory would
+      // answer for the account until its entry expired (ACTOR_CACHE_SECONDS, a minute).
+      await a.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [staff.id]);
+      await me(a, session.auth).expect(200);
+      // Within a heartbeat and its timeout (10 s + 5 s), the session ends.
+      const ms = await msUntil(
+        'the heartbeat to give the connection up',
+        async () => (await me(a, session.auth)).status === 401,
+        25_000,
+        // A call every 100 ms: a person's rate, not one the per-user limit refuses.
+        100,
+      );
+      // (15 s, and a margin for timers late on a busy machine.)
+      expect(ms).toBeLessThan(18_000);
+    } finally {
+      frozen.thaw();
+      await a.dataSource.query(`UPDATE users SET active = true WHERE id = $1`, [staff.id]);
+    }
+    // A new connection, and memory again.
+    await msUntil(
+      'the cache to listen again',
+      async () => {
+        await me(a, session.auth).expect(200);
+        return a.app.get(ActorCache).get(staff.id) !== undefined;
+      },
+      5_000,
+    );
+  }, 45_000);
 });
