@@ -59,20 +59,23 @@ export async function withContact(
 ): Promise<ContactedRankResult> {
   const ids = [...ranked.eligible, ...ranked.excluded].map((c) => c.volunteerId);
   if (!ids.length) return { eligible: [], excluded: [] };
-  const phones = await manager.query<{ id: string; phone: string | null }[]>(
-    `SELECT id, phone FROM volunteers WHERE id = ANY($1::uuid[])`,
-    [ids],
+  // One statement: each candidate's phone, and the request's few offers (not one probe per candidate).
+  const rows = await manager.query<
+    { id: string; phone: string | null; status: OfferHistoryEntry['status'] | null; created_at: Date | null }[]
+  >(
+    `SELECT v.id, v.phone, o.status, o.created_at
+       FROM volunteers v
+       LEFT JOIN (SELECT DISTINCT ON (volunteer_id) volunteer_id, status, created_at FROM offers
+                   WHERE request_id = $2 AND role = $4 AND ($3::timestamptz IS NULL OR created_at >= $3)
+                   ORDER BY volunteer_id, created_at DESC) o ON o.volunteer_id = v.id
+      WHERE v.id = ANY($1::uuid[])`,
+    [ids, requestId, termsChangedAt, role],
   );
-  // The request's few offers, not one probe per candidate.
-  const offers = await manager.query<{ volunteer_id: string; status: OfferHistoryEntry['status']; created_at: Date }[]>(
-    `SELECT DISTINCT ON (volunteer_id) volunteer_id, status, created_at FROM offers
-        WHERE request_id = $1 AND role = $3 AND ($2::timestamptz IS NULL OR created_at >= $2)
-        ORDER BY volunteer_id, created_at DESC`,
-    [requestId, termsChangedAt, role],
-  );
-  const phone = new Map(phones.map((p) => [p.id, p.phone]));
+  const phone = new Map(rows.map((r) => [r.id, r.phone]));
   const offer = new Map(
-    offers.map((o) => [o.volunteer_id, { status: o.status, sentAt: o.created_at.toISOString() }] as const),
+    rows.flatMap((r) =>
+      r.status && r.created_at ? [[r.id, { status: r.status, sentAt: r.created_at.toISOString() }] as const] : [],
+    ),
   );
   const contact = <T extends { volunteerId: string }>(c: T): WithContact<T> => ({
     ...c,
