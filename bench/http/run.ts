@@ -90,6 +90,9 @@ interface Measured {
   bare?: number;
   /** with --cpu-per-worker: what the measured process's budget did */
   budget?: string;
+  /** which of the API's routes, and with how many workers (the bare route has neither) */
+  name?: RouteName;
+  workers?: number;
 }
 
 /** The CPU budget of the process being measured (--cpu-per-worker), if any. */
@@ -375,7 +378,7 @@ async function runRoutes(base: string, o: Options, db: Client, tokens: Tokens, l
     }
     if (route === 'accept') m = await measureAccepts(base, o, db, label);
     if (m) {
-      results.push(m);
+      results.push({ ...m, name: route });
       say(format(m, null));
       if (m.budget) say(m.budget);
     }
@@ -541,7 +544,9 @@ async function main(): Promise<void> {
           if (b.budget) say(b.budget);
           all.push({ ...b, bare: b.reqPerSec });
           measuring = apiBudget ? { budget: apiBudget, cpus: o.cpuPerWorker! * workers } : null;
-          all.push(...(await runRoutes(base, o, db, tokens, `${workers}w`)).map((m) => ({ ...m, bare: b.reqPerSec })));
+          all.push(
+            ...(await runRoutes(base, o, db, tokens, `${workers}w`)).map((m) => ({ ...m, bare: b.reqPerSec, workers })),
+          );
           measuring = null;
           say(`(round ${round}, load ${load()})`);
         }
@@ -581,27 +586,14 @@ async function main(): Promise<void> {
   const [first, ...more] = o.workers;
   for (const n of more)
     for (const route of o.routes) {
-      const of = (w: number) => all.filter((m) => m.route.startsWith(`${w}w `) && m.route.includes(routePath(route)));
+      const of = (w: number) => all.filter((m) => m.name === route && m.workers === w);
       const [one, many] = [of(first), of(n)];
       if (one.length && many.length)
         say(
-          `${n} workers / ${first}: ${routePath(route)} ${(median(many.map((m) => m.reqPerSec)) / median(one.map((m) => m.reqPerSec))).toFixed(2)}×`,
+          `${n} workers / ${first}: ${route} ${(median(many.map((m) => m.reqPerSec)) / median(one.map((m) => m.reqPerSec))).toFixed(2)}×`,
         );
     }
   say(`load average at the end: ${load()} on ${os.cpus().length} cores`);
-}
-
-/** The path a route's label carries, to find its measurements. */
-function routePath(route: RouteName): string {
-  const paths: Record<RouteName, string> = {
-    health: '/api/health',
-    requests: '/api/requests?perPage=25',
-    volunteers: '/api/volunteers?perPage=25',
-    candidates: '/api/requests/:id/candidates',
-    filing: 'POST /api/requests',
-    accept: '/api/offers/:id/accept',
-  };
-  return paths[route];
 }
 
 async function waitForBare(base: string, child: ChildProcess, log: string): Promise<void> {

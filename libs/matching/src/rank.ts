@@ -143,7 +143,7 @@ export type Evaluation =
 
 /** Applies every hard rule (all failures are collected) and, when none fails, scores the volunteer. */
 export function evaluateVolunteer(prepared: PreparedRequest, volunteer: VolunteerSnapshot): Evaluation {
-  const travel = prepared.onsite ? prepared.travelFrom(volunteer.homeArea) : 0;
+  const travel = travelOf(prepared, volunteer);
   const codes = failedRules(prepared, volunteer, travel);
   if (codes) return { eligible: false, codes };
   return scored(prepared, volunteer, travel);
@@ -154,7 +154,12 @@ export function evaluateVolunteer(prepared: PreparedRequest, volunteer: Voluntee
  * a reader can fetch the score's inputs for these volunteers alone.
  */
 export function meetsHardRules(prepared: PreparedRequest, volunteer: VolunteerSnapshot): boolean {
-  return failedRules(prepared, volunteer, prepared.onsite ? prepared.travelFrom(volunteer.homeArea) : 0) === null;
+  return failedRules(prepared, volunteer, travelOf(prepared, volunteer)) === null;
+}
+
+/** Minutes from the volunteer's home area to the hospital; 0 for a remote visit. */
+function travelOf(prepared: PreparedRequest, volunteer: VolunteerSnapshot): number {
+  return prepared.onsite ? prepared.travelFrom(volunteer.homeArea) : 0;
 }
 
 /**
@@ -302,7 +307,7 @@ export function rankCandidates(input: RankInput): RankResult {
     const volunteer = volunteers[i];
     if (ascending && !(previousId < volunteer.id) && i > 0) ascending = false;
     previousId = volunteer.id;
-    const travel = prepared.onsite ? prepared.travelFrom(volunteer.homeArea) : 0;
+    const travel = travelOf(prepared, volunteer);
     const codes = failedRules(prepared, volunteer, travel);
     if (codes) {
       excluded.push({ volunteerId: volunteer.id, displayName: volunteer.displayName, reasons: codes });
