@@ -106,7 +106,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const http = await benchCandidatesHttp(5_000);
     const h = http.history;
     console.log(
-      `\nGET /api/requests/:id/candidates over HTTP, 5,000 volunteers in PostgreSQL with a year of history (${h?.requests} requests, ${h?.dispatches} dispatches, ${h?.offers} offers) — 20 warm-up, 100 timed calls`,
+      `\nGET /api/requests/:id/candidates over HTTP, 5,000 volunteers in PostgreSQL with a year of history (${h?.requests} requests, ${h?.dispatches} dispatches, ${h?.offers} offers) — 20 warm-up, 100 timed calls from a client process of its own`,
     );
     console.log('volunteers   eligible   excluded   median ms     p95 ms');
     console.log(

@@ -46,13 +46,13 @@ export class CandidatesService {
     if (!request) throw new NotFoundError('Request');
     // A filled request: the interpreter's own dispatch for this very visit is no clash with it.
     // (Only the one volunteer who holds it is copied: the pool runs to thousands.)
-    const { snapshot, volunteers, now } = await this.load(manager, request, role, (v) =>
+    const { snapshot, volunteers, phones, now } = await this.load(manager, request, role, (v) =>
       v.dispatches.some((d) => d.requestId === request.id)
         ? { ...v, dispatches: v.dispatches.filter((d) => d.requestId !== request.id) }
         : v,
     );
     const ranked = rankCandidates({ request: snapshot, volunteers, now });
-    return withContact(manager, request.id, request.termsChangedAt, ranked, role);
+    return withContact(manager, request, ranked, phones, role);
   }
 
   /** Who was asked, when, and what they answered (staff). */
@@ -102,14 +102,14 @@ export class CandidatesService {
     const now = this.clock.now();
     const snapshot = requestSnapshot(request, hospital.area, role);
     const prepared = prepareRequest(snapshot, now.getTime());
-    const read = await this.snapshots.build(
+    const { snapshots, phones } = await this.snapshots.read(
       manager,
       { language: request.language },
       { visitStartsAt: request.startsAt, visitEndsAt: request.endsAt, now },
       (v) => meetsHardRules(prepared, adjust(v)),
     );
     // Adjusted after the build: the scored fields are filled in by then.
-    const volunteers = read.map(adjust);
-    return { snapshot, volunteers, now: now.getTime() };
+    const volunteers = snapshots.map(adjust);
+    return { snapshot, volunteers, phones, now: now.getTime() };
   }
 }

@@ -42,6 +42,7 @@ type Course = Pick<TrainingRecord, 'kind' | 'startsAt'>;
 interface PoolRow {
   id: string;
   display_name: string;
+  phone: string | null;
   languages: VolunteerSnapshot['languages'];
   level: VolunteerSnapshot['level'];
   status: VolunteerSnapshot['status'];
@@ -71,6 +72,12 @@ export type PoolFilter = { language: string } | { ids: string[] };
  */
 export type NeedsScore = (volunteer: VolunteerSnapshot) => boolean;
 
+/** The snapshots, and the phone numbers read with them (the staff's view shows them; the engine never reads them). */
+export interface PoolRead {
+  snapshots: VolunteerSnapshot[];
+  phones: Map<string, string | null>;
+}
+
 const CACHE_LIMIT = 100_000;
 
 /** A timestamp column as epoch milliseconds (what `Date.getTime()` would give), read as a plain number. */
@@ -94,8 +101,19 @@ export class VolunteerSnapshots {
     scope: Omit<SnapshotScope, 'volunteerIds'>,
     needsScore?: NeedsScore,
   ): Promise<VolunteerSnapshot[]> {
+    return (await this.read(manager, filter, scope, needsScore)).snapshots;
+  }
+
+  /** `build`, with each volunteer's phone number from the same statement. */
+  async read(
+    manager: EntityManager,
+    filter: PoolFilter,
+    scope: Omit<SnapshotScope, 'volunteerIds'>,
+    needsScore?: NeedsScore,
+  ): Promise<PoolRead> {
     const pool = await this.pool(manager, filter, scope);
-    if (pool.length === 0) return [];
+    const phones = new Map(pool.map((v) => [v.id, v.phone]));
+    if (pool.length === 0) return { snapshots: [], phones };
     const availability = await this.availability(manager, pool);
     const courses = await this.courses(manager, pool);
     const visitDay = tokyoDate(scope.visitStartsAt);
@@ -143,7 +161,7 @@ export class VolunteerSnapshots {
       bannedPatientKeys: v.banned_patients ?? [],
     }));
     const scored = needsScore ? snapshots.filter(needsScore) : snapshots;
-    if (scored.length === 0) return snapshots;
+    if (scored.length === 0) return { snapshots, phones };
     const history = await this.history(
       manager,
       scored.map((v) => v.id),
@@ -162,7 +180,7 @@ export class VolunteerSnapshots {
       };
       v.responseRate = row.rate;
     }
-    return snapshots;
+    return { snapshots, phones };
   }
 
   /** The courses the pool attended (a handful a year), by id. */
@@ -198,7 +216,7 @@ export class VolunteerSnapshots {
   }
 
   /**
-   * Profiles with their bans, attended courses and live dispatches, in one round trip. Dispatches:
+   * Profiles (and phone numbers) with their bans, attended courses and live dispatches, in one round trip. Dispatches:
    * those that matter for this visit — a day either side (overlap and travel) and the whole Tokyo
    * month of the visit (the monthly cap of a later month is counted from these); `this_month`
    * counts those starting in the Tokyo month of `now`.
@@ -218,7 +236,7 @@ export class VolunteerSnapshots {
     const nowMonth = tokyoMonthBounds(toTokyoWallTime(scope.now.getTime()));
     return manager.query(
       `WITH pool AS (
-         SELECT v.id, v.display_name, v.languages, v.level, v.status, v.gender, v.home_area,
+         SELECT v.id, v.display_name, v.phone, v.languages, v.level, v.status, v.gender, v.home_area,
                 ${EPOCH_MS('v.pledge_signed_at')} AS pledge_signed_at,
                 v.insurance_valid_until::text AS insurance_valid_until, v.max_dispatches_per_month,
                 ${EPOCH_MS('v.updated_at')} AS updated_at
@@ -273,7 +291,9 @@ export class VolunteerSnapshots {
     ignoreDispatchId?: string,
   ): Promise<Map<string, HistoryRow>> {
     const rows: HistoryRow[] = await manager.query(
-      `SELECT s.id AS volunteer_id, worked.patient_keys, worked.hospital_ids, worked.last30, worked.last90,
+      // The two id lists as JSON: JSON.parse reads them natively; a PostgreSQL array is parsed character by character in JS.
+      `SELECT s.id AS volunteer_id, array_to_json(worked.patient_keys) AS patient_keys,
+              array_to_json(worked.hospital_ids) AS hospital_ids, worked.last30, worked.last90,
               (SELECT jsonb_object_agg(department, n)
                  FROM (SELECT department, count(*) AS n FROM unnest(worked.completed) AS department GROUP BY department) x
               ) AS departments,

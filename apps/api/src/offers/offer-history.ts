@@ -4,8 +4,8 @@ import type { RankResult } from '@app/matching';
 
 /**
  * The escalation workbench's reads (staff only; the controller checks the role): the offer
- * history of a request, and the candidates' phone numbers and offer state. Two queries each,
- * whatever the number of volunteers.
+ * history of a request, and the candidates' offer state. One query each, whatever the number of
+ * volunteers.
  */
 export async function offerHistory(manager: EntityManager, requestId: string): Promise<OfferHistoryEntry[]> {
   const rows: {
@@ -49,37 +49,29 @@ export interface ContactedRankResult {
   excluded: WithContact<RankResult['excluded'][number]>[];
 }
 
-/** The ranking with each volunteer's phone and latest offer of the role (the interpreter's seat, or the shadow seat) for the request under its current terms. */
+/**
+ * The ranking with each volunteer's phone (read with the pool: `VolunteerSnapshots.read`) and
+ * latest offer of the role (the interpreter's seat, or the shadow seat) for the request under its
+ * current terms: one statement over the request's few offers, whatever the number of volunteers.
+ */
 export async function withContact(
   manager: EntityManager,
-  requestId: string,
-  termsChangedAt: Date | null,
+  request: { id: string; termsChangedAt: Date | null },
   ranked: RankResult,
+  phones: ReadonlyMap<string, string | null>,
   role: OfferHistoryEntry['role'] = 'primary',
 ): Promise<ContactedRankResult> {
-  const ids = [...ranked.eligible, ...ranked.excluded].map((c) => c.volunteerId);
-  if (!ids.length) return { eligible: [], excluded: [] };
-  // One statement: each candidate's phone, and the request's few offers (not one probe per candidate).
-  const rows = await manager.query<
-    { id: string; phone: string | null; status: OfferHistoryEntry['status'] | null; created_at: Date | null }[]
-  >(
-    `SELECT v.id, v.phone, o.status, o.created_at
-       FROM volunteers v
-       LEFT JOIN (SELECT DISTINCT ON (volunteer_id) volunteer_id, status, created_at FROM offers
-                   WHERE request_id = $2 AND role = $4 AND ($3::timestamptz IS NULL OR created_at >= $3)
-                   ORDER BY volunteer_id, created_at DESC) o ON o.volunteer_id = v.id
-      WHERE v.id = ANY($1::uuid[])`,
-    [ids, requestId, termsChangedAt, role],
+  if (!ranked.eligible.length && !ranked.excluded.length) return { eligible: [], excluded: [] };
+  const rows = await manager.query<{ volunteer_id: string; status: OfferHistoryEntry['status']; created_at: Date }[]>(
+    `SELECT DISTINCT ON (volunteer_id) volunteer_id, status, created_at FROM offers
+      WHERE request_id = $1 AND role = $3 AND ($2::timestamptz IS NULL OR created_at >= $2)
+      ORDER BY volunteer_id, created_at DESC`,
+    [request.id, request.termsChangedAt, role],
   );
-  const phone = new Map(rows.map((r) => [r.id, r.phone]));
-  const offer = new Map(
-    rows.flatMap((r) =>
-      r.status && r.created_at ? [[r.id, { status: r.status, sentAt: r.created_at.toISOString() }] as const] : [],
-    ),
-  );
+  const offer = new Map(rows.map((r) => [r.volunteer_id, { status: r.status, sentAt: r.created_at.toISOString() }]));
   const contact = <T extends { volunteerId: string }>(c: T): WithContact<T> => ({
     ...c,
-    phone: phone.get(c.volunteerId) ?? null,
+    phone: phones.get(c.volunteerId) ?? null,
     offer: offer.get(c.volunteerId) ?? null,
   });
   return { eligible: ranked.eligible.map(contact), excluded: ranked.excluded.map(contact) };
