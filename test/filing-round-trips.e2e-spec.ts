@@ -87,9 +87,16 @@ describe('Filing round trips', () => {
     expect(wave).not.toBe(filing);
     expect(transactions.indexOf(wave)).toBeGreaterThan(transactions.indexOf(filing));
 
+    // The three offers' mail in one statement, not one each.
+    expect(wave.filter((s) => /^INSERT INTO mail_messages/i.test(s))).toHaveLength(1);
+
     expect(filed!.status).toBe('offered');
     const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: filed!.id } });
     expect(offers).toHaveLength(3);
+    const mail = await t.dataSource.query(`SELECT idempotency_key FROM mail_messages WHERE idempotency_key = ANY($1)`, [
+      offers.map((o) => `offer:${o.id}`),
+    ]);
+    expect(mail).toHaveLength(3);
     const [job] = await t.dataSource.query(`SELECT status, attempts FROM jobs WHERE key = $1`, [
       `first-wave:${filed!.id}`,
     ]);

@@ -103,6 +103,43 @@ describe('Jobs (durable timers)', () => {
     expect(await effects()).toEqual(['moved']);
   });
 
+  it('schedules several jobs in one statement with the same rules: a key given twice counts once, a pending key is kept, a cancelled one re-armed', async () => {
+    await schedule({ dueAt: T0, payload: { label: 'pending-before' }, key: 'k:pending' });
+    await schedule({ dueAt: T0, payload: { label: 'cancelled-before' }, key: 'k:cancelled' });
+    await t.dataSource.transaction((m) => jobs.cancel(m, 'k:cancelled'));
+    await t.dataSource.transaction((m) =>
+      jobs.scheduleMany(m, [
+        { type: 'test.effect', dueAt: T0, payload: { label: 'new' }, key: 'k:new' },
+        { type: 'test.effect', dueAt: T0, payload: { label: 'new-again' }, key: 'k:new' },
+        { type: 'test.effect', dueAt: T0, payload: { label: 'pending-after' }, key: 'k:pending' },
+        {
+          type: 'test.effect',
+          dueAt: new Date(T0.getTime() + MINUTE),
+          payload: { label: 're-armed' },
+          key: 'k:cancelled',
+        },
+        { type: 'test.effect', dueAt: T0, payload: { label: 'no-key' } },
+      ]),
+    );
+    expect(await jobs.runDue()).toBe(3);
+    t.clock.advance(MINUTE);
+    expect(await jobs.runDue()).toBe(1);
+    expect((await effects()).sort()).toEqual(['new', 'no-key', 'pending-before', 're-armed']);
+  });
+
+  it('schedules none of several jobs when the transaction rolls back', async () => {
+    await expect(
+      t.dataSource.transaction(async (m) => {
+        await jobs.scheduleMany(m, [
+          { type: 'test.effect', dueAt: T0, payload: { label: 'a' }, key: 'k:a' },
+          { type: 'test.effect', dueAt: T0, payload: { label: 'b' }, key: 'k:b' },
+        ]);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow();
+    expect(await jobRows()).toEqual([]);
+  });
+
   it('cancels the pending jobs of a type whose payload matches', async () => {
     await schedule({ dueAt: T0, payload: { label: 'a', offerId: 'o-1' } });
     await schedule({ dueAt: T0, payload: { label: 'b', offerId: 'o-1' } });

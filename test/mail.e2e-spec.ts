@@ -118,6 +118,37 @@ describe('Mail outbox with an SMTP server', () => {
     ]);
   });
 
+  it('writes several mails in one statement: each key once, those already in the outbox left alone', async () => {
+    expect(await enqueue(t, invitation('invitation:many-1'))).toBe(true);
+    const written = await t.dataSource.transaction((m) =>
+      t.app
+        .get(MailService)
+        .enqueueMany(m, [
+          invitation('invitation:many-1', 'late@example.jp'),
+          invitation('invitation:many-2', 'jiro@example.jp', '熊本 次郎'),
+          invitation('invitation:many-2', 'twice@example.jp'),
+          invitation('invitation:many-3', 'saburo@example.jp', 'Saburo'),
+        ]),
+    );
+    expect([...written].sort()).toEqual(['invitation:many-2', 'invitation:many-3']);
+    expect(await mailRow(t, 'invitation:many-1')).toMatchObject({ to_address: 'hanako@example.jp' });
+    expect(await mailRow(t, 'invitation:many-2')).toMatchObject({ to_address: 'jiro@example.jp', locale: 'ja' });
+    const third = await mailRow(t, 'invitation:many-3');
+    expect(third).toMatchObject({ to_address: 'saburo@example.jp', status: 'pending', attachments: null });
+    expect(third.text_body).toContain('Saburo');
+  });
+
+  it('writes none of several mails when one of them cannot be sent', async () => {
+    await expect(
+      t.dataSource.transaction((m) =>
+        t.app
+          .get(MailService)
+          .enqueueMany(m, [invitation('invitation:batch-ok'), invitation('invitation:batch-bad', 'not an address')]),
+      ),
+    ).rejects.toThrow('plain e-mail address');
+    expect(await mailRow(t, 'invitation:batch-ok')).toBeUndefined();
+  });
+
   it('writes nothing when the transaction that caused the mail rolls back', async () => {
     await expect(
       t.dataSource.transaction(async (m) => {

@@ -79,14 +79,30 @@ export class JobsService {
    * use a new key (e.g. with a version or the new time in it) for a new firing.
    */
   async schedule(manager: EntityManager, job: NewJob): Promise<void> {
+    await this.scheduleMany(manager, [job]);
+  }
+
+  /**
+   * `schedule` for several jobs in one statement (a wave arms its offers' expiry and the next
+   * wave). A key given twice counts once, the first time, as two calls would.
+   */
+  async scheduleMany(manager: EntityManager, jobs: readonly NewJob[]): Promise<void> {
+    const seen = new Set<string>();
+    const rows = jobs.filter((job) => {
+      if (job.key == null) return true;
+      if (seen.has(job.key)) return false;
+      seen.add(job.key);
+      return true;
+    });
+    if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO jobs (type, due_at, payload, key)
-       VALUES ($1, $2, $3::jsonb, $4)
+       VALUES ${rows.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}::jsonb, $${4 * i + 4})`).join(', ')}
        ON CONFLICT (key) DO UPDATE
          SET type = EXCLUDED.type, due_at = EXCLUDED.due_at, payload = EXCLUDED.payload, status = 'pending',
              attempts = 0, last_error = NULL, claimed_by = NULL, finished_at = NULL, updated_at = now()
          WHERE jobs.status = 'cancelled'`,
-      [job.type, job.dueAt.toISOString(), JSON.stringify(job.payload ?? {}), job.key ?? null],
+      rows.flatMap((job) => [job.type, job.dueAt.toISOString(), JSON.stringify(job.payload ?? {}), job.key ?? null]),
     );
   }
 

@@ -30,6 +30,9 @@ export interface EnqueueMail<N extends TemplateName = TemplateName> {
   usefulUntil?: Date;
 }
 
+/** The position of `attachments` among a mail row's values (cast to jsonb). */
+const ATTACHMENTS = 7;
+
 /**
  * The outbox. `enqueue` renders the mail now and writes it in the caller's transaction; it never
  * talks to SMTP, so no request waits for a mail server. MailSender delivers it later.
@@ -49,33 +52,56 @@ export class MailService {
    * mail is stored as `kept` (shown in the panel, never sent).
    */
   async enqueue<N extends TemplateName>(manager: EntityManager, input: EnqueueMail<N>): Promise<boolean> {
+    return (await this.enqueueMany(manager, [input])).size > 0;
+  }
+
+  /**
+   * `enqueue` for several mails in one statement (a wave's offers go to everyone it asks): every
+   * mail is checked and rendered before anything is written. Returns the idempotency keys this
+   * call wrote; a key already in the outbox, or given twice, is written once.
+   */
+  async enqueueMany(manager: EntityManager, inputs: readonly EnqueueMail[]): Promise<Set<string>> {
+    if (inputs.length === 0) return new Set();
+    const rows = inputs.map((input) => this.row(input));
+    const width = rows[0].length;
+    const values = rows
+      .map(
+        (_, i) =>
+          `(${rows[0].map((__, j) => `$${i * width + j + 1}${j === ATTACHMENTS ? '::jsonb' : ''}`).join(', ')})`,
+      )
+      .join(', ');
+    const written = await manager.query<Array<{ idempotency_key: string }>>(
+      `INSERT INTO mail_messages (idempotency_key, to_address, locale, template, subject, text_body, html_body, attachments,
+                                  status, next_attempt_at, message_id, user_id, useful_until)
+       VALUES ${values}
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING idempotency_key`,
+      rows.flat(),
+    );
+    return new Set(written.map((r) => r.idempotency_key));
+  }
+
+  /** One mail's column values, in the INSERT's order; throws on a mail that cannot be sent. */
+  private row(input: EnqueueMail): (string | null)[] {
     if (!input.idempotencyKey || input.idempotencyKey.length > 200)
       throw new Error('A mail needs an idempotency key of at most 200 characters');
     if (!/^[^\s@<>]+@[^\s@<>]+$/.test(input.to)) throw new Error('A mail needs a plain e-mail address to send to');
     const rendered = renderMail(input.template, input.locale, input.params);
-    const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO mail_messages (idempotency_key, to_address, locale, template, subject, text_body, html_body, attachments,
-                                  status, next_attempt_at, message_id, user_id, useful_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13)
-       ON CONFLICT (idempotency_key) DO NOTHING
-       RETURNING id`,
-      [
-        input.idempotencyKey,
-        input.to,
-        input.locale,
-        input.template,
-        rendered.subject,
-        rendered.text,
-        rendered.html,
-        input.attachments?.length ? JSON.stringify(input.attachments) : null,
-        this.transport.configured ? 'pending' : 'kept',
-        this.clock.now().toISOString(),
-        messageIdFor(input.idempotencyKey, domainOf(this.transport.from)),
-        input.userId ?? null,
-        input.usefulUntil?.toISOString() ?? null,
-      ],
-    );
-    return rows.length > 0;
+    return [
+      input.idempotencyKey,
+      input.to,
+      input.locale,
+      input.template,
+      rendered.subject,
+      rendered.text,
+      rendered.html,
+      input.attachments?.length ? JSON.stringify(input.attachments) : null,
+      this.transport.configured ? 'pending' : 'kept',
+      this.clock.now().toISOString(),
+      messageIdFor(input.idempotencyKey, domainOf(this.transport.from)),
+      input.userId ?? null,
+      input.usefulUntil?.toISOString() ?? null,
+    ];
   }
 
   /**

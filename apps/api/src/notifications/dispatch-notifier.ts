@@ -13,11 +13,14 @@ import {
 } from '@app/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { MailLinks } from '../mail/mail-links';
-import { MailService } from '../mail/mail.service';
-import { MailVisitDetails, TemplateName, TemplateParams } from '../mail/templates';
+import { EnqueueMail, MailService } from '../mail/mail.service';
+import { MailVisitDetails, TemplateName } from '../mail/templates';
 import { loadVisitDetails, mapLink } from '../dispatches/visit-details';
 import type { MoveReleaseGround } from '../dispatches/dispatches.service';
 import { requestReference } from '@app/domain/model';
+
+/** What one mail says and until when it is worth sending. */
+type MailContent<N extends TemplateName> = Pick<EnqueueMail<N>, 'params' | 'attachments'> & { usefulUntil: Date };
 
 interface Recipient {
   email: string;
@@ -50,29 +53,35 @@ export class DispatchNotifier {
       manager,
       sent.map((s) => s.offer.volunteerId),
     );
-    for (const { offer, again } of sent) {
-      const to = recipients.get(offer.volunteerId);
-      if (!to) continue;
-      await this.send(manager, to, 'offer', `offer:${offer.id}`, {
-        params: {
-          volunteerName: to.name,
-          language: request.language,
-          startsAt: request.startsAt.toISOString(),
-          endsAt: request.endsAt.toISOString(),
-          hospitalName: hospital.name,
-          area: hospital.area,
-          department: request.department,
-          visitType: request.visitType,
-          mode: request.mode,
-          linkUrl: this.links.url('offer', offer.id),
-          respondBy: offer.expiresAt.toISOString(),
-          urgent: request.urgent,
-          again,
-          ...(options.shadowOf !== undefined ? { shadowOf: options.shadowOf } : {}),
-        },
-        usefulUntil: offer.expiresAt,
-      });
-    }
+    // One statement for the whole wave, however many it asks.
+    await this.mail.enqueueMany(
+      manager,
+      sent.flatMap(({ offer, again }) => {
+        const to = recipients.get(offer.volunteerId);
+        if (!to) return [];
+        return [
+          this.mailTo(to, 'offer', `offer:${offer.id}`, {
+            params: {
+              volunteerName: to.name,
+              language: request.language,
+              startsAt: request.startsAt.toISOString(),
+              endsAt: request.endsAt.toISOString(),
+              hospitalName: hospital.name,
+              area: hospital.area,
+              department: request.department,
+              visitType: request.visitType,
+              mode: request.mode,
+              linkUrl: this.links.url('offer', offer.id),
+              respondBy: offer.expiresAt.toISOString(),
+              urgent: request.urgent,
+              again,
+              ...(options.shadowOf !== undefined ? { shadowOf: options.shadowOf } : {}),
+            },
+            usefulUntil: offer.expiresAt,
+          }),
+        ];
+      }),
+    );
   }
 
   async offersWithdrawn(
@@ -450,16 +459,18 @@ export class DispatchNotifier {
     to: Recipient,
     template: N,
     idempotencyKey: string,
-    content: { params: TemplateParams[N]; attachments?: MailAttachment[]; usefulUntil: Date },
+    content: MailContent<N>,
   ): Promise<boolean> {
-    return this.mail.enqueue(manager, {
-      to: to.email,
-      locale: to.locale,
-      userId: to.userId,
-      template,
-      idempotencyKey,
-      ...content,
-    });
+    return this.mail.enqueue(manager, this.mailTo(to, template, idempotencyKey, content));
+  }
+
+  private mailTo<N extends TemplateName>(
+    to: Recipient,
+    template: N,
+    idempotencyKey: string,
+    content: MailContent<N>,
+  ): EnqueueMail<N> {
+    return { to: to.email, locale: to.locale, userId: to.userId, template, idempotencyKey, ...content };
   }
 
   private hospital(manager: EntityManager, request: InterpretationRequest): Promise<Hospital> {

@@ -276,21 +276,25 @@ export class OffersService {
       request,
       offers.map((offer) => ({ offer, again: expired.has(offer.volunteerId) })),
     );
-    await this.jobs.schedule(manager, {
-      type: OFFER_JOBS.expire,
-      dueAt: expiresAt,
-      payload: { requestId: request.id },
-      key: `offer-expiry:${request.id}:${expiresAt.getTime()}`,
-    });
-    // Re-offers go to everyone they can at once: no next wave after them, only their expiry.
-    if (schedule.nextWaveAt !== null) {
-      await this.jobs.schedule(manager, {
-        type: OFFER_JOBS.nextWave,
-        dueAt: new Date(schedule.nextWaveAt),
-        payload: { requestId: request.id, wave },
-        key: `next-wave:${request.id}:${wave}:${now.getTime()}`,
-      });
-    }
+    await this.jobs.scheduleMany(manager, [
+      {
+        type: OFFER_JOBS.expire,
+        dueAt: expiresAt,
+        payload: { requestId: request.id },
+        key: `offer-expiry:${request.id}:${expiresAt.getTime()}`,
+      },
+      // Re-offers go to everyone they can at once: no next wave after them, only their expiry.
+      ...(schedule.nextWaveAt !== null
+        ? [
+            {
+              type: OFFER_JOBS.nextWave,
+              dueAt: new Date(schedule.nextWaveAt),
+              payload: { requestId: request.id, wave },
+              key: `next-wave:${request.id}:${wave}:${now.getTime()}`,
+            },
+          ]
+        : []),
+    ]);
     await this.workflow.move(manager, 'request', request, 'offer', { actorId, set: chosen ? {} : { waveCount: wave } });
     return offers.length;
   }
