@@ -44,5 +44,4 @@ export async function seedBenchVolunteers(db: Client, count: number): Promise<vo
       WHERE r.starts_at < now()`,
   );
   await db.query('COMMIT');
-  await db.query('ANALYZE');
 }
