@@ -87,8 +87,10 @@ describe('Filing round trips', () => {
     expect(wave).not.toBe(filing);
     expect(transactions.indexOf(wave)).toBeGreaterThan(transactions.indexOf(filing));
 
-    // The three offers' mail in one statement, not one each.
+    // The three offers' mail in one statement, not one each; the offers' expiry and the next wave
+    // armed in one, the staff deadline (armed by the move's consequence) in another.
     expect(wave.filter((s) => /^INSERT INTO mail_messages/i.test(s))).toHaveLength(1);
+    expect(wave.filter((s) => /^INSERT INTO jobs/i.test(s))).toHaveLength(2);
 
     expect(filed!.status).toBe('offered');
     const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: filed!.id } });

@@ -138,6 +138,29 @@ describe('Mail outbox with an SMTP server', () => {
     expect(third.text_body).toContain('Saburo');
   });
 
+  it('writes a wave to thousands, past the parameters one statement may take (65,535: 5,041 mails)', async () => {
+    const keys = Array.from({ length: 5_100 }, (_, i) => `invitation:bulk-${i}`);
+    // Looked at inside the transaction, then rolled back: the other tests send what is due.
+    const seen = t.dataSource.transaction(async (m) => {
+      const written = await t.app.get(MailService).enqueueMany(
+        m,
+        keys.map((key, i) => invitation(key, `bulk-${i}@example.jp`)),
+      );
+      const rows: { idempotency_key: string; to_address: string }[] = await m.query(
+        `SELECT idempotency_key, to_address FROM mail_messages WHERE idempotency_key LIKE 'invitation:bulk-%'`,
+      );
+      throw Object.assign(new Error('roll back'), { written, rows });
+    });
+    const { written, rows } = (await seen.catch((e: unknown) => e)) as {
+      written: Set<string>;
+      rows: { idempotency_key: string; to_address: string }[];
+    };
+    expect(written.size).toBe(5_100);
+    expect(rows).toHaveLength(5_100);
+    expect(rows.find((r) => r.idempotency_key === 'invitation:bulk-5099')?.to_address).toBe('bulk-5099@example.jp');
+    expect(await mailRow(t, 'invitation:bulk-0')).toBeUndefined();
+  });
+
   it('writes none of several mails when one of them cannot be sent', async () => {
     await expect(
       t.dataSource.transaction((m) =>

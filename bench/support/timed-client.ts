@@ -29,13 +29,12 @@ export function timeGets<T>(job: Job): Promise<Outcome<T>> {
       env: { ...process.env, TIMED_CLIENT: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    let outcome: Outcome<T> | { error: string } | undefined;
-    child.once('message', (message: Outcome<T> | { error: string }) => (outcome = message));
+    // Settled by the child's one message (its answer can be read after 'exit' is emitted), or by an exit without one.
+    child.once('message', (message: Outcome<T> | { error: string }) =>
+      'samples' in message ? resolve(message) : reject(new Error(message.error)),
+    );
     child.once('error', reject);
-    child.once('exit', (code) => {
-      if (outcome && 'samples' in outcome) resolve(outcome);
-      else reject(new Error(outcome?.error ?? `timed client exited with ${String(code)} and no answer`));
-    });
+    child.once('close', (code) => reject(new Error(`timed client exited with ${String(code)} and no answer`)));
     child.send(job);
   });
 }

@@ -32,6 +32,8 @@ export interface EnqueueMail<N extends TemplateName = TemplateName> {
 
 /** The position of `attachments` among a mail row's values (cast to jsonb). */
 const ATTACHMENTS = 7;
+/** Mails per INSERT: 13 parameters each, well under PostgreSQL's 65,535 a statement. */
+const MAILS_PER_STATEMENT = 1_000;
 
 /**
  * The outbox. `enqueue` renders the mail now and writes it in the caller's transaction; it never
@@ -61,24 +63,28 @@ export class MailService {
    * call wrote; a key already in the outbox, or given twice, is written once.
    */
   async enqueueMany(manager: EntityManager, inputs: readonly EnqueueMail[]): Promise<Set<string>> {
-    if (inputs.length === 0) return new Set();
     const rows = inputs.map((input) => this.row(input));
-    const width = rows[0].length;
-    const values = rows
-      .map(
-        (_, i) =>
-          `(${rows[0].map((__, j) => `$${i * width + j + 1}${j === ATTACHMENTS ? '::jsonb' : ''}`).join(', ')})`,
-      )
-      .join(', ');
-    const written = await manager.query<Array<{ idempotency_key: string }>>(
-      `INSERT INTO mail_messages (idempotency_key, to_address, locale, template, subject, text_body, html_body, attachments,
-                                  status, next_attempt_at, message_id, user_id, useful_until)
-       VALUES ${values}
-       ON CONFLICT (idempotency_key) DO NOTHING
-       RETURNING idempotency_key`,
-      rows.flat(),
-    );
-    return new Set(written.map((r) => r.idempotency_key));
+    const written = new Set<string>();
+    // A statement takes at most 65,535 parameters: a wave to thousands goes in a few.
+    for (let from = 0; from < rows.length; from += MAILS_PER_STATEMENT) {
+      const batch = rows.slice(from, from + MAILS_PER_STATEMENT);
+      const values = batch
+        .map(
+          (row, i) =>
+            `(${row.map((_, j) => `$${i * row.length + j + 1}${j === ATTACHMENTS ? '::jsonb' : ''}`).join(', ')})`,
+        )
+        .join(', ');
+      const inserted = await manager.query<Array<{ idempotency_key: string }>>(
+        `INSERT INTO mail_messages (idempotency_key, to_address, locale, template, subject, text_body, html_body, attachments,
+                                    status, next_attempt_at, message_id, user_id, useful_until)
+         VALUES ${values}
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING idempotency_key`,
+        batch.flat(),
+      );
+      for (const r of inserted) written.add(r.idempotency_key);
+    }
+    return written;
   }
 
   /** One mail's column values, in the INSERT's order; throws on a mail that cannot be sent. */
