@@ -595,7 +595,56 @@ async function main(): Promise<void> {
           `${n} workers / ${first}: ${route} ${(median(many.map((m) => m.reqPerSec)) / median(one.map((m) => m.reqPerSec))).toFixed(2)}×`,
         );
     }
+  judgeTargets(all, o);
   say(`load average at the end: ${load()} on ${os.cpus().length} cores`);
+}
+
+/**
+ * Issue #21's targets, judged on what this run measured (medians of its rounds): the lists' and the
+ * filing's share of the bare route and p95 at the first worker count, and each further worker
+ * count against the first — a target only with the load generator elsewhere, which
+ * `--cpu-per-worker` stands in for on one machine.
+ */
+function judgeTargets(all: Measured[], o: Options): void {
+  const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+  const budgeted = o.cpuPerWorker !== null;
+  const [first, ...more] = o.workers;
+  const at = (name: RouteName, workers: number) => all.filter((m) => m.name === name && m.workers === workers);
+  const targets: Array<[names: RouteName[], share: number, p95: number, what: string]> = [
+    [['requests', 'volunteers'], 0.25, 50, 'authenticated lists ≥ 25 % of the bare route with p95 < 50 ms'],
+    [['filing'], 0.05, 250, 'a filing ≥ 5 % of the bare route with p95 < 250 ms'],
+  ];
+  for (const [names, share, p95, what] of targets) {
+    const judged = names.flatMap((name) => {
+      const runs = at(name, first);
+      if (!runs.length) return [];
+      const s = median(runs.map((r) => r.reqPerSec / (r.bare ?? NaN)));
+      const p = median(runs.map((r) => r.p95));
+      return [
+        `${name} ${(100 * s).toFixed(1)} %, p95 ${ms(p)}${budgeted ? '' : `: ${verdict(s >= share && p < p95)}`}`,
+      ];
+    });
+    if (judged.length)
+      say(
+        `target, ${what}, ${first} worker(s): ${judged.join('; ')}${budgeted ? " (not judged: under --cpu-per-worker the quota's stalls set the p95)" : ''}`,
+      );
+  }
+  for (const n of more) {
+    const judged = (['requests', 'volunteers'] as const).flatMap((name) => {
+      const [one, many] = [at(name, first), at(name, n)];
+      if (!one.length || !many.length) return [];
+      const ratio = median(many.map((m) => m.reqPerSec)) / median(one.map((m) => m.reqPerSec));
+      return [`${name} ${ratio.toFixed(2)}×${budgeted ? `: ${verdict(ratio >= 1.6)}` : ''}`];
+    });
+    if (judged.length)
+      say(
+        `target, ${n} workers ≥ 1.6× the lists' throughput of ${first}: ${judged.join('; ')}${
+          !budgeted
+            ? " (not judged: the load generator and PostgreSQL share the API's cores; --cpu-per-worker gives them their own)"
+            : ''
+        }`,
+      );
+  }
 }
 
 async function waitForBare(base: string, child: ChildProcess, log: string): Promise<void> {
