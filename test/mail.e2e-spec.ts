@@ -170,6 +170,17 @@ describe('Mail outbox with an SMTP server', () => {
       ),
     ).rejects.toThrow('plain e-mail address');
     expect(await mailRow(t, 'invitation:batch-ok')).toBeUndefined();
+    // Outside a transaction each statement commits on its own: only checking every mail before
+    // writing any keeps the good one out (a mail written, then the next one refused, would stay).
+    await expect(
+      t.app
+        .get(MailService)
+        .enqueueMany(t.dataSource.manager, [
+          invitation('invitation:unchecked-ok'),
+          invitation('invitation:unchecked-bad', 'not an address'),
+        ]),
+    ).rejects.toThrow('plain e-mail address');
+    expect(await mailRow(t, 'invitation:unchecked-ok')).toBeUndefined();
   });
 
   it('writes nothing when the transaction that caused the mail rolls back', async () => {

@@ -588,12 +588,8 @@ async function main(): Promise<void> {
   const [first, ...more] = o.workers;
   for (const n of more)
     for (const route of o.routes) {
-      const of = (w: number) => all.filter((m) => m.name === route && m.workers === w);
-      const [one, many] = [of(first), of(n)];
-      if (one.length && many.length)
-        say(
-          `${n} workers / ${first}: ${route} ${(median(many.map((m) => m.reqPerSec)) / median(one.map((m) => m.reqPerSec))).toFixed(2)}×`,
-        );
+      const ratio = workerRatio(all, route, first, n);
+      if (ratio !== null) say(`${n} workers / ${first}: ${route} ${ratio.toFixed(2)}×`);
     }
   judgeTargets(all, o);
   say(`load average at the end: ${load()} on ${os.cpus().length} cores`);
@@ -605,6 +601,13 @@ async function main(): Promise<void> {
  * count against the first — a target only with the load generator elsewhere, which
  * `--cpu-per-worker` stands in for on one machine.
  */
+/** A route's median req/s with `n` workers over its median with `first`; null when either was not measured. */
+function workerRatio(all: Measured[], route: RouteName, first: number, n: number): number | null {
+  const of = (w: number) => all.filter((m) => m.name === route && m.workers === w).map((m) => m.reqPerSec);
+  const [one, many] = [of(first), of(n)];
+  return one.length && many.length ? median(many) / median(one) : null;
+}
+
 function judgeTargets(all: Measured[], o: Options): void {
   const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
   const budgeted = o.cpuPerWorker !== null;
@@ -631,10 +634,8 @@ function judgeTargets(all: Measured[], o: Options): void {
   }
   for (const n of more) {
     const judged = (['requests', 'volunteers'] as const).flatMap((name) => {
-      const [one, many] = [at(name, first), at(name, n)];
-      if (!one.length || !many.length) return [];
-      const ratio = median(many.map((m) => m.reqPerSec)) / median(one.map((m) => m.reqPerSec));
-      return [`${name} ${ratio.toFixed(2)}×${budgeted ? `: ${verdict(ratio >= 1.6)}` : ''}`];
+      const ratio = workerRatio(all, name, first, n);
+      return ratio === null ? [] : [`${name} ${ratio.toFixed(2)}×${budgeted ? `: ${verdict(ratio >= 1.6)}` : ''}`];
     });
     if (judged.length)
       say(

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/env.validation';
 import { describeError, retryDelayMs } from './retry';
+import { valuesList } from '../database/values-list';
 
 export interface JobContext {
   /** The transaction the job runs in: write the job's effects through it. */
@@ -97,7 +98,7 @@ export class JobsService {
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO jobs (type, due_at, payload, key)
-       VALUES ${rows.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}::jsonb, $${4 * i + 4})`).join(', ')}
+       VALUES ${valuesList(rows.length, ['', '', 'jsonb', ''])}
        ON CONFLICT (key) DO UPDATE
          SET type = EXCLUDED.type, due_at = EXCLUDED.due_at, payload = EXCLUDED.payload, status = 'pending',
              attempts = 0, last_error = NULL, claimed_by = NULL, finished_at = NULL, updated_at = now()

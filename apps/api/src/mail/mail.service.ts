@@ -12,6 +12,7 @@ import { domainOf, messageIdFor } from './message-id';
 import { MailTransport } from './mail-transport';
 import { renderMail, TemplateName, TemplateParams } from './templates';
 import { lockOne } from '../access/locks';
+import { valuesList } from '../database/values-list';
 
 export interface EnqueueMail<N extends TemplateName = TemplateName> {
   to: string;
@@ -30,8 +31,8 @@ export interface EnqueueMail<N extends TemplateName = TemplateName> {
   usefulUntil?: Date;
 }
 
-/** The position of `attachments` among a mail row's values (cast to jsonb). */
-const ATTACHMENTS = 7;
+/** The casts of a mail row's values, in the INSERT's column order (`row`): `attachments` is jsonb. */
+const MAIL_CASTS = ['', '', '', '', '', '', '', 'jsonb', '', '', '', '', ''] as const;
 /** Mails per INSERT: 13 parameters each, well under PostgreSQL's 65,535 a statement. */
 const MAILS_PER_STATEMENT = 1_000;
 
@@ -68,16 +69,10 @@ export class MailService {
     // A statement takes at most 65,535 parameters: a wave to thousands goes in a few.
     for (let from = 0; from < rows.length; from += MAILS_PER_STATEMENT) {
       const batch = rows.slice(from, from + MAILS_PER_STATEMENT);
-      const values = batch
-        .map(
-          (row, i) =>
-            `(${row.map((_, j) => `$${i * row.length + j + 1}${j === ATTACHMENTS ? '::jsonb' : ''}`).join(', ')})`,
-        )
-        .join(', ');
       const inserted = await manager.query<Array<{ idempotency_key: string }>>(
         `INSERT INTO mail_messages (idempotency_key, to_address, locale, template, subject, text_body, html_body, attachments,
                                     status, next_attempt_at, message_id, user_id, useful_until)
-         VALUES ${values}
+         VALUES ${valuesList(batch.length, MAIL_CASTS)}
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING idempotency_key`,
         batch.flat(),

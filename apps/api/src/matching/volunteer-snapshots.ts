@@ -101,19 +101,28 @@ export class VolunteerSnapshots {
     scope: Omit<SnapshotScope, 'volunteerIds'>,
     needsScore?: NeedsScore,
   ): Promise<VolunteerSnapshot[]> {
-    return (await this.read(manager, filter, scope, needsScore)).snapshots;
+    return (await this.snapshotsAndRows(manager, filter, scope, needsScore)).snapshots;
   }
 
-  /** `build`, with each volunteer's phone number from the same statement. */
+  /** `build`, with each volunteer's phone number from the same statement (only the staff's view asks). */
   async read(
     manager: EntityManager,
     filter: PoolFilter,
     scope: Omit<SnapshotScope, 'volunteerIds'>,
     needsScore?: NeedsScore,
   ): Promise<PoolRead> {
+    const { snapshots, pool } = await this.snapshotsAndRows(manager, filter, scope, needsScore);
+    return { snapshots, phones: new Map(pool.map((v) => [v.id, v.phone])) };
+  }
+
+  private async snapshotsAndRows(
+    manager: EntityManager,
+    filter: PoolFilter,
+    scope: Omit<SnapshotScope, 'volunteerIds'>,
+    needsScore?: NeedsScore,
+  ): Promise<{ snapshots: VolunteerSnapshot[]; pool: PoolRow[] }> {
     const pool = await this.pool(manager, filter, scope);
-    const phones = new Map(pool.map((v) => [v.id, v.phone]));
-    if (pool.length === 0) return { snapshots: [], phones };
+    if (pool.length === 0) return { snapshots: [], pool };
     const availability = await this.availability(manager, pool);
     const courses = await this.courses(manager, pool);
     const visitDay = tokyoDate(scope.visitStartsAt);
@@ -161,7 +170,7 @@ export class VolunteerSnapshots {
       bannedPatientKeys: v.banned_patients ?? [],
     }));
     const scored = needsScore ? snapshots.filter(needsScore) : snapshots;
-    if (scored.length === 0) return { snapshots, phones };
+    if (scored.length === 0) return { snapshots, pool };
     const history = await this.history(
       manager,
       scored.map((v) => v.id),
@@ -180,7 +189,7 @@ export class VolunteerSnapshots {
       };
       v.responseRate = row.rate;
     }
-    return { snapshots, phones };
+    return { snapshots, pool };
   }
 
   /** The courses the pool attended (a handful a year), by id. */

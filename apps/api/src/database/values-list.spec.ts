@@ -1,0 +1,8 @@
+import { valuesList } from './values-list';
+
+describe('valuesList', () => {
+  it('numbers each row’s parameters after the previous row’s, with the casts in place', () => {
+    expect(valuesList(2, ['', 'jsonb', ''])).toBe('($1, $2::jsonb, $3), ($4, $5::jsonb, $6)');
+    expect(valuesList(1, ['uuid'])).toBe('($1::uuid)');
+  });
+});

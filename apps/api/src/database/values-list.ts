@@ -1,0 +1,12 @@
+/**
+ * The `VALUES` list of a multi-row INSERT with numbered parameters: `rows` rows of
+ * `casts.length` values each, the n-th value of a row cast as `casts[n]` ('' for none). The
+ * parameters are the rows' values flattened, in the same order.
+ */
+export function valuesList(rows: number, casts: readonly string[]): string {
+  const width = casts.length;
+  return Array.from(
+    { length: rows },
+    (_, i) => `(${casts.map((cast, j) => `$${i * width + j + 1}${cast ? `::${cast}` : ''}`).join(', ')})`,
+  ).join(', ');
+}
