@@ -91,6 +91,16 @@ describe('Filing round trips', () => {
     // armed in one, the staff deadline (armed by the move's consequence) in another.
     expect(wave.filter((s) => /^INSERT INTO mail_messages/i.test(s))).toHaveLength(1);
     expect(wave.filter((s) => /^INSERT INTO jobs/i.test(s))).toHaveLength(2);
+    // Each move's workflow log rows and their audit lines in one statement: the offers' sending,
+    // the request's move to offered; in the filing, the request's filing.
+    const logged = (g: string[]) => g.filter((s) => /INSERT INTO status_transitions/i.test(s));
+    const audited = (g: string[]) => g.filter((s) => /INSERT INTO "?audit_log/i.test(s));
+    expect(logged(wave)).toHaveLength(2);
+    expect(audited(wave)).toEqual(logged(wave));
+    expect(logged(filing)).toHaveLength(1);
+    expect(audited(filing)).toEqual(logged(filing));
+    // The hospital is read once in the wave, for the ranking; the offers' mail names it from that read.
+    expect(wave.filter((s) => /FROM "hospitals"/i.test(s))).toHaveLength(1);
 
     expect(filed!.status).toBe('offered');
     const offers = await t.dataSource.getRepository(Offer).find({ where: { requestId: filed!.id } });

@@ -6,7 +6,12 @@ import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
 import { AuditListQueryDto, AuditView } from './dto/audit.dto';
+import { valuesList } from '../database/values-list';
 import { currentRequestContext } from './request-context';
+
+/** The audit lines one INSERT takes: 9 parameters each, well under PostgreSQL's 65,535 a statement. */
+export const AUDIT_LINES_PER_STATEMENT = 1_000;
+const AUDIT_CASTS = ['timestamptz', 'uuid', '', '', '', '', '', '', 'jsonb'] as const;
 
 export interface AuditRecord {
   /** The signed-in user (role taken from the request when not given); null for the system or a public (token) call. */
@@ -32,23 +37,38 @@ export class AuditService {
   ) {}
 
   async record(manager: EntityManager | null, ...records: AuditRecord[]): Promise<void> {
-    if (records.length === 0) return;
+    for (let i = 0; i < records.length; i += AUDIT_LINES_PER_STATEMENT) {
+      const { sql, parameters } = this.insertion(records.slice(i, i + AUDIT_LINES_PER_STATEMENT));
+      await (manager ?? this.dataSource.manager).query(sql, parameters);
+    }
+  }
+
+  /**
+   * The INSERT of `records` as SQL and its parameters, numbered from `$offset + 1`: for a caller
+   * that writes its own rows and their audit lines in one statement (the workflow log). At most
+   * {@link AUDIT_LINES_PER_STATEMENT} records.
+   */
+  insertion(records: AuditRecord[], offset = 0): { sql: string; parameters: unknown[] } {
+    if (records.length > AUDIT_LINES_PER_STATEMENT)
+      throw new Error(`At most ${AUDIT_LINES_PER_STATEMENT} audit lines a statement, not ${records.length}`);
     const { requestId, ip, actorRole } = currentRequestContext();
     const at = this.clock.now();
-    await (manager ?? this.dataSource.manager).insert(
-      AuditEntry,
-      records.map((r) => ({
-        at,
-        actorId: r.actor?.id ?? null,
-        actorRole: r.actorRole ?? r.actor?.role ?? (r.actor ? actorRole : null) ?? (r.actor ? 'user' : 'system'),
-        action: r.action,
-        objectType: r.objectType ?? null,
-        objectId: r.objectId ?? null,
-        requestId,
-        ip,
-        details: r.details ?? null,
-      })),
-    );
+    const parameters = records.flatMap((r) => [
+      at,
+      r.actor?.id ?? null,
+      r.actorRole ?? r.actor?.role ?? (r.actor ? actorRole : null) ?? (r.actor ? 'user' : 'system'),
+      r.action,
+      r.objectType ?? null,
+      r.objectId ?? null,
+      requestId,
+      ip,
+      r.details ? JSON.stringify(r.details) : null,
+    ]);
+    return {
+      sql: `INSERT INTO audit_log (at, actor_id, actor_role, action, object_type, object_id, request_id, ip, details)
+            VALUES ${valuesList(records.length, AUDIT_CASTS, offset)}`,
+      parameters,
+    };
   }
 
   /** The trail, newest first, filtered (admin). */

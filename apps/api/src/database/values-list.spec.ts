@@ -5,4 +5,8 @@ describe('valuesList', () => {
     expect(valuesList(2, ['', 'jsonb', ''])).toBe('($1, $2::jsonb, $3), ($4, $5::jsonb, $6)');
     expect(valuesList(1, ['uuid'])).toBe('($1::uuid)');
   });
+
+  it('numbers from after the parameters the statement already carries', () => {
+    expect(valuesList(2, ['', 'uuid'], 3)).toBe('($4, $5::uuid), ($6, $7::uuid)');
+  });
 });

@@ -74,17 +74,19 @@ export class CandidatesService {
 
   /**
    * The ranking, and for each volunteer in it the dispatches left under their monthly cap in the
-   * visit's month (`roomUnderCap`, the MONTHLY_CAP rule's own count): what a wave ordered by room needs.
+   * visit's month (`roomUnderCap`, the MONTHLY_CAP rule's own count): what a wave ordered by room
+   * needs; with the request's hospital, read for the ranking, which the wave's mail names.
    */
   async rankWithRoom(
     manager: EntityManager,
     request: InterpretationRequest,
-  ): Promise<{ ranked: RankResult; room: Map<string, number> }> {
-    const { snapshot, volunteers, now } = await this.load(manager, request, 'primary');
+  ): Promise<{ ranked: RankResult; room: Map<string, number>; hospital: Hospital }> {
+    const { snapshot, volunteers, now, hospital } = await this.load(manager, request, 'primary');
     const prepared = prepareRequest(snapshot, now);
     return {
       ranked: rankCandidates({ request: snapshot, volunteers, now }),
       room: new Map(volunteers.map((v) => [v.id, roomUnderCap(prepared, v)])),
+      hospital,
     };
   }
 
@@ -110,6 +112,6 @@ export class CandidatesService {
     );
     // Adjusted after the build: the scored fields are filled in by then.
     const volunteers = snapshots.map(adjust);
-    return { snapshot, volunteers, phones, now: now.getTime() };
+    return { snapshot, volunteers, phones, now: now.getTime(), hospital };
   }
 }

@@ -46,9 +46,10 @@ export class DispatchNotifier {
     manager: EntityManager,
     request: InterpretationRequest,
     sent: { offer: Offer; again: boolean }[],
-    options: { shadowOf?: string } = {},
+    options: { shadowOf?: string; hospital?: Hospital } = {},
   ): Promise<void> {
-    const hospital = await this.hospital(manager, request);
+    // The wave has read the hospital for its ranking already.
+    const hospital = options.hospital ?? (await this.hospital(manager, request));
     const recipients = await this.volunteers(
       manager,
       sent.map((s) => s.offer.volunteerId),

@@ -201,7 +201,7 @@ export class OffersService {
     }
     // One instant for the whole wave: who is asked, when their offers expire, when the next wave goes.
     const now = this.clock.now();
-    const { ranked, room } = await this.candidates.rankWithRoom(manager, request);
+    const { ranked, room, hospital } = await this.candidates.rankWithRoom(manager, request);
     // Offers withdrawn because the request changed do not count: those volunteers are asked again.
     const earlier = await manager.find(Offer, {
       where: { requestId: request.id, status: Not('withdrawn'), ...forCurrentTerms(request) },
@@ -275,6 +275,7 @@ export class OffersService {
       manager,
       request,
       offers.map((offer) => ({ offer, again: expired.has(offer.volunteerId) })),
+      { hospital },
     );
     await this.jobs.scheduleMany(manager, [
       {

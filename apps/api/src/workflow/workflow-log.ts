@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { StatusTransition } from '@app/domain';
 import { Clock } from '../common/clock';
-import { AuditService } from '../audit/audit.service';
+import { AUDIT_LINES_PER_STATEMENT, AuditService } from '../audit/audit.service';
+import { valuesList } from '../database/values-list';
+
+const TRANSITION_CASTS = ['', 'uuid', '', '', '', 'uuid', '', 'timestamptz'] as const;
 
 export interface TransitionRecord {
   subjectType: StatusTransition['subjectType'];
@@ -16,7 +19,8 @@ export interface TransitionRecord {
 
 /**
  * Writes the who/when/from/to/why of every workflow transition, in the caller's transaction, to
- * the workflow log and the audit trail (so a state change and its audit line commit together).
+ * the workflow log and the audit trail (so a state change and its audit line commit together),
+ * both in one statement.
  */
 @Injectable()
 export class WorkflowLog {
@@ -26,31 +30,38 @@ export class WorkflowLog {
   ) {}
 
   async record(manager: EntityManager, ...records: TransitionRecord[]): Promise<void> {
-    if (records.length === 0) return;
     const at = this.clock.now();
-    await manager.insert(
-      StatusTransition,
-      records.map((r) => ({
-        subjectType: r.subjectType,
-        subjectId: r.subjectId,
-        fromStatus: r.from,
-        toStatus: r.to,
-        event: r.event,
-        actorId: r.actorId,
-        reason: r.reason ?? null,
+    for (let i = 0; i < records.length; i += AUDIT_LINES_PER_STATEMENT) {
+      const batch = records.slice(i, i + AUDIT_LINES_PER_STATEMENT);
+      const transitions = batch.flatMap((r) => [
+        r.subjectType,
+        r.subjectId,
+        r.from,
+        r.to,
+        r.event,
+        r.actorId,
+        r.reason ?? null,
         at,
-      })),
-    );
-    await this.audit.record(
-      manager,
-      ...records.map((r) => ({
-        actor: r.actorId ? { id: r.actorId } : null,
-        action: `${r.subjectType}.${r.event}`,
-        objectType: r.subjectType,
-        objectId: r.subjectId,
-        details: { from: r.from, to: r.to, reason: r.reason ?? null },
-      })),
-    );
+      ]);
+      const audit = this.audit.insertion(
+        batch.map((r) => ({
+          actor: r.actorId ? { id: r.actorId } : null,
+          action: `${r.subjectType}.${r.event}`,
+          objectType: r.subjectType,
+          objectId: r.subjectId,
+          details: { from: r.from, to: r.to, reason: r.reason ?? null },
+        })),
+        transitions.length,
+      );
+      // One statement for both: the log's rows in a data-modifying WITH, the audit lines after it.
+      await manager.query(
+        `WITH logged AS (
+           INSERT INTO status_transitions (subject_type, subject_id, from_status, to_status, event, actor_id, reason, at)
+           VALUES ${valuesList(batch.length, TRANSITION_CASTS)})
+         ${audit.sql}`,
+        [...transitions, ...audit.parameters],
+      );
+    }
   }
 
   history(manager: EntityManager, subjectId: string): Promise<StatusTransition[]> {
