@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TransitionRecord, WorkflowLog } from '../apps/api/src/workflow/workflow-log';
+import { AuditService } from '../apps/api/src/audit/audit.service';
 import { aUser } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { visitWorld } from './support/visit-fixtures';
 
 const T0 = new Date('2026-12-01T01:00:00Z');
 
@@ -89,9 +91,62 @@ describe('Workflow log', () => {
   });
 
   it('writes nothing for no moves', async () => {
-    const [before] = await t.dataSource.query(`SELECT count(*)::int AS n FROM status_transitions`);
+    const count = `SELECT (SELECT count(*) FROM status_transitions)::int AS log, (SELECT count(*) FROM audit_log)::int AS audit`;
+    const [before] = await t.dataSource.query(count);
     await t.dataSource.transaction((m) => t.app.get(WorkflowLog).record(m));
-    const [after] = await t.dataSource.query(`SELECT count(*)::int AS n FROM status_transitions`);
-    expect(after.n).toBe(before.n);
+    const [after] = await t.dataSource.query(count);
+    expect(after).toEqual(before);
+  });
+
+  it('writes audit lines that take more than one statement all or none, even outside a transaction', async () => {
+    const objectIds = Array.from({ length: 1_500 }, () => randomUUID());
+    const lines = objectIds.map((objectId, i) => ({
+      actor: null,
+      // The 1,201st line, in the second statement, is too long for the column: the first 1,000 must not stay.
+      action: i === 1_200 ? 'x'.repeat(121) : 'retention.erase',
+      objectType: 'request',
+      objectId,
+    }));
+    await expect(t.app.get(AuditService).record(null, ...lines)).rejects.toThrow(/too long/);
+    expect(await t.dataSource.query(`SELECT 1 FROM audit_log WHERE object_id = ANY($1::text[])`, [objectIds])).toEqual(
+      [],
+    );
+    await t.app.get(AuditService).record(null, ...lines.map((line) => ({ ...line, action: 'retention.erase' })));
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE object_id = ANY($1::text[])`,
+      [objectIds],
+    );
+    expect(n).toBe(1_500);
+  });
+
+  it('gives a move made over HTTP the call’s request id, address and the caller’s role', async () => {
+    const world = await visitWorld(t, 1);
+    const filed = await t
+      .http()
+      .post('/api/requests')
+      .set('Authorization', world.coordinator.auth)
+      .set('x-request-id', 'file-request-0001')
+      .send({
+        startsAt: '2026-12-10T10:00:00+09:00',
+        endsAt: '2026-12-10T11:00:00+09:00',
+        language: 'vi',
+        department: 'internal_medicine',
+        visitType: 'outpatient',
+        patient: { displayName: '患者 一郎', gender: 'female', ageBand: 'adult' },
+      })
+      .expect(201);
+    const lines = await t.dataSource.query(
+      `SELECT actor_id, actor_role, request_id, ip, details FROM audit_log WHERE action = 'request.file' AND object_id = $1`,
+      [filed.body.id],
+    );
+    expect(lines).toEqual([
+      {
+        actor_id: world.coordinator.id,
+        actor_role: 'coordinator',
+        request_id: 'file-request-0001',
+        ip: expect.stringMatching(/127\.0\.0\.1|::1/),
+        details: { from: null, to: 'open', reason: null },
+      },
+    ]);
   });
 });

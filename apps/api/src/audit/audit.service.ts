@@ -37,6 +37,10 @@ export class AuditService {
   ) {}
 
   async record(manager: EntityManager | null, ...records: AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    // Lines that take more than one statement are written in one transaction even without the caller's.
+    if (!manager && records.length > AUDIT_LINES_PER_STATEMENT)
+      return this.dataSource.transaction((m) => this.record(m, ...records));
     for (let i = 0; i < records.length; i += AUDIT_LINES_PER_STATEMENT) {
       const { sql, parameters } = this.insertion(records.slice(i, i + AUDIT_LINES_PER_STATEMENT));
       await (manager ?? this.dataSource.manager).query(sql, parameters);
