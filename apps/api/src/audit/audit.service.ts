@@ -41,8 +41,9 @@ export class AuditService {
     // Lines that take more than one statement are written in one transaction even without the caller's.
     if (!manager && records.length > AUDIT_LINES_PER_STATEMENT)
       return this.dataSource.transaction((m) => this.record(m, ...records));
+    const at = this.clock.now();
     for (let i = 0; i < records.length; i += AUDIT_LINES_PER_STATEMENT) {
-      const { sql, parameters } = this.insertion(records.slice(i, i + AUDIT_LINES_PER_STATEMENT));
+      const { sql, parameters } = this.insertion(records.slice(i, i + AUDIT_LINES_PER_STATEMENT), 0, at);
       await (manager ?? this.dataSource.manager).query(sql, parameters);
     }
   }
@@ -50,13 +51,12 @@ export class AuditService {
   /**
    * The INSERT of `records` as SQL and its parameters, numbered from `$offset + 1`: for a caller
    * that writes its own rows and their audit lines in one statement (the workflow log). At most
-   * {@link AUDIT_LINES_PER_STATEMENT} records.
+   * {@link AUDIT_LINES_PER_STATEMENT} records, all stamped `at`.
    */
-  insertion(records: AuditRecord[], offset = 0): { sql: string; parameters: unknown[] } {
+  insertion(records: AuditRecord[], offset = 0, at = this.clock.now()): { sql: string; parameters: unknown[] } {
     if (records.length > AUDIT_LINES_PER_STATEMENT)
       throw new Error(`At most ${AUDIT_LINES_PER_STATEMENT} audit lines a statement, not ${records.length}`);
     const { requestId, ip, actorRole } = currentRequestContext();
-    const at = this.clock.now();
     const parameters = records.flatMap((r) => [
       at,
       r.actor?.id ?? null,

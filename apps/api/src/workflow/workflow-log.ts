@@ -52,6 +52,7 @@ export class WorkflowLog {
           details: { from: r.from, to: r.to, reason: r.reason ?? null },
         })),
         transitions.length,
+        at,
       );
       // One statement for both: the log's rows in a data-modifying WITH, the audit lines after it.
       await manager.query(
