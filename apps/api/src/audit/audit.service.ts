@@ -6,11 +6,9 @@ import { Clock } from '../common/clock';
 import { Actor } from '../common/decorators/current-user.decorator';
 import { Page } from '../common/pagination.dto';
 import { AuditListQueryDto, AuditView } from './dto/audit.dto';
-import { valuesList } from '../database/values-list';
+import { ROWS_PER_STATEMENT, statementBatches, valuesList } from '../database/values-list';
 import { currentRequestContext } from './request-context';
 
-/** The audit lines one INSERT takes: 9 parameters each, well under PostgreSQL's 65,535 a statement. */
-export const AUDIT_LINES_PER_STATEMENT = 1_000;
 const AUDIT_CASTS = ['timestamptz', 'uuid', '', '', '', '', '', '', 'jsonb'] as const;
 
 export interface AuditRecord {
@@ -39,11 +37,11 @@ export class AuditService {
   async record(manager: EntityManager | null, ...records: AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     // Lines that take more than one statement are written in one transaction even without the caller's.
-    if (!manager && records.length > AUDIT_LINES_PER_STATEMENT)
+    if (!manager && records.length > ROWS_PER_STATEMENT)
       return this.dataSource.transaction((m) => this.record(m, ...records));
     const at = this.clock.now();
-    for (let i = 0; i < records.length; i += AUDIT_LINES_PER_STATEMENT) {
-      const { sql, parameters } = this.insertion(records.slice(i, i + AUDIT_LINES_PER_STATEMENT), 0, at);
+    for (const batch of statementBatches(records)) {
+      const { sql, parameters } = this.insertion(batch, 0, at);
       await (manager ?? this.dataSource.manager).query(sql, parameters);
     }
   }
@@ -51,11 +49,11 @@ export class AuditService {
   /**
    * The INSERT of `records` as SQL and its parameters, numbered from `$offset + 1`: for a caller
    * that writes its own rows and their audit lines in one statement (the workflow log). At most
-   * {@link AUDIT_LINES_PER_STATEMENT} records, all stamped `at`.
+   * {@link ROWS_PER_STATEMENT} records, all stamped `at`.
    */
   insertion(records: AuditRecord[], offset = 0, at = this.clock.now()): { sql: string; parameters: unknown[] } {
-    if (records.length > AUDIT_LINES_PER_STATEMENT)
-      throw new Error(`At most ${AUDIT_LINES_PER_STATEMENT} audit lines a statement, not ${records.length}`);
+    if (records.length > ROWS_PER_STATEMENT)
+      throw new Error(`At most ${ROWS_PER_STATEMENT} audit lines a statement, not ${records.length}`);
     const { requestId, ip, actorRole } = currentRequestContext();
     const parameters = records.flatMap((r) => [
       at,

@@ -1,4 +1,4 @@
-import { valuesList } from './values-list';
+import { statementBatches, valuesList } from './values-list';
 
 describe('valuesList', () => {
   it('numbers each row’s parameters after the previous row’s, with the casts in place', () => {
@@ -8,5 +8,13 @@ describe('valuesList', () => {
 
   it('numbers from after the parameters the statement already carries', () => {
     expect(valuesList(2, ['', 'uuid'], 3)).toBe('($4, $5::uuid), ($6, $7::uuid)');
+  });
+});
+
+describe('statementBatches', () => {
+  it('slices rows into consecutive batches of at most the given size, none empty', () => {
+    expect([...statementBatches([1, 2, 3, 4, 5], 2)]).toEqual([[1, 2], [3, 4], [5]]);
+    expect([...statementBatches([1, 2], 2)]).toEqual([[1, 2]]);
+    expect([...statementBatches([], 2)]).toEqual([]);
   });
 });

@@ -11,3 +11,14 @@ export function valuesList(rows: number, casts: readonly string[], offset = 0): 
     (_, i) => `(${casts.map((cast, j) => `$${offset + i * width + j + 1}${cast ? `::${cast}` : ''}`).join(', ')})`,
   ).join(', ');
 }
+
+/**
+ * Rows a multi-row INSERT takes at a time: PostgreSQL takes at most 65,535 parameters a
+ * statement, and our widest row (the workflow log's with its audit line) has 17.
+ */
+export const ROWS_PER_STATEMENT = 1_000;
+
+/** `rows` in consecutive slices of at most `size`, one per statement. */
+export function* statementBatches<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): Generator<T[]> {
+  for (let from = 0; from < rows.length; from += size) yield rows.slice(from, from + size);
+}

@@ -12,7 +12,7 @@ import { domainOf, messageIdFor } from './message-id';
 import { MailTransport } from './mail-transport';
 import { renderMail, TemplateName, TemplateParams } from './templates';
 import { lockOne } from '../access/locks';
-import { valuesList } from '../database/values-list';
+import { statementBatches, valuesList } from '../database/values-list';
 
 export interface EnqueueMail<N extends TemplateName = TemplateName> {
   to: string;
@@ -33,8 +33,6 @@ export interface EnqueueMail<N extends TemplateName = TemplateName> {
 
 /** The casts of a mail row's values, in the INSERT's column order (`row`): `attachments` is jsonb. */
 const MAIL_CASTS = ['', '', '', '', '', '', '', 'jsonb', '', '', '', '', ''] as const;
-/** Mails per INSERT: 13 parameters each, well under PostgreSQL's 65,535 a statement. */
-const MAILS_PER_STATEMENT = 1_000;
 
 /**
  * The outbox. `enqueue` renders the mail now and writes it in the caller's transaction; it never
@@ -67,8 +65,7 @@ export class MailService {
     const rows = inputs.map((input) => this.row(input));
     const written = new Set<string>();
     // A statement takes at most 65,535 parameters: a wave to thousands goes in a few.
-    for (let from = 0; from < rows.length; from += MAILS_PER_STATEMENT) {
-      const batch = rows.slice(from, from + MAILS_PER_STATEMENT);
+    for (const batch of statementBatches(rows)) {
       const inserted = await manager.query<Array<{ idempotency_key: string }>>(
         `INSERT INTO mail_messages (idempotency_key, to_address, locale, template, subject, text_body, html_body, attachments,
                                     status, next_attempt_at, message_id, user_id, useful_until)

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { StatusTransition } from '@app/domain';
 import { Clock } from '../common/clock';
-import { AUDIT_LINES_PER_STATEMENT, AuditService } from '../audit/audit.service';
-import { valuesList } from '../database/values-list';
+import { AuditService } from '../audit/audit.service';
+import { statementBatches, valuesList } from '../database/values-list';
 
 const TRANSITION_CASTS = ['', 'uuid', '', '', '', 'uuid', '', 'timestamptz'] as const;
 
@@ -31,8 +31,7 @@ export class WorkflowLog {
 
   async record(manager: EntityManager, ...records: TransitionRecord[]): Promise<void> {
     const at = this.clock.now();
-    for (let i = 0; i < records.length; i += AUDIT_LINES_PER_STATEMENT) {
-      const batch = records.slice(i, i + AUDIT_LINES_PER_STATEMENT);
+    for (const batch of statementBatches(records)) {
       const transitions = batch.flatMap((r) => [
         r.subjectType,
         r.subjectId,
